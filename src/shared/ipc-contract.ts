@@ -1,0 +1,143 @@
+/**
+ * The one typed IPC contract. Main registers a handler for every invoke channel here (sender-checked
+ * and payload-validated), preload builds `window.ticker` from it, and the renderer's type of
+ * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
+ */
+import type {
+  FeedOverview,
+  FeedStatus,
+  KeyInfo,
+  KeyTestResult,
+  Notice,
+  Preferences,
+  PublicSettings,
+  SnapshotBatch,
+  SymbolMatch,
+  SymbolSnapshot,
+} from './types';
+
+export type ErrorCode =
+  | 'invalid-payload'
+  | 'forbidden-sender'
+  | 'duplicate'
+  | 'limit'
+  | 'not-found'
+  | 'network'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'internal';
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Typed result across the bridge: errors are values, never exceptions. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Request (argument tuple) and response of every invoke channel. */
+export interface InvokeContract {
+  /** Settings as the renderer may see them (no key). */
+  getSettings: { args: []; result: PublicSettings };
+  /** Change some preferences; applied live. */
+  setPreferences: { args: [patch: Partial<Preferences>]; result: PublicSettings };
+  /** Add a symbol at the end of the list. */
+  addSymbol: { args: [symbol: string]; result: string[] };
+  removeSymbol: { args: [symbol: string]; result: string[] };
+  /** Move a symbol to a new index in the list. */
+  moveSymbol: { args: [symbol: string, toIndex: number]; result: string[] };
+  /** Save a new API key (empty string clears it). Reconnects once with the new key. */
+  setApiKey: { args: [key: string]; result: KeyInfo };
+  /** Test a key from main with a REST quote: the given key, or the saved one when omitted. */
+  testApiKey: { args: [key?: string]; result: KeyTestResult };
+  /** Symbol autocomplete through Finnhub's /search (from main). */
+  searchSymbols: { args: [query: string]; result: SymbolMatch[] };
+  /** Full current snapshot of every watched symbol, in list order. */
+  getSnapshot: { args: []; result: SymbolSnapshot[] };
+  /** Connection status and counters. */
+  getOverview: { args: []; result: FeedOverview };
+  setPaused: { args: [paused: boolean]; result: FeedStatus };
+  /** Open the settings window (from the strip). */
+  openSettings: { args: []; result: null };
+  /** Open an https link we show in the UI in the default browser. */
+  openExternal: { args: [url: string]; result: null };
+}
+
+export type InvokeName = keyof InvokeContract;
+
+export const INVOKE_CHANNELS = {
+  getSettings: 'settings:get',
+  setPreferences: 'settings:set-preferences',
+  addSymbol: 'symbols:add',
+  removeSymbol: 'symbols:remove',
+  moveSymbol: 'symbols:move',
+  setApiKey: 'key:set',
+  testApiKey: 'key:test',
+  searchSymbols: 'symbols:search',
+  getSnapshot: 'feed:get-snapshot',
+  getOverview: 'feed:get-overview',
+  setPaused: 'feed:set-paused',
+  openSettings: 'app:open-settings',
+  openExternal: 'app:open-external',
+} as const satisfies Record<InvokeName, string>;
+
+/** Events main pushes to renderers. */
+export interface EventContract {
+  /** Coalesced quote changes (at most `updateRateHz` per second, nothing when nothing changed). */
+  quotes: SnapshotBatch;
+  status: FeedStatus;
+  settings: PublicSettings;
+  notice: Notice;
+  /** Ask the settings view to focus the "add symbol" field. */
+  focusAddSymbol: null;
+}
+
+export type EventName = keyof EventContract;
+
+export const EVENT_CHANNELS = {
+  quotes: 'event:quotes',
+  status: 'event:status',
+  settings: 'event:settings',
+  notice: 'event:notice',
+  focusAddSymbol: 'event:focus-add-symbol',
+} as const satisfies Record<EventName, string>;
+
+export type Unsubscribe = () => void;
+
+type ListenerName<K extends string> = `on${Capitalize<K>}`;
+
+/** Name of the listener function for an event: `quotes` → `onQuotes`. */
+export function listenerName<K extends EventName>(event: K): ListenerName<K> {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as ListenerName<K>;
+}
+
+/** The API a renderer sees as `window.ticker`. */
+export type TickerApi = {
+  [K in InvokeName]: (...args: InvokeContract[K]['args']) => Promise<Result<InvokeContract[K]['result']>>;
+} & {
+  [K in EventName as ListenerName<K>]: (listener: (payload: EventContract[K]) => void) => Unsubscribe;
+};
+
+/** What main implements for every invoke channel: plain async functions, validated arguments in. */
+export type InvokeHandlers = {
+  [K in InvokeName]: (...args: InvokeContract[K]['args']) => Promise<InvokeContract[K]['result']> | InvokeContract[K]['result'];
+};
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** An error carrying an ErrorCode, thrown by handlers and turned into a Result by the IPC layer. */
+export class TickerError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TickerError';
+  }
+}

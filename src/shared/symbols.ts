@@ -1,0 +1,54 @@
+/**
+ * Symbol rules shared by every process: what a valid symbol looks like and how people read it.
+ */
+
+/** Letters, digits, `.`, `-`, `_`, `:`, `/`, `^`, `=`; 1 to 40 characters. */
+export const SYMBOL_PATTERN = /^[A-Za-z0-9.\-_:/^=]{1,40}$/;
+
+export const MAX_SYMBOL_LENGTH = 40;
+
+/** Finnhub's free plan caps a connection at about 50 subscribed symbols. */
+export const DEFAULT_MAX_SYMBOLS = 50;
+
+/** Normalise user input: trim and upper-case. Returns null when the result is not a valid symbol. */
+export function normalizeSymbol(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > MAX_SYMBOL_LENGTH * 2) return null;
+  const symbol = input.trim().toUpperCase();
+  return SYMBOL_PATTERN.test(symbol) ? symbol : null;
+}
+
+export function isValidSymbol(input: unknown): input is string {
+  return typeof input === 'string' && SYMBOL_PATTERN.test(input);
+}
+
+export type InstrumentKind = 'stock' | 'crypto' | 'forex';
+
+const FOREX_VENUES = new Set(['OANDA', 'FXCM', 'FOREX', 'FXPRO', 'IC MARKETS', 'ICMTRADER', 'OCTAFX', 'PEPPERSTONE']);
+const QUOTE_CURRENCIES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'TUSD', 'USD', 'EUR', 'GBP', 'BTC', 'ETH', 'BNB', 'JPY', 'TRY', 'BRL'];
+
+/** What kind of instrument a Finnhub symbol names, from its venue prefix. */
+export function instrumentKind(symbol: string): InstrumentKind {
+  const colon = symbol.indexOf(':');
+  if (colon < 0) return 'stock';
+  const venue = symbol.slice(0, colon).toUpperCase();
+  return FOREX_VENUES.has(venue) ? 'forex' : 'crypto';
+}
+
+/**
+ * The name people read: `BINANCE:BTCUSDT` → `BTC/USDT`, `OANDA:EUR_USD` → `EUR/USD`, `AAPL` → `AAPL`.
+ */
+export function displayName(symbol: string): string {
+  const colon = symbol.indexOf(':');
+  if (colon < 0) return symbol;
+  const pair = symbol.slice(colon + 1);
+  for (const separator of ['_', '-', '/']) {
+    const at = pair.indexOf(separator);
+    if (at > 0 && at < pair.length - 1) return `${pair.slice(0, at)}/${pair.slice(at + 1)}`;
+  }
+  for (const quote of QUOTE_CURRENCIES) {
+    if (pair.length > quote.length && pair.endsWith(quote)) {
+      return `${pair.slice(0, pair.length - quote.length)}/${quote}`;
+    }
+  }
+  return pair;
+}

@@ -1,0 +1,198 @@
+/**
+ * Domain types shared by main, preload and renderer. Pure declarations: no runtime dependencies.
+ */
+
+/** Every state the feed can be in. `demo` means the simulated source is running (no API key). */
+export type ConnectionState =
+  | 'connecting'
+  | 'live'
+  | 'reconnecting'
+  | 'rate-limited'
+  | 'unauthorized'
+  | 'offline'
+  | 'paused'
+  | 'stopped'
+  | 'demo';
+
+export const CONNECTION_STATES: readonly ConnectionState[] = [
+  'connecting',
+  'live',
+  'reconnecting',
+  'rate-limited',
+  'unauthorized',
+  'offline',
+  'paused',
+  'stopped',
+  'demo',
+];
+
+/** A status change of the feed, as emitted by a trade source and pushed to every consumer. */
+export interface FeedStatus {
+  state: ConnectionState;
+  /** Reconnect attempt number (1-based) while `reconnecting`/`offline`/`rate-limited`. */
+  attempt?: number;
+  /** Milliseconds until the next connection attempt, when one is scheduled. */
+  retryInMs?: number;
+  /** Human-readable detail: the server's error text, the HTTP status, the network error. */
+  message?: string;
+  /** Epoch ms when this status began. */
+  since: number;
+}
+
+/** One validated trade. Prices are finite and > 0; time is epoch milliseconds. */
+export interface Trade {
+  symbol: string;
+  price: number;
+  volume: number;
+  time: number;
+}
+
+/** The REST `/quote` answer, normalised (time in epoch ms). */
+export interface RestQuote {
+  symbol: string;
+  current: number;
+  change: number | null;
+  changePct: number | null;
+  high: number;
+  low: number;
+  open: number;
+  prevClose: number;
+  time: number;
+}
+
+export type Direction = 'up' | 'down' | 'flat';
+
+/** What the renderer and the headless command see of one symbol. */
+export interface SymbolSnapshot {
+  symbol: string;
+  /** Last price, or null while neither a trade nor a REST quote has arrived. */
+  price: number | null;
+  prevClose: number | null;
+  change: number | null;
+  changePct: number | null;
+  dayHigh: number | null;
+  dayLow: number | null;
+  /** Volume traded today as seen by this app. */
+  volume: number;
+  /** Epoch ms of the last trade or quote; null if none yet. */
+  time: number | null;
+  /** Direction of the last price move. */
+  direction: Direction;
+  /** Recent prices, oldest first, bounded in length (for sparklines). */
+  history: number[];
+}
+
+/** A coalesced update: only the symbols that changed since the previous batch. */
+export interface SnapshotBatch {
+  /** Monotonic sequence number of this batch. */
+  seq: number;
+  /** Epoch ms when the batch was published. */
+  at: number;
+  quotes: SymbolSnapshot[];
+  /** Symbols removed from the watch list since the previous batch. */
+  removed: string[];
+}
+
+/** Counters a feed keeps over its lifetime. */
+export interface FeedStats {
+  /** Sockets opened successfully (handshake completed). */
+  connections: number;
+  /** Connection attempts made after the first one. */
+  reconnects: number;
+  /** Valid trades accepted. */
+  trades: number;
+  /** Frames or trades dropped as invalid, with reasons counted separately. */
+  dropped: number;
+  droppedByReason: Record<string, number>;
+  /** Epoch ms of the last frame of any kind received from upstream; null if none yet. */
+  lastMessageAt: number | null;
+  /** The last `{"type":"error"}` message text from the server, if any. */
+  lastServerError: string | null;
+}
+
+/** Symbol search result (REST `/search`). */
+export interface SymbolMatch {
+  symbol: string;
+  displaySymbol: string;
+  description: string;
+  type: string;
+}
+
+// ---------------------------------------------------------------- settings
+
+export type Position = 'top' | 'bottom';
+export type Theme = 'dark' | 'light' | 'transparent';
+
+export interface Preferences {
+  position: Position;
+  /** Electron display id the strip docks to; null means the primary display. */
+  displayId: number | null;
+  /** Strip height in CSS px. */
+  height: number;
+  /** Scroll speed in px per second. */
+  speed: number;
+  /** Window opacity, 0.3 .. 1. */
+  opacity: number;
+  theme: Theme;
+  /** Font size in CSS px. */
+  fontSize: number;
+  clickThrough: boolean;
+  alwaysOnTop: boolean;
+  launchAtLogin: boolean;
+  /** Maximum snapshot batches per second pushed to the strip. */
+  updateRateHz: number;
+  showSparklines: boolean;
+  paused: boolean;
+  /** The strip is hidden (tray "Hide"). */
+  hidden: boolean;
+}
+
+/** Where the strip was last seen, to restore it across restarts. */
+export interface WindowState {
+  displayId: number | null;
+  /** True when docked to the top/bottom edge; false when dragged free. */
+  docked: boolean;
+  /** Free position (only meaningful when not docked). */
+  x: number | null;
+  y: number | null;
+}
+
+/** How the API key is protected at rest. */
+export type KeyProtection = 'encrypted' | 'obfuscated' | 'none';
+
+/** What a renderer may know of the API key. The key itself never leaves main except towards Finnhub. */
+export interface KeyInfo {
+  hasKey: boolean;
+  /** e.g. "••••••••a1b2" (last 4 characters), or null without a key. */
+  masked: string | null;
+  protection: KeyProtection;
+}
+
+/** Settings as a renderer sees them. */
+export interface PublicSettings {
+  symbols: string[];
+  preferences: Preferences;
+  key: KeyInfo;
+  maxSymbols: number;
+}
+
+/** A notice for the user (e.g. settings were recovered from a corrupt file). */
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  at: number;
+}
+
+/** Result of "Test key". */
+export interface KeyTestResult {
+  ok: boolean;
+  /** Why it failed, in words, when !ok. */
+  reason?: string;
+}
+
+/** Everything the status panel shows. */
+export interface FeedOverview {
+  status: FeedStatus;
+  stats: FeedStats;
+  demo: boolean;
+}
