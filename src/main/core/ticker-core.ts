@@ -1,0 +1,30 @@
+import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-contract';
+import type { FeedStatus, Notice, Preferences, WindowState } from '../../shared/types';
+import type { Signal } from '../../shared/signal';
+
+/** The handlers the core implements; the UI ones (openSettings, openExternal) belong to the shell. */
+export type CoreHandlers = Omit<InvokeHandlers, 'openSettings' | 'openExternal'>;
+
+/**
+ * The application without Electron: settings, the one trade source (Finnhub or demo), the tick
+ * store, the previous-close loader and the publisher, wired together. The shell (Electron) and the
+ * browser test bridge both drive it through `handlers` and listen to `events`.
+ */
+export interface TickerCore {
+  readonly handlers: CoreHandlers;
+  readonly events: { readonly [K in EventName]: Signal<EventContract[K]> };
+  /** Connect (or start the demo) with the saved key and symbols, and start publishing. */
+  start(): void;
+  /** Clean close (code 1000), stop timers. Idempotent. */
+  stop(): Promise<void>;
+  /** Skip backoff and reconnect now (system resume, network back). */
+  reconnectNow(): void;
+  status(): FeedStatus;
+  symbols(): string[];
+  preferences(): Preferences;
+  windowState(): WindowState;
+  setWindowState(state: Partial<WindowState>): void;
+  /** Notices raised before any window could show them (e.g. settings recovered from a corrupt file). */
+  pendingNotices(): Notice[];
+  notify(notice: Omit<Notice, 'at'>): void;
+}
