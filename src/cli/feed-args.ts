@@ -1,0 +1,132 @@
+/**
+ * Arguments of the headless feed command, parsed without side effects so they can be tested.
+ */
+import { normalizeSymbol } from '../shared/symbols';
+
+export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
+export const DEFAULT_REST_URL = 'https://finnhub.io/api/v1';
+const DEFAULT_DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
+
+export interface FeedArgs {
+  symbols: string[];
+  token: string | null;
+  wsUrl: string;
+  restUrl: string;
+  /** Seconds to run; null runs until SIGINT/SIGTERM. */
+  durationS: number | null;
+  heartbeatTimeoutS: number | null;
+  demo: boolean;
+  rateHz: number;
+  help: boolean;
+}
+
+export type ParseResult = { ok: true; args: FeedArgs } | { ok: false; reason: string };
+
+export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT [--token KEY] [--ws-url URL] [--rest-url URL]
+                      [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
+Streams Finnhub trades over one connection and prints NDJSON events (status, quote, summary) on stdout.
+Key from --token or FINNHUB_API_KEY (without one, the demo feed runs); URLs from FINNHUB_WS_URL / FINNHUB_REST_URL.
+Exit codes: 0 done, 2 bad arguments, 3 key refused.`;
+
+const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate']);
+const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h']);
+
+function positiveNumber(flag: string, raw: string, max: number): number | string {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) {
+    return `${flag} must be a number greater than 0 and at most ${max}, got "${raw}"`;
+  }
+  return value;
+}
+
+function wsUrlOrReason(flag: string, raw: string, schemes: string[]): string | { url: string } {
+  try {
+    const url = new URL(raw);
+    if (!schemes.includes(url.protocol)) return `${flag} must use ${schemes.join(' or ')}, got "${raw}"`;
+    return { url: raw };
+  } catch {
+    return `${flag} is not a valid URL: "${raw}"`;
+  }
+}
+
+export function parseFeedArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParseResult {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (BOOLEAN_FLAGS.has(name)) {
+      if (eq > 0) return { ok: false, reason: `${name} takes no value` };
+      flags.add(name);
+      continue;
+    }
+    if (!VALUE_FLAGS.has(name)) return { ok: false, reason: `unknown argument "${arg}" (see --help)` };
+    let value: string | undefined;
+    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i += 1;
+    }
+    if (value === undefined || (value.startsWith('--') && name !== arg)) return { ok: false, reason: `${name} needs a value` };
+    if (values.has(name)) return { ok: false, reason: `${name} given twice` };
+    values.set(name, value);
+  }
+
+  const help = flags.has('--help') || flags.has('-h');
+  const demo = flags.has('--demo');
+
+  let symbols: string[] = [];
+  const rawSymbols = values.get('--symbols');
+  if (rawSymbols !== undefined) {
+    for (const part of rawSymbols.split(',')) {
+      if (part.trim() === '') continue;
+      const symbol = normalizeSymbol(part);
+      if (!symbol) return { ok: false, reason: `invalid symbol "${part.trim()}" in --symbols` };
+      if (!symbols.includes(symbol)) symbols.push(symbol);
+    }
+    if (symbols.length === 0) return { ok: false, reason: '--symbols is empty' };
+    if (symbols.length > 50) return { ok: false, reason: `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50` };
+  }
+
+  const tokenValue = values.get('--token') ?? env.FINNHUB_API_KEY ?? '';
+  const token = tokenValue.trim() === '' ? null : tokenValue.trim();
+  if (token !== null && !/^[\x21-\x7e]{1,128}$/.test(token)) return { ok: false, reason: 'the API key has characters that cannot be part of a Finnhub key' };
+
+  const ws = wsUrlOrReason('--ws-url', values.get('--ws-url') ?? env.FINNHUB_WS_URL ?? DEFAULT_WS_URL, ['ws:', 'wss:']);
+  if (typeof ws === 'string') return { ok: false, reason: ws };
+  const rest = wsUrlOrReason('--rest-url', values.get('--rest-url') ?? env.FINNHUB_REST_URL ?? DEFAULT_REST_URL, ['http:', 'https:']);
+  if (typeof rest === 'string') return { ok: false, reason: rest };
+
+  let durationS: number | null = null;
+  const rawDuration = values.get('--duration');
+  if (rawDuration !== undefined) {
+    const parsed = positiveNumber('--duration', rawDuration, 31 * 24 * 3600);
+    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    durationS = parsed;
+  }
+  let heartbeatTimeoutS: number | null = null;
+  const rawHeartbeat = values.get('--heartbeat-timeout');
+  if (rawHeartbeat !== undefined) {
+    const parsed = positiveNumber('--heartbeat-timeout', rawHeartbeat, 3600);
+    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    heartbeatTimeoutS = parsed;
+  }
+  let rateHz = 10;
+  const rawRate = values.get('--rate');
+  if (rawRate !== undefined) {
+    const parsed = positiveNumber('--rate', rawRate, 60);
+    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    rateHz = parsed;
+  }
+
+  if (symbols.length === 0) {
+    if (!help && !(demo || token === null)) return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
+    symbols = [...DEFAULT_DEMO_SYMBOLS];
+  }
+
+  return {
+    ok: true,
+    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, help },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REST_URL, DEFAULT_WS_URL, parseFeedArgs } from '../../../src/cli/feed-args';
+
+function parse(argv: string[], env: Record<string, string> = {}) {
+  return parseFeedArgs(argv, env);
+}
+
+function args(argv: string[], env: Record<string, string> = {}) {
+  const result = parse(argv, env);
+  if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
+  return result.args;
+}
+
+function reason(argv: string[], env: Record<string, string> = {}) {
+  const result = parse(argv, env);
+  if (result.ok) throw new Error('expected a refusal');
+  return result.reason;
+}
+
+describe('parseFeedArgs', () => {
+  it('reads symbols, normalising case and dropping duplicates', () => {
+    expect(args(['--symbols', 'aapl,MSFT, binance:btcusdt,AAPL', '--token', 'k1234567']).symbols).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
+  });
+
+  it('accepts --flag=value as well as --flag value', () => {
+    const a = args(['--symbols=AAPL', '--token=abc12345', '--duration=2.5']);
+    expect(a.symbols).toEqual(['AAPL']);
+    expect(a.token).toBe('abc12345');
+    expect(a.durationS).toBe(2.5);
+  });
+
+  it('takes the key, ws and rest URLs from the environment when not given', () => {
+    const a = args(['--symbols', 'AAPL'], { FINNHUB_API_KEY: 'envkey123', FINNHUB_WS_URL: 'ws://127.0.0.1:9', FINNHUB_REST_URL: 'http://127.0.0.1:9/api/v1' });
+    expect(a).toMatchObject({ token: 'envkey123', wsUrl: 'ws://127.0.0.1:9', restUrl: 'http://127.0.0.1:9/api/v1', demo: false });
+  });
+
+  it('prefers flags over the environment', () => {
+    const a = args(['--symbols', 'AAPL', '--token', 'flagkey1', '--ws-url', 'ws://127.0.0.1:1'], { FINNHUB_API_KEY: 'envkey123', FINNHUB_WS_URL: 'ws://127.0.0.1:9' });
+    expect(a.token).toBe('flagkey1');
+    expect(a.wsUrl).toBe('ws://127.0.0.1:1');
+  });
+
+  it('defaults to Finnhub URLs', () => {
+    const a = args(['--symbols', 'AAPL', '--token', 'k1234567']);
+    expect(a.wsUrl).toBe(DEFAULT_WS_URL);
+    expect(a.restUrl).toBe(DEFAULT_REST_URL);
+    expect(a.durationS).toBeNull();
+    expect(a.rateHz).toBe(10);
+  });
+
+  it('runs the demo without a key, with default symbols when none are given', () => {
+    const a = args([]);
+    expect(a.demo).toBe(true);
+    expect(a.token).toBeNull();
+    expect(a.symbols.length).toBeGreaterThan(0);
+  });
+
+  it('runs the demo when asked even with a key', () => {
+    expect(args(['--demo', '--token', 'k1234567', '--symbols', 'AAPL']).demo).toBe(true);
+  });
+
+  it.each([
+    [['--nope'], /unknown argument "--nope"/],
+    [['--symbols'], /--symbols needs a value/],
+    [['--symbols', 'AAPL', '--duration', '-1'], /--duration must be a number/],
+    [['--symbols', 'AAPL', '--duration', 'soon'], /--duration must be a number/],
+    [['--symbols', 'AAPL', '--heartbeat-timeout', '0'], /--heartbeat-timeout must be a number/],
+    [['--symbols', 'AA PL'], /invalid symbol "AA PL"/],
+    [['--symbols', '<b>x</b>'], /invalid symbol/],
+    [['--symbols', ','], /--symbols is empty/],
+    [['--symbols', 'AAPL', '--ws-url', 'http://x'], /--ws-url must use ws: or wss:/],
+    [['--symbols', 'AAPL', '--rest-url', 'not a url'], /--rest-url is not a valid URL/],
+    [['--symbols', 'AAPL', '--symbols', 'MSFT'], /given twice/],
+    [['--demo=yes'], /takes no value/],
+    [['--token', 'k1234567'], /--symbols is required/],
+  ])('refuses %j with a one-line reason', (argv, expected) => {
+    const text = reason(argv);
+    expect(text).toMatch(expected);
+    expect(text).not.toContain('\n');
+  });
+
+  it('refuses more symbols than the free plan allows', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `S${i}`).join(',');
+    expect(reason(['--symbols', many, '--token', 'k1234567'])).toMatch(/51 symbols/);
+  });
+});
