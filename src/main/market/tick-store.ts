@@ -1,0 +1,372 @@
+import { Signal } from '../../shared/signal';
+import { instrumentKind, isValidSymbol, type InstrumentKind } from '../../shared/symbols';
+import type { Direction, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
+import { RingBuffer } from './ring-buffer';
+import { TradingDayCalendar } from './trading-day';
+
+export const DEFAULT_HISTORY_CAPACITY = 120;
+export const DEFAULT_HISTORY_INTERVAL_MS = 5_000;
+/** Trades stamped further than this in the future are bad data, not a new day. */
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 86_400_000;
+
+export interface TickStoreOptions {
+  /** Points kept per symbol for sparklines (default 120). */
+  historyCapacity?: number;
+  /** At most one history point per this many ms; the newest point is updated in between (default 5 s). */
+  historyIntervalMs?: number;
+  /** Trades stamped later than now + this are dropped (default 24 h). */
+  maxFutureSkewMs?: number;
+  /** Wall clock (epoch ms), used for history sampling and the future-time check. */
+  now?: () => number;
+  calendar?: TradingDayCalendar;
+}
+
+export type TradeDropReason = 'unknown-symbol' | 'bad-price' | 'bad-volume' | 'bad-time' | 'stale-day';
+
+export interface TickStoreStats {
+  accepted: number;
+  dropped: number;
+  droppedByReason: Record<TradeDropReason, number>;
+}
+
+/** What changed since the previous `takeChanged()`. */
+export interface ChangedQuotes {
+  /** Fresh snapshots of the symbols that changed, in watch-list order. */
+  quotes: SymbolSnapshot[];
+  /** Symbols removed from the watch list (reported once). */
+  removed: string[];
+}
+
+/** Mutable per-symbol state; never leaves the store (snapshots are copies). */
+interface SymbolEntry {
+  readonly symbol: string;
+  readonly kind: InstrumentKind;
+  price: number | null;
+  /** Epoch ms of the trade or quote that set `price`. */
+  time: number | null;
+  direction: Direction;
+  prevClose: number | null;
+  /** Day key for which prevClose is the official value (from REST); null while provisional/unknown. */
+  prevCloseDay: string | null;
+  dayKey: string | null;
+  dayOpen: number | null;
+  dayHigh: number | null;
+  dayLow: number | null;
+  volume: number;
+  readonly history: RingBuffer;
+  /** Wall-clock ms of the newest history point's slot start. */
+  historySampledAt: number;
+  changed: boolean;
+}
+
+/**
+ * Per-symbol market state for the watched list. Memory depends on the number of symbols only:
+ * trades update fixed fields and a bounded history ring, nothing per trade is kept. `applyTrade`
+ * allocates nothing on its common path.
+ */
+export class TickStore {
+  /** Emitted when the store goes from "nothing to publish" to "something changed" (once per take). */
+  readonly changed = new Signal<void>();
+  /**
+   * Symbols that need an official previous close: newly watched symbols, and symbols whose trading
+   * day rolled over. Feed these to the PrevCloseLoader.
+   */
+  readonly needsPrevClose = new Signal<readonly string[]>();
+
+  private readonly entries = new Map<string, SymbolEntry>();
+  private order: string[] = [];
+  private readonly removedSinceTake = new Set<string>();
+  private pending = false;
+  private readonly historyCapacity: number;
+  private readonly historyIntervalMs: number;
+  private readonly maxFutureSkewMs: number;
+  private readonly now: () => number;
+  private readonly calendar: TradingDayCalendar;
+  private accepted = 0;
+  private readonly droppedByReason: Record<TradeDropReason, number> = {
+    'unknown-symbol': 0,
+    'bad-price': 0,
+    'bad-volume': 0,
+    'bad-time': 0,
+    'stale-day': 0,
+  };
+
+  constructor(options: TickStoreOptions = {}) {
+    this.historyCapacity = positiveInteger(options.historyCapacity, DEFAULT_HISTORY_CAPACITY);
+    this.historyIntervalMs = nonNegative(options.historyIntervalMs, DEFAULT_HISTORY_INTERVAL_MS);
+    this.maxFutureSkewMs = nonNegative(options.maxFutureSkewMs, DEFAULT_MAX_FUTURE_SKEW_MS);
+    this.now = options.now ?? Date.now;
+    this.calendar = options.calendar ?? new TradingDayCalendar();
+  }
+
+  /**
+   * Replace the watched list. Keeps the given order, ignores invalid and duplicate symbols, keeps
+   * the state of symbols that stay, and remembers removed symbols for the next take.
+   */
+  setSymbols(symbols: readonly string[]): void {
+    const next: string[] = [];
+    const seen = new Set<string>();
+    for (const symbol of symbols) {
+      if (!isValidSymbol(symbol) || seen.has(symbol)) continue;
+      seen.add(symbol);
+      next.push(symbol);
+    }
+    for (const symbol of this.order) {
+      if (!seen.has(symbol)) {
+        this.entries.delete(symbol);
+        this.removedSinceTake.add(symbol);
+        this.markPending();
+      }
+    }
+    const added: string[] = [];
+    for (const symbol of next) {
+      if (this.entries.has(symbol)) continue;
+      const entry = this.createEntry(symbol);
+      this.entries.set(symbol, entry);
+      this.removedSinceTake.delete(symbol);
+      this.markChanged(entry);
+      added.push(symbol);
+    }
+    this.order = next;
+    if (added.length > 0) this.needsPrevClose.emit(added);
+  }
+
+  /** The watched symbols, in order. */
+  symbols(): string[] {
+    return [...this.order];
+  }
+
+  has(symbol: string): boolean {
+    return this.entries.has(symbol);
+  }
+
+  /** Apply one trade (hot path). Returns whether it was accepted; rejected trades are counted. */
+  applyTrade(trade: Trade): boolean {
+    const entry = this.entries.get(trade.symbol);
+    if (entry === undefined) return this.drop('unknown-symbol');
+    const { price, volume, time } = trade;
+    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) return this.drop('bad-price');
+    if (typeof volume !== 'number' || !Number.isFinite(volume) || volume < 0) return this.drop('bad-volume');
+    if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) return this.drop('bad-time');
+    const now = this.now();
+    if (time > now + this.maxFutureSkewMs) return this.drop('bad-time');
+
+    const day = this.calendar.dayKeyForKind(entry.kind, time);
+    if (entry.dayKey !== day) {
+      if (entry.dayKey !== null && day < entry.dayKey) return this.drop('stale-day');
+      this.startDay(entry, day);
+    }
+
+    entry.volume += volume;
+    if (entry.dayHigh === null || price > entry.dayHigh) entry.dayHigh = price;
+    if (entry.dayLow === null || price < entry.dayLow) entry.dayLow = price;
+    if (entry.dayOpen === null) entry.dayOpen = price;
+    // An out-of-order trade counts towards the day, but the last price stays the newest one.
+    if (entry.time === null || time >= entry.time) this.setPrice(entry, price, time, now);
+    this.markChanged(entry);
+    this.accepted += 1;
+    return true;
+  }
+
+  /** Apply a frame of trades; returns how many were accepted. */
+  applyTrades(trades: readonly Trade[]): number {
+    let accepted = 0;
+    for (let i = 0; i < trades.length; i += 1) {
+      const trade = trades[i];
+      if (trade !== undefined && this.applyTrade(trade)) accepted += 1;
+    }
+    return accepted;
+  }
+
+  /**
+   * Apply a REST quote: sets the official previous close, fills day high/low/open, and sets the
+   * last price when it is newer than the last trade (so the strip shows a price while the market is
+   * closed). Returns false for an unknown symbol or a quote without a usable price.
+   */
+  applyQuote(quote: RestQuote): boolean {
+    const entry = this.entries.get(quote.symbol);
+    if (entry === undefined || !isPositive(quote.current)) return false;
+    const now = this.now();
+    const time = Number.isFinite(quote.time) && quote.time > 0 ? quote.time : now;
+    const quoteDay = this.calendar.dayKeyForKind(entry.kind, time);
+
+    if (entry.dayKey !== null && quoteDay < entry.dayKey) {
+      // A quote of an earlier session (e.g. before today's regular session opens): its last price is
+      // that session's close, which is today's previous close.
+      entry.prevClose = quote.current;
+      entry.prevCloseDay = entry.dayKey;
+      this.markChanged(entry);
+      return true;
+    }
+
+    if (entry.dayKey !== quoteDay) {
+      // First sight of this day (no trade yet today): the quote's day fields are the day's.
+      if (entry.dayKey !== null && entry.price !== null) entry.prevClose = entry.price;
+      entry.dayKey = quoteDay;
+      entry.volume = 0;
+      entry.dayOpen = isPositive(quote.open) ? quote.open : null;
+      entry.dayHigh = isPositive(quote.high) ? quote.high : null;
+      entry.dayLow = isPositive(quote.low) ? quote.low : null;
+    } else {
+      // Same day: the quote saw trades this app may have missed (started mid-session).
+      if (entry.dayOpen === null && isPositive(quote.open)) entry.dayOpen = quote.open;
+      if (isPositive(quote.high) && (entry.dayHigh === null || quote.high > entry.dayHigh)) entry.dayHigh = quote.high;
+      if (isPositive(quote.low) && (entry.dayLow === null || quote.low < entry.dayLow)) entry.dayLow = quote.low;
+    }
+    if (isPositive(quote.prevClose)) {
+      entry.prevClose = quote.prevClose;
+      entry.prevCloseDay = quoteDay;
+    }
+    if (entry.time === null || time > entry.time) this.setPrice(entry, quote.current, time, now);
+    this.markChanged(entry);
+    return true;
+  }
+
+  /** A fresh snapshot of one watched symbol, or null when it is not watched. */
+  snapshot(symbol: string): SymbolSnapshot | null {
+    const entry = this.entries.get(symbol);
+    return entry === undefined ? null : toSnapshot(entry);
+  }
+
+  /** Fresh snapshots of every watched symbol, in list order. */
+  snapshots(): SymbolSnapshot[] {
+    const out: SymbolSnapshot[] = [];
+    for (const symbol of this.order) {
+      const entry = this.entries.get(symbol);
+      if (entry !== undefined) out.push(toSnapshot(entry));
+    }
+    return out;
+  }
+
+  /** Whether anything changed (or was removed) since the last take. */
+  hasChanges(): boolean {
+    return this.pending;
+  }
+
+  /** Snapshots of the symbols changed since the last take, and the removed symbols; resets both. */
+  takeChanged(): ChangedQuotes {
+    const quotes: SymbolSnapshot[] = [];
+    if (this.pending) {
+      for (const symbol of this.order) {
+        const entry = this.entries.get(symbol);
+        if (entry === undefined || !entry.changed) continue;
+        entry.changed = false;
+        quotes.push(toSnapshot(entry));
+      }
+    }
+    const removed = [...this.removedSinceTake];
+    this.removedSinceTake.clear();
+    this.pending = false;
+    return { quotes, removed };
+  }
+
+  /** Watched symbols whose previous close is not yet the official one for their current day. */
+  symbolsNeedingPrevClose(): string[] {
+    const out: string[] = [];
+    for (const symbol of this.order) {
+      const entry = this.entries.get(symbol);
+      if (entry !== undefined && (entry.prevCloseDay === null || entry.prevCloseDay !== entry.dayKey)) out.push(symbol);
+    }
+    return out;
+  }
+
+  stats(): TickStoreStats {
+    const droppedByReason = { ...this.droppedByReason };
+    let dropped = 0;
+    for (const count of Object.values(droppedByReason)) dropped += count;
+    return { accepted: this.accepted, dropped, droppedByReason };
+  }
+
+  private createEntry(symbol: string): SymbolEntry {
+    return {
+      symbol,
+      kind: instrumentKind(symbol),
+      price: null,
+      time: null,
+      direction: 'flat',
+      prevClose: null,
+      prevCloseDay: null,
+      dayKey: null,
+      dayOpen: null,
+      dayHigh: null,
+      dayLow: null,
+      volume: 0,
+      history: new RingBuffer(this.historyCapacity),
+      historySampledAt: Number.NEGATIVE_INFINITY,
+      changed: false,
+    };
+  }
+
+  /** A trade opened a new trading day for this symbol (rare: once per symbol per day). */
+  private startDay(entry: SymbolEntry, day: string): void {
+    const rolledOver = entry.dayKey !== null;
+    entry.dayKey = day;
+    entry.volume = 0;
+    entry.dayOpen = null;
+    entry.dayHigh = null;
+    entry.dayLow = null;
+    if (rolledOver && entry.price !== null) {
+      // Yesterday's last price stands in for the previous close until REST answers.
+      entry.prevClose = entry.price;
+    }
+    if (entry.prevCloseDay !== day) this.needsPrevClose.emit([entry.symbol]);
+  }
+
+  private setPrice(entry: SymbolEntry, price: number, time: number, now: number): void {
+    if (entry.price !== null && price !== entry.price) entry.direction = price > entry.price ? 'up' : 'down';
+    entry.price = price;
+    entry.time = time;
+    if (entry.history.length === 0 || now - entry.historySampledAt >= this.historyIntervalMs) {
+      entry.history.push(price);
+      entry.historySampledAt = now;
+    } else {
+      entry.history.setLast(price);
+    }
+  }
+
+  private markChanged(entry: SymbolEntry): void {
+    entry.changed = true;
+    this.markPending();
+  }
+
+  private markPending(): void {
+    if (this.pending) return;
+    this.pending = true;
+    this.changed.emit();
+  }
+
+  private drop(reason: TradeDropReason): false {
+    this.droppedByReason[reason] += 1;
+    return false;
+  }
+}
+
+function toSnapshot(entry: SymbolEntry): SymbolSnapshot {
+  const { price, prevClose } = entry;
+  const change = price !== null && prevClose !== null ? price - prevClose : null;
+  return {
+    symbol: entry.symbol,
+    price,
+    prevClose,
+    change,
+    changePct: change !== null && prevClose !== null ? (change / prevClose) * 100 : null,
+    dayHigh: entry.dayHigh,
+    dayLow: entry.dayLow,
+    volume: entry.volume,
+    time: entry.time,
+    direction: entry.direction,
+    history: entry.history.toArray(),
+  };
+}
+
+function isPositive(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+function positiveInteger(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
