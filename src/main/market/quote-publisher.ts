@@ -1,0 +1,127 @@
+import { Signal } from '../../shared/signal';
+import type { SnapshotBatch } from '../../shared/types';
+import type { ChangedQuotes } from './tick-store';
+
+export const DEFAULT_PUBLISH_RATE_HZ = 10;
+export const MIN_PUBLISH_RATE_HZ = 1;
+export const MAX_PUBLISH_RATE_HZ = 60;
+
+/** What the publisher needs of the store (TickStore satisfies it). */
+export interface ChangeSource {
+  /** Emitted when the source goes from "nothing changed" to "something changed". */
+  readonly changed: Signal<void>;
+  hasChanges(): boolean;
+  takeChanged(): ChangedQuotes;
+}
+
+export type TimerHandle = unknown;
+
+export interface QuotePublisherOptions {
+  /** Batches per second at most (default 10, clamped to 1..60). */
+  rateHz?: number;
+  now?: () => number;
+  setTimer?: (callback: () => void, delayMs: number) => TimerHandle;
+  clearTimer?: (handle: TimerHandle) => void;
+}
+
+/** Clamp a requested rate to 1..60 Hz; anything that is not a finite number gives the default. */
+export function clampRateHz(hz: unknown): number {
+  if (typeof hz !== 'number' || !Number.isFinite(hz)) return DEFAULT_PUBLISH_RATE_HZ;
+  return Math.min(MAX_PUBLISH_RATE_HZ, Math.max(MIN_PUBLISH_RATE_HZ, hz));
+}
+
+/**
+ * Turns store changes into coalesced `SnapshotBatch`es: at most `rateHz` per second, only what
+ * changed, nothing at all while nothing changes. No timer runs while idle: the first change after a
+ * quiet period is published on the next tick (leading edge), later ones wait for the rest of the
+ * interval, so latency stays within one interval.
+ */
+export class QuotePublisher {
+  readonly batches = new Signal<SnapshotBatch>();
+
+  private rate: number;
+  private intervalMs: number;
+  private readonly now: () => number;
+  private readonly setTimer: (callback: () => void, delayMs: number) => TimerHandle;
+  private readonly clearTimer: (handle: TimerHandle) => void;
+  private timer: TimerHandle | null = null;
+  private lastPublishAt = Number.NEGATIVE_INFINITY;
+  private seq = 0;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly source: ChangeSource,
+    options: QuotePublisherOptions = {},
+  ) {
+    this.rate = clampRateHz(options.rateHz ?? DEFAULT_PUBLISH_RATE_HZ);
+    this.intervalMs = 1000 / this.rate;
+    this.now = options.now ?? Date.now;
+    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  }
+
+  get rateHz(): number {
+    return this.rate;
+  }
+
+  get running(): boolean {
+    return this.unsubscribe !== null;
+  }
+
+  /** Start listening to the store; publishes soon if changes are already waiting. Idempotent. */
+  start(): void {
+    if (this.unsubscribe !== null) return;
+    this.unsubscribe = this.source.changed.subscribe(() => this.schedule());
+    if (this.source.hasChanges()) this.schedule();
+  }
+
+  /** Stop publishing and cancel the pending timer. Changes stay in the store. Idempotent. */
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.cancelTimer();
+  }
+
+  /** Change the rate live (clamped to 1..60 Hz); a pending publish is re-timed to the new rate. */
+  setRate(hz: number): void {
+    this.rate = clampRateHz(hz);
+    this.intervalMs = 1000 / this.rate;
+    if (this.timer !== null) {
+      this.cancelTimer();
+      this.schedule();
+    }
+  }
+
+  /** Publish now if anything changed (e.g. the final snapshot before quitting). */
+  flush(): SnapshotBatch | null {
+    this.cancelTimer();
+    return this.publish();
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.unsubscribe === null) return;
+    const delay = Math.max(0, this.lastPublishAt + this.intervalMs - this.now());
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      this.publish();
+    }, delay);
+  }
+
+  private publish(): SnapshotBatch | null {
+    if (!this.source.hasChanges()) return null;
+    const { quotes, removed } = this.source.takeChanged();
+    if (quotes.length === 0 && removed.length === 0) return null;
+    const at = this.now();
+    this.lastPublishAt = at;
+    this.seq += 1;
+    const batch: SnapshotBatch = { seq: this.seq, at, quotes, removed };
+    this.batches.emit(batch);
+    return batch;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer === null) return;
+    this.clearTimer(this.timer);
+    this.timer = null;
+  }
+}
