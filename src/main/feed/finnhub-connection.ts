@@ -1,0 +1,519 @@
+/**
+ * The one upstream Finnhub websocket for one API key: connect, subscribe, watch the heartbeat,
+ * and reconnect with jittered backoff, never holding more than one socket at a time.
+ *
+ * Every way a socket can end (error, close, refused handshake, connect timeout, silent watchdog)
+ * funnels into `endSocket`, which discards the socket and schedules at most one reconnect.
+ */
+import WebSocket from 'ws';
+import { Signal } from '../../shared/signal';
+import { isValidSymbol } from '../../shared/symbols';
+import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_BACKOFF_CAP_MS,
+  DEFAULT_RATE_LIMIT_MIN_MS,
+  backoffDelay,
+  parseRetryAfter,
+  rateLimitDelay,
+} from './backoff';
+import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame } from './protocol';
+import type { TradeSource } from './trade-source';
+
+export const DEFAULT_FINNHUB_WS_URL = 'wss://ws.finnhub.io';
+
+/** Options ws gets for each socket. */
+export type SocketOptions = WebSocket.ClientOptions;
+export type CreateSocket = (url: string, options: SocketOptions) => WebSocket;
+
+export interface FinnhubConnectionOptions {
+  token: string;
+  /** Default `wss://ws.finnhub.io`; the token is appended as `token=` (existing query kept). */
+  wsUrl?: string;
+  symbols?: readonly string[];
+  /** Reconnect when no frame of any kind arrived for this long. Default 150 000 (two pings and a bit). */
+  heartbeatTimeoutMs?: number;
+  /** Give up on a handshake after this long. Default 15 000. */
+  connectTimeoutMs?: number;
+  /** Reset the backoff attempt counter only after a connection stayed live this long. Default 30 000. */
+  healthyAfterMs?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Minimum wait after a 429 without a Retry-After. Default 30 000. */
+  rateLimitMinMs?: number;
+  /** Longest Retry-After honoured (a server asking for a day is capped). Default 15 minutes. */
+  maxRetryAfterMs?: number;
+  /** How long stop()/pause() wait for the close handshake before terminating. Default 2 000. */
+  closeGraceMs?: number;
+  /** Frames above this size are dropped unread. Default 1 MiB. */
+  maxFrameBytes?: number;
+  random?: () => number;
+  now?: () => number;
+  createSocket?: CreateSocket;
+}
+
+type Phase = 'idle' | 'running' | 'paused' | 'unauthorized' | 'stopped';
+
+/** How a socket ended, decided where the evidence is (HTTP status, error code, close code). */
+type SocketEnd =
+  | { kind: 'unauthorized'; message: string }
+  | { kind: 'rate-limited'; message: string; retryAfterMs: number | null }
+  | { kind: 'offline'; message: string }
+  | { kind: 'reconnecting'; message: string };
+
+/** Socket-level state; everything here dies with the socket. */
+interface LiveSocket {
+  ws: WebSocket;
+  opened: boolean;
+  /** Symbols subscribed on this socket. */
+  subscribed: Set<string>;
+  lastSeenAt: number;
+  connectTimer: ReturnType<typeof setTimeout> | null;
+  heartbeatTimer: ReturnType<typeof setTimeout> | null;
+  healthyTimer: ReturnType<typeof setTimeout> | null;
+  detach: () => void;
+}
+
+const OPEN = 1;
+const CLOSED = 3;
+const NORMAL_CLOSURE = 1000;
+/** Far above any sane frame; a bigger one is a protocol fault (ws closes with 1009, we reconnect). */
+const SOCKET_MAX_PAYLOAD = 8 * 1024 * 1024;
+
+const ignoreError = (): void => {};
+
+const defaultCreateSocket: CreateSocket = (url, options) => new WebSocket(url, options);
+
+/** `wss://host/path?x=1` + token → `wss://host/path?x=1&token=<encoded>`. */
+export function buildFinnhubUrl(wsUrl: string, token: string): string {
+  const url = new URL(wsUrl);
+  url.searchParams.set('token', token);
+  return url.toString();
+}
+
+export class FinnhubConnection implements TradeSource {
+  readonly kind = 'finnhub' as const;
+  readonly trades = new Signal<readonly Trade[]>();
+  readonly status = new Signal<FeedStatus>();
+
+  private token: string;
+  private readonly wsUrl: string;
+  private readonly heartbeatTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly healthyAfterMs: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffCapMs: number;
+  private readonly rateLimitMinMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly closeGraceMs: number;
+  private readonly maxFrameBytes: number;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly createSocket: CreateSocket;
+
+  private phase: Phase = 'idle';
+  private symbols: string[] = [];
+  private socket: LiveSocket | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Consecutive failed attempts since the last healthy connection (1-based once failing). */
+  private attempt = 0;
+  private current: FeedStatus;
+  /** Sockets closing cleanly (pause/stop); a new socket waits for them to be gone. */
+  private readonly closing = new Set<Promise<void>>();
+  private waitingForClose = false;
+
+  private connectionsOpened = 0;
+  private connectAttempts = 0;
+  private tradesAccepted = 0;
+  private readonly drops: DropCounts = createDropCounts();
+  private lastMessageAt: number | null = null;
+  private lastServerError: string | null = null;
+
+  constructor(options: FinnhubConnectionOptions) {
+    this.token = options.token;
+    this.wsUrl = options.wsUrl ?? DEFAULT_FINNHUB_WS_URL;
+    this.heartbeatTimeoutMs = positive(options.heartbeatTimeoutMs, 150_000);
+    this.connectTimeoutMs = positive(options.connectTimeoutMs, 15_000);
+    this.healthyAfterMs = positive(options.healthyAfterMs, 30_000);
+    this.backoffBaseMs = positive(options.backoffBaseMs, DEFAULT_BACKOFF_BASE_MS);
+    this.backoffCapMs = positive(options.backoffCapMs, DEFAULT_BACKOFF_CAP_MS);
+    this.rateLimitMinMs = positive(options.rateLimitMinMs, DEFAULT_RATE_LIMIT_MIN_MS);
+    this.maxRetryAfterMs = positive(options.maxRetryAfterMs, 15 * 60_000);
+    this.closeGraceMs = positive(options.closeGraceMs, 2_000);
+    this.maxFrameBytes = positive(options.maxFrameBytes, DEFAULT_MAX_FRAME_BYTES);
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+    this.createSocket = options.createSocket ?? defaultCreateSocket;
+    this.symbols = cleanSymbols(options.symbols ?? []);
+    this.current = { state: 'stopped', since: this.now() };
+  }
+
+  currentStatus(): FeedStatus {
+    return { ...this.current };
+  }
+
+  stats(): FeedStats {
+    let dropped = 0;
+    const droppedByReason: Record<string, number> = {};
+    for (const [reason, count] of Object.entries(this.drops)) {
+      droppedByReason[reason] = count;
+      dropped += count;
+    }
+    return {
+      connections: this.connectionsOpened,
+      reconnects: Math.max(0, this.connectAttempts - 1),
+      trades: this.tradesAccepted,
+      dropped,
+      droppedByReason,
+      lastMessageAt: this.lastMessageAt,
+      lastServerError: this.lastServerError,
+    };
+  }
+
+  /** The symbols this connection wants (cleaned: valid, deduplicated, in order). */
+  watchedSymbols(): string[] {
+    return [...this.symbols];
+  }
+
+  start(): void {
+    if (this.phase !== 'idle') return;
+    this.phase = 'running';
+    this.connect();
+  }
+
+  setSymbols(symbols: readonly string[]): void {
+    this.symbols = cleanSymbols(symbols);
+    const socket = this.socket;
+    if (socket === null || !socket.opened || socket.ws.readyState !== OPEN) return; // applied on next open
+    const wanted = new Set(this.symbols);
+    for (const symbol of [...socket.subscribed]) {
+      if (wanted.has(symbol)) continue;
+      socket.subscribed.delete(symbol);
+      socket.ws.send(JSON.stringify({ type: 'unsubscribe', symbol }));
+    }
+    for (const symbol of this.symbols) {
+      if (socket.subscribed.has(symbol)) continue;
+      socket.subscribed.add(symbol);
+      socket.ws.send(JSON.stringify({ type: 'subscribe', symbol }));
+    }
+  }
+
+  /** Use a new API key: reconnects once (also out of `unauthorized`). Ignored once stopped. */
+  setToken(token: string): void {
+    if (this.phase === 'stopped') return;
+    const changed = token !== this.token;
+    this.token = token;
+    if (this.phase === 'unauthorized') {
+      this.phase = 'running';
+      this.attempt = 0;
+      this.connect();
+      return;
+    }
+    if (this.phase !== 'running' || !changed) return;
+    this.attempt = 0;
+    this.discardSocket();
+    this.clearRetryTimer();
+    this.connect();
+  }
+
+  pause(): void {
+    if (this.phase === 'stopped' || this.phase === 'paused') return;
+    this.phase = 'paused';
+    this.clearRetryTimer();
+    this.closeSocketCleanly();
+    this.setStatus({ state: 'paused' });
+  }
+
+  resume(): void {
+    if (this.phase !== 'paused') return;
+    this.phase = 'running';
+    this.attempt = 0;
+    this.connect();
+  }
+
+  reconnectNow(): void {
+    if (this.phase !== 'running' || this.retryTimer === null) return;
+    this.clearRetryTimer();
+    this.connect();
+  }
+
+  async stop(): Promise<void> {
+    if (this.phase !== 'stopped') {
+      this.phase = 'stopped';
+      this.clearRetryTimer();
+      this.closeSocketCleanly();
+      this.setStatus({ state: 'stopped' });
+    }
+    await Promise.all([...this.closing]);
+  }
+
+  // ------------------------------------------------------------------ socket lifecycle
+
+  private connect(): void {
+    if (this.phase !== 'running' || this.socket !== null) return;
+    if (this.closing.size > 0) {
+      // At most one socket at a time: a pause/resume in quick succession waits for the old close.
+      if (!this.waitingForClose) {
+        this.waitingForClose = true;
+        void Promise.all([...this.closing]).then(() => {
+          this.waitingForClose = false;
+          this.connect();
+        });
+      }
+      return;
+    }
+    if (this.token.trim().length === 0) {
+      this.phase = 'unauthorized';
+      this.setStatus({ state: 'unauthorized', message: 'No API key set' });
+      return;
+    }
+    this.connectAttempts++;
+    this.setStatus(this.attempt > 0 ? { state: 'connecting', attempt: this.attempt } : { state: 'connecting' });
+
+    let ws: WebSocket;
+    try {
+      ws = this.createSocket(buildFinnhubUrl(this.wsUrl, this.token), {
+        handshakeTimeout: this.connectTimeoutMs,
+        perMessageDeflate: false,
+        maxPayload: SOCKET_MAX_PAYLOAD,
+      });
+    } catch (error) {
+      // A malformed URL or similar: no socket exists, so back off from here.
+      this.scheduleRetry({ kind: 'offline', message: `Cannot connect: ${errorMessage(error)}` });
+      return;
+    }
+    ws.on('error', ignoreError); // first, so no error is ever unhandled, even after we let go
+
+    const socket: LiveSocket = {
+      ws,
+      opened: false,
+      subscribed: new Set(),
+      lastSeenAt: this.now(),
+      connectTimer: null,
+      heartbeatTimer: null,
+      healthyTimer: null,
+      detach: () => {},
+    };
+
+    const onError = (error: Error): void => {
+      this.endSocket(socket, socket.opened
+        ? { kind: 'reconnecting', message: `Connection error: ${errorMessage(error)}` }
+        : { kind: 'offline', message: `Cannot reach Finnhub: ${errorMessage(error)}` });
+    };
+    const onClose = (code: number, reason: Buffer): void => {
+      const text = reason.length > 0 ? `: ${reason.toString('utf8').slice(0, 200)}` : '';
+      this.endSocket(socket, socket.opened
+        ? { kind: 'reconnecting', message: `Connection closed (${code}${text})` }
+        : { kind: 'offline', message: `Connection closed before it opened (${code}${text})` });
+    };
+    const onUnexpectedResponse = (_request: unknown, response: { statusCode?: number; headers: Record<string, string | string[] | undefined> }): void => {
+      const status = response.statusCode ?? 0;
+      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.now());
+      // endSocket terminates the socket, which aborts the request and frees its connection.
+      this.endSocket(socket, classifyRefusal(status, retryAfterMs));
+    };
+    const onOpen = (): void => this.onOpen(socket);
+    const onMessage = (data: RawFrame, isBinary: boolean): void => this.onMessage(socket, data, isBinary);
+    const onSignOfLife = (): void => {
+      socket.lastSeenAt = this.now();
+    };
+
+    ws.on('error', onError);
+    ws.on('close', onClose);
+    ws.on('unexpected-response', onUnexpectedResponse);
+    ws.on('open', onOpen);
+    ws.on('message', onMessage);
+    ws.on('ping', onSignOfLife);
+    ws.on('pong', onSignOfLife);
+    socket.detach = () => {
+      ws.off('error', onError);
+      ws.off('close', onClose);
+      ws.off('unexpected-response', onUnexpectedResponse);
+      ws.off('open', onOpen);
+      ws.off('message', onMessage);
+      ws.off('ping', onSignOfLife);
+      ws.off('pong', onSignOfLife);
+    };
+    socket.connectTimer = setTimeout(() => {
+      socket.connectTimer = null;
+      this.endSocket(socket, { kind: 'offline', message: `Connection timed out after ${this.connectTimeoutMs} ms` });
+    }, this.connectTimeoutMs);
+    this.socket = socket;
+  }
+
+  private onOpen(socket: LiveSocket): void {
+    if (socket !== this.socket) return;
+    socket.opened = true;
+    clearTimer(socket.connectTimer);
+    socket.connectTimer = null;
+    this.connectionsOpened++;
+    socket.lastSeenAt = this.now();
+    this.setStatus({ state: 'live' });
+    for (const symbol of this.symbols) {
+      socket.subscribed.add(symbol);
+      socket.ws.send(JSON.stringify({ type: 'subscribe', symbol }));
+    }
+    this.armWatchdog(socket, this.heartbeatTimeoutMs);
+    socket.healthyTimer = setTimeout(() => {
+      socket.healthyTimer = null;
+      if (socket === this.socket) this.attempt = 0;
+    }, this.healthyAfterMs);
+  }
+
+  private onMessage(socket: LiveSocket, data: RawFrame, isBinary: boolean): void {
+    if (socket !== this.socket) return;
+    const at = this.now();
+    socket.lastSeenAt = at;
+    this.lastMessageAt = at;
+    const frame = parseFrame(data, isBinary, { subscribed: socket.subscribed, drops: this.drops, maxFrameBytes: this.maxFrameBytes });
+    if (frame.kind === 'trades') {
+      if (frame.trades.length === 0) return;
+      this.tradesAccepted += frame.trades.length;
+      this.trades.emit(frame.trades);
+    } else if (frame.kind === 'error') {
+      this.lastServerError = frame.message;
+      this.current = { ...this.current, message: frame.message };
+      this.status.emit({ ...this.current });
+    }
+  }
+
+  /** Check for silence without touching a timer per frame: re-arm for the time still left. */
+  private armWatchdog(socket: LiveSocket, delayMs: number): void {
+    socket.heartbeatTimer = setTimeout(() => {
+      socket.heartbeatTimer = null;
+      if (socket !== this.socket) return;
+      const silentFor = this.now() - socket.lastSeenAt;
+      if (silentFor >= this.heartbeatTimeoutMs) {
+        this.endSocket(socket, { kind: 'reconnecting', message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s` });
+      } else {
+        this.armWatchdog(socket, this.heartbeatTimeoutMs - silentFor);
+      }
+    }, delayMs);
+  }
+
+  /** The single place a socket's end is handled; later events from the same socket are ignored. */
+  private endSocket(socket: LiveSocket, end: SocketEnd): void {
+    if (socket !== this.socket) return;
+    this.discardSocket();
+    this.scheduleRetry(end);
+  }
+
+  /** The single place a reconnect is scheduled. */
+  private scheduleRetry(end: SocketEnd): void {
+    if (this.phase !== 'running') return;
+    this.clearRetryTimer();
+    if (end.kind === 'unauthorized') {
+      this.phase = 'unauthorized';
+      this.setStatus({ state: 'unauthorized', message: end.message });
+      return;
+    }
+    this.attempt++;
+    const backoff = { baseMs: this.backoffBaseMs, capMs: this.backoffCapMs, random: this.random };
+    let retryInMs: number;
+    if (end.kind === 'rate-limited') {
+      retryInMs = end.retryAfterMs !== null
+        ? Math.min(end.retryAfterMs, this.maxRetryAfterMs)
+        : rateLimitDelay(this.attempt, this.rateLimitMinMs, backoff);
+    } else {
+      retryInMs = backoffDelay(this.attempt, backoff);
+    }
+    this.setStatus({ state: end.kind, attempt: this.attempt, retryInMs, message: end.message });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, retryInMs);
+  }
+
+  /** Drop the current socket at once: listeners off, timers cleared, terminated. */
+  private discardSocket(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    this.socket = null;
+    this.releaseSocket(socket);
+    if (socket.ws.readyState !== CLOSED) socket.ws.terminate();
+  }
+
+  /** Close the current socket with 1000 and track it until it is gone (terminate after a grace). */
+  private closeSocketCleanly(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    this.socket = null;
+    this.releaseSocket(socket);
+    const ws = socket.ws;
+    if (ws.readyState === CLOSED) return;
+    if (ws.readyState !== OPEN) {
+      ws.terminate(); // still handshaking: nothing to close cleanly
+      return;
+    }
+    const closed = new Promise<void>((resolve) => {
+      const finish = (): void => {
+        clearTimeout(grace);
+        ws.off('close', finish);
+        this.closing.delete(closed);
+        resolve();
+      };
+      const grace = setTimeout(() => {
+        ws.terminate();
+        finish();
+      }, this.closeGraceMs);
+      ws.on('close', finish);
+    });
+    this.closing.add(closed);
+    ws.close(NORMAL_CLOSURE, 'client closing');
+  }
+
+  private releaseSocket(socket: LiveSocket): void {
+    socket.detach();
+    clearTimer(socket.connectTimer);
+    clearTimer(socket.heartbeatTimer);
+    clearTimer(socket.healthyTimer);
+    socket.connectTimer = socket.heartbeatTimer = socket.healthyTimer = null;
+  }
+
+  private clearRetryTimer(): void {
+    clearTimer(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setStatus(status: Omit<FeedStatus, 'since'>): void {
+    this.current = { ...status, since: this.now() };
+    this.status.emit({ ...this.current });
+  }
+}
+
+function classifyRefusal(status: number, retryAfterMs: number | null): SocketEnd {
+  if (status === 401 || status === 403) {
+    return { kind: 'unauthorized', message: `Finnhub refused the API key (HTTP ${status})` };
+  }
+  if (status === 429) {
+    return { kind: 'rate-limited', message: 'Finnhub is rate limiting connections (HTTP 429)', retryAfterMs };
+  }
+  return { kind: 'reconnecting', message: `Finnhub refused the connection (HTTP ${status})` };
+}
+
+function cleanSymbols(symbols: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const symbol of symbols) {
+    if (!isValidSymbol(symbol) || seen.has(symbol)) continue;
+    seen.add(symbol);
+    result.push(symbol);
+  }
+  return result;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function clearTimer(timer: ReturnType<typeof setTimeout> | null): void {
+  if (timer !== null) clearTimeout(timer);
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,165 @@
+/**
+ * Parsing of one Finnhub websocket frame. Defensive (anything malformed is dropped and counted by
+ * reason) and cheap: fields are checked directly on the parsed object, no per-trade closures.
+ */
+import type { Trade } from '../../shared/types';
+
+/** Why a frame, or one trade inside a frame, was dropped. */
+export type DropReason =
+  | 'binary'
+  | 'too-large'
+  | 'non-json'
+  | 'not-object'
+  | 'unknown-type'
+  | 'data-not-array'
+  | 'trade-not-object'
+  | 'bad-symbol'
+  | 'unsubscribed'
+  | 'bad-price'
+  | 'bad-volume'
+  | 'bad-time';
+
+export const DROP_REASONS: readonly DropReason[] = [
+  'binary',
+  'too-large',
+  'non-json',
+  'not-object',
+  'unknown-type',
+  'data-not-array',
+  'trade-not-object',
+  'bad-symbol',
+  'unsubscribed',
+  'bad-price',
+  'bad-volume',
+  'bad-time',
+];
+
+export type DropCounts = Record<DropReason, number>;
+
+export function createDropCounts(): DropCounts {
+  const counts = {} as DropCounts;
+  for (const reason of DROP_REASONS) counts[reason] = 0;
+  return counts;
+}
+
+/** Frames above this many bytes (or UTF-16 units for strings) are dropped unread. */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+
+/** Earliest and latest plausible trade times (epoch ms); seconds-instead-of-ms fall outside. */
+const MIN_TRADE_TIME_MS = Date.UTC(2000, 0, 1);
+const MAX_TRADE_TIME_MS = Date.UTC(2100, 0, 1);
+/** Longest server error text we pass on to the user. */
+const MAX_ERROR_MESSAGE_LENGTH = 500;
+
+export type ParsedFrame =
+  /** `trades` holds only the valid, subscribed trades (possibly none); bad ones were counted. */
+  | { kind: 'trades'; trades: Trade[] }
+  | { kind: 'ping' }
+  | { kind: 'error'; message: string }
+  /** The whole frame was dropped (and counted). */
+  | { kind: 'dropped'; reason: DropReason };
+
+/** What ws hands a 'message' listener: RawData is Buffer | ArrayBuffer | Buffer[]. */
+export type RawFrame = string | Buffer | ArrayBuffer | readonly Buffer[];
+
+export interface ParseContext {
+  /** Symbols subscribed on this connection; trades for any other symbol are dropped. */
+  subscribed: ReadonlySet<string>;
+  /** Incremented in place for every drop. */
+  drops: DropCounts;
+  maxFrameBytes?: number;
+}
+
+const PING: ParsedFrame = { kind: 'ping' };
+
+/** Parse one upstream frame. Never throws. */
+export function parseFrame(data: RawFrame, isBinary: boolean, context: ParseContext): ParsedFrame {
+  const drops = context.drops;
+  if (isBinary) return drop(drops, 'binary');
+  const limit = context.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const text = frameText(data, limit);
+  if (text === null) return drop(drops, 'too-large');
+
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return drop(drops, 'non-json');
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return drop(drops, 'not-object');
+
+  const frame = message as { type?: unknown; data?: unknown; msg?: unknown };
+  switch (frame.type) {
+    case 'trade':
+      return parseTrades(frame.data, context);
+    case 'ping':
+      return PING;
+    case 'error':
+      return { kind: 'error', message: errorText(frame.msg) };
+    default:
+      return drop(drops, 'unknown-type');
+  }
+}
+
+function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
+  const drops = context.drops;
+  if (!Array.isArray(data)) return drop(drops, 'data-not-array');
+  const subscribed = context.subscribed;
+  const trades: Trade[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const item: unknown = data[i];
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      drops['trade-not-object']++;
+      continue;
+    }
+    const raw = item as { s?: unknown; p?: unknown; v?: unknown; t?: unknown };
+    const symbol = raw.s;
+    if (typeof symbol !== 'string' || symbol.length === 0) {
+      drops['bad-symbol']++;
+      continue;
+    }
+    if (!subscribed.has(symbol)) {
+      drops.unsubscribed++;
+      continue;
+    }
+    const price = raw.p;
+    if (typeof price !== 'number' || !(price > 0) || price === Infinity) {
+      drops['bad-price']++;
+      continue;
+    }
+    const volume = raw.v;
+    if (typeof volume !== 'number' || !(volume >= 0) || volume === Infinity) {
+      drops['bad-volume']++;
+      continue;
+    }
+    const time = raw.t;
+    if (typeof time !== 'number' || !(time >= MIN_TRADE_TIME_MS && time <= MAX_TRADE_TIME_MS)) {
+      drops['bad-time']++;
+      continue;
+    }
+    // Conditions (`c`) are optional and unused: absent, null or anything else is fine.
+    trades.push({ symbol, price, volume, time });
+  }
+  return { kind: 'trades', trades };
+}
+
+/** Decode a text frame, or null when it is over the size limit. */
+function frameText(data: RawFrame, limit: number): string | null {
+  if (typeof data === 'string') return data.length > limit ? null : data;
+  if (Buffer.isBuffer(data)) return data.length > limit ? null : data.toString('utf8');
+  if (data instanceof ArrayBuffer) return data.byteLength > limit ? null : Buffer.from(data).toString('utf8');
+  let total = 0;
+  for (const part of data) total += part.length;
+  if (total > limit) return null;
+  return Buffer.concat(data as Buffer[], total).toString('utf8');
+}
+
+function errorText(msg: unknown): string {
+  if (typeof msg !== 'string' || msg.trim().length === 0) return 'The server reported an error without a message';
+  return msg.length > MAX_ERROR_MESSAGE_LENGTH ? `${msg.slice(0, MAX_ERROR_MESSAGE_LENGTH)}…` : msg;
+}
+
+function drop(drops: DropCounts, reason: DropReason): ParsedFrame {
+  drops[reason]++;
+  return { kind: 'dropped', reason };
+}
