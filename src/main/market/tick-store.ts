@@ -192,7 +192,8 @@ export class TickStore {
 
     if (entry.dayKey !== null && quoteDay < entry.dayKey) {
       // A quote of an earlier session (e.g. before today's regular session opens): its last price is
-      // that session's close, which is today's previous close.
+      // that session's close, which is today's previous close (unless REST already gave today's).
+      if (entry.prevCloseDay === entry.dayKey) return false;
       entry.prevClose = quote.current;
       entry.prevCloseDay = entry.dayKey;
       this.markChanged(entry);

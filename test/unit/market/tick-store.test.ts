@@ -126,6 +126,10 @@ describe('TickStore quotes', () => {
     store.applyQuote(quote('AAPL', { current: 200, prevClose: 190, time: T0 - 24 * HOUR }));
     expect(store.snapshot('AAPL')).toMatchObject({ price: 203, prevClose: 200 });
     expect(store.symbolsNeedingPrevClose()).not.toContain('AAPL');
+    // Once today's official previous close is known, an older quote does not replace it.
+    store.applyQuote(quote('AAPL', { current: 203, prevClose: 200.5, time: T0 }));
+    expect(store.applyQuote(quote('AAPL', { current: 150, prevClose: 140, time: T0 - 48 * HOUR }))).toBe(false);
+    expect(store.snapshot('AAPL')?.prevClose).toBe(200.5);
   });
 });
 
