@@ -49,7 +49,9 @@ function wsUrlOrReason(flag: string, raw: string, schemes: string[]): string | {
   }
 }
 
-export function parseFeedArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParseResult {
+export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<string, string | undefined>>): ParseResult {
+  // An empty variable counts as unset.
+  const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
@@ -89,13 +91,13 @@ export function parseFeedArgs(argv: readonly string[], env: Readonly<Record<stri
     if (symbols.length > 50) return { ok: false, reason: `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50` };
   }
 
-  const tokenValue = values.get('--token') ?? env.FINNHUB_API_KEY ?? '';
+  const tokenValue = values.get('--token') ?? env('FINNHUB_API_KEY') ?? '';
   const token = tokenValue.trim() === '' ? null : tokenValue.trim();
   if (token !== null && !/^[\x21-\x7e]{1,128}$/.test(token)) return { ok: false, reason: 'the API key has characters that cannot be part of a Finnhub key' };
 
-  const ws = wsUrlOrReason('--ws-url', values.get('--ws-url') ?? env.FINNHUB_WS_URL ?? DEFAULT_WS_URL, ['ws:', 'wss:']);
+  const ws = wsUrlOrReason('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? DEFAULT_WS_URL, ['ws:', 'wss:']);
   if (typeof ws === 'string') return { ok: false, reason: ws };
-  const rest = wsUrlOrReason('--rest-url', values.get('--rest-url') ?? env.FINNHUB_REST_URL ?? DEFAULT_REST_URL, ['http:', 'https:']);
+  const rest = wsUrlOrReason('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? DEFAULT_REST_URL, ['http:', 'https:']);
   if (typeof rest === 'string') return { ok: false, reason: rest };
 
   let durationS: number | null = null;

@@ -34,6 +34,11 @@ describe('parseFeedArgs', () => {
     expect(a).toMatchObject({ token: 'envkey123', wsUrl: 'ws://127.0.0.1:9', restUrl: 'http://127.0.0.1:9/api/v1', demo: false });
   });
 
+  it('treats empty environment variables as unset', () => {
+    const a = args([], { FINNHUB_API_KEY: '', FINNHUB_WS_URL: ' ', FINNHUB_REST_URL: '' });
+    expect(a).toMatchObject({ token: null, demo: true, wsUrl: DEFAULT_WS_URL, restUrl: DEFAULT_REST_URL });
+  });
+
   it('prefers flags over the environment', () => {
     const a = args(['--symbols', 'AAPL', '--token', 'flagkey1', '--ws-url', 'ws://127.0.0.1:1'], { FINNHUB_API_KEY: 'envkey123', FINNHUB_WS_URL: 'ws://127.0.0.1:9' });
     expect(a.token).toBe('flagkey1');

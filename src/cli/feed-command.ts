@@ -1,0 +1,109 @@
+/**
+ * The headless feed command: the app's own connection, store and publisher, printing NDJSON.
+ * Everything it touches is injected, so tests can run it in-process or as a child process.
+ */
+import type { FeedStatus, SnapshotBatch } from '../shared/types';
+import { DemoSource } from '../main/feed/demo-source';
+import { FinnhubConnection } from '../main/feed/finnhub-connection';
+import type { TradeSource } from '../main/feed/trade-source';
+import { FeedSession } from '../main/core/feed-session';
+import { demoQuotes } from '../main/core/demo-quotes';
+import { FinnhubRest } from '../main/market/finnhub-rest';
+import { RateLimiter } from '../main/market/rate-limiter';
+import type { FeedArgs } from './feed-args';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_ARGS = 2;
+export const EXIT_UNAUTHORIZED = 3;
+
+export interface FeedCommandIo {
+  /** Write one NDJSON line (without the newline). */
+  out(line: string): void;
+  /** Resolves when the user asks to stop (SIGINT/SIGTERM). */
+  interrupted: Promise<void>;
+}
+
+function statusEvent(status: FeedStatus): Record<string, unknown> {
+  const event: Record<string, unknown> = { event: 'status', state: status.state };
+  if (status.attempt !== undefined) event.attempt = status.attempt;
+  if (status.retryInMs !== undefined) event.retryInMs = Math.round(status.retryInMs);
+  if (status.message !== undefined) event.message = status.message;
+  return event;
+}
+
+function quoteEvents(batch: SnapshotBatch): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  for (const quote of batch.quotes) {
+    if (quote.price === null) continue;
+    const event: Record<string, unknown> = { event: 'quote', symbol: quote.symbol, price: quote.price };
+    if (quote.change !== null && quote.changePct !== null) {
+      event.change = round(quote.change, 6);
+      event.changePct = round(quote.changePct, 4);
+    }
+    event.volume = quote.volume;
+    event.time = quote.time;
+    events.push(event);
+  }
+  return events;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Run until the duration passes, the user interrupts, or the key is refused. Returns the exit code. */
+export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
+  const write = (event: Record<string, unknown>): void => io.out(JSON.stringify(event));
+  const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
+  session.batches.subscribe((batch) => quoteEvents(batch).forEach(write));
+
+  let printedStatus = false;
+  session.status.subscribe((status) => {
+    printedStatus = true;
+    write(statusEvent(status));
+  });
+
+  let source: TradeSource;
+  let limiter: RateLimiter | null = null;
+  if (args.demo) {
+    const demo = new DemoSource({ symbols: args.symbols });
+    source = demo;
+    await session.attach(demo, demoQuotes(demo));
+  } else {
+    const token = args.token as string;
+    limiter = new RateLimiter();
+    source = new FinnhubConnection({
+      token,
+      wsUrl: args.wsUrl,
+      symbols: args.symbols,
+      ...(args.heartbeatTimeoutS !== null ? { heartbeatTimeoutMs: args.heartbeatTimeoutS * 1000 } : {}),
+    });
+    await session.attach(source, new FinnhubRest({ token, baseUrl: args.restUrl, limiter }));
+  }
+  if (!printedStatus) write(statusEvent(source.currentStatus()));
+
+  let exitCode = EXIT_OK;
+  const unauthorized = new Promise<void>((resolve) => {
+    session.status.subscribe((status) => {
+      if (status.state === 'unauthorized') {
+        exitCode = EXIT_UNAUTHORIZED;
+        resolve();
+      }
+    });
+  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const elapsed = new Promise<void>((resolve) => {
+    if (args.durationS !== null) timer = setTimeout(resolve, args.durationS * 1000);
+  });
+
+  await Promise.race([elapsed, io.interrupted, unauthorized]);
+  if (timer) clearTimeout(timer);
+
+  session.flush();
+  const stats = source.stats();
+  await session.close();
+  limiter?.dispose();
+  write({ event: 'summary', connections: stats.connections, reconnects: stats.reconnects, trades: stats.trades, dropped: stats.dropped });
+  return exitCode;
+}

@@ -1,0 +1,147 @@
+/**
+ * The headless feed command as users run it: a real child process (`tsx src/cli/feed.ts`) against
+ * the fake Finnhub server. Checks the NDJSON contract and the exit codes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
+
+interface Run {
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  stderr: () => string;
+  /** Resolves with the first parsed line that matches. */
+  waitFor(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  exit: Promise<number | null>;
+}
+
+const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
+const ENTRY = new URL('../../../src/cli/feed.ts', import.meta.url).pathname;
+
+function runFeed(args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(TSX, [ENTRY, ...args], {
+    env: { ...process.env, FINNHUB_API_KEY: '', FINNHUB_WS_URL: '', FINNHUB_REST_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  const waiters: { predicate: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    const line = JSON.parse(text) as Record<string, unknown>; // every stdout line must be JSON
+    lines.push(line);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(line)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return {
+    child,
+    lines,
+    stderr: () => stderr,
+    exit,
+    waitFor(predicate) {
+      const found = lines.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        waiters.push({ predicate, resolve });
+        void exit.then(() => reject(new Error(`exited before the expected line; got:\n${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr}`)));
+      });
+    },
+  };
+}
+
+let server: FakeFinnhub;
+let running: Run | null = null;
+
+beforeEach(async () => {
+  server = await startFakeFinnhub({ tokens: ['test-key'] });
+  server.setQuote('AAPL', { c: 188.2, pc: 188.2 });
+  server.setQuote('MSFT', { c: 410, pc: 400 });
+});
+
+afterEach(async () => {
+  if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+  running = null;
+  await server.close();
+});
+
+describe('npm run feed', () => {
+  it('streams live quotes over one connection and ends cleanly on SIGTERM with a summary', async () => {
+    running = runFeed(['--symbols', 'AAPL,MSFT', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--rate', '20'], { FINNHUB_API_KEY: 'test-key' });
+    await running.waitFor((l) => l.event === 'status' && l.state === 'live');
+    const client = await server.waitForConnection();
+    expect(await server.waitForSubscriptions(2, client)).toEqual(['AAPL', 'MSFT']);
+    // Wait until the previous close is known, so change fields must appear.
+    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'MSFT' && l.changePct !== undefined);
+
+    server.sendTrades([
+      { symbol: 'AAPL', price: 189.41, volume: 100, time: Date.now() },
+      { symbol: 'AAPL', price: 189.5, volume: 50, time: Date.now() },
+    ]);
+    const quote = await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 189.5);
+    expect(quote).toMatchObject({ event: 'quote', symbol: 'AAPL', price: 189.5, volume: 150 });
+    expect(quote.change).toBeCloseTo(1.3, 6);
+    expect(quote.changePct).toBeCloseTo((1.3 / 188.2) * 100, 3);
+    expect(typeof quote.time).toBe('number');
+
+    const closed = server.waitForClose(client);
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    await closed;
+    expect(client.socket.readyState).toBe(3);
+    const last = running.lines.at(-1);
+    expect(last).toEqual({ event: 'summary', connections: 1, reconnects: 0, trades: 2, dropped: 0 });
+    expect(server.counters.maxOpenConnections('test-key')).toBe(1);
+  });
+
+  it('reconnects after an abrupt drop and counts it in the summary', async () => {
+    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key']);
+    await server.waitForSubscriptions(1);
+    server.dropAll();
+    await running.waitFor((l) => l.event === 'status' && l.state === 'reconnecting');
+    const second = await server.waitForConnection(2);
+    expect(await server.waitForSubscriptions(1, second)).toEqual(['AAPL']);
+    running.child.kill('SIGINT');
+    expect(await running.exit).toBe(0);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 2, reconnects: 1 });
+  });
+
+  it('exits 3 with the unauthorized status and a summary when the key is refused', async () => {
+    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'wrong-key']);
+    expect(await running.exit).toBe(3);
+    expect(running.lines.some((l) => l.event === 'status' && l.state === 'unauthorized')).toBe(true);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0, trades: 0 });
+    expect(server.counters.handshakesRefused).toBe(1);
+  });
+
+  it('ends after --duration with exit 0', async () => {
+    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--duration', '0.5']);
+    expect(await running.exit).toBe(0);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 1 });
+  });
+
+  it('refuses bad arguments with one line on stderr, nothing on stdout, exit 2', async () => {
+    running = runFeed(['--symbols', 'AAPL', '--duration', 'forever']);
+    expect(await running.exit).toBe(2);
+    expect(running.lines).toEqual([]);
+    expect(running.stderr().trim().split('\n')).toHaveLength(1);
+    expect(running.stderr()).toMatch(/--duration/);
+  });
+
+  it('runs the labelled demo feed without a key', async () => {
+    running = runFeed(['--symbols', 'AAPL,BINANCE:BTCUSDT', '--duration', '1.5', '--rate', '5']);
+    expect(await running.exit).toBe(0);
+    expect(running.lines[0]).toEqual({ event: 'status', state: 'demo' });
+    const quotes = running.lines.filter((l) => l.event === 'quote');
+    expect(quotes.some((q) => q.symbol === 'AAPL' && typeof q.price === 'number' && (q.price as number) > 0)).toBe(true);
+    expect(quotes.every((q) => 'change' in q && 'changePct' in q)).toBe(true);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0 });
+    expect(server.counters.connectionsAccepted).toBe(0);
+  });
+});
