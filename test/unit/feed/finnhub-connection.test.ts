@@ -264,6 +264,28 @@ describe('FinnhubConnection with a scripted socket', () => {
     await connection.stop();
   });
 
+  it('stops retrying after a 401 handshake refusal, with no timer left, until a new token is set', async () => {
+    const { connection, sockets, last } = setup();
+    connection.start();
+    last().emit('unexpected-response', {}, { statusCode: 401, headers: {} });
+    expect(last().terminated).toBe(true);
+    expect(connection.currentStatus()).toMatchObject({ state: 'unauthorized' });
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(sockets).toHaveLength(1);
+    connection.setToken('new key');
+    expect(sockets).toHaveLength(2);
+    expect(last().url).toBe('wss://example.test/?token=new+key');
+    await connection.stop();
+  });
+
+  it('caps an absurd Retry-After on 429', () => {
+    const { connection, last } = setup({ maxRetryAfterMs: 60_000 });
+    connection.start();
+    last().emit('unexpected-response', {}, { statusCode: 429, headers: { 'retry-after': '86400' } });
+    expect(connection.currentStatus()).toMatchObject({ state: 'rate-limited', attempt: 1, retryInMs: 60_000 });
+  });
+
   it('refuses to connect without a token', () => {
     const { connection, sockets } = setup({ token: '  ' });
     connection.start();
