@@ -1,0 +1,146 @@
+/**
+ * A validator for every invoke channel: the raw argument list from a renderer → the typed argument
+ * tuple, or an 'invalid-payload' error saying what was wrong. Nothing from a renderer is trusted.
+ */
+import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../../shared/ipc-contract';
+import { MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
+import type { Preferences } from '../../shared/types';
+import { MAX_API_KEY_LENGTH } from '../settings/key-protection';
+import { checkPreferencePatch } from '../settings/preference-rules';
+
+export const MAX_SEARCH_QUERY_LENGTH = 64;
+export const MAX_URL_LENGTH = 2048;
+/** Highest list index a move may name (far above any symbol cap; the service clamps). */
+export const MAX_LIST_INDEX = 10_000;
+/** Raw text longer than this is refused before any other work (whitespace padding included). */
+const MAX_RAW_TEXT = 1024;
+
+export type ArgsValidator<K extends InvokeName> = (args: readonly unknown[]) => Result<InvokeContract[K]['args']>;
+
+type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
+
+function arity(args: readonly unknown[], min: number, max: number): string | null {
+  if (!Array.isArray(args)) return 'Arguments must be a list';
+  if (args.length < min || args.length > max) {
+    return min === max
+      ? `Expected ${min} argument${min === 1 ? '' : 's'}, got ${args.length}`
+      : `Expected ${min} to ${max} arguments, got ${args.length}`;
+  }
+  return null;
+}
+
+function text(value: unknown, name: string): Check<string> {
+  if (typeof value !== 'string') return refuse(`${name} must be text`);
+  if (value.length > MAX_RAW_TEXT) return refuse(`${name} is too long`);
+  return { ok: true, value };
+}
+
+function symbolArg(value: unknown): Check<string> {
+  const raw = text(value, 'The symbol');
+  if (!raw.ok) return raw;
+  if (raw.value.length > MAX_SYMBOL_LENGTH * 2 || normalizeSymbol(raw.value) === null) {
+    return refuse(`Not a valid symbol: use letters, digits and . - _ : / ^ = (up to ${MAX_SYMBOL_LENGTH} characters)`);
+  }
+  return raw;
+}
+
+function keyArg(value: unknown): Check<string> {
+  const raw = text(value, 'The key');
+  if (!raw.ok) return raw;
+  if (raw.value.trim().length > MAX_API_KEY_LENGTH) return refuse(`The key must be at most ${MAX_API_KEY_LENGTH} characters`);
+  if (CONTROL_CHARACTERS.test(raw.value.trim())) return refuse('The key must not contain control characters');
+  return raw;
+}
+
+function booleanArg(value: unknown, name: string): Check<boolean> {
+  return typeof value === 'boolean' ? { ok: true, value } : refuse(`${name} must be true or false`);
+}
+
+function indexArg(value: unknown): Check<number> {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return refuse('The position must be a finite number');
+  if (!Number.isInteger(value) || value < 0 || value > MAX_LIST_INDEX) {
+    return refuse(`The position must be a whole number from 0 to ${MAX_LIST_INDEX}`);
+  }
+  return { ok: true, value };
+}
+
+function searchArg(value: unknown): Check<string> {
+  const raw = text(value, 'The search');
+  if (!raw.ok) return raw;
+  if (raw.value.length > MAX_SEARCH_QUERY_LENGTH) return refuse(`The search must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
+  if (CONTROL_CHARACTERS.test(raw.value)) return refuse('The search must not contain control characters');
+  return raw;
+}
+
+/** An https URL without credentials, at most MAX_URL_LENGTH characters. */
+export function checkExternalUrl(value: unknown): Check<string> {
+  if (typeof value !== 'string') return refuse('The link must be text');
+  if (value.length > MAX_URL_LENGTH) return refuse(`The link must be at most ${MAX_URL_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse('The link is not a valid URL');
+  }
+  if (url.protocol !== 'https:') return refuse('Only https links can be opened');
+  if (url.username !== '' || url.password !== '') return refuse('Links with credentials are not opened');
+  if (url.hostname === '') return refuse('The link has no host');
+  return { ok: true, value: url.href };
+}
+
+function patchArg(value: unknown): Check<Partial<Preferences>> {
+  const checked = checkPreferencePatch(value);
+  return checked.ok ? checked : refuse(checked.message);
+}
+
+/** Build a channel validator from an arity and per-argument checks; the tuple is rebuilt from checked values. */
+function tuple<K extends InvokeName>(min: number, checks: ReadonlyArray<(value: unknown) => Check<unknown>>): ArgsValidator<K> {
+  return (args) => {
+    const wrongArity = arity(args, min, checks.length);
+    if (wrongArity) return fail('invalid-payload', wrongArity);
+    const out: unknown[] = [];
+    for (const [index, check] of checks.entries()) {
+      if (index >= args.length) break;
+      const result = check(args[index]);
+      if (!result.ok) return fail('invalid-payload', result.message);
+      out.push(result.value);
+    }
+    return ok(out as InvokeContract[K]['args']);
+  };
+}
+
+/** testApiKey: no argument, `undefined` (an omitted optional), or a key. */
+const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
+  const wrongArity = arity(args, 0, 1);
+  if (wrongArity) return fail('invalid-payload', wrongArity);
+  if (args.length === 0 || args[0] === undefined) return ok([]);
+  const key = keyArg(args[0]);
+  return key.ok ? ok([key.value]) : fail('invalid-payload', key.message);
+};
+
+/** Every invoke channel must have a validator: the mapped type makes a missing one a compile error. */
+export const ARGS_VALIDATORS: { readonly [K in InvokeName]: ArgsValidator<K> } = {
+  getSettings: tuple(0, []),
+  setPreferences: tuple(1, [patchArg]),
+  addSymbol: tuple(1, [symbolArg]),
+  removeSymbol: tuple(1, [symbolArg]),
+  moveSymbol: tuple(2, [symbolArg, indexArg]),
+  setApiKey: tuple(1, [keyArg]),
+  testApiKey: testApiKeyArgs,
+  searchSymbols: tuple(1, [searchArg]),
+  getSnapshot: tuple(0, []),
+  getOverview: tuple(0, []),
+  setPaused: tuple(1, [(value) => booleanArg(value, 'Paused')]),
+  openSettings: tuple(0, []),
+  openExternal: tuple(1, [checkExternalUrl]),
+};
+
+export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {
+  const validator = ARGS_VALIDATORS[name] as ArgsValidator<K>;
+  return validator(args);
+}

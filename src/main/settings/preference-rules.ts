@@ -1,0 +1,115 @@
+/**
+ * The one description of every preference: its kind, its range and its default. The JSON schema,
+ * the load-time repair and the IPC validators are all derived from this table, so they cannot drift.
+ */
+import type { Preferences } from '../../shared/types';
+
+export type PreferenceRule =
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'number'; min: number; max: number; integer: boolean }
+  | { kind: 'boolean' }
+  /** An Electron display id (a non-negative safe integer) or null for the primary display. */
+  | { kind: 'display-id' };
+
+export const PREFERENCE_RULES = {
+  position: { kind: 'enum', values: ['top', 'bottom'] },
+  displayId: { kind: 'display-id' },
+  height: { kind: 'number', min: 20, max: 120, integer: true },
+  speed: { kind: 'number', min: 10, max: 400, integer: false },
+  opacity: { kind: 'number', min: 0.3, max: 1, integer: false },
+  theme: { kind: 'enum', values: ['dark', 'light', 'transparent'] },
+  fontSize: { kind: 'number', min: 10, max: 32, integer: true },
+  clickThrough: { kind: 'boolean' },
+  alwaysOnTop: { kind: 'boolean' },
+  launchAtLogin: { kind: 'boolean' },
+  updateRateHz: { kind: 'number', min: 1, max: 60, integer: true },
+  showSparklines: { kind: 'boolean' },
+  paused: { kind: 'boolean' },
+  hidden: { kind: 'boolean' },
+} as const satisfies { [K in keyof Preferences]: PreferenceRule };
+
+export type PreferenceKey = keyof Preferences;
+
+export const PREFERENCE_KEYS = Object.keys(PREFERENCE_RULES) as PreferenceKey[];
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
+  position: 'top',
+  displayId: null,
+  height: 32,
+  speed: 60,
+  opacity: 1,
+  theme: 'dark',
+  fontSize: 14,
+  clickThrough: false,
+  alwaysOnTop: true,
+  launchAtLogin: false,
+  updateRateHz: 10,
+  showSparklines: true,
+  paused: false,
+  hidden: false,
+});
+
+const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;
+
+export function isPreferenceKey(key: string): key is PreferenceKey {
+  return Object.hasOwn(RULES, key);
+}
+
+/** Why `value` is not acceptable for `key`, or null when it is. */
+export function preferenceProblem(key: PreferenceKey, value: unknown): string | null {
+  const rule = RULES[key];
+  if (!rule) return `"${key}" is not a preference`;
+  switch (rule.kind) {
+    case 'enum':
+      return typeof value === 'string' && rule.values.includes(value) ? null : `"${key}" must be one of ${rule.values.join(', ')}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `"${key}" must be true or false`;
+    case 'display-id':
+      return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        ? null
+        : `"${key}" must be a display id (a whole number) or null`;
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `"${key}" must be a finite number`;
+      if (rule.integer && !Number.isInteger(value)) return `"${key}" must be a whole number`;
+      if (value < rule.min || value > rule.max) return `"${key}" must be between ${rule.min} and ${rule.max}`;
+      return null;
+    }
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A plain data object: Object.prototype or null prototype, no symbol keys, no getters. */
+export function isPlainDataObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (Object.getOwnPropertySymbols(value).length > 0) return false;
+  for (const name of Object.getOwnPropertyNames(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, name);
+    if (!descriptor || !('value' in descriptor) || !descriptor.enumerable) return false;
+  }
+  return true;
+}
+
+export type PatchCheck = { ok: true; value: Partial<Preferences> } | { ok: false; message: string };
+
+/**
+ * Check a preference patch from anywhere (IPC, tray, core): a plain object with only known keys,
+ * each with a valid value. Returns a fresh object holding just those keys.
+ */
+export function checkPreferencePatch(raw: unknown): PatchCheck {
+  if (!isPlainDataObject(raw)) return { ok: false, message: 'Preferences must be a plain object' };
+  const names = Object.getOwnPropertyNames(raw);
+  if (names.length > PREFERENCE_KEYS.length) return { ok: false, message: 'Too many preference fields' };
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    if (FORBIDDEN_KEYS.has(name)) return { ok: false, message: `"${name}" is not allowed in preferences` };
+    if (!isPreferenceKey(name)) return { ok: false, message: `Unknown preference "${name.slice(0, 40)}"` };
+    const value = raw[name];
+    const problem = preferenceProblem(name, value);
+    if (problem) return { ok: false, message: problem };
+    out[name] = value;
+  }
+  return { ok: true, value: out as Partial<Preferences> };
+}

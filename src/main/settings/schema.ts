@@ -1,0 +1,123 @@
+/**
+ * What Ticker saves, its defaults, and the JSON schema electron-store validates the file against.
+ */
+import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
+import type { Preferences, WindowState } from '../../shared/types';
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from './preference-rules';
+
+export const SETTINGS_VERSION = 1;
+
+/** The API key as saved: never the plain key. */
+export type SavedApiKey = {
+  protection: 'encrypted' | 'obfuscated';
+  /** base64 of the encrypted (or obfuscated) key. */
+  data: string;
+};
+
+/** The whole settings file. A type alias (not an interface) so it is a Record<string, unknown>. */
+export type SavedSettings = {
+  version: number;
+  symbols: string[];
+  preferences: Preferences;
+  window: WindowState;
+  apiKey: SavedApiKey | null;
+};
+
+export const DEFAULT_SYMBOLS: readonly string[] = Object.freeze([
+  'AAPL',
+  'MSFT',
+  'NVDA',
+  'TSLA',
+  'AMZN',
+  'BINANCE:BTCUSDT',
+  'BINANCE:ETHUSDT',
+  'OANDA:EUR_USD',
+]);
+
+export const DEFAULT_WINDOW_STATE: Readonly<WindowState> = Object.freeze({ displayId: null, docked: true, x: null, y: null });
+
+/** Window coordinates beyond this are nonsense (no desktop is a million pixels wide). */
+export const MAX_WINDOW_COORDINATE = 1_000_000;
+
+/** The longest base64 blob we accept for a saved key (a 128-char key encrypted is far below). */
+export const MAX_SAVED_KEY_DATA = 4096;
+
+export const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Fresh defaults (a new object each call, safe to mutate). */
+export function defaultSettings(): SavedSettings {
+  return {
+    version: SETTINGS_VERSION,
+    symbols: [...DEFAULT_SYMBOLS],
+    preferences: { ...DEFAULT_PREFERENCES },
+    window: { ...DEFAULT_WINDOW_STATE },
+    apiKey: null,
+  };
+}
+
+export const DEFAULT_SETTINGS: Readonly<SavedSettings> = Object.freeze(defaultSettings());
+
+/** A JSON-schema object (kept loose so this module needs no schema library types). */
+export type JsonSchema = { [keyword: string]: unknown };
+
+function ruleSchema(rule: PreferenceRule, defaultValue: unknown): JsonSchema {
+  switch (rule.kind) {
+    case 'enum':
+      return { type: 'string', enum: [...rule.values], default: defaultValue };
+    case 'boolean':
+      return { type: 'boolean', default: defaultValue };
+    case 'display-id':
+      return { type: ['integer', 'null'], minimum: 0, default: defaultValue };
+    case 'number':
+      return { type: rule.integer ? 'integer' : 'number', minimum: rule.min, maximum: rule.max, default: defaultValue };
+  }
+}
+
+const nullableCoordinate: JsonSchema = { type: ['number', 'null'], minimum: -MAX_WINDOW_COORDINATE, maximum: MAX_WINDOW_COORDINATE };
+
+/** The `schema` option for electron-store: one JSON schema per top-level key. */
+export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record<keyof SavedSettings, JsonSchema> {
+  const preferenceProperties = Object.fromEntries(
+    Object.entries(PREFERENCE_RULES).map(([key, rule]) => [key, ruleSchema(rule, DEFAULT_PREFERENCES[key as keyof Preferences])]),
+  );
+  return {
+    version: { type: 'integer', minimum: 1, default: SETTINGS_VERSION },
+    symbols: {
+      type: 'array',
+      items: { type: 'string', pattern: SYMBOL_PATTERN.source },
+      uniqueItems: true,
+      maxItems: maxSymbols,
+    },
+    preferences: {
+      type: 'object',
+      properties: preferenceProperties,
+      additionalProperties: false,
+    },
+    window: {
+      type: 'object',
+      properties: {
+        displayId: { type: ['integer', 'null'], minimum: 0 },
+        docked: { type: 'boolean' },
+        x: nullableCoordinate,
+        y: nullableCoordinate,
+      },
+      additionalProperties: false,
+    },
+    apiKey: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          properties: {
+            protection: { type: 'string', enum: ['encrypted', 'obfuscated'] },
+            data: { type: 'string', pattern: BASE64_PATTERN.source, maxLength: MAX_SAVED_KEY_DATA },
+          },
+          required: ['protection', 'data'],
+          additionalProperties: false,
+        },
+      ],
+    },
+  };
+}
+
+export const SETTINGS_SCHEMA = settingsSchema();
