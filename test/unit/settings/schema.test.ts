@@ -1,0 +1,133 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../../src/shared/symbols';
+import { DEFAULT_PREFERENCES, PREFERENCE_KEYS, checkPreferencePatch, preferenceProblem } from '../../../src/main/settings/preference-rules';
+import { DEFAULT_SETTINGS, DEFAULT_SYMBOLS, SETTINGS_SCHEMA, defaultSettings, settingsSchema } from '../../../src/main/settings/schema';
+import { repairSettings } from '../../../src/main/settings/repair-settings';
+
+describe('settings defaults', () => {
+  it('has the documented preference defaults', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({
+      position: 'top',
+      displayId: null,
+      height: 32,
+      speed: 60,
+      opacity: 1,
+      theme: 'dark',
+      fontSize: 14,
+      clickThrough: false,
+      alwaysOnTop: true,
+      launchAtLogin: false,
+      updateRateHz: 10,
+      showSparklines: true,
+      paused: false,
+      hidden: false,
+    });
+  });
+
+  it('starts with a valid, unique mix of stocks, crypto and forex', () => {
+    expect(DEFAULT_SETTINGS.symbols).toEqual([...DEFAULT_SYMBOLS]);
+    expect(new Set(DEFAULT_SYMBOLS).size).toBe(DEFAULT_SYMBOLS.length);
+    for (const symbol of DEFAULT_SYMBOLS) expect(symbol).toMatch(SYMBOL_PATTERN);
+    expect(DEFAULT_SYMBOLS).toContain('AAPL');
+    expect(DEFAULT_SYMBOLS).toContain('BINANCE:BTCUSDT');
+    expect(DEFAULT_SYMBOLS).toContain('OANDA:EUR_USD');
+    expect(DEFAULT_SETTINGS.apiKey).toBeNull();
+    expect(DEFAULT_SETTINGS.window).toEqual({ displayId: null, docked: true, x: null, y: null });
+  });
+
+  it('passes its own repair untouched, and defaultSettings() is a fresh copy each time', () => {
+    expect(repairSettings(defaultSettings())).toEqual({ settings: defaultSettings(), problems: [] });
+    const a = defaultSettings();
+    a.symbols.push('X');
+    a.preferences.height = 99;
+    expect(defaultSettings().symbols).not.toContain('X');
+    expect(defaultSettings().preferences.height).toBe(32);
+  });
+
+  it('describes every preference in the JSON schema with its range and default', () => {
+    const preferences = SETTINGS_SCHEMA.preferences as { properties: Record<string, Record<string, unknown>>; additionalProperties: boolean };
+    expect(Object.keys(preferences.properties).sort()).toEqual([...PREFERENCE_KEYS].sort());
+    expect(preferences.additionalProperties).toBe(false);
+    expect(preferences.properties.height).toMatchObject({ type: 'integer', minimum: 20, maximum: 120, default: 32 });
+    expect(preferences.properties.speed).toMatchObject({ minimum: 10, maximum: 400, default: 60 });
+    expect(preferences.properties.opacity).toMatchObject({ type: 'number', minimum: 0.3, maximum: 1, default: 1 });
+    expect(preferences.properties.theme).toMatchObject({ enum: ['dark', 'light', 'transparent'], default: 'dark' });
+    expect(SETTINGS_SCHEMA.symbols).toMatchObject({ uniqueItems: true, maxItems: DEFAULT_MAX_SYMBOLS, items: { pattern: SYMBOL_PATTERN.source } });
+    expect(settingsSchema(7).symbols).toMatchObject({ maxItems: 7 });
+  });
+});
+
+describe('preference rules', () => {
+  const accepted: Array<[keyof typeof DEFAULT_PREFERENCES, unknown]> = [
+    ['position', 'bottom'],
+    ['displayId', null],
+    ['displayId', 2779098405],
+    ['height', 20],
+    ['height', 120],
+    ['speed', 10],
+    ['speed', 400],
+    ['speed', 62.5],
+    ['opacity', 0.3],
+    ['opacity', 1],
+    ['theme', 'transparent'],
+    ['fontSize', 10],
+    ['fontSize', 32],
+    ['updateRateHz', 1],
+    ['updateRateHz', 60],
+    ['clickThrough', true],
+    ['hidden', false],
+  ];
+  it.each(accepted)('accepts %s = %s', (key, value) => {
+    expect(preferenceProblem(key, value)).toBeNull();
+  });
+
+  const refused: Array<[keyof typeof DEFAULT_PREFERENCES, unknown]> = [
+    ['position', 'left'],
+    ['position', 'TOP'],
+    ['displayId', -1],
+    ['displayId', 1.5],
+    ['displayId', '1'],
+    ['height', 19],
+    ['height', 121],
+    ['height', 32.5],
+    ['speed', 9.99],
+    ['speed', 401],
+    ['opacity', 0.29],
+    ['opacity', 1.01],
+    ['opacity', Number.NaN],
+    ['theme', 'neon'],
+    ['fontSize', 9],
+    ['fontSize', 33],
+    ['updateRateHz', 0],
+    ['updateRateHz', 61],
+    ['updateRateHz', Number.POSITIVE_INFINITY],
+    ['clickThrough', 'true'],
+    ['alwaysOnTop', 1],
+    ['paused', null],
+  ];
+  it.each(refused)('refuses %s = %s', (key, value) => {
+    expect(preferenceProblem(key, value)).toMatch(new RegExp(`"${key}"`));
+  });
+
+  it('refuses patches that are not plain objects or carry unknown or dangerous keys', () => {
+    class Patch {
+      height = 40;
+    }
+    expect(checkPreferencePatch([]).ok).toBe(false);
+    expect(checkPreferencePatch(null).ok).toBe(false);
+    expect(checkPreferencePatch(new Patch()).ok).toBe(false);
+    expect(checkPreferencePatch(new Map()).ok).toBe(false);
+    expect(checkPreferencePatch({ colour: 'red' })).toEqual({ ok: false, message: 'Unknown preference "colour"' });
+    expect(checkPreferencePatch(JSON.parse('{"__proto__":{"height":40}}'))).toMatchObject({ ok: false, message: expect.stringContaining('__proto__') });
+    expect(checkPreferencePatch({ constructor: {} }).ok).toBe(false);
+    expect(checkPreferencePatch(Object.defineProperty({}, 'height', { get: () => 40, enumerable: true })).ok).toBe(false);
+    expect(checkPreferencePatch({ [Symbol('x')]: 1 }).ok).toBe(false);
+  });
+
+  it('returns a fresh object with only the checked keys', () => {
+    const patch = Object.assign(Object.create(null) as object, { height: 40, theme: 'light' });
+    const checked = checkPreferencePatch(patch);
+    expect(checked).toEqual({ ok: true, value: { height: 40, theme: 'light' } });
+    if (checked.ok) expect(checked.value).not.toBe(patch);
+  });
+});

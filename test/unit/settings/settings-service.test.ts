@@ -1,0 +1,309 @@
+import { describe, it, expect, vi } from 'vitest';
+import { TickerError } from '../../../src/shared/ipc-contract';
+import type { PublicSettings } from '../../../src/shared/types';
+import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createMemoryStore, type KeyValueStore } from '../../../src/main/settings/key-value-store';
+import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
+import { createFakeSafeStorage } from './fake-safe-storage';
+
+const KEY = 'c0ffee1234abcd5678ef';
+
+function makeStore(initial: Record<string, unknown> = {}): KeyValueStore & { writes: number } {
+  const inner = createMemoryStore('/tmp/settings.json');
+  inner.store = initial;
+  const store = {
+    writes: 0,
+    get store() {
+      return inner.store;
+    },
+    set store(value: Record<string, unknown>) {
+      store.writes += 1;
+      inner.store = value;
+    },
+    path: inner.path,
+  };
+  return store;
+}
+
+function makeService(options: { initial?: Record<string, unknown>; maxSymbols?: number; platform?: NodeJS.Platform; safeStorage?: ReturnType<typeof createFakeSafeStorage> } = {}) {
+  const store = makeStore(options.initial ?? {});
+  const safeStorage = options.safeStorage ?? createFakeSafeStorage();
+  const service = new SettingsService({
+    store,
+    safeStorage,
+    platform: options.platform ?? 'darwin',
+    now: () => 1_700_000_000_000,
+    ...(options.maxSymbols !== undefined ? { maxSymbols: options.maxSymbols } : {}),
+  });
+  const emitted: PublicSettings[] = [];
+  service.changed.subscribe((value) => emitted.push(value));
+  return { service, store, safeStorage, emitted };
+}
+
+function errorCode(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof TickerError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('SettingsService: loading', () => {
+  it('starts from defaults on an empty store, without notices', () => {
+    const { service } = makeService();
+    expect(service.symbols()).toEqual([...DEFAULT_SYMBOLS]);
+    expect(service.preferences()).toEqual(defaultSettings().preferences);
+    expect(service.windowState()).toEqual({ displayId: null, docked: true, x: null, y: null });
+    expect(service.keyInfo()).toEqual({ hasKey: false, masked: null, protection: 'none' });
+    expect(service.publicSettings().maxSymbols).toBe(50);
+    expect(service.notices()).toEqual([]);
+  });
+
+  it('repairs a bad field, keeps the rest, saves the repair and names the field in a notice', () => {
+    const { service, store } = makeService({ initial: { symbols: ['IBM'], preferences: { height: 9000, theme: 'light' } } });
+    expect(service.preferences()).toMatchObject({ height: 32, theme: 'light' });
+    expect(service.symbols()).toEqual(['IBM']);
+    const notices = service.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ level: 'warning', at: 1_700_000_000_000 });
+    expect(notices[0]?.message).toContain('preferences.height');
+    expect((store.store as SavedSettings).preferences.height).toBe(32);
+  });
+
+  it('survives a store that cannot be read', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store: KeyValueStore = {
+      get store(): Record<string, unknown> {
+        throw new Error('EIO');
+      },
+      set store(_value: Record<string, unknown>) {},
+      path: '/x',
+    };
+    const service = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'linux' });
+    expect(service.symbols()).toEqual([...DEFAULT_SYMBOLS]);
+    expect(service.notices()[0]?.level).toBe('error');
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
+
+describe('SettingsService: symbols', () => {
+  it('adds normalised symbols at the end, and emits the new settings', () => {
+    const { service, store, emitted } = makeService({ initial: { symbols: ['AAPL'] } });
+    expect(service.addSymbol('  binance:solusdt ')).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
+    expect((store.store as SavedSettings).symbols).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
+    expect(emitted.at(-1)?.symbols).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
+  });
+
+  it('refuses invalid symbols, duplicates and going over the cap, changing nothing', () => {
+    const { service, store, emitted } = makeService({ initial: { symbols: ['AAPL', 'MSFT'] }, maxSymbols: 2 });
+    const writes = store.writes;
+    expect(errorCode(() => service.addSymbol('BAD SYMBOL'))).toBe('invalid-payload');
+    expect(errorCode(() => service.addSymbol('<script>'))).toBe('invalid-payload');
+    expect(errorCode(() => service.addSymbol(''))).toBe('invalid-payload');
+    expect(errorCode(() => service.addSymbol('x'.repeat(41)))).toBe('invalid-payload');
+    expect(errorCode(() => service.addSymbol('aapl'))).toBe('duplicate');
+    expect(errorCode(() => service.addSymbol('IBM'))).toBe('limit');
+    expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
+    expect(store.writes).toBe(writes);
+    expect(emitted).toEqual([]);
+  });
+
+  it('does not echo long input back in the error message', () => {
+    const { service } = makeService();
+    try {
+      service.addSymbol('A'.repeat(10_000));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(200);
+    }
+  });
+
+  it('removes symbols and says not-found for absent ones', () => {
+    const { service } = makeService({ initial: { symbols: ['AAPL', 'MSFT'] } });
+    expect(service.removeSymbol('aapl')).toEqual(['MSFT']);
+    expect(errorCode(() => service.removeSymbol('AAPL'))).toBe('not-found');
+    expect(errorCode(() => service.removeSymbol('bad symbol'))).toBe('invalid-payload');
+  });
+
+  it('moves symbols, clamping the index to the list', () => {
+    const { service } = makeService({ initial: { symbols: ['A', 'B', 'C', 'D'] } });
+    expect(service.moveSymbol('D', 0)).toEqual(['D', 'A', 'B', 'C']);
+    expect(service.moveSymbol('D', 2)).toEqual(['A', 'B', 'D', 'C']);
+    expect(service.moveSymbol('A', 99)).toEqual(['B', 'D', 'C', 'A']);
+    expect(service.moveSymbol('A', -5)).toEqual(['A', 'B', 'D', 'C']);
+    expect(errorCode(() => service.moveSymbol('Z', 0))).toBe('not-found');
+    expect(errorCode(() => service.moveSymbol('A', Number.NaN))).toBe('invalid-payload');
+    expect(service.symbols()).toEqual(['A', 'B', 'D', 'C']);
+  });
+
+  it('replaces the whole list all-or-nothing', () => {
+    const { service } = makeService({ initial: { symbols: ['A'] }, maxSymbols: 3 });
+    expect(service.setSymbols(['x', 'y'])).toEqual(['X', 'Y']);
+    expect(errorCode(() => service.setSymbols(['Q', 'q']))).toBe('duplicate');
+    expect(errorCode(() => service.setSymbols(['Q', 'no way']))).toBe('invalid-payload');
+    expect(errorCode(() => service.setSymbols(['A', 'B', 'C', 'D']))).toBe('limit');
+    expect(service.symbols()).toEqual(['X', 'Y']);
+  });
+});
+
+describe('SettingsService: preferences and window', () => {
+  it('applies a valid patch, saves it and emits', () => {
+    const { service, store, emitted } = makeService();
+    expect(service.setPreferences({ height: 48, theme: 'light' })).toMatchObject({ height: 48, theme: 'light', speed: 60 });
+    expect((store.store as SavedSettings).preferences).toMatchObject({ height: 48, theme: 'light' });
+    expect(emitted).toHaveLength(1);
+  });
+
+  it('is all-or-nothing: one bad field and nothing changes', () => {
+    const { service, store, emitted } = makeService();
+    const writes = store.writes;
+    const bad: unknown[] = [
+      { height: 48, opacity: 2 },
+      { height: 48, colour: 'red' },
+      { height: '48' },
+      { speed: Number.POSITIVE_INFINITY },
+      [],
+      JSON.parse('{"height":48,"__proto__":{"paused":true}}'),
+    ];
+    for (const patch of bad) {
+      expect(errorCode(() => service.setPreferences(patch as never))).toBe('invalid-payload');
+    }
+    expect(service.preferences()).toEqual(defaultSettings().preferences);
+    expect(store.writes).toBe(writes);
+    expect(emitted).toEqual([]);
+  });
+
+  it('does not write or emit when nothing changes', () => {
+    const { service, store, emitted } = makeService();
+    const writes = store.writes;
+    service.setPreferences({ height: 32 });
+    service.setPreferences({});
+    expect(store.writes).toBe(writes);
+    expect(emitted).toEqual([]);
+  });
+
+  it('saves window state without a settings event, and validates it', () => {
+    const { service, store, emitted } = makeService();
+    expect(service.setWindowState({ docked: false, x: -1280, y: 20 })).toEqual({ displayId: null, docked: false, x: -1280, y: 20 });
+    expect((store.store as SavedSettings).window).toMatchObject({ docked: false, x: -1280 });
+    expect(emitted).toEqual([]);
+    expect(errorCode(() => service.setWindowState({ x: Number.NaN }))).toBe('invalid-payload');
+    expect(errorCode(() => service.setWindowState({ width: 4 } as never))).toBe('invalid-payload');
+    expect(service.windowState().x).toBe(-1280);
+  });
+
+  it('turns a failed write into a clear error and keeps the old value', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { service, store } = makeService();
+    Object.defineProperty(store, 'store', {
+      get: () => ({}),
+      set: () => {
+        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      },
+    });
+    expect(errorCode(() => service.setPreferences({ height: 50 }))).toBe('internal');
+    expect(service.preferences().height).toBe(32);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
+
+describe('SettingsService: API key', () => {
+  it('encrypts with safeStorage when available, round-trips, and masks', () => {
+    const { service, store, safeStorage } = makeService();
+    const info = service.setApiKey(`  ${KEY}\n`);
+    expect(info).toEqual({ hasKey: true, masked: `••••${KEY.slice(-4)}`, protection: 'encrypted' });
+    const saved = (store.store as SavedSettings).apiKey;
+    expect(saved?.protection).toBe('encrypted');
+    expect(JSON.stringify(store.store)).not.toContain(KEY);
+    expect(service.apiKey()).toBe(KEY);
+    // A fresh service over the same file decrypts it again.
+    const reloaded = new SettingsService({ store, safeStorage, platform: 'darwin' });
+    expect(reloaded.apiKey()).toBe(KEY);
+    expect(reloaded.keyInfo().masked).toBe(`••••${KEY.slice(-4)}`);
+  });
+
+  it('falls back to obfuscation without encryption, and says so', () => {
+    const safeStorage = createFakeSafeStorage({ available: false });
+    const { service, store } = makeService({ safeStorage });
+    expect(service.setApiKey(KEY).protection).toBe('obfuscated');
+    expect(JSON.stringify(store.store)).not.toContain(KEY);
+    expect(new SettingsService({ store, safeStorage, platform: 'win32' }).apiKey()).toBe(KEY);
+  });
+
+  it("treats Linux's basic_text backend as obfuscation, but not other backends", () => {
+    const basic = makeService({ platform: 'linux', safeStorage: createFakeSafeStorage({ backend: 'basic_text' }) });
+    expect(basic.service.setApiKey(KEY).protection).toBe('obfuscated');
+    expect(basic.service.apiKey()).toBe(KEY);
+    const keyring = makeService({ platform: 'linux', safeStorage: createFakeSafeStorage({ backend: 'gnome_libsecret' }) });
+    expect(keyring.service.setApiKey(KEY).protection).toBe('encrypted');
+  });
+
+  it('clears the key with an empty string', () => {
+    const { service, store } = makeService();
+    service.setApiKey(KEY);
+    expect(service.setApiKey('   ')).toEqual({ hasKey: false, masked: null, protection: 'none' });
+    expect(service.apiKey()).toBeNull();
+    expect((store.store as SavedSettings).apiKey).toBeNull();
+  });
+
+  it.each(['short', 'has a space inside', 'x'.repeat(129), 'tab\there1234', 'ünïcødé-key-123'])('refuses the key %j', (bad) => {
+    const { service, store } = makeService();
+    service.setApiKey(KEY);
+    const writes = store.writes;
+    expect(errorCode(() => service.setApiKey(bad))).toBe('invalid-payload');
+    expect(service.apiKey()).toBe(KEY);
+    expect(store.writes).toBe(writes);
+  });
+
+  it('never puts the key in publicSettings or any changed payload', () => {
+    const { service, emitted } = makeService();
+    service.setApiKey(KEY);
+    service.addSymbol('IBM');
+    service.setPreferences({ speed: 120 });
+    service.removeSymbol('IBM');
+    service.setApiKey(`${KEY}99`);
+    expect(emitted.length).toBe(5);
+    for (const payload of [...emitted, service.publicSettings(), service.keyInfo()]) {
+      expect(JSON.stringify(payload)).not.toContain(KEY);
+    }
+  });
+
+  it('answers null plus a notice when the saved key cannot be decrypted anymore', () => {
+    const safeStorage = createFakeSafeStorage();
+    const { service, store } = makeService({ safeStorage });
+    service.setApiKey(KEY);
+    safeStorage.brokenDecrypt = true;
+    const reloaded = new SettingsService({ store, safeStorage, platform: 'darwin' });
+    expect(reloaded.apiKey()).toBeNull();
+    expect(reloaded.keyInfo()).toEqual({ hasKey: false, masked: null, protection: 'none' });
+    const notices = reloaded.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message).toMatch(/could not be read/);
+    // Setting a new key recovers.
+    safeStorage.brokenDecrypt = false;
+    reloaded.setApiKey(KEY);
+    expect(reloaded.apiKey()).toBe(KEY);
+  });
+
+  it('survives safeStorage throwing on every call', () => {
+    const hostile = {
+      isEncryptionAvailable: vi.fn(() => {
+        throw new Error('not ready');
+      }),
+      encryptString: vi.fn(() => {
+        throw new Error('no');
+      }),
+      decryptString: vi.fn(() => {
+        throw new Error('no');
+      }),
+    };
+    const store = makeStore();
+    const service = new SettingsService({ store, safeStorage: hostile, platform: 'linux' });
+    expect(service.setApiKey(KEY).protection).toBe('obfuscated');
+    expect(service.apiKey()).toBe(KEY);
+  });
+});
