@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['type-check (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['type-check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
+  ['type-check (browser tests, bench)', 'npx', ['tsc', '-p', 'tsconfig.browser.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
   ['electronegativity', 'npm', ['run', '--silent', 'lint:electron']],
   ['build (electron-vite)', 'npx', ['electron-vite', 'build']],
