@@ -1,0 +1,211 @@
+import { describe, it, expect, vi } from 'vitest';
+import { INVOKE_CHANNELS, TickerError, type InvokeHandlers } from '../../../src/shared/ipc-contract';
+import type { PublicSettings } from '../../../src/shared/types';
+import { INTERNAL_ERROR_MESSAGE, registerIpcHandlers, type IpcMainInvokeEventLike } from '../../../src/main/ipc/register-handlers';
+import type { IpcInvokeListener } from '../../../src/main/ipc/ipc-main-like';
+import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createMemoryStore } from '../../../src/main/settings/key-value-store';
+import { createFakeSafeStorage } from '../settings/fake-safe-storage';
+
+const OWN: IpcMainInvokeEventLike = { sender: { id: 1 }, senderFrame: { url: 'file:///app/out/renderer/settings.html' } };
+const FOREIGN: IpcMainInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/' } };
+const SECRET_KEY = 'supersecretkey1234';
+
+function fakeIpcMain() {
+  const listeners = new Map<string, IpcInvokeListener>();
+  return {
+    listeners,
+    handle: vi.fn((channel: string, listener: IpcInvokeListener) => {
+      if (listeners.has(channel)) throw new Error(`duplicate handler for ${channel}`);
+      listeners.set(channel, listener);
+    }),
+    removeHandler: vi.fn((channel: string) => {
+      listeners.delete(channel);
+    }),
+    invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+      const listener = listeners.get(channel);
+      if (!listener) throw new Error(`no handler for ${channel}`);
+      return Promise.resolve(listener(event, ...args));
+    },
+  };
+}
+
+/** Real settings behind the handlers, so "nothing changed" is checked on real state. */
+function setup(overrides: Partial<InvokeHandlers> = {}) {
+  const settings = new SettingsService({ store: createMemoryStore(), safeStorage: createFakeSafeStorage(), platform: 'darwin' });
+  settings.setApiKey(SECRET_KEY);
+  const handlers: InvokeHandlers = {
+    getSettings: vi.fn(() => settings.publicSettings()),
+    setPreferences: vi.fn((patch) => {
+      settings.setPreferences(patch);
+      return settings.publicSettings();
+    }),
+    addSymbol: vi.fn((symbol) => settings.addSymbol(symbol)),
+    removeSymbol: vi.fn((symbol) => settings.removeSymbol(symbol)),
+    moveSymbol: vi.fn((symbol, toIndex) => settings.moveSymbol(symbol, toIndex)),
+    setApiKey: vi.fn((key) => settings.setApiKey(key)),
+    testApiKey: vi.fn(async () => ({ ok: true })),
+    searchSymbols: vi.fn(async () => []),
+    getSnapshot: vi.fn(() => []),
+    getOverview: vi.fn(() => {
+      throw new Error(`socket exploded while using ${SECRET_KEY}`);
+    }),
+    setPaused: vi.fn(() => ({ state: 'paused' as const, since: 0 })),
+    openSettings: vi.fn(() => null),
+    openExternal: vi.fn(() => null),
+    ...overrides,
+  };
+  const ipcMain = fakeIpcMain();
+  const onRejected = vi.fn();
+  const logError = vi.fn();
+  const dispose = registerIpcHandlers({
+    ipcMain,
+    handlers,
+    isTrustedSender: (event) => event.sender.id === 1 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true,
+    onRejected,
+    logError,
+  });
+  const snapshot = () => JSON.stringify(settings.publicSettings());
+  return { settings, handlers, ipcMain, onRejected, logError, dispose, snapshot };
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers every contract channel once and removes them all on dispose', () => {
+    const { ipcMain, dispose } = setup();
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    dispose();
+    expect(ipcMain.listeners.size).toBe(0);
+    expect(ipcMain.removeHandler).toHaveBeenCalledTimes(Object.keys(INVOKE_CHANNELS).length);
+    dispose();
+    expect(ipcMain.removeHandler).toHaveBeenCalledTimes(Object.keys(INVOKE_CHANNELS).length);
+  });
+
+  it('answers a trusted call with its value', async () => {
+    const { ipcMain, handlers } = setup();
+    const result = (await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'ibm')) as { ok: true; value: string[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.at(-1)).toBe('IBM');
+    expect(handlers.addSymbol).toHaveBeenCalledWith('ibm');
+    const settings = (await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)) as { ok: true; value: PublicSettings };
+    expect(settings.value.key.hasKey).toBe(true);
+    expect(JSON.stringify(settings)).not.toContain(SECRET_KEY);
+  });
+
+  it('refuses foreign senders before looking at anything, on every channel', async () => {
+    const { ipcMain, handlers, onRejected, snapshot } = setup();
+    const before = snapshot();
+    const strangers: unknown[] = [
+      FOREIGN,
+      { sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } },
+      { sender: { id: 1 }, senderFrame: null },
+      { sender: { id: 2 }, senderFrame: OWN.senderFrame },
+      null,
+      undefined,
+      'event',
+    ];
+    for (const event of strangers) {
+      for (const channel of Object.values(INVOKE_CHANNELS)) {
+        const result = await ipcMain.invoke(channel, event, 'AAPL');
+        expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
+      }
+    }
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS.addSymbol, 'forbidden-sender');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('treats a throwing sender check as untrusted', async () => {
+    const ipcMain = fakeIpcMain();
+    const getSettings = vi.fn();
+    registerIpcHandlers({
+      ipcMain,
+      handlers: { getSettings } as unknown as InvokeHandlers,
+      isTrustedSender: () => {
+        throw new Error('webContents destroyed');
+      },
+    });
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(getSettings).not.toHaveBeenCalled();
+  });
+
+  it('refuses hostile payloads with typed errors and changes nothing', async () => {
+    const { ipcMain, handlers, onRejected, snapshot } = setup();
+    const before = snapshot();
+    const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+    const attacks: Array<[string, unknown[]]> = [
+      [INVOKE_CHANNELS.addSymbol, [42]],
+      [INVOKE_CHANNELS.addSymbol, []],
+      [INVOKE_CHANNELS.addSymbol, ['AAPL', 'MSFT']],
+      [INVOKE_CHANNELS.addSymbol, [TEN_MB]],
+      [INVOKE_CHANNELS.addSymbol, ['TSLA NVDA']],
+      [INVOKE_CHANNELS.addSymbol, ['<script>alert(1)</script>']],
+      [INVOKE_CHANNELS.removeSymbol, [{ toString: () => 'AAPL' }]],
+      [INVOKE_CHANNELS.moveSymbol, ['AAPL', Number.NaN]],
+      [INVOKE_CHANNELS.moveSymbol, ['AAPL', Number.POSITIVE_INFINITY]],
+      [INVOKE_CHANNELS.setPreferences, [JSON.parse('{"__proto__":{"height":40}}')]],
+      [INVOKE_CHANNELS.setPreferences, [JSON.parse('{"height":40,"constructor":{"prototype":{"x":1}}}')]],
+      [INVOKE_CHANNELS.setPreferences, [[['height', 40]]]],
+      [INVOKE_CHANNELS.setPreferences, [{ height: 40, opacity: Number.NaN }]],
+      [INVOKE_CHANNELS.setPreferences, [{ height: 40, speed: Number.POSITIVE_INFINITY }]],
+      [INVOKE_CHANNELS.setPreferences, [{ height: 40, extra: true }]],
+      [INVOKE_CHANNELS.setApiKey, [TEN_MB]],
+      [INVOKE_CHANNELS.setApiKey, [null]],
+      [INVOKE_CHANNELS.setPaused, ['true']],
+      [INVOKE_CHANNELS.searchSymbols, [TEN_MB]],
+      [INVOKE_CHANNELS.openExternal, ['javascript:alert(1)']],
+      [INVOKE_CHANNELS.getSettings, [TEN_MB]],
+    ];
+    for (const [channel, args] of attacks) {
+      const result = (await ipcMain.invoke(channel, OWN, ...args)) as { ok: boolean; error: { code: string; message: string } };
+      expect(result.ok, channel).toBe(false);
+      expect(result.error.code).toBe('invalid-payload');
+      expect(result.error.message.length).toBeLessThan(200);
+    }
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    expect(onRejected).toHaveBeenCalledTimes(attacks.length);
+    expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS.setPreferences, 'invalid-payload');
+    expect(snapshot()).toBe(before);
+    expect(({} as Record<string, unknown>).height).toBeUndefined();
+  });
+
+  it('turns a TickerError into its typed error result', async () => {
+    const { ipcMain } = setup();
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'aapl')).toEqual({ ok: false, error: { code: 'duplicate', message: 'AAPL is already in your list.' } });
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.removeSymbol, OWN, 'IBM')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const { ipcMain: other } = setup({
+      searchSymbols: async () => {
+        throw new TickerError('rate-limited', 'Finnhub asked us to slow down; try again in a minute.');
+      },
+    });
+    expect(await other.invoke(INVOKE_CHANNELS.searchSymbols, OWN, 'app')).toEqual({
+      ok: false,
+      error: { code: 'rate-limited', message: 'Finnhub asked us to slow down; try again in a minute.' },
+    });
+  });
+
+  it('turns any other failure into "internal" without leaking message, stack or key, and logs the real one', async () => {
+    const { ipcMain, logError } = setup();
+    const result = await ipcMain.invoke(INVOKE_CHANNELS.getOverview, OWN);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
+    expect(JSON.stringify(result)).not.toContain(SECRET_KEY);
+    expect(JSON.stringify(result)).not.toContain('exploded');
+    expect(logError).toHaveBeenCalledTimes(1);
+    expect(String(logError.mock.calls[0]?.[1])).toContain('exploded');
+
+    const { ipcMain: rejecting } = setup({ testApiKey: () => Promise.reject(new TypeError('fetch failed')) });
+    expect(await rejecting.invoke(INVOKE_CHANNELS.testApiKey, OWN)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('never rejects even when the rejection observer throws', async () => {
+    const ipcMain = fakeIpcMain();
+    registerIpcHandlers({
+      ipcMain,
+      handlers: {} as InvokeHandlers,
+      isTrustedSender: () => false,
+      onRejected: () => {
+        throw new Error('observer broke');
+      },
+    });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getSettings, FOREIGN)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, it, expect } from 'vitest';
+import { INVOKE_CHANNELS, type InvokeName } from '../../../src/shared/ipc-contract';
+import { ARGS_VALIDATORS, validateArgs } from '../../../src/main/ipc/validators';
+
+const TEN_MB = 'A'.repeat(10 * 1024 * 1024);
+const PROTO = JSON.parse('{"__proto__":{"height":40}}') as unknown;
+
+function refused(name: InvokeName, args: unknown[]): string {
+  const result = validateArgs(name, args);
+  expect(result.ok).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.code).toBe('invalid-payload');
+  expect(result.error.message.length).toBeLessThan(200);
+  return result.error.message;
+}
+
+function accepted(name: InvokeName, args: unknown[]): unknown[] {
+  const result = validateArgs(name, args);
+  if (!result.ok) throw new Error(`expected ${name}(${JSON.stringify(args)}) to pass: ${result.error.message}`);
+  return result.value as unknown[];
+}
+
+describe('argument validators', () => {
+  it('exist for exactly the contract channels', () => {
+    expect(Object.keys(ARGS_VALIDATORS).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
+  });
+
+  it.each(['getSettings', 'getSnapshot', 'getOverview', 'openSettings'] as const)('%s takes no arguments', (name) => {
+    expect(accepted(name, [])).toEqual([]);
+    expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
+  });
+
+  it('refuses wrong arity everywhere', () => {
+    refused('addSymbol', []);
+    refused('addSymbol', ['AAPL', 'MSFT']);
+    refused('moveSymbol', ['AAPL']);
+    refused('moveSymbol', ['AAPL', 1, 2]);
+    refused('setPreferences', []);
+    refused('setPaused', [true, false]);
+    refused('testApiKey', ['a', 'b']);
+    refused('searchSymbols', []);
+    refused('openExternal', []);
+  });
+
+  it('checks symbols with the shared pattern', () => {
+    expect(accepted('addSymbol', ['binance:btcusdt'])).toEqual(['binance:btcusdt']);
+    expect(accepted('removeSymbol', ['OANDA:EUR_USD'])).toEqual(['OANDA:EUR_USD']);
+    for (const bad of ['AA PL', '<img src=x onerror=alert(1)>', '', '   ', 'X'.repeat(41), TEN_MB, 42, null, undefined, ['AAPL'], { symbol: 'AAPL' }]) {
+      refused('addSymbol', [bad]);
+      refused('removeSymbol', [bad]);
+      refused('moveSymbol', [bad, 0]);
+    }
+  });
+
+  it('accepts only whole, in-range move positions', () => {
+    expect(accepted('moveSymbol', ['AAPL', 0])).toEqual(['AAPL', 0]);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 1e9, '1', null, true]) refused('moveSymbol', ['AAPL', bad]);
+  });
+
+  it('checks preference patches strictly', () => {
+    expect(accepted('setPreferences', [{ height: 40, theme: 'light', displayId: null }])).toEqual([{ height: 40, theme: 'light', displayId: null }]);
+    expect(refused('setPreferences', [PROTO])).toContain('__proto__');
+    expect(refused('setPreferences', [{ colour: 'red' }])).toContain('Unknown preference');
+    expect(refused('setPreferences', [[{ height: 40 }]])).toContain('plain object');
+    expect(refused('setPreferences', [new Date()])).toContain('plain object');
+    refused('setPreferences', [{ height: Number.NaN }]);
+    refused('setPreferences', [{ opacity: Number.POSITIVE_INFINITY }]);
+    refused('setPreferences', [{ paused: 'false' }]);
+    refused('setPreferences', [{ theme: TEN_MB }]);
+    refused('setPreferences', [null]);
+    refused('setPreferences', ['{"height":40}']);
+  });
+
+  it('keeps only checked keys in the patch it passes on', () => {
+    const [patch] = accepted('setPreferences', [{ speed: 100 }]) as [Record<string, unknown>];
+    expect(Object.keys(patch)).toEqual(['speed']);
+  });
+
+  it('caps keys and refuses control characters', () => {
+    expect(accepted('setApiKey', ['abc123def456'])).toEqual(['abc123def456']);
+    expect(accepted('setApiKey', [''])).toEqual(['']);
+    refused('setApiKey', ['k'.repeat(129)]);
+    refused('setApiKey', [TEN_MB]);
+    refused('setApiKey', ['abc\u0000defgh123']);
+    refused('setApiKey', [12345678]);
+  });
+
+  it('lets testApiKey omit its key', () => {
+    expect(accepted('testApiKey', [])).toEqual([]);
+    expect(accepted('testApiKey', [undefined])).toEqual([]);
+    expect(accepted('testApiKey', ['abc123def456'])).toEqual(['abc123def456']);
+    refused('testApiKey', [null]);
+    refused('testApiKey', [TEN_MB]);
+  });
+
+  it('caps search queries', () => {
+    expect(accepted('searchSymbols', ['apple'])).toEqual(['apple']);
+    expect(accepted('searchSymbols', ['q'.repeat(64)])).toHaveLength(1);
+    refused('searchSymbols', ['q'.repeat(65)]);
+    refused('searchSymbols', [TEN_MB]);
+    refused('searchSymbols', ['a\nb']);
+    refused('searchSymbols', [{ toString: () => 'apple' }]);
+  });
+
+  it('takes booleans strictly', () => {
+    expect(accepted('setPaused', [true])).toEqual([true]);
+    for (const bad of [1, 0, 'true', null, undefined, {}]) refused('setPaused', [bad]);
+  });
+
+  it('opens only https links without credentials', () => {
+    expect(accepted('openExternal', ['https://finnhub.io/register'])).toEqual(['https://finnhub.io/register']);
+    for (const bad of [
+      'http://finnhub.io',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<b>x</b>',
+      'https://user:pass@finnhub.io/',
+      'finnhub.io',
+      `https://finnhub.io/${'a'.repeat(2048)}`,
+      TEN_MB,
+      42,
+    ]) {
+      refused('openExternal', [bad]);
+    }
+  });
+});
