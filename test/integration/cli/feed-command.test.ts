@@ -61,8 +61,8 @@ let running: Run | null = null;
 
 beforeEach(async () => {
   server = await startFakeFinnhub({ tokens: ['test-key'] });
-  server.setQuote('AAPL', { c: 188.2, pc: 188.2 });
-  server.setQuote('MSFT', { c: 410, pc: 400 });
+  server.setQuote('AAPL', { c: 188.2, pc: 188.2, t: Math.floor(Date.now() / 1000) - 60 });
+  server.setQuote('MSFT', { c: 410, pc: 400, t: Math.floor(Date.now() / 1000) - 60 });
 });
 
 afterEach(async () => {

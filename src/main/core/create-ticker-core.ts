@@ -1,0 +1,193 @@
+/**
+ * The composition of the app without Electron: settings → the one feed session → events.
+ * The Electron shell and the browser test bridge both use exactly this.
+ */
+import type { EventContract, EventName } from '../../shared/ipc-contract';
+import { Signal } from '../../shared/signal';
+import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, SymbolMatch } from '../../shared/types';
+import { DemoSource } from '../feed/demo-source';
+import { DEFAULT_FINNHUB_WS_URL, FinnhubConnection } from '../feed/finnhub-connection';
+import type { TradeSource } from '../feed/trade-source';
+import { DEFAULT_FINNHUB_REST_URL, FinnhubRest, type FetchLike } from '../market/finnhub-rest';
+import type { QuoteFetcher } from '../market/prev-close-loader';
+import { RateLimiter } from '../market/rate-limiter';
+import type { SettingsService } from '../settings/settings-service';
+import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
+import { searchDemoSymbols } from './demo-symbols';
+import { FeedSession } from './feed-session';
+import type { CoreHandlers, TickerCore } from './ticker-core';
+
+/** How long search and key tests may wait for a rate-limit slot before failing fast. */
+const INTERACTIVE_MAX_WAIT_MS = 5_000;
+
+export interface TickerCoreDeps {
+  settings: SettingsService;
+  wsUrl?: string;
+  restUrl?: string;
+  fetch?: FetchLike;
+  now?: () => number;
+  /** Override how sources are made (tests). */
+  createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
+  createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
+  heartbeatTimeoutMs?: number;
+}
+
+const EMPTY_STATS: FeedStats = {
+  connections: 0,
+  reconnects: 0,
+  trades: 0,
+  dropped: 0,
+  droppedByReason: {},
+  lastMessageAt: null,
+  lastServerError: null,
+};
+
+export function createTickerCore(deps: TickerCoreDeps): TickerCore {
+  const { settings } = deps;
+  const now = deps.now ?? Date.now;
+  const wsUrl = deps.wsUrl ?? DEFAULT_FINNHUB_WS_URL;
+  const restUrl = deps.restUrl ?? DEFAULT_FINNHUB_REST_URL;
+  const limiter = new RateLimiter({ now });
+  const events: { [K in EventName]: Signal<EventContract[K]> } = {
+    quotes: new Signal(),
+    status: new Signal(),
+    settings: new Signal(),
+    notice: new Signal(),
+    focusAddSymbol: new Signal(),
+  };
+  /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
+  const notices: Notice[] = [...settings.notices()];
+
+  const session = new FeedSession({ symbols: settings.symbols(), rateHz: settings.preferences().updateRateHz, now });
+  session.batches.subscribe((batch) => events.quotes.emit(batch));
+  session.status.subscribe((status) => events.status.emit(status));
+
+  let started = false;
+  let stopped = false;
+  /** The key the attached source uses; null while the demo runs. */
+  let activeKey: string | null = null;
+  let rest: FinnhubRest | null = null;
+
+  const restFor = (token: string): FinnhubRest => new FinnhubRest({ token, baseUrl: restUrl, limiter, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+
+  function makeSource(key: string | null): { source: TradeSource; quotes: QuoteFetcher } {
+    const symbols = settings.symbols();
+    if (key === null) {
+      const demo = deps.createDemoSource ? deps.createDemoSource(symbols) : new DemoSource({ symbols });
+      return { source: demo, quotes: demoQuotes(demo, now) };
+    }
+    const source = deps.createLiveSource
+      ? deps.createLiveSource(key, symbols)
+      : new FinnhubConnection({
+          token: key,
+          wsUrl,
+          symbols,
+          ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
+        });
+    rest = restFor(key);
+    return { source, quotes: rest };
+  }
+
+  /** (Re)attach the source that matches the saved key; a no-op when it already does. */
+  async function syncSource(force = false): Promise<void> {
+    if (!started || stopped) return;
+    const key = settings.apiKey();
+    if (!force && key === activeKey && session.currentSource()) return;
+    activeKey = key;
+    if (key === null) rest = null;
+    const { source, quotes } = makeSource(key);
+    await session.attach(source, quotes);
+    if (settings.preferences().paused) source.pause();
+  }
+
+  function notify(notice: Omit<Notice, 'at'>): void {
+    raise({ ...notice, at: now() });
+  }
+
+  function raise(notice: Notice): void {
+    notices.push(notice);
+    if (notices.length > 20) notices.shift();
+    events.notice.emit(notice);
+  }
+  settings.noticeRaised.subscribe(raise);
+
+  let previous: PublicSettings = settings.publicSettings();
+  settings.changed.subscribe((next) => {
+    const before = previous;
+    previous = next;
+    if (next.symbols.join(',') !== before.symbols.join(',')) session.setSymbols(next.symbols);
+    if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
+    if (next.preferences.paused !== before.preferences.paused) {
+      const source = session.currentSource();
+      if (next.preferences.paused) source?.pause();
+      else source?.resume();
+    }
+    events.settings.emit(next);
+  });
+
+  function status(): FeedStatus {
+    return session.currentStatus();
+  }
+
+  const handlers: CoreHandlers = {
+    getSettings: () => settings.publicSettings(),
+    setPreferences: (patch: Partial<Preferences>) => {
+      settings.setPreferences(patch);
+      return settings.publicSettings();
+    },
+    addSymbol: (symbol: string) => settings.addSymbol(symbol),
+    removeSymbol: (symbol: string) => settings.removeSymbol(symbol),
+    moveSymbol: (symbol: string, toIndex: number) => settings.moveSymbol(symbol, toIndex),
+    setApiKey: async (key: string) => {
+      const info = settings.setApiKey(key);
+      await syncSource();
+      return info;
+    },
+    testApiKey: async (key?: string): Promise<KeyTestResult> => {
+      const token = key !== undefined && key.trim() !== '' ? key.trim() : settings.apiKey();
+      if (token === null) return { ok: false, reason: 'No key to test: paste your Finnhub key first.' };
+      return restFor(token).testKey(token, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
+    },
+    searchSymbols: async (query: string): Promise<SymbolMatch[]> => {
+      if (!rest) return searchDemoSymbols(query);
+      return rest.search(query, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
+    },
+    getSnapshot: () => session.store.snapshots(),
+    getOverview: (): FeedOverview => ({ status: status(), stats: session.stats() ?? EMPTY_STATS, demo: activeKey === null }),
+    setPaused: (paused: boolean) => {
+      settings.setPreferences({ paused });
+      return status();
+    },
+  };
+
+  return {
+    handlers,
+    events,
+    start() {
+      if (started || stopped) return;
+      started = true;
+      void syncSource(true).catch((error: unknown) => {
+        console.error('[core] could not start the feed:', error);
+        notify({ level: 'error', message: 'Ticker could not start its feed. See the log for details.' });
+      });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      session.flush();
+      await session.close();
+      limiter.dispose();
+    },
+    reconnectNow() {
+      session.currentSource()?.reconnectNow();
+    },
+    status,
+    symbols: () => settings.symbols(),
+    preferences: () => settings.preferences(),
+    windowState: () => settings.windowState(),
+    setWindowState: (state) => settings.setWindowState(state),
+    pendingNotices: () => [...notices],
+    notify,
+  };
+}
+

@@ -1,0 +1,99 @@
+/**
+ * The browser test bridge: gives a Playwright page a `window.ticker` that forwards every call and
+ * event to the REAL main-process core running in this Node process, through the same IPC
+ * registration (sender check + payload validation) the Electron shell uses. Only the transport
+ * differs: Playwright's binding instead of Electron's IPC.
+ */
+import type { Page } from 'playwright-core';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type InvokeHandlers } from '../../src/shared/ipc-contract';
+import type { TickerCore } from '../../src/main/core/ticker-core';
+import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
+
+type Listener = (event: unknown, ...args: unknown[]) => unknown;
+
+export interface BrowserBridge {
+  /** Calls the page made of the shell-only handlers. */
+  readonly opened: { settings: number; external: string[] };
+  /** Invoke channel names in call order. */
+  readonly calls: string[];
+  dispose(): void;
+}
+
+/** The page side: builds `window.ticker` from the contract's channel names. Runs in the browser. */
+function installPageApi(contract: { invoke: Record<string, string>; events: Record<string, string>; listeners: Record<string, string> }): void {
+  type Callback = (payload: unknown) => void;
+  const w = window as unknown as Record<string, unknown>;
+  const call = w.__tickerInvoke as (channel: string, args: unknown[]) => Promise<unknown>;
+  const listeners = new Map<string, Set<Callback>>();
+  const api: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(contract.invoke)) {
+    api[name] = (...args: unknown[]) => call(channel, args);
+  }
+  for (const [event, channel] of Object.entries(contract.events)) {
+    listeners.set(channel, new Set());
+    api[contract.listeners[event] as string] = (callback: Callback) => {
+      listeners.get(channel)?.add(callback);
+      return () => listeners.get(channel)?.delete(callback);
+    };
+  }
+  w.__tickerDispatch = (channel: string, payload: unknown) => {
+    for (const callback of listeners.get(channel) ?? []) callback(payload);
+  };
+  w.ticker = Object.freeze(api);
+}
+
+export async function attachBrowserBridge(page: Page, core: TickerCore): Promise<BrowserBridge> {
+  const opened = { settings: 0, external: [] as string[] };
+  const calls: string[] = [];
+  const handlers: InvokeHandlers = {
+    ...core.handlers,
+    openSettings: () => {
+      opened.settings += 1;
+      return null;
+    },
+    openExternal: (url: string) => {
+      opened.external.push(url);
+      return null;
+    },
+  };
+
+  const registered = new Map<string, Listener>();
+  const dispose = registerIpcHandlers({
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => void registered.set(channel, listener),
+      removeHandler: (channel: string) => void registered.delete(channel),
+    },
+    handlers,
+    // The page is our own renderer served from the test's static server.
+    isTrustedSender: (event) => event.sender.id === 1,
+  });
+
+  await page.exposeBinding('__tickerInvoke', async (_source, channel: unknown, args: unknown) => {
+    const listener = typeof channel === 'string' ? registered.get(channel) : undefined;
+    if (!listener) return { ok: false, error: { code: 'invalid-payload', message: 'Unknown channel' } };
+    calls.push(channel as string);
+    return listener({ sender: { id: 1 }, senderFrame: { url: page.url() } }, ...(Array.isArray(args) ? args : []));
+  });
+
+  const listenerNames = Object.fromEntries((Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]));
+  await page.addInitScript(installPageApi, { invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS, listeners: listenerNames });
+
+  const unsubscribers = (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) =>
+    core.events[event].subscribe((payload) => {
+      page
+        .evaluate(([channel, value]) => (window as unknown as { __tickerDispatch?: (c: string, v: unknown) => void }).__tickerDispatch?.(channel, value), [EVENT_CHANNELS[event], payload] as const)
+        .catch(() => {
+          // The page may be navigating or closed; the renderer re-reads state on load.
+        });
+    }),
+  );
+
+  return {
+    opened,
+    calls,
+    dispose() {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      dispose();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * A real TickerCore (real settings service, feed session, connection, store, publisher) over an
+ * in-memory settings store and a fake safeStorage, pointed at the fake Finnhub server.
+ */
+import { createTickerCore, type TickerCoreDeps } from '../../src/main/core/create-ticker-core';
+import type { TickerCore } from '../../src/main/core/ticker-core';
+import { createMemoryStore, type KeyValueStore } from '../../src/main/settings/key-value-store';
+import { SettingsService, type SafeStorageLike } from '../../src/main/settings/settings-service';
+import type { FakeFinnhub } from './fake-finnhub';
+
+/** Reversible "encryption" that is visibly not the plain key. */
+export const fakeSafeStorage: SafeStorageLike = {
+  isEncryptionAvailable: () => true,
+  encryptString: (plain: string) => Buffer.from(`enc:${[...plain].reverse().join('')}`),
+  decryptString: (encrypted: Buffer) => [...encrypted.toString().slice(4)].reverse().join(''),
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+};
+
+export interface CoreFixture {
+  core: TickerCore;
+  settings: SettingsService;
+  store: KeyValueStore;
+}
+
+export function createCoreFixture(
+  server: FakeFinnhub,
+  options: { symbols?: string[]; key?: string; store?: KeyValueStore } & Partial<Omit<TickerCoreDeps, 'settings'>> = {},
+): CoreFixture {
+  const { symbols, key, store: givenStore, ...deps } = options;
+  const store = givenStore ?? createMemoryStore();
+  const settings = new SettingsService({ store, safeStorage: fakeSafeStorage, platform: 'linux' });
+  if (symbols) settings.setSymbols(symbols);
+  if (key) settings.setApiKey(key);
+  const core = createTickerCore({ settings, wsUrl: server.wsUrl, restUrl: server.restUrl, ...deps });
+  return { core, settings, store };
+}
