@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { TickerApi } from '../../shared/ipc-contract';
+import type { FeedStatus, Preferences, PublicSettings, SnapshotBatch } from '../../shared/types';
+import { settle } from '../bridge';
+import { createQuoteFormatter } from '../format';
+import { useMediaQuery } from '../hooks/use-media-query';
+import { useNow } from '../hooks/use-now';
+import { PagedStrip } from './paged-strip';
+import { QuoteStore } from './quote-store';
+import { ScrollingStrip } from './scrolling-strip';
+import { StatusBadgeView } from './status-badge';
+import { TickerItem } from './ticker-item';
+
+/** Shown until settings arrive, so the strip never renders unstyled. */
+const INITIAL_PREFERENCES: Pick<Preferences, 'speed' | 'theme' | 'fontSize' | 'showSparklines' | 'paused'> = {
+  speed: 60,
+  theme: 'dark',
+  fontSize: 14,
+  showSparklines: false,
+  paused: false,
+};
+
+const PAGE_MS = 5000;
+const STALE_CLOCK_MS = 15_000;
+
+export interface StripAppProps {
+  api: TickerApi;
+  /** The user's locale for numbers (navigator.language). */
+  locale: string;
+}
+
+/** The ticker strip: loads settings, snapshot and status, then follows the bridge's events. */
+export function StripApp({ api, locale }: StripAppProps) {
+  const store = useMemo(() => new QuoteStore(), []);
+  const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
+  const [preferences, setPreferences] = useState(INITIAL_PREFERENCES);
+  const [status, setStatus] = useState<FeedStatus | null>(null);
+  const [demo, setDemo] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const now = useNow(STALE_CLOCK_MS);
+
+  const subscribeOrder = useCallback((listener: () => void) => store.subscribeOrder(listener), [store]);
+  const symbols = useSyncExternalStore(subscribeOrder, () => store.getOrder());
+
+  useEffect(() => {
+    let disposed = false;
+    let snapshotLoaded = false;
+    let settingsSeen = false;
+    let statusSeen = false;
+    const pending: SnapshotBatch[] = [];
+
+    const applySettings = (settings: PublicSettings) => {
+      if (typeof settings !== 'object' || settings === null || !Array.isArray(settings.symbols)) return;
+      store.setOrder(settings.symbols);
+      if (settings.preferences) setPreferences({ ...INITIAL_PREFERENCES, ...settings.preferences });
+    };
+
+    const unsubscribers = [
+      api.onQuotes((batch) => {
+        // Batches that overtake the initial snapshot are applied after it, in order.
+        if (snapshotLoaded) store.applyBatch(batch);
+        else pending.push(batch);
+      }),
+      api.onStatus((next) => {
+        statusSeen = true;
+        setStatus(next);
+        // A pushed status is authoritative: it says itself whether the demo source runs.
+        setDemo(next?.state === 'demo');
+      }),
+      api.onSettings((settings) => {
+        settingsSeen = true;
+        applySettings(settings);
+      }),
+    ];
+
+    void (async () => {
+      const [settings, snapshot, overview] = await Promise.all([
+        settle(() => api.getSettings()),
+        settle(() => api.getSnapshot()),
+        settle(() => api.getOverview()),
+      ]);
+      if (disposed) return;
+      if (settings.ok) {
+        if (!settingsSeen) applySettings(settings.value);
+      } else setProblem(`Settings unavailable: ${settings.error.message}`);
+      if (snapshot.ok) store.setSnapshot(snapshot.value);
+      snapshotLoaded = true;
+      for (const batch of pending.splice(0)) store.applyBatch(batch);
+      if (overview.ok && !statusSeen) {
+        setDemo(overview.value.demo);
+        setStatus(overview.value.status);
+      }
+      setLoaded(true);
+    })();
+
+    return () => {
+      disposed = true;
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [api, store]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = preferences.theme;
+    document.documentElement.style.setProperty('--font-size', `${preferences.fontSize}px`);
+  }, [preferences.theme, preferences.fontSize]);
+
+  const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
+  const live = status?.state === 'live' && !demo;
+  const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
+  const showSparklines = preferences.showSparklines;
+
+  const renderItem = (symbol: string) => (
+    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} />
+  );
+
+  let body;
+  if (symbols.length === 0) {
+    body = loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
+  } else if (reducedMotion) {
+    body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} renderItem={renderItem} />;
+  } else {
+    body = (
+      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused}>
+        {symbols.map(renderItem)}
+      </ScrollingStrip>
+    );
+  }
+
+  return (
+    <div className="strip" data-loaded={loaded ? 'true' : 'false'}>
+      <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
+      {body}
+    </div>
+  );
+}
