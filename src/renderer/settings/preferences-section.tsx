@@ -1,0 +1,219 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { TickerApi } from '../../shared/ipc-contract';
+import type { Preferences, PublicSettings } from '../../shared/types';
+import { settle } from '../bridge';
+
+export interface PreferencesSectionProps {
+  api: TickerApi;
+  preferences: Preferences;
+  onSettings: (settings: PublicSettings) => void;
+}
+
+type Errors = Partial<Record<keyof Preferences, string>>;
+
+/** Sliders send their value this long after the last movement, not on every pixel. */
+const SLIDER_DELAY_MS = 150;
+
+const UPDATE_RATES = [1, 2, 4, 8, 10, 20];
+
+/** Look and behaviour of the strip; every change applies live through setPreferences. */
+export function PreferencesSection({ api, preferences, onSettings }: PreferencesSectionProps) {
+  const [draft, setDraft] = useState(preferences);
+  const [errors, setErrors] = useState<Errors>({});
+  const timers = useRef(new Map<keyof Preferences, number>());
+  const editing = useRef(new Set<keyof Preferences>());
+
+  // Follow changes from elsewhere (tray, other window), except fields being edited right now.
+  useEffect(() => {
+    setDraft((current) => {
+      const next = { ...preferences };
+      for (const key of editing.current) (next as Record<string, unknown>)[key] = current[key];
+      return next;
+    });
+  }, [preferences]);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) window.clearTimeout(timer);
+    };
+  }, []);
+
+  const send = async <K extends keyof Preferences>(key: K, value: Preferences[K]) => {
+    editing.current.delete(key);
+    const result = await settle(() => api.setPreferences({ [key]: value } as Partial<Preferences>));
+    if (result.ok) {
+      setErrors((current) => ({ ...current, [key]: undefined }));
+      onSettings(result.value);
+    } else {
+      setErrors((current) => ({ ...current, [key]: result.error.message }));
+    }
+  };
+
+  const change = <K extends keyof Preferences>(key: K, value: Preferences[K], delayMs = 0) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    const existing = timers.current.get(key);
+    if (existing != null) window.clearTimeout(existing);
+    if (delayMs === 0) {
+      void send(key, value);
+      return;
+    }
+    editing.current.add(key);
+    timers.current.set(
+      key,
+      window.setTimeout(() => {
+        timers.current.delete(key);
+        void send(key, value);
+      }, delayMs),
+    );
+  };
+
+  const field = (key: keyof Preferences, label: string, control: ReactNode, hint?: string) => (
+    <div className="field" key={key}>
+      <label htmlFor={`pref-${key}`}>{label}</label>
+      <div className="control">
+        {control}
+        {hint ? <span className="hint inline">{hint}</span> : null}
+      </div>
+      {errors[key] ? (
+        <p className="field-error" id={`pref-${key}-error`} role="alert">
+          {errors[key]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  const describedBy = (key: keyof Preferences) => (errors[key] ? `pref-${key}-error` : undefined);
+
+  const slider = (key: 'height' | 'speed' | 'opacity' | 'fontSize', min: number, max: number, step: number, unit: string, scale = 1) =>
+    field(
+      key,
+      LABELS[key],
+      <>
+        <input
+          id={`pref-${key}`}
+          type="range"
+          min={min}
+          max={max}
+          step={step}
+          value={draft[key]}
+          aria-describedby={describedBy(key)}
+          aria-valuetext={`${Math.round(draft[key] * scale)} ${unit}`}
+          onChange={(event) => change(key, Number(event.target.value), SLIDER_DELAY_MS)}
+        />
+        <output htmlFor={`pref-${key}`} className="value">
+          {Math.round(draft[key] * scale)} {unit}
+        </output>
+      </>,
+    );
+
+  const toggle = (key: 'showSparklines' | 'alwaysOnTop' | 'clickThrough' | 'launchAtLogin' | 'paused', hint?: string) => (
+    <div className="field toggle" key={key}>
+      <input
+        id={`pref-${key}`}
+        type="checkbox"
+        checked={draft[key]}
+        aria-describedby={describedBy(key)}
+        onChange={(event) => change(key, event.target.checked)}
+      />
+      <label htmlFor={`pref-${key}`}>
+        {LABELS[key]}
+        {hint ? <span className="hint block">{hint}</span> : null}
+      </label>
+      {errors[key] ? (
+        <p className="field-error" id={`pref-${key}-error`} role="alert">
+          {errors[key]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section className="card" aria-labelledby="prefs-heading">
+      <h2 id="prefs-heading">Look and behaviour</h2>
+      <div className="grid">
+        {field(
+          'position',
+          LABELS.position,
+          <select
+            id="pref-position"
+            value={draft.position}
+            aria-describedby={describedBy('position')}
+            onChange={(event) => change('position', event.target.value === 'bottom' ? 'bottom' : 'top')}
+          >
+            <option value="top">Top of the screen</option>
+            <option value="bottom">Bottom of the screen</option>
+          </select>,
+        )}
+        {field(
+          'displayId',
+          LABELS.displayId,
+          <select id="pref-displayId" value={draft.displayId == null ? 'primary' : String(draft.displayId)} onChange={() => change('displayId', null)}>
+            <option value="primary">Primary display</option>
+            {draft.displayId != null ? <option value={String(draft.displayId)}>Display {draft.displayId}</option> : null}
+          </select>,
+        )}
+        {field(
+          'theme',
+          LABELS.theme,
+          <select
+            id="pref-theme"
+            value={draft.theme}
+            aria-describedby={describedBy('theme')}
+            onChange={(event) => change('theme', event.target.value === 'light' ? 'light' : event.target.value === 'transparent' ? 'transparent' : 'dark')}
+          >
+            <option value="dark">Dark</option>
+            <option value="light">Light</option>
+            <option value="transparent">Transparent</option>
+          </select>,
+        )}
+        {field(
+          'updateRateHz',
+          LABELS.updateRateHz,
+          <select
+            id="pref-updateRateHz"
+            value={draft.updateRateHz}
+            aria-describedby={describedBy('updateRateHz')}
+            onChange={(event) => change('updateRateHz', Number(event.target.value))}
+          >
+            {[...new Set([...UPDATE_RATES, draft.updateRateHz])]
+              .sort((a, b) => a - b)
+              .map((rate) => (
+                <option key={rate} value={rate}>
+                  {rate} per second
+                </option>
+              ))}
+          </select>,
+        )}
+        {slider('height', 20, 96, 1, 'px')}
+        {slider('fontSize', 10, 32, 1, 'px')}
+        {slider('speed', 10, 300, 5, 'px/s')}
+        {slider('opacity', 0.3, 1, 0.05, '%', 100)}
+      </div>
+      <div className="toggles">
+        {toggle('showSparklines')}
+        {toggle('alwaysOnTop')}
+        {toggle('clickThrough', 'The strip ignores the mouse; use the tray to change settings.')}
+        {toggle('launchAtLogin')}
+        {toggle('paused', 'Stops the feed and the scrolling.')}
+      </div>
+    </section>
+  );
+}
+
+const LABELS: Record<keyof Preferences, string> = {
+  position: 'Position',
+  displayId: 'Display',
+  height: 'Height',
+  speed: 'Scroll speed',
+  opacity: 'Opacity',
+  theme: 'Theme',
+  fontSize: 'Font size',
+  clickThrough: 'Click-through',
+  alwaysOnTop: 'Always on top',
+  launchAtLogin: 'Launch at login',
+  updateRateHz: 'Update rate',
+  showSparklines: 'Sparklines',
+  paused: 'Paused',
+  hidden: 'Hidden',
+};

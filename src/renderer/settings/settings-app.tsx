@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TickerApi } from '../../shared/ipc-contract';
+import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
+import { settle } from '../bridge';
+import { KeySection } from './key-section';
+import { NoticeBanner } from './notice-banner';
+import { PreferencesSection } from './preferences-section';
+import { StatusPanel } from './status-panel';
+import { SymbolsSection } from './symbols-section';
+
+export interface SettingsAppProps {
+  api: TickerApi;
+  locale: string;
+}
+
+const OVERVIEW_REFRESH_MS = 3000;
+
+/** The settings window: key, symbols, look and behaviour, connection status, notices. */
+export function SettingsApp({ api, locale }: SettingsAppProps) {
+  const [settings, setSettings] = useState<PublicSettings | null>(null);
+  const [overview, setOverview] = useState<FeedOverview | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const addInputRef = useRef<HTMLInputElement>(null);
+
+  const refreshOverview = useCallback(async () => {
+    const result = await settle(() => api.getOverview());
+    if (result.ok) setOverview(result.value);
+  }, [api]);
+
+  useEffect(() => {
+    let disposed = false;
+    const unsubscribers = [
+      api.onSettings((next) => setSettings(next)),
+      api.onStatus((status) => {
+        setOverview((current) => (current ? { ...current, status } : current));
+        void refreshOverview();
+      }),
+      api.onNotice((notice) => setNotices((current) => [...current, notice].slice(-5))),
+      api.onFocusAddSymbol(() => addInputRef.current?.focus()),
+    ];
+    void settle(() => api.getSettings()).then((result) => {
+      if (disposed) return;
+      if (result.ok) setSettings((current) => current ?? result.value);
+      else setLoadError(result.error.message);
+    });
+    void refreshOverview();
+    const timer = window.setInterval(() => void refreshOverview(), OVERVIEW_REFRESH_MS);
+    return () => {
+      disposed = true;
+      window.clearInterval(timer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [api, refreshOverview]);
+
+  const dismiss = (notice: Notice) => setNotices((current) => current.filter((n) => n !== notice));
+
+  return (
+    <main className="settings">
+      <header className="page-head">
+        <h1>Ticker settings</h1>
+        {overview ? (
+          <span className={`pill state-${overview.status.state}`} aria-hidden="true">
+            {overview.demo || overview.status.state === 'demo' ? 'Demo' : overview.status.state.replace('-', ' ')}
+          </span>
+        ) : null}
+      </header>
+      <NoticeBanner notices={notices} onDismiss={dismiss} />
+      {loadError ? (
+        <p className="field-error" role="alert">
+          Could not load the settings: {loadError}
+        </p>
+      ) : null}
+      {settings ? (
+        <>
+          <KeySection api={api} keyInfo={settings.key} onKeyInfo={(key) => setSettings((current) => (current ? { ...current, key } : current))} />
+          <SymbolsSection
+            api={api}
+            symbols={settings.symbols}
+            maxSymbols={settings.maxSymbols}
+            addInputRef={addInputRef}
+            onSymbols={(symbols) => setSettings((current) => (current ? { ...current, symbols } : current))}
+          />
+          <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
+        </>
+      ) : loadError ? null : (
+        <p className="hint">Loading…</p>
+      )}
+      <StatusPanel overview={overview} locale={locale} />
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { findBridge } from '../bridge';
+import { SettingsApp } from './settings-app';
+import './settings.css';
+
+const container = document.getElementById('root');
+const api = findBridge();
+if (container && api) {
+  createRoot(container).render(
+    <StrictMode>
+      <SettingsApp api={api} locale={navigator.language} />
+    </StrictMode>,
+  );
+} else if (container) {
+  container.textContent = 'Ticker bridge missing: open this page from the Ticker app.';
+}
