@@ -1,0 +1,116 @@
+/**
+ * One Chromium and one static server over freshly built renderer pages, shared by a test file,
+ * plus page helpers. Pages get the scripted fake bridge (test/support/fake-bridge.ts).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
+import { buildRenderer } from './build-renderer';
+import { serveStatic } from './static-server';
+
+declare global {
+  // The fake's controller, as installed in the page.
+  var __fakeTicker: FakeTickerControl;
+}
+
+export const OUTPUT_DIR = resolve('test-output');
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/**
+ * Headless Chromium here sometimes stops producing animation frames (about 1 per second) after a
+ * DOM change when the viewport is very short (e.g. 32 px), so the strip runs in a taller window
+ * and `screenshotStrip` shrinks the page itself to the real strip height.
+ */
+export const STRIP_VIEWPORT = { width: 1600, height: 120 };
+export const STRIP_HEIGHT = 32;
+export const SETTINGS_VIEWPORT = { width: 760, height: 900 };
+
+export interface OpenPageOptions {
+  bridge?: FakeBridgeOptions;
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Install Playwright's fake clock before the page loads. */
+  fakeClock?: boolean;
+}
+
+export interface RendererSession {
+  readonly browser: Browser;
+  readonly url: string;
+  /** Open strip.html or settings.html with the fake bridge; `errors` collects page errors. */
+  openPage(name: 'strip' | 'settings', options?: OpenPageOptions): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startRendererSession(): Promise<RendererSession> {
+  const buildDir = mkdtempSync(join(tmpdir(), 'ticker-renderer-'));
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await buildRenderer(buildDir);
+  const server = await serveStatic(buildDir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    browser,
+    url: server.url,
+    async openPage(name, options = {}) {
+      const viewport = options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : SETTINGS_VIEWPORT);
+      const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      if (options.fakeClock) await page.clock.install();
+      await page.addInitScript({ content: fakeBridgeInitScript(fakeBridgeScript(options.bridge)) });
+      await page.goto(`${server.url}/${name}.html`);
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(buildDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The strip's horizontal offset in px (positive = scrolled left), from the track's transform. */
+export function scrollOffset(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const transform = document.querySelector<HTMLElement>('.track')?.style.transform ?? '';
+    const match = /translate3d\((-?[\d.]+)px/.exec(transform);
+    return match ? -Number(match[1]) : 0;
+  });
+}
+
+/** Wait until the page has run `count` more animation frames (an event, not a timer). */
+export function frames(page: Page, count: number): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        let seen = 0;
+        const step = () => (++seen >= n ? done() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    count,
+  );
+}
+
+/** Screenshot the strip as it looks in a window `height` px tall (the page is shrunk via CSSOM). */
+export async function screenshotStrip(page: Page, path: string, height = STRIP_HEIGHT): Promise<void> {
+  await page.evaluate((h) => {
+    document.documentElement.style.height = `${h}px`;
+  }, height);
+  await frames(page, 2);
+  const width = page.viewportSize()?.width ?? STRIP_VIEWPORT.width;
+  await page.screenshot({ path, clip: { x: 0, y: 0, width, height } });
+  await page.evaluate(() => {
+    document.documentElement.style.height = '';
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The built strip page in headless Chromium, driven by the scripted fake bridge (no core, no
+ * network): it shows and updates prices, scrolls smoothly without jumps, pauses on hover, honours
+ * reduced motion and shows its status badge. Screenshots go to test-output/ for human eyes.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeBridgeOptions } from '../support/fake-bridge';
+import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
+import { PRICES, SYMBOLS } from './harness/sample-watchlist';
+
+let session: RendererSession;
+
+beforeAll(async () => {
+  session = await startRendererSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+function openPage(name: 'strip' | 'settings', bridge: FakeBridgeOptions = {}, options: Omit<OpenPageOptions, 'bridge'> = {}) {
+  return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
+}
+
+const priceOf = (page: Page, symbol: string) => page.locator(`.lane:first-child .item[data-symbol="${symbol}"] .price`);
+
+describe('ticker strip', () => {
+  it('shows every symbol with formatted prices, arrows and signs, and updates them', async () => {
+    const { page, errors } = await openPage('strip', { preferences: { speed: 40 } });
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    const firstLane = page.locator('.lane:first-child');
+    await expect.poll(() => firstLane.locator('.item').count()).toBe(SYMBOLS.length);
+    expect(await firstLane.locator('.item[data-symbol="BINANCE:BTCUSDT"] .name').textContent()).toBe('BTC/USDT');
+    expect(await priceOf(page, 'BINANCE:BTCUSDT').textContent()).toBe('97,123.45');
+    expect(await priceOf(page, 'OANDA:EUR_USD').textContent()).toBe('1.08421');
+    const msft = firstLane.locator('.item[data-symbol="MSFT"]');
+    expect(await msft.getAttribute('class')).toContain('trend-down');
+    expect(await msft.locator('.arrow').textContent()).toBe('▼');
+    expect(await msft.locator('.change').textContent()).toBe('-2.80');
+    expect(await firstLane.locator('.item[data-symbol="AAPL"] .percent').textContent()).toBe('+1.18%');
+
+    await page.evaluate(() =>
+      window.__fakeTicker.pushPrices([
+        { symbol: 'AAPL', price: 190.5 },
+        { symbol: 'MSFT', price: 414.2 },
+      ]),
+    );
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
+    expect(await priceOf(page, 'AAPL').getAttribute('class')).toMatch(/flash-up-[01]/);
+    expect(await priceOf(page, 'MSFT').getAttribute('class')).toMatch(/flash-down-[01]/);
+    // A second move flips the animation name, which restarts the flash.
+    const before = await priceOf(page, 'AAPL').getAttribute('class');
+    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.75 }]));
+    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('class')).not.toBe(before);
+
+    // Give the screenshot a fresh flash on both an up and a down move.
+    await page.evaluate(() =>
+      window.__fakeTicker.pushPrices([
+        { symbol: 'AAPL', price: 191.02 },
+        { symbol: 'MSFT', price: 413.9 },
+        { symbol: 'NVDA', price: 131.55 },
+      ]),
+    );
+    await screenshotStrip(page, join(OUTPUT_DIR, 'strip.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scrolls forward continuously and never jumps back when prices change or symbols come and go', async () => {
+    const { page, errors } = await openPage('strip', { preferences: { speed: 120 } });
+    await expect.poll(() => page.locator('.item').count()).toBeGreaterThan(0);
+    const offsets: number[] = [await scrollOffset(page)];
+    for (let round = 0; round < 12; round += 1) {
+      const price = 190 + round;
+      await page.evaluate((p) => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: p }, { symbol: 'BINANCE:BTCUSDT', price: 97000 + p }]), price);
+      if (round === 4) await page.evaluate(() => window.ticker.addSymbol('AMZN'));
+      if (round === 8) await page.evaluate(() => window.ticker.removeSymbol('NVDA'));
+      const last = offsets[offsets.length - 1] as number;
+      await page.waitForFunction(
+        (previous) => {
+          const match = /translate3d\((-?[\d.]+)px/.exec(document.querySelector<HTMLElement>('.track')?.style.transform ?? '');
+          return match != null && -Number(match[1]) > previous;
+        },
+        last,
+        { polling: 'raf' },
+      );
+      offsets.push(await scrollOffset(page));
+    }
+    for (let i = 1; i < offsets.length; i += 1) expect(offsets[i]).toBeGreaterThan(offsets[i - 1] as number);
+    expect(await page.locator('.lane:first-child .item[data-symbol="AMZN"]').count()).toBe(1);
+    expect(await page.locator('.lane:first-child .item[data-symbol="NVDA"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('holds still while hovered', async () => {
+    const { page } = await openPage('strip', { preferences: { speed: 200 } });
+    await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
+    await page.mouse.move(800, 60);
+    await frames(page, 2);
+    const held = await scrollOffset(page);
+    await frames(page, 15);
+    expect(await scrollOffset(page)).toBe(held);
+    await page.mouse.move(800, 200);
+    await expect.poll(() => scrollOffset(page)).not.toBe(held);
+    await page.close();
+  });
+
+  it('does not scroll with reduced motion: shows a page of symbols that fit', async () => {
+    const { page, errors } = await openPage('strip', { preferences: { speed: 200 } }, { viewport: { width: 900, height: 120 }, reducedMotion: 'reduce' });
+    await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
+    expect(await page.locator('.track').count()).toBe(0);
+    const visible = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.paged-item')].filter((item) => item.style.visibility !== 'hidden').length,
+    );
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(SYMBOLS.length);
+    const left = await page.evaluate(() => document.querySelector('.page')?.getBoundingClientRect().left);
+    await frames(page, 10);
+    expect(await page.evaluate(() => document.querySelector('.page')?.getBoundingClientRect().left)).toBe(left);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a badge for every non-live state; a refused key opens settings', async () => {
+    const { page } = await openPage('strip', { demo: true }, { fakeClock: true });
+    const badge = page.locator('.badge');
+    await expect.poll(() => badge.textContent()).toBe('DEMO');
+
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'reconnecting', since: Date.now(), retryInMs: 4000, attempt: 2 }));
+    await expect.poll(() => badge.textContent()).toBe('Reconnecting in 4 s');
+    await page.clock.runFor(2000);
+    await expect.poll(() => badge.textContent()).toBe('Reconnecting in 2 s');
+    await page.clock.runFor(2000);
+    await expect.poll(() => badge.textContent()).toBe('Reconnecting…');
+
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'offline', since: Date.now(), message: 'getaddrinfo ENOTFOUND ws.finnhub.io' }));
+    await expect.poll(() => badge.textContent()).toBe('Offlinegetaddrinfo ENOTFOUND ws.finnhub.io');
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'rate-limited', since: Date.now() }));
+    await expect.poll(() => badge.textContent()).toBe('Rate limited');
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'paused', since: Date.now() }));
+    await expect.poll(() => badge.textContent()).toBe('Paused');
+
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'unauthorized', since: Date.now(), message: 'HTTP 401' }));
+    await expect.poll(() => badge.locator('.badge-text').textContent()).toBe('Key refused — open settings');
+    await screenshotStrip(page, join(OUTPUT_DIR, 'strip-status.png'));
+    await badge.click();
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.some((call) => call.name === 'openSettings'))).toBe(true);
+
+    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'live', since: Date.now() }));
+    await expect.poll(() => badge.count()).toBe(0);
+    await page.close();
+  });
+
+  it('says so when there are no symbols, and applies settings changes live', async () => {
+    const { page } = await openPage('strip', { symbols: [] });
+    await expect.poll(() => page.locator('.empty').textContent()).toBe('No symbols — add some from the tray');
+    await page.evaluate(() => window.ticker.setPreferences({ theme: 'light', fontSize: 18 }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--font-size'))).toBe('18px');
+    await page.evaluate(() => window.ticker.addSymbol('aapl'));
+    await expect.poll(() => page.locator('.lane:first-child .item[data-symbol="AAPL"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('survives malformed batches', async () => {
+    const { page, errors } = await openPage('strip');
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    await page.evaluate(() => {
+      window.__fakeTicker.pushBatch(null);
+      window.__fakeTicker.pushBatch({ seq: 9, quotes: [{ symbol: 'AAPL', price: -5 }, 42], removed: 'x' });
+      window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 192 }]);
+    });
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('192.00');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+

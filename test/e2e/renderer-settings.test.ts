@@ -1,0 +1,121 @@
+/**
+ * The built settings page in headless Chromium with the scripted fake bridge: inline symbol
+ * validation, autocomplete, keyboard-only reordering, the masked key, notices, live preferences.
+ * The screenshot goes to test-output/settings.png.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeBridgeOptions } from '../support/fake-bridge';
+import { OUTPUT_DIR, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
+import { PRICES, SYMBOLS } from './harness/sample-watchlist';
+
+let session: RendererSession;
+
+beforeAll(async () => {
+  session = await startRendererSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+function openPage(name: 'strip' | 'settings', bridge: FakeBridgeOptions = {}, options: Omit<OpenPageOptions, 'bridge'> = {}) {
+  return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
+}
+
+describe('settings view', () => {
+  it('refuses a bad symbol and a duplicate inline, and adds from the autocomplete by keyboard', async () => {
+    const { page, errors } = await openPage('settings');
+    const input = page.locator('#add-symbol');
+    await input.fill('NOT A SYMBOL!');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('#add-symbol-error').textContent()).toContain('Not a valid symbol');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addSymbol').length)).toBe(0);
+
+    await input.fill(' aapl ');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('#add-symbol-error').textContent()).toBe('AAPL is already in the list.');
+
+    await input.fill('am');
+    await expect.poll(() => page.locator('[role="option"]').count()).toBeGreaterThan(0);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    await input.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    const chosen = await page.locator(`[id="${active}"] .option-symbol`).textContent();
+    await input.press('Enter');
+    await expect.poll(() => page.locator(`.symbol-row[data-symbol="${chosen}"]`).count()).toBe(1);
+    expect(await page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reorders symbols with the keyboard only and announces it', async () => {
+    const { page } = await openPage('settings');
+    await page.locator('.symbol-row').first().waitFor();
+    const order = () => page.evaluate(() => window.__fakeTicker.state.settings.symbols.slice(0, 3));
+    // Tab from the add field into the list, then move the focused item with Alt+Arrow keys.
+    await page.locator('#add-symbol').focus();
+    await page.keyboard.press('Tab'); // Add button
+    await page.keyboard.press('Tab'); // first list item
+    await page.keyboard.press('Tab'); // its move-down button (move-up is disabled)
+    await page.keyboard.press('Enter');
+    await expect.poll(order).toEqual(['MSFT', 'AAPL', 'NVDA']);
+    // Focus stays on the button that moved AAPL; two steps back is AAPL's row.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move AAPL down');
+    await page.keyboard.press('Shift+Tab'); // AAPL's move-up button
+    await page.keyboard.press('Shift+Tab'); // AAPL's row
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe('AAPL');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(order).toEqual(['MSFT', 'NVDA', 'AAPL']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe('AAPL');
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(order).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe(`AAPL moved to position 1 of ${SYMBOLS.length}.`);
+    await page.close();
+  });
+
+  it('shows the masked key, notices, and focuses the add field on request', async () => {
+    const { page, errors } = await openPage('settings', {
+      key: { hasKey: true, masked: '••••••••a1b2', protection: 'obfuscated' },
+    });
+    await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe('••••••••a1b2');
+    expect(await page.locator('.warning-note').textContent()).toContain('cannot encrypt');
+    expect(await page.locator('#api-key').getAttribute('type')).toBe('password');
+
+    await page.locator('#api-key').fill('short');
+    await page.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => page.locator('.field-result').textContent()).toContain('refused');
+
+    await page.evaluate(() =>
+      window.__fakeTicker.notice({ level: 'warning', message: 'Your settings file was damaged; a backup was saved at /tmp/settings.bak', at: 1 }),
+    );
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('backup was saved');
+    await page.evaluate(() => window.__fakeTicker.focusAddSymbol());
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-symbol');
+    await page.getByRole('button', { name: 'Dismiss notice' }).click();
+    await expect.poll(() => page.locator('.notice').count()).toBe(0);
+
+    await page.locator('#api-key').fill('');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'settings.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('applies a preference change live and shows a refusal next to the control', async () => {
+    const { page } = await openPage('settings');
+    await page.locator('#pref-theme').selectOption('light');
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.theme)).toBe('light');
+    await page.locator('#pref-showSparklines').uncheck();
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.showSparklines)).toBe(false);
+    // The fake refuses speeds above 1000; force one through the slider's value.
+    await page.locator('#pref-speed').evaluate((input: HTMLInputElement) => {
+      input.max = '5000';
+    });
+    await page.locator('#pref-speed').fill('5000');
+    await expect.poll(() => page.locator('#pref-speed-error').textContent()).toBe('Speed must be between 0 and 1000 px/s.');
+    await page.close();
+  });
+});

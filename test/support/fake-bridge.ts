@@ -1,0 +1,360 @@
+/**
+ * TEST DOUBLE: a scripted, in-page implementation of `window.ticker` (TickerApi) with no network,
+ * for driving the built renderer pages in Chromium.
+ *
+ *   await page.addInitScript({ content: fakeBridgeInitScript(fakeBridgeScript({ symbols: ['AAPL', 'BINANCE:BTCUSDT'] })) });
+ *   await page.goto(url);
+ *   await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 191 }]));
+ *
+ * `installFakeBridge` is serialised into the page as source text, so it must stay self-contained:
+ * no imports, no references to anything outside its own body (types are fine).
+ * In the page, `window.__fakeTicker` (FakeTickerControl) drives it and records every call.
+ */
+import type { TickerApi } from '../../src/shared/ipc-contract';
+import type {
+  FeedOverview,
+  FeedStatus,
+  KeyProtection,
+  KeyTestResult,
+  Notice,
+  Preferences,
+  PublicSettings,
+  SnapshotBatch,
+  SymbolMatch,
+  SymbolSnapshot,
+} from '../../src/shared/types';
+
+/** Everything the fake starts from. Plain data (it crosses into the page as JSON). */
+export interface FakeBridgeScript {
+  settings: PublicSettings;
+  snapshot: SymbolSnapshot[];
+  overview: FeedOverview;
+  /** Entries `searchSymbols` filters (case-insensitive, on symbol and description). */
+  searchCatalog: SymbolMatch[];
+  /** What "Test key" answers; by default ok for keys of 8+ characters. */
+  keyTest: KeyTestResult | null;
+  /** How a newly saved key is protected. */
+  keyProtection: KeyProtection;
+  /** Milliseconds every invoke waits before answering (0 = next microtask). */
+  latencyMs: number;
+}
+
+export interface PriceUpdate {
+  symbol: string;
+  price: number;
+  /** Trade time (epoch ms); now by default. */
+  time?: number;
+}
+
+/** The in-page controller, as `window.__fakeTicker`. */
+export interface FakeTickerControl {
+  /** Every invoke made, in order: name and arguments. */
+  readonly calls: { name: string; args: unknown[] }[];
+  /** The fake's current state (settings, quotes by symbol, status). */
+  readonly state: { settings: PublicSettings; quotes: Record<string, SymbolSnapshot>; overview: FeedOverview };
+  /** Apply trades and push one coalesced batch like the core's publisher would. */
+  pushPrices(updates: PriceUpdate[]): SnapshotBatch;
+  /** Push any raw batch (also malformed ones, to test robustness). */
+  pushBatch(batch: unknown): void;
+  setStatus(status: FeedStatus): void;
+  notice(notice: Notice): void;
+  focusAddSymbol(): void;
+}
+
+const DEFAULT_PREFERENCES: Preferences = {
+  position: 'top',
+  displayId: null,
+  height: 32,
+  speed: 60,
+  opacity: 1,
+  theme: 'dark',
+  fontSize: 14,
+  clickThrough: false,
+  alwaysOnTop: true,
+  launchAtLogin: false,
+  updateRateHz: 4,
+  showSparklines: true,
+  paused: false,
+  hidden: false,
+};
+
+export interface FakeBridgeOptions {
+  symbols?: string[];
+  /** Prices (and previous closes) per symbol; symbols without one start with no price. */
+  prices?: Record<string, { price: number; prevClose?: number; history?: number[] }>;
+  preferences?: Partial<Preferences>;
+  status?: FeedStatus;
+  demo?: boolean;
+  key?: PublicSettings['key'];
+  maxSymbols?: number;
+  searchCatalog?: SymbolMatch[];
+  keyTest?: KeyTestResult | null;
+  keyProtection?: KeyProtection;
+  latencyMs?: number;
+  now?: number;
+}
+
+/** Build a script from a few options (runs in Node, not in the page). */
+export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScript {
+  const now = options.now ?? Date.now();
+  const symbols = options.symbols ?? ['AAPL', 'MSFT', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
+  const snapshot = symbols.map((symbol): SymbolSnapshot => {
+    const seed = options.prices?.[symbol];
+    const price = seed?.price ?? null;
+    const prevClose = seed?.prevClose ?? null;
+    const change = price != null && prevClose != null ? price - prevClose : null;
+    return {
+      symbol,
+      price,
+      prevClose,
+      change,
+      changePct: change != null && prevClose ? (change / prevClose) * 100 : null,
+      dayHigh: price,
+      dayLow: price,
+      volume: 0,
+      time: price != null ? now : null,
+      direction: 'flat',
+      history: seed?.history ?? (price != null ? [price] : []),
+    };
+  });
+  const demo = options.demo ?? false;
+  return {
+    settings: {
+      symbols,
+      preferences: { ...DEFAULT_PREFERENCES, ...options.preferences },
+      key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••••••a1b2', protection: demo ? 'none' : 'encrypted' },
+      maxSymbols: options.maxSymbols ?? 50,
+    },
+    snapshot,
+    overview: {
+      status: options.status ?? { state: demo ? 'demo' : 'live', since: now },
+      stats: {
+        connections: 1,
+        reconnects: 0,
+        trades: 0,
+        dropped: 0,
+        droppedByReason: {},
+        lastMessageAt: now,
+        lastServerError: null,
+      },
+      demo,
+    },
+    searchCatalog: options.searchCatalog ?? [
+      { symbol: 'AAPL', displaySymbol: 'AAPL', description: 'APPLE INC', type: 'Common Stock' },
+      { symbol: 'AMZN', displaySymbol: 'AMZN', description: 'AMAZON.COM INC', type: 'Common Stock' },
+      { symbol: 'AMD', displaySymbol: 'AMD', description: 'ADVANCED MICRO DEVICES', type: 'Common Stock' },
+      { symbol: 'NVDA', displaySymbol: 'NVDA', description: 'NVIDIA CORP', type: 'Common Stock' },
+      { symbol: 'BINANCE:ETHUSDT', displaySymbol: 'ETH/USDT', description: 'Binance ETHUSDT', type: 'Crypto' },
+    ],
+    keyTest: options.keyTest ?? null,
+    keyProtection: options.keyProtection ?? 'encrypted',
+    latencyMs: options.latencyMs ?? 0,
+  };
+}
+
+/**
+ * Install the fake as `window.ticker` and its controller as `window.__fakeTicker`. Runs in the
+ * page (pass it to `page.addInitScript` with a script); keep it self-contained.
+ */
+export function installFakeBridge(script: FakeBridgeScript): void {
+  type Listener = (payload: unknown) => void;
+  const page = globalThis as unknown as { ticker?: TickerApi; __fakeTicker?: FakeTickerControl };
+  const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const listeners: Record<string, Set<Listener>> = {
+    quotes: new Set(),
+    status: new Set(),
+    settings: new Set(),
+    notice: new Set(),
+    focusAddSymbol: new Set(),
+  };
+  const settings = clone(script.settings);
+  const overview = clone(script.overview);
+  const quotes: Record<string, SymbolSnapshot> = {};
+  for (const quote of clone(script.snapshot)) quotes[quote.symbol] = quote;
+  const calls: { name: string; args: unknown[] }[] = [];
+  let seq = 0;
+
+  const emit = (event: string, payload: unknown) => {
+    for (const listener of [...(listeners[event] ?? [])]) listener(clone(payload));
+  };
+  const answer = <T>(value: T) =>
+    new Promise<{ ok: true; value: T }>((resolve) => {
+      const result = { ok: true as const, value: clone(value) };
+      if (script.latencyMs > 0) setTimeout(() => resolve(result), script.latencyMs);
+      else queueMicrotask(() => resolve(result));
+    });
+  const refuse = (code: string, message: string) =>
+    new Promise<never>((resolve) => {
+      const result = { ok: false, error: { code, message } };
+      if (script.latencyMs > 0) setTimeout(() => resolve(result as never), script.latencyMs);
+      else queueMicrotask(() => resolve(result as never));
+    });
+  const record = (name: string, args: unknown[]) => calls.push({ name, args: clone(args) });
+  const emptyQuote = (symbol: string): SymbolSnapshot => ({
+    symbol,
+    price: null,
+    prevClose: null,
+    change: null,
+    changePct: null,
+    dayHigh: null,
+    dayLow: null,
+    volume: 0,
+    time: null,
+    direction: 'flat',
+    history: [],
+  });
+  const publish = (changed: SymbolSnapshot[], removed: string[]): SnapshotBatch => {
+    seq += 1;
+    const batch: SnapshotBatch = { seq, at: Date.now(), quotes: changed, removed };
+    emit('quotes', batch);
+    return batch;
+  };
+  const settingsChanged = () => emit('settings', settings);
+  const symbolPattern = /^[A-Za-z0-9.\-_:/^=]{1,40}$/;
+
+  const api = {
+    getSettings: () => (record('getSettings', []), answer(settings)),
+    setPreferences: (patch: Partial<Preferences>) => {
+      record('setPreferences', [patch]);
+      if (typeof patch !== 'object' || patch === null) return refuse('invalid-payload', 'Preferences must be an object.');
+      for (const [name, value] of Object.entries(patch)) {
+        if (!(name in settings.preferences)) return refuse('invalid-payload', `Unknown preference "${name}".`);
+        if (name === 'speed' && (typeof value !== 'number' || value < 0 || value > 1000)) {
+          return refuse('invalid-payload', 'Speed must be between 0 and 1000 px/s.');
+        }
+      }
+      settings.preferences = { ...settings.preferences, ...patch };
+      settingsChanged();
+      return answer(settings);
+    },
+    addSymbol: (input: string) => {
+      record('addSymbol', [input]);
+      const symbol = typeof input === 'string' ? input.trim().toUpperCase() : '';
+      if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
+      if (settings.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in the list.`);
+      if (settings.symbols.length >= settings.maxSymbols) return refuse('limit', `The plan allows at most ${settings.maxSymbols} symbols.`);
+      settings.symbols = [...settings.symbols, symbol];
+      quotes[symbol] = emptyQuote(symbol);
+      settingsChanged();
+      publish([quotes[symbol] as SymbolSnapshot], []);
+      return answer(settings.symbols);
+    },
+    removeSymbol: (symbol: string) => {
+      record('removeSymbol', [symbol]);
+      if (!settings.symbols.includes(symbol)) return refuse('not-found', `${symbol} is not in the list.`);
+      settings.symbols = settings.symbols.filter((s) => s !== symbol);
+      delete quotes[symbol];
+      settingsChanged();
+      publish([], [symbol]);
+      return answer(settings.symbols);
+    },
+    moveSymbol: (symbol: string, toIndex: number) => {
+      record('moveSymbol', [symbol, toIndex]);
+      const from = settings.symbols.indexOf(symbol);
+      if (from < 0) return refuse('not-found', `${symbol} is not in the list.`);
+      if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= settings.symbols.length) {
+        return refuse('invalid-payload', 'Index out of range.');
+      }
+      const list = [...settings.symbols];
+      list.splice(from, 1);
+      list.splice(toIndex, 0, symbol);
+      settings.symbols = list;
+      settingsChanged();
+      return answer(settings.symbols);
+    },
+    setApiKey: (key: string) => {
+      record('setApiKey', ['<redacted>']);
+      const trimmed = typeof key === 'string' ? key.trim() : '';
+      settings.key = trimmed
+        ? { hasKey: true, masked: `••••••••${trimmed.slice(-4)}`, protection: script.keyProtection }
+        : { hasKey: false, masked: null, protection: 'none' };
+      settingsChanged();
+      return answer(settings.key);
+    },
+    testApiKey: (key?: string) => {
+      record('testApiKey', [key === undefined ? undefined : '<redacted>']);
+      if (script.keyTest) return answer(script.keyTest);
+      const candidate = key ?? (settings.key.hasKey ? 'saved-key' : '');
+      return answer(candidate.length >= 8 ? { ok: true } : { ok: false, reason: candidate ? 'Finnhub refused this key (HTTP 401).' : 'No key to test.' });
+    },
+    searchSymbols: (query: string) => {
+      record('searchSymbols', [query]);
+      const needle = String(query).trim().toUpperCase();
+      return answer(
+        needle
+          ? script.searchCatalog.filter((m) => m.symbol.toUpperCase().includes(needle) || m.description.toUpperCase().includes(needle))
+          : [],
+      );
+    },
+    getSnapshot: () => (record('getSnapshot', []), answer(settings.symbols.map((s) => quotes[s] ?? emptyQuote(s)))),
+    getOverview: () => (record('getOverview', []), answer(overview)),
+    setPaused: (paused: boolean) => {
+      record('setPaused', [paused]);
+      overview.status = { state: paused ? 'paused' : 'live', since: Date.now() };
+      settings.preferences = { ...settings.preferences, paused };
+      emit('status', overview.status);
+      settingsChanged();
+      return answer(overview.status);
+    },
+    openSettings: () => (record('openSettings', []), answer(null)),
+    openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
+    onQuotes: (l: Listener) => subscribe('quotes', l),
+    onStatus: (l: Listener) => subscribe('status', l),
+    onSettings: (l: Listener) => subscribe('settings', l),
+    onNotice: (l: Listener) => subscribe('notice', l),
+    onFocusAddSymbol: (l: Listener) => subscribe('focusAddSymbol', l),
+  };
+  function subscribe(event: string, listener: Listener): () => void {
+    listeners[event]?.add(listener);
+    return () => {
+      listeners[event]?.delete(listener);
+    };
+  }
+
+  const control: FakeTickerControl = {
+    calls,
+    state: { settings, quotes, overview },
+    pushPrices(updates) {
+      const changed: SymbolSnapshot[] = [];
+      for (const { symbol, price, time } of updates) {
+        const previous = quotes[symbol] ?? emptyQuote(symbol);
+        const change = previous.prevClose != null ? price - previous.prevClose : null;
+        const next: SymbolSnapshot = {
+          ...previous,
+          price,
+          change,
+          changePct: change != null && previous.prevClose ? (change / previous.prevClose) * 100 : null,
+          dayHigh: Math.max(previous.dayHigh ?? price, price),
+          dayLow: Math.min(previous.dayLow ?? price, price),
+          volume: previous.volume + 1,
+          time: time ?? Date.now(),
+          direction: previous.price == null || previous.price === price ? 'flat' : price > previous.price ? 'up' : 'down',
+          history: [...previous.history, price].slice(-60),
+        };
+        quotes[symbol] = next;
+        overview.stats.trades += 1;
+        overview.stats.lastMessageAt = Date.now();
+        changed.push(next);
+      }
+      return publish(changed, []);
+    },
+    pushBatch: (batch) => emit('quotes', batch),
+    setStatus(status) {
+      overview.status = status;
+      emit('status', status);
+    },
+    notice: (notice) => emit('notice', notice),
+    focusAddSymbol: () => emit('focusAddSymbol', null),
+  };
+
+  page.ticker = api as unknown as TickerApi;
+  page.__fakeTicker = control;
+}
+
+/**
+ * The page script that installs the fake with `script`, for `page.addInitScript({ content })`.
+ * Transpilers may wrap functions in a `__name(...)` helper (esbuild keepNames); a no-op stands in.
+ */
+export function fakeBridgeInitScript(script: FakeBridgeScript): string {
+  return `(() => { const __name = (target) => target; (${installFakeBridge.toString()})(${JSON.stringify(script)}); })();`;
+}
