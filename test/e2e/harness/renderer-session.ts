@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TickerApi } from '../../../src/shared/ipc-contract';
 import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
 import { buildRenderer } from './build-renderer';
 import { serveStatic } from './static-server';
@@ -13,6 +14,10 @@ import { serveStatic } from './static-server';
 declare global {
   // The fake's controller, as installed in the page.
   var __fakeTicker: FakeTickerControl;
+  // The bridge the pages use (as src/renderer/env.d.ts declares it for the renderer).
+  interface Window {
+    readonly ticker: TickerApi;
+  }
 }
 
 export const OUTPUT_DIR = resolve('test-output');
