@@ -1,0 +1,160 @@
+/**
+ * Pure: the tray's menu template, its icon and its tooltip for a state. Clicks call injected actions.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import { displayName } from '../../shared/symbols';
+import type { ConnectionState, FeedStatus, Position, Preferences } from '../../shared/types';
+
+/** One tray icon per group of states. */
+export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
+
+export const TRAY_ICON_STATES: readonly TrayIconState[] = ['live', 'warning', 'error', 'demo', 'paused'];
+
+const ICON_BY_STATE: Record<ConnectionState, TrayIconState> = {
+  live: 'live',
+  connecting: 'warning',
+  reconnecting: 'warning',
+  'rate-limited': 'warning',
+  unauthorized: 'error',
+  offline: 'error',
+  paused: 'paused',
+  stopped: 'paused',
+  demo: 'demo',
+};
+
+export function trayIconFor(state: ConnectionState): TrayIconState {
+  return ICON_BY_STATE[state] ?? 'warning';
+}
+
+const WORDS_BY_STATE: Record<ConnectionState, string> = {
+  connecting: 'Connecting to Finnhub…',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  'rate-limited': 'Rate-limited by Finnhub',
+  unauthorized: 'Key refused by Finnhub',
+  offline: 'Offline',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  demo: 'Demo prices (no API key)',
+};
+
+/** The state in words, with the retry countdown when one is scheduled. */
+export function statusInWords(status: FeedStatus): string {
+  const words = WORDS_BY_STATE[status.state] ?? 'Unknown';
+  const retry = status.retryInMs;
+  if (retry !== undefined && Number.isFinite(retry) && retry > 0 && ['reconnecting', 'rate-limited', 'offline'].includes(status.state)) {
+    return `${words} (retrying in ${Math.ceil(retry / 1000)} s)`;
+  }
+  return words;
+}
+
+/** "Ticker: Live", short enough for every OS's tooltip. */
+export function trayTooltip(status: FeedStatus): string {
+  return `Ticker: ${statusInWords(status)}`.slice(0, 120);
+}
+
+export interface TrayDisplay {
+  id: number;
+  label: string;
+}
+
+export interface TrayMenuState {
+  status: FeedStatus;
+  symbols: readonly string[];
+  preferences: Preferences;
+  displays: readonly TrayDisplay[];
+  primaryDisplayId: number;
+  maxSymbols: number;
+}
+
+export interface TrayMenuActions {
+  removeSymbol(symbol: string): void;
+  /** Open settings with the "add symbol" field focused. */
+  addSymbol(): void;
+  setPaused(paused: boolean): void;
+  setAlwaysOnTop(onTop: boolean): void;
+  setClickThrough(clickThrough: boolean): void;
+  setStripHidden(hidden: boolean): void;
+  setPosition(position: Position): void;
+  setDisplay(displayId: number): void;
+  setLaunchAtLogin(launch: boolean): void;
+  openSettings(): void;
+  quit(): void;
+}
+
+/** Menu labels treat `&` as a mnemonic marker on Windows and Linux: show it literally. */
+function literal(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/** How many symbols are listed inline before the rest go into a "More" submenu. */
+export const MAX_INLINE_SYMBOLS = 20;
+
+function symbolItem(symbol: string, actions: TrayMenuActions): MenuItemConstructorOptions {
+  const name = displayName(symbol);
+  return {
+    label: literal(name === symbol ? symbol : `${name}  (${symbol})`),
+    submenu: [{ label: 'Remove', click: () => actions.removeSymbol(symbol) }],
+  };
+}
+
+export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const { preferences, status } = state;
+  const paused = preferences.paused || status.state === 'paused';
+  const effectiveDisplay = state.displays.some((display) => display.id === preferences.displayId) ? preferences.displayId : state.primaryDisplayId;
+
+  const symbols: MenuItemConstructorOptions[] =
+    state.symbols.length === 0
+      ? [{ label: 'No symbols yet', enabled: false }]
+      : state.symbols.slice(0, MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions));
+  if (state.symbols.length > MAX_INLINE_SYMBOLS) {
+    symbols.push({ label: `More (${state.symbols.length - MAX_INLINE_SYMBOLS})`, submenu: state.symbols.slice(MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions)) });
+  }
+
+  return [
+    { id: 'status', label: literal(statusInWords(status)), enabled: false },
+    { type: 'separator' },
+    ...symbols,
+    {
+      id: 'add-symbol',
+      label: 'Add symbol…',
+      enabled: state.symbols.length < state.maxSymbols,
+      click: () => actions.addSymbol(),
+    },
+    { type: 'separator' },
+    { id: 'pause', label: paused ? 'Resume' : 'Pause', click: () => actions.setPaused(!paused) },
+    { id: 'always-on-top', label: 'Always on top', type: 'checkbox', checked: preferences.alwaysOnTop, click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop) },
+    { id: 'click-through', label: 'Click-through', type: 'checkbox', checked: preferences.clickThrough, click: () => actions.setClickThrough(!preferences.clickThrough) },
+    { id: 'strip-visibility', label: preferences.hidden ? 'Show strip' : 'Hide strip', click: () => actions.setStripHidden(!preferences.hidden) },
+    {
+      id: 'position',
+      label: 'Position',
+      submenu: [
+        { id: 'position-top', label: 'Top', type: 'radio', checked: preferences.position === 'top', click: () => actions.setPosition('top') },
+        { id: 'position-bottom', label: 'Bottom', type: 'radio', checked: preferences.position === 'bottom', click: () => actions.setPosition('bottom') },
+        { type: 'separator' },
+        {
+          id: 'display',
+          label: 'Display',
+          enabled: state.displays.length > 0,
+          submenu: state.displays.map((display) => ({
+            label: literal(display.id === state.primaryDisplayId ? `${display.label} (primary)` : display.label),
+            type: 'radio' as const,
+            checked: display.id === effectiveDisplay,
+            click: () => actions.setDisplay(display.id),
+          })),
+        },
+      ],
+    },
+    { id: 'launch-at-login', label: 'Launch at login', type: 'checkbox', checked: preferences.launchAtLogin, click: () => actions.setLaunchAtLogin(!preferences.launchAtLogin) },
+    { type: 'separator' },
+    { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
+    { id: 'quit', label: 'Quit Ticker', click: () => actions.quit() },
+  ];
+}
+
+/** "Display 1 (1920×1080)", or the OS's own name for it when there is one. */
+export function displayLabel(display: { label?: string; size: { width: number; height: number } }, index: number): string {
+  const name = typeof display.label === 'string' && display.label.trim() !== '' ? display.label.trim() : `Display ${index + 1}`;
+  return `${name} (${display.size.width}×${display.size.height})`;
+}

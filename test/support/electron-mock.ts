@@ -1,0 +1,386 @@
+/**
+ * A hand-written stand-in for the parts of Electron Ticker uses, for main-process and preload tests
+ * (Electron itself cannot run here). Use it with
+ *   vi.mock('electron', () => import('../../support/electron-mock'));
+ * and call resetElectronMock() in beforeEach. Objects behave just enough like Electron's to be
+ * driven by the code under test (windows keep bounds and visibility, emitters emit), and every method
+ * is a vi.fn() to assert on.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export interface MockRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MockDisplay {
+  id: number;
+  label: string;
+  bounds: MockRect;
+  workArea: MockRect;
+  size: { width: number; height: number };
+  workAreaSize: { width: number; height: number };
+  scaleFactor: number;
+}
+
+/** A display with a work area `inset` px shorter at the top (a menu bar) and bottom (a task bar). */
+export function mockDisplay(id: number, bounds: MockRect, inset: { top?: number; bottom?: number } = {}, scaleFactor = 1): MockDisplay {
+  const top = inset.top ?? 0;
+  const bottom = inset.bottom ?? 0;
+  const workArea = { x: bounds.x, y: bounds.y + top, width: bounds.width, height: bounds.height - top - bottom };
+  return {
+    id,
+    label: `Mock display ${id}`,
+    bounds,
+    workArea,
+    size: { width: bounds.width, height: bounds.height },
+    workAreaSize: { width: workArea.width, height: workArea.height },
+    scaleFactor,
+  };
+}
+
+// ------------------------------------------------------------------------ session
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string | string[]> }) => void,
+) => void;
+
+export class MockSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+  headersListener: HeadersListener | null = null;
+  setPermissionRequestHandler = vi.fn((handler: PermissionRequestHandler | null) => {
+    this.permissionRequestHandler = handler;
+  });
+  setPermissionCheckHandler = vi.fn((handler: PermissionCheckHandler | null) => {
+    this.permissionCheckHandler = handler;
+  });
+  webRequest = {
+    onHeadersReceived: vi.fn((listener: HeadersListener | null) => {
+      this.headersListener = listener;
+    }),
+  };
+
+  reset(): void {
+    this.permissionRequestHandler = null;
+    this.permissionCheckHandler = null;
+    this.headersListener = null;
+  }
+}
+
+export const session = { defaultSession: new MockSession() };
+
+// ------------------------------------------------------------------------ web contents and windows
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+let nextWebContentsId = 1;
+
+export class MockWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  readonly session = session.defaultSession;
+  url = '';
+  destroyed = false;
+  windowOpenHandler: WindowOpenHandler | null = null;
+  send = vi.fn((_channel: string, ..._args: unknown[]) => {});
+  reload = vi.fn(() => {});
+  setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
+    this.windowOpenHandler = handler;
+  });
+  getURL = vi.fn(() => this.url);
+  isDestroyed = vi.fn(() => this.destroyed);
+
+  /** Emit a navigation-like event the way Electron does; returns whether it was prevented. */
+  attempt(eventName: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url: string): boolean {
+    let prevented = false;
+    const event = { url, preventDefault: () => (prevented = true) };
+    this.emit(eventName, event, url);
+    return prevented;
+  }
+}
+
+export class MockBrowserWindow extends EventEmitter {
+  static instances: MockBrowserWindow[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents = new MockWebContents();
+  bounds: MockRect;
+  visible = false;
+  destroyed = false;
+  minimized = false;
+  focused = false;
+
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    this.bounds = {
+      x: typeof options.x === 'number' ? options.x : 0,
+      y: typeof options.y === 'number' ? options.y : 0,
+      width: typeof options.width === 'number' ? options.width : 800,
+      height: typeof options.height === 'number' ? options.height : 600,
+    };
+    MockBrowserWindow.instances.push(this);
+    app.emit('web-contents-created', { preventDefault: () => {} }, this.webContents);
+  }
+
+  static reset(): void {
+    MockBrowserWindow.instances = [];
+  }
+
+  loadURL = vi.fn(async (url: string) => {
+    this.webContents.url = url;
+  });
+  loadFile = vi.fn(async (file: string) => {
+    this.webContents.url = `file://${file.startsWith('/') ? '' : '/'}${file.replace(/\\/g, '/')}`;
+  });
+  setAlwaysOnTop = vi.fn((_flag: boolean, _level?: string) => {});
+  setVisibleOnAllWorkspaces = vi.fn((_visible: boolean, _options?: unknown) => {});
+  setIgnoreMouseEvents = vi.fn((_ignore: boolean, _options?: unknown) => {});
+  setOpacity = vi.fn((_opacity: number) => {});
+  setBackgroundColor = vi.fn((_color: string) => {});
+  getBounds = vi.fn(() => ({ ...this.bounds }));
+  setBounds = vi.fn((bounds: Partial<MockRect>) => {
+    this.bounds = { ...this.bounds, ...bounds };
+  });
+  show = vi.fn(() => {
+    this.visible = true;
+    this.focused = true;
+  });
+  showInactive = vi.fn(() => {
+    this.visible = true;
+  });
+  hide = vi.fn(() => {
+    this.visible = false;
+  });
+  focus = vi.fn(() => {
+    this.focused = true;
+  });
+  restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  isMinimized = vi.fn(() => this.minimized);
+  isVisible = vi.fn(() => this.visible);
+  isDestroyed = vi.fn(() => this.destroyed);
+  close = vi.fn(() => this.destroy());
+  destroy = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.visible = false;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  });
+
+  /** The page loaded: what Electron emits once the window can be shown. */
+  finishLoading(): void {
+    this.webContents.emit('did-finish-load');
+    this.emit('ready-to-show');
+  }
+
+  /** The user dragged the window to `bounds`. */
+  userMove(bounds: Partial<MockRect>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('move');
+  }
+}
+
+export const BrowserWindow = MockBrowserWindow;
+
+// ------------------------------------------------------------------------ app
+
+export class MockApp extends EventEmitter {
+  singleInstanceLock = true;
+  isPackaged = false;
+  requestSingleInstanceLock = vi.fn(() => this.singleInstanceLock);
+  quit = vi.fn(() => {});
+  exit = vi.fn((_code?: number) => {});
+  whenReady = vi.fn(() => Promise.resolve());
+  getPath = vi.fn((name: string) => `/tmp/ticker-electron-mock/${name}`);
+  getAppPath = vi.fn(() => '/tmp/ticker-electron-mock/app');
+  setLoginItemSettings = vi.fn((_settings: { openAtLogin?: boolean }) => {});
+  dock = { hide: vi.fn(() => {}) };
+
+  reset(): void {
+    this.removeAllListeners();
+    this.singleInstanceLock = true;
+    this.isPackaged = false;
+  }
+
+  /** Emit a cancellable event the way Electron does; returns whether it was prevented. */
+  emitCancellable(eventName: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(eventName, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export const app = new MockApp();
+
+// ------------------------------------------------------------------------ screen
+
+export class MockScreen extends EventEmitter {
+  displays: MockDisplay[] = [mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { bottom: 40 })];
+  primaryId = 1;
+  getAllDisplays = vi.fn(() => this.displays.map((display) => structuredClone(display)));
+  getPrimaryDisplay = vi.fn(() => structuredClone(this.displays.find((display) => display.id === this.primaryId) ?? this.displays[0]));
+
+  /** Replace the displays and tell listeners, as Electron does when one is plugged in or removed. */
+  setDisplays(displays: MockDisplay[], primaryId: number, event: 'display-added' | 'display-removed' | 'display-metrics-changed' | null = null): void {
+    this.displays = displays;
+    this.primaryId = primaryId;
+    if (event) this.emit(event, {}, displays[0]);
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.setDisplays([mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { bottom: 40 })], 1);
+  }
+}
+
+export const screen = new MockScreen();
+
+// ------------------------------------------------------------------------ tray, menu, images
+
+export interface MockImage {
+  path: string;
+  isEmpty(): boolean;
+}
+
+export const nativeImage = {
+  createFromPath: vi.fn((path: string): MockImage => ({ path, isEmpty: () => false })),
+};
+
+export interface MockMenu {
+  items: unknown[];
+}
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template })),
+};
+
+export class MockTray extends EventEmitter {
+  static instances: MockTray[] = [];
+  image: MockImage;
+  tooltip = '';
+  menu: MockMenu | null = null;
+  destroyed = false;
+
+  constructor(image: MockImage) {
+    super();
+    this.image = image;
+    MockTray.instances.push(this);
+  }
+
+  static reset(): void {
+    MockTray.instances = [];
+  }
+
+  setImage = vi.fn((image: MockImage) => {
+    this.image = image;
+  });
+  setToolTip = vi.fn((text: string) => {
+    this.tooltip = text;
+  });
+  setContextMenu = vi.fn((menu: MockMenu | null) => {
+    this.menu = menu;
+  });
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
+}
+
+export const Tray = MockTray;
+
+// ------------------------------------------------------------------------ IPC
+
+type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeListener>(),
+  handle: vi.fn((channel: string, listener: InvokeListener) => {
+    if (ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcMain.handlers.set(channel, listener);
+  }),
+  removeHandler: vi.fn((channel: string) => {
+    ipcMain.handlers.delete(channel);
+  }),
+  /** Call a registered handler as Electron would for a renderer's invoke. */
+  async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const listener = ipcMain.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener(event, ...args);
+  },
+};
+
+class MockIpcRenderer extends EventEmitter {
+  invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
+}
+
+export const ipcRenderer = new MockIpcRenderer();
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+    contextBridge.exposed.set(key, api);
+  }),
+};
+
+// ------------------------------------------------------------------------ the rest
+
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  encryptString: vi.fn((plain: string) => Buffer.from(`enc:${[...plain].reverse().join('')}`)),
+  decryptString: vi.fn((encrypted: Buffer) => [...encrypted.toString().slice(4)].reverse().join('')),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+};
+
+export const shell = {
+  openExternal: vi.fn(async (_url: string) => {}),
+};
+
+export const powerMonitor = new EventEmitter();
+
+export const net = {
+  isOnline: vi.fn(() => true),
+};
+
+export const dialog = {
+  showErrorBox: vi.fn((_title: string, _content: string) => {}),
+};
+
+/** Forget every window, tray, handler and listener, and clear every vi.fn's calls. */
+export function resetElectronMock(): void {
+  vi.clearAllMocks();
+  app.reset();
+  screen.reset();
+  session.defaultSession.reset();
+  MockBrowserWindow.reset();
+  MockTray.reset();
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  contextBridge.exposed.clear();
+  powerMonitor.removeAllListeners();
+  net.isOnline.mockImplementation(() => true);
+}
+
+export default {
+  app,
+  BrowserWindow,
+  contextBridge,
+  dialog,
+  ipcMain,
+  ipcRenderer,
+  Menu,
+  nativeImage,
+  net,
+  powerMonitor,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+};
