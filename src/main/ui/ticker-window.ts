@@ -1,0 +1,265 @@
+/**
+ * The strip: a frameless, always-on-top window that never takes focus, spans its display's width and
+ * docks to the top or bottom edge. It follows display changes, applies preference changes live and
+ * remembers where the user put it.
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
+import type { Preferences, Theme } from '../../shared/types';
+import type { TickerCore } from '../core/ticker-core';
+import type { CreateAppWindow } from './app-window';
+import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
+
+/** Above full-screen apps where the OS allows it. */
+export const STRIP_ALWAYS_ON_TOP_LEVEL = 'screen-saver';
+
+/** After the last 'move' event, wait this long before treating the move as finished. */
+export const MOVE_SETTLE_MS = 400;
+
+const BACKGROUND_BY_THEME: Record<Theme, string> = {
+  dark: '#14161a',
+  light: '#f4f5f7',
+  transparent: '#00000000',
+};
+
+export type StripScreen = Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'on' | 'removeListener'>;
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface TickerWindowDeps {
+  createWindow: CreateAppWindow;
+  screen: StripScreen;
+  core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState' | 'handlers'>;
+  platform: NodeJS.Platform;
+  timers?: Timers;
+  moveSettleMs?: number;
+}
+
+/** The strip's BrowserWindow options for some preferences, at `bounds`. */
+export function stripWindowOptions(preferences: Preferences, bounds: Rect, platform: NodeJS.Platform): BrowserWindowConstructorOptions {
+  const options: BrowserWindowConstructorOptions = {
+    ...bounds,
+    title: 'Ticker',
+    show: false,
+    frame: false,
+    transparent: preferences.theme === 'transparent',
+    backgroundColor: BACKGROUND_BY_THEME[preferences.theme],
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    // Never steal focus from what the user is doing: clicks still reach the strip.
+    focusable: false,
+    alwaysOnTop: preferences.alwaysOnTop,
+    hasShadow: false,
+    roundedCorners: false,
+    thickFrame: false,
+    enableLargerThanScreen: false,
+    opacity: preferences.opacity,
+  };
+  // A panel floats over other apps' full-screen spaces on macOS; a toolbar stays out of Alt-Tab on Windows.
+  if (platform === 'darwin') options.type = 'panel';
+  if (platform === 'win32') options.type = 'toolbar';
+  return options;
+}
+
+export class TickerWindow {
+  private window: BrowserWindow | null = null;
+  private windowTheme: Theme | null = null;
+  private applied: Preferences | null = null;
+  private lastBounds: Rect | null = null;
+  private moveTimer: unknown = null;
+  private ready = false;
+  private destroyed = false;
+  private readonly timers: Timers;
+  private readonly moveSettleMs: number;
+  private readonly onDisplaysChanged = (): void => this.relayout();
+
+  constructor(private readonly deps: TickerWindowDeps) {
+    this.timers = deps.timers ?? realTimers;
+    this.moveSettleMs = deps.moveSettleMs ?? MOVE_SETTLE_MS;
+    deps.screen.on('display-added', this.onDisplaysChanged);
+    deps.screen.on('display-removed', this.onDisplaysChanged);
+    deps.screen.on('display-metrics-changed', this.onDisplaysChanged);
+    this.apply(deps.core.preferences());
+  }
+
+  /** The strip's BrowserWindow, or null while there is none. */
+  browserWindow(): BrowserWindow | null {
+    return this.window && !this.window.isDestroyed() ? this.window : null;
+  }
+
+  isVisible(): boolean {
+    return this.browserWindow()?.isVisible() ?? false;
+  }
+
+  /** Where the strip should be now (null without displays). */
+  placement(preferences: Preferences = this.deps.core.preferences()): StripPlacement | null {
+    const { screen } = this.deps;
+    return placeStrip({
+      displays: screen.getAllDisplays(),
+      primaryDisplayId: screen.getPrimaryDisplay().id,
+      preferences,
+      windowState: this.deps.core.windowState(),
+    });
+  }
+
+  /** Apply preferences live (the window is re-made only when its transparency must change). */
+  apply(preferences: Preferences): void {
+    if (this.destroyed) return;
+    const before = this.applied;
+    this.applied = { ...preferences };
+    if (before && (before.position !== preferences.position || before.displayId !== preferences.displayId)) {
+      // A new edge or display was chosen: dock there, forgetting a free position.
+      this.saveWindowState({ docked: true, x: null, y: null });
+    }
+
+    let window = this.browserWindow();
+    const wantsTransparent = preferences.theme === 'transparent';
+    if (window && (this.windowTheme === 'transparent') !== wantsTransparent) {
+      this.close();
+      window = null;
+    }
+    if (!window) window = this.create(preferences);
+    if (!window) return;
+
+    this.windowTheme = preferences.theme;
+    if (!wantsTransparent) window.setBackgroundColor(BACKGROUND_BY_THEME[preferences.theme]);
+    if (preferences.alwaysOnTop) window.setAlwaysOnTop(true, STRIP_ALWAYS_ON_TOP_LEVEL);
+    else window.setAlwaysOnTop(false);
+    window.setOpacity(preferences.opacity);
+    if (preferences.clickThrough) window.setIgnoreMouseEvents(true, { forward: true });
+    else window.setIgnoreMouseEvents(false);
+    this.relayout();
+    this.updateVisibility();
+  }
+
+  /** Put the strip where it belongs on the current displays. */
+  relayout(): void {
+    const window = this.browserWindow();
+    if (!window || !this.applied) return;
+    const placement = this.placement(this.applied);
+    if (!placement) return;
+    this.setBounds(window, placement.bounds);
+  }
+
+  show(): void {
+    const window = this.browserWindow();
+    if (window && this.ready && !window.isVisible()) window.showInactive();
+  }
+
+  hide(): void {
+    const window = this.browserWindow();
+    if (window?.isVisible()) window.hide();
+  }
+
+  /** Stop following displays and close the window. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const { screen } = this.deps;
+    screen.removeListener('display-added', this.onDisplaysChanged);
+    screen.removeListener('display-removed', this.onDisplaysChanged);
+    screen.removeListener('display-metrics-changed', this.onDisplaysChanged);
+    this.close();
+  }
+
+  private create(preferences: Preferences): BrowserWindow | null {
+    const placement = this.placement(preferences);
+    if (!placement) return null;
+    const window = this.deps.createWindow('strip', stripWindowOptions(preferences, placement.bounds, this.deps.platform));
+    this.window = window;
+    this.ready = false;
+    this.lastBounds = placement.bounds;
+    window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    window.once('ready-to-show', () => {
+      this.ready = true;
+      this.updateVisibility();
+    });
+    window.on('move', () => this.scheduleMoveCheck(window));
+    window.once('closed', () => {
+      if (this.window === window) {
+        this.window = null;
+        this.clearMoveTimer();
+      }
+    });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      console.error('[strip] the page stopped:', details.reason);
+      if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.webContents.reload();
+    });
+    return window;
+  }
+
+  private close(): void {
+    this.clearMoveTimer();
+    const window = this.browserWindow();
+    this.window = null;
+    if (window) window.destroy();
+  }
+
+  private updateVisibility(): void {
+    if (this.applied?.hidden) this.hide();
+    else this.show();
+  }
+
+  private setBounds(window: BrowserWindow, bounds: Rect): void {
+    this.lastBounds = bounds;
+    if (!sameRect(window.getBounds(), bounds)) window.setBounds(bounds);
+  }
+
+  private clearMoveTimer(): void {
+    if (this.moveTimer !== null) this.timers.clearTimeout(this.moveTimer);
+    this.moveTimer = null;
+  }
+
+  private scheduleMoveCheck(window: BrowserWindow): void {
+    this.clearMoveTimer();
+    this.moveTimer = this.timers.setTimeout(() => {
+      this.moveTimer = null;
+      this.settleMove(window);
+    }, this.moveSettleMs);
+  }
+
+  /** The user moved the strip: snap it back to an edge when close to one, else keep it where it is. */
+  private settleMove(window: BrowserWindow): void {
+    if (window !== this.browserWindow() || !this.applied) return;
+    const moved = window.getBounds();
+    if (this.lastBounds && sameRect(moved, this.lastBounds)) return; // our own setBounds
+    const { screen } = this.deps;
+    const displays = screen.getAllDisplays();
+    const settled = settleMovedStrip(displays, moved, this.applied.height);
+    if (!settled) return;
+    this.setBounds(window, settled.bounds);
+    if (!settled.docked) {
+      this.saveWindowState({ docked: false, displayId: settled.displayId, x: settled.bounds.x, y: settled.bounds.y });
+      return;
+    }
+    this.saveWindowState({ docked: true, displayId: settled.displayId, x: null, y: null });
+    const preferred = chooseDisplay(displays, screen.getPrimaryDisplay().id, this.applied.displayId);
+    const patch: Partial<Preferences> = {};
+    if (settled.position !== this.applied.position) patch.position = settled.position;
+    if (preferred?.id !== settled.displayId) patch.displayId = settled.displayId;
+    if (Object.keys(patch).length > 0) {
+      this.applied = { ...this.applied, ...patch };
+      Promise.resolve()
+        .then(() => this.deps.core.handlers.setPreferences(patch))
+        .catch((error: unknown) => console.error('[strip] could not save the new dock position:', error));
+    }
+  }
+
+  private saveWindowState(state: Parameters<TickerCore['setWindowState']>[0]): void {
+    try {
+      this.deps.core.setWindowState(state);
+    } catch (error) {
+      console.error('[strip] could not remember the window position:', error);
+    }
+  }
+}
