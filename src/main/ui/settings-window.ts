@@ -1,0 +1,95 @@
+/**
+ * The settings window: an ordinary window, at most one at a time. Opening it again brings the open
+ * one forward, and can ask it to focus its "add symbol" field.
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { CreateAppWindow } from './app-window';
+
+export interface SettingsWindowDeps {
+  createWindow: CreateAppWindow;
+  /** Ask the settings page to focus its "add symbol" field (the focusAddSymbol event). */
+  focusAddSymbol(): void;
+  /** Called once a newly opened window has loaded its page (e.g. to replay notices). */
+  onLoaded?(window: BrowserWindow): void;
+  /**
+   * Run `callback` once the page's script has had time to subscribe to events after 'did-finish-load'
+   * (React subscribes in effects, which may run just after the load event). Default: 300 ms later.
+   */
+  afterLoad?(callback: () => void): void;
+}
+
+const SUBSCRIBE_GRACE_MS = 300;
+
+export interface OpenSettingsOptions {
+  focusAddSymbol?: boolean;
+}
+
+export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+  title: 'Ticker settings',
+  width: 720,
+  height: 640,
+  minWidth: 520,
+  minHeight: 420,
+  show: false,
+  autoHideMenuBar: true,
+  fullscreenable: false,
+  backgroundColor: '#1b1d22',
+};
+
+export class SettingsWindow {
+  private window: BrowserWindow | null = null;
+  private loaded = false;
+  private pendingFocus = false;
+
+  private readonly afterLoad: (callback: () => void) => void;
+
+  constructor(private readonly deps: SettingsWindowDeps) {
+    this.afterLoad = deps.afterLoad ?? ((callback) => void setTimeout(callback, SUBSCRIBE_GRACE_MS));
+  }
+
+  isOpen(): boolean {
+    return this.current() !== null;
+  }
+
+  current(): BrowserWindow | null {
+    return this.window && !this.window.isDestroyed() ? this.window : null;
+  }
+
+  /** Open the window, or bring the open one forward. */
+  open(options: OpenSettingsOptions = {}): BrowserWindow {
+    const existing = this.current();
+    if (existing) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      if (options.focusAddSymbol && this.loaded) this.deps.focusAddSymbol();
+      else if (options.focusAddSymbol) this.pendingFocus = true;
+      return existing;
+    }
+    const window = this.deps.createWindow('settings', SETTINGS_WINDOW_OPTIONS);
+    this.window = window;
+    this.loaded = false;
+    this.pendingFocus = options.focusAddSymbol === true;
+    window.once('ready-to-show', () => {
+      window.show();
+      window.focus();
+    });
+    window.webContents.once('did-finish-load', () => {
+      this.afterLoad(() => {
+        if (window.isDestroyed() || this.window !== window) return;
+        this.loaded = true;
+        this.deps.onLoaded?.(window);
+        if (this.pendingFocus) this.deps.focusAddSymbol();
+        this.pendingFocus = false;
+      });
+    });
+    window.once('closed', () => {
+      if (this.window === window) this.window = null;
+    });
+    return window;
+  }
+
+  close(): void {
+    this.current()?.close();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The tray icon: its picture and tooltip say the connection state, its menu is rebuilt whenever the
+ * status, the settings or the displays change.
+ */
+import { join } from 'node:path';
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { TickerCore } from '../core/ticker-core';
+import { buildTrayMenu, displayLabel, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
+import type { StripScreen } from './ticker-window';
+
+/** `resources/tray/<state>.png` (16×16; Electron picks `<state>@2x.png` on high-density screens). */
+export function trayIconPath(resourcesDir: string, state: TrayIconState): string {
+  return join(resourcesDir, 'tray', `${state}.png`);
+}
+
+export interface TrayControllerDeps {
+  createTray(icon: NativeImage): Tray;
+  buildMenu(template: MenuItemConstructorOptions[]): Menu;
+  loadIcon(state: TrayIconState): NativeImage;
+  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'preferences'>;
+  screen: StripScreen;
+  actions: TrayMenuActions;
+  maxSymbols: number;
+}
+
+export class TrayController {
+  private readonly tray: Tray;
+  private readonly icons = new Map<TrayIconState, NativeImage>();
+  private iconState: TrayIconState | null = null;
+  private readonly unsubscribes: Array<() => void> = [];
+  private destroyed = false;
+  private readonly onDisplaysChanged = (): void => this.refresh();
+
+  constructor(private readonly deps: TrayControllerDeps) {
+    const state = trayIconFor(deps.core.status().state);
+    this.tray = deps.createTray(this.icon(state));
+    this.iconState = state;
+    this.unsubscribes.push(
+      deps.core.events.status.subscribe(() => this.refresh()),
+      deps.core.events.settings.subscribe(() => this.refresh()),
+    );
+    for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
+      deps.screen.on(event as 'display-added', this.onDisplaysChanged);
+    }
+    this.refresh();
+  }
+
+  /** Rebuild icon, tooltip and menu from the current state. */
+  refresh(): void {
+    if (this.destroyed) return;
+    const { core, screen } = this.deps;
+    const status = core.status();
+    const state = trayIconFor(status.state);
+    if (state !== this.iconState) {
+      this.tray.setImage(this.icon(state));
+      this.iconState = state;
+    }
+    this.tray.setToolTip(trayTooltip(status));
+    const displays = screen.getAllDisplays().map((display, index) => ({ id: display.id, label: displayLabel(display, index) }));
+    const template = buildTrayMenu(
+      {
+        status,
+        symbols: core.symbols(),
+        preferences: core.preferences(),
+        displays,
+        primaryDisplayId: screen.getPrimaryDisplay().id,
+        maxSymbols: this.deps.maxSymbols,
+      },
+      this.deps.actions,
+    );
+    this.tray.setContextMenu(this.deps.buildMenu(template));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
+      this.deps.screen.removeListener(event as 'display-added', this.onDisplaysChanged);
+    }
+    this.tray.destroy();
+  }
+
+  private icon(state: TrayIconState): NativeImage {
+    let image = this.icons.get(state);
+    if (!image) {
+      image = this.deps.loadIcon(state);
+      this.icons.set(state, image);
+    }
+    return image;
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
+import { WindowRegistry, forwardCoreEvents } from '../../../src/main/ui/window-registry';
+import { appPageLocation, appWindowFactory } from '../../../src/main/ui/app-window';
+import { Signal } from '../../../src/shared/signal';
+import { EVENT_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
+
+vi.mock('electron', () => import('../../support/electron-mock'));
+
+beforeEach(() => resetElectronMock());
+
+function window(): MockBrowserWindow {
+  return new MockBrowserWindow();
+}
+
+describe('WindowRegistry', () => {
+  it('knows our live windows by webContents id and forgets closed ones', () => {
+    const registry = new WindowRegistry();
+    const a = window();
+    const b = window();
+    registry.add(a as unknown as BrowserWindow);
+    expect(registry.isOwnWebContents(a.webContents.id)).toBe(true);
+    expect(registry.isOwnWebContents(b.webContents.id)).toBe(false);
+    a.close();
+    expect(registry.isOwnWebContents(a.webContents.id)).toBe(false);
+    expect(registry.live()).toEqual([]);
+  });
+
+  it('forwards every core event to every live window on the contract channel', () => {
+    const registry = new WindowRegistry();
+    const a = window();
+    const b = window();
+    registry.add(a as unknown as BrowserWindow);
+    registry.add(b as unknown as BrowserWindow);
+    const events = Object.fromEntries(Object.keys(EVENT_CHANNELS).map((name) => [name, new Signal()])) as unknown as {
+      [K in EventName]: Signal<EventContract[K]>;
+    };
+    const stop = forwardCoreEvents(events, registry);
+    events.status.emit({ state: 'live', since: 1 });
+    events.focusAddSymbol.emit(null);
+    b.close();
+    events.notice.emit({ level: 'info', message: 'hi', at: 2 });
+    expect(a.webContents.send.mock.calls).toEqual([
+      [EVENT_CHANNELS.status, { state: 'live', since: 1 }],
+      [EVENT_CHANNELS.focusAddSymbol, null],
+      [EVENT_CHANNELS.notice, { level: 'info', message: 'hi', at: 2 }],
+    ]);
+    expect(b.webContents.send).toHaveBeenCalledTimes(2);
+    stop();
+    for (const name of Object.keys(EVENT_CHANNELS) as EventName[]) expect(events[name].size).toBe(0);
+  });
+
+  it('a window that throws on send does not stop the others', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const registry = new WindowRegistry();
+    const broken = window();
+    const fine = window();
+    broken.webContents.send.mockImplementation(() => {
+      throw new Error('Object has been destroyed');
+    });
+    registry.add(broken as unknown as BrowserWindow);
+    registry.add(fine as unknown as BrowserWindow);
+    registry.broadcast('status', { state: 'live', since: 0 });
+    expect(fine.webContents.send).toHaveBeenCalledOnce();
+  });
+});
+
+describe('appWindowFactory', () => {
+  const BrowserWindowClass = MockBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+  it('forces the secure webPreferences, registers the window and loads the built page', () => {
+    const registry = new WindowRegistry();
+    const create = appWindowFactory({ BrowserWindow: BrowserWindowClass, registry, preloadPath: '/app/out/preload/index.cjs', pages: { rendererDir: '/app/out/renderer' } });
+    const made = create('strip', { width: 10, webPreferences: { nodeIntegration: true, sandbox: false, contextIsolation: false } }) as unknown as MockBrowserWindow;
+    expect(made.options.webPreferences).toMatchObject({ nodeIntegration: false, sandbox: true, contextIsolation: true, preload: '/app/out/preload/index.cjs' });
+    expect(registry.isOwnWebContents(made.webContents.id)).toBe(true);
+    expect(made.loadFile).toHaveBeenCalledWith(expect.stringMatching(/out[/\\]renderer[/\\]strip\.html$/));
+  });
+
+  it('loads from the dev server in development', () => {
+    const create = appWindowFactory({
+      BrowserWindow: BrowserWindowClass,
+      registry: new WindowRegistry(),
+      preloadPath: '/p.cjs',
+      pages: { rendererDir: '/r', devServerUrl: 'http://localhost:5173' },
+    });
+    const made = create('settings', {}) as unknown as MockBrowserWindow;
+    expect(made.loadURL).toHaveBeenCalledWith('http://localhost:5173/settings.html');
+    expect(appPageLocation('strip', { rendererDir: '/r', devServerUrl: 'http://localhost:5173/' })).toEqual({ url: 'http://localhost:5173/strip.html' });
+  });
+});
