@@ -1,0 +1,55 @@
+/**
+ * Reconnect at once, instead of waiting out the backoff, when the reason for a dead connection has
+ * just gone away: the system woke up, the screen was unlocked, or the network came back.
+ */
+import type { PowerMonitor } from 'electron';
+
+export interface ReconnectTriggersDeps {
+  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  /** Electron's net.isOnline (polled: there is no 'online' event in the main process). */
+  isOnline(): boolean;
+  reconnectNow(): void;
+  /** How often to ask whether the network is back (default 5 s). */
+  pollMs?: number;
+  setInterval?: (callback: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export const ONLINE_POLL_MS = 5_000;
+
+/** Start watching; returns the function that stops it. */
+export function watchReconnectTriggers(deps: ReconnectTriggersDeps): () => void {
+  const every = deps.setInterval ?? ((callback: () => void, ms: number) => setInterval(callback, ms));
+  const stopEvery = deps.clearInterval ?? ((handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>));
+  const reconnect = (): void => {
+    try {
+      deps.reconnectNow();
+    } catch (error) {
+      console.error('[reconnect] could not reconnect:', error);
+    }
+  };
+  const safeIsOnline = (): boolean | null => {
+    try {
+      return deps.isOnline();
+    } catch {
+      return null;
+    }
+  };
+
+  deps.powerMonitor.on('resume', reconnect);
+  deps.powerMonitor.on('unlock-screen', reconnect);
+  let wasOnline = safeIsOnline();
+  const poll = every(() => {
+    const online = safeIsOnline();
+    if (online === null) return;
+    if (online && wasOnline === false) reconnect();
+    wasOnline = online;
+  }, deps.pollMs ?? ONLINE_POLL_MS);
+  (poll as { unref?: () => void } | null)?.unref?.();
+
+  return () => {
+    deps.powerMonitor.removeListener('resume', reconnect);
+    deps.powerMonitor.removeListener('unlock-screen', reconnect);
+    stopEvery(poll);
+  };
+}
