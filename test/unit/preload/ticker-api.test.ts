@@ -1,0 +1,98 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { contextBridge, ipcRenderer, resetElectronMock } from '../../support/electron-mock';
+import { buildTickerApi, type IpcRendererLike } from '../../../src/preload/ticker-api';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, ok, type EventName, type InvokeName } from '../../../src/shared/ipc-contract';
+
+vi.mock('electron', () => import('../../support/electron-mock'));
+
+class FakeIpcRenderer extends EventEmitter implements IpcRendererLike {
+  invoke = vi.fn(async (channel: string, ...args: unknown[]): Promise<unknown> => ok({ channel, args }));
+}
+
+beforeEach(() => resetElectronMock());
+
+const INVOKES = Object.keys(INVOKE_CHANNELS) as InvokeName[];
+const EVENTS = Object.keys(EVENT_CHANNELS) as EventName[];
+
+describe('buildTickerApi', () => {
+  it('exposes exactly one function per invoke channel and one listener per event, nothing else', () => {
+    const api = buildTickerApi(new FakeIpcRenderer());
+    const expected = [...INVOKES, ...EVENTS.map((event) => listenerName(event))].sort();
+    expect(Object.keys(api).sort()).toEqual(expected);
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(api).not.toHaveProperty('ipcRenderer');
+    expect(api).not.toHaveProperty('process');
+  });
+
+  it('invokes the contract channel of each function with its arguments', async () => {
+    const ipc = new FakeIpcRenderer();
+    const api = buildTickerApi(ipc);
+    await expect(api.addSymbol('AAPL')).resolves.toEqual(ok({ channel: 'symbols:add', args: ['AAPL'] }));
+    await api.moveSymbol('AAPL', 2);
+    await api.getSettings();
+    expect(ipc.invoke.mock.calls).toEqual([
+      [INVOKE_CHANNELS.addSymbol, 'AAPL'],
+      [INVOKE_CHANNELS.moveSymbol, 'AAPL', 2],
+      [INVOKE_CHANNELS.getSettings],
+    ]);
+    for (const name of INVOKES) {
+      ipc.invoke.mockClear();
+      await (api[name] as (...args: unknown[]) => Promise<unknown>)();
+      expect(ipc.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS[name]);
+    }
+  });
+
+  it('turns a failed invoke into an error value, never a rejection', async () => {
+    const ipc = new FakeIpcRenderer();
+    ipc.invoke.mockRejectedValue(new Error("No handler registered for 'settings:get'"));
+    await expect(buildTickerApi(ipc).getSettings()).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Ticker did not answer.' } });
+  });
+
+  it('listeners get the payload only, never the IPC event, and unsubscribe', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = buildTickerApi(ipc);
+    const listener = vi.fn();
+    const unsubscribe = api.onStatus(listener);
+    const senderEvent = { sender: { send: () => {} }, ports: [] };
+    ipc.emit(EVENT_CHANNELS.status, senderEvent, { state: 'live', since: 1 });
+    expect(listener.mock.calls).toEqual([[{ state: 'live', since: 1 }]]);
+    unsubscribe();
+    unsubscribe();
+    ipc.emit(EVENT_CHANNELS.status, senderEvent, { state: 'offline', since: 2 });
+    expect(listener).toHaveBeenCalledOnce();
+    expect(ipc.listenerCount(EVENT_CHANNELS.status)).toBe(0);
+  });
+
+  it('each listener function listens on its own event channel', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = buildTickerApi(ipc) as unknown as Record<string, (listener: (payload: unknown) => void) => () => void>;
+    for (const event of EVENTS) {
+      const listener = vi.fn();
+      const unsubscribe = api[listenerName(event)]!(listener);
+      ipc.emit(EVENT_CHANNELS[event], {}, event);
+      expect(listener).toHaveBeenCalledWith(event);
+      unsubscribe();
+    }
+  });
+
+  it('ignores a listener that is not a function', () => {
+    const ipc = new FakeIpcRenderer();
+    const unsubscribe = (buildTickerApi(ipc).onQuotes as unknown as (listener: unknown) => () => void)('nope');
+    expect(ipc.listenerCount(EVENT_CHANNELS.quotes)).toBe(0);
+    expect(() => unsubscribe()).not.toThrow();
+  });
+});
+
+describe('preload entry', () => {
+  it('exposes the bridge as window.ticker through contextBridge, backed by ipcRenderer', async () => {
+    await import('../../../src/preload/index');
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(contextBridge.exposeInMainWorld.mock.calls[0]![0]).toBe('ticker');
+    const api = contextBridge.exposed.get('ticker') as Record<string, (...args: unknown[]) => unknown>;
+    expect(Object.keys(api).sort()).toEqual([...INVOKES, ...EVENTS.map((event) => listenerName(event))].sort());
+    await api.removeSymbol!('AAPL');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.removeSymbol, 'AAPL');
+  });
+});
