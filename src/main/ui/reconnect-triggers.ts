@@ -2,10 +2,15 @@
  * Reconnect at once, instead of waiting out the backoff, when the reason for a dead connection has
  * just gone away: the system woke up, the screen was unlocked, or the network came back.
  */
-import type { PowerMonitor } from 'electron';
+
+/** The part of Electron's powerMonitor used here (listeners only). */
+export interface PowerMonitorLike {
+  on(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
+  removeListener(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
+}
 
 export interface ReconnectTriggersDeps {
-  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  powerMonitor: PowerMonitorLike;
   /** Electron's net.isOnline (polled: there is no 'online' event in the main process). */
   isOnline(): boolean;
   reconnectNow(): void;

@@ -45,19 +45,21 @@ function state(overrides: Partial<TrayMenuState> & { prefs?: Partial<Preferences
   };
 }
 
-function actions(): TrayMenuActions & Record<keyof TrayMenuActions, ReturnType<typeof vi.fn>> {
+type MockedActions = { [K in keyof TrayMenuActions]: TrayMenuActions[K] & ReturnType<typeof vi.fn> };
+
+function actions(): MockedActions {
   return {
-    removeSymbol: vi.fn(),
-    addSymbol: vi.fn(),
-    setPaused: vi.fn(),
-    setAlwaysOnTop: vi.fn(),
-    setClickThrough: vi.fn(),
-    setStripHidden: vi.fn(),
-    setPosition: vi.fn(),
-    setDisplay: vi.fn(),
-    setLaunchAtLogin: vi.fn(),
-    openSettings: vi.fn(),
-    quit: vi.fn(),
+    removeSymbol: vi.fn((_symbol: string) => {}),
+    addSymbol: vi.fn(() => {}),
+    setPaused: vi.fn((_paused: boolean) => {}),
+    setAlwaysOnTop: vi.fn((_value: boolean) => {}),
+    setClickThrough: vi.fn((_value: boolean) => {}),
+    setStripHidden: vi.fn((_value: boolean) => {}),
+    setPosition: vi.fn((_position: 'top' | 'bottom') => {}),
+    setDisplay: vi.fn((_id: number) => {}),
+    setLaunchAtLogin: vi.fn((_value: boolean) => {}),
+    openSettings: vi.fn(() => {}),
+    quit: vi.fn(() => {}),
   };
 }
 

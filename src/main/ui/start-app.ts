@@ -1,0 +1,246 @@
+/**
+ * The composition of the desktop app: Electron's modules come in as arguments (the real ones from
+ * src/main/index.ts, a mock in tests), the core is made by an injected factory, and this wires them:
+ * single instance → settings → core → IPC → strip, tray and settings window → start.
+ */
+import { join } from 'node:path';
+import type * as Electron from 'electron';
+import { EVENT_CHANNELS, type InvokeHandlers } from '../../shared/ipc-contract';
+import type { Notice } from '../../shared/types';
+import type { TickerCore } from '../core/ticker-core';
+import { registerIpcHandlers } from '../ipc/register-handlers';
+import { createSenderCheck, isAppPageUrl } from '../ipc/sender-check';
+import type { KeyValueStore } from '../settings/key-value-store';
+import { openSettingsStore, settingsFilePath } from '../settings/open-store';
+import { SettingsService } from '../settings/settings-service';
+import { appWindowFactory, type AppPagesLocation } from './app-window';
+import { applyLaunchAtLogin } from './launch-at-login';
+import { watchReconnectTriggers } from './reconnect-triggers';
+import { SettingsWindow } from './settings-window';
+import { TickerWindow } from './ticker-window';
+import { TrayController, trayIconPath } from './tray';
+import type { TrayMenuActions } from './tray-menu';
+import { createOpenExternalHandler, hardenSession, hardenWebContents } from './web-security';
+import { WindowRegistry, forwardCoreEvents } from './window-registry';
+
+/** The Electron modules the shell uses. */
+export type ElectronModules = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'Menu' | 'Tray' | 'nativeImage' | 'screen' | 'ipcMain' | 'safeStorage' | 'shell' | 'session' | 'powerMonitor' | 'net' | 'dialog'
+>;
+
+export interface AppPaths extends AppPagesLocation {
+  /** The bundled preload (out/preload/index.cjs). */
+  preload: string;
+  /** Folder holding tray/ and icon.png. */
+  resourcesDir: string;
+}
+
+export interface StartAppDeps {
+  electron: ElectronModules;
+  paths: AppPaths;
+  platform: NodeJS.Platform;
+  createSettingsStore(): KeyValueStore;
+  createCore(settings: SettingsService): TickerCore;
+  /** What to start at login on Linux (the AppImage when there is one). */
+  launchExecPath: string;
+  now?: () => number;
+  /** The longest a quit waits for the feed to close cleanly. */
+  quitTimeoutMs?: number;
+}
+
+export interface RunningApp {
+  core: TickerCore;
+  strip: TickerWindow;
+  settingsWindow: SettingsWindow;
+  tray: TrayController;
+  registry: WindowRegistry;
+  handlers: InvokeHandlers;
+  /** Close the feed cleanly, then exit. Idempotent. */
+  quit(): Promise<void>;
+}
+
+export const QUIT_TIMEOUT_MS = 3_000;
+
+function noticeParts(notice: Notice): Omit<Notice, 'at'> {
+  return { level: notice.level, message: notice.message };
+}
+
+/**
+ * Start Ticker. Resolves to the running app, or null when another instance already runs (this one
+ * then quits) or startup failed (the user is told, and the app exits).
+ */
+export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
+  const { electron } = deps;
+  const { app } = electron;
+  const now = deps.now ?? Date.now;
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  // The strip and the tray keep Ticker running with no normal window open.
+  app.on('window-all-closed', () => {});
+  // Every web contents, however it came to be, is locked down before it loads anything.
+  const openExternal = (url: string): Promise<void> => electron.shell.openExternal(url);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+
+  await app.whenReady();
+  try {
+    return wire(deps, openExternal, now);
+  } catch (error) {
+    console.error('[app] startup failed:', error);
+    try {
+      electron.dialog.showErrorBox('Ticker could not start', error instanceof Error ? error.message : String(error));
+    } finally {
+      app.exit(1);
+    }
+    return null;
+  }
+}
+
+function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, now: () => number): RunningApp {
+  const { electron, paths, platform } = deps;
+  const { app } = electron;
+  if (platform === 'darwin') app.dock?.hide();
+
+  const opened = openSettingsStore({ createStore: deps.createSettingsStore, filePath: settingsFilePath(app.getPath('userData')), now });
+  const settings = new SettingsService({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
+  const core = deps.createCore(settings);
+  if (opened.notice) core.notify(noticeParts(opened.notice));
+
+  const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
+  hardenSession(electron.session.defaultSession, { isAppPageUrl: isOurPage });
+
+  const registry = new WindowRegistry();
+  const stopForwarding = forwardCoreEvents(core.events, registry);
+  const createWindow = appWindowFactory({ BrowserWindow: electron.BrowserWindow, registry, preloadPath: paths.preload, pages: paths });
+
+  let noticesReplayed = false;
+  const settingsWindow = new SettingsWindow({
+    createWindow,
+    focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
+    onLoaded: (window) => {
+      // Notices raised before any window could show them go to the first settings window.
+      if (noticesReplayed) return;
+      noticesReplayed = true;
+      for (const notice of core.pendingNotices()) window.webContents.send(EVENT_CHANNELS.notice, notice);
+    },
+  });
+
+  const handlers: InvokeHandlers = {
+    ...core.handlers,
+    openSettings: () => {
+      settingsWindow.open();
+      return null;
+    },
+    openExternal: createOpenExternalHandler(openExternal),
+  };
+  const disposeIpc = registerIpcHandlers({
+    ipcMain: electron.ipcMain,
+    handlers,
+    isTrustedSender: createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: isOurPage }),
+    onRejected: (channel, reason) => console.warn(`[ipc] refused ${channel}: ${reason}`),
+  });
+
+  const strip = new TickerWindow({ createWindow, screen: electron.screen, core, platform });
+
+  const launchAtLogin = (enabled: boolean): void => {
+    // Registering the development Electron binary as a login item would surprise anyone.
+    if (!app.isPackaged) return;
+    applyLaunchAtLogin(enabled, {
+      platform,
+      setLoginItemSettings: (loginItem) => app.setLoginItemSettings(loginItem),
+      autostartDir: join(app.getPath('appData'), 'autostart'),
+      execPath: deps.launchExecPath,
+    });
+  };
+  let loginItemEnabled = core.preferences().launchAtLogin;
+  launchAtLogin(loginItemEnabled);
+  const stopFollowingSettings = core.events.settings.subscribe((next) => {
+    strip.apply(next.preferences);
+    if (next.preferences.launchAtLogin !== loginItemEnabled) {
+      loginItemEnabled = next.preferences.launchAtLogin;
+      launchAtLogin(loginItemEnabled);
+    }
+  });
+
+  /** Run a tray action; a refusal becomes a notice, never a crash. */
+  const run = (what: string, action: () => unknown): void => {
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => {
+        console.error(`[tray] ${what} failed:`, error);
+        core.notify({ level: 'error', message: `Could not ${what}: ${error instanceof Error ? error.message : 'unknown error'}` });
+      });
+  };
+  let quitting: Promise<void> | null = null;
+  const actions: TrayMenuActions = {
+    removeSymbol: (symbol) => run(`remove ${symbol}`, () => core.handlers.removeSymbol(symbol)),
+    addSymbol: () => settingsWindow.open({ focusAddSymbol: true }),
+    setPaused: (paused) => run(paused ? 'pause' : 'resume', () => core.handlers.setPaused(paused)),
+    setAlwaysOnTop: (alwaysOnTop) => run('change always on top', () => core.handlers.setPreferences({ alwaysOnTop })),
+    setClickThrough: (clickThrough) => run('change click-through', () => core.handlers.setPreferences({ clickThrough })),
+    setStripHidden: (hidden) => run(hidden ? 'hide the strip' : 'show the strip', () => core.handlers.setPreferences({ hidden })),
+    setPosition: (position) => run('move the strip', () => core.handlers.setPreferences({ position })),
+    setDisplay: (displayId) => run('move the strip', () => core.handlers.setPreferences({ displayId })),
+    setLaunchAtLogin: (launch) => run('change launch at login', () => core.handlers.setPreferences({ launchAtLogin: launch })),
+    openSettings: () => settingsWindow.open(),
+    quit: () => void quit(),
+  };
+  const tray = new TrayController({
+    createTray: (icon) => new electron.Tray(icon),
+    buildMenu: (template) => electron.Menu.buildFromTemplate(template),
+    loadIcon: (state) => electron.nativeImage.createFromPath(trayIconPath(paths.resourcesDir, state)),
+    core,
+    screen: electron.screen,
+    actions,
+    maxSymbols: settings.maxSymbols,
+  });
+
+  const stopReconnectTriggers = watchReconnectTriggers({
+    powerMonitor: electron.powerMonitor,
+    isOnline: () => electron.net.isOnline(),
+    reconnectNow: () => core.reconnectNow(),
+  });
+
+  app.on('second-instance', () => {
+    if (settingsWindow.isOpen()) settingsWindow.open();
+    else if (core.preferences().hidden) actions.setStripHidden(false);
+    else settingsWindow.open();
+  });
+
+  const quitTimeoutMs = deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS;
+  function quit(): Promise<void> {
+    if (quitting) return quitting;
+    quitting = (async () => {
+      stopReconnectTriggers();
+      stopFollowingSettings();
+      disposeIpc();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        // Close the socket with 1000, but never let a stuck close keep Ticker from quitting.
+        await Promise.race([core.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, quitTimeoutMs)))]);
+      } catch (error) {
+        console.error('[app] the feed did not close cleanly:', error);
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+      }
+      stopForwarding();
+      tray.destroy();
+      strip.destroy();
+      settingsWindow.close();
+      app.exit(0);
+    })();
+    return quitting;
+  }
+  // Quitting from the OS (Cmd-Q, log out) goes through the same clean close.
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    void quit();
+  });
+
+  if (core.pendingNotices().some((notice) => notice.level !== 'info')) settingsWindow.open();
+  core.start();
+  return { core, strip, settingsWindow, tray, registry, handlers, quit };
+}

@@ -1,0 +1,372 @@
+import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
+import * as electron from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  MockBrowserWindow,
+  MockTray,
+  net,
+  powerMonitor,
+  resetElectronMock,
+  session,
+  shell,
+  type MockMenu,
+} from '../../support/electron-mock';
+import { startApp, type StartAppDeps } from '../../../src/main/ui/start-app';
+import type { TickerCore } from '../../../src/main/core/ticker-core';
+import { createMemoryStore } from '../../../src/main/settings/key-value-store';
+import type { SettingsService } from '../../../src/main/settings/settings-service';
+import { Signal } from '../../../src/shared/signal';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
+import type { FeedStatus, Notice, Preferences, PublicSettings, WindowState } from '../../../src/shared/types';
+
+vi.mock('electron', () => import('../../support/electron-mock'));
+
+const PREFS: Preferences = {
+  position: 'top',
+  displayId: null,
+  height: 32,
+  speed: 60,
+  opacity: 1,
+  theme: 'dark',
+  fontSize: 14,
+  clickThrough: false,
+  alwaysOnTop: true,
+  launchAtLogin: false,
+  updateRateHz: 4,
+  showSparklines: true,
+  paused: false,
+  hidden: false,
+};
+
+/** A TickerCore whose every method is a vi.fn(); setPreferences really changes its preferences. */
+function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; stop?: () => Promise<void> } = {}) {
+  let preferences: Preferences = { ...PREFS, ...options.prefs };
+  let symbols = ['AAPL', 'MSFT'];
+  let windowState: WindowState = { displayId: null, docked: true, x: null, y: null };
+  const status: FeedStatus = { state: 'live', since: 0 };
+  const notices: Notice[] = [...(options.notices ?? [])];
+  const events = {
+    quotes: new Signal(),
+    status: new Signal(),
+    settings: new Signal(),
+    notice: new Signal(),
+    focusAddSymbol: new Signal(),
+  } as { [K in EventName]: Signal<EventContract[K]> };
+  const publicSettings = (): PublicSettings => ({ symbols, preferences, key: { hasKey: false, masked: null, protection: 'none' }, maxSymbols: 50 });
+  const setPreferences = vi.fn((patch: Partial<Preferences>) => {
+    preferences = { ...preferences, ...patch };
+    events.settings.emit(publicSettings());
+    return publicSettings();
+  });
+  const core = {
+    events,
+    handlers: {
+      getSettings: vi.fn(publicSettings),
+      setPreferences,
+      addSymbol: vi.fn((symbol: string) => (symbols = [...symbols, symbol])),
+      removeSymbol: vi.fn((symbol: string) => {
+        symbols = symbols.filter((s) => s !== symbol);
+        events.settings.emit(publicSettings());
+        return symbols;
+      }),
+      moveSymbol: vi.fn(() => symbols),
+      setApiKey: vi.fn(() => publicSettings().key),
+      testApiKey: vi.fn(() => ({ ok: true })),
+      searchSymbols: vi.fn(() => []),
+      getSnapshot: vi.fn(() => []),
+      getOverview: vi.fn(() => ({ status, stats: {} as never, demo: false })),
+      setPaused: vi.fn((paused: boolean) => {
+        setPreferences({ paused });
+        return status;
+      }),
+    },
+    start: vi.fn(),
+    stop: vi.fn(options.stop ?? (async () => {})),
+    reconnectNow: vi.fn(),
+    status: vi.fn(() => status),
+    symbols: vi.fn(() => symbols),
+    preferences: vi.fn(() => ({ ...preferences })),
+    windowState: vi.fn(() => windowState),
+    setWindowState: vi.fn((patch: Partial<WindowState>) => {
+      windowState = { ...windowState, ...patch };
+    }),
+    pendingNotices: vi.fn(() => [...notices]),
+    notify: vi.fn((notice: Omit<Notice, 'at'>) => void notices.push({ ...notice, at: 1 })),
+  } satisfies TickerCore;
+  return core;
+}
+
+type FakeCore = ReturnType<typeof fakeCore>;
+
+function deps(core: FakeCore, overrides: Partial<StartAppDeps> = {}): StartAppDeps & { createCore: ReturnType<typeof vi.fn> } {
+  return {
+    electron: electron as unknown as StartAppDeps['electron'],
+    paths: { preload: '/app/out/preload/index.cjs', rendererDir: '/app/out/renderer', resourcesDir: '/app/resources' },
+    platform: 'linux',
+    createSettingsStore: () => createMemoryStore('/tmp/settings.json'),
+    createCore: vi.fn((_settings: SettingsService) => core),
+    launchExecPath: '/opt/Ticker/ticker',
+    ...overrides,
+  } as StartAppDeps & { createCore: ReturnType<typeof vi.fn> };
+}
+
+async function started(options: Parameters<typeof fakeCore>[0] = {}, overrides: Partial<StartAppDeps> = {}) {
+  const core = fakeCore(options);
+  const running = await startApp(deps(core, overrides));
+  if (!running) throw new Error('did not start');
+  const strip = MockBrowserWindow.instances[0]!;
+  const tray = MockTray.instances[0]!;
+  return { core, running, strip, tray };
+}
+
+function menuItems(tray: MockTray): Array<{ id?: string; label?: string; click?: () => void; submenu?: unknown[] }> {
+  return (tray.menu as MockMenu).items as Array<{ id?: string; label?: string; click?: () => void; submenu?: unknown[] }>;
+}
+
+function find(items: ReturnType<typeof menuItems>, predicate: (item: ReturnType<typeof menuItems>[number]) => boolean): ReturnType<typeof menuItems>[number] {
+  for (const item of items) {
+    if (predicate(item)) return item;
+    if (Array.isArray(item.submenu)) {
+      try {
+        return find(item.submenu as ReturnType<typeof menuItems>, predicate);
+      } catch {
+        // keep looking
+      }
+    }
+  }
+  throw new Error('menu item not found');
+}
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+};
+
+beforeEach(() => {
+  resetElectronMock();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('startApp: single instance', () => {
+  it('quits without building anything when another instance holds the lock', async () => {
+    app.singleInstanceLock = false;
+    const core = fakeCore();
+    const d = deps(core);
+    await expect(startApp(d)).resolves.toBeNull();
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(d.createCore).not.toHaveBeenCalled();
+    expect(MockBrowserWindow.instances).toHaveLength(0);
+    expect(core.start).not.toHaveBeenCalled();
+  });
+
+  it('a second launch opens the settings window, or shows a hidden strip', async () => {
+    const { core } = await started({ prefs: { hidden: true } });
+    app.emit('second-instance');
+    await flush();
+    expect(core.handlers.setPreferences).toHaveBeenCalledWith({ hidden: false });
+    app.emit('second-instance');
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+    expect(MockBrowserWindow.instances[1]!.loadFile).toHaveBeenCalledWith(expect.stringMatching(/settings\.html$/));
+  });
+});
+
+describe('startApp: wiring', () => {
+  it('builds the strip and the tray, registers every channel and starts the core', async () => {
+    const { core, strip, tray } = await started();
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(strip.loadFile).toHaveBeenCalledWith(expect.stringMatching(/out[/\\]renderer[/\\]strip\.html$/));
+    expect(strip.options).toMatchObject({ frame: false, skipTaskbar: true, focusable: false, alwaysOnTop: true });
+    expect(strip.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' });
+    expect(tray.tooltip).toBe('Ticker: Live');
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    expect(core.start).toHaveBeenCalledOnce();
+  });
+
+  it('hardens the session and every web contents', async () => {
+    const { strip } = await started();
+    expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(session.defaultSession.permissionCheckHandler!({}, 'media', '', {})).toBe(false);
+    expect(session.defaultSession.headersListener).not.toBeNull();
+    expect(strip.webContents.windowOpenHandler!({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(strip.webContents.attempt('will-navigate', 'https://evil.example')).toBe(true);
+  });
+
+  it('hides the dock icon on macOS', async () => {
+    await started({}, { platform: 'darwin' });
+    expect(app.dock.hide).toHaveBeenCalledOnce();
+  });
+
+  it('tells the user when the settings file had to be recovered, and replays it to the settings window', async () => {
+    const notice: Notice = { level: 'warning', message: 'Your settings file was damaged…', at: 5 };
+    const { core } = await started({ notices: [notice] });
+    // The settings window opened by itself to show the warning.
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+    vi.useFakeTimers();
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    settingsWindow.finishLoading();
+    vi.advanceTimersByTime(1_000);
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.notice, notice);
+    expect(core.notify).not.toHaveBeenCalled();
+  });
+
+  it('passes a store-recovery notice to the core', async () => {
+    const broken = () => {
+      throw new Error('the settings folder is not writable');
+    };
+    const { core } = await started({}, { createSettingsStore: broken });
+    expect(core.notify).toHaveBeenCalledWith(expect.objectContaining({ level: 'error' }));
+  });
+
+  it('reports a failed startup and exits', async () => {
+    const core = fakeCore();
+    const d = deps(core, {
+      createCore: () => {
+        throw new Error('no core today');
+      },
+    });
+    await expect(startApp(d)).resolves.toBeNull();
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Ticker could not start', 'no core today');
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('startApp: IPC', () => {
+  const invoke = (channel: string, sender: { id: number; url: string }, ...args: unknown[]) =>
+    ipcMain.invoke(channel, { sender: { id: sender.id }, senderFrame: { url: sender.url } }, ...args);
+
+  it('answers our own window showing our page, refuses anyone else', async () => {
+    const { core, strip } = await started();
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.getSettings, ours)).resolves.toMatchObject({ ok: true });
+    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: 999, url: ours.url })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: ours.id, url: 'https://evil.example/' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(core.handlers.getSettings).toHaveBeenCalledOnce();
+  });
+
+  it('openSettings opens one settings window; openExternal opens https only', async () => {
+    const { strip } = await started();
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.openSettings, ours)).resolves.toEqual({ ok: true, value: null });
+    await invoke(INVOKE_CHANNELS.openSettings, ours);
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'file:///etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'http://finnhub.io')).resolves.toMatchObject({ ok: false });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'https://finnhub.io/register')).resolves.toEqual({ ok: true, value: null });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://finnhub.io/register');
+  });
+
+  it('forwards core events to the windows', async () => {
+    const { core, strip } = await started();
+    core.events.status.emit({ state: 'reconnecting', since: 2 });
+    expect(strip.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 });
+  });
+});
+
+describe('startApp: tray and preferences', () => {
+  it('Remove, Pause, Click-through and Position call the core handlers and reach the window', async () => {
+    const { core, strip, tray } = await started();
+    find(menuItems(tray), (item) => item.label === 'MSFT').submenu!.forEach((item) => (item as { click: () => void }).click());
+    find(menuItems(tray), (item) => item.id === 'pause').click!();
+    find(menuItems(tray), (item) => item.id === 'click-through').click!();
+    find(menuItems(tray), (item) => item.id === 'position-bottom').click!();
+    await flush();
+    expect(core.handlers.removeSymbol).toHaveBeenCalledWith('MSFT');
+    expect(core.handlers.setPaused).toHaveBeenCalledWith(true);
+    expect(core.handlers.setPreferences).toHaveBeenCalledWith({ clickThrough: true });
+    expect(core.handlers.setPreferences).toHaveBeenCalledWith({ position: 'bottom' });
+    expect(strip.setIgnoreMouseEvents).toHaveBeenLastCalledWith(true, { forward: true });
+    expect(strip.bounds).toEqual({ x: 0, y: 1040 - 32, width: 1920, height: 32 });
+    // The menu was rebuilt from the new state.
+    expect(menuItems(tray).some((item) => item.label === 'MSFT')).toBe(false);
+    expect(find(menuItems(tray), (item) => item.id === 'pause').label).toBe('Resume');
+  });
+
+  it('Add symbol… opens settings and asks it to focus the add field', async () => {
+    vi.useFakeTimers();
+    const { tray } = await started();
+    find(menuItems(tray), (item) => item.id === 'add-symbol').click!();
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    settingsWindow.finishLoading();
+    vi.advanceTimersByTime(1_000);
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.focusAddSymbol, null);
+  });
+
+  it('a refused tray action becomes a notice, not a crash', async () => {
+    const { core, tray } = await started();
+    core.handlers.removeSymbol.mockImplementation(() => {
+      throw new Error('nope');
+    });
+    find(menuItems(tray), (item) => item.label === 'AAPL').submenu!.forEach((item) => (item as { click: () => void }).click());
+    await flush();
+    expect(core.notify).toHaveBeenCalledWith({ level: 'error', message: 'Could not remove AAPL: nope' });
+  });
+
+  it('launch at login follows the preference in a packaged app', async () => {
+    app.isPackaged = true;
+    const { tray } = await started({}, { platform: 'darwin' });
+    expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false });
+    find(menuItems(tray), (item) => item.id === 'launch-at-login').click!();
+    await flush();
+    expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true });
+  });
+
+  it('never registers the development binary as a login item', async () => {
+    const { tray } = await started({}, { platform: 'darwin' });
+    find(menuItems(tray), (item) => item.id === 'launch-at-login').click!();
+    await flush();
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+});
+
+describe('startApp: reconnect and quit', () => {
+  it('reconnects at once on resume and unlock', async () => {
+    const { core } = await started();
+    powerMonitor.emit('resume');
+    powerMonitor.emit('unlock-screen');
+    expect(core.reconnectNow).toHaveBeenCalledTimes(2);
+    expect(net.isOnline).toHaveBeenCalled();
+  });
+
+  it('Quit closes the feed cleanly before exiting', async () => {
+    const order: string[] = [];
+    const { core, tray, strip, running } = await started({
+      stop: async () => {
+        order.push('stop');
+      },
+    });
+    app.exit.mockImplementation(() => void order.push('exit'));
+    find(menuItems(tray), (item) => item.id === 'quit').click!();
+    await running.quit(); // the same quit the click started
+    expect(app.exit).toHaveBeenCalledWith(0);
+    expect(order).toEqual(['stop', 'exit']);
+    expect(core.stop).toHaveBeenCalledOnce();
+    expect(tray.destroyed).toBe(true);
+    expect(strip.destroyed).toBe(true);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('an OS quit goes through the same clean close, once', async () => {
+    const { core, running } = await started();
+    expect(app.emitCancellable('before-quit')).toBe(true);
+    await running.quit();
+    expect(core.stop).toHaveBeenCalledOnce();
+    expect(app.exit).toHaveBeenCalledOnce();
+  });
+
+  it('a feed that never closes does not keep Ticker from quitting', async () => {
+    vi.useFakeTimers();
+    const { running } = await started({ stop: () => new Promise<void>(() => {}) }, { quitTimeoutMs: 1_000 });
+    const quitting = running.quit();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await quitting;
+    expect(app.exit).toHaveBeenCalledWith(0);
+  });
+});
