@@ -1,0 +1,43 @@
+/** Both browser measures on one rig: renderer cost first (no observers), then latency. */
+import { BENCH_SYMBOLS } from '../lib/market';
+import { seededRandom } from '../lib/prng';
+import { runLatencyBench, type LatencyDetails, type LatencyResult } from './latency-bench';
+import { runRendererBench, type RendererDetails, type RendererResult } from './renderer-bench';
+import { startStripRig } from './strip-rig';
+import { TradePump } from './trade-pump';
+
+export interface BrowserBenchOptions {
+  tradesPerSecond: number;
+  warmupMs: number;
+  rendererMs: number;
+  latencyMs: number;
+  seed: number;
+}
+
+export interface BrowserBenchResults {
+  latency: { result: LatencyResult; details: LatencyDetails };
+  renderer: { result: RendererResult; details: RendererDetails };
+}
+
+export async function runBrowserBenches(options: BrowserBenchOptions): Promise<BrowserBenchResults> {
+  const rig = await startStripRig();
+  try {
+    const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(options.seed));
+    // Every symbol gets a price, then a warm-up stream (JIT, React, first layouts) before measuring.
+    pump.sendRound();
+    await rig.page.waitForFunction(
+      (count) => {
+        const prices = [...document.querySelectorAll('.lane:first-child .price')].map((element) => element.textContent);
+        return prices.length === count && prices.every((text) => text !== null && /\d/.test(text));
+      },
+      BENCH_SYMBOLS.length,
+      { timeout: 15_000 },
+    );
+    await pump.run(options.tradesPerSecond, options.warmupMs);
+    const renderer = await runRendererBench(rig, pump, { tradesPerSecond: options.tradesPerSecond, durationMs: options.rendererMs });
+    const latency = await runLatencyBench(rig, pump, { tradesPerSecond: options.tradesPerSecond, durationMs: options.latencyMs });
+    return { latency, renderer };
+  } finally {
+    await rig.close();
+  }
+}

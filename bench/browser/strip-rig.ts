@@ -1,0 +1,97 @@
+/**
+ * The real data path in one process, for the browser benchmarks: the fake Finnhub server → the
+ * real TickerCore (FinnhubConnection, TickStore, QuotePublisher at its default 10 Hz) → the
+ * browser test bridge → the built strip page in headless Chromium.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TickerCore } from '../../src/main/core/ticker-core';
+import { buildRenderer } from '../../test/e2e/harness/build-renderer';
+import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
+import { attachBrowserBridge, type BrowserBridge } from '../../test/support/browser-bridge';
+import { createCoreFixture } from '../../test/support/core-fixture';
+import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
+import { BENCH_SYMBOL_NAMES } from '../lib/market';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+/** Headless Chromium can starve animation frames in very short viewports; see test/e2e/harness. */
+const VIEWPORT = { width: 1600, height: 120 };
+const API_KEY = 'bench-key';
+
+export interface StripRig {
+  readonly server: FakeFinnhub;
+  readonly core: TickerCore;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function startStripRig(): Promise<StripRig> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const close = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('[bench] cleanup failed:', error);
+      }
+    }
+  };
+  try {
+    const buildDir = mkdtempSync(join(tmpdir(), 'ticker-bench-renderer-'));
+    cleanups.push(() => rmSync(buildDir, { recursive: true, force: true }));
+    await buildRenderer(buildDir);
+    const files: StaticServer = await serveStatic(buildDir);
+    cleanups.push(() => files.close());
+
+    const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
+    cleanups.push(() => server.close());
+    const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
+    cleanups.push(() => core.stop());
+
+    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
+    page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
+    const bridge: BrowserBridge = await attachBrowserBridge(page, core);
+    cleanups.push(() => bridge.dispose());
+    await page.addInitScript(installLongTaskRecorder);
+
+    core.start();
+    await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
+    await page.goto(`${files.url}/strip.html`);
+    await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 15_000 });
+    return { server, core, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+declare global {
+  interface Window {
+    /** Long tasks seen by the page: [startTime, duration] in page ms. */
+    __benchLongTasks?: [number, number][];
+  }
+}
+
+/** Runs in the page before its scripts: records every long task (> 50 ms). */
+function installLongTaskRecorder(): void {
+  const seen: [number, number][] = [];
+  window.__benchLongTasks = seen;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long-task support: the count stays empty and the report says so via the metric.
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Ingest: frames → parse → validate → store, against the floor (JSON.parse alone on the same
+ * frames) and the naive client, in interleaved rounds over one deterministic corpus.
+ */
+import { createDropCounts, parseFrame, type ParseContext } from '../src/main/feed/protocol';
+import { TickStore } from '../src/main/market/tick-store';
+import { BENCH_SYMBOL_NAMES, buildFrameCorpus, type FrameCorpus } from './lib/market';
+import { NaiveClient } from './lib/naive-client';
+import { seededRandom } from './lib/prng';
+import { median } from './lib/stats';
+
+export interface IngestResult {
+  trades: number;
+  floor_ns_per_trade: number;
+  ours_ns_per_trade: number;
+  naive_ns_per_trade: number;
+  ratio_vs_floor: number;
+  trades_per_s: number;
+}
+
+export interface IngestOptions {
+  frames: number;
+  rounds: number;
+  warmupRounds: number;
+  seed: number;
+  /** Called between timed passes to start each from a collected heap (global.gc). */
+  collect?: () => void;
+}
+
+type Pass = (corpus: FrameCorpus) => number;
+
+/** The floor: the JSON parse every client must pay, nothing else. */
+const floorPass: Pass = (corpus) => {
+  let seen = 0;
+  for (const text of corpus.frames) {
+    const message = JSON.parse(text) as { data?: unknown[] };
+    seen += message.data?.length ?? 0;
+  }
+  return seen;
+};
+
+/** Ours: the app's real path, protocol parsing into a fresh store watching the 50 symbols. */
+const oursPass: Pass = (corpus) => {
+  const store = new TickStore();
+  store.setSymbols(BENCH_SYMBOL_NAMES);
+  const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
+  let accepted = 0;
+  for (const text of corpus.frames) {
+    const parsed = parseFrame(text, false, context);
+    if (parsed.kind === 'trades') accepted += store.applyTrades(parsed.trades);
+  }
+  return accepted;
+};
+
+const naivePass: Pass = (corpus) => {
+  const client = new NaiveClient(new Set(BENCH_SYMBOL_NAMES));
+  for (const text of corpus.frames) client.handleFrame(text);
+  return client.published;
+};
+
+function timePass(pass: Pass, corpus: FrameCorpus, collect: (() => void) | undefined): { ns: number; count: number } {
+  collect?.();
+  const start = process.hrtime.bigint();
+  const count = pass(corpus);
+  const ns = Number(process.hrtime.bigint() - start);
+  return { ns, count };
+}
+
+export function runIngestBench(options: IngestOptions): IngestResult {
+  const corpus = buildFrameCorpus(seededRandom(options.seed), options.frames, Date.now() - 60_000);
+  const passes: [name: 'floor' | 'ours' | 'naive', pass: Pass][] = [
+    ['floor', floorPass],
+    ['ours', oursPass],
+    ['naive', naivePass],
+  ];
+  const samples = { floor: [] as number[], ours: [] as number[], naive: [] as number[] };
+  for (let round = 0; round < options.warmupRounds + options.rounds; round += 1) {
+    // Rotate the order every round so no pass always runs first (or right after the slow one).
+    for (let i = 0; i < passes.length; i += 1) {
+      const [name, pass] = passes[(round + i) % passes.length] as [keyof typeof samples, Pass];
+      const { ns, count } = timePass(pass, corpus, options.collect);
+      if (count !== corpus.trades) throw new Error(`ingest ${name}: handled ${count} of ${corpus.trades} trades`);
+      if (round >= options.warmupRounds) samples[name].push(ns / corpus.trades);
+    }
+  }
+  const floor = median(samples.floor);
+  const ours = median(samples.ours);
+  const naive = median(samples.naive);
+  return {
+    trades: corpus.trades,
+    floor_ns_per_trade: floor,
+    ours_ns_per_trade: ours,
+    naive_ns_per_trade: naive,
+    ratio_vs_floor: ours / floor,
+    trades_per_s: 1e9 / ours,
+  };
+}
