@@ -4,6 +4,8 @@
 //   resources/icon.png (512×512), the app icon.
 // Each state differs in shape as well as colour, so the icons read without colour vision.
 // Run: node scripts/generate-icons.mjs   (the output is committed; re-run after changing a shape)
+import { Buffer } from 'node:buffer';
+import console from 'node:console';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

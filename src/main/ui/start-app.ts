@@ -20,7 +20,7 @@ import { SettingsWindow } from './settings-window';
 import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
 import type { TrayMenuActions } from './tray-menu';
-import { createOpenExternalHandler, hardenSession, hardenWebContents } from './web-security';
+import { createOpenExternalHandler, hardenSession, hardenWebContents, isSafeExternalUrl } from './web-security';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
 /** The Electron modules the shell uses. */
@@ -82,7 +82,8 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   // The strip and the tray keep Ticker running with no normal window open.
   app.on('window-all-closed', () => {});
   // Every web contents, however it came to be, is locked down before it loads anything.
-  const openExternal = (url: string): Promise<void> => electron.shell.openExternal(url);
+  const openExternal = (url: string): Promise<void> =>
+    isSafeExternalUrl(url) ? electron.shell.openExternal(url) : Promise.reject(new Error('Only https links can be opened.')); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials reach it (isSafeExternalUrl, checked here and by every caller)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 
   await app.whenReady();
