@@ -12,7 +12,7 @@ export interface ResultsPicture {
   title: string;
 }
 
-const WIDTH = 920;
+const WIDTH = 1000;
 const HEIGHT = 340;
 const PANEL = { top: 64, height: 210 };
 
@@ -65,14 +65,13 @@ function busyPanel(values: readonly number[], barPct: number, x0: number, width:
     const color = value <= barPct ? '#2e7d32' : '#c62828';
     parts.push(`<rect x="${fixed(x0 + index * slot + 1)}" y="${fixed(yOf(value))}" width="${fixed(Math.max(1, slot - 2))}" height="${fixed(bottom - yOf(value))}" fill="${color}"/>`);
   });
-  parts.push(`<line x1="${x0}" y1="${fixed(yOf(barPct))}" x2="${x0 + width}" y2="${fixed(yOf(barPct))}" stroke="#c62828" stroke-dasharray="4 3"/>`);
-  parts.push(`<text x="${x0 + width - 2}" y="${fixed(yOf(barPct) - 4)}" fill="#c62828" font-size="11" text-anchor="end">bar ${barPct} %</text>`);
+  parts.push(`<line x1="${x0}" y1="${fixed(yOf(barPct))}" x2="${x0 + width}" y2="${fixed(yOf(barPct))}" stroke="#111" stroke-width="1.5" stroke-dasharray="4 3"/>`);
   for (const pct of [0, top / 2, top]) {
     parts.push(`<text x="${x0 - 4}" y="${fixed(yOf(pct) + 4)}" fill="#555" font-size="10" text-anchor="end">${fixed(pct)}</text>`);
   }
   parts.push(`<line x1="${x0}" y1="${bottom}" x2="${x0 + width}" y2="${bottom}" stroke="#333"/>`);
   parts.push(`<text x="${x0}" y="${bottom + 16}" fill="#555" font-size="10">each bar = 1 s</text>`);
-  parts.push(`<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Strip main thread busy (%) per second</text>`);
+  parts.push(`<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Strip main thread busy % per second (bar ${barPct} %, dashed)</text>`);
   return parts.join('\n');
 }
 
@@ -81,8 +80,8 @@ export function renderResultsSvg(picture: ResultsPicture): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, sans-serif">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="20" y="28" font-size="16" font-weight="600" fill="#111">${escapeXml(picture.title)}</text>`,
-    latencyPanel(picture.latencySamples, picture.latencyBarMs, 30, 540),
-    busyPanel(picture.busyPerSecond, picture.busyBarPct, 640, 260),
+    latencyPanel(picture.latencySamples, picture.latencyBarMs, 30, 530),
+    busyPanel(picture.busyPerSecond, picture.busyBarPct, 620, 350),
     '</svg>',
     '',
   ].join('\n');
