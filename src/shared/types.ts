@@ -82,13 +82,21 @@ export interface SymbolSnapshot {
   history: number[];
 }
 
+/**
+ * One symbol's change in a batch: a SymbolSnapshot whose `history` is sent only when a point was
+ * added since the previous batch. Without it, the consumer keeps the history it has (a sparkline
+ * then redraws once per sampling interval, not with every price). This keeps batches small: a full
+ * history rides along about once per sampling interval, not with every trade.
+ */
+export type QuoteUpdate = Omit<SymbolSnapshot, 'history'> & { history?: number[] };
+
 /** A coalesced update: only the symbols that changed since the previous batch. */
 export interface SnapshotBatch {
   /** Monotonic sequence number of this batch. */
   seq: number;
   /** Epoch ms when the batch was published. */
   at: number;
-  quotes: SymbolSnapshot[];
+  quotes: QuoteUpdate[];
   /** Symbols removed from the watch list since the previous batch. */
   removed: string[];
 }

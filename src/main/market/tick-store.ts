@@ -1,6 +1,6 @@
 import { Signal } from '../../shared/signal';
 import { instrumentKind, isValidSymbol, type InstrumentKind } from '../../shared/symbols';
-import type { Direction, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
+import type { Direction, QuoteUpdate, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
 import { RingBuffer } from './ring-buffer';
 import { TradingDayCalendar } from './trading-day';
 
@@ -31,8 +31,8 @@ export interface TickStoreStats {
 
 /** What changed since the previous `takeChanged()`. */
 export interface ChangedQuotes {
-  /** Fresh snapshots of the symbols that changed, in watch-list order. */
-  quotes: SymbolSnapshot[];
+  /** Fresh updates of the symbols that changed, in watch-list order (history only when it grew). */
+  quotes: QuoteUpdate[];
   /** Symbols removed from the watch list (reported once). */
   removed: string[];
 }
@@ -56,6 +56,8 @@ interface SymbolEntry {
   readonly history: RingBuffer;
   /** Wall-clock ms of the newest history point's slot start. */
   historySampledAt: number;
+  /** A history point was added (or the history reset) since the last take. */
+  historyGrew: boolean;
   changed: boolean;
 }
 
@@ -142,13 +144,27 @@ export class TickStore {
 
   /** Apply one trade (hot path). Returns whether it was accepted; rejected trades are counted. */
   applyTrade(trade: Trade): boolean {
+    return this.applyTradeAt(trade, this.now());
+  }
+
+  /** Apply a frame of trades; returns how many were accepted. Reads the clock once per frame. */
+  applyTrades(trades: readonly Trade[]): number {
+    const now = this.now();
+    let accepted = 0;
+    for (let i = 0; i < trades.length; i += 1) {
+      const trade = trades[i];
+      if (trade !== undefined && this.applyTradeAt(trade, now)) accepted += 1;
+    }
+    return accepted;
+  }
+
+  private applyTradeAt(trade: Trade, now: number): boolean {
     const entry = this.entries.get(trade.symbol);
     if (entry === undefined) return this.drop('unknown-symbol');
     const { price, volume, time } = trade;
     if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) return this.drop('bad-price');
     if (typeof volume !== 'number' || !Number.isFinite(volume) || volume < 0) return this.drop('bad-volume');
     if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) return this.drop('bad-time');
-    const now = this.now();
     if (time > now + this.maxFutureSkewMs) return this.drop('bad-time');
 
     const day = this.calendar.dayKeyForKind(entry.kind, time);
@@ -166,16 +182,6 @@ export class TickStore {
     this.markChanged(entry);
     this.accepted += 1;
     return true;
-  }
-
-  /** Apply a frame of trades; returns how many were accepted. */
-  applyTrades(trades: readonly Trade[]): number {
-    let accepted = 0;
-    for (let i = 0; i < trades.length; i += 1) {
-      const trade = trades[i];
-      if (trade !== undefined && this.applyTrade(trade)) accepted += 1;
-    }
-    return accepted;
   }
 
   /**
@@ -246,13 +252,13 @@ export class TickStore {
 
   /** Snapshots of the symbols changed since the last take, and the removed symbols; resets both. */
   takeChanged(): ChangedQuotes {
-    const quotes: SymbolSnapshot[] = [];
+    const quotes: QuoteUpdate[] = [];
     if (this.pending) {
       for (const symbol of this.order) {
         const entry = this.entries.get(symbol);
         if (entry === undefined || !entry.changed) continue;
         entry.changed = false;
-        quotes.push(toSnapshot(entry));
+        quotes.push(toUpdate(entry));
       }
     }
     const removed = [...this.removedSinceTake];
@@ -294,6 +300,7 @@ export class TickStore {
       volume: 0,
       history: new RingBuffer(this.historyCapacity),
       historySampledAt: Number.NEGATIVE_INFINITY,
+      historyGrew: false,
       changed: false,
     };
   }
@@ -320,6 +327,7 @@ export class TickStore {
     if (entry.history.length === 0 || now - entry.historySampledAt >= this.historyIntervalMs) {
       entry.history.push(price);
       entry.historySampledAt = now;
+      entry.historyGrew = true;
     } else {
       entry.history.setLast(price);
     }
@@ -343,6 +351,22 @@ export class TickStore {
 }
 
 function toSnapshot(entry: SymbolEntry): SymbolSnapshot {
+  const snapshot = quoteFields(entry) as SymbolSnapshot;
+  snapshot.history = entry.history.toArray();
+  return snapshot;
+}
+
+/** A batch entry: the full history only when a point was added since the last take. */
+function toUpdate(entry: SymbolEntry): QuoteUpdate {
+  const update = quoteFields(entry);
+  if (entry.historyGrew) {
+    entry.historyGrew = false;
+    update.history = entry.history.toArray();
+  }
+  return update;
+}
+
+function quoteFields(entry: SymbolEntry): QuoteUpdate {
   const { price, prevClose } = entry;
   const change = price !== null && prevClose !== null ? price - prevClose : null;
   return {
@@ -356,7 +380,6 @@ function toSnapshot(entry: SymbolEntry): SymbolSnapshot {
     volume: entry.volume,
     time: entry.time,
     direction: entry.direction,
-    history: entry.history.toArray(),
   };
 }
 

@@ -3,7 +3,7 @@
  * subscriptions, so a price change re-renders only that symbol's item (useSyncExternalStore).
  * Pure: no DOM, no bridge; malformed input is dropped and counted.
  */
-import type { Direction, SnapshotBatch, SymbolSnapshot } from '../../shared/types';
+import type { Direction, QuoteUpdate, SnapshotBatch, SymbolSnapshot } from '../../shared/types';
 
 /** What one item renders: the snapshot plus a counter of price moves (restarts the flash animation). */
 export interface QuoteEntry {
@@ -97,7 +97,11 @@ export class QuoteStore {
         this.droppedCount += 1;
         continue;
       }
-      if (!this.entries.has(quote.symbol)) added.push(quote.symbol);
+      const known = this.entries.get(quote.symbol);
+      if (!known) added.push(quote.symbol);
+      // A batch carries the history only when it grew; otherwise keep ours (same array, so the
+      // sparkline does not redraw).
+      else if (!Array.isArray((raw as QuoteUpdate).history)) quote.history = known.snapshot.history;
       this.put(quote);
     }
     const removed = Array.isArray(batch.removed) ? batch.removed.filter((s): s is string => typeof s === 'string') : [];

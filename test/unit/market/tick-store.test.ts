@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TickStore, type TickStoreOptions } from '../../../src/main/market/tick-store';
 import type { RestQuote, Trade } from '../../../src/shared/types';
 
@@ -220,6 +220,31 @@ describe('TickStore history', () => {
     clock.now = T0 + 5000;
     store.applyTrade(trade('AAPL', 4, T0 + 5000));
     expect(store.snapshot('AAPL')?.history).toEqual([3, 4]);
+  });
+
+  it('sends the history in a batch only when a point was added since the last take', () => {
+    const { store, clock } = makeStore(['AAPL'], { historyIntervalMs: 5000 });
+    store.applyTrade(trade('AAPL', 1, T0));
+    expect(store.takeChanged().quotes[0]?.history).toEqual([1]);
+    clock.now += 1000;
+    store.applyTrade(trade('AAPL', 2, T0 + 1000));
+    const between = store.takeChanged().quotes[0];
+    expect(between?.price).toBe(2);
+    expect(between && 'history' in between).toBe(false);
+    clock.now = T0 + 5000;
+    store.applyTrade(trade('AAPL', 3, T0 + 5000));
+    expect(store.takeChanged().quotes[0]?.history).toEqual([2, 3]);
+    // A full snapshot always has it.
+    expect(store.snapshot('AAPL')?.history).toEqual([2, 3]);
+  });
+
+  it('applyTrades reads the clock once per frame', () => {
+    const now = vi.fn(() => T0);
+    const store = new TickStore({ now });
+    store.setSymbols(['AAPL']);
+    now.mockClear();
+    store.applyTrades([trade('AAPL', 1), trade('AAPL', 2), trade('AAPL', 3)]);
+    expect(now).toHaveBeenCalledTimes(1);
   });
 
   it('stays at capacity however many trades arrive (memory bounded by symbols)', () => {

@@ -28,6 +28,18 @@ describe('QuoteStore', () => {
     expect(store.getOrder()).toEqual(['AAPL']);
   });
 
+  it('keeps the history it has when a batch carries none (same array: no sparkline redraw)', () => {
+    const store = new QuoteStore();
+    store.setSnapshot([quote('AAPL', 100, { history: [99, 100] })]);
+    const history = store.get('AAPL')?.snapshot.history;
+    const { history: _omitted, ...withoutHistory } = quote('AAPL', 101);
+    store.applyBatch({ seq: 2, at: 2, quotes: [withoutHistory], removed: [] });
+    expect(store.get('AAPL')?.snapshot.price).toBe(101);
+    expect(store.get('AAPL')?.snapshot.history).toBe(history);
+    store.applyBatch(batch([quote('AAPL', 102, { history: [100, 102] })]));
+    expect(store.get('AAPL')?.snapshot.history).toEqual([100, 102]);
+  });
+
   it('notifies only the symbol that changed', () => {
     const store = new QuoteStore();
     store.setSnapshot([quote('AAPL', 100), quote('MSFT', 200)]);
