@@ -14,6 +14,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (no TypeScript to declare Node's globals for them).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     // Only the composition root and the Electron glue may import electron.
     files: ['src/main/feed/**', 'src/main/market/**', 'src/main/core/**', 'src/shared/**', 'src/cli/**', 'src/renderer/**'],
     rules: {

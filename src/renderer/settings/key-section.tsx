@@ -66,7 +66,7 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
       ) : (
         <p className="hint" id="key-saved">
           No key yet: Ticker shows a <strong>demo feed with simulated prices</strong>. A free Finnhub key gives you real-time trades.{' '}
-          <button type="button" className="link-button" onClick={() => void settle(() => api.openExternal(REGISTER_URL))}>
+          <button type="button" className="link-button" onClick={() => void settle(() => api.openExternal(REGISTER_URL)) /* eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only https URLs after validating them */}>
             Get a free key at finnhub.io
           </button>
         </p>
