@@ -1,14 +1,17 @@
 /**
- * One Chromium and one static server over freshly built renderer pages, shared by a test file,
- * plus page helpers. Pages get the scripted fake bridge (test/support/fake-bridge.ts).
+ * One Chromium and one static server over the built renderer pages (built once per source change,
+ * shared by every test file), plus page helpers. `openPage` gives a page the scripted fake bridge
+ * (test/support/fake-bridge.ts); `openCorePage` gives it the bridge to a REAL core
+ * (test/support/browser-bridge.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TickerCore } from '../../../src/main/core/ticker-core';
 import type { TickerApi } from '../../../src/shared/ipc-contract';
+import { attachBrowserBridge, type BrowserBridge } from '../../support/browser-bridge';
 import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
-import { buildRenderer } from './build-renderer';
+import { buildRendererCached } from './build-renderer';
 import { serveStatic } from './static-server';
 
 declare global {
@@ -47,40 +50,66 @@ export interface OpenPageOptions {
   fakeClock?: boolean;
 }
 
+/** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
+export const CORE_PAGE_TIMEOUT_MS = 8_000;
+
+export type CorePageOptions = Omit<OpenPageOptions, 'bridge'>;
+
 export interface RendererSession {
   readonly browser: Browser;
   readonly url: string;
   /** Open strip.html or settings.html with the fake bridge; `errors` collects page errors. */
   openPage(name: 'strip' | 'settings', options?: OpenPageOptions): Promise<{ page: Page; errors: string[] }>;
+  /**
+   * Open strip.html or settings.html with `window.ticker` forwarding to the real `core` (through
+   * the real IPC registration). Closing the page disposes its bridge.
+   */
+  openCorePage(name: 'strip' | 'settings', core: TickerCore, options?: CorePageOptions): Promise<{ page: Page; errors: string[]; bridge: BrowserBridge }>;
   close(): Promise<void>;
 }
 
 export async function startRendererSession(): Promise<RendererSession> {
-  const buildDir = mkdtempSync(join(tmpdir(), 'ticker-renderer-'));
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  await buildRenderer(buildDir);
+  const [buildDir, browser] = await Promise.all([
+    buildRendererCached(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
   const server = await serveStatic(buildDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+  /** A blank page with error collection and the requested viewport, motion and clock. */
+  async function newPage(name: 'strip' | 'settings', options: CorePageOptions): Promise<{ page: Page; errors: string[] }> {
+    const viewport = options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : SETTINGS_VIEWPORT);
+    const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    if (options.fakeClock) await page.clock.install();
+    return { page, errors };
+  }
+
   return {
     browser,
     url: server.url,
     async openPage(name, options = {}) {
-      const viewport = options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : SETTINGS_VIEWPORT);
-      const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      if (options.fakeClock) await page.clock.install();
+      const { page, errors } = await newPage(name, options);
       await page.addInitScript({ content: fakeBridgeInitScript(fakeBridgeScript(options.bridge)) });
       await page.goto(`${server.url}/${name}.html`);
       return { page, errors };
     },
+    async openCorePage(name, core, options = {}) {
+      const { page, errors } = await newPage(name, options);
+      // Fail fast with Playwright's message rather than at the test's own timeout.
+      page.setDefaultTimeout(CORE_PAGE_TIMEOUT_MS);
+      const bridge = await attachBrowserBridge(page, core);
+      page.once('close', () => bridge.dispose());
+      await page.goto(`${server.url}/${name}.html`);
+      return { page, errors, bridge };
+    },
     async close() {
       await browser.close();
       await server.close();
-      rmSync(buildDir, { recursive: true, force: true });
     },
   };
 }
