@@ -1,7 +1,8 @@
 /**
  * The built strip page in headless Chromium, driven by the scripted fake bridge (no core, no
  * network): it shows and updates prices, scrolls smoothly without jumps, pauses on hover, honours
- * reduced motion and shows its status badge. Screenshots go to test-output/ for human eyes.
+ * reduced motion and shows its status badge. Screenshots go to test-output/harness-*.png; the
+ * official ones come from app-strip.test.ts, against the real core.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -63,7 +64,7 @@ describe('ticker strip', () => {
         { symbol: 'NVDA', price: 131.55 },
       ]),
     );
-    await screenshotStrip(page, join(OUTPUT_DIR, 'strip.png'));
+    await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip.png'));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -145,7 +146,7 @@ describe('ticker strip', () => {
 
     await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'unauthorized', since: Date.now(), message: 'HTTP 401' }));
     await expect.poll(() => badge.locator('.badge-text').textContent()).toBe('Key refused — open settings');
-    await screenshotStrip(page, join(OUTPUT_DIR, 'strip-status.png'));
+    await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip-status.png'));
     await badge.click();
     await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.some((call) => call.name === 'openSettings'))).toBe(true);
 

@@ -1,7 +1,8 @@
 /**
  * The built settings page in headless Chromium with the scripted fake bridge: inline symbol
  * validation, autocomplete, keyboard-only reordering, the masked key, notices, live preferences.
- * The screenshot goes to test-output/settings.png.
+ * The screenshot goes to test-output/harness-settings.png; the official settings.png comes from
+ * app-settings.test.ts, against the real core.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +100,7 @@ describe('settings view', () => {
     await expect.poll(() => page.locator('.notice').count()).toBe(0);
 
     await page.locator('#api-key').fill('');
-    await page.screenshot({ path: join(OUTPUT_DIR, 'settings.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'harness-settings.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
