@@ -1,0 +1,200 @@
+/**
+ * The built settings page in headless Chromium against the REAL core and the fake Finnhub server,
+ * with a strip page attached to the same core: removing, adding and reordering symbols reach the
+ * core, the strip and the upstream subscriptions (on the one connection); bad symbols get an inline
+ * error and change nothing; a new key is saved and used without ever coming back to the page.
+ * Screenshot: test-output/settings.png.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { displayName } from '../../src/shared/symbols';
+import { APP_KEY, LIVE_SYMBOLS, openingPrices, startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
+import { OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
+
+let session: RendererSession;
+let app: RunningApp | null = null;
+
+beforeAll(async () => {
+  session = await startRendererSession();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** A running app with a settings page and a strip page on the same core, both loaded. */
+async function openBoth(symbols: readonly string[] = LIVE_SYMBOLS, settingsOptions: CorePageOptions = {}) {
+  app = await startApp({ symbols });
+  const running = app;
+  const [strip, settings] = await Promise.all([
+    session.openCorePage('strip', running.core),
+    session.openCorePage('settings', running.core, settingsOptions),
+  ]);
+  await waitForStripSymbols(strip.page, symbols);
+  await settings.page.locator('.symbol-row').first().waitFor();
+  return { running, strip, settings };
+}
+
+/** The settings list's symbols, in order. */
+function listedSymbols(page: Page): Promise<string[]> {
+  return page.locator('.symbol-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.symbol ?? ''));
+}
+
+describe('settings against the real core', () => {
+  it('removing a symbol removes it from the strip and unsubscribes it upstream, on the same connection', async () => {
+    const { running, strip, settings } = await openBoth();
+    running.trade(openingPrices());
+    await waitForPrice(strip.page, 'MSFT', '415.10');
+
+    await settings.page.getByRole('button', { name: 'Remove MSFT' }).click();
+    const remaining = LIVE_SYMBOLS.filter((symbol) => symbol !== 'MSFT');
+    await waitForStripSymbols(strip.page, remaining);
+    await running.server.waitFor(() => running.client.subscriptionLog.some((m) => m.type === 'unsubscribe'), 'an unsubscribe');
+    expect(running.client.subscriptionLog.filter((m) => m.type === 'unsubscribe')).toEqual([{ type: 'unsubscribe', symbol: 'MSFT' }]);
+    expect(running.client.subscriptionLog.filter((m) => m.type === 'subscribe')).toHaveLength(LIVE_SYMBOLS.length);
+    expect([...running.client.subscriptions].sort()).toEqual([...remaining].sort());
+    // No reconnect: still the first and only connection.
+    expect(running.client.open).toBe(true);
+    expect(running.server.counters.connectionsAccepted).toBe(1);
+    expect(running.core.symbols()).toEqual(remaining);
+    expect(await listedSymbols(settings.page)).toEqual(remaining);
+    await expect.poll(() => settings.page.locator('[data-testid="symbols-live"]').textContent()).toBe('MSFT removed.');
+
+    // Trades for it no longer reach anyone; the others still do.
+    expect(running.trade({ MSFT: 420, AAPL: 190.5 })).toBe(1);
+    await waitForPrice(strip.page, 'AAPL', '190.50');
+    expect(await strip.page.locator('.item[data-symbol="MSFT"]').count()).toBe(0);
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
+  it('gives a bad symbol an inline error and changes nothing, in the core or upstream', async () => {
+    const { running, strip, settings } = await openBoth();
+    const { page } = settings;
+    const input = page.locator('#add-symbol');
+    const error = page.locator('#add-symbol-error');
+
+    await input.fill('NOT A SYMBOL!');
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toContain('Not a valid symbol');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toContain('add-symbol-error');
+
+    // A duplicate passes the page's own check and is refused by the core.
+    await input.fill(' msft ');
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toBe('MSFT is already in your list.');
+
+    // Whatever the page sends, the IPC validators refuse a malformed symbol before the core sees it.
+    const direct = await page.evaluate(() => window.ticker.addSymbol('bad symbol!!'));
+    expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+
+    expect(settings.bridge.calls.filter((channel) => channel === 'symbols:add')).toHaveLength(2);
+    expect(running.core.symbols()).toEqual(LIVE_SYMBOLS);
+    expect(await listedSymbols(page)).toEqual(LIVE_SYMBOLS);
+    expect(await page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${LIVE_SYMBOLS.length} of 50`);
+    expect(running.client.subscriptionLog).toHaveLength(LIVE_SYMBOLS.length);
+    expect(await strip.page.locator('.lane:first-child .item').count()).toBe(LIVE_SYMBOLS.length);
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
+  it('reorders with the keyboard only: the core and the strip follow, subscriptions do not change', async () => {
+    const symbols = ['AAPL', 'MSFT', 'NVDA', 'TSLA'];
+    const { running, strip, settings } = await openBoth(symbols);
+    const { page } = settings;
+    // The tray's "Add symbol…" asks the page to focus the add field; from there, keys only.
+    running.core.events.focusAddSymbol.emit(null);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-symbol');
+    await page.keyboard.press('Tab'); // Add button
+    await page.keyboard.press('Tab'); // AAPL's row
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe('AAPL');
+
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'NVDA', 'AAPL', 'TSLA']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe('AAPL');
+    await waitForStripSymbols(strip.page, ['MSFT', 'NVDA', 'AAPL', 'TSLA']);
+
+    // The row's buttons work by keyboard too: Tab to "Move up" (AAPL is not first), then Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move AAPL up');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    await waitForStripSymbols(strip.page, ['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    expect(await listedSymbols(page)).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe('AAPL moved to position 2 of 4.');
+
+    // Order is a display matter: nothing was unsubscribed or subscribed again upstream.
+    expect(running.client.subscriptionLog).toHaveLength(symbols.length);
+    expect(running.server.counters.connectionsAccepted).toBe(1);
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
+  it('adds a symbol from the autocomplete (Finnhub search through main): subscribed upstream and shown in the strip', async () => {
+    const { running, strip, settings } = await openBoth(['AAPL', 'MSFT']);
+    const { page } = settings;
+    const input = page.locator('#add-symbol');
+    await input.fill('dollar yen');
+    const option = page.locator('[role="option"]', { hasText: 'USD/JPY' });
+    await option.waitFor();
+    await running.server.waitFor(() => running.server.requests.some((r) => r.path === '/search' && r.token === APP_KEY), 'a search request');
+    await input.press('ArrowDown');
+    await input.press('Enter');
+
+    await expect.poll(() => running.core.symbols()).toEqual(['AAPL', 'MSFT', 'OANDA:USD_JPY']);
+    await running.server.waitForSubscriptions(3, running.client);
+    expect(running.client.subscriptionLog.at(-1)).toEqual({ type: 'subscribe', symbol: 'OANDA:USD_JPY' });
+    await waitForStripSymbols(strip.page, ['AAPL', 'MSFT', 'OANDA:USD_JPY']);
+    running.trade({ 'OANDA:USD_JPY': 151.234 });
+    await waitForPrice(strip.page, 'OANDA:USD_JPY', '151.234');
+    expect(await strip.page.locator('.lane:first-child .item[data-symbol="OANDA:USD_JPY"] .name').textContent()).toBe(displayName('OANDA:USD_JPY'));
+    expect(running.server.counters.connectionsAccepted).toBe(1);
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
+  it('saves a new key: reconnects once with it, shows it only masked, and the page never gets it back', async () => {
+    const newKey = 'fresh-key-9f3c';
+    const { running, strip, settings } = await openBoth(LIVE_SYMBOLS, { fakeClock: true });
+    const { page } = settings;
+    running.server.setValidTokens([APP_KEY, newKey]);
+    await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe(`••••${APP_KEY.slice(-4)}`);
+
+    await page.locator('#api-key').fill(newKey);
+    expect(await page.locator('#api-key').getAttribute('type')).toBe('password');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const second = await running.server.waitForConnection(2);
+    expect(second.token).toBe(newKey);
+    await running.server.waitForSubscriptions(LIVE_SYMBOLS.length, second);
+    await running.server.waitForClose(running.client);
+    expect(running.client.closeCode).toBe(1000);
+    expect(running.server.counters.maxOpenConnections()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe('••••9f3c');
+    expect(await page.locator('#api-key').inputValue()).toBe('');
+
+    // Prices flow on the new connection; the strip shows them.
+    running.trade(openingPrices());
+    await waitForPrice(strip.page, 'BINANCE:BTCUSDT', '97,123.45');
+    await expect.poll(() => page.locator('.pill').textContent()).toBe('live');
+    // The status panel (refreshed every 3 s: the page's clock is fast-forwarded) counts the new connection's trades.
+    await expect.poll(async () => (await running.core.handlers.getOverview()).stats.trades).toBe(LIVE_SYMBOLS.length);
+    await page.clock.runFor(3_000);
+    const tradesShown = page.locator('.stats div', { hasText: 'Trades' }).locator('dd');
+    await expect.poll(() => tradesShown.textContent()).toBe(String(LIVE_SYMBOLS.length));
+    expect(await page.locator('.stats div', { hasText: 'Last message' }).locator('dd').textContent()).not.toBe('never');
+    for (const p of [page, strip.page]) expect(await p.content()).not.toContain(newKey);
+
+    await page.screenshot({ path: join(OUTPUT_DIR, 'settings.png'), fullPage: true });
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+});
