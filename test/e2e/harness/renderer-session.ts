@@ -114,13 +114,31 @@ export async function startRendererSession(): Promise<RendererSession> {
   };
 }
 
-/** The strip's horizontal offset in px (positive = scrolled left), from the track's transform. */
+/**
+ * The strip's horizontal offset in px (positive = scrolled left), from the track's COMPUTED
+ * transform: the same whether the scroll is written to `style.transform` every frame or run by a
+ * Web Animations / CSS animation. Runs in the page.
+ */
+function readScrollOffset(): number {
+  const track = document.querySelector('.track');
+  if (!track) return 0;
+  const transform = getComputedStyle(track).transform;
+  if (!transform || transform === 'none') return 0;
+  const x = new DOMMatrixReadOnly(transform).m41;
+  return x === 0 ? 0 : -x;
+}
+
+/** The strip's horizontal offset in px (positive = scrolled left). */
 export function scrollOffset(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const transform = document.querySelector<HTMLElement>('.track')?.style.transform ?? '';
-    const match = /translate3d\((-?[\d.]+)px/.exec(transform);
-    return match ? -Number(match[1]) : 0;
-  });
+  return page.evaluate(readScrollOffset);
+}
+
+/** Resolves once the strip's offset is beyond `previous` px (checked every animation frame); returns it. */
+export async function waitForScrollPast(page: Page, previous: number): Promise<number> {
+  // An expression (not a function with eval inside), so the pages' CSP has nothing to refuse.
+  const expression = `(() => { const offset = (${readScrollOffset.toString()})(); return offset > ${JSON.stringify(previous)} ? offset : false; })()`;
+  const handle = await page.waitForFunction(expression, undefined, { polling: 'raf' });
+  return (await handle.jsonValue()) as number;
 }
 
 /** Wait until the page has run `count` more animation frames (an event, not a timer). */
