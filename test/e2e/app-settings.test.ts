@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
 import { APP_KEY, LIVE_SYMBOLS, openingPrices, startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
-import { OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
+import { frames, OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
 
 let session: RendererSession;
 let app: RunningApp | null = null;
@@ -41,6 +41,20 @@ async function openBoth(symbols: readonly string[] = LIVE_SYMBOLS, settingsOptio
   return { running, strip, settings };
 }
 
+/**
+ * Resolves once the settings list shows `order` and React's effects after it have run (two more
+ * frames: the view moves focus back to the moved item in an effect, which a next key press must not
+ * overtake).
+ */
+async function waitForListed(page: Page, order: readonly string[]): Promise<void> {
+  await page.waitForFunction(
+    (expected) => [...document.querySelectorAll<HTMLElement>('.symbol-row')].map((row) => row.dataset.symbol).join(',') === expected.join(','),
+    [...order],
+    { polling: 'raf' },
+  );
+  await frames(page, 2);
+}
+
 /** The settings list's symbols, in order. */
 function listedSymbols(page: Page): Promise<string[]> {
   return page.locator('.symbol-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.symbol ?? ''));
@@ -63,7 +77,7 @@ describe('settings against the real core', () => {
     expect(running.client.open).toBe(true);
     expect(running.server.counters.connectionsAccepted).toBe(1);
     expect(running.core.symbols()).toEqual(remaining);
-    expect(await listedSymbols(settings.page)).toEqual(remaining);
+    await waitForListed(settings.page, remaining);
     await expect.poll(() => settings.page.locator('[data-testid="symbols-live"]').textContent()).toBe('MSFT removed.');
 
     // Trades for it no longer reach anyone; the others still do.
@@ -118,8 +132,10 @@ describe('settings against the real core', () => {
 
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    await waitForListed(page, ['MSFT', 'AAPL', 'NVDA', 'TSLA']);
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'NVDA', 'AAPL', 'TSLA']);
+    await waitForListed(page, ['MSFT', 'NVDA', 'AAPL', 'TSLA']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe('AAPL');
     await waitForStripSymbols(strip.page, ['MSFT', 'NVDA', 'AAPL', 'TSLA']);
 
@@ -129,7 +145,8 @@ describe('settings against the real core', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => running.core.symbols()).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
     await waitForStripSymbols(strip.page, ['MSFT', 'AAPL', 'NVDA', 'TSLA']);
-    expect(await listedSymbols(page)).toEqual(['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    await waitForListed(page, ['MSFT', 'AAPL', 'NVDA', 'TSLA']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move AAPL up');
     expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe('AAPL moved to position 2 of 4.');
 
     // Order is a display matter: nothing was unsubscribed or subscribed again upstream.

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, type RendererSession } from './harness/renderer-session';
+import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, waitForScrollPast, type RendererSession } from './harness/renderer-session';
 import { LIVE_SYMBOLS, openingPrices, startApp, stripSymbols, waitForPrice, waitForStripSymbols, type RunningApp, type StartAppOptions } from './harness/app-fixture';
 
 let session: RendererSession;
@@ -103,15 +103,7 @@ describe('strip against the real core', () => {
       running.trade({ AAPL: price, 'BINANCE:BTCUSDT': 97000 + round });
       // Each round: the new price is on screen and the strip has moved on since the last one.
       await waitForPrice(page, 'AAPL', price.toFixed(2));
-      await page.waitForFunction(
-        (previous) => {
-          const match = /translate3d\((-?[\d.]+)px/.exec(document.querySelector<HTMLElement>('.track')?.style.transform ?? '');
-          return match !== null && -Number(match[1]) > previous;
-        },
-        offsets.at(-1) as number,
-        { polling: 'raf' },
-      );
-      offsets.push(await scrollOffset(page));
+      offsets.push(await waitForScrollPast(page, offsets.at(-1) as number));
     }
     for (let i = 1; i < offsets.length; i += 1) expect(offsets[i]).toBeGreaterThan(offsets[i - 1] as number);
     expect(errors).toEqual([]);
