@@ -35,13 +35,14 @@ export async function buildRenderer(outDir: string): Promise<void> {
   });
 }
 
-/** Everything the built pages are made of: the renderer, the shared contract, and this build recipe. */
-const BUILD_INPUTS = [RENDERER_ROOT, resolve('src/shared'), fileURLToPath(import.meta.url)];
+/** Everything the built pages are made of: the renderer, the shared code, the dependencies, this build recipe. */
+const BUILD_INPUTS = [RENDERER_ROOT, resolve('src/shared'), resolve('package-lock.json'), fileURLToPath(import.meta.url)];
 const CACHE_ROOT = join(tmpdir(), 'ticker-renderer-cache');
 /** Older builds may still be served by a test file of a run that started before a source edit. */
 const KEEP_OLD_BUILDS_MS = 30 * 60_000;
 
 function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
