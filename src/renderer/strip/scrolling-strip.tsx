@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { advanceOffset, copiesToFill, wrapOffset } from './scroll-offset';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { MirrorLaneContext, setOffscreen } from './offscreen';
+import { copiesToFill } from './scroll-offset';
+import { SeamlessScroll } from './seamless-scroll';
+import { spansInView, viewMargin, type LaneSpan } from './view-window';
 
 export interface ScrollingStripProps {
   /** Pixels per second. */
@@ -10,80 +13,114 @@ export interface ScrollingStripProps {
   children: ReactNode;
 }
 
+/** How often the strip checks which items are near the viewport. */
+const VIEW_CHECK_MS = 250;
+
+/** The inline size a ResizeObserver reports, without reading layout ourselves. */
+function observedWidth(entry: ResizeObserverEntry): number {
+  return entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+}
+
 /**
- * A seamless, time-based horizontal scroll. The offset lives in a ref and is written straight to
- * `transform` every animation frame; React renders never touch it, so updates cannot make it jump.
- * When the content width changes, the offset is kept modulo the new width.
+ * A seamless horizontal scroll run by the compositor (see SeamlessScroll): React renders never
+ * touch the position, and nothing runs per frame on the main thread. Widths come from a
+ * ResizeObserver and item positions are read only when the content changes shape, never per
+ * price update. Items far from the viewport are marked offscreen so updates to them stay cheap:
+ * in the first copy their text is still updated (its DOM always holds the current prices), in the
+ * repeated copies they catch up when they come near (MirrorLaneContext).
  */
 export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   const laneRef = useRef<HTMLDivElement>(null);
-  const offset = useRef(0);
-  const laneWidth = useRef(0);
-  const hovered = useRef(false);
-  const settings = useRef({ speed, frozen });
-  settings.current = { speed, frozen };
+  const scrollRef = useRef<SeamlessScroll | null>(null);
+  const speedRef = useRef(speed);
+  speedRef.current = speed;
+  const geometry = useRef({ laneWidth: 0, viewportWidth: 0, spans: [] as LaneSpan[] });
   const [copies, setCopies] = useState(2);
 
-  // Measure one copy and the viewport; re-wrap the offset when the content width changes.
+  /** Mark every item in every copy as near the viewport or not. */
+  const markOffscreen = () => {
+    const track = trackRef.current;
+    const scroll = scrollRef.current;
+    if (!track || !scroll) return;
+    const { laneWidth, viewportWidth, spans } = geometry.current;
+    const inView = spansInView(spans, laneWidth, scroll.offset(), viewportWidth, viewMargin(speedRef.current, VIEW_CHECK_MS));
+    for (const lane of Array.from(track.children)) {
+      const items = lane.children;
+      for (let index = 0; index < items.length; index += 1) {
+        const item = items[index];
+        if (item) setOffscreen(item, inView[index] === false);
+      }
+    }
+  };
+
+  /** Read where each item of the first copy sits (layout is clean when this runs). */
+  const measureSpans = () => {
+    const lane = laneRef.current;
+    if (!lane) return;
+    geometry.current.spans = (Array.from(lane.children) as HTMLElement[]).map((item) => ({
+      start: item.offsetLeft - lane.offsetLeft,
+      end: item.offsetLeft - lane.offsetLeft + item.offsetWidth,
+    }));
+  };
+
   useEffect(() => {
+    const track = trackRef.current;
     const viewport = viewportRef.current;
     const lane = laneRef.current;
-    if (!viewport || !lane) return;
-    const measure = () => {
-      const width = lane.getBoundingClientRect().width;
-      if (width !== laneWidth.current) {
-        laneWidth.current = width;
-        offset.current = wrapOffset(offset.current, width);
+    if (!track || !viewport || !lane) return;
+    const scroll = new SeamlessScroll(track);
+    scrollRef.current = scroll;
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.target === lane) geometry.current.laneWidth = observedWidth(entry);
+        else if (entry.target === viewport) geometry.current.viewportWidth = observedWidth(entry);
       }
-      setCopies(copiesToFill(viewport.clientWidth, width));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+      const { laneWidth, viewportWidth } = geometry.current;
+      scroll.setWidth(laneWidth);
+      measureSpans();
+      markOffscreen();
+      setCopies(copiesToFill(viewportWidth, laneWidth));
+    });
     observer.observe(lane);
     observer.observe(viewport);
-    return () => observer.disconnect();
+    observer.observe(track);
+    const timer = window.setInterval(markOffscreen, VIEW_CHECK_MS);
+    return () => {
+      window.clearInterval(timer);
+      observer.disconnect();
+      scroll.dispose();
+      scrollRef.current = null;
+    };
   }, []);
 
-  // The animation loop: one transform write per frame, nothing else.
+  // The content changed (symbols added, removed, reordered, copies added): positions may have
+  // moved even when the lane kept its width.
+  useLayoutEffect(() => {
+    measureSpans();
+    markOffscreen();
+  });
+
   useEffect(() => {
-    let frame = 0;
-    let last: number | null = null;
-    let written = Number.NaN;
-    const step = (time: number) => {
-      const elapsed = last == null ? 0 : time - last;
-      last = time;
-      const { speed: pxPerSecond, frozen: still } = settings.current;
-      if (!still && !hovered.current && laneWidth.current > 0) {
-        offset.current = advanceOffset(offset.current, elapsed, pxPerSecond, laneWidth.current);
-      }
-      const rounded = Math.round(offset.current * 100) / 100;
-      if (rounded !== written && trackRef.current) {
-        trackRef.current.style.transform = `translate3d(${-rounded}px, 0, 0)`;
-        written = rounded;
-      }
-      frame = requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    scrollRef.current?.setSpeed(speed);
+  }, [speed]);
+
+  useEffect(() => {
+    scrollRef.current?.hold('paused', frozen);
+  }, [frozen]);
 
   return (
     <div
       className="viewport"
       ref={viewportRef}
-      onMouseEnter={() => {
-        hovered.current = true;
-      }}
-      onMouseLeave={() => {
-        hovered.current = false;
-      }}
+      onMouseEnter={() => scrollRef.current?.hold('hover', true)}
+      onMouseLeave={() => scrollRef.current?.hold('hover', false)}
     >
       <div className="track" ref={trackRef}>
         {Array.from({ length: copies }, (_, index) => (
           <div className="lane" key={index} ref={index === 0 ? laneRef : undefined} aria-hidden={index > 0 ? true : undefined}>
-            {children}
+            <MirrorLaneContext.Provider value={index > 0}>{children}</MirrorLaneContext.Provider>
           </div>
         ))}
       </div>

@@ -130,6 +130,10 @@ export function StripApp({ api, locale }: StripAppProps) {
 
   return (
     <div className="strip" data-loaded={loaded ? 'true' : 'false'}>
+      {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
+      <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
+        ⋮⋮
+      </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
       {body}
     </div>
