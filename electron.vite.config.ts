@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `npm run dev` only: the pages' CSP meta (script-src 'self') blocks the dev server's inline
+ * react-refresh preamble, its injected <style> tags and its HMR websocket. Relax exactly those in
+ * the served HTML; builds keep the strict policy (apply: 'serve').
+ */
+function relaxCspForDevServer(): Plugin {
+  const relax = (policy: string): string =>
+    policy
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+  return {
+    name: 'ticker-relax-csp-for-dev-server',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_match, open: string, policy: string, close: string) => open + relax(policy) + close),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -22,7 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), relaxCspForDevServer()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: {
