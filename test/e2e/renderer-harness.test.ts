@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
-import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
+import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, waitForScrollPast, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
 import { PRICES, SYMBOLS } from './harness/sample-watchlist';
 
 let session: RendererSession;
@@ -79,14 +79,7 @@ describe('ticker strip', () => {
       if (round === 4) await page.evaluate(() => window.ticker.addSymbol('AMZN'));
       if (round === 8) await page.evaluate(() => window.ticker.removeSymbol('NVDA'));
       const last = offsets[offsets.length - 1] as number;
-      await page.waitForFunction(
-        (previous) => {
-          const match = /translate3d\((-?[\d.]+)px/.exec(document.querySelector<HTMLElement>('.track')?.style.transform ?? '');
-          return match != null && -Number(match[1]) > previous;
-        },
-        last,
-        { polling: 'raf' },
-      );
+      await waitForScrollPast(page, last);
       offsets.push(await scrollOffset(page));
     }
     for (let i = 1; i < offsets.length; i += 1) expect(offsets[i]).toBeGreaterThan(offsets[i - 1] as number);

@@ -135,9 +135,18 @@ export function scrollOffset(page: Page): Promise<number> {
 
 /** Resolves once the strip's offset is beyond `previous` px (checked every animation frame); returns it. */
 export async function waitForScrollPast(page: Page, previous: number): Promise<number> {
-  // An expression (not a function with eval inside), so the pages' CSP has nothing to refuse.
-  const expression = `(() => { const offset = (${readScrollOffset.toString()})(); return offset > ${JSON.stringify(previous)} ? offset : false; })()`;
-  const handle = await page.waitForFunction(expression, undefined, { polling: 'raf' });
+  // A function, not a string expression: the pages' CSP refuses eval of strings.
+  const handle = await page.waitForFunction(
+    (last) => {
+      const track = document.querySelector('.track');
+      const transform = track ? getComputedStyle(track).transform : 'none';
+      const x = !transform || transform === 'none' ? 0 : new DOMMatrixReadOnly(transform).m41;
+      const offset = x === 0 ? 0 : -x;
+      return offset > last ? offset : false;
+    },
+    previous,
+    { polling: 'raf' },
+  );
   return (await handle.jsonValue()) as number;
 }
 
