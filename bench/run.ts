@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   const step = (name: string): void => console.log(`[bench] ${name}… (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   step('ingest');
-  const ingest = runIngestBench({ ...plan.ingest, seed: 20_241_125, collect: gc });
+  const ingest = runIngestBench({ ...plan.ingest, seed: 20_241_125 });
   step('coalescing');
   const coalesceFresh = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: false });
   const coalesce = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: true });

@@ -78,10 +78,15 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
   const listenerNames = Object.fromEntries((Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]));
   await page.addInitScript(installPageApi, { invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS, listeners: listenerNames });
 
+  // Events cross as one JSON string: Playwright's own argument serialisation walks every value in
+  // page JavaScript, which would cost the page more than Electron's native structured clone does.
   const unsubscribers = (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) =>
     core.events[event].subscribe((payload) => {
       page
-        .evaluate(([channel, value]) => (window as unknown as { __tickerDispatch?: (c: string, v: unknown) => void }).__tickerDispatch?.(channel, value), [EVENT_CHANNELS[event], payload] as const)
+        .evaluate(
+          ([channel, json]) => (window as unknown as { __tickerDispatch?: (c: string, v: unknown) => void }).__tickerDispatch?.(channel, JSON.parse(json)),
+          [EVENT_CHANNELS[event], JSON.stringify(payload)] as const,
+        )
         .catch(() => {
           // The page may be navigating or closed; the renderer re-reads state on load.
         });
