@@ -96,13 +96,21 @@ export function createQuoteFormatter(locale: string | undefined | null): QuoteFo
       // Significant digits of the price would round a small change away; keep the price's last decimal.
       const forChange: Precision =
         precision.kind === 'significant' ? { kind: 'fraction', digits: significantToFraction(reference, precision.digits) } : precision;
-      return numberFormat(forChange, true).format(change);
+      return withTypographicMinus(numberFormat(forChange, true).format(change));
     },
     percent(changePct) {
       if (changePct == null || !Number.isFinite(changePct)) return MISSING_VALUE;
-      return percentFormat.format(changePct / 100);
+      return withTypographicMinus(percentFormat.format(changePct / 100));
     },
   };
+}
+
+/**
+ * Locales such as en-US sign negatives with a hyphen, which is narrower than "+" even in tabular
+ * figures, so "▼ -4.00" and "▲ +3.82" would not line up. The minus sign (U+2212) is as wide as "+".
+ */
+function withTypographicMinus(text: string): string {
+  return text.replace('-', '\u2212');
 }
 
 /** Fraction digits that show `digits` significant digits of `value` (e.g. 0.01234, 4 → 5). */

@@ -57,8 +57,8 @@ describe('strip against the real core', () => {
     await expect.poll(() => part(page, 'AAPL', 'change')).toBe('+2.21');
     expect(await part(page, 'AAPL', 'percent')).toBe('+1.18%');
     expect(await part(page, 'AAPL', 'arrow')).toBe('▲');
-    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('-2.80');
-    expect(await part(page, 'MSFT', 'percent')).toBe('-0.67%');
+    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('\u22122.80');
+    expect(await part(page, 'MSFT', 'percent')).toBe('\u22120.67%');
     expect(await part(page, 'MSFT', 'arrow')).toBe('▼');
     expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"]').getAttribute('class')).toContain('trend-down');
     expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"]').getAttribute('class')).toContain('trend-up');
@@ -115,7 +115,7 @@ describe('strip against the real core', () => {
     const { page, errors, bridge } = await session.openCorePage('strip', running.core);
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
-    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('-2.80');
+    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('\u22122.80');
 
     // The key is revoked upstream; the connection drops and the reconnect is refused with 401.
     running.server.setValidTokens([]);

@@ -39,7 +39,7 @@ describe('ticker strip', () => {
     const msft = firstLane.locator('.item[data-symbol="MSFT"]');
     expect(await msft.getAttribute('class')).toContain('trend-down');
     expect(await msft.locator('.arrow').textContent()).toBe('▼');
-    expect(await msft.locator('.change').textContent()).toBe('-2.80');
+    expect(await msft.locator('.change').textContent()).toBe('\u22122.80');
     expect(await firstLane.locator('.item[data-symbol="AAPL"] .percent').textContent()).toBe('+1.18%');
 
     await page.evaluate(() =>

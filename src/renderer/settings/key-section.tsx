@@ -40,7 +40,7 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
     onKeyInfo(result.value);
     setDraft('');
     setTest({ kind: 'idle' });
-    setSaved(key ? 'Key saved. Reconnecting with it…' : 'Key cleared. The demo feed is running.');
+    setSaved(key ? 'Key saved. Ticker now connects with it: see Connection below.' : 'Key cleared. The demo feed is running.');
   };
 
   const runTest = async () => {

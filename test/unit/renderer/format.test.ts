@@ -39,10 +39,10 @@ describe('createQuoteFormatter', () => {
 
   it('signs changes and percentages, and leaves zero unsigned', () => {
     expect(en.change('AAPL', 1.2, 189.4)).toBe('+1.20');
-    expect(en.change('AAPL', -1.2, 189.4)).toBe('-1.20');
+    expect(en.change('AAPL', -1.2, 189.4)).toBe('\u22121.20');
     expect(en.change('AAPL', 0, 189.4)).toBe('0.00');
     expect(en.percent(0.644)).toBe('+0.64%');
-    expect(en.percent(-12.5)).toBe('-12.50%');
+    expect(en.percent(-12.5)).toBe('\u221212.50%');
     expect(en.percent(0)).toBe('0.00%');
   });
 
