@@ -111,7 +111,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   if (opened.notice) core.notify(noticeParts(opened.notice));
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
-  hardenSession(electron.session.defaultSession, { isAppPageUrl: isOurPage });
+  hardenSession(electron.session.defaultSession, { isAppPageUrl: isOurPage, ...(paths.devServerUrl ? { devServerUrl: paths.devServerUrl } : {}) });
 
   const registry = new WindowRegistry();
   const stopForwarding = forwardCoreEvents(core.events, registry);

@@ -100,6 +100,20 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
 export interface HardenSessionOptions {
   /** True for our own pages: they get the CSP header. */
   isAppPageUrl(url: string): boolean;
+  /**
+   * The electron-vite dev server (`npm run dev` only). Its pages keep the policy in their meta tag,
+   * which the dev build relaxes just enough for hot reload; a strict header would block it.
+   */
+  devServerUrl?: string;
+}
+
+function sameOrigin(url: string, base: string | undefined): boolean {
+  if (!base) return false;
+  try {
+    return new URL(url).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Deny every permission request and check, and send the CSP header with our own pages. */
@@ -107,7 +121,7 @@ export function hardenSession(session: Session, options: HardenSessionOptions): 
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
-    if (!options.isAppPageUrl(details.url)) {
+    if (!options.isAppPageUrl(details.url) || sameOrigin(details.url, options.devServerUrl)) {
       callback({});
       return;
     }

@@ -128,6 +128,16 @@ describe('hardenSession', () => {
     }
   });
 
+  it('leaves the dev server pages to their own (dev-relaxed) meta policy', () => {
+    const session = new MockSession();
+    hardenSession(session as unknown as Session, { isAppPageUrl: () => true, devServerUrl: 'http://localhost:5173' });
+    const callback = vi.fn();
+    session.headersListener!({ url: 'http://localhost:5173/strip.html', responseHeaders: {} }, callback);
+    expect(callback).toHaveBeenCalledWith({});
+    session.headersListener!({ url: 'file:///app/out/renderer/strip.html', responseHeaders: {} }, callback);
+    expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
   it('sends our CSP with our own pages, replacing any other', () => {
     const session = hardened();
     const callback = vi.fn();
