@@ -1,17 +1,14 @@
 /**
- * How the scrolling strip tells items that they are far from the viewport, and how items in a
- * repeated copy of the lane (only there for the seamless wrap) skip updates while they are.
+ * How the scrolling strip tells items that they are far from the viewport, and how an item's
+ * updates wait while it is: a far item keeps its last rendered values and catches up when it
+ * comes near (before it can be seen), so only the items on screen pay for price changes.
  */
-import { createContext } from 'react';
 
 /** Set on items far from the viewport: the CSS skips rendering their contents (content-visibility). */
 export const OFFSCREEN_ATTRIBUTE = 'data-offscreen';
 
 /** Dispatched on an item when it comes back near the viewport. */
 export const REVEAL_EVENT = 'ticker-reveal';
-
-/** True inside a repeated copy of the lane (aria-hidden): its items may lag while offscreen. */
-export const MirrorLaneContext = createContext(false);
 
 export function isOffscreen(element: Element | null): boolean {
   return element?.hasAttribute(OFFSCREEN_ATTRIBUTE) ?? false;
@@ -22,4 +19,28 @@ export function setOffscreen(element: Element, offscreen: boolean): void {
   if (isOffscreen(element) === offscreen) return;
   element.toggleAttribute(OFFSCREEN_ATTRIBUTE, offscreen);
   if (!offscreen) element.dispatchEvent(new Event(REVEAL_EVENT));
+}
+
+/**
+ * Subscribe `listener` through `subscribe`, holding its calls while `element` is offscreen: the
+ * changes that arrive then are folded into one call when the element is revealed. Without an
+ * element (not mounted, or not in a scrolling strip) every change passes straight through.
+ * Returns the unsubscribe.
+ */
+export function subscribeWhenNear(element: Element | null, subscribe: (listener: () => void) => () => void, listener: () => void): () => void {
+  let behind = false;
+  const catchUp = () => {
+    if (!behind) return;
+    behind = false;
+    listener();
+  };
+  element?.addEventListener(REVEAL_EVENT, catchUp);
+  const unsubscribe = subscribe(() => {
+    if (isOffscreen(element)) behind = true;
+    else listener();
+  });
+  return () => {
+    unsubscribe();
+    element?.removeEventListener(REVEAL_EVENT, catchUp);
+  };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { MirrorLaneContext, setOffscreen } from './offscreen';
+import { setOffscreen } from './offscreen';
 import { copiesToFill } from './scroll-offset';
 import { SeamlessScroll } from './seamless-scroll';
 import { spansInView, viewMargin, type LaneSpan } from './view-window';
@@ -25,9 +25,10 @@ function observedWidth(entry: ResizeObserverEntry): number {
  * A seamless horizontal scroll run by the compositor (see SeamlessScroll): React renders never
  * touch the position, and nothing runs per frame on the main thread. Widths come from a
  * ResizeObserver and item positions are read only when the content changes shape, never per
- * price update. Items far from the viewport are marked offscreen so updates to them stay cheap:
- * in the first copy their text is still updated (its DOM always holds the current prices), in the
- * repeated copies they catch up when they come near (MirrorLaneContext).
+ * price update. Items far from the viewport (in every copy of the lane) are marked offscreen:
+ * they are not rendered, their updates wait, and they catch up when they come near (see
+ * offscreen.ts). An item index in view in any copy counts as in view in all copies, so the first
+ * copy (the one screen readers get; the repeats are aria-hidden) is current wherever it is seen.
  */
 export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
@@ -120,7 +121,7 @@ export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps)
       <div className="track" ref={trackRef}>
         {Array.from({ length: copies }, (_, index) => (
           <div className="lane" key={index} ref={index === 0 ? laneRef : undefined} aria-hidden={index > 0 ? true : undefined}>
-            <MirrorLaneContext.Provider value={index > 0}>{children}</MirrorLaneContext.Provider>
+            {children}
           </div>
         ))}
       </div>

@@ -1,16 +1,23 @@
 import { memo } from 'react';
 import { sparklinePoints } from './sparkline-points';
+import type { Trend } from './trend';
 
 const WIDTH = 44;
 const HEIGHT = 14;
 
-/** A tiny line of recent prices; green when it ends above where it started, red below. */
-export const Sparkline = memo(function Sparkline({ history }: { history: readonly number[] }) {
+export interface SparklineProps {
+  history: readonly number[];
+  /**
+   * The item's change vs the previous close. It colours the line (not the history's own ends: the
+   * history gains a point every few seconds, so its last point can lag the price).
+   */
+  trend: Trend;
+}
+
+/** A tiny line of recent prices. Memoised: redraws only when the history array or the trend changes. */
+export const Sparkline = memo(function Sparkline({ history, trend }: SparklineProps) {
   const points = sparklinePoints(history, WIDTH, HEIGHT);
   if (!points) return <span className="sparkline sparkline-empty" aria-hidden="true" />;
-  const first = history[0] ?? 0;
-  const last = history[history.length - 1] ?? 0;
-  const trend = last > first ? 'up' : last < first ? 'down' : 'flat';
   return (
     <svg className={`sparkline trend-${trend}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
       <polyline points={points} />

@@ -1,10 +1,12 @@
-import { memo, useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { displayName, instrumentKind } from '../../shared/symbols';
 import type { QuoteFormatter } from '../format';
 import { isPriceStale, STALE_AFTER_MS } from '../market-hours';
-import { isOffscreen, MirrorLaneContext, REVEAL_EVENT } from './offscreen';
+import { itemLabel } from './item-label';
+import { isOffscreen, subscribeWhenNear } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
 import { Sparkline } from './sparkline';
+import { trendOf } from './trend';
 
 export interface TickerItemProps {
   symbol: string;
@@ -34,36 +36,20 @@ function useGrowingWidth(text: string): string {
 
 /**
  * One symbol in the strip. Subscribes to its own entry in the store, so a price change re-renders
- * only this item. In a repeated copy of the lane, changes wait while the item is offscreen and
- * are caught up when it comes near. The price flashes (only where it can be seen) when it moves.
+ * only this item; while the scrolling strip has it marked offscreen (far from the viewport, in any
+ * copy of the lane) changes wait and are caught up when it comes near, before it can be seen. The
+ * price flashes (only where it can be seen) when it moves. Screen readers get one sentence per
+ * item (its label) instead of the separate texts and glyphs.
  */
 export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now }: TickerItemProps) {
-  const mirror = useContext(MirrorLaneContext);
   const itemRef = useRef<HTMLSpanElement>(null);
   const flashRef = useRef<HTMLSpanElement>(null);
   const flashAnimation = useRef<Animation | null>(null);
   const lastFlashAt = useRef(Number.NEGATIVE_INFINITY);
+  // Subscribed after mount, so the item element is known: changes wait while it is offscreen.
   const subscribe = useCallback(
-    (listener: () => void) => {
-      if (!mirror) return store.subscribeSymbol(symbol, listener);
-      let behind = false;
-      const item = itemRef.current;
-      const catchUp = () => {
-        if (!behind) return;
-        behind = false;
-        listener();
-      };
-      item?.addEventListener(REVEAL_EVENT, catchUp);
-      const unsubscribe = store.subscribeSymbol(symbol, () => {
-        if (isOffscreen(item)) behind = true;
-        else listener();
-      });
-      return () => {
-        unsubscribe();
-        item?.removeEventListener(REVEAL_EVENT, catchUp);
-      };
-    },
-    [store, symbol, mirror],
+    (listener: () => void) => subscribeWhenNear(itemRef.current, (onChange) => store.subscribeSymbol(symbol, onChange), listener),
+    [store, symbol],
   );
   const entry: QuoteEntry | undefined = useSyncExternalStore(subscribe, () => store.get(symbol));
   const quote = entry?.snapshot;
@@ -74,8 +60,7 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   const changeWidth = useGrowingWidth(change);
   const percentWidth = useGrowingWidth(percent);
 
-  const changeValue = quote?.change ?? quote?.changePct ?? null;
-  const trend = changeValue == null || changeValue === 0 ? 'flat' : changeValue > 0 ? 'up' : 'down';
+  const trend = trendOf(quote?.change, quote?.changePct);
   const stale = isPriceStale({ kind: instrumentKind(symbol), priceTime: quote?.time ?? null, now, live });
   const moves = entry?.moves ?? 0;
   const flash = entry && moves > 0 && entry.lastMove !== 'flat' ? `flash-${entry.lastMove}-${moves % 2}` : '';
@@ -96,27 +81,36 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
     : symbol;
 
   return (
-    <span className={`item trend-${trend}${stale ? ' stale' : ''}`} data-symbol={symbol} title={title} ref={itemRef}>
-      <span className="name">{name}</span>
-      <span className={`price ${flash}`} data-flash={entry?.lastMove ?? 'flat'} style={{ minWidth: priceWidth }}>
+    <span
+      className={`item trend-${trend}${stale ? ' stale' : ''}`}
+      data-symbol={symbol}
+      title={title}
+      ref={itemRef}
+      role="group"
+      aria-label={itemLabel({ name, price, change, percent, trend, stale })}
+    >
+      <span className="name" aria-hidden="true">
+        {name}
+      </span>
+      <span className={`price ${flash}`} data-flash={entry?.lastMove ?? 'flat'} style={{ minWidth: priceWidth }} aria-hidden="true">
         <span className="flash" ref={flashRef} />
         {price}
       </span>
-      <span className="arrow" aria-label={trend === 'flat' ? 'unchanged' : trend}>
+      <span className="arrow" aria-hidden="true">
         {ARROWS[trend]}
       </span>
-      <span className="change" style={{ minWidth: changeWidth }}>
+      <span className="change" style={{ minWidth: changeWidth }} aria-hidden="true">
         {change}
       </span>
-      <span className="percent" style={{ minWidth: percentWidth }}>
+      <span className="percent" style={{ minWidth: percentWidth }} aria-hidden="true">
         {percent}
       </span>
       {stale ? (
-        <span className="stale-mark" aria-label="stale">
+        <span className="stale-mark" aria-hidden="true">
           ⏱
         </span>
       ) : null}
-      {showSparkline ? <Sparkline history={quote?.history ?? EMPTY} /> : null}
+      {showSparkline ? <Sparkline history={quote?.history ?? EMPTY} trend={trend} /> : null}
     </span>
   );
 });

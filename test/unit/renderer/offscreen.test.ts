@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isOffscreen, OFFSCREEN_ATTRIBUTE, REVEAL_EVENT, setOffscreen } from '../../../src/renderer/strip/offscreen';
+import { isOffscreen, OFFSCREEN_ATTRIBUTE, REVEAL_EVENT, setOffscreen, subscribeWhenNear } from '../../../src/renderer/strip/offscreen';
 
 /** Just enough of an Element: attributes and events (Node 20 has EventTarget and Event). */
 class FakeItem extends EventTarget {
@@ -43,5 +43,64 @@ describe('setOffscreen', () => {
 
   it('treats a missing element as on screen', () => {
     expect(isOffscreen(null)).toBe(false);
+  });
+});
+
+describe('subscribeWhenNear', () => {
+  /** A store of one value with listeners, like QuoteStore.subscribeSymbol. */
+  function source() {
+    const listeners = new Set<() => void>();
+    return {
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      change: () => listeners.forEach((listener) => listener()),
+      listeners,
+    };
+  }
+
+  it('passes changes through while the item is near the viewport', () => {
+    const { element } = item();
+    const changes = source();
+    let calls = 0;
+    subscribeWhenNear(element, changes.subscribe, () => (calls += 1));
+    changes.change();
+    changes.change();
+    expect(calls).toBe(2);
+  });
+
+  it('holds changes while offscreen and catches up once when revealed, before anything else changes', () => {
+    const { element } = item();
+    const changes = source();
+    let calls = 0;
+    subscribeWhenNear(element, changes.subscribe, () => (calls += 1));
+    setOffscreen(element, true);
+    changes.change();
+    changes.change();
+    expect(calls).toBe(0);
+    setOffscreen(element, false);
+    expect(calls).toBe(1);
+    setOffscreen(element, true);
+    setOffscreen(element, false);
+    expect(calls).toBe(1);
+  });
+
+  it('passes everything through without an element, and unsubscribes from both the source and the reveals', () => {
+    const changes = source();
+    let calls = 0;
+    subscribeWhenNear(null, changes.subscribe, () => (calls += 1));
+    changes.change();
+    expect(calls).toBe(1);
+
+    const { element } = item();
+    const other = source();
+    const unsubscribe = subscribeWhenNear(element, other.subscribe, () => (calls += 1));
+    setOffscreen(element, true);
+    other.change();
+    unsubscribe();
+    setOffscreen(element, false);
+    expect(other.listeners.size).toBe(0);
+    expect(calls).toBe(1);
   });
 });
