@@ -2,10 +2,13 @@
  * End-to-end latency: from the fake server sending a trade to the strip showing that price (or a
  * newer one of the same symbol: a trade superseded within one publish interval is "shown" when
  * its successor is). Shown times come from a MutationObserver on the price texts, on the page's
- * clock, mapped onto Node's clock by a round-trip calibration.
+ * clock, mapped onto Node's clock by a round-trip calibration. The strip defers updates to items
+ * far from the viewport, so only trades whose symbol's item was in view when they were sent count
+ * (the same observer records when items are marked offscreen); see latency-tally.ts.
  */
 import type { Page } from 'playwright-core';
 import { percentile } from '../lib/stats';
+import { tallyLatency, type LatencyTally, type ShownPrice } from './latency-tally';
 import type { StripRig } from './strip-rig';
 import { preciseNow, type TradePump } from './trade-pump';
 
@@ -13,16 +16,21 @@ export interface LatencyResult {
   p50: number;
   p95: number;
   p99: number;
+  /** The load: every trade sent during the measure, per second. */
   trades_per_s: number;
+  /** The trades measured: sent while their symbol's item was in view. */
+  counted: number;
   symbols: number;
 }
 
 export interface LatencyDetails {
-  /** Every trade's latency in ms. */
+  /** Every counted trade's latency in ms. */
   samples: number[];
   max: number;
-  /** Trades sent but never shown (neither they nor a newer price of their symbol). */
+  /** Counted trades never shown (neither they nor a newer price of their symbol). */
   missing: number;
+  /** How every sent trade was classified (see LatencyTally). */
+  tally: Omit<LatencyTally, 'samples'>;
   /** Page clock minus Node clock, ms, and the round trip it was measured with. */
   clockOffsetMs: number;
   calibrationRttMs: number;
@@ -34,30 +42,57 @@ export interface LatencyOptions {
   durationMs: number;
 }
 
+/** What the page recorded: price text changes and the first lane's items going offscreen and back. */
+interface PageRecords {
+  /** [symbol, price text, epoch ms]. */
+  shown: [string, string, number][];
+  /** [symbol, in view] when recording began. */
+  initialViews: [string, boolean][];
+  /** [symbol, in view, epoch ms]. */
+  viewChanges: [string, boolean, number][];
+}
+
 declare global {
   interface Window {
-    /** [symbol, price text, epoch ms] of every price text change. */
-    __benchShown?: [string, string, number][];
-    __benchStopShown?: () => void;
+    __benchRecords?: PageRecords;
+    __benchStopRecording?: () => void;
   }
 }
 
-/** Runs in the page: record each price text change with its time. */
-function installShownRecorder(): void {
-  const records: [string, string, number][] = [];
-  window.__benchShown = records;
+/** Runs in the page: record each price text change, and each item of the first lane going offscreen or back, with its time. */
+function installPageRecorder(): void {
+  const offscreen = 'data-offscreen';
+  const firstLane = document.querySelector('.lane');
+  const records: PageRecords = { shown: [], initialViews: [], viewChanges: [] };
+  for (const item of Array.from(firstLane?.children ?? [])) {
+    const symbol = item.getAttribute('data-symbol');
+    if (symbol) records.initialViews.push([symbol, !item.hasAttribute(offscreen)]);
+  }
+  window.__benchRecords = records;
   const observer = new MutationObserver((mutations) => {
     const time = performance.timeOrigin + performance.now();
     for (const mutation of mutations) {
       const node = mutation.target;
       const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-      if (!element || !element.classList.contains('price')) continue;
+      if (!element) continue;
+      if (mutation.type === 'attributes') {
+        const symbol = element.getAttribute('data-symbol');
+        if (symbol && element.parentElement === firstLane) records.viewChanges.push([symbol, !element.hasAttribute(offscreen), time]);
+        continue;
+      }
+      if (!element.classList.contains('price')) continue;
       const symbol = element.closest('.item')?.getAttribute('data-symbol');
-      if (symbol) records.push([symbol, element.textContent ?? '', time]);
+      if (symbol) records.shown.push([symbol, element.textContent ?? '', time]);
     }
   });
-  observer.observe(document.querySelector('.strip') ?? document.body, { subtree: true, characterData: true, childList: true });
-  window.__benchStopShown = () => observer.disconnect();
+  observer.observe(document.querySelector('.strip') ?? document.body, {
+    subtree: true,
+    characterData: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: [offscreen],
+  });
+  window.__benchStopRecording = () => observer.disconnect();
 }
 
 /** Page clock minus Node clock, from the round trip with the smallest delay. */
@@ -72,72 +107,67 @@ async function calibrateClock(page: Page): Promise<{ offset: number; rtt: number
   return best;
 }
 
-/** Which trade index each symbol shows at most (from the records so far). */
-function latestShown(pump: TradePump, records: readonly [string, string, number][]): Map<number, number> {
-  const latest = new Map<number, number>();
-  for (const [symbol, text] of records) {
-    const index = pump.symbolIndex(symbol);
-    const k = pump.indexOfShown(symbol, text);
-    if (index === undefined || k === null) continue;
-    if (k > (latest.get(index) ?? -1)) latest.set(index, k);
+/** The page's records on Node's clock, tallied against the pump's send times. */
+function tally(pump: TradePump, firstTrade: readonly number[], records: PageRecords, clockOffset: number): LatencyTally {
+  const shown: ShownPrice[] = [];
+  for (const [symbol, text, pageTime] of records.shown) {
+    const symbolIndex = pump.symbolIndex(symbol);
+    const trade = pump.indexOfShown(symbol, text);
+    if (symbolIndex !== undefined && trade !== null) shown.push({ symbolIndex, trade, at: pageTime - clockOffset });
   }
-  return latest;
+  const views: { initiallyInView: boolean; changes: { at: number; inView: boolean }[] }[] = [];
+  for (const [symbol, inView] of records.initialViews) {
+    const symbolIndex = pump.symbolIndex(symbol);
+    if (symbolIndex !== undefined) views[symbolIndex] = { initiallyInView: inView, changes: [] };
+  }
+  for (const [symbol, inView, pageTime] of records.viewChanges) {
+    const symbolIndex = pump.symbolIndex(symbol);
+    if (symbolIndex !== undefined) views[symbolIndex]?.changes.push({ at: pageTime - clockOffset, inView });
+  }
+  return tallyLatency({ sendTimes: pump.sendTimes, firstTrade, shown, views });
 }
 
 export async function runLatencyBench(rig: StripRig, pump: TradePump, options: LatencyOptions): Promise<{ result: LatencyResult; details: LatencyDetails }> {
   const { page } = rig;
   const clock = await calibrateClock(page);
-  const firstIndex = pump.symbols.map((_, index) => pump.lastIndex(index) + 1);
-  await page.evaluate(installShownRecorder);
+  const firstTrade = pump.symbols.map((_, index) => pump.lastIndex(index) + 1);
+  await page.evaluate(installPageRecorder);
 
   await pump.run(options.tradesPerSecond, options.durationMs);
 
-  // Wait (bounded) until every symbol's newest trade is on screen.
-  let records: [string, string, number][] = [];
+  // Wait (bounded) until every counted trade is on screen (or its item has left the view).
+  let records: PageRecords = { shown: [], initialViews: [], viewChanges: [] };
+  let result = tally(pump, firstTrade, records, clock.offset);
   for (let attempt = 0; attempt < 30; attempt += 1) {
-    records = await page.evaluate(() => window.__benchShown ?? []);
-    const latest = latestShown(pump, records);
-    if (pump.symbols.every((_, index) => pump.lastIndex(index) < (firstIndex[index] as number) || (latest.get(index) ?? -1) >= pump.lastIndex(index))) break;
+    records = await page.evaluate(() => window.__benchRecords ?? { shown: [], initialViews: [], viewChanges: [] });
+    result = tally(pump, firstTrade, records, clock.offset);
+    if (result.missing === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await page.evaluate(() => window.__benchStopShown?.());
+  await page.evaluate(() => window.__benchStopRecording?.());
 
-  // Per symbol, walk the shown prices in time order; a price shows every trade up to its own.
-  const samples: number[] = [];
-  const shownUpTo = pump.symbols.map((_, index) => (firstIndex[index] as number) - 1);
-  const ordered = [...records].sort((a, b) => a[2] - b[2]);
-  for (const [symbol, text, pageTime] of ordered) {
-    const index = pump.symbolIndex(symbol);
-    const k = pump.indexOfShown(symbol, text);
-    if (index === undefined || k === null) continue;
-    const sendTimes = pump.sendTimes[index] as number[];
-    const shownAt = pageTime - clock.offset;
-    for (let j = (shownUpTo[index] as number) + 1; j <= Math.min(k, sendTimes.length - 1); j += 1) {
-      samples.push(shownAt - (sendTimes[j] as number));
-    }
-    shownUpTo[index] = Math.max(shownUpTo[index] as number, k);
-  }
-  let missing = 0;
-  pump.symbols.forEach((_, index) => {
-    missing += Math.max(0, pump.lastIndex(index) - (shownUpTo[index] as number));
-  });
-
-  const sent = samples.length + missing;
+  const { samples, ...counts } = result;
+  console.log(
+    `[bench] latency: ${counts.counted} of ${counts.sent} trades counted (their item in view when sent); ` +
+      `${counts.offscreen} sent while offscreen, ${counts.leftView} whose item left the view first`,
+  );
   return {
     result: {
       p50: percentile(samples, 50),
       p95: percentile(samples, 95),
       p99: percentile(samples, 99),
-      trades_per_s: (sent * 1000) / options.durationMs,
+      trades_per_s: (counts.sent * 1000) / options.durationMs,
+      counted: counts.counted,
       symbols: pump.symbols.length,
     },
     details: {
       samples,
       max: samples.length > 0 ? Math.max(...samples) : Number.NaN,
-      missing,
+      missing: counts.missing,
+      tally: counts,
       clockOffsetMs: clock.offset,
       calibrationRttMs: clock.rtt,
-      priceTextChanges: records.length,
+      priceTextChanges: records.shown.length,
     },
   };
 }
