@@ -4,6 +4,7 @@
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
 import type {
+  DisplayInfo,
   FeedOverview,
   FeedStatus,
   KeyInfo,
@@ -57,6 +58,8 @@ export interface InvokeContract {
   /** Connection status and counters. */
   getOverview: { args: []; result: FeedOverview };
   setPaused: { args: [paused: boolean]; result: FeedStatus };
+  /** The displays the strip can dock to (from the shell). */
+  getDisplays: { args: []; result: DisplayInfo[] };
   /** Open the settings window (from the strip). */
   openSettings: { args: []; result: null };
   /** Open an https link we show in the UI in the default browser. */
@@ -77,6 +80,7 @@ export const INVOKE_CHANNELS = {
   getSnapshot: 'feed:get-snapshot',
   getOverview: 'feed:get-overview',
   setPaused: 'feed:set-paused',
+  getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
 } as const satisfies Record<InvokeName, string>;

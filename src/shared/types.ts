@@ -184,6 +184,14 @@ export interface PublicSettings {
   maxSymbols: number;
 }
 
+/** A display the strip can dock to, as the settings view lists it. */
+export interface DisplayInfo {
+  id: number;
+  /** e.g. "DELL U2720Q (2560×1440)". */
+  label: string;
+  primary: boolean;
+}
+
 /** A notice for the user (e.g. settings were recovered from a corrupt file). */
 export interface Notice {
   level: 'info' | 'warning' | 'error';

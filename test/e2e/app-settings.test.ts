@@ -156,6 +156,22 @@ describe('settings against the real core', () => {
     await Promise.all([strip.page.close(), settings.page.close()]);
   });
 
+  it('lists the displays from main and docks the strip to the one chosen', async () => {
+    const { running, strip, settings } = await openBoth(['AAPL']);
+    const select = settings.page.locator('#pref-displayId');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual([
+      'Primary display',
+      'Built-in display (1920×1080) — primary',
+      'DELL U2720Q (2560×1440)',
+    ]);
+    await select.selectOption({ label: 'DELL U2720Q (2560×1440)' });
+    await expect.poll(() => running.core.preferences().displayId).toBe(2);
+    await select.selectOption('primary');
+    await expect.poll(() => running.core.preferences().displayId).toBeNull();
+    expect([...strip.errors, ...settings.errors]).toEqual([]);
+    await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
   it('adds a symbol from the autocomplete (Finnhub search through main): subscribed upstream and shown in the strip', async () => {
     const { running, strip, settings } = await openBoth(['AAPL', 'MSFT']);
     const { page } = settings;

@@ -47,6 +47,11 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
+    // The shell's own handlers: a fixed two-display desk, and records of what the page opened.
+    getDisplays: () => [
+      { id: 1, label: 'Built-in display (1920×1080)', primary: true },
+      { id: 2, label: 'DELL U2720Q (2560×1440)', primary: false },
+    ],
     openSettings: () => {
       opened.settings += 1;
       return null;

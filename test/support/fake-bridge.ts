@@ -296,6 +296,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       settingsChanged();
       return answer(overview.status);
     },
+    getDisplays: () => (record('getDisplays', []), answer([{ id: 1, label: 'Built-in display (1920×1080)', primary: true }])),
     openSettings: () => (record('openSettings', []), answer(null)),
     openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
     onQuotes: (l: Listener) => subscribe('quotes', l),

@@ -2,8 +2,8 @@ import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-
 import type { FeedStatus, Notice, Preferences, WindowState } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 
-/** The handlers the core implements; the UI ones (openSettings, openExternal) belong to the shell. */
-export type CoreHandlers = Omit<InvokeHandlers, 'openSettings' | 'openExternal'>;
+/** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
+export type CoreHandlers = Omit<InvokeHandlers, 'getDisplays' | 'openSettings' | 'openExternal'>;
 
 /**
  * The application without Electron: settings, the one trade source (Finnhub or demo), the tick

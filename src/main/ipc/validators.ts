@@ -136,6 +136,7 @@ export const ARGS_VALIDATORS: { readonly [K in InvokeName]: ArgsValidator<K> } =
   getSnapshot: tuple(0, []),
   getOverview: tuple(0, []),
   setPaused: tuple(1, [(value) => booleanArg(value, 'Paused')]),
+  getDisplays: tuple(0, []),
   openSettings: tuple(0, []),
   openExternal: tuple(1, [checkExternalUrl]),
 };

@@ -19,7 +19,7 @@ import { watchReconnectTriggers } from './reconnect-triggers';
 import { SettingsWindow } from './settings-window';
 import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
-import type { TrayMenuActions } from './tray-menu';
+import { describeDisplays, type TrayMenuActions } from './tray-menu';
 import { createOpenExternalHandler, hardenSession, hardenWebContents, isSafeExternalUrl } from './web-security';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
@@ -131,6 +131,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
 
   const handlers: InvokeHandlers = {
     ...core.handlers,
+    getDisplays: () => describeDisplays(electron.screen.getAllDisplays(), electron.screen.getPrimaryDisplay().id),
     openSettings: () => {
       settingsWindow.open();
       return null;

@@ -3,7 +3,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
-import type { ConnectionState, FeedStatus, Position, Preferences } from '../../shared/types';
+import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences } from '../../shared/types';
 
 /** One tray icon per group of states. */
 export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
@@ -154,6 +154,14 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
 }
 
 /** "Display 1 (1920×1080)", or the OS's own name for it when there is one. */
+/** The displays as the tray and the settings view name them. */
+export function describeDisplays(
+  displays: readonly { id: number; label?: string; size: { width: number; height: number } }[],
+  primaryDisplayId: number,
+): DisplayInfo[] {
+  return displays.map((display, index) => ({ id: display.id, label: displayLabel(display, index), primary: display.id === primaryDisplayId }));
+}
+
 export function displayLabel(display: { label?: string; size: { width: number; height: number } }, index: number): string {
   const name = typeof display.label === 'string' && display.label.trim() !== '' ? display.label.trim() : `Display ${index + 1}`;
   return `${name} (${display.size.width}×${display.size.height})`;

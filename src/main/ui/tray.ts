@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { TickerCore } from '../core/ticker-core';
-import { buildTrayMenu, displayLabel, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
+import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
 import type { StripScreen } from './ticker-window';
 
 /** `resources/tray/<state>.png` (16×16; Electron picks `<state>@2x.png` on high-density screens). */
@@ -56,7 +56,7 @@ export class TrayController {
       this.iconState = state;
     }
     this.tray.setToolTip(trayTooltip(status));
-    const displays = screen.getAllDisplays().map((display, index) => ({ id: display.id, label: displayLabel(display, index) }));
+    const displays = describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
     const template = buildTrayMenu(
       {
         status,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
-import type { Preferences, PublicSettings } from '../../shared/types';
+import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 
 export interface PreferencesSectionProps {
@@ -22,6 +22,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
   const [errors, setErrors] = useState<Errors>({});
   const timers = useRef(new Map<keyof Preferences, number>());
   const editing = useRef(new Set<keyof Preferences>());
+  const displays = useDisplays(api);
 
   // Follow changes from elsewhere (tray, other window), except fields being edited right now.
   useEffect(() => {
@@ -148,9 +149,22 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {field(
           'displayId',
           LABELS.displayId,
-          <select id="pref-displayId" value={draft.displayId == null ? 'primary' : String(draft.displayId)} onChange={() => change('displayId', null)}>
+          <select
+            id="pref-displayId"
+            value={draft.displayId == null ? 'primary' : String(draft.displayId)}
+            aria-describedby={describedBy('displayId')}
+            onChange={(event) => change('displayId', event.target.value === 'primary' ? null : Number(event.target.value))}
+          >
             <option value="primary">Primary display</option>
-            {draft.displayId != null ? <option value={String(draft.displayId)}>Display {draft.displayId}</option> : null}
+            {displays.map((display) => (
+              <option key={display.id} value={String(display.id)}>
+                {display.label}
+                {display.primary ? ' — primary' : ''}
+              </option>
+            ))}
+            {draft.displayId != null && !displays.some((display) => display.id === draft.displayId) ? (
+              <option value={String(draft.displayId)}>Disconnected display (the strip is on the primary one)</option>
+            ) : null}
           </select>,
         )}
         {field(
@@ -217,3 +231,23 @@ const LABELS: Record<keyof Preferences, string> = {
   paused: 'Paused',
   hidden: 'Hidden',
 };
+
+/** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */
+function useDisplays(api: TickerApi): DisplayInfo[] {
+  const [displays, setDisplays] = useState<DisplayInfo[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const load = () => {
+      void settle(() => api.getDisplays()).then((result) => {
+        if (alive && result.ok && Array.isArray(result.value)) setDisplays(result.value);
+      });
+    };
+    load();
+    window.addEventListener('focus', load);
+    return () => {
+      alive = false;
+      window.removeEventListener('focus', load);
+    };
+  }, [api]);
+  return displays;
+}

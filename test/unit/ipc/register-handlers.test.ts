@@ -51,6 +51,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       throw new Error(`socket exploded while using ${SECRET_KEY}`);
     }),
     setPaused: vi.fn(() => ({ state: 'paused' as const, since: 0 })),
+    getDisplays: vi.fn(() => []),
     openSettings: vi.fn(() => null),
     openExternal: vi.fn(() => null),
     ...overrides,

@@ -2,6 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import {
   buildTrayMenu,
+  describeDisplays,
   displayLabel,
   MAX_INLINE_SYMBOLS,
   statusInWords,
@@ -110,6 +111,17 @@ describe('tray icon and words', () => {
   it('labels displays with their name and size', () => {
     expect(displayLabel({ label: 'DELL', size: { width: 2560, height: 1440 } }, 1)).toBe('DELL (2560×1440)');
     expect(displayLabel({ label: '', size: { width: 1920, height: 1080 } }, 0)).toBe('Display 1 (1920×1080)');
+  });
+
+  it('describes displays for the settings view, marking the primary one', () => {
+    const displays = [
+      { id: 7, label: '', size: { width: 1920, height: 1080 } },
+      { id: 9, label: 'DELL', size: { width: 2560, height: 1440 } },
+    ];
+    expect(describeDisplays(displays, 9)).toEqual([
+      { id: 7, label: 'Display 1 (1920×1080)', primary: false },
+      { id: 9, label: 'DELL (2560×1440)', primary: true },
+    ]);
   });
 });
 
