@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, waitForScrollPast, type RendererSession } from './harness/renderer-session';
+import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, STRIP_VIEWPORT, waitForScrollPast, type RendererSession } from './harness/renderer-session';
 import { LIVE_SYMBOLS, openingPrices, startApp, stripSymbols, waitForPrice, waitForStripSymbols, type RunningApp, type StartAppOptions } from './harness/app-fixture';
 
 let session: RendererSession;
@@ -40,7 +40,8 @@ describe('strip against the real core', () => {
   it('shows streamed trades formatted, with change against the previous close, and updates them', async () => {
     let skewMs = 0;
     const running = await start({ preferences: { speed: 40, showSparklines: true }, now: () => Date.now() + skewMs });
-    const { page, errors } = await session.openCorePage('strip', running.core);
+    // Wide enough that every item is on screen: the strip only updates items in (or near) view.
+    const { page, errors } = await session.openCorePage('strip', running.core, { viewport: { width: 2800, height: STRIP_VIEWPORT.height } });
     await waitForStripSymbols(page, LIVE_SYMBOLS);
 
     // The previous closes come from the fake /quote; the prices from trades on the socket.

@@ -169,7 +169,8 @@ export async function screenshotStrip(page: Page, path: string, height = STRIP_H
     document.documentElement.style.height = `${h}px`;
   }, height);
   await frames(page, 2);
-  const width = page.viewportSize()?.width ?? STRIP_VIEWPORT.width;
+  // At most a typical screen's width, however wide the test's page is.
+  const width = Math.min(page.viewportSize()?.width ?? STRIP_VIEWPORT.width, STRIP_VIEWPORT.width);
   await page.screenshot({ path, clip: { x: 0, y: 0, width, height } });
   await page.evaluate(() => {
     document.documentElement.style.height = '';

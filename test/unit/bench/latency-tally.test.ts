@@ -1,6 +1,6 @@
 /** The latency bench's bookkeeping (pure; here because tsconfig.browser.json is the project that checks bench/). */
 import { describe, it, expect } from 'vitest';
-import { inViewAt, leftViewBetween, tallyLatency, type ViewHistory } from '../../bench/browser/latency-tally';
+import { inViewAt, leftViewBetween, tallyLatency, type ViewHistory } from '../../../bench/browser/latency-tally';
 
 const alwaysIn: ViewHistory = { initiallyInView: true, changes: [] };
 
