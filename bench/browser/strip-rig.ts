@@ -9,22 +9,15 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TickerCore } from '../../src/main/core/ticker-core';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
+import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
 import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
 import { attachBrowserBridge, type BrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
 import { BENCH_SYMBOL_NAMES } from '../lib/market';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 /** Headless Chromium can starve animation frames in very short viewports; see test/e2e/harness. */
-const VIEWPORT = { width: 1600, height: 120 };
+const VIEWPORT = STRIP_VIEWPORT;
 const API_KEY = 'bench-key';
 
 export interface StripRig {

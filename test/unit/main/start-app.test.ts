@@ -20,25 +20,11 @@ import type { SettingsService } from '../../../src/main/settings/settings-servic
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
 import type { FeedStatus, Notice, Preferences, PublicSettings, WindowState } from '../../../src/shared/types';
+import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
-const PREFS: Preferences = {
-  position: 'top',
-  displayId: null,
-  height: 32,
-  speed: 60,
-  opacity: 1,
-  theme: 'dark',
-  fontSize: 14,
-  clickThrough: false,
-  alwaysOnTop: true,
-  launchAtLogin: false,
-  updateRateHz: 4,
-  showSparklines: true,
-  paused: false,
-  hidden: false,
-};
+const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
 /** A TickerCore whose every method is a vi.fn(); setPreferences really changes its preferences. */
 function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; stop?: () => Promise<void> } = {}) {

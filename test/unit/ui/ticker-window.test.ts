@@ -5,25 +5,11 @@ import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, TickerWindow, stripWindowOpt
 import type { AppPage } from '../../../src/main/ui/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/main/core/ticker-core';
+import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
-const PREFS: Preferences = {
-  position: 'top',
-  displayId: null,
-  height: 32,
-  speed: 60,
-  opacity: 0.9,
-  theme: 'dark',
-  fontSize: 14,
-  clickThrough: false,
-  alwaysOnTop: true,
-  launchAtLogin: false,
-  updateRateHz: 4,
-  showSparklines: true,
-  paused: false,
-  hidden: false,
-};
+const PREFS: Preferences = { ...DEFAULT_PREFERENCES, opacity: 0.9, updateRateHz: 4 };
 
 const PRIMARY = mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { bottom: 40 });
 const SECOND = mockDisplay(2, { x: 1920, y: 0, width: 2560, height: 1440 });

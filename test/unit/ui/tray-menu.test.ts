@@ -12,23 +12,9 @@ import {
   type TrayMenuState,
 } from '../../../src/main/ui/tray-menu';
 import { CONNECTION_STATES, type FeedStatus, type Preferences } from '../../../src/shared/types';
+import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
 
-const PREFS: Preferences = {
-  position: 'top',
-  displayId: null,
-  height: 32,
-  speed: 60,
-  opacity: 1,
-  theme: 'dark',
-  fontSize: 14,
-  clickThrough: false,
-  alwaysOnTop: true,
-  launchAtLogin: false,
-  updateRateHz: 4,
-  showSparklines: true,
-  paused: false,
-  hidden: false,
-};
+const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
 function state(overrides: Partial<TrayMenuState> & { prefs?: Partial<Preferences>; statusState?: FeedStatus['state'] } = {}): TrayMenuState {
   const { prefs, statusState, ...rest } = overrides;
