@@ -171,7 +171,7 @@ export type KeyProtection = 'encrypted' | 'obfuscated' | 'none';
 /** What a renderer may know of the API key. The key itself never leaves main except towards Finnhub. */
 export interface KeyInfo {
   hasKey: boolean;
-  /** e.g. "••••••••a1b2" (last 4 characters), or null without a key. */
+  /** e.g. "••••a1b2" (last 4 characters), or null without a key. */
   masked: string | null;
   protection: KeyProtection;
 }

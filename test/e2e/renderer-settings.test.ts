@@ -36,7 +36,7 @@ describe('settings view', () => {
 
     await input.fill(' aapl ');
     await input.press('Enter');
-    await expect.poll(() => page.locator('#add-symbol-error').textContent()).toBe('AAPL is already in the list.');
+    await expect.poll(() => page.locator('#add-symbol-error').textContent()).toBe('AAPL is already in your list.');
 
     await input.fill('am');
     await expect.poll(() => page.locator('[role="option"]').count()).toBeGreaterThan(0);
@@ -80,9 +80,9 @@ describe('settings view', () => {
 
   it('shows the masked key, notices, and focuses the add field on request', async () => {
     const { page, errors } = await openPage('settings', {
-      key: { hasKey: true, masked: '••••••••a1b2', protection: 'obfuscated' },
+      key: { hasKey: true, masked: '••••a1b2', protection: 'obfuscated' },
     });
-    await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe('••••••••a1b2');
+    await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe('••••a1b2');
     expect(await page.locator('.warning-note').textContent()).toContain('cannot encrypt');
     expect(await page.locator('#api-key').getAttribute('type')).toBe('password');
 

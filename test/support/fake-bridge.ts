@@ -10,6 +10,7 @@
  * no imports, no references to anything outside its own body (types are fine).
  * In the page, `window.__fakeTicker` (FakeTickerControl) drives it and records every call.
  */
+import { DEFAULT_PREFERENCES } from '../../src/main/settings/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
 import type {
   FeedOverview,
@@ -61,22 +62,8 @@ export interface FakeTickerControl {
   focusAddSymbol(): void;
 }
 
-const DEFAULT_PREFERENCES: Preferences = {
-  position: 'top',
-  displayId: null,
-  height: 32,
-  speed: 60,
-  opacity: 1,
-  theme: 'dark',
-  fontSize: 14,
-  clickThrough: false,
-  alwaysOnTop: true,
-  launchAtLogin: false,
-  updateRateHz: 4,
-  showSparklines: true,
-  paused: false,
-  hidden: false,
-};
+/** What the fake starts with: the app's defaults, at the renderer's usual test rate. */
+const FAKE_PREFERENCES: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
 export interface FakeBridgeOptions {
   symbols?: string[];
@@ -121,8 +108,8 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
   return {
     settings: {
       symbols,
-      preferences: { ...DEFAULT_PREFERENCES, ...options.preferences },
-      key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••••••a1b2', protection: demo ? 'none' : 'encrypted' },
+      preferences: { ...FAKE_PREFERENCES, ...options.preferences },
+      key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••a1b2', protection: demo ? 'none' : 'encrypted' },
       maxSymbols: options.maxSymbols ?? 50,
     },
     snapshot,
@@ -231,7 +218,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       record('addSymbol', [input]);
       const symbol = typeof input === 'string' ? input.trim().toUpperCase() : '';
       if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
-      if (settings.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in the list.`);
+      if (settings.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in your list.`);
       if (settings.symbols.length >= settings.maxSymbols) return refuse('limit', `The plan allows at most ${settings.maxSymbols} symbols.`);
       settings.symbols = [...settings.symbols, symbol];
       quotes[symbol] = emptyQuote(symbol);
