@@ -21,9 +21,21 @@ export interface TickerItemProps {
 
 const ARROWS = { up: '▲', down: '▼', flat: '' } as const;
 
-/** The flash: an overlay fading out, an opacity animation the compositor runs. */
-const FLASH_KEYFRAMES: Keyframe[] = [{ opacity: 1 }, { opacity: 0 }];
-const FLASH_TIMING: KeyframeAnimationOptions = { duration: 450, easing: 'ease-out' };
+/** How long the flash overlay takes to fade out. */
+const FLASH_FADE_MS = 450;
+/**
+ * The flash: an overlay fading out, an opacity animation the compositor runs. The animation lasts
+ * far longer than the fade (it holds opacity 0 afterwards) and the next flash rewinds it, so a
+ * price that keeps moving never lets it finish: a finishing animation costs the main thread a
+ * style recalculation of its own, outside the batch render.
+ */
+const FLASH_HOLD_MS = 60_000;
+const FLASH_KEYFRAMES: Keyframe[] = [
+  { opacity: 1, easing: 'ease-out' },
+  { opacity: 0, offset: FLASH_FADE_MS / FLASH_HOLD_MS },
+  { opacity: 0 },
+];
+const FLASH_TIMING: KeyframeAnimationOptions = { duration: FLASH_HOLD_MS };
 /** A price moving many times a second flashes at most this often (a flash, not a flicker). */
 const FLASH_EVERY_MS = 1200;
 
@@ -72,7 +84,8 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
     if (at - lastFlashAt.current < FLASH_EVERY_MS) return;
     lastFlashAt.current = at;
     const animation = flashAnimation.current;
-    if (animation) animation.play();
+    if (animation?.playState === 'running') animation.currentTime = 0;
+    else if (animation) animation.play();
     else flashAnimation.current = overlay.animate(FLASH_KEYFRAMES, FLASH_TIMING);
   }, [moves]);
   const name = displayName(symbol);
