@@ -47,7 +47,7 @@ describe('settings view', () => {
     const chosen = await page.locator(`[id="${active}"] .option-symbol`).textContent();
     await input.press('Enter');
     await expect.poll(() => page.locator(`.symbol-row[data-symbol="${chosen}"]`).count()).toBe(1);
-    expect(await page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
+    await expect.poll(() => page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
     expect(errors).toEqual([]);
     await page.close();
   });

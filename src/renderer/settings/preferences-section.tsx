@@ -76,11 +76,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {control}
         {hint ? <span className="hint inline">{hint}</span> : null}
       </div>
-      {errors[key] ? (
-        <p className="field-error" id={`pref-${key}-error`} role="alert">
-          {errors[key]}
-        </p>
-      ) : null}
+      <FieldError field={key} message={errors[key]} />
     </div>
   );
 
@@ -121,11 +117,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {LABELS[key]}
         {hint ? <span className="hint block">{hint}</span> : null}
       </label>
-      {errors[key] ? (
-        <p className="field-error" id={`pref-${key}-error`} role="alert">
-          {errors[key]}
-        </p>
-      ) : null}
+      <FieldError field={key} message={errors[key]} />
     </div>
   );
 
@@ -250,4 +242,14 @@ function useDisplays(api: TickerApi): DisplayInfo[] {
     };
   }, [api]);
   return displays;
+}
+
+/** The inline error under a control, referenced by the control's aria-describedby. */
+function FieldError({ field, message }: { field: keyof Preferences; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={`pref-${field}-error`} role="alert">
+      {message}
+    </p>
+  );
 }
