@@ -42,7 +42,7 @@ export interface LatencyOptions {
   durationMs: number;
 }
 
-/** What the page recorded: price text changes and the first lane's items going offscreen and back. */
+/** What the page recorded: price text changes, and each symbol coming into view (in any copy of the lane) or leaving it. */
 interface PageRecords {
   /** [symbol, price text, epoch ms]. */
   shown: [string, string, number][];
@@ -59,15 +59,21 @@ declare global {
   }
 }
 
-/** Runs in the page: record each price text change, and each item of the first lane going offscreen or back, with its time. */
+/**
+ * Runs in the page: record each price text change, and each symbol going offscreen or coming back,
+ * with its time. A symbol is in view while any of its items (one per copy of the lane) is.
+ */
 function installPageRecorder(): void {
   const offscreen = 'data-offscreen';
-  const firstLane = document.querySelector('.lane');
-  const records: PageRecords = { shown: [], initialViews: [], viewChanges: [] };
-  for (const item of Array.from(firstLane?.children ?? [])) {
+  // No named helpers in here: the page gets this function's source only.
+  const itemsOf = new Map<string, Element[]>();
+  for (const item of Array.from(document.querySelectorAll('.lane > .item'))) {
     const symbol = item.getAttribute('data-symbol');
-    if (symbol) records.initialViews.push([symbol, !item.hasAttribute(offscreen)]);
+    if (symbol) itemsOf.set(symbol, [...(itemsOf.get(symbol) ?? []), item]);
   }
+  const inView = new Map<string, boolean>();
+  for (const [symbol, items] of itemsOf) inView.set(symbol, items.some((item) => !item.hasAttribute(offscreen)));
+  const records: PageRecords = { shown: [], initialViews: [...inView], viewChanges: [] };
   window.__benchRecords = records;
   const observer = new MutationObserver((mutations) => {
     const time = performance.timeOrigin + performance.now();
@@ -77,7 +83,13 @@ function installPageRecorder(): void {
       if (!element) continue;
       if (mutation.type === 'attributes') {
         const symbol = element.getAttribute('data-symbol');
-        if (symbol && element.parentElement === firstLane) records.viewChanges.push([symbol, !element.hasAttribute(offscreen), time]);
+        const was = symbol === null ? undefined : inView.get(symbol);
+        if (symbol === null || was === undefined) continue;
+        const now = (itemsOf.get(symbol) ?? []).some((item) => !item.hasAttribute(offscreen));
+        if (now !== was) {
+          inView.set(symbol, now);
+          records.viewChanges.push([symbol, now, time]);
+        }
         continue;
       }
       if (!element.classList.contains('price')) continue;
@@ -85,7 +97,7 @@ function installPageRecorder(): void {
       if (symbol) records.shown.push([symbol, element.textContent ?? '', time]);
     }
   });
-  observer.observe(document.querySelector('.strip') ?? document.body, {
+  observer.observe(document.querySelector('.track') ?? document.body, {
     subtree: true,
     characterData: true,
     childList: true,

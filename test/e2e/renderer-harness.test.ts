@@ -89,6 +89,63 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('gives screen readers one sentence per symbol, refreshed calmly, and hides the moving copies', async () => {
+    const { page, errors } = await openPage('strip', {}, { fakeClock: true });
+    const list = page.getByRole('list', { name: 'Watch list' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(SYMBOLS.length);
+    expect(await list.getByRole('listitem').first().textContent()).toBe('AAPL 189.41, up +2.21, +1.18%');
+    expect(await list.getByRole('listitem').nth(1).textContent()).toBe('MSFT 415.10, down \u22122.80, \u22120.67%');
+    // The scrolling copies are not in the accessibility tree: only the list names prices.
+    const tree = await page.locator('body').ariaSnapshot();
+    expect(tree.match(/189\.41/g)).toHaveLength(1);
+
+    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }]));
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
+    // The strip shows the move at once; the list says it on its next refresh, not on every batch.
+    expect(await list.getByRole('listitem').first().textContent()).toBe('AAPL 189.41, up +2.21, +1.18%');
+    await page.clock.runFor(2000);
+    await expect.poll(() => list.getByRole('listitem').first().textContent()).toBe('AAPL 190.50, up +3.30, +1.76%');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders an item only in the copy of the lane where it is near the viewport', async () => {
+    const symbols = Array.from({ length: 30 }, (_, index) => `SYM${String(index).padStart(2, '0')}`);
+    const prices = Object.fromEntries(symbols.map((symbol, index) => [symbol, { price: 100 + index, prevClose: 100 }]));
+    const { page, errors } = await openPage('strip', { symbols, prices, preferences: { speed: 60, paused: true } });
+    await expect.poll(() => page.locator('.lane').nth(1).locator('.item').count()).toBe(symbols.length);
+    // Paused at the start: the first items of the first copy are in view; the second copy starts
+    // far to the right, so none of its items is rendered, not even those whose twins are shown.
+    const marks = () =>
+      page.evaluate(() => {
+        const viewport = document.querySelector('.viewport')?.getBoundingClientRect();
+        return [...document.querySelectorAll('.lane')].map((lane) =>
+          [...lane.children].map((item) => {
+            const box = item.getBoundingClientRect();
+            const visible = viewport !== undefined && box.right > viewport.left && box.left < viewport.right;
+            return { visible, offscreen: item.hasAttribute('data-offscreen') };
+          }),
+        );
+      });
+    await expect.poll(async () => (await marks())[0]?.[0]).toEqual({ visible: true, offscreen: false });
+    const [first = [], second = []] = await marks();
+    expect(first.filter((item) => item.visible).every((item) => !item.offscreen)).toBe(true);
+    expect(first.some((item) => item.offscreen)).toBe(true);
+    expect(second.every((item) => !item.visible && item.offscreen)).toBe(true);
+    // The next item to come into view gets a new price while it is not rendered: it waits, and
+    // shows the latest price as soon as it comes near.
+    const next = symbols[first.findIndex((item) => item.offscreen)] as string;
+    const nextPrice = page.locator(`.lane:first-child .item[data-symbol="${next}"] .price`);
+    const before = await nextPrice.textContent();
+    await page.evaluate((symbol) => window.__fakeTicker.pushPrices([{ symbol, price: 222.22 }]), next);
+    await frames(page, 3);
+    expect(await nextPrice.textContent()).toBe(before);
+    await page.evaluate(() => window.ticker.setPreferences({ paused: false, speed: 400 }));
+    await expect.poll(() => nextPrice.textContent(), { timeout: 10_000 }).toBe('222.22');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('holds still while hovered', async () => {
     const { page } = await openPage('strip', { preferences: { speed: 200 } });
     await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);

@@ -83,18 +83,19 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
   const listenerNames = Object.fromEntries((Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]));
   await page.addInitScript(installPageApi, { invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS, listeners: listenerNames });
 
-  // Events cross as one JSON string: Playwright's own argument serialisation walks every value in
-  // page JavaScript, which would cost the page more than Electron's native structured clone does.
+  // Each event crosses as one small script run on a DevTools session: the payload is a JSON string
+  // literal parsed in the page, then handed to the listeners. That is the shape of Electron's IPC
+  // (one message, one deserialisation, the callbacks); Playwright's page.evaluate would add its own
+  // argument serialisation and utility-script call per event, costing the page more than the
+  // renderer being measured.
+  const cdp = await page.context().newCDPSession(page);
   const unsubscribers = (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) =>
     core.events[event].subscribe((payload) => {
-      page
-        .evaluate(
-          ([channel, json]) => (window as unknown as { __tickerDispatch?: (c: string, v: unknown) => void }).__tickerDispatch?.(channel, JSON.parse(json)),
-          [EVENT_CHANNELS[event], JSON.stringify(payload)] as const,
-        )
-        .catch(() => {
-          // The page may be navigating or closed; the renderer re-reads state on load.
-        });
+      const json = JSON.stringify(JSON.stringify(payload) ?? 'null');
+      const expression = `window.__tickerDispatch?.(${JSON.stringify(EVENT_CHANNELS[event])}, JSON.parse(${json}))`;
+      cdp.send('Runtime.evaluate', { expression, silent: true }).catch(() => {
+        // The page may be navigating or closed; the renderer re-reads state on load.
+      });
     }),
   );
 
@@ -104,6 +105,9 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
     dispose() {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       dispose();
+      cdp.detach().catch(() => {
+        // Already gone with its page.
+      });
     },
   };
 }

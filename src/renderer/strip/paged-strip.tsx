@@ -10,6 +10,7 @@ export interface PagedStripProps {
 /**
  * The reduced-motion strip: no scrolling, as many symbols as fit, the next page every few seconds
  * (a plain fade, no movement). Items that would be cut off are hidden until their page comes.
+ * Decoration for the eyes, like the scrolling strip: screen readers get AccessibleQuotes.
  */
 export function PagedStrip({ symbols, pageMs, renderItem }: PagedStripProps) {
   const [start, setStart] = useState(0);
@@ -54,7 +55,7 @@ export function PagedStrip({ symbols, pageMs, renderItem }: PagedStripProps) {
   }, [symbols.length, pageMs]);
 
   return (
-    <div className="viewport paged" ref={containerRef}>
+    <div className="viewport paged" aria-hidden="true" ref={containerRef}>
       <div className="page" ref={pageRef} key={first} data-page-start={first}>
         {symbols.slice(first).map((symbol) => (
           <div className="paged-item" key={symbol}>

@@ -25,10 +25,10 @@ function observedWidth(entry: ResizeObserverEntry): number {
  * A seamless horizontal scroll run by the compositor (see SeamlessScroll): React renders never
  * touch the position, and nothing runs per frame on the main thread. Widths come from a
  * ResizeObserver and item positions are read only when the content changes shape, never per
- * price update. Items far from the viewport (in every copy of the lane) are marked offscreen:
- * they are not rendered, their updates wait, and they catch up when they come near (see
- * offscreen.ts). An item index in view in any copy counts as in view in all copies, so the first
- * copy (the one screen readers get; the repeats are aria-hidden) is current wherever it is seen.
+ * price update. Each item of each copy of the lane that is far from the viewport is marked
+ * offscreen: it is not rendered, its updates wait, and it catches up when it comes near (see
+ * offscreen.ts). So a price change costs one item's render where it can be seen, not one per copy.
+ * The lanes are decoration for the eyes (aria-hidden): screen readers get AccessibleQuotes.
  */
 export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
@@ -46,14 +46,15 @@ export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps)
     const scroll = scrollRef.current;
     if (!track || !scroll) return;
     const { laneWidth, viewportWidth, spans } = geometry.current;
-    const inView = spansInView(spans, laneWidth, scroll.offset(), viewportWidth, viewMargin(speedRef.current, VIEW_CHECK_MS));
-    for (const lane of Array.from(track.children)) {
+    const lanes = Array.from(track.children);
+    const inView = spansInView(spans, laneWidth, lanes.length, scroll.offset(), viewportWidth, viewMargin(speedRef.current, VIEW_CHECK_MS));
+    lanes.forEach((lane, copy) => {
       const items = lane.children;
       for (let index = 0; index < items.length; index += 1) {
         const item = items[index];
-        if (item) setOffscreen(item, inView[index] === false);
+        if (item) setOffscreen(item, inView[copy]?.[index] === false);
       }
-    }
+    });
   };
 
   /** Read where each item of the first copy sits (layout is clean when this runs). */
@@ -114,13 +115,14 @@ export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps)
   return (
     <div
       className="viewport"
+      aria-hidden="true"
       ref={viewportRef}
       onMouseEnter={() => scrollRef.current?.hold('hover', true)}
       onMouseLeave={() => scrollRef.current?.hold('hover', false)}
     >
       <div className="track" ref={trackRef}>
         {Array.from({ length: copies }, (_, index) => (
-          <div className="lane" key={index} ref={index === 0 ? laneRef : undefined} aria-hidden={index > 0 ? true : undefined}>
+          <div className="lane" key={index} ref={index === 0 ? laneRef : undefined}>
             {children}
           </div>
         ))}

@@ -5,6 +5,7 @@ import { settle } from '../bridge';
 import { createQuoteFormatter } from '../format';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
+import { AccessibleQuotes } from './accessible-quotes';
 import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
@@ -136,6 +137,7 @@ export function StripApp({ api, locale }: StripAppProps) {
       </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
       {body}
+      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
 import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import { displayName, instrumentKind } from '../../shared/symbols';
 import type { QuoteFormatter } from '../format';
-import { isPriceStale, STALE_AFTER_MS } from '../market-hours';
-import { itemLabel } from './item-label';
+import { STALE_AFTER_MS } from '../market-hours';
+import { describeQuote } from './item-label';
 import { isOffscreen, subscribeWhenNear } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
 import { Sparkline } from './sparkline';
-import { trendOf } from './trend';
 
 export interface TickerItemProps {
   symbol: string;
@@ -47,11 +45,11 @@ function useGrowingWidth(text: string): string {
 }
 
 /**
- * One symbol in the strip. Subscribes to its own entry in the store, so a price change re-renders
- * only this item; while the scrolling strip has it marked offscreen (far from the viewport, in any
- * copy of the lane) changes wait and are caught up when it comes near, before it can be seen. The
- * price flashes (only where it can be seen) when it moves. Screen readers get one sentence per
- * item (its label) instead of the separate texts and glyphs.
+ * One symbol in the strip, drawn for the eyes (screen readers get AccessibleQuotes instead).
+ * Subscribes to its own entry in the store, so a price change re-renders only this item; while the
+ * scrolling strip has it marked offscreen (far from the viewport) changes wait and are caught up
+ * when it comes near, before it can be seen. The price flashes (only where it can be seen) when it
+ * moves.
  */
 export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
@@ -65,15 +63,11 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   );
   const entry: QuoteEntry | undefined = useSyncExternalStore(subscribe, () => store.get(symbol));
   const quote = entry?.snapshot;
-  const price = formatter.price(symbol, quote?.price ?? null);
-  const change = formatter.change(symbol, quote?.change ?? null, quote?.price ?? null);
-  const percent = formatter.percent(quote?.changePct ?? null);
+  const { name, price, change, percent, trend, stale } = describeQuote(symbol, quote, { formatter, live, now });
   const priceWidth = useGrowingWidth(price);
   const changeWidth = useGrowingWidth(change);
   const percentWidth = useGrowingWidth(percent);
 
-  const trend = trendOf(quote?.change, quote?.changePct);
-  const stale = isPriceStale({ kind: instrumentKind(symbol), priceTime: quote?.time ?? null, now, live });
   const moves = entry?.moves ?? 0;
   const flash = entry && moves > 0 && entry.lastMove !== 'flat' ? `flash-${entry.lastMove}-${moves % 2}` : '';
 
@@ -88,7 +82,6 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
     else if (animation) animation.play();
     else flashAnimation.current = overlay.animate(FLASH_KEYFRAMES, FLASH_TIMING);
   }, [moves]);
-  const name = displayName(symbol);
   const title = stale
     ? `${symbol}: no trade for over ${Math.round(STALE_AFTER_MS / 60_000)} minutes while its market is open`
     : symbol;
@@ -99,30 +92,20 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
       data-symbol={symbol}
       title={title}
       ref={itemRef}
-      role="group"
-      aria-label={itemLabel({ name, price, change, percent, trend, stale })}
     >
-      <span className="name" aria-hidden="true">
-        {name}
-      </span>
-      <span className={`price ${flash}`} data-flash={entry?.lastMove ?? 'flat'} style={{ minWidth: priceWidth }} aria-hidden="true">
+      <span className="name">{name}</span>
+      <span className={`price ${flash}`} data-flash={entry?.lastMove ?? 'flat'} style={{ minWidth: priceWidth }}>
         <span className="flash" ref={flashRef} />
         {price}
       </span>
-      <span className="arrow" aria-hidden="true">
-        {ARROWS[trend]}
-      </span>
-      <span className="change" style={{ minWidth: changeWidth }} aria-hidden="true">
+      <span className="arrow">{ARROWS[trend]}</span>
+      <span className="change" style={{ minWidth: changeWidth }}>
         {change}
       </span>
-      <span className="percent" style={{ minWidth: percentWidth }} aria-hidden="true">
+      <span className="percent" style={{ minWidth: percentWidth }}>
         {percent}
       </span>
-      {stale ? (
-        <span className="stale-mark" aria-hidden="true">
-          ⏱
-        </span>
-      ) : null}
+      {stale ? <span className="stale-mark">⏱</span> : null}
       {showSparkline ? <Sparkline history={quote?.history ?? EMPTY} trend={trend} /> : null}
     </span>
   );

@@ -1,8 +1,9 @@
 /**
- * Pure geometry of what the scrolling strip shows: which items of the lane are in (or near) the
- * viewport at a given scroll offset, the lane repeating every `laneWidth` px. Items outside are
- * skipped by the renderer (content-visibility), so their price updates cost no style, layout or
- * paint until they come near.
+ * Pure geometry of what the scrolling strip shows: which item of which copy of the lane is in (or
+ * near) the viewport at a given scroll offset. The track holds `copies` copies of the lane side by
+ * side, each `laneWidth` px wide, and is moved left by `offset` px (in [0, laneWidth)). Items
+ * outside are skipped by the renderer (content-visibility), so their price updates cost no style,
+ * layout or paint until they come near; an item shown in one copy costs nothing in the others.
  */
 
 /** An item's horizontal extent within one lane, in px from the lane's start. */
@@ -12,21 +13,23 @@ export interface LaneSpan {
 }
 
 /**
- * For each span: does any repetition of it (every `laneWidth` px) overlap the window
- * [offset - margin, offset + viewportWidth + margin]? Without a usable width, everything is in view.
+ * For each copy, for each span: does that copy of the span overlap the window
+ * [offset - margin, offset + viewportWidth + margin] of the track? Without a usable geometry,
+ * everything is in view (never hide what might be seen).
  */
-export function spansInView(spans: readonly LaneSpan[], laneWidth: number, offset: number, viewportWidth: number, margin: number): boolean[] {
-  if (!(laneWidth > 0) || !Number.isFinite(offset) || !(viewportWidth >= 0)) return spans.map(() => true);
+export function spansInView(spans: readonly LaneSpan[], laneWidth: number, copies: number, offset: number, viewportWidth: number, margin: number): boolean[][] {
+  const count = Number.isInteger(copies) && copies > 0 ? copies : 1;
+  const known = laneWidth > 0 && Number.isFinite(laneWidth) && Number.isFinite(offset) && viewportWidth >= 0;
   const pad = Number.isFinite(margin) ? Math.max(margin, 0) : 0;
   const from = offset - pad;
   const to = offset + viewportWidth + pad;
-  return spans.map(({ start, end }) => {
-    if (!Number.isFinite(start) || !Number.isFinite(end)) return true;
-    // The repetitions k·laneWidth that overlap the window: start + k·W < to and end + k·W > from.
-    const lowest = Math.floor((from - end) / laneWidth) + 1;
-    const highest = Math.ceil((to - start) / laneWidth) - 1;
-    return lowest <= highest;
-  });
+  return Array.from({ length: count }, (_, copy) =>
+    spans.map(({ start, end }) => {
+      if (!known || !Number.isFinite(start) || !Number.isFinite(end)) return true;
+      const shift = copy * laneWidth;
+      return start + shift < to && end + shift > from;
+    }),
+  );
 }
 
 /** How far ahead of the viewport items are brought back, for a check every `checkEveryMs` at `speed`. */

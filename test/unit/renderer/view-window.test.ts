@@ -1,31 +1,38 @@
 import { describe, it, expect } from 'vitest';
 import { spansInView, viewMargin } from '../../../src/renderer/strip/view-window';
 
-// Five items of 100 px: a lane 500 px wide.
+// Five items of 100 px: a lane 500 px wide, repeated in two copies (the track is 1000 px).
 const spans = [0, 100, 200, 300, 400].map((start) => ({ start, end: start + 100 }));
+const none = [false, false, false, false, false];
+const all = [true, true, true, true, true];
 
 describe('spansInView', () => {
-  it('keeps the items that overlap the viewport at the current offset', () => {
-    expect(spansInView(spans, 500, 0, 150, 0)).toEqual([true, true, false, false, false]);
-    expect(spansInView(spans, 500, 250, 100, 0)).toEqual([false, false, true, true, false]);
+  it('keeps the items of the first copy that overlap the viewport at the current offset', () => {
+    expect(spansInView(spans, 500, 2, 0, 150, 0)).toEqual([[true, true, false, false, false], none]);
+    expect(spansInView(spans, 500, 2, 250, 100, 0)).toEqual([[false, false, true, true, false], none]);
   });
 
-  it('counts items coming up within the margin as in view', () => {
-    expect(spansInView(spans, 500, 0, 150, 60)).toEqual([true, true, true, false, true]);
+  it('counts items coming up within the margin as in view, behind as well as ahead', () => {
+    expect(spansInView(spans, 500, 2, 120, 150, 60)).toEqual([[true, true, true, true, false], none]);
   });
 
-  it('wraps: near the end of the lane, the first items (of the next copy) are in view', () => {
-    expect(spansInView(spans, 500, 420, 150, 0)).toEqual([true, false, false, false, true]);
+  it('wraps: near the end of the lane, the first items are in view in the second copy only', () => {
+    expect(spansInView(spans, 500, 2, 420, 150, 0)).toEqual([
+      [false, false, false, false, true],
+      [true, false, false, false, false],
+    ]);
   });
 
-  it('shows every item when the lane is narrower than the viewport', () => {
-    expect(spansInView(spans, 500, 123, 2000, 0)).toEqual([true, true, true, true, true]);
+  it('marks an item in view in every copy that shows it, when the lane is narrower than the viewport', () => {
+    // A 500 px lane in a 1200 px viewport: three copies, all of the first two and part of the third in view.
+    expect(spansInView(spans, 500, 3, 50, 1200, 0)).toEqual([all, all, [true, true, true, false, false]]);
   });
 
   it('shows everything when it cannot tell (no width, bad numbers)', () => {
-    expect(spansInView(spans, 0, 0, 150, 0)).toEqual([true, true, true, true, true]);
-    expect(spansInView(spans, 500, Number.NaN, 150, 0)).toEqual([true, true, true, true, true]);
-    expect(spansInView([{ start: Number.NaN, end: 5 }], 500, 300, 10, 0)).toEqual([true]);
+    expect(spansInView(spans, 0, 2, 0, 150, 0)).toEqual([all, all]);
+    expect(spansInView(spans, 500, 2, Number.NaN, 150, 0)).toEqual([all, all]);
+    expect(spansInView([{ start: Number.NaN, end: 5 }], 500, 1, 300, 10, 0)).toEqual([[true]]);
+    expect(spansInView(spans, 500, 0, 0, 150, 0)).toEqual([[true, true, false, false, false]]);
   });
 });
 

@@ -1,0 +1,35 @@
+import { useNow } from '../hooks/use-now';
+import type { QuoteFormatter } from '../format';
+import { describeQuote, itemLabel } from './item-label';
+import type { QuoteStore } from './quote-store';
+
+/**
+ * How often the list re-reads the quotes. A screen reader reads it on demand (it is not a live
+ * region), so a few seconds is fresh enough to trust and calm enough to cost nothing.
+ */
+export const ACCESSIBLE_REFRESH_MS = 2000;
+
+export interface AccessibleQuotesProps {
+  symbols: readonly string[];
+  store: QuoteStore;
+  formatter: QuoteFormatter;
+  live: boolean;
+}
+
+/**
+ * The watch list for screen readers: one sentence per symbol, in order, e.g. "AAPL 189.41, up
+ * +2.21, +1.18%", for every symbol (not only those scrolled into view). The scrolling strip itself
+ * is decoration for the eyes (aria-hidden, repeated copies, moving). Refreshed from the store on a
+ * calm clock rather than on every batch.
+ */
+export function AccessibleQuotes({ symbols, store, formatter, live }: AccessibleQuotesProps) {
+  const now = useNow(ACCESSIBLE_REFRESH_MS);
+  if (symbols.length === 0) return null;
+  return (
+    <ul className="visually-hidden" aria-label="Watch list" data-testid="accessible-quotes">
+      {symbols.map((symbol) => (
+        <li key={symbol}>{itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now }))}</li>
+      ))}
+    </ul>
+  );
+}
