@@ -146,6 +146,21 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('marks a price that went quiet while its market is open, until it trades again', async () => {
+    // Quotes from ten minutes ago; crypto trades around the clock, so its quiet price is stale.
+    const { page, errors } = await openPage('strip', { now: Date.now() - 10 * 60_000 });
+    const btc = page.locator('.lane:first-child .item[data-symbol="BINANCE:BTCUSDT"]');
+    await expect.poll(() => btc.getAttribute('class')).toContain('stale');
+    expect(await btc.getAttribute('title')).toBe('BINANCE:BTCUSDT: no trade for over 3 minutes while its market is open');
+    expect(await btc.locator('.stale-mark').isVisible()).toBe(true);
+    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'BINANCE:BTCUSDT', price: 97200 }]));
+    await expect.poll(() => btc.getAttribute('class')).not.toContain('stale');
+    expect(await btc.getAttribute('title')).toBe('BINANCE:BTCUSDT');
+    expect(await btc.locator('.stale-mark').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('holds still while hovered', async () => {
     const { page } = await openPage('strip', { preferences: { speed: 200 } });
     await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
