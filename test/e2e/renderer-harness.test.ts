@@ -51,7 +51,7 @@ describe('ticker strip', () => {
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
     expect(await priceOf(page, 'AAPL').getAttribute('class')).toMatch(/flash-up-[01]/);
     expect(await priceOf(page, 'MSFT').getAttribute('class')).toMatch(/flash-down-[01]/);
-    // A second move flips the animation name, which restarts the flash.
+    // Each move shown flips the flash-* class (the flash itself is rate-limited and fades).
     const before = await priceOf(page, 'AAPL').getAttribute('class');
     await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.75 }]));
     await expect.poll(() => priceOf(page, 'AAPL').getAttribute('class')).not.toBe(before);
@@ -157,6 +157,26 @@ describe('ticker strip', () => {
     await expect.poll(() => btc.getAttribute('class')).not.toContain('stale');
     expect(await btc.getAttribute('title')).toBe('BINANCE:BTCUSDT');
     expect(await btc.locator('.stale-mark').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('flashes a moved price in its direction, then fades it in steps once it stops moving', async () => {
+    const { page, errors } = await openPage('strip', {}, { fakeClock: true });
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }, { symbol: 'MSFT', price: 414 }]));
+    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe('2');
+    expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('up');
+    expect(await priceOf(page, 'MSFT').getAttribute('data-flash')).toBe('down');
+    const background = () => priceOf(page, 'AAPL').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const strong = await background();
+    await page.clock.runFor(300);
+    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe('1');
+    const faint = await background();
+    expect(faint).not.toBe(strong);
+    await page.clock.runFor(300);
+    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe(null);
+    expect(await background()).not.toBe(faint);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -53,15 +53,14 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   const changeRef = useRef<HTMLSpanElement>(null);
   const percentRef = useRef<HTMLSpanElement>(null);
   const arrowRef = useRef<HTMLSpanElement>(null);
-  const flashRef = useRef<HTMLSpanElement>(null);
   const viewRef = useRef<ItemView | null>(null);
   const subscribe = useNearSubscription(itemRef, store, symbol);
 
   // Before the first paint, and again whenever the clock or the feed state changes the stale flag.
   useLayoutEffect(() => {
-    const [item, price, change, percent, arrow, flash] = [itemRef, priceRef, changeRef, percentRef, arrowRef, flashRef].map((ref) => ref.current);
-    if (!item || !price || !change || !percent || !arrow || !flash) return;
-    const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, flash }));
+    const [item, price, change, percent, arrow] = [itemRef, priceRef, changeRef, percentRef, arrowRef].map((ref) => ref.current);
+    if (!item || !price || !change || !percent || !arrow) return;
+    const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow }));
     const show = () => view.show(itemState(symbol, store.get(symbol), { formatter, live, now }));
     show();
     return subscribe(show);
@@ -70,9 +69,7 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   return (
     <span className="item" data-symbol={symbol} ref={itemRef}>
       <span className="name">{displayName(symbol)}</span>
-      <span className="price" ref={priceRef}>
-        <span className="flash" ref={flashRef} />
-      </span>
+      <span className="price" ref={priceRef} />
       <span className="arrow" ref={arrowRef} />
       <span className="change" ref={changeRef} />
       <span className="percent" ref={percentRef} />
