@@ -24,6 +24,13 @@ export interface RendererSecond {
 
 export interface RendererDetails {
   perSecond: RendererSecond[];
+  /** CPU time the main thread used (ThreadTime), % of wall time: busy without time spent preempted. */
+  cpu_pct: number;
+  /**
+   * Main-thread time in DevTools commands: the test bridge delivering each batch (in Electron, IPC
+   * does this). Includes the page's own handling of the batch (JSON.parse, store, item writes).
+   */
+  bridge_ms_per_s: number;
   style_ms_per_s: number;
   layouts_per_s: number;
   style_recalcs_per_s: number;
@@ -84,6 +91,8 @@ export async function runRendererBench(rig: StripRig, pump: TradePump, options: 
     },
     details: {
       perSecond,
+      cpu_pct: (delta(first.metrics, last.metrics, 'ThreadTime') / seconds) * 100,
+      bridge_ms_per_s: perS('DevToolsCommandDuration'),
       style_ms_per_s: perS('RecalcStyleDuration'),
       layouts_per_s: delta(first.metrics, last.metrics, 'LayoutCount') / seconds,
       style_recalcs_per_s: delta(first.metrics, last.metrics, 'RecalcStyleCount') / seconds,
