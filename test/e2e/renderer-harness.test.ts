@@ -98,6 +98,7 @@ describe('ticker strip', () => {
     // The scrolling copies are not in the accessibility tree: only the list names prices.
     const tree = await page.locator('body').ariaSnapshot();
     expect(tree.match(/189\.41/g)).toHaveLength(1);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 
     await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }]));
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
@@ -164,6 +165,8 @@ describe('ticker strip', () => {
   it('flashes a moved price in its direction, then fades it in steps once it stops moving', async () => {
     const { page, errors } = await openPage('strip', {}, { fakeClock: true });
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    // From here the page's time moves only when the test says so, however loaded the machine is.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }, { symbol: 'MSFT', price: 414 }]));
     await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe('2');
     expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('up');
