@@ -49,20 +49,28 @@ export function flashLevel(elapsed: number): 0 | 1 | 2 {
   return elapsed < FLASH_STRONG_MS ? 2 : elapsed < FLASH_FADE_MS ? 1 : 0;
 }
 
+/** How often the fader looks at quiet prices when no batch arrives (a step may be this much late). */
+const FADE_SWEEP_MS = 250;
+
 /**
- * Fades the flashes of prices that stopped moving (a moving price is faded by its own updates):
- * one timer for all items, running only while some flash is lit and its item has gone quiet.
+ * Fades the flashes of prices that stopped moving (a moving price is faded by its own updates).
+ * It sweeps with each batch (fadeQuietFlashes), so its writes land in the frame the batch costs
+ * anyway; its own timer runs only while some flash is lit, and sweeps only when no batch has.
  */
 class FlashFader {
   private readonly lit = new Set<ItemView>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
 
   add(view: ItemView): void {
     this.lit.add(view);
-    this.timer ??= setInterval(() => this.sweep(), FLASH_STRONG_MS / 2);
+    this.timer ??= setInterval(() => {
+      if (performance.now() - this.lastSweepAt >= FADE_SWEEP_MS) this.sweep();
+    }, FADE_SWEEP_MS);
   }
 
-  private sweep(): void {
+  sweep(): void {
+    this.lastSweepAt = performance.now();
     for (const view of this.lit) if (!view.fadeIfQuiet()) this.lit.delete(view);
     if (this.lit.size === 0 && this.timer !== null) {
       clearInterval(this.timer);
@@ -72,6 +80,11 @@ class FlashFader {
 }
 
 const fader = new FlashFader();
+
+/** Step down the flashes of prices that have gone quiet; call after applying a batch. */
+export function fadeQuietFlashes(): void {
+  fader.sweep();
+}
 
 /** A text element's single text node, created on first use. */
 function textNodeOf(element: HTMLElement): Text {

@@ -6,6 +6,7 @@ import { createQuoteFormatter } from '../format';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
 import { AccessibleQuotes } from './accessible-quotes';
+import { fadeQuietFlashes } from './item-view';
 import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
@@ -61,8 +62,13 @@ export function StripApp({ api, locale }: StripAppProps) {
     const unsubscribers = [
       api.onQuotes((batch) => {
         // Batches that overtake the initial snapshot are applied after it, in order.
-        if (snapshotLoaded) store.applyBatch(batch);
-        else pending.push(batch);
+        if (!snapshotLoaded) {
+          pending.push(batch);
+          return;
+        }
+        store.applyBatch(batch);
+        // Quiet prices' flashes fade in the frame this batch costs anyway, not in frames of their own.
+        fadeQuietFlashes();
       }),
       api.onStatus((next) => {
         statusSeen = true;
