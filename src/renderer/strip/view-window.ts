@@ -14,8 +14,10 @@ export interface LaneSpan {
 
 /**
  * For each copy, for each span: does that copy of the span overlap the window
- * [offset - margin, offset + viewportWidth + margin] of the track? Without a usable geometry,
- * everything is in view (never hide what might be seen).
+ * [offset - margin, offset + viewportWidth + margin] of the track, or that window one lane back?
+ * The second is what the strip shows after the scroll wraps from laneWidth back to 0: when the
+ * window reaches past the end of the first lane, the start of the first lane is about to be on
+ * screen again. Without a usable geometry, everything is in view (never hide what might be seen).
  */
 export function spansInView(spans: readonly LaneSpan[], laneWidth: number, copies: number, offset: number, viewportWidth: number, margin: number): boolean[][] {
   const count = Number.isInteger(copies) && copies > 0 ? copies : 1;
@@ -26,8 +28,9 @@ export function spansInView(spans: readonly LaneSpan[], laneWidth: number, copie
   return Array.from({ length: count }, (_, copy) =>
     spans.map(({ start, end }) => {
       if (!known || !Number.isFinite(start) || !Number.isFinite(end)) return true;
-      const shift = copy * laneWidth;
-      return start + shift < to && end + shift > from;
+      const left = start + copy * laneWidth;
+      const right = end + copy * laneWidth;
+      return (left < to && right > from) || (left < to - laneWidth && right > from - laneWidth);
     }),
   );
 }

@@ -16,11 +16,24 @@ describe('spansInView', () => {
     expect(spansInView(spans, 500, 2, 120, 150, 60)).toEqual([[true, true, true, true, false], none]);
   });
 
-  it('wraps: near the end of the lane, the first items are in view in the second copy only', () => {
+  it('wraps: near the end of the lane, the first items are in view in the second copy, and ready in the first', () => {
+    // The viewport shows the second copy's first item; at the wrap (offset 500 -> 0) the first
+    // copy's first item takes its place, so it must already be current.
     expect(spansInView(spans, 500, 2, 420, 150, 0)).toEqual([
-      [false, false, false, false, true],
+      [true, false, false, false, true],
       [true, false, false, false, false],
     ]);
+  });
+
+  it('brings back the first items of the first copy before the scroll wraps to them', () => {
+    // 5 px before the wrap, with a 60 px margin: the second copy's first items are on screen, and
+    // the first copy's first items are what the strip shows a moment later, at offset 0.
+    expect(spansInView(spans, 500, 2, 495, 150, 60)).toEqual([
+      [true, true, true, false, true],
+      [true, true, true, false, false],
+    ]);
+    // Far from the wrap, nothing of the first copy's start is kept.
+    expect(spansInView(spans, 500, 2, 250, 100, 60)).toEqual([[false, true, true, true, true], none]);
   });
 
   it('marks an item in view in every copy that shows it, when the lane is narrower than the viewport', () => {
