@@ -68,8 +68,8 @@ describe('strip against the real core', () => {
     running.trade({ AAPL: 190.5, MSFT: 414.2, NVDA: 131.55, 'BINANCE:ETHUSDT': 3449.1 });
     await waitForPrice(page, 'AAPL', '190.50');
     await waitForPrice(page, 'MSFT', '414.20');
-    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').getAttribute('class')).toMatch(/flash-up-[01]/);
-    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"] .price').getAttribute('class')).toMatch(/flash-down-[01]/);
+    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').getAttribute('data-flash')).toBe('up');
+    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"] .price').getAttribute('data-flash')).toBe('down');
     expect(running.trade({ AMZN: 180 })).toBe(0);
     expect(await page.locator('.item[data-symbol="AMZN"]').count()).toBe(0);
     // No badge: the feed is live.

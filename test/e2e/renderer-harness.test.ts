@@ -49,12 +49,11 @@ describe('ticker strip', () => {
       ]),
     );
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
-    expect(await priceOf(page, 'AAPL').getAttribute('class')).toMatch(/flash-up-[01]/);
-    expect(await priceOf(page, 'MSFT').getAttribute('class')).toMatch(/flash-down-[01]/);
-    // Each move shown flips the flash-* class (the flash itself is rate-limited and fades).
-    const before = await priceOf(page, 'AAPL').getAttribute('class');
+    // Each flashed in the direction it moved (the flash's steps are tested with a fake clock).
+    expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('up');
+    expect(await priceOf(page, 'MSFT').getAttribute('data-flash')).toBe('down');
     await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.75 }]));
-    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('class')).not.toBe(before);
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.75');
 
     // Give the screenshot a fresh flash on both an up and a down move.
     await page.evaluate(() =>
@@ -143,6 +142,8 @@ describe('ticker strip', () => {
     expect(await nextPrice.textContent()).toBe(before);
     await page.evaluate(() => window.ticker.setPreferences({ paused: false, speed: 400 }));
     await expect.poll(() => nextPrice.textContent(), { timeout: 10_000 }).toBe('222.22');
+    // Catching up happens before the item is in sight, so it does not flash.
+    expect(await nextPrice.getAttribute('data-flash-level')).toBe(null);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -162,24 +163,42 @@ describe('ticker strip', () => {
     await page.close();
   });
 
-  it('flashes a moved price in its direction, then fades it in steps once it stops moving', async () => {
+  it('flashes a moved price in its direction, fades it in steps with the batches, and not too often', async () => {
     const { page, errors } = await openPage('strip', {}, { fakeClock: true });
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    // Nothing flashes for the prices the strip starts with.
+    expect(await priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe(null);
     // From here the page's time moves only when the test says so, however loaded the machine is.
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }, { symbol: 'MSFT', price: 414 }]));
-    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe('2');
+    const push = (symbol: string, price: number) => page.evaluate(([s, p]) => window.__fakeTicker.pushPrices([{ symbol: s, price: p }]), [symbol, price] as const);
+    const level = (symbol: string) => priceOf(page, symbol).getAttribute('data-flash-level');
+    const background = () => priceOf(page, 'AAPL').evaluate((element) => getComputedStyle(element).backgroundColor);
+
+    await push('AAPL', 190.5);
+    await push('MSFT', 414);
+    expect(await level('AAPL')).toBe('2');
     expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('up');
     expect(await priceOf(page, 'MSFT').getAttribute('data-flash')).toBe('down');
-    const background = () => priceOf(page, 'AAPL').evaluate((element) => getComputedStyle(element).backgroundColor);
     const strong = await background();
-    await page.clock.runFor(300);
-    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe('1');
+
+    // AAPL goes quiet; the next batch (another symbol's) steps its flash down, before any timer.
+    await page.clock.runFor(220);
+    await push('TSLA', 252);
+    expect(await level('AAPL')).toBe('1');
     const faint = await background();
     expect(faint).not.toBe(strong);
-    await page.clock.runFor(300);
-    await expect.poll(() => priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe(null);
+    // With no batches at all, the fader's own timer finishes the fade.
+    await page.clock.runFor(400);
+    expect(await level('AAPL')).toBe(null);
     expect(await background()).not.toBe(faint);
+
+    // A price moving again within 1.2 s of its last flash does not flash; later it does.
+    await push('AAPL', 190.25);
+    expect(await level('AAPL')).toBe(null);
+    await page.clock.runFor(700);
+    await push('AAPL', 190.1);
+    expect(await level('AAPL')).toBe('2');
+    expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('down');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -201,6 +220,9 @@ describe('ticker strip', () => {
     const { page, errors } = await openPage('strip', { preferences: { speed: 200 } }, { viewport: { width: 900, height: 120 }, reducedMotion: 'reduce' });
     await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
     expect(await page.locator('.track').count()).toBe(0);
+    // The pages are drawn for the eyes; screen readers get the same list as with scrolling.
+    expect(await page.locator('.viewport.paged').getAttribute('aria-hidden')).toBe('true');
+    await expect.poll(() => page.getByRole('list', { name: 'Watch list' }).getByRole('listitem').count()).toBe(SYMBOLS.length);
     const visible = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.paged-item')].filter((item) => item.style.visibility !== 'hidden').length,
     );

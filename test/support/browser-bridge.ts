@@ -92,8 +92,11 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
   const unsubscribers = (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) =>
     core.events[event].subscribe((payload) => {
       const json = JSON.stringify(JSON.stringify(payload) ?? 'null');
-      const expression = `window.__tickerDispatch?.(${JSON.stringify(EVENT_CHANNELS[event])}, JSON.parse(${json}))`;
-      cdp.send('Runtime.evaluate', { expression, silent: true }).catch(() => {
+      // The listeners run in a microtask of the same task, and the command is not silent: an
+      // exception there reaches the page's error reporting (a test's "pageerror") instead of
+      // being swallowed as the command's result.
+      const expression = `{ const payload = JSON.parse(${json}); queueMicrotask(() => window.__tickerDispatch?.(${JSON.stringify(EVENT_CHANNELS[event])}, payload)); }`;
+      cdp.send('Runtime.evaluate', { expression }).catch(() => {
         // The page may be navigating or closed; the renderer re-reads state on load.
       });
     }),

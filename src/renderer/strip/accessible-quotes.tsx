@@ -7,13 +7,15 @@ import type { QuoteStore } from './quote-store';
  * How often the list re-reads the quotes. A screen reader reads it on demand (it is not a live
  * region), so a few seconds is fresh enough to trust and calm enough to cost nothing.
  */
-export const ACCESSIBLE_REFRESH_MS = 2000;
+const ACCESSIBLE_REFRESH_MS = 2000;
 
 export interface AccessibleQuotesProps {
   symbols: readonly string[];
   store: QuoteStore;
   formatter: QuoteFormatter;
   live: boolean;
+  /** The strip's stale clock, so the list and the strip agree on which prices are stale. */
+  now: number;
 }
 
 /**
@@ -22,8 +24,9 @@ export interface AccessibleQuotesProps {
  * is decoration for the eyes (aria-hidden, repeated copies, moving). Refreshed from the store on a
  * calm clock rather than on every batch.
  */
-export function AccessibleQuotes({ symbols, store, formatter, live }: AccessibleQuotesProps) {
-  const now = useNow(ACCESSIBLE_REFRESH_MS);
+export function AccessibleQuotes({ symbols, store, formatter, live, now }: AccessibleQuotesProps) {
+  // Re-read the store on this calm clock (its value is not needed, only the re-render).
+  useNow(ACCESSIBLE_REFRESH_MS);
   if (symbols.length === 0) return null;
   return (
     <ul className="visually-hidden" aria-label="Watch list" data-testid="accessible-quotes">

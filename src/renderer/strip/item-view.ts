@@ -2,9 +2,11 @@
  * The live part of one strip item, written straight to the DOM. With the market moving, every
  * visible item's price, change and percent change at each batch (10 a second); writing three text
  * nodes costs far less than a React render and commit per item (in the bench, the renderer's
- * script time fell from about 8 to 2 ms a second). React renders the item's frame once
- * (TickerItem); ItemView owns everything that moves with the quote, so the two never write the
- * same node. Each write happens only when its value changed.
+ * script time fell from about 8 to 2 ms a second). React renders the item's frame (TickerItem; it
+ * re-renders only when an option or the stale clock changes); ItemView owns everything that
+ * moves with the quote: the text nodes it appends, the trend and stale classes (added and removed
+ * one by one, never replacing React's), the tooltip, the reserved widths and the flash
+ * attributes. Each write happens only when its value changed.
  */
 import type { Direction } from '../../shared/types';
 import type { ItemLabelParts } from './item-label';
@@ -18,6 +20,11 @@ export interface ItemState extends ItemLabelParts {
   lastMove: Direction;
   /** The tooltip. */
   title: string;
+}
+
+export interface ShowOptions {
+  /** Flash the price if it moved (not when catching up on changes made while far from view). */
+  flash: boolean;
 }
 
 /** The elements ItemView writes to (TickerItem renders them). */
@@ -35,13 +42,13 @@ const ARROWS: Record<ItemLabelParts['trend'], string> = { up: '▲', down: '▼'
  * The flash: the price's background lights up when it moves and fades in two steps (strong, then
  * faint, then gone), as plain attribute changes the next batches apply anyway. No animation: a
  * compositor animation per flash cost more than all the rest of a batch (its layer, its start
- * reported back in a frame of its own, held or finishing; in the bench, busy 4.8 % with it, 3.9 %
- * without). A price that stops moving is faded by FlashFader instead.
+ * reported back in a frame of its own, held or finishing; in the bench, busy 4.8 % with those,
+ * 4.0 % with these). A price that stops moving is faded by FlashFader instead.
  */
 const FLASH_STRONG_MS = 200;
 const FLASH_FADE_MS = 500;
 /** A price moving many times a second flashes at most this often (a flash, not a flicker). */
-export const FLASH_EVERY_MS = 1200;
+const FLASH_EVERY_MS = 1200;
 
 /** The flash level `elapsed` ms after it lit: 2 strong, 1 faint, 0 gone. */
 export function flashLevel(elapsed: number): 0 | 1 | 2 {
@@ -118,9 +125,8 @@ class GrowingWidth {
 export class ItemView {
   private readonly texts: { price: Text; change: Text; percent: Text; arrow: Text };
   private readonly widths: { price: GrowingWidth; change: GrowingWidth; percent: GrowingWidth };
-  private className = '';
-  private flashClass = '';
-  private flashDirection = '';
+  private trend = '';
+  private stale = false;
   private title = '';
   /** Moves already shown (null before the first show: what is there on arrival does not flash). */
   private shownMoves: number | null = null;
@@ -142,7 +148,7 @@ export class ItemView {
     this.widths = { price: new GrowingWidth(elements.price), change: new GrowingWidth(elements.change), percent: new GrowingWidth(elements.percent) };
   }
 
-  show(state: ItemState): void {
+  show(state: ItemState, { flash }: ShowOptions): void {
     const { item, price } = this.elements;
     setText(this.texts.price, state.price);
     setText(this.texts.change, state.change);
@@ -152,21 +158,22 @@ export class ItemView {
     this.widths.change.fit(state.change);
     this.widths.percent.fit(state.percent);
 
-    const className = `item trend-${state.trend}${state.stale ? ' stale' : ''}`;
-    if (className !== this.className) item.className = this.className = className;
+    if (state.trend !== this.trend) {
+      if (this.trend) item.classList.remove(`trend-${this.trend}`);
+      item.classList.add(`trend-${state.trend}`);
+      this.trend = state.trend;
+    }
+    if (state.stale !== this.stale) item.classList.toggle('stale', (this.stale = state.stale));
     if (state.title !== this.title) item.title = this.title = state.title;
-    // Keyed on data-flash (changes with the direction only) for the colour; the flash-* class,
-    // which no selector mentions, flips on every move and tells tests a move was shown.
-    if (state.lastMove !== this.flashDirection) price.dataset.flash = this.flashDirection = state.lastMove;
-    const flashClass = state.moves > 0 && state.lastMove !== 'flat' ? `price flash-${state.lastMove}-${state.moves % 2}` : 'price';
-    if (flashClass !== this.flashClass) price.className = this.flashClass = flashClass;
 
     const moved = this.shownMoves !== null && state.moves > this.shownMoves;
     this.shownMoves = state.moves;
     const now = this.clock();
     this.lastShownAt = now;
-    if (moved && state.lastMove !== 'flat' && now - this.lastFlashAt >= FLASH_EVERY_MS && !isOffscreen(item)) {
+    if (flash && moved && state.lastMove !== 'flat' && now - this.lastFlashAt >= FLASH_EVERY_MS && !isOffscreen(item)) {
       this.lastFlashAt = now;
+      // The colour is the direction of the move that lit it, for the whole fade.
+      price.dataset.flash = state.lastMove;
       fader.add(this);
     }
     this.setFlashLevel(flashLevel(now - this.lastFlashAt));

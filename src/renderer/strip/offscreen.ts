@@ -21,23 +21,26 @@ export function setOffscreen(element: Element, offscreen: boolean): void {
   if (!offscreen) element.dispatchEvent(new Event(REVEAL_EVENT));
 }
 
+/** Why a held subscription calls its listener: a change while near, or catching up on coming back. */
+export type NearReason = 'change' | 'reveal';
+
 /**
  * Subscribe `listener` through `subscribe`, holding its calls while `element` is offscreen: the
  * changes that arrive then are folded into one call when the element is revealed. Without an
  * element (not mounted, or not in a scrolling strip) every change passes straight through.
  * Returns the unsubscribe.
  */
-export function subscribeWhenNear(element: Element | null, subscribe: (listener: () => void) => () => void, listener: () => void): () => void {
+export function subscribeWhenNear(element: Element | null, subscribe: (listener: () => void) => () => void, listener: (reason: NearReason) => void): () => void {
   let behind = false;
   const catchUp = () => {
     if (!behind) return;
     behind = false;
-    listener();
+    listener('reveal');
   };
   element?.addEventListener(REVEAL_EVENT, catchUp);
   const unsubscribe = subscribe(() => {
     if (isOffscreen(element)) behind = true;
-    else listener();
+    else listener('change');
   });
   return () => {
     unsubscribe();

@@ -143,7 +143,7 @@ export function StripApp({ api, locale }: StripAppProps) {
       </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
       {body}
-      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} />
+      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} now={now} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { QuoteFormatter } from '../format';
 import { STALE_AFTER_MS } from '../market-hours';
 import { describeQuote } from './item-label';
 import { ItemView, type ItemState } from './item-view';
-import { subscribeWhenNear } from './offscreen';
+import { isOffscreen, REVEAL_EVENT, subscribeWhenNear, type NearReason } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
 import { Sparkline } from './sparkline';
 
@@ -22,7 +22,7 @@ export interface TickerItemProps {
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
 
 /** Everything one item shows for a store entry (none yet: dashes). */
-export function itemState(symbol: string, entry: QuoteEntry | undefined, options: { formatter: QuoteFormatter; live: boolean; now: number }): ItemState {
+function itemState(symbol: string, entry: QuoteEntry | undefined, options: { formatter: QuoteFormatter; live: boolean; now: number }): ItemState {
   const parts = describeQuote(symbol, entry?.snapshot, options);
   return {
     ...parts,
@@ -35,7 +35,7 @@ export function itemState(symbol: string, entry: QuoteEntry | undefined, options
 /** Subscribe to one symbol's changes, held while `element` is offscreen (see offscreen.ts). */
 function useNearSubscription(element: RefObject<HTMLElement | null>, store: QuoteStore, symbol: string) {
   return useCallback(
-    (listener: () => void) => subscribeWhenNear(element.current, (onChange) => store.subscribeSymbol(symbol, onChange), listener),
+    (listener: (reason: NearReason) => void) => subscribeWhenNear(element.current, (onChange) => store.subscribeSymbol(symbol, onChange), listener),
     [element, store, symbol],
   );
 }
@@ -45,7 +45,8 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * React renders the item's frame; an ItemView writes the quote into it, straight to the DOM, on
  * every change of this symbol (only this item is touched). While the scrolling strip has the
  * item marked offscreen (far from the viewport) changes wait and are caught up when it comes
- * near, before it can be seen. The price flashes (only where it can be seen) when it moves.
+ * near, before it can be seen. The price flashes when it moves where it can be seen (catching
+ * up does not flash: the item is still outside the viewport then).
  */
 export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
@@ -54,17 +55,40 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   const percentRef = useRef<HTMLSpanElement>(null);
   const arrowRef = useRef<HTMLSpanElement>(null);
   const viewRef = useRef<ItemView | null>(null);
+  const options = useRef({ formatter, live, now });
   const subscribe = useNearSubscription(itemRef, store, symbol);
 
-  // Before the first paint, and again whenever the clock or the feed state changes the stale flag.
+  /** Draw the latest quote into the item (creating its view on first use). */
+  const draw = useCallback(
+    (flash: boolean) => {
+      const [item, price, change, percent, arrow] = [itemRef, priceRef, changeRef, percentRef, arrowRef].map((ref) => ref.current);
+      if (!item || !price || !change || !percent || !arrow) return;
+      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow }));
+      view.show(itemState(symbol, store.get(symbol), options.current), { flash });
+    },
+    [store, symbol],
+  );
+
+  // Follow the symbol's changes (held while far from view); drawn before the first paint.
   useLayoutEffect(() => {
-    const [item, price, change, percent, arrow] = [itemRef, priceRef, changeRef, percentRef, arrowRef].map((ref) => ref.current);
-    if (!item || !price || !change || !percent || !arrow) return;
-    const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow }));
-    const show = () => view.show(itemState(symbol, store.get(symbol), { formatter, live, now }));
-    show();
-    return subscribe(show);
-  }, [subscribe, store, symbol, formatter, live, now]);
+    draw(false);
+    return subscribe((reason) => draw(reason === 'change'));
+  }, [subscribe, draw]);
+
+  // The locale, the feed state or the stale clock changed: redraw now if near, else on coming back.
+  useLayoutEffect(() => {
+    const changed = options.current.formatter !== formatter || options.current.live !== live || options.current.now !== now;
+    options.current = { formatter, live, now };
+    const item = itemRef.current;
+    if (!changed || !item) return;
+    if (!isOffscreen(item)) {
+      draw(false);
+      return;
+    }
+    const redraw = () => draw(false);
+    item.addEventListener(REVEAL_EVENT, redraw, { once: true });
+    return () => item.removeEventListener(REVEAL_EVENT, redraw);
+  }, [formatter, live, now, draw]);
 
   return (
     <span className="item" data-symbol={symbol} ref={itemRef}>
@@ -82,7 +106,7 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
 const EMPTY: readonly number[] = [];
 
 /** The item's sparkline: re-renders only when the history gains a point (the store keeps the same array otherwise). */
-function ItemSparkline({ symbol, store, subscribe }: { symbol: string; store: QuoteStore; subscribe: (listener: () => void) => () => void }) {
+function ItemSparkline({ symbol, store, subscribe }: { symbol: string; store: QuoteStore; subscribe: (listener: (reason: NearReason) => void) => () => void }) {
   const history = useSyncExternalStore(subscribe, () => store.get(symbol)?.snapshot.history ?? EMPTY);
   return <Sparkline history={history} />;
 }

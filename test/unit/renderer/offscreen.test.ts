@@ -63,27 +63,27 @@ describe('subscribeWhenNear', () => {
   it('passes changes through while the item is near the viewport', () => {
     const { element } = item();
     const changes = source();
-    let calls = 0;
-    subscribeWhenNear(element, changes.subscribe, () => (calls += 1));
+    const reasons: string[] = [];
+    subscribeWhenNear(element, changes.subscribe, (reason) => reasons.push(reason));
     changes.change();
     changes.change();
-    expect(calls).toBe(2);
+    expect(reasons).toEqual(['change', 'change']);
   });
 
   it('holds changes while offscreen and catches up once when revealed, before anything else changes', () => {
     const { element } = item();
     const changes = source();
-    let calls = 0;
-    subscribeWhenNear(element, changes.subscribe, () => (calls += 1));
+    const reasons: string[] = [];
+    subscribeWhenNear(element, changes.subscribe, (reason) => reasons.push(reason));
     setOffscreen(element, true);
     changes.change();
     changes.change();
-    expect(calls).toBe(0);
+    expect(reasons).toEqual([]);
     setOffscreen(element, false);
-    expect(calls).toBe(1);
+    expect(reasons).toEqual(['reveal']);
     setOffscreen(element, true);
     setOffscreen(element, false);
-    expect(calls).toBe(1);
+    expect(reasons).toEqual(['reveal']);
   });
 
   it('passes everything through without an element, and unsubscribes from both the source and the reveals', () => {
