@@ -203,6 +203,42 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('never shows an item unrendered, across the wrap of the scroll', async () => {
+    // A fast scroll (1,000 px/s) over a 9-symbol lane wraps about every 2 s.
+    const { page, errors } = await openPage('strip', { preferences: { speed: 1000 } });
+    await expect.poll(() => page.locator('.lane').count()).toBeGreaterThan(1);
+    const seen = await page.evaluate(
+      (durationMs) =>
+        new Promise<{ frames: number; wraps: number; blank: number }>((done) => {
+          const viewport = document.querySelector('.viewport') as HTMLElement;
+          const firstItem = document.querySelector('.lane .item') as HTMLElement;
+          const result = { frames: 0, wraps: 0, blank: 0 };
+          let lastLeft = firstItem.getBoundingClientRect().left;
+          const started = performance.now();
+          const sample = () => {
+            const view = viewport.getBoundingClientRect();
+            for (const item of document.querySelectorAll('.lane > .item')) {
+              const box = item.getBoundingClientRect();
+              if (box.right > view.left && box.left < view.right && item.hasAttribute('data-offscreen')) result.blank += 1;
+            }
+            const left = firstItem.getBoundingClientRect().left;
+            if (left > lastLeft) result.wraps += 1;
+            lastLeft = left;
+            result.frames += 1;
+            if (performance.now() - started < durationMs) requestAnimationFrame(sample);
+            else done(result);
+          };
+          requestAnimationFrame(sample);
+        }),
+      4500,
+    );
+    expect(seen.wraps).toBeGreaterThan(0);
+    expect(seen.frames).toBeGreaterThan(30);
+    expect(seen.blank).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('holds still while hovered', async () => {
     const { page } = await openPage('strip', { preferences: { speed: 200 } });
     await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
