@@ -25,10 +25,11 @@ export async function runBrowserBenches(options: BrowserBenchOptions): Promise<B
     const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(options.seed));
     // Every symbol gets a price, then a warm-up stream (JIT, React, first layouts) before measuring.
     pump.sendRound();
+    // Read from the screen-reader list: it covers every symbol (the strip draws only those near view).
     await rig.page.waitForFunction(
       (count) => {
-        const prices = [...document.querySelectorAll('.lane:first-child .price')].map((element) => element.textContent);
-        return prices.length === count && prices.every((text) => text !== null && /\d/.test(text));
+        const labels = [...document.querySelectorAll('[data-testid="accessible-quotes"] li')].map((element) => element.textContent ?? '');
+        return labels.length === count && labels.every((text) => !text.includes('no price yet'));
       },
       BENCH_SYMBOLS.length,
       { timeout: 15_000 },
