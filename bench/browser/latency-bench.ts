@@ -65,14 +65,13 @@ declare global {
  */
 function installPageRecorder(): void {
   const offscreen = 'data-offscreen';
-  // No named helpers in here: the page gets this function's source only.
-  const itemsOf = new Map<string, Element[]>();
+  // No named helpers in here: the page gets this function's source only. Items are looked up at
+  // each change (copies of the lane may come and go when the window is resized).
+  const inView = new Map<string, boolean>();
   for (const item of Array.from(document.querySelectorAll('.lane > .item'))) {
     const symbol = item.getAttribute('data-symbol');
-    if (symbol) itemsOf.set(symbol, [...(itemsOf.get(symbol) ?? []), item]);
+    if (symbol) inView.set(symbol, inView.get(symbol) === true || !item.hasAttribute(offscreen));
   }
-  const inView = new Map<string, boolean>();
-  for (const [symbol, items] of itemsOf) inView.set(symbol, items.some((item) => !item.hasAttribute(offscreen)));
   const records: PageRecords = { shown: [], initialViews: [...inView], viewChanges: [] };
   window.__benchRecords = records;
   const observer = new MutationObserver((mutations) => {
@@ -85,7 +84,8 @@ function installPageRecorder(): void {
         const symbol = element.getAttribute('data-symbol');
         const was = symbol === null ? undefined : inView.get(symbol);
         if (symbol === null || was === undefined) continue;
-        const now = (itemsOf.get(symbol) ?? []).some((item) => !item.hasAttribute(offscreen));
+        const items = document.querySelectorAll(`.lane > .item[data-symbol="${CSS.escape(symbol)}"]`);
+        const now = Array.from(items).some((item) => !item.hasAttribute(offscreen));
         if (now !== was) {
           inView.set(symbol, now);
           records.viewChanges.push([symbol, now, time]);
