@@ -134,11 +134,7 @@ export class ItemView {
   private lastShownAt = Number.NEGATIVE_INFINITY;
   private litLevel = 0;
 
-  constructor(
-    private readonly elements: ItemElements,
-    /** A clock in ms (performance.now in the page). */
-    private readonly clock: () => number = () => performance.now(),
-  ) {
+  constructor(private readonly elements: ItemElements) {
     this.texts = {
       price: textNodeOf(elements.price),
       change: textNodeOf(elements.change),
@@ -168,7 +164,7 @@ export class ItemView {
 
     const moved = this.shownMoves !== null && state.moves > this.shownMoves;
     this.shownMoves = state.moves;
-    const now = this.clock();
+    const now = performance.now();
     this.lastShownAt = now;
     if (flash && moved && state.lastMove !== 'flat' && now - this.lastFlashAt >= FLASH_EVERY_MS && !isOffscreen(item)) {
       this.lastFlashAt = now;
@@ -184,7 +180,7 @@ export class ItemView {
    * is stepped by show()). Returns whether the flash is still lit.
    */
   fadeIfQuiet(): boolean {
-    const now = this.clock();
+    const now = performance.now();
     if (now - this.lastShownAt >= FLASH_STRONG_MS) this.setFlashLevel(flashLevel(now - this.lastFlashAt));
     return this.litLevel > 0;
   }
