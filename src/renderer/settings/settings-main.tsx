@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findBridge } from '../bridge';
 import { SettingsApp } from './settings-app';
+import '../visually-hidden.css';
 import './settings.css';
 
 const container = document.getElementById('root');

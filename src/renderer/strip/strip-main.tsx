@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findBridge } from '../bridge';
 import { StripApp } from './strip-app';
+import '../visually-hidden.css';
 import './strip.css';
 
 const container = document.getElementById('root');
