@@ -1,6 +1,7 @@
 /**
  * Arguments of the headless feed command, parsed without side effects so they can be tested.
  */
+import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quote-publisher';
 import { normalizeSymbol } from '../shared/symbols';
 
 export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
@@ -114,10 +115,10 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     heartbeatTimeoutS = parsed;
   }
-  let rateHz = 10;
+  let rateHz = DEFAULT_PUBLISH_RATE_HZ;
   const rawRate = values.get('--rate');
   if (rawRate !== undefined) {
-    const parsed = positiveNumber('--rate', rawRate, 60);
+    const parsed = positiveNumber('--rate', rawRate, MAX_PUBLISH_RATE_HZ);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     rateHz = parsed;
   }

@@ -2,10 +2,21 @@
  * Symbol rules shared by every process: what a valid symbol looks like and how people read it.
  */
 
-/** Letters, digits, `.`, `-`, `_`, `:`, `/`, `^`, `=`; 1 to 40 characters. */
-export const SYMBOL_PATTERN = /^[A-Za-z0-9.\-_:/^=]{1,40}$/;
-
 export const MAX_SYMBOL_LENGTH = 40;
+
+/** What a symbol may hold besides ASCII letters and digits. */
+const SYMBOL_PUNCTUATION = ['.', '-', '_', ':', '/', '^', '='] as const;
+
+/** Letters, digits and SYMBOL_PUNCTUATION; 1 to MAX_SYMBOL_LENGTH characters. */
+export const SYMBOL_PATTERN = new RegExp(`^[A-Za-z0-9${SYMBOL_PUNCTUATION.map(inCharacterClass).join('')}]{1,${MAX_SYMBOL_LENGTH}}$`);
+
+/** The rule in words, for messages: "letters, digits and . - _ : / ^ = (up to 40 characters)". */
+export const SYMBOL_RULE_TEXT = `letters, digits and ${SYMBOL_PUNCTUATION.join(' ')} (up to ${MAX_SYMBOL_LENGTH} characters)`;
+
+/** A character as a literal member of a regex character class (valid with and without the u flag). */
+function inCharacterClass(character: string): string {
+  return '-^]\\'.includes(character) ? `\\${character}` : character;
+}
 
 /** Finnhub's free plan caps a connection at about 50 subscribed symbols. */
 export const DEFAULT_MAX_SYMBOLS = 50;

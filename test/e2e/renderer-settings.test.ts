@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREFERENCE_RULES, type PreferenceKey, type PreferenceRule } from '../../src/shared/preference-rules';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
 import { OUTPUT_DIR, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
 import { PRICES, SYMBOLS } from './harness/sample-watchlist';
@@ -117,6 +118,63 @@ describe('settings view', () => {
     });
     await page.locator('#pref-speed').fill('5000');
     await expect.poll(() => page.locator('#pref-speed-error').textContent()).toBe('Speed must be between 0 and 1000 px/s.');
+    await page.close();
+  });
+
+  it('offers for every preference exactly what its rule allows', async () => {
+    // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`.
+    const notInSettings = new Set<PreferenceKey>(['hidden']);
+    const { page } = await openPage('settings');
+    await page.locator('#pref-height').waitFor();
+    const rules: [string, PreferenceRule][] = Object.entries(PREFERENCE_RULES);
+    let checked = 0;
+    for (const [key, rule] of rules) {
+      const control = page.locator(`#pref-${key}`);
+      if (notInSettings.has(key as PreferenceKey)) {
+        expect(await control.count(), key).toBe(0);
+        continue;
+      }
+      expect(await control.count(), `a control for "${key}"`).toBe(1);
+      const shape = await control.evaluate((element) => ({
+        tag: element.tagName.toLowerCase(),
+        type: element.getAttribute('type'),
+        min: element.getAttribute('min'),
+        max: element.getAttribute('max'),
+        step: element.getAttribute('step'),
+        options: [...element.querySelectorAll('option')].map((option) => option.value),
+      }));
+      switch (rule.kind) {
+        case 'number':
+          if (shape.tag === 'input') {
+            expect(shape.type, key).toBe('range');
+            expect([Number(shape.min), Number(shape.max)], `${key} range`).toEqual([rule.min, rule.max]);
+            // Both ends must be reachable in whole steps.
+            const steps = (rule.max - rule.min) / Number(shape.step);
+            expect(Math.abs(steps - Math.round(steps)), `${key} step`).toBeLessThan(1e-9);
+            if (rule.integer) expect(Number.isInteger(Number(shape.step)), `${key} step`).toBe(true);
+          } else {
+            expect(shape.tag, key).toBe('select');
+            expect(shape.options.length, key).toBeGreaterThan(0);
+            for (const option of shape.options.map(Number)) {
+              expect(option >= rule.min && option <= rule.max && (!rule.integer || Number.isInteger(option)), `${key} option ${option}`).toBe(true);
+            }
+          }
+          break;
+        case 'enum':
+          expect(shape.tag, key).toBe('select');
+          expect(shape.options, key).toEqual([...rule.values]);
+          break;
+        case 'boolean':
+          expect([shape.tag, shape.type], key).toEqual(['input', 'checkbox']);
+          break;
+        case 'display-id':
+          expect(shape.tag, key).toBe('select');
+          expect(shape.options, key).toContain('primary');
+          break;
+      }
+      checked += 1;
+    }
+    expect(checked).toBe(rules.length - notInSettings.size);
     await page.close();
   });
 });

@@ -10,7 +10,7 @@
  * no imports, no references to anything outside its own body (types are fine).
  * In the page, `window.__fakeTicker` (FakeTickerControl) drives it and records every call.
  */
-import { DEFAULT_PREFERENCES } from '../../src/main/settings/preference-rules';
+import { DEFAULT_PREFERENCES } from '../../src/shared/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
 import type {
   FeedOverview,

@@ -6,7 +6,7 @@ import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../
 import { MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
 import { MAX_API_KEY_LENGTH } from '../settings/key-protection';
-import { checkPreferencePatch } from '../settings/preference-rules';
+import { checkPreferencePatch } from '../../shared/preference-rules';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;

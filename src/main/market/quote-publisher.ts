@@ -1,10 +1,12 @@
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../shared/preference-rules';
 import { Signal } from '../../shared/signal';
 import type { SnapshotBatch } from '../../shared/types';
 import type { ChangedQuotes } from './tick-store';
 
-export const DEFAULT_PUBLISH_RATE_HZ = 10;
-export const MIN_PUBLISH_RATE_HZ = 1;
-export const MAX_PUBLISH_RATE_HZ = 60;
+/** The publisher's limits are the updateRateHz preference's rule: what the user may pick is what it runs. */
+export const DEFAULT_PUBLISH_RATE_HZ = DEFAULT_PREFERENCES.updateRateHz;
+export const MIN_PUBLISH_RATE_HZ = PREFERENCE_RULES.updateRateHz.min;
+export const MAX_PUBLISH_RATE_HZ = PREFERENCE_RULES.updateRateHz.max;
 
 /** What the publisher needs of the store (TickStore satisfies it). */
 export interface ChangeSource {
@@ -17,14 +19,14 @@ export interface ChangeSource {
 export type TimerHandle = unknown;
 
 export interface QuotePublisherOptions {
-  /** Batches per second at most (default 10, clamped to 1..60). */
+  /** Batches per second at most (default and limits: the updateRateHz preference's rule). */
   rateHz?: number;
   now?: () => number;
   setTimer?: (callback: () => void, delayMs: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
 }
 
-/** Clamp a requested rate to 1..60 Hz; anything that is not a finite number gives the default. */
+/** Clamp a requested rate to the allowed range; anything that is not a finite number gives the default. */
 export function clampRateHz(hz: unknown): number {
   if (typeof hz !== 'number' || !Number.isFinite(hz)) return DEFAULT_PUBLISH_RATE_HZ;
   return Math.min(MAX_PUBLISH_RATE_HZ, Math.max(MIN_PUBLISH_RATE_HZ, hz));
@@ -82,7 +84,7 @@ export class QuotePublisher {
     this.cancelTimer();
   }
 
-  /** Change the rate live (clamped to 1..60 Hz); a pending publish is re-timed to the new rate. */
+  /** Change the rate live (clamped to the allowed range); a pending publish is re-timed to the new rate. */
   setRate(hz: number): void {
     this.rate = clampRateHz(hz);
     this.intervalMs = 1000 / this.rate;

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
-import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from './preference-rules';
+import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
 import {
   BASE64_PATTERN,
   DEFAULT_SYMBOLS,

@@ -3,7 +3,7 @@
  */
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
-import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from './preference-rules';
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
 
 export const SETTINGS_VERSION = 1;
 

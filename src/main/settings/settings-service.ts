@@ -8,7 +8,7 @@ import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../s
 import type { KeyInfo, Notice, Preferences, PublicSettings, WindowState } from '../../shared/types';
 import { API_KEY_PATTERN, maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
 import type { KeyValueStore } from './key-value-store';
-import { checkPreferencePatch, isPlainDataObject } from './preference-rules';
+import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
 import { defaultSettings, type SavedSettings } from './schema';
 

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
+import type { EnumPreferenceKey } from '../../shared/preference-rules';
 import { settle } from '../bridge';
+import { enumOptions, enumValue, SLIDERS, updateRateOptions, type SliderControl } from './preference-controls';
 
 export interface PreferencesSectionProps {
   api: TickerApi;
@@ -13,8 +15,6 @@ type Errors = Partial<Record<keyof Preferences, string>>;
 
 /** Sliders send their value this long after the last movement, not on every pixel. */
 const SLIDER_DELAY_MS = 150;
-
-const UPDATE_RATES = [1, 2, 4, 8, 10, 20];
 
 /** Look and behaviour of the strip; every change applies live through setPreferences. */
 export function PreferencesSection({ api, preferences, onSettings }: PreferencesSectionProps) {
@@ -82,7 +82,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
 
   const describedBy = (key: keyof Preferences) => (errors[key] ? `pref-${key}-error` : undefined);
 
-  const slider = (key: 'height' | 'speed' | 'opacity' | 'fontSize', min: number, max: number, step: number, unit: string, scale = 1) =>
+  const slider = ({ key, min, max, step, unit, scale }: SliderControl) =>
     field(
       key,
       LABELS[key],
@@ -102,6 +102,27 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
           {Math.round(draft[key] * scale)} {unit}
         </output>
       </>,
+    );
+
+  const choice = <K extends EnumPreferenceKey>(key: K) =>
+    field(
+      key,
+      LABELS[key],
+      <select
+        id={`pref-${key}`}
+        value={draft[key]}
+        aria-describedby={describedBy(key)}
+        onChange={(event) => {
+          const value = enumValue(key, event.target.value);
+          if (value !== null) change(key, value as Preferences[K]);
+        }}
+      >
+        {enumOptions(key).map(({ value, label }) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>,
     );
 
   const toggle = (key: 'showSparklines' | 'alwaysOnTop' | 'clickThrough' | 'launchAtLogin' | 'paused', hint?: string) => (
@@ -125,19 +146,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
     <section className="card" aria-labelledby="prefs-heading">
       <h2 id="prefs-heading">Look and behaviour</h2>
       <div className="grid">
-        {field(
-          'position',
-          LABELS.position,
-          <select
-            id="pref-position"
-            value={draft.position}
-            aria-describedby={describedBy('position')}
-            onChange={(event) => change('position', event.target.value === 'bottom' ? 'bottom' : 'top')}
-          >
-            <option value="top">Top of the screen</option>
-            <option value="bottom">Bottom of the screen</option>
-          </select>,
-        )}
+        {choice('position')}
         {field(
           'displayId',
           LABELS.displayId,
@@ -159,20 +168,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
             ) : null}
           </select>,
         )}
-        {field(
-          'theme',
-          LABELS.theme,
-          <select
-            id="pref-theme"
-            value={draft.theme}
-            aria-describedby={describedBy('theme')}
-            onChange={(event) => change('theme', event.target.value === 'light' ? 'light' : event.target.value === 'transparent' ? 'transparent' : 'dark')}
-          >
-            <option value="dark">Dark</option>
-            <option value="light">Light</option>
-            <option value="transparent">Transparent</option>
-          </select>,
-        )}
+        {choice('theme')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -182,19 +178,14 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
             aria-describedby={describedBy('updateRateHz')}
             onChange={(event) => change('updateRateHz', Number(event.target.value))}
           >
-            {[...new Set([...UPDATE_RATES, draft.updateRateHz])]
-              .sort((a, b) => a - b)
-              .map((rate) => (
-                <option key={rate} value={rate}>
-                  {rate} per second
-                </option>
-              ))}
+            {updateRateOptions(draft.updateRateHz).map((rate) => (
+              <option key={rate} value={rate}>
+                {rate} per second
+              </option>
+            ))}
           </select>,
         )}
-        {slider('height', 20, 96, 1, 'px')}
-        {slider('fontSize', 10, 32, 1, 'px')}
-        {slider('speed', 10, 300, 5, 'px/s')}
-        {slider('opacity', 0.3, 1, 0.05, '%', 100)}
+        {SLIDERS.map(slider)}
       </div>
       <div className="toggles">
         {toggle('showSparklines')}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
-import { displayName, normalizeSymbol } from '../../shared/symbols';
+import { displayName, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import { settle } from '../bridge';
 import { dropTargetIndex } from './reorder';
 import { SymbolCombobox } from './symbol-combobox';
@@ -13,8 +13,7 @@ export interface SymbolsSectionProps {
   onSymbols: (symbols: string[]) => void;
 }
 
-const INVALID_SYMBOL =
-  'Not a valid symbol: use letters, digits and . - _ : / ^ = (up to 40 characters), e.g. AAPL or BINANCE:BTCUSDT.';
+const INVALID_SYMBOL = `Not a valid symbol: use ${SYMBOL_RULE_TEXT}, e.g. AAPL or BINANCE:BTCUSDT.`;
 
 interface DropMark {
   symbol: string;

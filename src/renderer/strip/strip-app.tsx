@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
+import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
 import type { FeedStatus, Preferences, PublicSettings, SnapshotBatch } from '../../shared/types';
 import { settle } from '../bridge';
 import { createQuoteFormatter } from '../format';
@@ -14,13 +15,7 @@ import { StatusBadgeView } from './status-badge';
 import { TickerItem } from './ticker-item';
 
 /** Shown until settings arrive, so the strip never renders unstyled. */
-const INITIAL_PREFERENCES: Pick<Preferences, 'speed' | 'theme' | 'fontSize' | 'showSparklines' | 'paused'> = {
-  speed: 60,
-  theme: 'dark',
-  fontSize: 14,
-  showSparklines: false,
-  paused: false,
-};
+const INITIAL_PREFERENCES: Preferences = DEFAULT_PREFERENCES;
 
 const PAGE_MS = 5000;
 const STALE_CLOCK_MS = 15_000;

@@ -20,7 +20,7 @@ import type { SettingsService } from '../../../src/main/settings/settings-servic
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
 import type { FeedStatus, Notice, Preferences, PublicSettings, WindowState } from '../../../src/shared/types';
-import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
+import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 

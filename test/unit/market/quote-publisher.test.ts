@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clampRateHz, QuotePublisher } from '../../../src/main/market/quote-publisher';
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../../src/shared/preference-rules';
 import { TickStore } from '../../../src/main/market/tick-store';
 import type { SnapshotBatch } from '../../../src/shared/types';
 
@@ -107,6 +108,13 @@ describe('QuotePublisher', () => {
     vi.advanceTimersByTime(1);
     expect(batches).toHaveLength(2);
     expect(publisher.rateHz).toBe(2);
+  });
+
+  it('takes its default and limits from the updateRateHz preference rule', () => {
+    const rule = PREFERENCE_RULES.updateRateHz;
+    expect(clampRateHz(rule.min - 0.5)).toBe(rule.min);
+    expect(clampRateHz(rule.max + 1)).toBe(rule.max);
+    expect(clampRateHz(undefined)).toBe(DEFAULT_PREFERENCES.updateRateHz);
   });
 
   it('clamps the rate to 1..60 Hz', () => {

@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../../src/shared/symbols';
-import { DEFAULT_PREFERENCES, PREFERENCE_KEYS, checkPreferencePatch, preferenceProblem } from '../../../src/main/settings/preference-rules';
+import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, SYMBOL_PATTERN, SYMBOL_RULE_TEXT, normalizeSymbol } from '../../../src/shared/symbols';
+import {
+  DEFAULT_PREFERENCES,
+  PREFERENCE_KEYS,
+  PREFERENCE_RULES,
+  UPDATE_RATE_CHOICES,
+  checkPreferencePatch,
+  preferenceProblem,
+} from '../../../src/shared/preference-rules';
 import { DEFAULT_SETTINGS, DEFAULT_SYMBOLS, SETTINGS_SCHEMA, defaultSettings, settingsSchema } from '../../../src/main/settings/schema';
 import { repairSettings } from '../../../src/main/settings/repair-settings';
 
@@ -58,6 +65,24 @@ describe('settings defaults', () => {
 });
 
 describe('preference rules', () => {
+  it('has a default for every rule that the rule itself accepts, and offers only allowed update rates', () => {
+    expect(Object.keys(DEFAULT_PREFERENCES).sort()).toEqual(Object.keys(PREFERENCE_RULES).sort());
+    for (const key of PREFERENCE_KEYS) expect(preferenceProblem(key, DEFAULT_PREFERENCES[key]), key).toBeNull();
+    expect(UPDATE_RATE_CHOICES).toContain(DEFAULT_PREFERENCES.updateRateHz);
+    for (const rate of UPDATE_RATE_CHOICES) expect(preferenceProblem('updateRateHz', rate), String(rate)).toBeNull();
+  });
+
+  it('derives the symbol pattern and its message from one length limit', () => {
+    expect(SYMBOL_PATTERN.test('A'.repeat(MAX_SYMBOL_LENGTH))).toBe(true);
+    expect(SYMBOL_PATTERN.test('A'.repeat(MAX_SYMBOL_LENGTH + 1))).toBe(false);
+    expect(SYMBOL_RULE_TEXT).toContain(`up to ${MAX_SYMBOL_LENGTH} characters`);
+    // Every punctuation mark the message names is accepted, and nothing else is.
+    for (const mark of ['.', '-', '_', ':', '/', '^', '=']) expect(normalizeSymbol(`A${mark}B`), mark).toBe(`A${mark}B`);
+    for (const mark of [' ', ',', ']', '\\', '[', '*', '+']) expect(normalizeSymbol(`A${mark}B`), mark).toBeNull();
+    // The JSON schema compiles the same source with the unicode flag.
+    expect(new RegExp(SYMBOL_PATTERN.source, 'u').test('BINANCE:BTCUSDT')).toBe(true);
+  });
+
   const accepted: Array<[keyof typeof DEFAULT_PREFERENCES, unknown]> = [
     ['position', 'bottom'],
     ['displayId', null],

@@ -5,7 +5,7 @@ import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, TickerWindow, stripWindowOpt
 import type { AppPage } from '../../../src/main/ui/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/main/core/ticker-core';
-import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
+import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 

@@ -12,7 +12,7 @@ import {
   type TrayMenuState,
 } from '../../../src/main/ui/tray-menu';
 import { CONNECTION_STATES, type FeedStatus, type Preferences } from '../../../src/shared/types';
-import { DEFAULT_PREFERENCES } from '../../../src/main/settings/preference-rules';
+import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 

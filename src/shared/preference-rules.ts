@@ -1,8 +1,10 @@
 /**
  * The one description of every preference: its kind, its range and its default. The JSON schema,
- * the load-time repair and the IPC validators are all derived from this table, so they cannot drift.
+ * the load-time repair, the IPC validators, the settings window's controls, the strip's first
+ * paint and the quote publisher's limits are all derived from this table, so they cannot drift.
+ * Pure data and pure checks: every process imports it.
  */
-import type { Preferences } from '../../shared/types';
+import type { Preferences } from './types';
 
 export type PreferenceRule =
   | { kind: 'enum'; values: readonly string[] }
@@ -29,6 +31,24 @@ export const PREFERENCE_RULES = {
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
+
+/** The numeric preferences, i.e. those a slider or a list of numbers sets. */
+export type NumberPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'number' } ? K : never }[PreferenceKey];
+
+/** The preferences with a fixed set of string values. */
+export type EnumPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'enum' } ? K : never }[PreferenceKey];
+
+/** The on/off preferences. */
+export type BooleanPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'boolean' } ? K : never }[PreferenceKey];
+
+/** The values an enum preference allows, as a literal union (e.g. 'top' | 'bottom'). */
+export type EnumValue<K extends EnumPreferenceKey> = (typeof PREFERENCE_RULES)[K]['values'][number];
+
+/**
+ * The update rates the settings window offers, a readable subset of the updateRateHz range
+ * (a rate saved outside this list is still shown and kept).
+ */
+export const UPDATE_RATE_CHOICES: readonly number[] = Object.freeze([1, 2, 4, 8, 10, 20]);
 
 export const PREFERENCE_KEYS = Object.keys(PREFERENCE_RULES) as PreferenceKey[];
 
