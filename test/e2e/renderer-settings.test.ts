@@ -53,6 +53,32 @@ describe('settings view', () => {
     await page.close();
   });
 
+  it('never offers the previous query\'s suggestions while the new query waits for its answer', async () => {
+    const { page, errors } = await openPage('settings', {}, { fakeClock: true });
+    const input = page.locator('#add-symbol');
+    await input.waitFor();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    const options = () => page.locator('[role="option"] .option-symbol').allTextContents();
+    await input.fill('aapl');
+    await page.clock.runFor(300);
+    await expect.poll(options).toEqual(['AAPL']);
+    // The search for "am" waits for its debounce (the clock stands still): nothing may be offered,
+    // or a quick ArrowDown + Enter would add AAPL, a suggestion for text no longer in the field.
+    await input.fill('am');
+    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
+    expect(await options()).toEqual([]);
+    await input.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    await page.clock.runFor(300);
+    await expect.poll(options).toEqual(['AMZN', 'AMD']);
+    await input.press('ArrowDown');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addSymbol').map((c) => c.args))).toEqual([['AMZN']]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reorders symbols with the keyboard only and announces it', async () => {
     const { page } = await openPage('settings');
     await page.locator('.symbol-row').first().waitFor();

@@ -9,33 +9,40 @@ export interface SymbolSearch {
   error: string | null;
 }
 
-const MAX_MATCHES = 8;
+interface Answer extends SymbolSearch {
+  /** The trimmed query these matches answer. */
+  query: string;
+}
 
-/** Finnhub symbol search for `query`, debounced; answers to outdated queries are ignored. */
+const MAX_MATCHES = 8;
+const NO_ANSWER: Answer = { query: '', matches: [], searching: false, error: null };
+
+/**
+ * Finnhub symbol search for `query`, debounced. Only matches for the current query are returned:
+ * while a new query waits for its debounce and answer, the previous query's matches are not
+ * offered, so a key press can never pick a suggestion for text the user has already replaced.
+ */
 export function useDebouncedSearch(api: TickerApi, query: string, delayMs = 250): SymbolSearch {
-  const [state, setState] = useState<SymbolSearch>({ matches: [], searching: false, error: null });
+  const [answer, setAnswer] = useState<Answer>(NO_ANSWER);
   const latest = useRef(0);
+  const text = query.trim();
 
   useEffect(() => {
-    const text = query.trim();
     const id = ++latest.current;
-    if (text.length === 0) {
-      setState({ matches: [], searching: false, error: null });
-      return;
-    }
-    setState((current) => ({ ...current, searching: true }));
+    if (text.length === 0) return;
     const timer = window.setTimeout(() => {
       void settle(() => api.searchSymbols(text)).then((result) => {
         if (id !== latest.current) return;
         if (result.ok && Array.isArray(result.value)) {
-          setState({ matches: result.value.slice(0, MAX_MATCHES), searching: false, error: null });
+          setAnswer({ query: text, matches: result.value.slice(0, MAX_MATCHES), searching: false, error: null });
         } else {
-          setState({ matches: [], searching: false, error: result.ok ? null : result.error.message });
+          setAnswer({ query: text, matches: [], searching: false, error: result.ok ? null : result.error.message });
         }
       });
     }, delayMs);
     return () => window.clearTimeout(timer);
-  }, [api, query, delayMs]);
+  }, [api, text, delayMs]);
 
-  return state;
+  if (answer.query === text) return answer;
+  return { matches: [], searching: text.length > 0, error: null };
 }
