@@ -45,10 +45,21 @@ export default defineConfig({
     plugins: [react(), relaxCspForDevServer()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves builds unminified; what users run should not carry React's whitespace and comments.
+      minify: true,
       rollupOptions: {
         input: {
           strip: resolve('src/renderer/strip.html'),
           settings: resolve('src/renderer/settings.html'),
+        },
+        output: {
+          // Name the chunks both pages load after what they hold, not after whichever module came first.
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+              { name: 'shared', minShareCount: 2, priority: 1 },
+            ],
+          },
         },
       },
     },
