@@ -1,12 +1,14 @@
 /**
  * A validator for every invoke channel: the raw argument list from a renderer → the typed argument
  * tuple, or an 'invalid-payload' error saying what was wrong. Nothing from a renderer is trusted.
+ * Each validator's result type is inferred from its checks (never cast to the contract), and the
+ * table must satisfy the contract, so a check of the wrong type is a compile error.
  */
 import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../../shared/ipc-contract';
-import { MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
+import { checkPreferencePatch } from '../../shared/preference-rules';
+import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
 import { MAX_API_KEY_LENGTH } from '../settings/key-protection';
-import { checkPreferencePatch } from '../../shared/preference-rules';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;
@@ -17,7 +19,13 @@ const MAX_RAW_TEXT = 1024;
 
 export type ArgsValidator<K extends InvokeName> = (args: readonly unknown[]) => Result<InvokeContract[K]['args']>;
 
-type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** One argument's check: anything in, the typed value or why not out. */
+export type ArgCheck<T> = (value: unknown) => Check<T>;
+
+/** The argument tuple a list of checks produces: [ArgCheck<string>, ArgCheck<number>] → [string, number]. */
+export type CheckedArgs<C extends readonly ArgCheck<unknown>[]> = { -readonly [I in keyof C]: C[I] extends ArgCheck<infer T> ? T : never };
 
 const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
@@ -44,7 +52,7 @@ function symbolArg(value: unknown): Check<string> {
   const raw = text(value, 'The symbol');
   if (!raw.ok) return raw;
   if (raw.value.length > MAX_SYMBOL_LENGTH * 2 || normalizeSymbol(raw.value) === null) {
-    return refuse(`Not a valid symbol: use letters, digits and . - _ : / ^ = (up to ${MAX_SYMBOL_LENGTH} characters)`);
+    return refuse(`Not a valid symbol: use ${SYMBOL_RULE_TEXT}`);
   }
   return raw;
 }
@@ -98,19 +106,22 @@ function patchArg(value: unknown): Check<Partial<Preferences>> {
   return checked.ok ? checked : refuse(checked.message);
 }
 
-/** Build a channel validator from an arity and per-argument checks; the tuple is rebuilt from checked values. */
-function tuple<K extends InvokeName>(min: number, checks: ReadonlyArray<(value: unknown) => Check<unknown>>): ArgsValidator<K> {
+/**
+ * A validator for exactly `checks.length` arguments, each passed through its check; the tuple is
+ * rebuilt from the checked values, so its type is what the checks return.
+ */
+export function tuple<const C extends readonly ArgCheck<unknown>[]>(...checks: C): (args: readonly unknown[]) => Result<CheckedArgs<C>> {
   return (args) => {
-    const wrongArity = arity(args, min, checks.length);
+    const wrongArity = arity(args, checks.length, checks.length);
     if (wrongArity) return fail('invalid-payload', wrongArity);
     const out: unknown[] = [];
     for (const [index, check] of checks.entries()) {
-      if (index >= args.length) break;
       const result = check(args[index]);
       if (!result.ok) return fail('invalid-payload', result.message);
       out.push(result.value);
     }
-    return ok(out as InvokeContract[K]['args']);
+    // Sound by construction: element i is the value check i returned.
+    return ok(out as CheckedArgs<C>);
   };
 }
 
@@ -123,25 +134,29 @@ const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   return key.ok ? ok([key.value]) : fail('invalid-payload', key.message);
 };
 
-/** Every invoke channel must have a validator: the mapped type makes a missing one a compile error. */
-export const ARGS_VALIDATORS: { readonly [K in InvokeName]: ArgsValidator<K> } = {
-  getSettings: tuple(0, []),
-  setPreferences: tuple(1, [patchArg]),
-  addSymbol: tuple(1, [symbolArg]),
-  removeSymbol: tuple(1, [symbolArg]),
-  moveSymbol: tuple(2, [symbolArg, indexArg]),
-  setApiKey: tuple(1, [keyArg]),
+/**
+ * Every invoke channel's validator. `satisfies` makes a missing channel, or checks whose inferred
+ * tuple is not the contract's argument list, a compile error, and keeps each inferred type for the
+ * type-level test that proves them equal (test/unit/ipc/validators-types.test.ts).
+ */
+export const ARGS_VALIDATORS = {
+  getSettings: tuple(),
+  setPreferences: tuple(patchArg),
+  addSymbol: tuple(symbolArg),
+  removeSymbol: tuple(symbolArg),
+  moveSymbol: tuple(symbolArg, indexArg),
+  setApiKey: tuple(keyArg),
   testApiKey: testApiKeyArgs,
-  searchSymbols: tuple(1, [searchArg]),
-  getSnapshot: tuple(0, []),
-  getOverview: tuple(0, []),
-  setPaused: tuple(1, [(value) => booleanArg(value, 'Paused')]),
-  getDisplays: tuple(0, []),
-  openSettings: tuple(0, []),
-  openExternal: tuple(1, [checkExternalUrl]),
-};
+  searchSymbols: tuple(searchArg),
+  getSnapshot: tuple(),
+  getOverview: tuple(),
+  setPaused: tuple((value) => booleanArg(value, 'Paused')),
+  getDisplays: tuple(),
+  openSettings: tuple(),
+  openExternal: tuple(checkExternalUrl),
+} satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {
-  const validator = ARGS_VALIDATORS[name] as ArgsValidator<K>;
-  return validator(args);
+  const validators: { readonly [N in InvokeName]: ArgsValidator<N> } = ARGS_VALIDATORS;
+  return validators[name](args);
 }
