@@ -1,8 +1,8 @@
 import { Signal } from '../../shared/signal';
 import { TickerError, type ErrorCode } from '../../shared/ipc-contract';
+import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RestQuote } from '../../shared/types';
-import { TradingDayCalendar } from './trading-day';
 
 export const DEFAULT_MAX_ATTEMPTS_PER_DAY = 6;
 export const DEFAULT_RETRY_BASE_MS = 2_000;
@@ -21,7 +21,7 @@ export interface PrevCloseLoaderOptions {
   now?: () => number;
   /** Random in [0, 1), for the retry jitter. */
   random?: () => number;
-  calendar?: TradingDayCalendar;
+  calendar?: MarketCalendar;
   /** Attempts per (symbol, trading day) before giving up until the next day (default 6). */
   maxAttemptsPerDay?: number;
   retryBaseMs?: number;
@@ -64,7 +64,7 @@ export class PrevCloseLoader {
   private readonly onQuote: (quote: RestQuote) => void;
   private readonly now: () => number;
   private readonly random: () => number;
-  private readonly calendar: TradingDayCalendar;
+  private readonly calendar: MarketCalendar;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
@@ -80,7 +80,7 @@ export class PrevCloseLoader {
     this.onQuote = options.onQuote;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.calendar = options.calendar ?? new TradingDayCalendar();
+    this.calendar = options.calendar ?? new MarketCalendar();
     this.maxAttempts = Math.max(1, options.maxAttemptsPerDay ?? DEFAULT_MAX_ATTEMPTS_PER_DAY);
     this.retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
     this.retryCapMs = options.retryCapMs ?? DEFAULT_RETRY_CAP_MS;
@@ -94,7 +94,7 @@ export class PrevCloseLoader {
     const now = this.now();
     for (const symbol of symbols) {
       if (!isValidSymbol(symbol)) continue;
-      const day = this.calendar.dayKey(symbol, now);
+      const day = this.calendar.tradingDay(this.calendar.marketOf(symbol), now);
       const existing = this.loads.get(symbol);
       if (existing !== undefined && existing.day === day) continue;
       if (existing !== undefined) this.cancelLoad(existing);
@@ -198,7 +198,7 @@ export class PrevCloseLoader {
 
   private pruneOtherDays(now: number): void {
     for (const [symbol, load] of this.loads) {
-      if ((load.state === 'done' || load.state === 'given-up') && load.day !== this.calendar.dayKey(symbol, now)) {
+      if ((load.state === 'done' || load.state === 'given-up') && load.day !== this.calendar.tradingDay(this.calendar.marketOf(symbol), now)) {
         this.loads.delete(symbol);
       }
     }

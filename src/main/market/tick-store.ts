@@ -1,8 +1,9 @@
 import { Signal } from '../../shared/signal';
-import { instrumentKind, isValidSymbol, type InstrumentKind } from '../../shared/symbols';
+import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
+import type { Market } from '../../shared/market-calendar/market-of';
+import { isValidSymbol } from '../../shared/symbols';
 import type { Direction, QuoteUpdate, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
 import { RingBuffer } from './ring-buffer';
-import { TradingDayCalendar } from './trading-day';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 export const DEFAULT_HISTORY_INTERVAL_MS = 5_000;
@@ -18,7 +19,7 @@ export interface TickStoreOptions {
   maxFutureSkewMs?: number;
   /** Wall clock (epoch ms), used for history sampling and the future-time check. */
   now?: () => number;
-  calendar?: TradingDayCalendar;
+  calendar?: MarketCalendar;
 }
 
 export type TradeDropReason = 'unknown-symbol' | 'bad-price' | 'bad-volume' | 'bad-time' | 'stale-day';
@@ -40,8 +41,10 @@ export interface ChangedQuotes {
 /** Mutable per-symbol state; never leaves the store (snapshots are copies). */
 interface SymbolEntry {
   readonly symbol: string;
-  readonly kind: InstrumentKind;
+  readonly market: Market;
   price: number | null;
+  /** The last price of a regular session of `dayKey` (the close, once that session ended). */
+  regularPrice: number | null;
   /** Epoch ms of the trade or quote that set `price`. */
   time: number | null;
   direction: Direction;
@@ -83,7 +86,7 @@ export class TickStore {
   private readonly historyIntervalMs: number;
   private readonly maxFutureSkewMs: number;
   private readonly now: () => number;
-  private readonly calendar: TradingDayCalendar;
+  private readonly calendar: MarketCalendar;
   private accepted = 0;
   private readonly droppedByReason: Record<TradeDropReason, number> = {
     'unknown-symbol': 0,
@@ -98,7 +101,7 @@ export class TickStore {
     this.historyIntervalMs = nonNegative(options.historyIntervalMs, DEFAULT_HISTORY_INTERVAL_MS);
     this.maxFutureSkewMs = nonNegative(options.maxFutureSkewMs, DEFAULT_MAX_FUTURE_SKEW_MS);
     this.now = options.now ?? Date.now;
-    this.calendar = options.calendar ?? new TradingDayCalendar();
+    this.calendar = options.calendar ?? new MarketCalendar();
   }
 
   /**
@@ -167,7 +170,7 @@ export class TickStore {
     if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) return this.drop('bad-time');
     if (time > now + this.maxFutureSkewMs) return this.drop('bad-time');
 
-    const day = this.calendar.dayKeyForKind(entry.kind, time);
+    const day = this.calendar.tradingDay(entry.market, time);
     if (entry.dayKey !== day) {
       if (entry.dayKey !== null && day < entry.dayKey) return this.drop('stale-day');
       this.startDay(entry, day);
@@ -194,7 +197,7 @@ export class TickStore {
     if (entry === undefined || !isPositive(quote.current)) return false;
     const now = this.now();
     const time = Number.isFinite(quote.time) && quote.time > 0 ? quote.time : now;
-    const quoteDay = this.calendar.dayKeyForKind(entry.kind, time);
+    const quoteDay = this.calendar.tradingDay(entry.market, time);
 
     if (entry.dayKey !== null && quoteDay < entry.dayKey) {
       // A quote of an earlier session (e.g. before today's regular session opens): its last price is
@@ -208,8 +211,9 @@ export class TickStore {
 
     if (entry.dayKey !== quoteDay) {
       // First sight of this day (no trade yet today): the quote's day fields are the day's.
-      if (entry.dayKey !== null && entry.price !== null) entry.prevClose = entry.price;
+      if (entry.dayKey !== null) entry.prevClose = lastClose(entry);
       entry.dayKey = quoteDay;
+      entry.regularPrice = null;
       entry.volume = 0;
       entry.dayOpen = isPositive(quote.open) ? quote.open : null;
       entry.dayHigh = isPositive(quote.high) ? quote.high : null;
@@ -287,8 +291,9 @@ export class TickStore {
   private createEntry(symbol: string): SymbolEntry {
     return {
       symbol,
-      kind: instrumentKind(symbol),
+      market: this.calendar.marketOf(symbol),
       price: null,
+      regularPrice: null,
       time: null,
       direction: 'flat',
       prevClose: null,
@@ -313,10 +318,10 @@ export class TickStore {
     entry.dayOpen = null;
     entry.dayHigh = null;
     entry.dayLow = null;
-    if (rolledOver && entry.price !== null) {
-      // Yesterday's last price stands in for the previous close until REST answers.
-      entry.prevClose = entry.price;
-    }
+    // The last trading day's regular close (or, if none was seen, its last price) stands in for the
+    // previous close until REST answers; after-hours prices are not a close.
+    if (rolledOver) entry.prevClose = lastClose(entry);
+    entry.regularPrice = null;
     if (entry.prevCloseDay !== day) this.needsPrevClose.emit([entry.symbol]);
   }
 
@@ -324,6 +329,7 @@ export class TickStore {
     if (entry.price !== null && price !== entry.price) entry.direction = price > entry.price ? 'up' : 'down';
     entry.price = price;
     entry.time = time;
+    if (this.calendar.span(entry.market, time).session === 'regular') entry.regularPrice = price;
     if (entry.history.length === 0 || now - entry.historySampledAt >= this.historyIntervalMs) {
       entry.history.push(price);
       entry.historySampledAt = now;
@@ -381,6 +387,10 @@ function quoteFields(entry: SymbolEntry): QuoteUpdate {
     time: entry.time,
     direction: entry.direction,
   };
+}
+
+function lastClose(entry: SymbolEntry): number | null {
+  return entry.regularPrice ?? entry.price ?? entry.prevClose;
 }
 
 function isPositive(value: unknown): value is number {

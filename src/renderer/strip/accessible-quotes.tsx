@@ -1,3 +1,4 @@
+import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { useNow } from '../hooks/use-now';
 import type { QuoteFormatter } from '../format';
 import { describeQuote, itemLabel } from './item-label';
@@ -16,6 +17,7 @@ export interface AccessibleQuotesProps {
   live: boolean;
   /** The strip's stale clock, so the list and the strip agree on which prices are stale. */
   now: number;
+  calendar: MarketCalendar;
 }
 
 /**
@@ -24,14 +26,14 @@ export interface AccessibleQuotesProps {
  * is decoration for the eyes (aria-hidden, repeated copies, moving). Refreshed from the store on a
  * calm clock rather than on every batch.
  */
-export function AccessibleQuotes({ symbols, store, formatter, live, now }: AccessibleQuotesProps) {
+export function AccessibleQuotes({ symbols, store, formatter, live, now, calendar }: AccessibleQuotesProps) {
   // Re-read the store on this calm clock (its value is not needed, only the re-render).
   useNow(ACCESSIBLE_REFRESH_MS);
   if (symbols.length === 0) return null;
   return (
     <ul className="visually-hidden" aria-label="Watch list" data-testid="accessible-quotes">
       {symbols.map((symbol) => (
-        <li key={symbol}>{itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now }))}</li>
+        <li key={symbol}>{itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar }))}</li>
       ))}
     </ul>
   );

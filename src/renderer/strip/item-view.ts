@@ -9,7 +9,7 @@
  * attributes. Each write happens only when its value changed.
  */
 import type { Direction } from '../../shared/types';
-import type { ItemLabelParts } from './item-label';
+import { SESSION_MARKS, type ItemLabelParts } from './item-label';
 import { isOffscreen } from './offscreen';
 
 /** What one item shows: its texts, trend and stale flag, and the store's count of price moves. */
@@ -34,6 +34,7 @@ export interface ItemElements {
   change: HTMLElement;
   percent: HTMLElement;
   arrow: HTMLElement;
+  session: HTMLElement;
 }
 
 const ARROWS: Record<ItemLabelParts['trend'], string> = { up: '▲', down: '▼', flat: '' };
@@ -123,7 +124,7 @@ class GrowingWidth {
 }
 
 export class ItemView {
-  private readonly texts: { price: Text; change: Text; percent: Text; arrow: Text };
+  private readonly texts: { price: Text; change: Text; percent: Text; arrow: Text; session: Text };
   private readonly widths: { price: GrowingWidth; change: GrowingWidth; percent: GrowingWidth };
   private trend = '';
   private stale = false;
@@ -140,6 +141,7 @@ export class ItemView {
       change: textNodeOf(elements.change),
       percent: textNodeOf(elements.percent),
       arrow: textNodeOf(elements.arrow),
+      session: textNodeOf(elements.session),
     };
     this.widths = { price: new GrowingWidth(elements.price), change: new GrowingWidth(elements.change), percent: new GrowingWidth(elements.percent) };
   }
@@ -150,6 +152,8 @@ export class ItemView {
     setText(this.texts.change, state.change);
     setText(this.texts.percent, state.percent);
     setText(this.texts.arrow, ARROWS[state.trend]);
+    setText(this.texts.session, SESSION_MARKS[state.session]);
+    if (item.dataset.session !== state.session) item.dataset.session = state.session;
     this.widths.price.fit(state.price);
     this.widths.change.fit(state.change);
     this.widths.percent.fit(state.percent);

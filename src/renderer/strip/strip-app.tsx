@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
+import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
 import type { FeedStatus, Preferences, PublicSettings, SnapshotBatch } from '../../shared/types';
 import { settle } from '../bridge';
@@ -29,6 +30,7 @@ export interface StripAppProps {
 /** The ticker strip: loads settings, snapshot and status, then follows the bridge's events. */
 export function StripApp({ api, locale }: StripAppProps) {
   const store = useMemo(() => new QuoteStore(), []);
+  const calendar = useMemo(() => new MarketCalendar(), []);
   const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
   const [preferences, setPreferences] = useState(INITIAL_PREFERENCES);
   const [status, setStatus] = useState<FeedStatus | null>(null);
@@ -114,8 +116,10 @@ export function StripApp({ api, locale }: StripAppProps) {
   const showSparklines = preferences.showSparklines;
 
   const renderItem = (symbol: string) => (
-    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} />
+    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} calendar={calendar} />
   );
+  // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back.
+  const marketsClosed = symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
 
   let body;
   if (symbols.length === 0) {
@@ -131,14 +135,14 @@ export function StripApp({ api, locale }: StripAppProps) {
   }
 
   return (
-    <div className="strip" data-loaded={loaded ? 'true' : 'false'}>
+    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'}>
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
         ⋮⋮
       </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
       {body}
-      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} now={now} />
+      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} now={now} calendar={calendar} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { memo, useCallback, useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { displayName } from '../../shared/symbols';
 import type { QuoteFormatter } from '../format';
-import { STALE_AFTER_MS } from '../market-hours';
-import { describeQuote } from './item-label';
+import { STALE_AFTER_MS } from '../stale-price';
+import { describeQuote, SESSION_WORDS, type DescribeOptions } from './item-label';
 import { ItemView, type ItemState } from './item-view';
 import { isOffscreen, REVEAL_EVENT, subscribeWhenNear, type NearReason } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
@@ -15,21 +16,20 @@ export interface TickerItemProps {
   showSparkline: boolean;
   /** The feed is live (stale prices are only flagged then). */
   live: boolean;
-  /** Coarse clock for the stale check. */
+  /** Coarse clock for the session and the stale check. */
   now: number;
+  calendar: MarketCalendar;
 }
 
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
 
 /** Everything one item shows for a store entry (none yet: dashes). */
-function itemState(symbol: string, entry: QuoteEntry | undefined, options: { formatter: QuoteFormatter; live: boolean; now: number }): ItemState {
+function itemState(symbol: string, entry: QuoteEntry | undefined, options: DescribeOptions): ItemState {
   const parts = describeQuote(symbol, entry?.snapshot, options);
-  return {
-    ...parts,
-    moves: entry?.moves ?? 0,
-    lastMove: entry?.lastMove ?? 'flat',
-    title: parts.stale ? `${symbol}: no trade for over ${STALE_TITLE_MINUTES} minutes while its market is open` : symbol,
-  };
+  let title = symbol;
+  if (parts.stale) title = `${symbol}: no trade for over ${STALE_TITLE_MINUTES} minutes while its market is open`;
+  else if (parts.session !== 'regular') title = `${symbol}: ${SESSION_WORDS[parts.session]}`;
+  return { ...parts, moves: entry?.moves ?? 0, lastMove: entry?.lastMove ?? 'flat', title };
 }
 
 /** Subscribe to one symbol's changes, held while `element` is offscreen (see offscreen.ts). */
@@ -48,22 +48,23 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * near, before it can be seen. The price flashes when it moves where it can be seen (catching
  * up does not flash: the item is still outside the viewport then).
  */
-export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now }: TickerItemProps) {
+export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
   const percentRef = useRef<HTMLSpanElement>(null);
   const arrowRef = useRef<HTMLSpanElement>(null);
+  const sessionRef = useRef<HTMLSpanElement>(null);
   const viewRef = useRef<ItemView | null>(null);
-  const options = useRef({ formatter, live, now });
+  const options = useRef<DescribeOptions>({ formatter, live, now, calendar });
   const subscribe = useNearSubscription(itemRef, store, symbol);
 
   /** Draw the latest quote into the item (creating its view on first use). */
   const draw = useCallback(
     (flash: boolean) => {
-      const [item, price, change, percent, arrow] = [itemRef, priceRef, changeRef, percentRef, arrowRef].map((ref) => ref.current);
-      if (!item || !price || !change || !percent || !arrow) return;
-      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow }));
+      const [item, price, change, percent, arrow, session] = [itemRef, priceRef, changeRef, percentRef, arrowRef, sessionRef].map((ref) => ref.current);
+      if (!item || !price || !change || !percent || !arrow || !session) return;
+      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, session }));
       view.show(itemState(symbol, store.get(symbol), options.current), { flash });
     },
     [store, symbol],
@@ -77,8 +78,9 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
 
   // The locale, the feed state or the stale clock changed: redraw now if near, else on coming back.
   useLayoutEffect(() => {
-    const changed = options.current.formatter !== formatter || options.current.live !== live || options.current.now !== now;
-    options.current = { formatter, live, now };
+    const { current } = options;
+    const changed = current.formatter !== formatter || current.live !== live || current.now !== now || current.calendar !== calendar;
+    options.current = { formatter, live, now, calendar };
     const item = itemRef.current;
     if (!changed || !item) return;
     if (!isOffscreen(item)) {
@@ -88,7 +90,7 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
     const redraw = () => draw(false);
     item.addEventListener(REVEAL_EVENT, redraw, { once: true });
     return () => item.removeEventListener(REVEAL_EVENT, redraw);
-  }, [formatter, live, now, draw]);
+  }, [formatter, live, now, calendar, draw]);
 
   return (
     <span className="item" data-symbol={symbol} ref={itemRef}>
@@ -98,6 +100,7 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
       <span className="change" ref={changeRef} />
       <span className="percent" ref={percentRef} />
       <span className="stale-mark">⏱</span>
+      <span className="session-mark" ref={sessionRef} />
       {showSparkline ? <ItemSparkline symbol={symbol} store={store} subscribe={subscribe} /> : null}
     </span>
   );

@@ -68,19 +68,27 @@ describe('PrevCloseLoader', () => {
     expect(loader.stateOf('AAPL')).toBe('done');
   });
 
-  it('fetches again on the next New York trading day', async () => {
+  it('fetches again when the next New York trading day opens, not over a weekend', async () => {
     const { loader, calls } = setup();
     loader.request(['AAPL']);
     await vi.advanceTimersByTimeAsync(0);
-    // 2024-01-17 04:59Z is still the 16th in New York.
-    vi.setSystemTime(Date.UTC(2024, 0, 17, 4, 59));
+    // 2024-01-17 08:59Z is 03:59 in New York: Tuesday's trading day until the pre-market opens.
+    vi.setSystemTime(Date.UTC(2024, 0, 17, 8, 59));
     loader.request(['AAPL']);
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['AAPL']);
-    vi.setSystemTime(Date.UTC(2024, 0, 17, 5, 0));
+    vi.setSystemTime(Date.UTC(2024, 0, 17, 9, 0));
     loader.request(['AAPL']);
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['AAPL', 'AAPL']);
+    // Friday's trading day lasts through Saturday and Sunday.
+    vi.setSystemTime(Date.UTC(2024, 0, 19, 15, 0));
+    loader.request(['AAPL']);
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(Date.UTC(2024, 0, 21, 20, 0));
+    loader.request(['AAPL']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['AAPL', 'AAPL', 'AAPL']);
   });
 
   it('asks one symbol at a time', async () => {

@@ -261,25 +261,45 @@ describe('TickStore history', () => {
 });
 
 describe('TickStore day rollover', () => {
-  it('resets day high/low/volume on the first trade after New York midnight and asks for the previous close', () => {
+  it('resets day high/low/volume when the next pre-market opens, and asks for the previous close', () => {
     const { store } = makeStore(['AAPL']);
     const asked: string[][] = [];
     store.needsPrevClose.subscribe((symbols) => asked.push([...symbols]));
     store.applyQuote(quote('AAPL', { prevClose: 90, time: T0 - HOUR }));
     store.applyTrade(trade('AAPL', 100, T0, 50));
     store.applyTrade(trade('AAPL', 95, T0 + 1, 50));
-    // 2024-01-17 04:59Z is still the 16th in New York: same day.
-    store.applyTrade(trade('AAPL', 97, Date.UTC(2024, 0, 17, 4, 59), 1));
-    expect(store.snapshot('AAPL')).toMatchObject({ volume: 101, dayLow: 95, prevClose: 90 });
+    // Tuesday 17:00 New York: after-hours, same trading day.
+    store.applyTrade(trade('AAPL', 97, Date.UTC(2024, 0, 16, 22, 0), 1));
+    // 2024-01-17 08:59Z is 03:59 Wednesday in New York: still Tuesday's trading day.
+    store.applyTrade(trade('AAPL', 96, Date.UTC(2024, 0, 17, 8, 59), 1));
+    expect(store.snapshot('AAPL')).toMatchObject({ volume: 102, dayLow: 95, prevClose: 90 });
     expect(asked).toEqual([]);
-    // 05:00Z is midnight in New York: a new trading day.
-    store.applyTrade(trade('AAPL', 99, Date.UTC(2024, 0, 17, 5, 0), 3));
-    expect(store.snapshot('AAPL')).toMatchObject({ price: 99, volume: 3, dayHigh: 99, dayLow: 99, prevClose: 97 });
+    // 09:00Z is 04:00 in New York: Wednesday's pre-market opens a new trading day, whose previous
+    // close is Tuesday's regular close (95), not an after-hours price.
+    store.applyTrade(trade('AAPL', 99, Date.UTC(2024, 0, 17, 9, 0), 3));
+    expect(store.snapshot('AAPL')).toMatchObject({ price: 99, volume: 3, dayHigh: 99, dayLow: 99, prevClose: 95 });
     expect(asked).toEqual([['AAPL']]);
     expect(store.symbolsNeedingPrevClose()).toEqual(['AAPL']);
-    store.applyQuote(quote('AAPL', { current: 99, prevClose: 96.5, time: Date.UTC(2024, 0, 17, 5, 0) }));
+    store.applyQuote(quote('AAPL', { current: 99, prevClose: 96.5, time: Date.UTC(2024, 0, 17, 9, 0) }));
     expect(store.snapshot('AAPL')?.prevClose).toBe(96.5);
     expect(store.symbolsNeedingPrevClose()).toEqual([]);
+  });
+
+  it("keeps the last regular session's close as previous close across a weekend and a holiday", () => {
+    const { store } = makeStore(['AAPL']);
+    const asked: string[][] = [];
+    store.needsPrevClose.subscribe((symbols) => asked.push([...symbols]));
+    store.applyQuote(quote('AAPL', { prevClose: 90, time: Date.UTC(2024, 0, 12, 14, 30) }));
+    store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 12, 20, 59), 1)); // Friday 15:59
+    store.applyTrade(trade('AAPL', 101, Date.UTC(2024, 0, 12, 23, 0), 1)); // Friday after-hours
+    // Saturday, Sunday and Monday 2024-01-15 (Martin Luther King Jr. Day) still count towards Friday.
+    store.applyTrade(trade('AAPL', 102, Date.UTC(2024, 0, 13, 15, 0), 1));
+    store.applyTrade(trade('AAPL', 102.5, Date.UTC(2024, 0, 15, 15, 0), 1));
+    expect(store.snapshot('AAPL')).toMatchObject({ prevClose: 90, volume: 4 });
+    expect(asked).toEqual([]);
+    store.applyTrade(trade('AAPL', 103, Date.UTC(2024, 0, 16, 9, 30), 1)); // Tuesday pre-market
+    expect(store.snapshot('AAPL')).toMatchObject({ prevClose: 100, volume: 1, price: 103 });
+    expect(asked).toEqual([['AAPL']]);
   });
 
   it('rolls crypto over at UTC midnight, not New York midnight', () => {
@@ -291,8 +311,8 @@ describe('TickStore day rollover', () => {
 
   it('drops a late trade from the previous day after the rollover', () => {
     const { store } = makeStore(['AAPL']);
-    store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 17, 5, 1), 1));
-    expect(store.applyTrade(trade('AAPL', 80, Date.UTC(2024, 0, 17, 4, 59), 1))).toBe(false);
+    store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 17, 9, 1), 1));
+    expect(store.applyTrade(trade('AAPL', 80, Date.UTC(2024, 0, 17, 8, 59), 1))).toBe(false);
     expect(store.snapshot('AAPL')).toMatchObject({ price: 100, dayLow: 100, volume: 1 });
     expect(store.stats().droppedByReason['stale-day']).toBe(1);
   });
