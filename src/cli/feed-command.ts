@@ -11,6 +11,7 @@ import { demoQuotes } from '../main/core/demo-quotes';
 import { FinnhubRest } from '../main/market/finnhub-rest';
 import { RateLimiter } from '../main/market/rate-limiter';
 import type { FeedArgs } from './feed-args';
+import { MarketCalendar } from '../shared/market-calendar/market-calendar';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_ARGS = 2;
@@ -21,6 +22,8 @@ export interface FeedCommandIo {
   out(line: string): void;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM). */
   interrupted: Promise<void>;
+  /** Wall clock (epoch ms) for each quote's session; Date.now by default. */
+  now?: () => number;
 }
 
 function statusEvent(status: FeedStatus): Record<string, unknown> {
@@ -31,11 +34,13 @@ function statusEvent(status: FeedStatus): Record<string, unknown> {
   return event;
 }
 
-function quoteEvents(batch: SnapshotBatch): Record<string, unknown>[] {
+/** Quote lines of a batch; `session` is the symbol's market session when the line is printed. */
+function quoteEvents(batch: SnapshotBatch, calendar: MarketCalendar, now: number): Record<string, unknown>[] {
   const events: Record<string, unknown>[] = [];
   for (const quote of batch.quotes) {
     if (quote.price === null) continue;
     const event: Record<string, unknown> = { event: 'quote', symbol: quote.symbol, price: quote.price };
+    event.session = calendar.sessionAt(quote.symbol, now).session;
     if (quote.change !== null && quote.changePct !== null) {
       event.change = round(quote.change, 6);
       event.changePct = round(quote.changePct, 4);
@@ -56,7 +61,9 @@ function round(value: number, digits: number): number {
 export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
   const write = (event: Record<string, unknown>): void => io.out(JSON.stringify(event));
   const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
-  session.batches.subscribe((batch) => quoteEvents(batch).forEach(write));
+  const calendar = new MarketCalendar();
+  const now = io.now ?? Date.now;
+  session.batches.subscribe((batch) => quoteEvents(batch, calendar, now()).forEach(write));
 
   let printedStatus = false;
   session.status.subscribe((status) => {

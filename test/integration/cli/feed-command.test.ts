@@ -89,6 +89,7 @@ describe('npm run feed', () => {
     expect(quote.change).toBeCloseTo(1.3, 6);
     expect(quote.changePct).toBeCloseTo((1.3 / 188.2) * 100, 3);
     expect(typeof quote.time).toBe('number');
+    expect(['pre', 'regular', 'post', 'closed']).toContain(quote.session);
 
     const closed = server.waitForClose(client);
     running.child.kill('SIGTERM');
