@@ -9,6 +9,7 @@ import type { TradeSource } from '../main/feed/trade-source';
 import { FeedSession } from '../main/core/feed-session';
 import { demoQuotes } from '../main/core/demo-quotes';
 import { FinnhubRest } from '../main/market/finnhub-rest';
+import { quoteEvent, type QuoteEvent } from '../main/market/quote-event';
 import { RateLimiter } from '../main/market/rate-limiter';
 import type { FeedArgs } from './feed-args';
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
@@ -35,31 +36,18 @@ function statusEvent(status: FeedStatus): Record<string, unknown> {
 }
 
 /** Quote lines of a batch; `session` is the symbol's market session when the line is printed. */
-function quoteEvents(batch: SnapshotBatch, calendar: MarketCalendar, now: number): Record<string, unknown>[] {
-  const events: Record<string, unknown>[] = [];
+function quoteEvents(batch: SnapshotBatch, calendar: MarketCalendar, now: number): QuoteEvent[] {
+  const events: QuoteEvent[] = [];
   for (const quote of batch.quotes) {
-    if (quote.price === null) continue;
-    const event: Record<string, unknown> = { event: 'quote', symbol: quote.symbol, price: quote.price };
-    event.session = calendar.sessionAt(quote.symbol, now).session;
-    if (quote.change !== null && quote.changePct !== null) {
-      event.change = round(quote.change, 6);
-      event.changePct = round(quote.changePct, 4);
-    }
-    event.volume = quote.volume;
-    event.time = quote.time;
-    events.push(event);
+    const event = quoteEvent(quote, calendar.sessionAt(quote.symbol, now).session);
+    if (event !== null) events.push(event);
   }
   return events;
 }
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
 /** Run until the duration passes, the user interrupts, or the key is refused. Returns the exit code. */
 export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
-  const write = (event: Record<string, unknown>): void => io.out(JSON.stringify(event));
+  const write = (event: object): void => io.out(JSON.stringify(event));
   const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
   const calendar = new MarketCalendar();
   const now = io.now ?? Date.now;

@@ -212,3 +212,28 @@ export interface FeedOverview {
   stats: FeedStats;
   demo: boolean;
 }
+
+// ---------------------------------------------------------------- relay
+
+/** One program or page connected to the local relay, as the settings window lists it. */
+export interface RelayClientInfo {
+  id: string;
+  kind: 'websocket' | 'sse';
+  /** The page's origin for browser clients; null for programs. */
+  origin: string | null;
+  connectedAt: number;
+  symbols: string[];
+}
+
+/** Counters the relay keeps while it runs. */
+export interface RelayStats {
+  clients: number;
+  /** Trade objects sent to clients (one trade sent to three clients counts three). */
+  forwardedTrades: number;
+  /** Client messages that were not understood, plus floods. */
+  badMessages: number;
+  /** Clients dropped because they stopped reading. */
+  slowDropped: number;
+  /** Connections turned away, by reason. */
+  refused: { host: number; origin: number; token: number; full: number; other: number };
+}

@@ -5,15 +5,20 @@
  * one starts, so there is never more than one upstream socket.
  */
 import { Signal } from '../../shared/signal';
-import type { FeedStats, FeedStatus, SnapshotBatch } from '../../shared/types';
+import { DEFAULT_MAX_SYMBOLS } from '../../shared/symbols';
+import type { FeedStats, FeedStatus, SnapshotBatch, Trade } from '../../shared/types';
+import type { RawTrade } from '../feed/protocol';
 import type { TradeSource } from '../feed/trade-source';
 import { PrevCloseLoader, type QuoteFetcher } from '../market/prev-close-loader';
 import { QuotePublisher } from '../market/quote-publisher';
 import { TickStore } from '../market/tick-store';
+import { SubscriptionUnion, type AddOutcome, type Interest } from './subscription-union';
 
 export interface FeedSessionOptions {
   symbols: readonly string[];
   rateHz: number;
+  /** The plan's cap on upstream symbols, counting Ticker's own and every other owner's. Default 50. */
+  maxSymbols?: number;
   now?: () => number;
   random?: () => number;
 }
@@ -24,6 +29,8 @@ export class FeedSession {
   readonly batches: Signal<SnapshotBatch>;
   /** Status of whichever source is attached. */
   readonly status = new Signal<FeedStatus>();
+  /** Other owners' interests cut to make room for Ticker's own symbols under the cap. */
+  readonly evicted = new Signal<readonly Interest[]>();
 
   private readonly now: () => number;
   private readonly random: (() => number) | undefined;
@@ -32,12 +39,18 @@ export class FeedSession {
   private detachSource: (() => void) | null = null;
   private swapping: Promise<void> = Promise.resolve();
   private lastStatus: FeedStatus;
+  private readonly union: SubscriptionUnion;
+  private quotes: QuoteFetcher | null = null;
+  private readonly rawListeners = new Signal<readonly RawTrade[]>();
+  private rawForward: (() => void) | null = null;
 
   constructor(options: FeedSessionOptions) {
     this.now = options.now ?? Date.now;
     this.random = options.random;
     this.store = new TickStore({ now: this.now });
     this.store.setSymbols(options.symbols);
+    this.union = new SubscriptionUnion(options.maxSymbols ?? DEFAULT_MAX_SYMBOLS);
+    this.union.setOwn(this.store.symbols());
     this.publisher = new QuotePublisher(this.store, { rateHz: options.rateHz, now: this.now });
     this.batches = this.publisher.batches;
     this.lastStatus = { state: 'stopped', since: this.now() };
@@ -57,6 +70,62 @@ export class FeedSession {
     return this.source?.stats() ?? null;
   }
 
+  /** Where quotes come from for the attached source (REST, or the demo's), if any. */
+  quoteFetcher(): QuoteFetcher | null {
+    return this.quotes;
+  }
+
+  /** Every symbol the upstream connection should carry: Ticker's own first, then other owners'. */
+  upstreamSymbols(): string[] {
+    return this.union.symbols();
+  }
+
+  /** Another owner (a relay client) wants a symbol upstream; a new one is subscribed at once. */
+  addInterest(owner: string, symbol: string): AddOutcome {
+    const outcome = this.union.add(owner, symbol);
+    if (outcome === 'new') this.pushSubscriptions();
+    return outcome;
+  }
+
+  /** Unsubscribed upstream only when neither Ticker nor any other owner still needs it. */
+  removeInterest(owner: string, symbol: string): void {
+    if (this.union.remove(owner, symbol)) this.pushSubscriptions();
+  }
+
+  removeOwner(owner: string): void {
+    if (this.union.removeOwner(owner)) this.pushSubscriptions();
+  }
+
+  /**
+   * Listen to accepted trades as Finnhub sent them (the demo's are built in the same shape). The
+   * source is asked for them only while at least one listener exists.
+   */
+  subscribeRawTrades(listener: (trades: readonly RawTrade[]) => void): () => void {
+    const unsubscribe = this.rawListeners.subscribe(listener);
+    this.syncRawForward();
+    return () => {
+      unsubscribe();
+      this.syncRawForward();
+    };
+  }
+
+  private syncRawForward(): void {
+    const source = this.source;
+    const wanted = source !== null && this.rawListeners.size > 0;
+    if (wanted && this.rawForward === null) {
+      this.rawForward = source.rawTrades
+        ? source.rawTrades.subscribe((trades) => this.rawListeners.emit(trades))
+        : source.trades.subscribe((trades) => this.rawListeners.emit(trades.map(finnhubShape)));
+    } else if (!wanted && this.rawForward !== null) {
+      this.rawForward();
+      this.rawForward = null;
+    }
+  }
+
+  private pushSubscriptions(): void {
+    this.source?.setSymbols(this.union.symbols());
+  }
+
   /**
    * Stop the current source (awaiting its clean close), then attach and start the new one.
    * Calls are serialised: a second swap waits for the first to finish.
@@ -74,6 +143,8 @@ export class FeedSession {
         unsubscribeTrades();
         unsubscribeStatus();
       };
+      this.quotes = quotes;
+      this.syncRawForward();
       if (quotes) {
         this.loader = new PrevCloseLoader({
           rest: quotes,
@@ -83,7 +154,7 @@ export class FeedSession {
         });
         this.loader.request(this.store.symbols());
       }
-      source.setSymbols(this.store.symbols());
+      source.setSymbols(this.union.symbols());
       source.start();
     });
     return this.swapping;
@@ -96,7 +167,9 @@ export class FeedSession {
     const after = this.store.symbols();
     const removed = [...before].filter((symbol) => !after.includes(symbol));
     if (removed.length) this.loader?.forget(removed);
-    this.source?.setSymbols(after);
+    const evicted = this.union.setOwn(after);
+    this.pushSubscriptions();
+    if (evicted.length > 0) this.evicted.emit(evicted);
   }
 
   /** Publish whatever changed right now (the final snapshot before exit). */
@@ -115,6 +188,8 @@ export class FeedSession {
     this.detachSource?.();
     this.detachSource = null;
     this.source = null;
+    this.quotes = null;
+    this.syncRawForward();
   }
 
   async close(): Promise<void> {
@@ -122,4 +197,9 @@ export class FeedSession {
     await this.detach();
     this.publisher.stop();
   }
+}
+
+/** A trade in Finnhub's own shape, for sources that do not receive Finnhub frames (the demo). */
+function finnhubShape(trade: Trade): RawTrade {
+  return { s: trade.symbol, p: trade.price, t: trade.time, v: trade.volume };
 }

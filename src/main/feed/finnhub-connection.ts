@@ -17,7 +17,7 @@ import {
   parseRetryAfter,
   rateLimitDelay,
 } from './backoff';
-import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame } from './protocol';
+import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame, type RawTrade } from './protocol';
 import type { TradeSource } from './trade-source';
 
 export const DEFAULT_FINNHUB_WS_URL = 'wss://ws.finnhub.io';
@@ -94,6 +94,7 @@ export function buildFinnhubUrl(wsUrl: string, token: string): string {
 export class FinnhubConnection implements TradeSource {
   readonly kind = 'finnhub' as const;
   readonly trades = new Signal<readonly Trade[]>();
+  readonly rawTrades = new Signal<readonly RawTrade[]>();
   readonly status = new Signal<FeedStatus>();
 
   private token: string;
@@ -365,11 +366,13 @@ export class FinnhubConnection implements TradeSource {
     const at = this.now();
     socket.lastSeenAt = at;
     this.lastMessageAt = at;
-    const frame = parseFrame(data, isBinary, { subscribed: socket.subscribed, drops: this.drops, maxFrameBytes: this.maxFrameBytes });
+    const raw: RawTrade[] | undefined = this.rawTrades.size > 0 ? [] : undefined;
+    const frame = parseFrame(data, isBinary, { subscribed: socket.subscribed, drops: this.drops, maxFrameBytes: this.maxFrameBytes, raw });
     if (frame.kind === 'trades') {
       if (frame.trades.length === 0) return;
       this.tradesAccepted += frame.trades.length;
       this.trades.emit(frame.trades);
+      if (raw !== undefined) this.rawTrades.emit(raw);
     } else if (frame.kind === 'error') {
       this.lastServerError = frame.message;
       this.current = { ...this.current, message: frame.message };

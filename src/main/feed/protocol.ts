@@ -51,6 +51,12 @@ const MAX_TRADE_TIME_MS = Date.UTC(2100, 0, 1);
 /** Longest server error text we pass on to the user. */
 const MAX_ERROR_MESSAGE_LENGTH = 500;
 
+/**
+ * A trade object exactly as Finnhub sent it (`s`, `p`, `t`, `v`, optional `c`, anything else kept),
+ * for consumers that pass trades on unchanged (the local relay).
+ */
+export type RawTrade = Readonly<Record<string, unknown>> & { readonly s: string };
+
 export type ParsedFrame =
   /** `trades` holds only the valid, subscribed trades (possibly none); bad ones were counted. */
   | { kind: 'trades'; trades: Trade[] }
@@ -68,6 +74,8 @@ export interface ParseContext {
   /** Incremented in place for every drop. */
   drops: DropCounts;
   maxFrameBytes?: number;
+  /** When given, every accepted trade's original object is appended here too. */
+  raw?: RawTrade[] | undefined;
 }
 
 const PING: ParsedFrame = { kind: 'ping' };
@@ -105,6 +113,7 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
   const drops = context.drops;
   if (!Array.isArray(data)) return drop(drops, 'data-not-array');
   const subscribed = context.subscribed;
+  const raw = context.raw;
   const trades: Trade[] = [];
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
@@ -112,8 +121,8 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
       drops['trade-not-object']++;
       continue;
     }
-    const raw = item as { s?: unknown; p?: unknown; v?: unknown; t?: unknown };
-    const symbol = raw.s;
+    const fields = item as { s?: unknown; p?: unknown; v?: unknown; t?: unknown };
+    const symbol = fields.s;
     if (typeof symbol !== 'string' || symbol.length === 0) {
       drops['bad-symbol']++;
       continue;
@@ -122,23 +131,24 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
       drops.unsubscribed++;
       continue;
     }
-    const price = raw.p;
+    const price = fields.p;
     if (typeof price !== 'number' || !(price > 0) || price === Infinity) {
       drops['bad-price']++;
       continue;
     }
-    const volume = raw.v;
+    const volume = fields.v;
     if (typeof volume !== 'number' || !(volume >= 0) || volume === Infinity) {
       drops['bad-volume']++;
       continue;
     }
-    const time = raw.t;
+    const time = fields.t;
     if (typeof time !== 'number' || !(time >= MIN_TRADE_TIME_MS && time <= MAX_TRADE_TIME_MS)) {
       drops['bad-time']++;
       continue;
     }
     // Conditions (`c`) are optional and unused: absent, null or anything else is fine.
     trades.push({ symbol, price, volume, time });
+    if (raw !== undefined) raw.push(item as RawTrade);
   }
   return { kind: 'trades', trades };
 }

@@ -1,5 +1,6 @@
 import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
+import type { RawTrade } from './protocol';
 
 /**
  * Anything that produces trades for a list of symbols: the single Finnhub connection or the demo
@@ -9,6 +10,12 @@ export interface TradeSource {
   readonly kind: 'finnhub' | 'demo';
   /** Valid trades, one emission per upstream frame (several symbols may be mixed). */
   readonly trades: Signal<readonly Trade[]>;
+  /**
+   * The same accepted trades as Finnhub sent them, emitted only while someone listens (so the
+   * per-trade path costs nothing without listeners). Sources that do not speak Finnhub's protocol
+   * (the demo) leave it out.
+   */
+  readonly rawTrades?: Signal<readonly RawTrade[]>;
   /** Every status change. */
   readonly status: Signal<FeedStatus>;
   currentStatus(): FeedStatus;

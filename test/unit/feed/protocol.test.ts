@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DROP_REASONS, createDropCounts, parseFrame, type DropCounts, type DropReason } from '../../../src/main/feed/protocol';
+import { DROP_REASONS, createDropCounts, parseFrame, type DropCounts, type DropReason, type RawTrade } from '../../../src/main/feed/protocol';
 
 const T = Date.UTC(2025, 0, 15, 15, 30);
 const subscribed = new Set(['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD']);
@@ -32,6 +32,14 @@ describe('parseFrame', () => {
       ],
     });
     expect(nonZero(drops)).toEqual({});
+  });
+
+  it('keeps the original objects of exactly the accepted trades when asked to', () => {
+    const raw: RawTrade[] = [];
+    const kept = { p: 189.41, s: 'AAPL', t: T, v: 100, c: ['1', '12'], extra: 'as sent' };
+    const frame = parseFrame(tradeFrame([kept, { p: -1, s: 'AAPL', t: T, v: 1 }, { p: 5, s: 'MSFT', t: T, v: 1 }]), false, { subscribed, drops: createDropCounts(), raw });
+    expect(frame).toMatchObject({ kind: 'trades', trades: [{ symbol: 'AAPL' }] });
+    expect(raw).toEqual([kept]);
   });
 
   it('accepts Buffer, ArrayBuffer and fragmented text frames', () => {

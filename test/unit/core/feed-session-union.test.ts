@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { FeedSession } from '../../../src/main/core/feed-session';
+import type { RawTrade } from '../../../src/main/feed/protocol';
+import type { TradeSource } from '../../../src/main/feed/trade-source';
+import { Signal } from '../../../src/shared/signal';
+import type { FeedStatus, Trade } from '../../../src/shared/types';
+
+/** A source that records every list it is given and emits what the test tells it to. */
+function recordingSource(withRaw: boolean) {
+  const lists: string[][] = [];
+  const source: TradeSource = {
+    kind: withRaw ? 'finnhub' : 'demo',
+    trades: new Signal<readonly Trade[]>(),
+    ...(withRaw ? { rawTrades: new Signal<readonly RawTrade[]>() } : {}),
+    status: new Signal<FeedStatus>(),
+    currentStatus: () => ({ state: 'live', since: 0 }),
+    stats: () => ({ connections: 1, reconnects: 0, trades: 0, dropped: 0, droppedByReason: {}, lastMessageAt: null, lastServerError: null }),
+    start: () => {},
+    setSymbols: (symbols) => lists.push([...symbols]),
+    pause: () => {},
+    resume: () => {},
+    reconnectNow: () => {},
+    stop: async () => {},
+  };
+  return { source, lists };
+}
+
+describe('FeedSession subscription union', () => {
+  it('hands the source Ticker\'s symbols plus other owners\', and only changes it when the union changes', async () => {
+    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 3 });
+    const { source, lists } = recordingSource(true);
+    await session.attach(source, null);
+    expect(lists.at(-1)).toEqual(['AAPL']);
+    expect(session.addInterest('c1', 'NVDA')).toBe('new');
+    expect(session.addInterest('c2', 'NVDA')).toBe('joined');
+    expect(session.addInterest('c2', 'AAPL')).toBe('joined');
+    expect(lists).toEqual([['AAPL'], ['AAPL', 'NVDA']]);
+    session.removeInterest('c1', 'NVDA');
+    expect(lists).toHaveLength(2);
+    session.removeOwner('c2');
+    expect(lists.at(-1)).toEqual(['AAPL']);
+
+    const evicted: unknown[] = [];
+    session.evicted.subscribe((interests) => evicted.push(...interests));
+    session.addInterest('c3', 'TSLA');
+    session.addInterest('c3', 'AMZN');
+    expect(session.addInterest('c4', 'GOOG')).toBe('over-cap');
+    session.setSymbols(['AAPL', 'MSFT']);
+    expect(evicted).toEqual([{ owner: 'c3', symbol: 'AMZN' }]);
+    expect(lists.at(-1)).toEqual(['AAPL', 'MSFT', 'TSLA']);
+    expect(session.store.symbols()).toEqual(['AAPL', 'MSFT']);
+    await session.close();
+  });
+
+  it('asks the source for Finnhub-shaped trades only while someone listens', async () => {
+    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10 });
+    const { source } = recordingSource(true);
+    await session.attach(source, null);
+    expect(source.rawTrades?.size).toBe(0);
+    const seen: RawTrade[] = [];
+    const stop = session.subscribeRawTrades((trades) => seen.push(...trades));
+    expect(source.rawTrades?.size).toBe(1);
+    source.rawTrades?.emit([{ s: 'AAPL', p: 1, t: 2, v: 3, c: ['x'] }]);
+    expect(seen).toEqual([{ s: 'AAPL', p: 1, t: 2, v: 3, c: ['x'] }]);
+    stop();
+    expect(source.rawTrades?.size).toBe(0);
+    await session.close();
+  });
+
+  it('builds Finnhub-shaped trades from a source without them (the demo), and follows a source swap', async () => {
+    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10 });
+    const first = recordingSource(true);
+    await session.attach(first.source, null);
+    const seen: RawTrade[] = [];
+    session.subscribeRawTrades((trades) => seen.push(...trades));
+    const demo = recordingSource(false);
+    await session.attach(demo.source, null);
+    expect(first.source.rawTrades?.size).toBe(0);
+    demo.source.trades.emit([{ symbol: 'AAPL', price: 190, volume: 4, time: 5 }]);
+    expect(seen).toEqual([{ s: 'AAPL', p: 190, t: 5, v: 4 }]);
+    await session.close();
+  });
+});
