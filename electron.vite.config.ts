@@ -2,23 +2,25 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import {
+  DEV_SERVER_CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  withContentSecurityPolicyMeta,
+} from './src/shared/content-security-policy';
 
 /**
- * `npm run dev` only: the pages' CSP meta (script-src 'self') blocks the dev server's inline
- * react-refresh preamble, its injected <style> tags and its HMR websocket. Relax exactly those in
- * the served HTML; builds keep the strict policy (apply: 'serve').
+ * Writes the one Content-Security-Policy (src/shared/content-security-policy.ts) into every page's
+ * meta tag: the strict policy in builds, the dev-server relaxation under `npm run dev`. Exported
+ * so the browser tests build the pages with the same plugin.
  */
-function relaxCspForDevServer(): Plugin {
-  const relax = (policy: string): string =>
-    policy
-      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+export function contentSecurityPolicyMeta(): Plugin {
   return {
-    name: 'ticker-relax-csp-for-dev-server',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_match, open: string, policy: string, close: string) => open + relax(policy) + close),
+    name: 'ticker-content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, context) =>
+        withContentSecurityPolicyMeta(html, context.server ? DEV_SERVER_CONTENT_SECURITY_POLICY : META_CONTENT_SECURITY_POLICY),
+    },
   };
 }
 
@@ -42,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react(), relaxCspForDevServer()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves builds unminified; what users run should not carry React's whitespace and comments.

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
 import { PREFERENCE_RULES, type PreferenceKey, type PreferenceRule } from '../../src/shared/preference-rules';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
 import { OUTPUT_DIR, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
@@ -202,5 +203,22 @@ describe('settings view', () => {
     }
     expect(checked).toBe(rules.length - notInSettings.size);
     await page.close();
+  });
+
+  it('builds both pages with the one Content-Security-Policy, and the page obeys it', async () => {
+    for (const name of ['strip', 'settings'] as const) {
+      const { page } = await openPage(name);
+      const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((elements) => elements.map((element) => element.getAttribute('content')));
+      expect(metas, name).toEqual([META_CONTENT_SECURITY_POLICY]);
+      // script-src 'self': an inline script the page gains is not run.
+      const ranInline = await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.documentElement.dataset.inline = "ran"';
+        document.head.append(script);
+        return document.documentElement.dataset.inline === 'ran';
+      });
+      expect(ranInline, name).toBe(false);
+      await page.close();
+    }
   });
 });

@@ -4,21 +4,8 @@
  * external links only as https, only through the system browser.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { TickerError } from '../../shared/ipc-contract';
-
-/** The same policy as the pages' meta tags: our own scripts and styles, nothing else. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** webPreferences for every Ticker window. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { contentSecurityPolicyMeta } from '../../../electron.vite.config';
 
 export const RENDERER_ROOT = resolve('src/renderer');
 
@@ -19,7 +20,7 @@ export async function buildRenderer(outDir: string): Promise<void> {
     root: RENDERER_ROOT,
     base: './',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir,
       emptyOutDir: true,
@@ -36,7 +37,7 @@ export async function buildRenderer(outDir: string): Promise<void> {
 }
 
 /** Everything the built pages are made of: the renderer, the shared code, the dependencies, this build recipe. */
-const BUILD_INPUTS = [RENDERER_ROOT, resolve('src/shared'), resolve('package-lock.json'), fileURLToPath(import.meta.url)];
+const BUILD_INPUTS = [RENDERER_ROOT, resolve('src/shared'), resolve('package-lock.json'), resolve('electron.vite.config.ts'), fileURLToPath(import.meta.url)];
 const CACHE_ROOT = join(tmpdir(), 'ticker-renderer-cache');
 /** Older builds may still be served by a test file of a run that started before a source edit. */
 const KEEP_OLD_BUILDS_MS = 30 * 60_000;

@@ -1,8 +1,8 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { MockSession, MockWebContents, resetElectronMock } from '../../support/electron-mock';
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/content-security-policy';
 import {
-  CONTENT_SECURITY_POLICY,
   createOpenExternalHandler,
   hardenSession,
   hardenWebContents,
