@@ -3,7 +3,9 @@
  * frames) and the naive client, in interleaved rounds over one deterministic corpus.
  */
 import { createDropCounts, parseFrame, type ParseContext } from '../src/main/feed/protocol';
+import { AlertEngine } from '../src/main/alerts/alert-engine';
 import { TickStore } from '../src/main/market/tick-store';
+import type { AlertRule } from '../src/shared/alert-rules';
 import { BENCH_SYMBOL_NAMES, buildFrameCorpus, type FrameCorpus } from './lib/market';
 import { NaiveClient } from './lib/naive-client';
 import { seededRandom } from './lib/prng';
@@ -44,10 +46,19 @@ const floorPass: Pass = (corpus) => {
   return seen;
 };
 
-/** Ours: the app's real path, protocol parsing into a fresh store watching the 50 symbols. */
+/** Alert rules on a few of the symbols, never true, so every trade of those symbols is evaluated. */
+const BENCH_ALERT_RULES: AlertRule[] = BENCH_SYMBOL_NAMES.slice(0, 5).flatMap((symbol, i) => [
+  { id: `p${i}`, symbol, metric: 'price', op: '>=', value: 1e9, recurring: true, cooldownS: 0, triggered: false },
+  { id: `c${i}`, symbol, metric: 'change', op: '<=', value: -999, recurring: false, cooldownS: 0, triggered: false },
+]);
+
+/** Ours: the app's real path, protocol parsing into a fresh store watching the 50 symbols, with alerts on 5. */
 const oursPass: Pass = (corpus) => {
   const store = new TickStore();
   store.setSymbols(BENCH_SYMBOL_NAMES);
+  const alerts = new AlertEngine();
+  alerts.setRules(BENCH_ALERT_RULES);
+  store.setTradeObserver(alerts.onTrade);
   const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
   let accepted = 0;
   for (const text of corpus.frames) {

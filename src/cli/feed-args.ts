@@ -2,6 +2,7 @@
  * Arguments of the headless feed command, parsed without side effects so they can be tested.
  */
 import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quote-publisher';
+import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
 import { normalizeSymbol } from '../shared/symbols';
 
 export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
@@ -18,6 +19,8 @@ export interface FeedArgs {
   heartbeatTimeoutS: number | null;
   demo: boolean;
   rateHz: number;
+  /** `--alert` rules (their symbols are in `symbols` too). */
+  alerts: AlertRule[];
   help: boolean;
 }
 
@@ -25,12 +28,18 @@ export type ParseResult = { ok: true; args: FeedArgs } | { ok: false; reason: st
 
 export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT [--token KEY] [--ws-url URL] [--rest-url URL]
                       [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
-Streams Finnhub trades over one connection and prints NDJSON events (status, quote, summary) on stdout.
+                      [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
+Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, summary) on stdout.
+RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close), e.g. AAPL>=200;
+each fires once unless --alert-repeat (then again after moving back past the threshold by 0.5 %, or 0.5 points),
+at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
 Key from --token or FINNHUB_API_KEY (without one, the demo feed runs); URLs from FINNHUB_WS_URL / FINNHUB_REST_URL.
 Exit codes: 0 done, 2 bad arguments, 3 key refused.`;
 
-const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate']);
-const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h']);
+const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown']);
+/** Value flags that may be given more than once. */
+const REPEATABLE_FLAGS = new Set(['--alert']);
+const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat']);
 
 function positiveNumber(flag: string, raw: string, max: number): number | string {
   const value = Number(raw);
@@ -54,6 +63,7 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   // An empty variable counts as unset.
   const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
   const values = new Map<string, string>();
+  const alertTexts: string[] = [];
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -72,6 +82,10 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
       i += 1;
     }
     if (value === undefined || (value.startsWith('--') && name !== arg)) return { ok: false, reason: `${name} needs a value` };
+    if (REPEATABLE_FLAGS.has(name)) {
+      alertTexts.push(value);
+      continue;
+    }
     if (values.has(name)) return { ok: false, reason: `${name} given twice` };
     values.set(name, value);
   }
@@ -123,13 +137,41 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
     rateHz = parsed;
   }
 
-  if (symbols.length === 0) {
+  let cooldownS: number = ALERT_LIMITS.defaultCliCooldownS;
+  const rawCooldown = values.get('--alert-cooldown');
+  if (rawCooldown !== undefined) {
+    const value = Number(rawCooldown);
+    if (rawCooldown.trim() === '' || !Number.isInteger(value) || value < 0 || value > ALERT_LIMITS.maxCooldownS) {
+      return { ok: false, reason: `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"` };
+    }
+    cooldownS = value;
+  }
+  const recurring = flags.has('--alert-repeat');
+  const alerts: AlertRule[] = [];
+  for (const text of alertTexts) {
+    const parsed = parseAlertCondition(text);
+    if (!parsed.ok) return { ok: false, reason: parsed.reason };
+    alerts.push({ ...parsed.value, id: `alert-${alerts.length + 1}`, recurring, cooldownS, triggered: false });
+  }
+  if (alerts.length > ALERT_LIMITS.maxRules) return { ok: false, reason: `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules` };
+  if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
+    return { ok: false, reason: `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE` };
+  }
+  // Alert symbols must be subscribed: they join the watched set.
+  const alertSymbols = alerts.map((rule) => rule.symbol).filter((symbol, index, all) => all.indexOf(symbol) === index);
+
+  if (symbols.length === 0 && alertSymbols.length > 0) {
+    symbols = [...alertSymbols];
+  } else if (symbols.length === 0) {
     if (!help && !(demo || token === null)) return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
     symbols = [...DEFAULT_DEMO_SYMBOLS];
+  } else {
+    for (const symbol of alertSymbols) if (!symbols.includes(symbol)) symbols.push(symbol);
   }
+  if (symbols.length > 50) return { ok: false, reason: `--symbols and --alert name ${symbols.length} symbols; Finnhub's free plan allows about 50` };
 
   return {
     ok: true,
-    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, help },
+    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, help },
   };
 }

@@ -3,6 +3,8 @@
  * Everything it touches is injected, so tests can run it in-process or as a child process.
  */
 import type { FeedStatus, SnapshotBatch } from '../shared/types';
+import { AlertEngine } from '../main/alerts/alert-engine';
+import { alertEvent } from '../main/alerts/alert-event';
 import { DemoSource } from '../main/feed/demo-source';
 import { FinnhubConnection } from '../main/feed/finnhub-connection';
 import type { TradeSource } from '../main/feed/trade-source';
@@ -52,6 +54,16 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   const calendar = new MarketCalendar();
   const now = io.now ?? Date.now;
   session.batches.subscribe((batch) => quoteEvents(batch, calendar, now()).forEach(write));
+  let alertCount = 0;
+  if (args.alerts.length > 0) {
+    const alerts = new AlertEngine({ now });
+    alerts.setRules(args.alerts);
+    alerts.fired.subscribe((firing) => {
+      alertCount += 1;
+      write(alertEvent(firing));
+    });
+    session.store.setTradeObserver(alerts.onTrade);
+  }
 
   let printedStatus = false;
   session.status.subscribe((status) => {
@@ -99,6 +111,8 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   const stats = source.stats();
   await session.close();
   limiter?.dispose();
-  write({ event: 'summary', connections: stats.connections, reconnects: stats.reconnects, trades: stats.trades, dropped: stats.dropped });
+  const summary: Record<string, unknown> = { event: 'summary', connections: stats.connections, reconnects: stats.reconnects, trades: stats.trades, dropped: stats.dropped };
+  if (args.alerts.length > 0) summary.alerts = alertCount;
+  write(summary);
   return exitCode;
 }

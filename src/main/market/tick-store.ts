@@ -22,6 +22,12 @@ export interface TickStoreOptions {
   calendar?: MarketCalendar;
 }
 
+/**
+ * Told of every accepted trade, after the store applied it (price alerts). `prevClose` is null while
+ * the symbol's previous close is unknown.
+ */
+export type TradeObserver = (symbol: string, price: number, time: number, prevClose: number | null) => void;
+
 export type TradeDropReason = 'unknown-symbol' | 'bad-price' | 'bad-volume' | 'bad-time' | 'stale-day';
 
 export interface TickStoreStats {
@@ -88,6 +94,7 @@ export class TickStore {
   private readonly now: () => number;
   private readonly calendar: MarketCalendar;
   private accepted = 0;
+  private observer: TradeObserver | null = null;
   private readonly droppedByReason: Record<TradeDropReason, number> = {
     'unknown-symbol': 0,
     'bad-price': 0,
@@ -134,6 +141,11 @@ export class TickStore {
     }
     this.order = next;
     if (added.length > 0) this.needsPrevClose.emit(added);
+  }
+
+  /** Set (or clear, with null) the one observer of accepted trades. */
+  setTradeObserver(observer: TradeObserver | null): void {
+    this.observer = observer;
   }
 
   /** The watched symbols, in order. */
@@ -184,6 +196,7 @@ export class TickStore {
     if (entry.time === null || time >= entry.time) this.setPrice(entry, price, time, now);
     this.markChanged(entry);
     this.accepted += 1;
+    if (this.observer !== null) this.observer(entry.symbol, price, time, entry.prevClose);
     return true;
   }
 

@@ -145,4 +145,54 @@ describe('npm run feed', () => {
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0 });
     expect(server.counters.connectionsAccepted).toBe(0);
   });
+
+  it('prints one alert per crossing from the trades the app accepts, % rules only once the previous close is known', async () => {
+    server.setQuote('AAPL', { c: 200, pc: 200, t: Math.floor(Date.now() / 1000) - 60 });
+    server.failRestWith(503); // the previous close stays unknown until cleared
+    running = runFeed(
+      ['--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--alert', 'AAPL<=-2%', '--alert=AAPL>=200', '--alert-repeat', '--alert-cooldown', '0'],
+    );
+    const client = await server.waitForConnection();
+    // The alert symbol is subscribed although --symbols was not given.
+    expect(await server.waitForSubscriptions(1, client)).toEqual(['AAPL']);
+    const at = Date.now();
+    // -2.5 % would fire the change rule, but the previous close is not known yet.
+    server.sendTrades([{ symbol: 'AAPL', price: 195, volume: 1, time: at }]);
+    // Invalid and unsubscribed trades never fire anything.
+    server.sendRaw(JSON.stringify({ type: 'trade', data: [{ s: 'AAPL', p: -1, v: 1, t: at }, { s: 'AAPL', p: '250', v: 1, t: at }, { s: 'AAPL', p: 250, v: 1, t: 5 }] }));
+    server.sendRaw(JSON.stringify({ type: 'trade', data: [{ s: 'TSLA', p: 900, v: 1, t: at }] }));
+    server.sendRaw('{"type":"trade","data":[{"s":"AAPL","p":260');
+    server.sendTrades([{ symbol: 'AAPL', price: 201, volume: 1, time: at + 1 }]);
+    const first = await running.waitFor((l) => l.event === 'alert');
+    expect(first).toEqual({ event: 'alert', rule: 'AAPL>=200', symbol: 'AAPL', price: 201, changePct: null, time: at + 1 });
+
+    server.clearRestFault();
+    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.changePct !== undefined);
+    // Each rule crosses twice; the wiggles in between stay inside the re-arm margins (1.00 and 0.5 points).
+    const path = [195, 196.5, 195.8, 200.1, 199.5, 200.3, 199.1, 200.2, 195.5, 198, 200];
+    path.forEach((price, i) => server.sendTrades([{ symbol: 'AAPL', price, volume: 1, time: at + 10 + i }]));
+    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 200 && l.time === at + 10 + path.length - 1);
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+
+    const alerts = running.lines.filter((l) => l.event === 'alert');
+    expect(alerts.map((l) => [l.rule, l.price, l.time])).toEqual([
+      ['AAPL>=200', 201, at + 1],
+      ['AAPL<=-2%', 195, at + 10],
+      ['AAPL>=200', 200.1, at + 13],
+      ['AAPL<=-2%', 195.5, at + 18],
+      ['AAPL>=200', 200, at + 20],
+    ]);
+    expect(alerts[1]?.changePct).toBeCloseTo(-2.5, 4);
+    expect(alerts[4]?.changePct).toBe(0);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', alerts: 5 });
+  });
+
+  it('refuses a malformed alert rule with one line on stderr and exit 2', async () => {
+    running = runFeed(['--alert', 'AAPL>200', '--demo']);
+    expect(await running.exit).toBe(2);
+    expect(running.lines).toEqual([]);
+    expect(running.stderr().trim().split('\n')).toHaveLength(1);
+    expect(running.stderr()).toMatch(/AAPL>200/);
+  });
 });

@@ -88,4 +88,46 @@ describe('parseFeedArgs', () => {
     const many = Array.from({ length: 51 }, (_, i) => `S${i}`).join(',');
     expect(reason(['--symbols', many, '--token', 'k1234567'])).toMatch(/51 symbols/);
   });
+
+  describe('alerts', () => {
+    it('reads repeated --alert rules as one-shot rules with the default cooldown, adding their symbols', () => {
+      const parsed = args(['--symbols', 'MSFT', '--token', 'k', '--alert', 'aapl>=200', '--alert=MSFT<=-2%', '--alert', 'BINANCE:BTCUSDT>=100000']);
+      expect(parsed.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
+      expect(parsed.alerts).toEqual([
+        { id: 'alert-1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 60, triggered: false },
+        { id: 'alert-2', symbol: 'MSFT', metric: 'change', op: '<=', value: -2, recurring: false, cooldownS: 60, triggered: false },
+        { id: 'alert-3', symbol: 'BINANCE:BTCUSDT', metric: 'price', op: '>=', value: 100000, recurring: false, cooldownS: 60, triggered: false },
+      ]);
+    });
+
+    it('makes every rule recurring with --alert-repeat and takes --alert-cooldown (0 for none)', () => {
+      const parsed = args(['--token', 'k', '--alert', 'AAPL>=200', '--alert-repeat', '--alert-cooldown', '0']);
+      expect(parsed.symbols).toEqual(['AAPL']);
+      expect(parsed.alerts[0]).toMatchObject({ recurring: true, cooldownS: 0 });
+    });
+
+    it('has no alerts by default', () => {
+      expect(args(['--symbols', 'AAPL', '--token', 'k']).alerts).toEqual([]);
+    });
+
+    it('refuses a malformed rule with the rule in the reason', () => {
+      expect(reason(['--alert', 'AAPL>200'])).toMatch(/"AAPL>200"/);
+      expect(reason(['--alert', 'AAPL>=0'])).toMatch(/greater than 0/);
+      expect(reason(['--alert', '$$$>=1'])).toMatch(/not a valid symbol/);
+      expect(reason(['--alert'])).toMatch(/--alert needs a value/);
+    });
+
+    it('refuses a bad cooldown, and the alert options without a rule', () => {
+      expect(reason(['--alert', 'AAPL>=1', '--alert-cooldown', '-1'])).toMatch(/--alert-cooldown/);
+      expect(reason(['--alert', 'AAPL>=1', '--alert-cooldown', '1.5'])).toMatch(/--alert-cooldown/);
+      expect(reason(['--alert-repeat'])).toMatch(/needs at least one --alert/);
+      expect(reason(['--alert-cooldown', '5'])).toMatch(/needs at least one --alert/);
+      expect(reason(['--alert', 'AAPL>=1', '--alert-repeat=yes'])).toMatch(/takes no value/);
+    });
+
+    it('counts alert symbols towards the symbol cap', () => {
+      const many = Array.from({ length: 50 }, (_, i) => `S${i}`).join(',');
+      expect(reason(['--symbols', many, '--token', 'k', '--alert', 'AAPL>=1'])).toMatch(/51 symbols/);
+    });
+  });
 });

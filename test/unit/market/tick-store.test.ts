@@ -324,3 +324,28 @@ describe('TickStore day rollover', () => {
     expect(store.snapshot('AAPL')).toMatchObject({ price: 104, volume: 0, dayHigh: 105, dayLow: 101, prevClose: 100.5, direction: 'up' });
   });
 });
+
+describe('TickStore trade observer', () => {
+  it('is told of every accepted trade with the previous close, and of no rejected one', () => {
+    const { store } = makeStore();
+    const seen: [string, number, number, number | null][] = [];
+    store.setTradeObserver((symbol, price, time, prevClose) => seen.push([symbol, price, time, prevClose]));
+    store.applyTrades([
+      trade('AAPL', 100, T0),
+      trade('TSLA', 100, T0),
+      trade('AAPL', Number.NaN, T0),
+      trade('AAPL', -1, T0),
+      trade('AAPL', 101, T0 + 10 * 24 * HOUR),
+      { symbol: 'AAPL', price: 102, time: T0, volume: -5 },
+    ]);
+    store.applyQuote(quote('AAPL', { prevClose: 95, current: 100, time: T0 - 1000 }));
+    store.applyTrade(trade('AAPL', 103, T0 + 1));
+    expect(seen).toEqual([
+      ['AAPL', 100, T0, null],
+      ['AAPL', 103, T0 + 1, 95],
+    ]);
+    store.setTradeObserver(null);
+    store.applyTrade(trade('AAPL', 104, T0 + 2));
+    expect(seen).toHaveLength(2);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { alertRuleProblem, formatAlertCondition, parseAlertCondition, rearmMargin, type AlertRule } from '../../../src/shared/alert-rules';
+
+function rule(fields: Partial<AlertRule> = {}): AlertRule {
+  return { id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0, triggered: false, ...fields };
+}
+
+describe('parseAlertCondition', () => {
+  it.each([
+    ['AAPL>=200', { symbol: 'AAPL', metric: 'price', op: '>=', value: 200 }],
+    ['aapl <= 180.5', { symbol: 'AAPL', metric: 'price', op: '<=', value: 180.5 }],
+    ['MSFT<=-2%', { symbol: 'MSFT', metric: 'change', op: '<=', value: -2 }],
+    ['NVDA>=+1.5%', { symbol: 'NVDA', metric: 'change', op: '>=', value: 1.5 }],
+    ['BINANCE:BTCUSDT>=100000', { symbol: 'BINANCE:BTCUSDT', metric: 'price', op: '>=', value: 100000 }],
+    ['EURUSD=X<=1.05', { symbol: 'EURUSD=X', metric: 'price', op: '<=', value: 1.05 }],
+  ])('parses %s', (text, expected) => {
+    expect(parseAlertCondition(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['AAPL>200', 'AAPL=200', '>=200', 'AAPL>=', 'AAPL>=abc', 'AAPL>=0', 'AAPL>=-5', 'AAPL>=1e3', 'AA PL>=2', 'AAPL>=+5000%', 'AAPL>=2%%', '', 'AAPL>=NaN'])(
+    'rejects %j with a one-line reason',
+    (text) => {
+      const result = parseAlertCondition(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).not.toContain('\n');
+    },
+  );
+
+  it('rejects non-strings and very long input', () => {
+    expect(parseAlertCondition(42).ok).toBe(false);
+    expect(parseAlertCondition(`${'A'.repeat(500)}>=1`).ok).toBe(false);
+  });
+
+  it('formats back to text that parses to the same condition', () => {
+    for (const text of ['AAPL>=200', 'MSFT<=-2%', 'NVDA>=+1.5%', 'X<=0.5%']) {
+      const parsed = parseAlertCondition(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      expect(parseAlertCondition(formatAlertCondition(parsed.value))).toEqual(parsed);
+    }
+    expect(formatAlertCondition({ symbol: 'MSFT', metric: 'change', op: '<=', value: -2 })).toBe('MSFT<=-2%');
+    expect(formatAlertCondition({ symbol: 'NVDA', metric: 'change', op: '>=', value: 1.5 })).toBe('NVDA>=+1.5%');
+  });
+
+  it('uses 0.5 % of the threshold for price rules and 0.5 points for change rules as the re-arm margin', () => {
+    expect(rearmMargin({ symbol: 'A', metric: 'price', op: '>=', value: 200 })).toBeCloseTo(1, 10);
+    expect(rearmMargin({ symbol: 'A', metric: 'change', op: '<=', value: -2 })).toBe(0.5);
+  });
+});
+
+describe('alertRuleProblem', () => {
+  it('accepts a valid rule', () => {
+    expect(alertRuleProblem(rule())).toBeNull();
+    expect(alertRuleProblem(rule({ metric: 'change', value: -3, recurring: true, cooldownS: 60, triggered: true }))).toBeNull();
+  });
+
+  it.each([
+    ['not an object', 'AAPL>=200'],
+    ['an array', []],
+    ['a missing field', (() => { const r: Partial<AlertRule> = rule(); delete r.triggered; return r; })()],
+    ['an extra field', { ...rule(), extra: 1 }],
+    ['a bad id', rule({ id: 'has space' })],
+    ['a lower-case symbol', rule({ symbol: 'aapl' })],
+    ['a bad metric', { ...rule(), metric: 'volume' }],
+    ['a bad op', { ...rule(), op: '>' }],
+    ['a zero price', rule({ value: 0 })],
+    ['a NaN value', rule({ value: Number.NaN })],
+    ['a string value', { ...rule(), value: '200' }],
+    ['a huge change', rule({ metric: 'change', value: 5000 })],
+    ['a fractional cooldown', rule({ cooldownS: 1.5 })],
+    ['a negative cooldown', rule({ cooldownS: -1 })],
+    ['a non-boolean recurring', { ...rule(), recurring: 'yes' }],
+    ['a class instance', Object.assign(new (class Rule {})(), rule())],
+  ])('rejects %s', (_name, raw) => {
+    expect(alertRuleProblem(raw)).toEqual(expect.any(String));
+  });
+});
