@@ -28,6 +28,7 @@ export const PREFERENCE_RULES = {
   showSparklines: { kind: 'boolean' },
   paused: { kind: 'boolean' },
   hidden: { kind: 'boolean' },
+  whenMarketsClosed: { kind: 'enum', values: ['dim', 'hide', 'show'] },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -67,6 +68,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   showSparklines: true,
   paused: false,
   hidden: false,
+  whenMarketsClosed: 'dim',
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -153,6 +153,8 @@ export interface Preferences {
   paused: boolean;
   /** The strip is hidden (tray "Hide"). */
   hidden: boolean;
+  /** What the strip does while every watched market is closed: dim itself, hide until the next open, or nothing. */
+  whenMarketsClosed: 'dim' | 'hide' | 'show';
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

@@ -89,7 +89,9 @@ describe('ticker strip', () => {
   });
 
   it('gives screen readers one sentence per symbol, refreshed calmly, and hides the moving copies', async () => {
-    const { page, errors } = await openPage('strip', {}, { fakeClock: true });
+    // A Tuesday 11:00 in New York: every market in its regular session, so no session words.
+    const regular = Date.parse('2026-11-24T16:00:00Z');
+    const { page, errors } = await openPage('strip', { now: regular }, { clockAt: regular });
     const list = page.getByRole('list', { name: 'Watch list' });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(SYMBOLS.length);
     expect(await list.getByRole('listitem').first().textContent()).toBe('AAPL 189.41, up +2.21, +1.18%');
@@ -146,6 +148,48 @@ describe('ticker strip', () => {
     expect(await nextPrice.getAttribute('data-flash-level')).toBe(null);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('marks sessions other than the regular one, and flags quiet prices only in the regular session', async () => {
+    // The day after Thanksgiving 2026, 13:30 New York: US stocks are in after-hours (early close),
+    // forex and crypto trade. Every quote is ten minutes old.
+    const at = Date.parse('2026-11-27T18:30:00Z');
+    const { page, errors } = await openPage('strip', { now: at - 10 * 60_000 }, { clockAt: at });
+    const item = (symbol: string) => page.locator(`.lane:first-child .item[data-symbol="${symbol}"]`);
+    await expect.poll(() => item('AAPL').locator('.session-mark').textContent()).toBe('after');
+    expect(await item('AAPL').getAttribute('data-session')).toBe('post');
+    expect(await item('AAPL').locator('.session-mark').isVisible()).toBe(true);
+    expect(await item('AAPL').getAttribute('title')).toBe('AAPL: after-hours');
+    expect(await item('AAPL').getAttribute('class')).not.toContain('stale');
+    for (const symbol of ['BINANCE:BTCUSDT', 'OANDA:EUR_USD']) {
+      expect(await item(symbol).getAttribute('data-session')).toBe('regular');
+      expect(await item(symbol).locator('.session-mark').isVisible()).toBe(false);
+      expect(await item(symbol).getAttribute('class')).toContain('stale');
+    }
+    expect(await page.locator('.strip').getAttribute('data-dimmed')).toBe('false');
+    expect(await page.getByTestId('accessible-quotes').locator('li').first().textContent()).toContain(', after-hours');
+    await screenshotStrip(page, join(OUTPUT_DIR, 'harness-sessions.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('dims the strip while every watched market is closed, unless the preference says otherwise', async () => {
+    const saturday = Date.parse('2026-11-28T15:00:00Z');
+    const symbols = ['AAPL', 'MSFT', 'OANDA:EUR_USD'];
+    const { page, errors } = await openPage('strip', { symbols }, { clockAt: saturday });
+    const strip = page.locator('.strip');
+    await expect.poll(() => strip.getAttribute('data-dimmed')).toBe('true');
+    expect(await page.locator('.lane:first-child .item[data-symbol="OANDA:EUR_USD"] .session-mark').textContent()).toBe('closed');
+    expect(Number(await page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity))).toBeLessThan(1);
+    await screenshotStrip(page, join(OUTPUT_DIR, 'harness-markets-closed.png'));
+    await page.close();
+
+    const shown = await openPage('strip', { symbols, preferences: { whenMarketsClosed: 'show' } }, { clockAt: saturday });
+    await expect.poll(() => shown.page.locator('.lane:first-child .item[data-symbol="AAPL"] .session-mark').textContent()).toBe('closed');
+    expect(await shown.page.locator('.strip').getAttribute('data-dimmed')).toBe('false');
+    expect(Number(await shown.page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
+    expect([...errors, ...shown.errors]).toEqual([]);
+    await shown.page.close();
   });
 
   it('marks a price that went quiet while its market is open, until it trades again', async () => {

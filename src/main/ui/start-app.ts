@@ -8,6 +8,7 @@ import type * as Electron from 'electron';
 import { EVENT_CHANNELS, type InvokeHandlers } from '../../shared/ipc-contract';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
+import { MarketWatch } from '../market/market-watch';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { createSenderCheck, isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../settings/key-value-store';
@@ -146,6 +147,11 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   });
 
   const strip = new TickerWindow({ createWindow, screen: electron.screen, core, platform });
+  // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
+  // the tray tells when the next one opens.
+  const marketWatch = new MarketWatch({ now });
+  marketWatch.changed.subscribe((state) => strip.setMarketsClosed(state.allClosed));
+  marketWatch.setSymbols(core.symbols());
 
   const launchAtLogin = (enabled: boolean): void => {
     // Registering the development Electron binary as a login item would surprise anyone.
@@ -161,6 +167,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   launchAtLogin(loginItemEnabled);
   const stopFollowingSettings = core.events.settings.subscribe((next) => {
     strip.apply(next.preferences);
+    marketWatch.setSymbols(next.symbols);
     if (next.preferences.launchAtLogin !== loginItemEnabled) {
       loginItemEnabled = next.preferences.launchAtLogin;
       launchAtLogin(loginItemEnabled);
@@ -198,6 +205,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     screen: electron.screen,
     actions,
     maxSymbols: settings.maxSymbols,
+    marketWatch,
   });
 
   const stopReconnectTriggers = watchReconnectTriggers({
@@ -218,6 +226,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     quitting = (async () => {
       stopReconnectTriggers();
       stopFollowingSettings();
+      marketWatch.stop();
       disposeIpc();
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {

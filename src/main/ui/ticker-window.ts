@@ -79,6 +79,7 @@ export class TickerWindow {
   private moveTimer: unknown = null;
   private ready = false;
   private destroyed = false;
+  private marketsClosed = false;
   private readonly timers: Timers;
   private readonly moveSettleMs: number;
   private readonly onDisplaysChanged = (): void => this.relayout();
@@ -151,6 +152,16 @@ export class TickerWindow {
     this.setBounds(window, placement.bounds);
   }
 
+  /**
+   * Every watched market is closed (true) or one has opened (false): with the preference
+   * whenMarketsClosed 'hide', the strip hides until the next open.
+   */
+  setMarketsClosed(closed: boolean): void {
+    if (this.destroyed || closed === this.marketsClosed) return;
+    this.marketsClosed = closed;
+    this.updateVisibility();
+  }
+
   show(): void {
     const window = this.browserWindow();
     if (window && this.ready && !window.isVisible()) window.showInactive();
@@ -206,7 +217,8 @@ export class TickerWindow {
   }
 
   private updateVisibility(): void {
-    if (this.applied?.hidden) this.hide();
+    const applied = this.applied;
+    if (applied?.hidden || (this.marketsClosed && applied?.whenMarketsClosed === 'hide')) this.hide();
     else this.show();
   }
 

@@ -65,6 +65,8 @@ export interface TrayMenuState {
   displays: readonly TrayDisplay[];
   primaryDisplayId: number;
   maxSymbols: number;
+  /** "US market opens Monday 09:30 (in 2 d 14 h)": one line per watched market with hours. */
+  marketHours?: readonly string[];
 }
 
 export interface TrayMenuActions {
@@ -113,6 +115,7 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
 
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
+    ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({ id: `market-hours-${index}`, label: literal(line), enabled: false })),
     { type: 'separator' },
     ...symbols,
     {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { TickerCore } from '../core/ticker-core';
+import type { MarketWatch } from '../market/market-watch';
 import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
 import type { StripScreen } from './ticker-window';
 
@@ -21,6 +22,8 @@ export interface TrayControllerDeps {
   screen: StripScreen;
   actions: TrayMenuActions;
   maxSymbols: number;
+  /** The watched markets' hours, shown under the status (the menu follows its changes). */
+  marketWatch?: Pick<MarketWatch, 'state' | 'changed'>;
 }
 
 export class TrayController {
@@ -39,6 +42,7 @@ export class TrayController {
       deps.core.events.status.subscribe(() => this.refresh()),
       deps.core.events.settings.subscribe(() => this.refresh()),
     );
+    if (deps.marketWatch) this.unsubscribes.push(deps.marketWatch.changed.subscribe(() => this.refresh()));
     for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
       deps.screen.on(event as 'display-added', this.onDisplaysChanged);
     }
@@ -65,6 +69,7 @@ export class TrayController {
         displays,
         primaryDisplayId: screen.getPrimaryDisplay().id,
         maxSymbols: this.deps.maxSymbols,
+        marketHours: this.deps.marketWatch?.state().lines ?? [],
       },
       this.deps.actions,
     );

@@ -38,6 +38,7 @@ export const SLIDERS: readonly SliderControl[] = [
 export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, string> } = {
   position: { top: 'Top of the screen', bottom: 'Bottom of the screen' },
   theme: { dark: 'Dark', light: 'Light', transparent: 'Transparent' },
+  whenMarketsClosed: { dim: 'Dim the strip', hide: 'Hide the strip until the next open', show: 'Keep the strip as it is' },
 };
 
 /** The options of an enum preference's select, in the rule's order. */

@@ -169,6 +169,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
           </select>,
         )}
         {choice('theme')}
+        {choice('whenMarketsClosed')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -213,6 +214,7 @@ const LABELS: Record<keyof Preferences, string> = {
   showSparklines: 'Sparklines',
   paused: 'Paused',
   hidden: 'Hidden',
+  whenMarketsClosed: 'When all markets are closed',
 };
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */

@@ -3,6 +3,7 @@ import type { TickerApi } from '../../shared/ipc-contract';
 import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 import { KeySection } from './key-section';
+import { MarketHoursPanel } from './market-hours-panel';
 import { NoticeBanner } from './notice-banner';
 import { PreferencesSection } from './preferences-section';
 import { StatusPanel } from './status-panel';
@@ -82,6 +83,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             onSymbols={(symbols) => setSettings((current) => (current ? { ...current, symbols } : current))}
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
+          <MarketHoursPanel symbols={settings.symbols} />
         </>
       ) : loadError ? null : (
         <p className="hint">Loading…</p>

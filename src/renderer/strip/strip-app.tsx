@@ -118,8 +118,10 @@ export function StripApp({ api, locale }: StripAppProps) {
   const renderItem = (symbol: string) => (
     <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} calendar={calendar} />
   );
-  // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back.
+  // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
+  // wants it to ('hide' is the main process's: it hides the window until the next open).
   const marketsClosed = symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
+  const dimmed = marketsClosed && preferences.whenMarketsClosed === 'dim';
 
   let body;
   if (symbols.length === 0) {
@@ -135,7 +137,7 @@ export function StripApp({ api, locale }: StripAppProps) {
   }
 
   return (
-    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'}>
+    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'} data-dimmed={dimmed ? 'true' : 'false'}>
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
         ⋮⋮

@@ -48,6 +48,8 @@ export interface OpenPageOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Install Playwright's fake clock before the page loads. */
   fakeClock?: boolean;
+  /** Install Playwright's fake clock starting at this instant (epoch ms); it runs on from there. */
+  clockAt?: number;
 }
 
 /** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
@@ -85,7 +87,8 @@ export async function startRendererSession(): Promise<RendererSession> {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    if (options.fakeClock) await page.clock.install();
+    if (options.clockAt !== undefined) await page.clock.install({ time: options.clockAt });
+    else if (options.fakeClock) await page.clock.install();
     return { page, errors };
   }
 

@@ -28,6 +28,7 @@ describe('settings defaults', () => {
       showSparklines: true,
       paused: false,
       hidden: false,
+      whenMarketsClosed: 'dim',
     });
   });
 

@@ -122,6 +122,21 @@ describe('TickerWindow', () => {
     expect(window().visible).toBe(false);
   });
 
+  it("hides while every watched market is closed only when whenMarketsClosed is 'hide'", () => {
+    const { strip, window } = setup({ whenMarketsClosed: 'hide' });
+    window().finishLoading();
+    expect(window().visible).toBe(true);
+    strip.setMarketsClosed(true);
+    expect(window().visible).toBe(false);
+    strip.setMarketsClosed(false);
+    expect(window().visible).toBe(true);
+    strip.setMarketsClosed(true);
+    strip.apply({ ...PREFS, whenMarketsClosed: 'dim' });
+    expect(window().visible).toBe(true); // dimming is the page's; the window stays
+    strip.apply({ ...PREFS, whenMarketsClosed: 'hide' });
+    expect(window().visible).toBe(false);
+  });
+
   it('applies always on top, opacity and click-through live', () => {
     const { strip, window } = setup();
     strip.apply({ ...PREFS, alwaysOnTop: false, opacity: 0.5, clickThrough: true });

@@ -119,6 +119,13 @@ describe('buildTrayMenu', () => {
     }
   });
 
+  it('shows the watched markets\' hours under the status, disabled', () => {
+    const menu = buildTrayMenu(state({ marketHours: ['US market opens Monday 09:30 (in 2 d 14 h)'] }), actions());
+    expect(menu[1]).toMatchObject({ id: 'market-hours-0', label: 'US market opens Monday 09:30 (in 2 d 14 h)', enabled: false });
+    expect(menu[2]).toMatchObject({ type: 'separator' });
+    expect(buildTrayMenu(state(), actions()).some((item) => String(item.id).startsWith('market-hours'))).toBe(false);
+  });
+
   it('lists the symbols, each with a Remove item calling through', () => {
     const act = actions();
     const menu = buildTrayMenu(state(), act);

@@ -1,0 +1,100 @@
+/**
+ * Follows the watched symbols' markets through time: whether every one of them is closed (the
+ * strip dims or hides then) and the "US market opens Monday 09:30 (in 2 d 14 h)" lines of the
+ * tray. One timer, set for the next moment either can change; nothing runs in between.
+ */
+import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
+import { MarketHoursText } from '../../shared/market-calendar/market-hours-text';
+import { Signal } from '../../shared/signal';
+
+export interface WatchTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface MarketWatchOptions {
+  calendar?: MarketCalendar;
+  now?: () => number;
+  timers?: WatchTimers;
+}
+
+export interface MarketWatchState {
+  /** Some symbols are watched and none of their markets is in any session. */
+  allClosed: boolean;
+  /** One line per watched market that has hours. */
+  lines: readonly string[];
+}
+
+const MS_PER_MINUTE = 60_000;
+
+const realTimers: WatchTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class MarketWatch {
+  /** The state changed (a session began or ended, or a line's countdown moved on). */
+  readonly changed = new Signal<MarketWatchState>();
+
+  private readonly calendar: MarketCalendar;
+  private readonly text: MarketHoursText;
+  private readonly now: () => number;
+  private readonly timers: WatchTimers;
+  private symbols: readonly string[] = [];
+  private current: MarketWatchState = { allClosed: false, lines: [] };
+  private timer: unknown = null;
+  private stopped = false;
+
+  constructor(options: MarketWatchOptions = {}) {
+    this.calendar = options.calendar ?? new MarketCalendar();
+    this.text = new MarketHoursText(this.calendar);
+    this.now = options.now ?? Date.now;
+    this.timers = options.timers ?? realTimers;
+  }
+
+  state(): MarketWatchState {
+    return this.current;
+  }
+
+  /** Watch these symbols from now on (re-evaluates at once). */
+  setSymbols(symbols: readonly string[]): void {
+    if (this.stopped) return;
+    this.symbols = [...symbols];
+    this.update();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+    this.changed.clear();
+  }
+
+  private update(): void {
+    this.clearTimer();
+    const now = this.now();
+    let allClosed = this.symbols.length > 0;
+    let nextChange = Infinity;
+    for (const symbol of this.symbols) {
+      const span = this.calendar.sessionAt(symbol, now);
+      if (span.session !== 'closed') allClosed = false;
+      if (span.end < nextChange) nextChange = span.end;
+    }
+    const lines = this.text.lines(this.symbols, now);
+    const previous = this.current;
+    this.current = { allClosed, lines };
+    if (previous.allClosed !== allClosed || previous.lines.join('\n') !== lines.join('\n')) this.changed.emit(this.current);
+    if (lines.length === 0 && nextChange === Infinity) return;
+    // Countdowns read in whole minutes: look again at the next minute or the next session change.
+    const nextMinute = (Math.floor(now / MS_PER_MINUTE) + 1) * MS_PER_MINUTE;
+    const wakeAt = lines.length > 0 ? Math.min(nextMinute, nextChange) : nextChange;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.update();
+    }, Math.max(0, wakeAt - now));
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
