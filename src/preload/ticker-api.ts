@@ -7,6 +7,7 @@ import {
   INVOKE_CHANNELS,
   fail,
   listenerName,
+  SUBSCRIPTION_CHANNEL,
   type EventName,
   type InvokeName,
   type Result,
@@ -17,6 +18,7 @@ import {
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
@@ -36,6 +38,14 @@ export function buildTickerApi(ipcRenderer: IpcRendererLike): TickerApi {
     };
   }
 
+  // Main sends an event only while this page listens to it: say so on the first listener and the last.
+  const listeners = new Map<EventName, number>();
+  const count = (event: EventName, change: 1 | -1): void => {
+    const before = listeners.get(event) ?? 0;
+    listeners.set(event, before + change);
+    if (before === 0 || before + change === 0) ipcRenderer.send(SUBSCRIPTION_CHANNEL, event, before === 0);
+  };
+
   for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
     const channel = EVENT_CHANNELS[event];
     api[listenerName(event)] = (listener: unknown): Unsubscribe => {
@@ -45,11 +55,13 @@ export function buildTickerApi(ipcRenderer: IpcRendererLike): TickerApi {
         (listener as (payload: unknown) => void)(payload);
       };
       ipcRenderer.on(channel, forward);
+      count(event, 1);
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
         ipcRenderer.removeListener(channel, forward);
+        count(event, -1);
       };
     };
   }

@@ -106,6 +106,17 @@ export const EVENT_CHANNELS = {
   focusAddSymbol: 'event:focus-add-symbol',
 } as const satisfies Record<EventName, string>;
 
+/**
+ * Renderer → main, `(event: EventName, subscribed: boolean)`: the preload says which events its page
+ * listens to (on the first listener, and when the last one goes), and main pushes each event only to
+ * the windows listening to it.
+ */
+export const SUBSCRIPTION_CHANNEL = 'events:subscription';
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(EVENT_CHANNELS, value);
+}
+
 export type Unsubscribe = () => void;
 
 type ListenerName<K extends string> = `on${Capitalize<K>}`;

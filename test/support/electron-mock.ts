@@ -314,10 +314,27 @@ export const ipcMain = {
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
     return listener(event, ...args);
   },
+  /** One-way messages (ipcRenderer.send), by channel. */
+  listeners: new Map<string, Set<InvokeListener>>(),
+  on: vi.fn((channel: string, listener: InvokeListener) => {
+    const set = ipcMain.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    ipcMain.listeners.set(channel, set);
+    return ipcMain;
+  }),
+  removeListener: vi.fn((channel: string, listener: InvokeListener) => {
+    ipcMain.listeners.get(channel)?.delete(listener);
+    return ipcMain;
+  }),
+  /** Deliver a renderer's `send` as Electron would. */
+  message(channel: string, event: unknown, ...args: unknown[]): void {
+    for (const listener of ipcMain.listeners.get(channel) ?? []) listener(event, ...args);
+  },
 };
 
 class MockIpcRenderer extends EventEmitter {
   invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
+  send = vi.fn((_channel: string, ..._args: unknown[]): void => {});
 }
 
 export const ipcRenderer = new MockIpcRenderer();
@@ -361,6 +378,7 @@ export function resetElectronMock(): void {
   MockBrowserWindow.reset();
   MockTray.reset();
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   powerMonitor.removeAllListeners();

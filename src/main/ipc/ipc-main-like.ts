@@ -13,3 +13,9 @@ export interface IpcMainLike {
   handle(channel: string, listener: IpcInvokeListener): void;
   removeHandler(channel: string): void;
 }
+
+/** The part of ipcMain that receives one-way messages (`ipcRenderer.send`). */
+export interface IpcMainMessagesLike {
+  on(channel: string, listener: IpcInvokeListener): unknown;
+  removeListener(channel: string, listener: IpcInvokeListener): unknown;
+}

@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import type * as Electron from 'electron';
-import { EVENT_CHANNELS, type InvokeHandlers } from '../../shared/ipc-contract';
+import type { InvokeHandlers } from '../../shared/ipc-contract';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
 import { MarketWatch } from '../market/market-watch';
 import { registerIpcHandlers } from '../ipc/register-handlers';
+import { registerSubscriptions } from '../ipc/register-subscriptions';
 import { createSenderCheck, isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../settings/open-store';
@@ -118,16 +119,16 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const stopForwarding = forwardCoreEvents(core.events, registry);
   const createWindow = appWindowFactory({ BrowserWindow: electron.BrowserWindow, registry, preloadPath: paths.preload, pages: paths });
 
+  // Notices raised before any window could show them go to the first page that listens to notices.
   let noticesReplayed = false;
+  const stopReplay = registry.subscribed.subscribe(({ window, event }) => {
+    if (event !== 'notice' || noticesReplayed) return;
+    noticesReplayed = true;
+    for (const notice of core.pendingNotices()) registry.send(window, 'notice', notice);
+  });
   const settingsWindow = new SettingsWindow({
     createWindow,
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
-    onLoaded: (window) => {
-      // Notices raised before any window could show them go to the first settings window.
-      if (noticesReplayed) return;
-      noticesReplayed = true;
-      for (const notice of core.pendingNotices()) window.webContents.send(EVENT_CHANNELS.notice, notice);
-    },
   });
 
   const handlers: InvokeHandlers = {
@@ -139,12 +140,20 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     },
     openExternal: createOpenExternalHandler(openExternal),
   };
-  const disposeIpc = registerIpcHandlers({
+  const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: isOurPage });
+  const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);
+  const disposeHandlers = registerIpcHandlers({ ipcMain: electron.ipcMain, handlers, isTrustedSender, onRejected });
+  const disposeSubscriptions = registerSubscriptions({
     ipcMain: electron.ipcMain,
-    handlers,
-    isTrustedSender: createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: isOurPage }),
-    onRejected: (channel, reason) => console.warn(`[ipc] refused ${channel}: ${reason}`),
+    isTrustedSender,
+    setSubscribed: (id, event, subscribed) => registry.setSubscribed(id, event, subscribed),
+    onRejected,
   });
+  const disposeIpc = (): void => {
+    disposeHandlers();
+    disposeSubscriptions();
+    stopReplay();
+  };
 
   const strip = new TickerWindow({ createWindow, screen: electron.screen, core, platform });
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),

@@ -18,7 +18,7 @@ import type { TickerCore } from '../../../src/main/core/ticker-core';
 import { createMemoryStore } from '../../../src/main/settings/key-value-store';
 import type { SettingsService } from '../../../src/main/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
 import type { FeedStatus, Notice, Preferences, PublicSettings, WindowState } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
@@ -125,6 +125,12 @@ function find(items: ReturnType<typeof menuItems>, predicate: (item: ReturnType<
   throw new Error('menu item not found');
 }
 
+/** The page in `window` starts listening to `events`, as its preload tells main. */
+function listen(window: MockBrowserWindow, ...events: EventName[]): void {
+  const page = { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } };
+  for (const event of events) ipcMain.message(SUBSCRIPTION_CHANNEL, page, event, true);
+}
+
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i += 1) await Promise.resolve();
 };
@@ -194,11 +200,15 @@ describe('startApp: wiring', () => {
     const { core } = await started({ notices: [notice] });
     // The settings window opened by itself to show the warning.
     expect(MockBrowserWindow.instances).toHaveLength(2);
-    vi.useFakeTimers();
     const settingsWindow = MockBrowserWindow.instances[1]!;
-    settingsWindow.finishLoading();
-    vi.advanceTimersByTime(1_000);
-    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.notice, notice);
+    const page = { sender: { id: settingsWindow.webContents.id }, senderFrame: { url: settingsWindow.webContents.url } };
+    // Replayed when the page starts listening to notices, once, and to nobody else.
+    ipcMain.message(SUBSCRIPTION_CHANNEL, page, 'status', true);
+    expect(settingsWindow.webContents.send).not.toHaveBeenCalled();
+    ipcMain.message(SUBSCRIPTION_CHANNEL, page, 'notice', true);
+    ipcMain.message(SUBSCRIPTION_CHANNEL, page, 'notice', false);
+    ipcMain.message(SUBSCRIPTION_CHANNEL, page, 'notice', true);
+    expect(settingsWindow.webContents.send.mock.calls).toEqual([[EVENT_CHANNELS.notice, notice]]);
     expect(core.notify).not.toHaveBeenCalled();
   });
 
@@ -249,10 +259,33 @@ describe('startApp: IPC', () => {
     expect(shell.openExternal).toHaveBeenCalledWith('https://finnhub.io/register');
   });
 
-  it('forwards core events to the windows', async () => {
-    const { core, strip } = await started();
+  it('forwards core events to the windows listening to them, and only those', async () => {
+    const { core, strip, running } = await started();
+    running.settingsWindow.open();
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    listen(strip, 'status', 'quotes');
+    listen(settingsWindow, 'status', 'notice');
     core.events.status.emit({ state: 'reconnecting', since: 2 });
-    expect(strip.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 });
+    core.events.quotes.emit({ seq: 1, at: 3, quotes: [], removed: [] });
+    expect(strip.webContents.send.mock.calls).toEqual([
+      [EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }],
+      [EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [], removed: [] }],
+    ]);
+    expect(settingsWindow.webContents.send.mock.calls).toEqual([[EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }]]);
+  });
+
+  it('refuses subscriptions from a foreign sender or with a malformed payload', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { core, strip } = await started();
+    const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
+    ipcMain.message(SUBSCRIPTION_CHANNEL, { sender: { id: strip.webContents.id }, senderFrame: { url: 'https://evil.example/' } }, 'status', true);
+    ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'constructor', true);
+    ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'status', 'yes');
+    ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'status', true, 'extra');
+    ipcMain.message(SUBSCRIPTION_CHANNEL, null, 'status', true);
+    core.events.status.emit({ state: 'live', since: 1 });
+    expect(strip.webContents.send).not.toHaveBeenCalled();
+    expect(console.warn).toHaveBeenCalledTimes(5);
   });
 });
 
@@ -280,6 +313,7 @@ describe('startApp: tray and preferences', () => {
     const { tray } = await started();
     find(menuItems(tray), (item) => item.id === 'add-symbol').click!();
     const settingsWindow = MockBrowserWindow.instances[1]!;
+    listen(settingsWindow, 'focusAddSymbol');
     settingsWindow.finishLoading();
     vi.advanceTimersByTime(1_000);
     expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.focusAddSymbol, null);

@@ -2,12 +2,13 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { contextBridge, ipcRenderer, resetElectronMock } from '../../support/electron-mock';
 import { buildTickerApi, type IpcRendererLike } from '../../../src/preload/ticker-api';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, ok, type EventName, type InvokeName } from '../../../src/shared/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, ok, SUBSCRIPTION_CHANNEL, type EventName, type InvokeName } from '../../../src/shared/ipc-contract';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
 class FakeIpcRenderer extends EventEmitter implements IpcRendererLike {
   invoke = vi.fn(async (channel: string, ...args: unknown[]): Promise<unknown> => ok({ channel, args }));
+  send = vi.fn((_channel: string, ..._args: unknown[]): void => {});
 }
 
 beforeEach(() => resetElectronMock());
@@ -63,6 +64,28 @@ describe('buildTickerApi', () => {
     ipc.emit(EVENT_CHANNELS.status, senderEvent, { state: 'offline', since: 2 });
     expect(listener).toHaveBeenCalledOnce();
     expect(ipc.listenerCount(EVENT_CHANNELS.status)).toBe(0);
+  });
+
+  it('tells main when the page starts and stops listening to an event, once per event', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = buildTickerApi(ipc);
+    const first = api.onStatus(() => {});
+    const second = api.onStatus(() => {});
+    const notices = api.onNotice(() => {});
+    first();
+    first();
+    expect(ipc.send.mock.calls).toEqual([
+      [SUBSCRIPTION_CHANNEL, 'status', true],
+      [SUBSCRIPTION_CHANNEL, 'notice', true],
+    ]);
+    second();
+    notices();
+    expect(ipc.send.mock.calls.slice(2)).toEqual([
+      [SUBSCRIPTION_CHANNEL, 'status', false],
+      [SUBSCRIPTION_CHANNEL, 'notice', false],
+    ]);
+    api.onStatus(() => {});
+    expect(ipc.send).toHaveBeenLastCalledWith(SUBSCRIPTION_CHANNEL, 'status', true);
   });
 
   it('each listener function listens on its own event channel', () => {

@@ -27,18 +27,22 @@ describe('WindowRegistry', () => {
     expect(registry.live()).toEqual([]);
   });
 
-  it('forwards every core event to every live window on the contract channel', () => {
+  it('forwards each core event only to the live windows whose page listens to it', () => {
     const registry = new WindowRegistry();
     const a = window();
     const b = window();
     registry.add(a as unknown as BrowserWindow);
     registry.add(b as unknown as BrowserWindow);
+    for (const event of ['status', 'focusAddSymbol', 'notice'] as const) registry.setSubscribed(a.webContents.id, event, true);
+    registry.setSubscribed(b.webContents.id, 'status', true);
+    registry.setSubscribed(b.webContents.id, 'notice', true);
     const events = Object.fromEntries(Object.keys(EVENT_CHANNELS).map((name) => [name, new Signal()])) as unknown as {
       [K in EventName]: Signal<EventContract[K]>;
     };
     const stop = forwardCoreEvents(events, registry);
     events.status.emit({ state: 'live', since: 1 });
     events.focusAddSymbol.emit(null);
+    events.quotes.emit({ seq: 1, at: 1, quotes: [], removed: [] });
     b.close();
     events.notice.emit({ level: 'info', message: 'hi', at: 2 });
     expect(a.webContents.send.mock.calls).toEqual([
@@ -46,9 +50,25 @@ describe('WindowRegistry', () => {
       [EVENT_CHANNELS.focusAddSymbol, null],
       [EVENT_CHANNELS.notice, { level: 'info', message: 'hi', at: 2 }],
     ]);
-    expect(b.webContents.send).toHaveBeenCalledTimes(2);
+    expect(b.webContents.send.mock.calls).toEqual([[EVENT_CHANNELS.status, { state: 'live', since: 1 }]]);
     stop();
     for (const name of Object.keys(EVENT_CHANNELS) as EventName[]) expect(events[name].size).toBe(0);
+  });
+
+  it('stops sending an event once the page stops listening, and tells of each first subscription', () => {
+    const registry = new WindowRegistry();
+    const a = window();
+    registry.add(a as unknown as BrowserWindow);
+    const firsts: string[] = [];
+    registry.subscribed.subscribe(({ window: target, event }) => firsts.push(`${(target as unknown as MockBrowserWindow).webContents.id}:${event}`));
+    registry.setSubscribed(a.webContents.id, 'quotes', true);
+    registry.setSubscribed(a.webContents.id, 'quotes', true);
+    registry.setSubscribed(9_999, 'quotes', true);
+    registry.broadcast('quotes', { seq: 1, at: 1, quotes: [], removed: [] });
+    registry.setSubscribed(a.webContents.id, 'quotes', false);
+    registry.broadcast('quotes', { seq: 2, at: 2, quotes: [], removed: [] });
+    expect(a.webContents.send).toHaveBeenCalledOnce();
+    expect(firsts).toEqual([`${a.webContents.id}:quotes`]);
   });
 
   it('a window that throws on send does not stop the others', () => {
@@ -61,6 +81,8 @@ describe('WindowRegistry', () => {
     });
     registry.add(broken as unknown as BrowserWindow);
     registry.add(fine as unknown as BrowserWindow);
+    registry.setSubscribed(broken.webContents.id, 'status', true);
+    registry.setSubscribed(fine.webContents.id, 'status', true);
     registry.broadcast('status', { state: 'live', since: 0 });
     expect(fine.webContents.send).toHaveBeenCalledOnce();
   });
