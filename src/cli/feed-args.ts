@@ -3,6 +3,7 @@
  */
 import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quote-publisher';
 import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
+import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../shared/relay-rules';
 import { normalizeSymbol } from '../shared/symbols';
 
 export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
@@ -21,7 +22,18 @@ export interface FeedArgs {
   rateHz: number;
   /** `--alert` rules (their symbols are in `symbols` too). */
   alerts: AlertRule[];
+  /** The local relay, when --relay-port is given. */
+  relay: RelayArgs | null;
   help: boolean;
+}
+
+export interface RelayArgs {
+  /** 0 picks a free port (printed in the `relay` line). */
+  port: number;
+  /** From --relay-token or TICKER_RELAY_TOKEN; null means generate one. */
+  token: string | null;
+  /** Browser origins allowed besides the relay's own. */
+  origins: string[];
 }
 
 export type ParseResult = { ok: true; args: FeedArgs } | { ok: false; reason: string };
@@ -29,14 +41,17 @@ export type ParseResult = { ok: true; args: FeedArgs } | { ok: false; reason: st
 export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT [--token KEY] [--ws-url URL] [--rest-url URL]
                       [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
                       [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
-Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, summary) on stdout.
+                      [--relay-port PORT [--relay-token TOKEN] [--relay-origins URL,URL]]
+Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, relay, summary) on stdout.
 RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close), e.g. AAPL>=200;
 each fires once unless --alert-repeat (then again after moving back past the threshold by 0.5 %, or 0.5 points),
 at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
 Key from --token or FINNHUB_API_KEY (without one, the demo feed runs); URLs from FINNHUB_WS_URL / FINNHUB_REST_URL.
-Exit codes: 0 done, 2 bad arguments, 3 key refused.`;
+--relay-port shares the connection with other programs on 127.0.0.1 (Finnhub's websocket protocol at /, server-sent
+events at /sse); token from --relay-token or TICKER_RELAY_TOKEN, else a random one printed once on stderr.
+Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen.`;
 
-const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown']);
+const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown', '--relay-port', '--relay-token', '--relay-origins']);
 /** Value flags that may be given more than once. */
 const REPEATABLE_FLAGS = new Set(['--alert']);
 const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat']);
@@ -137,6 +152,9 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
     rateHz = parsed;
   }
 
+  const relay = parseRelayArgs(values, env('TICKER_RELAY_TOKEN'), token);
+  if (typeof relay === 'string') return { ok: false, reason: relay };
+
   let cooldownS: number = ALERT_LIMITS.defaultCliCooldownS;
   const rawCooldown = values.get('--alert-cooldown');
   if (rawCooldown !== undefined) {
@@ -172,6 +190,31 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
 
   return {
     ok: true,
-    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, help },
+    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, relay, help },
   };
+}
+
+function parseRelayArgs(values: ReadonlyMap<string, string>, envToken: string | undefined, apiKey: string | null): RelayArgs | null | string {
+  const rawPort = values.get('--relay-port');
+  if (rawPort === undefined) {
+    if (values.has('--relay-token') || values.has('--relay-origins')) return '--relay-token and --relay-origins need --relay-port';
+    return null;
+  }
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort.trim()) || (port !== 0 && !isValidRelayPort(port))) {
+    return `--relay-port must be a whole number from 1024 to 65535 (or 0 for any free port), got "${rawPort}"`;
+  }
+  const rawToken = values.get('--relay-token') ?? envToken;
+  const token = rawToken === undefined ? null : rawToken.trim();
+  if (token !== null && !isValidRelayToken(token)) return 'the relay token must be 16 to 128 characters: letters, digits, ".", "_", "~" or "-"';
+  if (token !== null && token === apiKey) return 'the relay token must not be your Finnhub key';
+  const origins: string[] = [];
+  for (const part of (values.get('--relay-origins') ?? '').split(',')) {
+    if (part.trim() === '') continue;
+    const origin = normalizeRelayOrigin(part.trim());
+    if (origin === null) return `--relay-origins: "${part.trim().slice(0, 80)}" is not an origin like https://example.com or http://localhost:3000`;
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  if (origins.length > MAX_RELAY_ORIGINS) return `--relay-origins lists more than ${MAX_RELAY_ORIGINS} origins`;
+  return { port, token, origins };
 }

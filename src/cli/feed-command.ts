@@ -13,12 +13,17 @@ import { demoQuotes } from '../main/core/demo-quotes';
 import { FinnhubRest } from '../main/market/finnhub-rest';
 import { quoteEvent, type QuoteEvent } from '../main/market/quote-event';
 import { RateLimiter } from '../main/market/rate-limiter';
+import { sessionRelayFeed } from '../main/relay/relay-feed';
+import { RelayServer } from '../main/relay/relay-server';
+import { generateRelayToken } from '../main/relay/relay-token';
+import { DEFAULT_MAX_SYMBOLS } from '../shared/symbols';
 import type { FeedArgs } from './feed-args';
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_ARGS = 2;
 export const EXIT_UNAUTHORIZED = 3;
+export const EXIT_RELAY_FAILED = 4;
 
 export interface FeedCommandIo {
   /** Write one NDJSON line (without the newline). */
@@ -27,6 +32,8 @@ export interface FeedCommandIo {
   interrupted: Promise<void>;
   /** Wall clock (epoch ms) for each quote's session; Date.now by default. */
   now?: () => number;
+  /** One line for the person at the terminal (stderr): the generated relay token, relay failures. */
+  err?(line: string): void;
 }
 
 function statusEvent(status: FeedStatus): Record<string, unknown> {
@@ -63,6 +70,31 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
       write(alertEvent(firing));
     });
     session.store.setTradeObserver(alerts.onTrade);
+  }
+
+  // The relay listens first: if its port is taken, the command ends before it connects upstream
+  // (and so cannot take the key's one connection from another program).
+  let relay: RelayServer | null = null;
+  if (args.relay !== null) {
+    let relayToken = args.relay.token;
+    if (relayToken === null) {
+      relayToken = generateRelayToken();
+      io.err?.(`feed: relay token (generated for this run): ${relayToken}`);
+    }
+    relay = new RelayServer({
+      feed: sessionRelayFeed(session, { maxSymbols: DEFAULT_MAX_SYMBOLS, calendar, now }),
+      port: args.relay.port,
+      token: relayToken,
+      allowedOrigins: args.relay.origins,
+    });
+    try {
+      const port = await relay.listen();
+      write({ event: 'relay', ws: `ws://127.0.0.1:${port}/`, sse: `http://127.0.0.1:${port}/sse` });
+    } catch (error) {
+      io.err?.(`feed: ${error instanceof Error ? error.message : String(error)}`);
+      await session.close();
+      return EXIT_RELAY_FAILED;
+    }
   }
 
   let printedStatus = false;
@@ -107,6 +139,7 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   await Promise.race([elapsed, io.interrupted, unauthorized]);
   if (timer) clearTimeout(timer);
 
+  await relay?.close();
   session.flush();
   const stats = source.stats();
   await session.close();

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
 
   const code = await runFeedCommand(parsed.args, {
     out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
     interrupted,
   });
   // Exit once everything written has been flushed.

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
+import { RelayWsTestClient, SseTestClient, handshakeStatus } from '../../support/relay-clients';
 
 interface Run {
   child: ChildProcess;
@@ -194,5 +195,54 @@ describe('npm run feed', () => {
     expect(running.lines).toEqual([]);
     expect(running.stderr().trim().split('\n')).toHaveLength(1);
     expect(running.stderr()).toMatch(/AAPL>200/);
+  });
+});
+
+describe('npm run feed --relay-port', () => {
+  it('shares its one connection through the relay, with a generated token printed once on stderr', async () => {
+    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: '' });
+    const line = await running.waitFor((l) => l.event === 'relay');
+    const port = Number(new URL(line.ws as string).port);
+    expect(line).toEqual({ event: 'relay', ws: `ws://127.0.0.1:${port}/`, sse: `http://127.0.0.1:${port}/sse` });
+    const tokens = [...running.stderr().matchAll(/relay token \(generated for this run\): (\S+)/g)].map((m) => m[1] as string);
+    expect(tokens).toHaveLength(1);
+    const token = tokens[0] as string;
+
+    expect(await handshakeStatus(`ws://127.0.0.1:${port}/?token=test-key`)).toBe(401);
+    const client = await RelayWsTestClient.connect(`ws://127.0.0.1:${port}/?token=${token}`);
+    client.subscribe('NVDA');
+    const stream = await SseTestClient.open(`${line.sse as string}?symbols=AAPL&token=${token}`);
+    const upstream = await server.waitForConnection();
+    await server.waitFor(() => upstream.subscriptions.has('NVDA'), 'NVDA upstream');
+    server.sendTrades([{ symbol: 'NVDA', price: 131.5, volume: 2, time: Date.now() }, { symbol: 'AAPL', price: 189, volume: 3, time: Date.now() }]);
+    expect(await client.waitForTrades(1)).toEqual([{ s: 'NVDA', p: 131.5, v: 2, t: expect.any(Number) }]);
+    await stream.waitFor(() => stream.trades().length === 1, 'sse trade');
+    expect(stream.named('quote')[0]).toMatchObject({ event: 'quote', symbol: 'AAPL' });
+    expect(server.counters.connectionsAccepted).toBe(1);
+
+    stream.close();
+    running.child.kill('SIGTERM');
+    expect(await client.waitForClose()).toBe(1001);
+    expect(await running.exit).toBe(0);
+    const output = running.lines.map((l) => JSON.stringify(l)).join('\n') + running.stderr();
+    expect(output).not.toContain('test-key');
+  });
+
+  it('uses TICKER_RELAY_TOKEN, and exits 4 with a reason when the port is taken', async () => {
+    const token = 'token-from-the-environment';
+    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token });
+    const line = await running.waitFor((l) => l.event === 'relay');
+    expect(running.stderr()).not.toContain('relay token');
+    await server.waitForConnection();
+    const port = Number(new URL(line.ws as string).port);
+    expect(await handshakeStatus(`ws://127.0.0.1:${port}/?token=${token}`)).toBe(101);
+
+    const second = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', String(port)], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token });
+    expect(await second.exit).toBe(4);
+    expect(second.stderr()).toContain(`Port ${port} is already in use`);
+    // It gave up before connecting upstream, so the running command kept the key's one connection.
+    expect(server.counters.connectionsAccepted).toBe(1);
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
   });
 });

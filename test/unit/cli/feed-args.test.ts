@@ -131,3 +131,34 @@ describe('parseFeedArgs', () => {
     });
   });
 });
+
+describe('parseFeedArgs: the relay', () => {
+  const base = ['--symbols', 'AAPL', '--token', 'finnhub-key-123'];
+
+  it('is off without --relay-port', () => {
+    expect(args(base).relay).toBeNull();
+  });
+
+  it('reads the port, the token (flag first, then TICKER_RELAY_TOKEN) and normalised origins', () => {
+    expect(args([...base, '--relay-port', '8765']).relay).toEqual({ port: 8765, token: null, origins: [] });
+    expect(args([...base, '--relay-port', '0']).relay?.port).toBe(0);
+    expect(args([...base, '--relay-port', '8765'], { TICKER_RELAY_TOKEN: 'from-the-environment-1' }).relay?.token).toBe('from-the-environment-1');
+    expect(args([...base, '--relay-port', '8765', '--relay-token', 'from-the-flag-12345'], { TICKER_RELAY_TOKEN: 'from-the-environment-1' }).relay?.token).toBe('from-the-flag-12345');
+    expect(args([...base, '--relay-port=9000', '--relay-origins', 'https://Dash.example/,http://localhost:3000,https://dash.example']).relay?.origins).toEqual([
+      'https://dash.example',
+      'http://localhost:3000',
+    ]);
+  });
+
+  it('refuses bad ports, tokens and origins with a reason', () => {
+    expect(reason([...base, '--relay-port', '80'])).toMatch(/--relay-port must be a whole number from 1024 to 65535/);
+    expect(reason([...base, '--relay-port', '8765.5'])).toMatch(/--relay-port/);
+    expect(reason([...base, '--relay-port', 'abc'])).toMatch(/--relay-port/);
+    expect(reason([...base, '--relay-port', '70000'])).toMatch(/--relay-port/);
+    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'short'])).toMatch(/relay token must be 16 to 128/);
+    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'finnhub-key-123'])).toMatch(/16 to 128|must not be your Finnhub key/);
+    expect(reason(['--symbols', 'AAPL', '--token', 'finnhub-key-1234567', '--relay-port', '8765', '--relay-token', 'finnhub-key-1234567'])).toBe('the relay token must not be your Finnhub key');
+    expect(reason([...base, '--relay-port', '8765', '--relay-origins', 'example.com'])).toMatch(/--relay-origins: "example.com" is not an origin/);
+    expect(reason([...base, '--relay-token', 'abcdefghijklmnopq'])).toBe('--relay-token and --relay-origins need --relay-port');
+  });
+});
