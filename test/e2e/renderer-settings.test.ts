@@ -148,6 +148,18 @@ describe('settings view', () => {
     await page.close();
   });
 
+  it('says when the watched markets open, and saves what the strip does meanwhile', async () => {
+    // Saturday 2026-11-28, 09:59:30 New York (the page's clock runs on from there).
+    const { page, errors } = await openPage('settings', { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'] }, { clockAt: Date.parse('2026-11-28T14:59:30Z') });
+    const lines = page.getByTestId('market-hours').locator('li');
+    await expect.poll(() => lines.allTextContents()).toEqual(['US market opens Monday 09:30 (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 (in 1 d 7 h)']);
+    expect(await page.locator('#pref-whenMarketsClosed').inputValue()).toBe('dim');
+    await page.locator('#pref-whenMarketsClosed').selectOption('hide');
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.whenMarketsClosed)).toBe('hide');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('offers for every preference exactly what its rule allows', async () => {
     // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`.
     const notInSettings = new Set<PreferenceKey>(['hidden']);

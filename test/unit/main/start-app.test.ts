@@ -181,6 +181,21 @@ describe('startApp: wiring', () => {
     expect(core.start).toHaveBeenCalledOnce();
   });
 
+  it('hides the strip while every watched market is closed (when asked to); the tray says when they open', async () => {
+    // Friday after Thanksgiving 2026, 16:59 New York: one minute of after-hours trading left.
+    vi.useFakeTimers({ now: Date.parse('2026-11-27T21:59:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { strip, tray, core } = await started({ prefs: { whenMarketsClosed: 'hide' } });
+    strip.finishLoading();
+    expect(strip.visible).toBe(true);
+    expect(find(menuItems(tray), (item) => item.id === 'market-hours-0').label).toBe('US market opens Monday 09:30 (in 2 d 16 h)');
+    vi.advanceTimersByTime(60_000);
+    expect(strip.visible).toBe(false);
+    // A crypto symbol never closes: the strip comes back at once.
+    core.handlers.addSymbol('BINANCE:BTCUSDT');
+    core.events.settings.emit(core.handlers.getSettings());
+    expect(strip.visible).toBe(true);
+  });
+
   it('hardens the session and every web contents', async () => {
     const { strip } = await started();
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
