@@ -1,5 +1,59 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * What each part of src/ may import: an allowlist, so anything not named here is an error.
+ * `files` say which part a source file belongs to (the first part listing a folder or file holding
+ * it wins); `ours` are the folders of ours it may import; `packages` the npm packages (`node:` for
+ * Node's built-ins). The engine runs in the headless command too, so it never imports Electron;
+ * the renderer never imports main-process code; shared imports nothing of ours but itself.
+ */
+const ENGINE = ['src/main/feed', 'src/main/market', 'src/main/core', 'src/main/alerts', 'src/main/relay', 'src/main/settings', 'src/cli'];
+const PARTS = [
+  { name: 'shared', files: ['src/shared'], ours: ['src/shared'], packages: [] },
+  // The one Electron edge of settings: the electron-store file adapter.
+  { name: 'shell', files: ['src/main/settings/electron-settings-store.ts'], ours: ['src/main', 'src/shared'], packages: ['electron-store'] },
+  { name: 'engine', files: ENGINE, ours: [...ENGINE, 'src/shared'], packages: ['node:', 'ws'] },
+  { name: 'shell', files: ['src/main'], ours: ['src/main', 'src/shared'], packages: ['node:', 'electron'] },
+  { name: 'preload', files: ['src/preload'], ours: ['src/preload', 'src/shared'], packages: ['electron'] },
+  { name: 'renderer', files: ['src/renderer'], ours: ['src/renderer', 'src/shared'], packages: ['react', 'react-dom'] },
+];
+
+const within = (path, folder) => path === folder || path.startsWith(`${folder}/`);
+const fromRoot = (path) => relative(ROOT, path).split(sep).join('/');
+const packageOf = (source) => (source.startsWith('node:') ? 'node:' : source.split('/').slice(0, source.startsWith('@') ? 2 : 1).join('/'));
+
+/** The boundaries above as a lint rule: every import, export-from and import() of a source file. */
+const allowedImports = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = fromRoot(context.filename);
+    const part = PARTS.find((candidate) => candidate.files.some((folder) => within(file, folder)));
+    if (!part) return {};
+    const check = (node, source) => {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = fromRoot(resolve(dirname(context.filename), source));
+        if (!part.ours.some((folder) => within(target, folder))) {
+          context.report({ node, message: `The ${part.name} (${part.ours.join(', ')}) may not import ${target}.` });
+        }
+      } else if (!part.packages.includes(packageOf(source))) {
+        context.report({ node, message: `The ${part.name} may not import "${source}" (allowed: ${part.packages.join(', ') || 'no packages'}).` });
+      }
+    };
+    const fromSource = (node) => node.source && check(node, node.source.value);
+    return {
+      ImportDeclaration: fromSource,
+      ExportNamedDeclaration: fromSource,
+      ExportAllDeclaration: fromSource,
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', 'bench/results/**'] },
@@ -21,10 +75,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only the composition root and the Electron glue may import electron.
-    files: ['src/main/feed/**', 'src/main/market/**', 'src/main/core/**', 'src/shared/**', 'src/cli/**', 'src/renderer/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Keep Electron at the edges (src/main/index.ts, ui/, preload/).' }] }],
-    },
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries: { rules: { 'allowed-imports': allowedImports } } },
+    rules: { 'boundaries/allowed-imports': 'error' },
   },
 );

@@ -1,0 +1,48 @@
+/**
+ * The import boundaries in eslint.config.js are an allowlist: each case lints one line as if it
+ * stood in a file of that part of src/, through the project's real ESLint config.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problems(file: string, line: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${line}\nexport const used = x;\n`, { filePath: file });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'boundaries/allowed-imports').map((message) => message.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['src/main/feed/x.ts', "import x from 'electron';"],
+    ['src/main/core/x.ts', "import type x from 'electron';"],
+    ['src/main/settings/x.ts', "import x from 'electron-store';"],
+    ['src/cli/x.ts', "import x from '../main/ui/start-app';"],
+    ['src/main/market/x.ts', "import x from '../ipc/validators';"],
+    ['src/renderer/strip/x.ts', "import x from '../../main/market/tick-store';"],
+    ['src/renderer/x.ts', "import x from 'electron';"],
+    ['src/renderer/x.ts', "import x from 'node:fs';"],
+    ['src/shared/x.ts', "import x from '../renderer/format';"],
+    ['src/shared/x.ts', "import x from 'react';"],
+    ['src/shared/x.ts', "export { x } from '../main/core/ticker-core';"],
+    ['src/preload/x.ts', "const x = import('../main/index');"],
+  ])('refuses in %s: %s', async (file, line) => {
+    expect(await problems(file, line)).toHaveLength(1);
+  });
+
+  it.each([
+    ['src/main/feed/x.ts', "import x from 'ws';"],
+    ['src/main/core/x.ts', "import x from '../feed/finnhub-connection';"],
+    ['src/main/core/x.ts', "import x from 'node:events';"],
+    ['src/cli/x.ts', "import x from '../main/core/feed-session';"],
+    ['src/main/settings/electron-settings-store.ts', "import x from 'electron-store';"],
+    ['src/main/ui/x.ts', "import x from 'electron';"],
+    ['src/main/ui/x.ts', "import x from '../core/ticker-core';"],
+    ['src/renderer/strip/x.ts', "import x from 'react-dom/client';"],
+    ['src/renderer/strip/x.ts', "import x from '../../shared/types';"],
+    ['src/shared/market-calendar/x.ts', "import x from '../symbols';"],
+    ['src/preload/x.ts', "import x from 'electron';"],
+  ])('allows in %s: %s', async (file, line) => {
+    expect(await problems(file, line)).toEqual([]);
+  });
+});
