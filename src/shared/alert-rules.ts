@@ -162,3 +162,62 @@ export function copyAlertRule(rule: AlertRule): AlertRule {
     triggered: rule.triggered,
   };
 }
+
+/** A rule as the user writes it in settings: main assigns the id and the triggered state. */
+export type AlertDraft = Omit<AlertRule, 'id' | 'triggered'>;
+
+const DRAFT_KEYS = ['symbol', 'metric', 'op', 'value', 'recurring', 'cooldownS'] as const;
+
+export type DraftCheck = { ok: true; value: AlertDraft } | { ok: false; message: string };
+
+/**
+ * Check a draft from anywhere (IPC, the settings form): exactly the draft's fields, each valid.
+ * The symbol is normalised (trimmed, upper-cased). Returns a fresh object.
+ */
+export function checkAlertDraft(raw: unknown): DraftCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: 'An alert must be an object' };
+  const record = raw as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(record)) {
+    if (!(DRAFT_KEYS as readonly string[]).includes(name)) return { ok: false, message: `"${name.slice(0, 40)}" is not a field of an alert` };
+  }
+  const symbol = normalizeSymbol(record.symbol);
+  if (symbol === null) return { ok: false, message: 'Choose a valid symbol' };
+  const candidate = {
+    id: 'draft',
+    symbol,
+    metric: record.metric,
+    op: record.op,
+    value: record.value,
+    recurring: record.recurring,
+    cooldownS: record.cooldownS,
+    triggered: false,
+  };
+  const problem = alertRuleProblem(candidate);
+  if (problem !== null) return { ok: false, message: problem.charAt(0).toUpperCase() + problem.slice(1) };
+  const rule = candidate as AlertRule;
+  return { ok: true, value: { symbol, metric: rule.metric, op: rule.op, value: rule.value, recurring: rule.recurring, cooldownS: rule.cooldownS } };
+}
+
+/** Whether two rules watch for the same thing (same symbol, kind, comparison and threshold). */
+export function sameCondition(a: AlertCondition, b: AlertCondition): boolean {
+  return a.symbol === b.symbol && a.metric === b.metric && a.op === b.op && a.value === b.value;
+}
+
+/** The JSON schema of a saved rule (for the settings store), derived from the same limits. */
+export function alertRuleJsonSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      id: { type: 'string', pattern: ALERT_ID_PATTERN.source },
+      symbol: { type: 'string', maxLength: MAX_SYMBOL_LENGTH },
+      metric: { type: 'string', enum: ['price', 'change'] },
+      op: { type: 'string', enum: ['>=', '<='] },
+      value: { type: 'number', minimum: -ALERT_LIMITS.maxChangePct, maximum: ALERT_LIMITS.maxPrice },
+      recurring: { type: 'boolean' },
+      cooldownS: { type: 'integer', minimum: 0, maximum: ALERT_LIMITS.maxCooldownS },
+      triggered: { type: 'boolean' },
+    },
+    required: [...RULE_KEYS],
+    additionalProperties: false,
+  };
+}

@@ -3,6 +3,7 @@
  * and payload-validated), preload builds `window.ticker` from it, and the renderer's type of
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
+import type { AlertDraft, AlertFiring, AlertRule } from './alert-rules';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -58,6 +59,15 @@ export interface InvokeContract {
   /** Connection status and counters. */
   getOverview: { args: []; result: FeedOverview };
   setPaused: { args: [paused: boolean]; result: FeedStatus };
+  /** Add a price alert (armed); the saved rules come back. */
+  addAlert: { args: [draft: AlertDraft]; result: AlertRule[] };
+  /** Change an alert's condition or options (it is armed again). */
+  updateAlert: { args: [id: string, draft: AlertDraft]; result: AlertRule[] };
+  removeAlert: { args: [id: string]; result: AlertRule[] };
+  /** Arm a triggered alert again. */
+  rearmAlert: { args: [id: string]; result: AlertRule[] };
+  /** The last firings (at most 100), oldest first. */
+  getAlertHistory: { args: []; result: AlertFiring[] };
   /** The displays the strip can dock to (from the shell). */
   getDisplays: { args: []; result: DisplayInfo[] };
   /** Open the settings window (from the strip). */
@@ -80,6 +90,11 @@ export const INVOKE_CHANNELS = {
   getSnapshot: 'feed:get-snapshot',
   getOverview: 'feed:get-overview',
   setPaused: 'feed:set-paused',
+  addAlert: 'alerts:add',
+  updateAlert: 'alerts:update',
+  removeAlert: 'alerts:remove',
+  rearmAlert: 'alerts:rearm',
+  getAlertHistory: 'alerts:history',
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
@@ -94,6 +109,10 @@ export interface EventContract {
   notice: Notice;
   /** Ask the settings view to focus the "add symbol" field. */
   focusAddSymbol: null;
+  /** A price alert fired (on the trade that crossed). */
+  alert: AlertFiring;
+  /** Ask the settings view to show this alert rule (a notification was clicked). */
+  focusAlert: string;
 }
 
 export type EventName = keyof EventContract;
@@ -104,6 +123,8 @@ export const EVENT_CHANNELS = {
   settings: 'event:settings',
   notice: 'event:notice',
   focusAddSymbol: 'event:focus-add-symbol',
+  alert: 'event:alert',
+  focusAlert: 'event:focus-alert',
 } as const satisfies Record<EventName, string>;
 
 /**

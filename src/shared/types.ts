@@ -1,6 +1,7 @@
 /**
  * Domain types shared by main, preload and renderer. Pure declarations: no runtime dependencies.
  */
+import type { AlertRule } from './alert-rules';
 
 /** Every state the feed can be in. `demo` means the simulated source is running (no API key). */
 export type ConnectionState =
@@ -184,6 +185,8 @@ export interface PublicSettings {
   preferences: Preferences;
   key: KeyInfo;
   maxSymbols: number;
+  /** Price alert rules, in the order the user added them. */
+  alerts: AlertRule[];
 }
 
 /** A display the strip can dock to, as the settings view lists it. */

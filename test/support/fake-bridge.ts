@@ -12,6 +12,7 @@
  */
 import { DEFAULT_PREFERENCES } from '../../src/shared/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
+import type { AlertRule } from '../../src/shared/alert-rules';
 import type {
   FeedOverview,
   FeedStatus,
@@ -74,6 +75,7 @@ export interface FakeBridgeOptions {
   demo?: boolean;
   key?: PublicSettings['key'];
   maxSymbols?: number;
+  alerts?: AlertRule[];
   searchCatalog?: SymbolMatch[];
   keyTest?: KeyTestResult | null;
   keyProtection?: KeyProtection;
@@ -111,6 +113,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       preferences: { ...FAKE_PREFERENCES, ...options.preferences },
       key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••a1b2', protection: demo ? 'none' : 'encrypted' },
       maxSymbols: options.maxSymbols ?? 50,
+      alerts: options.alerts ?? [],
     },
     snapshot,
     overview: {

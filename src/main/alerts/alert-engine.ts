@@ -46,17 +46,17 @@ export class AlertEngine {
     const bySymbol = new Map<string, RuleState[]>();
     const order: RuleState[] = [];
     for (const given of rules) {
-      const rule = copyAlertRule(given);
-      const state: RuleState = {
-        rule,
-        text: formatAlertCondition(rule),
-        margin: rearmMargin(rule),
-        lastFiredAt: previous.get(rule.id)?.lastFiredAt ?? null,
-      };
+      const before = previous.get(given.id);
+      // An unchanged rule keeps its state object, so saving what the engine just changed (from inside
+      // a firing) leaves the rules being evaluated untouched.
+      const state: RuleState =
+        before !== undefined && sameRule(before.rule, given)
+          ? before
+          : { rule: copyAlertRule(given), text: formatAlertCondition(given), margin: rearmMargin(given), lastFiredAt: before?.lastFiredAt ?? null };
       order.push(state);
-      const list = bySymbol.get(rule.symbol);
+      const list = bySymbol.get(state.rule.symbol);
       if (list) list.push(state);
-      else bySymbol.set(rule.symbol, [state]);
+      else bySymbol.set(state.rule.symbol, [state]);
     }
     this.bySymbol = bySymbol;
     this.order = order;
@@ -114,4 +114,17 @@ export class AlertEngine {
       this.fired.emit({ ...firing });
     }
   };
+}
+
+function sameRule(a: AlertRule, b: AlertRule): boolean {
+  return (
+    a.id === b.id &&
+    a.symbol === b.symbol &&
+    a.metric === b.metric &&
+    a.op === b.op &&
+    a.value === b.value &&
+    a.recurring === b.recurring &&
+    a.cooldownS === b.cooldownS &&
+    a.triggered === b.triggered
+  );
 }

@@ -5,6 +5,7 @@
 import type { EventContract, EventName } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, SymbolMatch } from '../../shared/types';
+import { AlertEngine } from '../alerts/alert-engine';
 import { DemoSource } from '../feed/demo-source';
 import { DEFAULT_FINNHUB_WS_URL, FinnhubConnection } from '../feed/finnhub-connection';
 import type { TradeSource } from '../feed/trade-source';
@@ -54,6 +55,8 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     settings: new Signal(),
     notice: new Signal(),
     focusAddSymbol: new Signal(),
+    alert: new Signal(),
+    focusAlert: new Signal(),
   };
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];
@@ -61,6 +64,19 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const session = new FeedSession({ symbols: settings.symbols(), rateHz: settings.preferences().updateRateHz, now });
   session.batches.subscribe((batch) => events.quotes.emit(batch));
   session.status.subscribe((status) => events.status.emit(status));
+
+  const alerts = new AlertEngine({ now });
+  alerts.setRules(settings.alerts());
+  session.store.setTradeObserver(alerts.onTrade);
+  alerts.fired.subscribe((firing) => events.alert.emit(firing));
+  alerts.ruleChanged.subscribe((rule) => {
+    try {
+      settings.setAlertTriggered(rule.id, rule.triggered);
+    } catch (error) {
+      // The engine keeps the state in memory; only the saved copy lags until the next write.
+      console.error('[alerts] could not save an alert state:', error);
+    }
+  });
 
   let started = false;
   let stopped = false;
@@ -116,6 +132,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     const before = previous;
     previous = next;
     if (next.symbols.join(',') !== before.symbols.join(',')) session.setSymbols(next.symbols);
+    if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
     if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
     if (next.preferences.paused !== before.preferences.paused) {
       const source = session.currentSource();
@@ -153,6 +170,11 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       return rest.search(query, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
     },
     getSnapshot: () => session.store.snapshots(),
+    addAlert: (draft) => settings.addAlert(draft),
+    updateAlert: (id, draft) => settings.updateAlert(id, draft),
+    removeAlert: (id) => settings.removeAlert(id),
+    rearmAlert: (id) => settings.rearmAlert(id),
+    getAlertHistory: () => alerts.history(),
     getOverview: (): FeedOverview => ({ status: status(), stats: session.stats() ?? EMPTY_STATS, demo: activeKey === null }),
     setPaused: (paused: boolean) => {
       settings.setPreferences({ paused });

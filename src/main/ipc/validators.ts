@@ -5,6 +5,7 @@
  * table must satisfy the contract, so a check of the wrong type is a compile error.
  */
 import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../../shared/ipc-contract';
+import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared/alert-rules';
 import { checkPreferencePatch } from '../../shared/preference-rules';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
@@ -106,6 +107,15 @@ function patchArg(value: unknown): Check<Partial<Preferences>> {
   return checked.ok ? checked : refuse(checked.message);
 }
 
+function alertDraftArg(value: unknown): Check<AlertDraft> {
+  const checked = checkAlertDraft(value);
+  return checked.ok ? checked : refuse(checked.message);
+}
+
+function alertIdArg(value: unknown): Check<string> {
+  return typeof value === 'string' && ALERT_ID_PATTERN.test(value) ? { ok: true, value } : refuse('Not an alert id');
+}
+
 /**
  * A validator for exactly `checks.length` arguments, each passed through its check; the tuple is
  * rebuilt from the checked values, so its type is what the checks return.
@@ -151,6 +161,11 @@ export const ARGS_VALIDATORS = {
   getSnapshot: tuple(),
   getOverview: tuple(),
   setPaused: tuple((value) => booleanArg(value, 'Paused')),
+  addAlert: tuple(alertDraftArg),
+  updateAlert: tuple(alertIdArg, alertDraftArg),
+  removeAlert: tuple(alertIdArg),
+  rearmAlert: tuple(alertIdArg),
+  getAlertHistory: tuple(),
   getDisplays: tuple(),
   openSettings: tuple(),
   openExternal: tuple(checkExternalUrl),

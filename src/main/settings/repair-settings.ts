@@ -3,6 +3,7 @@
  * field that is present but invalid is reset to its default and named in `problems`. A missing field
  * takes its default silently (that is how new settings arrive after an update).
  */
+import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '../../shared/alert-rules';
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
@@ -118,6 +119,27 @@ function repairApiKey(raw: unknown, problems: string[]): SavedApiKey | null {
   return null;
 }
 
+/** Keep every valid rule; a corrupt, duplicate or surplus rule is dropped and named (`alerts[2]`). */
+function repairAlerts(raw: unknown, problems: string[]): AlertRule[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('alerts');
+    return [];
+  }
+  const kept: AlertRule[] = [];
+  raw.forEach((item: unknown, index) => {
+    if (alertRuleProblem(item) === null && kept.length < ALERT_LIMITS.maxRules) {
+      const rule = item as AlertRule;
+      if (!kept.some((other) => other.id === rule.id)) {
+        kept.push(copyAlertRule(rule));
+        return;
+      }
+    }
+    problems.push(`alerts[${index}]`);
+  });
+  return kept;
+}
+
 function repairVersion(raw: unknown, problems: string[]): number {
   if (raw === undefined) return SETTINGS_VERSION;
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1) return raw;
@@ -137,6 +159,7 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
     preferences: repairPreferences(raw.preferences, problems),
     window: repairWindow(raw.window, problems),
     apiKey: repairApiKey(raw.apiKey, problems),
+    alerts: repairAlerts(raw.alerts, problems),
   };
   return { settings, problems };
 }

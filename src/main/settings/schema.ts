@@ -1,6 +1,7 @@
 /**
  * What Ticker saves, its defaults, and the JSON schema electron-store validates the file against.
  */
+import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/alert-rules';
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
@@ -21,6 +22,7 @@ export type SavedSettings = {
   preferences: Preferences;
   window: WindowState;
   apiKey: SavedApiKey | null;
+  alerts: AlertRule[];
 };
 
 export const DEFAULT_SYMBOLS: readonly string[] = Object.freeze([
@@ -52,6 +54,7 @@ export function defaultSettings(): SavedSettings {
     preferences: { ...DEFAULT_PREFERENCES },
     window: { ...DEFAULT_WINDOW_STATE },
     apiKey: null,
+    alerts: [],
   };
 }
 
@@ -103,6 +106,7 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
       },
       additionalProperties: false,
     },
+    alerts: { type: 'array', items: alertRuleJsonSchema(), maxItems: ALERT_LIMITS.maxRules },
     apiKey: {
       anyOf: [
         { type: 'null' },

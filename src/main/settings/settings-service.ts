@@ -2,6 +2,8 @@
  * The saved settings, checked on the way in and on the way out. Main-process only: it is the one
  * place that sees the plain API key, and nothing it emits ever contains it.
  */
+import { randomUUID } from 'node:crypto';
+import { ALERT_LIMITS, checkAlertDraft, copyAlertRule, formatAlertCondition, sameCondition, type AlertDraft, type AlertRule } from '../../shared/alert-rules';
 import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
@@ -22,6 +24,8 @@ export interface SettingsServiceDeps {
   maxSymbols?: number;
   /** Clock for notice times (default Date.now). */
   now?: () => number;
+  /** Makes a new alert rule's id (default: a random UUID). */
+  newId?: () => string;
 }
 
 const MAX_NOTICES = 20;
@@ -48,6 +52,7 @@ export class SettingsService {
   private readonly safeStorage: SafeStorageLike;
   private readonly platform: NodeJS.Platform;
   private readonly now: () => number;
+  private readonly newId: () => string;
   private current: SavedSettings;
   private readonly raisedNotices: Notice[] = [];
   /** The decrypted key for the saved blob `data` (null when it could not be decrypted). */
@@ -58,6 +63,7 @@ export class SettingsService {
     this.safeStorage = deps.safeStorage;
     this.platform = deps.platform;
     this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
     this.maxSymbols = deps.maxSymbols ?? DEFAULT_MAX_SYMBOLS;
     this.current = this.load();
     // Find an undecryptable key now, so its notice is among the loading notices.
@@ -96,7 +102,7 @@ export class SettingsService {
   }
 
   publicSettings(): PublicSettings {
-    return { symbols: this.symbols(), preferences: this.preferences(), key: this.keyInfo(), maxSymbols: this.maxSymbols };
+    return { symbols: this.symbols(), preferences: this.preferences(), key: this.keyInfo(), maxSymbols: this.maxSymbols, alerts: this.alerts() };
   }
 
   /** The plain API key, for main only (towards Finnhub). Null without a key or when it cannot be decrypted. */
@@ -161,6 +167,52 @@ export class SettingsService {
     }
     this.commit({ ...this.current, symbols: next });
     return this.symbols();
+  }
+
+  // ------------------------------------------------------------------ alerts
+
+  alerts(): AlertRule[] {
+    return this.current.alerts.map(copyAlertRule);
+  }
+
+  /** Add a rule (armed). Refuses an invalid draft, a rule identical to one saved, and more than the limit. */
+  addAlert(input: AlertDraft): AlertRule[] {
+    const draft = this.requireDraft(input);
+    const alerts = this.current.alerts;
+    if (alerts.length >= ALERT_LIMITS.maxRules) throw new TickerError('limit', `You can keep at most ${ALERT_LIMITS.maxRules} alerts. Remove one first.`);
+    this.refuseDuplicate(draft, null);
+    this.commit({ ...this.current, alerts: [...alerts, { ...draft, id: this.newId(), triggered: false }] });
+    return this.alerts();
+  }
+
+  /** Replace a rule's condition and options; an edited rule is armed again. */
+  updateAlert(id: string, input: AlertDraft): AlertRule[] {
+    const index = this.requireAlert(id);
+    const draft = this.requireDraft(input);
+    this.refuseDuplicate(draft, id);
+    const alerts = [...this.current.alerts];
+    alerts[index] = { ...draft, id, triggered: false };
+    this.commit({ ...this.current, alerts });
+    return this.alerts();
+  }
+
+  removeAlert(id: string): AlertRule[] {
+    this.requireAlert(id);
+    this.commit({ ...this.current, alerts: this.current.alerts.filter((rule) => rule.id !== id) });
+    return this.alerts();
+  }
+
+  /** Arm a triggered rule again (the user's "Re-arm"). */
+  rearmAlert(id: string): AlertRule[] {
+    this.requireAlert(id);
+    this.setAlertTriggered(id, false);
+    return this.alerts();
+  }
+
+  /** Save a rule's triggered state as the alert engine changed it; an unknown id (just removed) is ignored. */
+  setAlertTriggered(id: string, triggered: boolean): void {
+    const alerts = this.current.alerts.map((rule) => (rule.id === id ? { ...rule, triggered } : rule));
+    this.commit({ ...this.current, alerts });
   }
 
   // ------------------------------------------------------------------ preferences and window
@@ -254,7 +306,10 @@ export class SettingsService {
     }
     this.current = next;
     const visibleChange =
-      !sameJson(before.symbols, next.symbols) || !sameJson(before.preferences, next.preferences) || !sameJson(before.apiKey, next.apiKey);
+      !sameJson(before.symbols, next.symbols) ||
+      !sameJson(before.preferences, next.preferences) ||
+      !sameJson(before.apiKey, next.apiKey) ||
+      !sameJson(before.alerts, next.alerts);
     if (visibleChange) this.changed.emit(this.publicSettings());
   }
 
@@ -274,6 +329,23 @@ export class SettingsService {
       );
     }
     return symbol;
+  }
+
+  private requireDraft(input: unknown): AlertDraft {
+    const checked = checkAlertDraft(input);
+    if (!checked.ok) throw new TickerError('invalid-payload', checked.message);
+    return checked.value;
+  }
+
+  private requireAlert(id: unknown): number {
+    const index = typeof id === 'string' ? this.current.alerts.findIndex((rule) => rule.id === id) : -1;
+    if (index < 0) throw new TickerError('not-found', 'That alert no longer exists.');
+    return index;
+  }
+
+  private refuseDuplicate(draft: AlertDraft, exceptId: string | null): void {
+    const same = this.current.alerts.find((rule) => rule.id !== exceptId && sameCondition(rule, draft));
+    if (same) throw new TickerError('duplicate', `You already have the alert ${formatAlertCondition(same)}.`);
   }
 
   private requireListed(input: unknown): string {

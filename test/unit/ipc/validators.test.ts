@@ -123,4 +123,29 @@ describe('argument validators', () => {
       refused('openExternal', [bad]);
     }
   });
+
+  it('checks alert drafts with the shared rule limits and normalises the symbol', () => {
+    const draft = { symbol: ' aapl ', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0 };
+    expect(accepted('addAlert', [draft])).toEqual([{ ...draft, symbol: 'AAPL' }]);
+    expect(accepted('updateAlert', ['abc-1', draft])).toEqual(['abc-1', { ...draft, symbol: 'AAPL' }]);
+    expect(refused('addAlert', [{ ...draft, value: -1 }])).toMatch(/greater than 0/);
+    expect(refused('addAlert', [{ ...draft, metric: 'change', value: 5000 }])).toMatch(/change/);
+    expect(refused('addAlert', [{ ...draft, op: '>' }])).toMatch(/comparison/);
+    expect(refused('addAlert', [{ ...draft, cooldownS: 1e9 }])).toMatch(/cooldown/);
+    expect(refused('addAlert', [{ ...draft, id: 'x' }])).toMatch(/not a field/);
+    expect(refused('addAlert', [{ ...draft, symbol: TEN_MB }])).toMatch(/symbol/);
+    refused('addAlert', [PROTO]);
+    refused('addAlert', ['AAPL>=200']);
+    refused('addAlert', []);
+  });
+
+  it('takes alert ids of the saved shape only', () => {
+    expect(accepted('removeAlert', ['0f1e2d3c-aaaa-bbbb'])).toEqual(['0f1e2d3c-aaaa-bbbb']);
+    expect(accepted('rearmAlert', ['id_1'])).toEqual(['id_1']);
+    expect(accepted('getAlertHistory', [])).toEqual([]);
+    refused('removeAlert', ['../etc']);
+    refused('rearmAlert', ['x'.repeat(41)]);
+    refused('removeAlert', [1]);
+    refused('updateAlert', ['id_1']);
+  });
 });

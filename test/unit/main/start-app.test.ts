@@ -38,9 +38,11 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     status: new Signal(),
     settings: new Signal(),
     notice: new Signal(),
+    alert: new Signal(),
+    focusAlert: new Signal(),
     focusAddSymbol: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
-  const publicSettings = (): PublicSettings => ({ symbols, preferences, key: { hasKey: false, masked: null, protection: 'none' }, maxSymbols: 50 });
+  const publicSettings = (): PublicSettings => ({ symbols, preferences, key: { hasKey: false, masked: null, protection: 'none' }, maxSymbols: 50, alerts: [] });
   const setPreferences = vi.fn((patch: Partial<Preferences>) => {
     preferences = { ...preferences, ...patch };
     events.settings.emit(publicSettings());
@@ -62,6 +64,11 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       testApiKey: vi.fn(() => ({ ok: true })),
       searchSymbols: vi.fn(() => []),
       getSnapshot: vi.fn(() => []),
+      addAlert: vi.fn(() => []),
+      updateAlert: vi.fn(() => []),
+      removeAlert: vi.fn(() => []),
+      rearmAlert: vi.fn(() => []),
+      getAlertHistory: vi.fn(() => []),
       getOverview: vi.fn(() => ({ status, stats: {} as never, demo: false })),
       setPaused: vi.fn((paused: boolean) => {
         setPreferences({ paused });
