@@ -4,6 +4,7 @@
 import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quote-publisher';
 import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../shared/relay-rules';
+import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../main/feed/endpoint-url';
 import { normalizeSymbol } from '../shared/symbols';
 
 export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
@@ -64,16 +65,6 @@ function positiveNumber(flag: string, raw: string, max: number): number | string
   return value;
 }
 
-function wsUrlOrReason(flag: string, raw: string, schemes: string[]): string | { url: string } {
-  try {
-    const url = new URL(raw);
-    if (!schemes.includes(url.protocol)) return `${flag} must use ${schemes.join(' or ')}, got "${raw}"`;
-    return { url: raw };
-  } catch {
-    return `${flag} is not a valid URL: "${raw}"`;
-  }
-}
-
 export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<string, string | undefined>>): ParseResult {
   // An empty variable counts as unset.
   const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
@@ -125,10 +116,10 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   const token = tokenValue.trim() === '' ? null : tokenValue.trim();
   if (token !== null && !/^[\x21-\x7e]{1,128}$/.test(token)) return { ok: false, reason: 'the API key has characters that cannot be part of a Finnhub key' };
 
-  const ws = wsUrlOrReason('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? DEFAULT_WS_URL, ['ws:', 'wss:']);
-  if (typeof ws === 'string') return { ok: false, reason: ws };
-  const rest = wsUrlOrReason('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? DEFAULT_REST_URL, ['http:', 'https:']);
-  if (typeof rest === 'string') return { ok: false, reason: rest };
+  const ws = checkEndpointUrl('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? DEFAULT_WS_URL, WS_SCHEMES);
+  if ('problem' in ws) return { ok: false, reason: ws.problem };
+  const rest = checkEndpointUrl('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? DEFAULT_REST_URL, REST_SCHEMES);
+  if ('problem' in rest) return { ok: false, reason: rest.problem };
 
   let durationS: number | null = null;
   const rawDuration = values.get('--duration');

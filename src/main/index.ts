@@ -6,14 +6,37 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
 import { createTickerCore } from './core/create-ticker-core';
+import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from './feed/endpoint-url';
 import { createElectronSettingsStore } from './settings/electron-settings-store';
 import { startApp, type StartAppDeps } from './ui/start-app';
 
 export { startApp } from './ui/start-app';
 
+/**
+ * FINNHUB_WS_URL / FINNHUB_REST_URL, as the headless command reads them, for an unpackaged app only
+ * (development, and tests against a local server); an installed app always talks to Finnhub.
+ */
+export function finnhubEndpoints(env: NodeJS.ProcessEnv, isPackaged: boolean): { wsUrl?: string; restUrl?: string } {
+  if (isPackaged) return {};
+  const endpoints: { wsUrl?: string; restUrl?: string } = {};
+  const ws = env.FINNHUB_WS_URL?.trim();
+  const rest = env.FINNHUB_REST_URL?.trim();
+  for (const [key, name, raw, schemes] of [
+    ['wsUrl', 'FINNHUB_WS_URL', ws, WS_SCHEMES],
+    ['restUrl', 'FINNHUB_REST_URL', rest, REST_SCHEMES],
+  ] as const) {
+    if (!raw) continue;
+    const checked = checkEndpointUrl(name, raw, schemes);
+    if ('url' in checked) endpoints[key] = checked.url;
+    else console.warn(`[app] ignored: ${checked.problem}`);
+  }
+  return endpoints;
+}
+
 /** The real dependencies; `mainDir` is the folder of the built main bundle (out/main). */
 export function electronStartDeps(mainDir: string, env: NodeJS.ProcessEnv = process.env): StartAppDeps {
   const devServerUrl = !electron.app.isPackaged ? env.ELECTRON_RENDERER_URL : undefined;
+  const endpoints = finnhubEndpoints(env, electron.app.isPackaged);
   return {
     electron,
     paths: {
@@ -24,7 +47,7 @@ export function electronStartDeps(mainDir: string, env: NodeJS.ProcessEnv = proc
     },
     platform: process.platform,
     createSettingsStore: () => createElectronSettingsStore(),
-    createCore: (settings) => createTickerCore({ settings }),
+    createCore: (settings) => createTickerCore({ settings, ...endpoints }),
     launchExecPath: env.APPIMAGE ?? process.execPath,
   };
 }
