@@ -201,6 +201,7 @@ export class MockApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve());
   getPath = vi.fn((name: string) => `/tmp/ticker-electron-mock/${name}`);
   getAppPath = vi.fn(() => '/tmp/ticker-electron-mock/app');
+  getVersion = vi.fn(() => '0.1.0');
   setLoginItemSettings = vi.fn((_settings: { openAtLogin?: boolean }) => {});
   dock = { hide: vi.fn(() => {}) };
 
