@@ -140,7 +140,10 @@ const launches = (): { argv: string[]; cwd: string }[] =>
         .map((line) => JSON.parse(line) as { argv: string[]; cwd: string })
     : [];
 
-describe('npm start on a fresh clone', () => {
+// Each start runs npm, Electron's installer and a full build: minutes on a loaded machine, not seconds.
+const START_TIMEOUT_MS = 120_000;
+
+describe('npm start on a fresh clone', { timeout: START_TIMEOUT_MS }, () => {
   const mirrorEnv = () => ({
     ELECTRON_MIRROR: mirror.url,
     ELECTRON_CUSTOM_DIR: '{{ version }}',
