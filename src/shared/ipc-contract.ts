@@ -16,6 +16,7 @@ import type {
   SnapshotBatch,
   SymbolMatch,
   SymbolSnapshot,
+  WatchList,
 } from './types';
 
 export type ErrorCode =
@@ -48,6 +49,17 @@ export interface InvokeContract {
   removeSymbol: { args: [symbol: string]; result: string[] };
   /** Move a symbol to a new index in the list. */
   moveSymbol: { args: [symbol: string, toIndex: number]; result: string[] };
+  /** The same three on any watch list (by id), shown or not; the result is that list's symbols. */
+  addToList: { args: [listId: string, symbol: string]; result: string[] };
+  removeFromList: { args: [listId: string, symbol: string]; result: string[] };
+  moveInList: { args: [listId: string, symbol: string, toIndex: number]; result: string[] };
+  /** A new, empty watch list at the end. */
+  createList: { args: [name: string]; result: WatchList };
+  renameList: { args: [listId: string, name: string]; result: WatchList };
+  /** Delete a list (not the last one); a strip showing it switches to the first remaining list. */
+  deleteList: { args: [listId: string]; result: PublicSettings };
+  /** Show a list on the strip (refused with 'limit' when the lists on screen would exceed the plan's cap). */
+  showList: { args: [listId: string]; result: PublicSettings };
   /** Save a new API key (empty string clears it). Reconnects once with the new key. */
   setApiKey: { args: [key: string]; result: KeyInfo };
   /** Test a key from main with a REST quote: the given key, or the saved one when omitted. */
@@ -84,6 +96,13 @@ export const INVOKE_CHANNELS = {
   addSymbol: 'symbols:add',
   removeSymbol: 'symbols:remove',
   moveSymbol: 'symbols:move',
+  addToList: 'lists:add-symbol',
+  removeFromList: 'lists:remove-symbol',
+  moveInList: 'lists:move-symbol',
+  createList: 'lists:create',
+  renameList: 'lists:rename',
+  deleteList: 'lists:delete',
+  showList: 'lists:show',
   setApiKey: 'key:set',
   testApiKey: 'key:test',
   searchSymbols: 'symbols:search',

@@ -2,6 +2,9 @@
  * Domain types shared by main, preload and renderer. Pure declarations: no runtime dependencies.
  */
 import type { AlertRule } from './alert-rules';
+import type { WatchList } from './watch-lists';
+
+export type { WatchList } from './watch-lists';
 
 /** Every state the feed can be in. `demo` means the simulated source is running (no API key). */
 export type ConnectionState =
@@ -181,7 +184,12 @@ export interface KeyInfo {
 
 /** Settings as a renderer sees them. */
 export interface PublicSettings {
+  /** The symbols the strip shows: those of the list `shownListId`, in strip order. */
   symbols: string[];
+  /** Every named watch list, in the order the user keeps them. */
+  lists: WatchList[];
+  /** The list the strip shows. */
+  shownListId: string;
   preferences: Preferences;
   key: KeyInfo;
   maxSymbols: number;

@@ -109,7 +109,7 @@ describe('settings against the real core', () => {
     const direct = await page.evaluate(() => window.ticker.addSymbol('bad symbol!!'));
     expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
 
-    expect(settings.bridge.calls.filter((channel) => channel === 'symbols:add')).toHaveLength(2);
+    expect(settings.bridge.calls.filter((channel) => channel === 'lists:add-symbol' || channel === 'symbols:add')).toHaveLength(2);
     expect(running.core.symbols()).toEqual(LIVE_SYMBOLS);
     expect(await listedSymbols(page)).toEqual(LIVE_SYMBOLS);
     expect(await page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${LIVE_SYMBOLS.length} of 50`);

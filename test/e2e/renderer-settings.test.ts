@@ -34,7 +34,7 @@ describe('settings view', () => {
     await input.press('Enter');
     await expect.poll(() => page.locator('#add-symbol-error').textContent()).toContain('Not a valid symbol');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addSymbol').length)).toBe(0);
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').length)).toBe(0);
 
     await input.fill(' aapl ');
     await input.press('Enter');
@@ -75,7 +75,7 @@ describe('settings view', () => {
     await input.press('ArrowDown');
     await input.press('Enter');
     await expect.poll(() => page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addSymbol').map((c) => c.args))).toEqual([['AMZN']]);
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').map((c) => c.args))).toEqual([['l1', 'AMZN']]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -232,5 +232,81 @@ describe('settings view', () => {
       expect(ranInline, name).toBe(false);
       await page.close();
     }
+  });
+});
+
+describe('settings view: watch lists', () => {
+  const crypto = { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] };
+  const rows = (page: import('playwright-core').Page) => page.locator('.list-row .list-name').allTextContents();
+  const symbolsShown = (page: import('playwright-core').Page) =>
+    page.locator('.symbol-row').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
+
+  it('creates, renames, reorders within and shows a list; refuses bad and taken names inline', async () => {
+    const { page, errors } = await openPage('settings', { otherLists: [crypto] });
+    await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto']);
+    expect(await page.locator('.list-row[data-list="l1"] .on-strip').count()).toBe(1);
+
+    // A taken name and an empty one never reach the app.
+    const name = page.locator('#new-list-name');
+    await name.fill(' crypto ');
+    await name.press('Enter');
+    await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('There is already a list named “Crypto”.');
+    await name.fill('   ');
+    await name.press('Enter');
+    await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('A list needs a name.');
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'createList').length)).toBe(0);
+
+    // A new list is created and opened for editing; a symbol goes into it, not into the shown list.
+    await name.fill('FX');
+    await name.press('Enter');
+    await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto', 'FX']);
+    await expect.poll(() => page.locator('#symbols-heading').textContent()).toBe('Symbols in “FX”');
+    await page.locator('#add-symbol').fill('oanda:eur_usd');
+    await page.locator('#add-symbol').press('Enter');
+    await expect.poll(() => symbolsShown(page)).toEqual(['OANDA:EUR_USD']);
+    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual(SYMBOLS);
+
+    // Rename, with Escape cancelling and a taken name refused.
+    await page.getByRole('button', { name: 'Rename FX' }).click();
+    const rename = page.locator('#rename-l3');
+    await rename.fill('Crypto');
+    await rename.press('Enter');
+    await expect.poll(() => page.locator('.card [role="alert"]').first().textContent()).toBe('There is already a list named “Crypto”.');
+    await rename.fill('Currencies');
+    await rename.press('Enter');
+    await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto', 'Currencies']);
+
+    // Reorder symbols within another list (not shown) by keyboard.
+    await page.getByRole('button', { name: 'Edit Crypto' }).click();
+    await expect.poll(() => symbolsShown(page)).toEqual(crypto.symbols);
+    await page.getByRole('button', { name: 'Move ETH/USDT up' }).click();
+    await expect.poll(() => symbolsShown(page)).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'moveInList').map((c) => c.args))).toEqual([['l2', 'BINANCE:ETHUSDT', 0]]);
+
+    // Show it on the strip.
+    await page.getByRole('button', { name: 'Show Crypto on the strip' }).click();
+    await expect.poll(() => page.locator('.list-row[data-list="l2"] .on-strip').count()).toBe(1);
+    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
+    await page.locator('section[aria-labelledby="lists-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-lists.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('deletes a list only after confirming, and never the last one', async () => {
+    const { page, errors } = await openPage('settings', { otherLists: [crypto] });
+    await page.getByRole('button', { name: 'Delete Crypto' }).click();
+    const confirm = page.getByRole('group', { name: 'Delete Crypto?' });
+    await expect.poll(() => confirm.textContent()).toContain('Delete “Crypto” and its 2 symbols?');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').length)).toBe(0);
+    await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto']);
+
+    await page.getByRole('button', { name: 'Delete Crypto' }).click();
+    await page.getByRole('group', { name: 'Delete Crypto?' }).getByRole('button', { name: 'Delete list' }).click();
+    await expect.poll(() => rows(page)).toEqual(['Watch list']);
+    expect(await page.getByRole('button', { name: 'Delete Watch list' }).isDisabled()).toBe(true);
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').map((c) => c.args))).toEqual([['l2']]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

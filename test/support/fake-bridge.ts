@@ -81,6 +81,8 @@ export interface FakeBridgeOptions {
   keyProtection?: KeyProtection;
   latencyMs?: number;
   now?: number;
+  /** More watch lists beside the shown one (which holds `symbols`, id 'l1'). */
+  otherLists?: { id: string; name: string; symbols: string[] }[];
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -110,6 +112,8 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
   return {
     settings: {
       symbols,
+      lists: [{ id: 'l1', name: 'Watch list', symbols: [...symbols] }, ...(options.otherLists ?? [])],
+      shownListId: 'l1',
       preferences: { ...FAKE_PREFERENCES, ...options.preferences },
       key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••a1b2', protection: demo ? 'none' : 'encrypted' },
       maxSymbols: options.maxSymbols ?? 50,
@@ -199,7 +203,16 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     emit('quotes', batch);
     return batch;
   };
-  const settingsChanged = () => emit('settings', settings);
+  const shown = () => settings.lists.find((list) => list.id === settings.shownListId) ?? settings.lists[0]!;
+  /** Keep the shown list and `symbols` the same, as the core does. */
+  const settingsChanged = () => {
+    settings.symbols = [...shown().symbols];
+    emit('settings', settings);
+  };
+  const setShownSymbols = (symbols: string[]) => {
+    shown().symbols = symbols;
+    settings.symbols = [...symbols];
+  };
   const symbolPattern = /^[A-Za-z0-9.\-_:/^=]{1,40}$/;
 
   const api = {
@@ -223,7 +236,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
       if (settings.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in your list.`);
       if (settings.symbols.length >= settings.maxSymbols) return refuse('limit', `The plan allows at most ${settings.maxSymbols} symbols.`);
-      settings.symbols = [...settings.symbols, symbol];
+      setShownSymbols([...settings.symbols, symbol]);
       quotes[symbol] = emptyQuote(symbol);
       settingsChanged();
       publish([quotes[symbol] as SymbolSnapshot], []);
@@ -232,7 +245,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     removeSymbol: (symbol: string) => {
       record('removeSymbol', [symbol]);
       if (!settings.symbols.includes(symbol)) return refuse('not-found', `${symbol} is not in the list.`);
-      settings.symbols = settings.symbols.filter((s) => s !== symbol);
+      setShownSymbols(settings.symbols.filter((s) => s !== symbol));
       delete quotes[symbol];
       settingsChanged();
       publish([], [symbol]);
@@ -248,9 +261,77 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       const list = [...settings.symbols];
       list.splice(from, 1);
       list.splice(toIndex, 0, symbol);
-      settings.symbols = list;
+      setShownSymbols(list);
       settingsChanged();
       return answer(settings.symbols);
+    },
+    addToList: (listId: string, input: string) => {
+      record('addToList', [listId, input]);
+      const list = settings.lists.find((l) => l.id === listId);
+      if (!list) return refuse('not-found', 'That watch list no longer exists.');
+      const symbol = typeof input === 'string' ? input.trim().toUpperCase() : '';
+      if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
+      if (list.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in ${settings.lists.length === 1 ? 'your list' : `“${list.name}”`}.`);
+      list.symbols = [...list.symbols, symbol];
+      settingsChanged();
+      return answer(list.symbols);
+    },
+    removeFromList: (listId: string, symbol: string) => {
+      record('removeFromList', [listId, symbol]);
+      const list = settings.lists.find((l) => l.id === listId);
+      if (!list || !list.symbols.includes(symbol)) return refuse('not-found', `${symbol} is not in the list.`);
+      list.symbols = list.symbols.filter((s) => s !== symbol);
+      settingsChanged();
+      return answer(list.symbols);
+    },
+    moveInList: (listId: string, symbol: string, toIndex: number) => {
+      record('moveInList', [listId, symbol, toIndex]);
+      const list = settings.lists.find((l) => l.id === listId);
+      const from = list ? list.symbols.indexOf(symbol) : -1;
+      if (!list || from < 0) return refuse('not-found', `${symbol} is not in the list.`);
+      const next = [...list.symbols];
+      next.splice(from, 1);
+      next.splice(Math.min(Math.max(toIndex, 0), next.length), 0, symbol);
+      list.symbols = next;
+      settingsChanged();
+      return answer(list.symbols);
+    },
+    createList: (name: string) => {
+      record('createList', [name]);
+      const trimmed = typeof name === 'string' ? name.trim() : '';
+      if (!trimmed) return refuse('invalid-payload', 'A list needs a name.');
+      if (settings.lists.some((l) => l.name.toLowerCase() === trimmed.toLowerCase())) return refuse('duplicate', `There is already a list named “${trimmed}”.`);
+      const id = `l${settings.lists.length + 1}`;
+      const list = { id, name: trimmed, symbols: [] as string[] };
+      settings.lists.push(list);
+      settingsChanged();
+      return answer(list);
+    },
+    renameList: (listId: string, name: string) => {
+      record('renameList', [listId, name]);
+      const list = settings.lists.find((l) => l.id === listId);
+      const trimmed = typeof name === 'string' ? name.trim() : '';
+      if (!list) return refuse('not-found', 'That watch list no longer exists.');
+      if (!trimmed) return refuse('invalid-payload', 'A list needs a name.');
+      if (settings.lists.some((l) => l.id !== listId && l.name.toLowerCase() === trimmed.toLowerCase())) return refuse('duplicate', `There is already a list named “${trimmed}”.`);
+      list.name = trimmed;
+      settingsChanged();
+      return answer(list);
+    },
+    deleteList: (listId: string) => {
+      record('deleteList', [listId]);
+      if (settings.lists.length === 1) return refuse('limit', 'Ticker needs at least one watch list.');
+      settings.lists = settings.lists.filter((l) => l.id !== listId);
+      if (settings.shownListId === listId) settings.shownListId = settings.lists[0]!.id;
+      settingsChanged();
+      return answer(settings);
+    },
+    showList: (listId: string) => {
+      record('showList', [listId]);
+      if (!settings.lists.some((l) => l.id === listId)) return refuse('not-found', 'That watch list no longer exists.');
+      settings.shownListId = listId;
+      settingsChanged();
+      return answer(settings);
     },
     setApiKey: (key: string) => {
       record('setApiKey', ['<redacted>']);

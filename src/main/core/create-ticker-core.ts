@@ -61,7 +61,8 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];
 
-  const session = new FeedSession({ symbols: settings.symbols(), rateHz: settings.preferences().updateRateHz, now });
+  // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
+  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, now });
   session.batches.subscribe((batch) => events.quotes.emit(batch));
   session.status.subscribe((status) => events.status.emit(status));
 
@@ -87,7 +88,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const restFor = (token: string): FinnhubRest => new FinnhubRest({ token, baseUrl: restUrl, limiter, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   function makeSource(key: string | null): { source: TradeSource; quotes: QuoteFetcher } {
-    const symbols = settings.symbols();
+    const symbols = settings.shownSymbols();
     if (key === null) {
       const demo = deps.createDemoSource ? deps.createDemoSource(symbols) : new DemoSource({ symbols });
       return { source: demo, quotes: demoQuotes(demo, now) };
@@ -128,10 +129,13 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   settings.noticeRaised.subscribe(raise);
 
   let previous: PublicSettings = settings.publicSettings();
+  let shown = settings.shownSymbols();
   settings.changed.subscribe((next) => {
     const before = previous;
     previous = next;
-    if (next.symbols.join(',') !== before.symbols.join(',')) session.setSymbols(next.symbols);
+    const nowShown = settings.shownSymbols();
+    if (nowShown.join(',') !== shown.join(',')) session.setSymbols(nowShown);
+    shown = nowShown;
     if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
     if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
     if (next.preferences.paused !== before.preferences.paused) {
@@ -155,6 +159,19 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     addSymbol: (symbol: string) => settings.addSymbol(symbol),
     removeSymbol: (symbol: string) => settings.removeSymbol(symbol),
     moveSymbol: (symbol: string, toIndex: number) => settings.moveSymbol(symbol, toIndex),
+    addToList: (listId: string, symbol: string) => settings.addSymbol(symbol, listId),
+    removeFromList: (listId: string, symbol: string) => settings.removeSymbol(symbol, listId),
+    moveInList: (listId: string, symbol: string, toIndex: number) => settings.moveSymbol(symbol, toIndex, listId),
+    createList: (name: string) => settings.createList(name),
+    renameList: (listId: string, name: string) => settings.renameList(listId, name),
+    deleteList: (listId: string) => {
+      settings.deleteList(listId);
+      return settings.publicSettings();
+    },
+    showList: (listId: string) => {
+      settings.showList(listId);
+      return settings.publicSettings();
+    },
     setApiKey: async (key: string) => {
       const info = settings.setApiKey(key);
       await syncSource();
@@ -205,6 +222,8 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     },
     status,
     symbols: () => settings.symbols(),
+    lists: () => settings.lists(),
+    shownListId: () => settings.shownListId(),
     preferences: () => settings.preferences(),
     windowState: () => settings.windowState(),
     setWindowState: (state) => settings.setWindowState(state),

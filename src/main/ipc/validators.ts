@@ -9,6 +9,7 @@ import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared
 import { checkPreferencePatch } from '../../shared/preference-rules';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
+import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { MAX_API_KEY_LENGTH } from '../settings/key-protection';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
@@ -102,6 +103,17 @@ export function checkExternalUrl(value: unknown): Check<string> {
   return { ok: true, value: url.href };
 }
 
+function listIdArg(value: unknown): Check<string> {
+  return isListId(value) ? { ok: true, value } : refuse('Not a watch list id');
+}
+
+function listNameArg(value: unknown): Check<string> {
+  const raw = text(value, 'The list name');
+  if (!raw.ok) return raw;
+  const problem = listNameProblem(raw.value);
+  return problem ? refuse(problem) : raw;
+}
+
 function patchArg(value: unknown): Check<Partial<Preferences>> {
   const checked = checkPreferencePatch(value);
   return checked.ok ? checked : refuse(checked.message);
@@ -155,6 +167,13 @@ export const ARGS_VALIDATORS = {
   addSymbol: tuple(symbolArg),
   removeSymbol: tuple(symbolArg),
   moveSymbol: tuple(symbolArg, indexArg),
+  addToList: tuple(listIdArg, symbolArg),
+  removeFromList: tuple(listIdArg, symbolArg),
+  moveInList: tuple(listIdArg, symbolArg, indexArg),
+  createList: tuple(listNameArg),
+  renameList: tuple(listIdArg, listNameArg),
+  deleteList: tuple(listIdArg),
+  showList: tuple(listIdArg),
   setApiKey: tuple(keyArg),
   testApiKey: testApiKeyArgs,
   searchSymbols: tuple(searchArg),

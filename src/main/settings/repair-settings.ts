@@ -7,9 +7,12 @@ import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '.
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
+import { FIRST_LIST_NAME, isListId, listNameProblem, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
 import {
   BASE64_PATTERN,
+  DEFAULT_LIST_ID,
   DEFAULT_SYMBOLS,
+  defaultLists,
   DEFAULT_WINDOW_STATE,
   MAX_SAVED_KEY_DATA,
   MAX_WINDOW_COORDINATE,
@@ -20,15 +23,17 @@ import {
 
 export interface RepairResult {
   settings: SavedSettings;
+  /** True when a version 1 file (one list) was turned into named lists: it must be saved back. */
+  migrated: boolean;
   /** Paths of the fields that were invalid and reset, e.g. "preferences.height". */
   problems: string[];
 }
 
-function repairSymbols(raw: unknown, maxSymbols: number, problems: string[]): string[] {
-  if (raw === undefined) return [...DEFAULT_SYMBOLS];
+/** A list's symbols: invalid and duplicate ones dropped, cut to the cap (a problem at `path`). */
+function repairSymbols(raw: unknown, maxSymbols: number, path: string, problems: string[]): string[] | null {
   if (!Array.isArray(raw)) {
-    problems.push('symbols');
-    return [...DEFAULT_SYMBOLS];
+    problems.push(path);
+    return null;
   }
   const kept: string[] = [];
   let dropped = false;
@@ -37,8 +42,59 @@ function repairSymbols(raw: unknown, maxSymbols: number, problems: string[]): st
     if (symbol === null || kept.includes(symbol) || kept.length >= maxSymbols) dropped = true;
     else kept.push(symbol);
   }
-  if (dropped) problems.push('symbols');
+  if (dropped) problems.push(path);
   return kept;
+}
+
+/**
+ * The watch lists. A list whose id or name is unusable is dropped; a duplicate name gets a number.
+ * No usable list at all → the defaults.
+ */
+function repairLists(raw: unknown, maxSymbols: number, problems: string[]): WatchList[] {
+  if (raw === undefined) return defaultLists();
+  if (!Array.isArray(raw)) {
+    problems.push('lists');
+    return defaultLists();
+  }
+  const lists: WatchList[] = [];
+  for (const [index, item] of raw.entries()) {
+    const path = `lists[${index}]`;
+    if (lists.length >= MAX_WATCH_LISTS || !isPlainDataObject(item) || !isListId(item.id) || listNameProblem(item.name) !== null) {
+      problems.push(path);
+      continue;
+    }
+    const id = item.id;
+    if (lists.some((list) => list.id === id)) {
+      problems.push(path);
+      continue;
+    }
+    const symbols = repairSymbols(item.symbols, maxSymbols, `${path}.symbols`, problems) ?? [];
+    lists.push({ id, name: uniqueName((item.name as string).trim(), lists), symbols });
+  }
+  return lists.length > 0 ? lists : defaultLists();
+}
+
+function uniqueName(name: string, lists: readonly WatchList[]): string {
+  let candidate = name;
+  for (let n = 2; lists.some((list) => sameListName(list.name, candidate)); n += 1) candidate = `${name.slice(0, MAX_LIST_NAME_LENGTH - 4)} (${n})`;
+  return candidate;
+}
+
+function repairShownListId(raw: unknown, lists: readonly WatchList[], problems: string[]): string {
+  const first = (lists[0] as WatchList).id;
+  if (raw === undefined) return first;
+  if (typeof raw === 'string' && lists.some((list) => list.id === raw)) return raw;
+  problems.push('shownListId');
+  return first;
+}
+
+/**
+ * A version 1 file kept one list in `symbols`: it becomes the first named list, shown on the
+ * strip, keeping every symbol in its order. Version 2 never writes `symbols`, and electron-store
+ * merges its default lists into an old file (beside its `symbols`), so `symbols` alone decides.
+ */
+function isVersion1(raw: Record<string, unknown>): boolean {
+  return raw.symbols !== undefined;
 }
 
 function repairPreferences(raw: unknown, problems: string[]): Preferences {
@@ -153,15 +209,25 @@ function repairVersion(raw: unknown, problems: string[]): number {
 export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SYMBOLS): RepairResult | null {
   if (!isPlainDataObject(raw)) return null;
   const problems: string[] = [];
+  const migrated = isVersion1(raw);
+  const version = repairVersion(raw.version, problems);
+  let lists: WatchList[];
+  if (migrated) {
+    const symbols = repairSymbols(raw.symbols, maxSymbols, 'symbols', problems) ?? [...DEFAULT_SYMBOLS];
+    lists = [{ id: DEFAULT_LIST_ID, name: FIRST_LIST_NAME, symbols }];
+  } else {
+    lists = repairLists(raw.lists, maxSymbols, problems);
+  }
   const settings: SavedSettings = {
-    version: repairVersion(raw.version, problems),
-    symbols: repairSymbols(raw.symbols, maxSymbols, problems),
+    version: Math.max(version, SETTINGS_VERSION),
+    lists,
+    shownListId: migrated ? DEFAULT_LIST_ID : repairShownListId(raw.shownListId, lists, problems),
     preferences: repairPreferences(raw.preferences, problems),
     window: repairWindow(raw.window, problems),
     apiKey: repairApiKey(raw.apiKey, problems),
     alerts: repairAlerts(raw.alerts, problems),
   };
-  return { settings, problems };
+  return { settings, problems, migrated };
 }
 
 /** `repairSettings` in the shape openSettingsStore's `repair` option takes. */

@@ -5,8 +5,10 @@ import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
+import { FIRST_LIST_NAME, LIST_ID_PATTERN, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, type WatchList } from '../../shared/watch-lists';
 
-export const SETTINGS_VERSION = 1;
+/** 2: named watch lists (`lists`, `shownListId`) replaced the single `symbols` list of version 1. */
+export const SETTINGS_VERSION = 2;
 
 /** The API key as saved: never the plain key. */
 export type SavedApiKey = {
@@ -18,7 +20,9 @@ export type SavedApiKey = {
 /** The whole settings file. A type alias (not an interface) so it is a Record<string, unknown>. */
 export type SavedSettings = {
   version: number;
-  symbols: string[];
+  lists: WatchList[];
+  /** The list the strip shows (always one of `lists`). */
+  shownListId: string;
   preferences: Preferences;
   window: WindowState;
   apiKey: SavedApiKey | null;
@@ -46,11 +50,19 @@ export const MAX_SAVED_KEY_DATA = 4096;
 
 export const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
 
+export const DEFAULT_LIST_ID = 'l1';
+
+/** The one list a new user starts with. */
+export function defaultLists(): WatchList[] {
+  return [{ id: DEFAULT_LIST_ID, name: FIRST_LIST_NAME, symbols: [...DEFAULT_SYMBOLS] }];
+}
+
 /** Fresh defaults (a new object each call, safe to mutate). */
 export function defaultSettings(): SavedSettings {
   return {
     version: SETTINGS_VERSION,
-    symbols: [...DEFAULT_SYMBOLS],
+    lists: defaultLists(),
+    shownListId: DEFAULT_LIST_ID,
     preferences: { ...DEFAULT_PREFERENCES },
     window: { ...DEFAULT_WINDOW_STATE },
     apiKey: null,
@@ -85,12 +97,27 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
   );
   return {
     version: { type: 'integer', minimum: 1, default: SETTINGS_VERSION },
-    symbols: {
+    lists: {
       type: 'array',
-      items: { type: 'string', pattern: SYMBOL_PATTERN.source },
-      uniqueItems: true,
-      maxItems: maxSymbols,
+      minItems: 1,
+      maxItems: MAX_WATCH_LISTS,
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', pattern: LIST_ID_PATTERN.source },
+          name: { type: 'string', minLength: 1, maxLength: MAX_LIST_NAME_LENGTH },
+          symbols: {
+            type: 'array',
+            items: { type: 'string', pattern: SYMBOL_PATTERN.source },
+            uniqueItems: true,
+            maxItems: maxSymbols,
+          },
+        },
+        required: ['id', 'name', 'symbols'],
+        additionalProperties: false,
+      },
     },
+    shownListId: { type: 'string', pattern: LIST_ID_PATTERN.source },
     preferences: {
       type: 'object',
       properties: preferenceProperties,

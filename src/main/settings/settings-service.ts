@@ -13,6 +13,15 @@ import type { KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
 import { defaultSettings, type SavedSettings } from './schema';
+import {
+  listNameProblem,
+  MAX_WATCH_LISTS,
+  nextListId,
+  sameListName,
+  unionOfLists,
+  unionOverCapMessage,
+  type WatchList,
+} from '../../shared/watch-lists';
 
 export type { KeyValueStore } from './key-value-store';
 export type { SafeStorageLike } from './key-protection';
@@ -82,8 +91,28 @@ export class SettingsService {
     return this.store.path;
   }
 
+  /** The symbols the strip shows (its list's, in order). */
   symbols(): string[] {
-    return [...this.current.symbols];
+    return [...this.shownList().symbols];
+  }
+
+  /** Every watch list, in the user's order (copies). */
+  lists(): WatchList[] {
+    return this.current.lists.map((list) => ({ ...list, symbols: [...list.symbols] }));
+  }
+
+  shownListId(): string {
+    return this.current.shownListId;
+  }
+
+  /** The ids of the lists on screen (their union is what the one connection subscribes). */
+  shownListIds(): string[] {
+    return [this.current.shownListId];
+  }
+
+  /** Every symbol of every list on screen, each once: what the one connection must carry. */
+  shownSymbols(): string[] {
+    return unionOfLists(this.current.lists, this.shownListIds());
   }
 
   preferences(): Preferences {
@@ -102,7 +131,15 @@ export class SettingsService {
   }
 
   publicSettings(): PublicSettings {
-    return { symbols: this.symbols(), preferences: this.preferences(), key: this.keyInfo(), maxSymbols: this.maxSymbols, alerts: this.alerts() };
+    return {
+      symbols: this.symbols(),
+      lists: this.lists(),
+      shownListId: this.current.shownListId,
+      preferences: this.preferences(),
+      key: this.keyInfo(),
+      maxSymbols: this.maxSymbols,
+      alerts: this.alerts(),
+    };
   }
 
   /** The plain API key, for main only (towards Finnhub). Null without a key or when it cannot be decrypted. */
@@ -121,52 +158,91 @@ export class SettingsService {
     return key;
   }
 
-  // ------------------------------------------------------------------ symbols
+  // ------------------------------------------------------------------ symbols (of the shown list, or of `listId`)
 
-  addSymbol(input: string): string[] {
+  /** Add a symbol at the end of a list (the shown one by default). */
+  addSymbol(input: string, listId?: string): string[] {
     const symbol = this.requireSymbol(input);
-    const symbols = this.current.symbols;
-    if (symbols.includes(symbol)) throw new TickerError('duplicate', `${symbol} is already in your list.`);
-    if (symbols.length >= this.maxSymbols) {
-      throw new TickerError('limit', `You can watch at most ${this.maxSymbols} symbols. Remove one first.`);
+    const list = this.requireList(listId);
+    if (list.symbols.includes(symbol)) throw new TickerError('duplicate', `${symbol} is already in ${this.listWords(list)}.`);
+    if (list.symbols.length >= this.maxSymbols) {
+      throw new TickerError('limit', `A list holds at most ${this.maxSymbols} symbols. Remove one from ${this.listWords(list)} first.`);
     }
-    this.commit({ ...this.current, symbols: [...symbols, symbol] });
-    return this.symbols();
+    return this.replaceSymbols(list, [...list.symbols, symbol]);
   }
 
-  removeSymbol(input: string): string[] {
-    const symbol = this.requireListed(input);
-    this.commit({ ...this.current, symbols: this.current.symbols.filter((s) => s !== symbol) });
-    return this.symbols();
+  removeSymbol(input: string, listId?: string): string[] {
+    const list = this.requireList(listId);
+    const symbol = this.requireListed(input, list);
+    return this.replaceSymbols(
+      list,
+      list.symbols.filter((s) => s !== symbol),
+    );
   }
 
   /** Move `symbol` to `toIndex` (clamped to the list). */
-  moveSymbol(input: string, toIndex: number): string[] {
-    const symbol = this.requireListed(input);
+  moveSymbol(input: string, toIndex: number, listId?: string): string[] {
+    const list = this.requireList(listId);
+    const symbol = this.requireListed(input, list);
     if (typeof toIndex !== 'number' || !Number.isFinite(toIndex)) {
       throw new TickerError('invalid-payload', 'The new position must be a finite number.');
     }
-    const rest = this.current.symbols.filter((s) => s !== symbol);
+    const rest = list.symbols.filter((s) => s !== symbol);
     const index = Math.min(Math.max(Math.trunc(toIndex), 0), rest.length);
     rest.splice(index, 0, symbol);
-    this.commit({ ...this.current, symbols: rest });
-    return this.symbols();
+    return this.replaceSymbols(list, rest);
   }
 
-  /** Replace the whole list (all-or-nothing: invalid, duplicate or too many → nothing changes). */
-  setSymbols(list: readonly string[]): string[] {
-    if (!Array.isArray(list)) throw new TickerError('invalid-payload', 'Symbols must be a list.');
-    if (list.length > this.maxSymbols) {
+  /** Replace a whole list's symbols (all-or-nothing: invalid, duplicate or too many → nothing changes). */
+  setSymbols(input: readonly string[], listId?: string): string[] {
+    if (!Array.isArray(input)) throw new TickerError('invalid-payload', 'Symbols must be a list.');
+    const list = this.requireList(listId);
+    if (input.length > this.maxSymbols) {
       throw new TickerError('limit', `You can watch at most ${this.maxSymbols} symbols.`);
     }
     const next: string[] = [];
-    for (const item of list) {
+    for (const item of input) {
       const symbol = this.requireSymbol(item);
       if (next.includes(symbol)) throw new TickerError('duplicate', `${symbol} appears twice.`);
       next.push(symbol);
     }
-    this.commit({ ...this.current, symbols: next });
-    return this.symbols();
+    return this.replaceSymbols(list, next);
+  }
+
+  // ------------------------------------------------------------------ watch lists
+
+  /** A new, empty list at the end. */
+  createList(name: string): WatchList {
+    const trimmed = this.requireListName(name);
+    if (this.current.lists.length >= MAX_WATCH_LISTS) {
+      throw new TickerError('limit', `You can keep at most ${MAX_WATCH_LISTS} watch lists. Delete one first.`);
+    }
+    const list: WatchList = { id: nextListId(this.current.lists), name: trimmed, symbols: [] };
+    this.commit({ ...this.current, lists: [...this.current.lists, list] });
+    return { ...list, symbols: [] };
+  }
+
+  renameList(listId: string, name: string): WatchList {
+    const list = this.requireList(listId);
+    const trimmed = this.requireListName(name, list.id);
+    const renamed = { ...list, name: trimmed };
+    this.commit({ ...this.current, lists: this.current.lists.map((l) => (l.id === list.id ? renamed : l)) });
+    return { ...renamed, symbols: [...renamed.symbols] };
+  }
+
+  /** Delete a list (never the last one). A strip showing it switches to the first remaining list. */
+  deleteList(listId: string): void {
+    const list = this.requireList(listId);
+    if (this.current.lists.length === 1) throw new TickerError('limit', 'Ticker needs at least one watch list: create another before deleting this one.');
+    const lists = this.current.lists.filter((l) => l.id !== list.id);
+    const shownListId = this.current.shownListId === list.id ? (lists[0] as WatchList).id : this.current.shownListId;
+    this.commitShown({ ...this.current, lists, shownListId });
+  }
+
+  /** Show a list on the strip. Refused when the lists on screen together would exceed the plan's cap. */
+  showList(listId: string): void {
+    const list = this.requireList(listId);
+    this.commitShown({ ...this.current, shownListId: list.id });
   }
 
   // ------------------------------------------------------------------ alerts
@@ -276,6 +352,7 @@ export class SettingsService {
       this.tryWrite(defaultSettings());
       return defaultSettings();
     }
+    if (repaired.migrated && repaired.problems.length === 0) this.tryWrite(repaired.settings);
     if (repaired.problems.length > 0) {
       this.raise({
         level: 'warning',
@@ -306,7 +383,8 @@ export class SettingsService {
     }
     this.current = next;
     const visibleChange =
-      !sameJson(before.symbols, next.symbols) ||
+      !sameJson(before.lists, next.lists) ||
+      before.shownListId !== next.shownListId ||
       !sameJson(before.preferences, next.preferences) ||
       !sameJson(before.apiKey, next.apiKey) ||
       !sameJson(before.alerts, next.alerts);
@@ -348,9 +426,54 @@ export class SettingsService {
     if (same) throw new TickerError('duplicate', `You already have the alert ${formatAlertCondition(same)}.`);
   }
 
-  private requireListed(input: unknown): string {
+  private requireListed(input: unknown, list: WatchList): string {
     const symbol = this.requireSymbol(input);
-    if (!this.current.symbols.includes(symbol)) throw new TickerError('not-found', `${symbol} is not in your list.`);
+    if (!list.symbols.includes(symbol)) throw new TickerError('not-found', `${symbol} is not in ${this.listWords(list)}.`);
     return symbol;
+  }
+
+  private shownList(): WatchList {
+    return this.requireList(this.current.shownListId);
+  }
+
+  /** The list `listId` names (the shown list when omitted). */
+  private requireList(listId?: string): WatchList {
+    const id = listId ?? this.current.shownListId;
+    const list = this.current.lists.find((l) => l.id === id);
+    if (!list) throw new TickerError('not-found', 'That watch list no longer exists.');
+    return list;
+  }
+
+  /** A usable, unique list name (trimmed); `ownId` may keep its own name. */
+  private requireListName(name: unknown, ownId?: string): string {
+    const problem = listNameProblem(name);
+    if (problem) throw new TickerError('invalid-payload', `${problem}.`);
+    const trimmed = (name as string).trim();
+    const clash = this.current.lists.find((l) => l.id !== ownId && sameListName(l.name, trimmed));
+    if (clash) throw new TickerError('duplicate', `There is already a list named “${clash.name}”.`);
+    return trimmed;
+  }
+
+  /** "your list" while there is one list, else "“Tech”". */
+  private listWords(list: WatchList): string {
+    return this.current.lists.length === 1 ? 'your list' : `“${list.name}”`;
+  }
+
+  private replaceSymbols(list: WatchList, symbols: string[]): string[] {
+    const lists = this.current.lists.map((l) => (l.id === list.id ? { ...l, symbols } : l));
+    this.commitShown({ ...this.current, lists });
+    return [...symbols];
+  }
+
+  /** Commit a change that may change what is on screen, refusing one whose union would exceed the cap. */
+  private commitShown(next: SavedSettings): void {
+    const ids = [next.shownListId];
+    const union = unionOfLists(next.lists, ids);
+    const before = this.shownSymbols();
+    // A union already over the cap (a file edited by hand) may still shrink.
+    if (union.length > this.maxSymbols && union.length > before.length) {
+      throw new TickerError('limit', unionOverCapMessage(union.length, this.maxSymbols));
+    }
+    this.commit(next);
   }
 }

@@ -195,6 +195,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   let quitting: Promise<void> | null = null;
   const actions: TrayMenuActions = {
     removeSymbol: (symbol) => run(`remove ${symbol}`, () => core.handlers.removeSymbol(symbol)),
+    showList: (listId) => run('switch the watch list', () => core.handlers.showList(listId)),
     addSymbol: () => settingsWindow.open({ focusAddSymbol: true }),
     setPaused: (paused) => run(paused ? 'pause' : 'resume', () => core.handlers.setPaused(paused)),
     setAlwaysOnTop: (alwaysOnTop) => run('change always on top', () => core.handlers.setPreferences({ alwaysOnTop })),

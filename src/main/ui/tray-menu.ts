@@ -3,7 +3,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
-import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences } from '../../shared/types';
+import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences, WatchList } from '../../shared/types';
 
 /** One tray icon per group of states. */
 export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
@@ -60,7 +60,11 @@ export interface TrayDisplay {
 
 export interface TrayMenuState {
   status: FeedStatus;
+  /** The shown list's symbols. */
   symbols: readonly string[];
+  /** Every watch list (the tray switches the one the strip shows). */
+  lists: readonly Pick<WatchList, 'id' | 'name' | 'symbols'>[];
+  shownListId: string;
   preferences: Preferences;
   displays: readonly TrayDisplay[];
   primaryDisplayId: number;
@@ -71,6 +75,8 @@ export interface TrayMenuState {
 
 export interface TrayMenuActions {
   removeSymbol(symbol: string): void;
+  /** Show another watch list on the strip. */
+  showList(listId: string): void;
   /** Open settings with the "add symbol" field focused. */
   addSymbol(): void;
   setPaused(paused: boolean): void;
@@ -113,10 +119,29 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
     symbols.push({ label: `More (${state.symbols.length - MAX_INLINE_SYMBOLS})`, submenu: state.symbols.slice(MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions)) });
   }
 
+  // With one list there is nothing to switch: the menu stays as short as before lists existed.
+  const listSwitch: MenuItemConstructorOptions[] =
+    state.lists.length > 1
+      ? [
+          {
+            id: 'watch-list',
+            label: literal(`Watch list: ${state.lists.find((list) => list.id === state.shownListId)?.name ?? ''}`),
+            submenu: state.lists.map((list) => ({
+              id: `watch-list-${list.id}`,
+              label: literal(`${list.name} (${list.symbols.length})`),
+              type: 'radio' as const,
+              checked: list.id === state.shownListId,
+              click: () => actions.showList(list.id),
+            })),
+          },
+        ]
+      : [];
+
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
     ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({ id: `market-hours-${index}`, label: literal(line), enabled: false })),
     { type: 'separator' },
+    ...listSwitch,
     ...symbols,
     {
       id: 'add-symbol',

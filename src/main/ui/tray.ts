@@ -18,7 +18,7 @@ export interface TrayControllerDeps {
   createTray(icon: NativeImage): Tray;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   loadIcon(state: TrayIconState): NativeImage;
-  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'preferences'>;
+  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences'>;
   screen: StripScreen;
   actions: TrayMenuActions;
   maxSymbols: number;
@@ -65,6 +65,8 @@ export class TrayController {
       {
         status,
         symbols: core.symbols(),
+        lists: core.lists(),
+        shownListId: core.shownListId(),
         preferences: core.preferences(),
         displays,
         primaryDisplayId: screen.getPrimaryDisplay().id,

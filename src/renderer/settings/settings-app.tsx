@@ -3,6 +3,7 @@ import type { TickerApi } from '../../shared/ipc-contract';
 import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 import { KeySection } from './key-section';
+import { ListsSection } from './lists-section';
 import { MarketHoursPanel } from './market-hours-panel';
 import { NoticeBanner } from './notice-banner';
 import { PreferencesSection } from './preferences-section';
@@ -16,12 +17,23 @@ export interface SettingsAppProps {
 
 const OVERVIEW_REFRESH_MS = 3000;
 
+/** `settings` with one list's symbols replaced (and the strip's symbols, when it is the shown list). */
+function withListSymbols(settings: PublicSettings, listId: string, symbols: string[]): PublicSettings {
+  return {
+    ...settings,
+    lists: settings.lists.map((list) => (list.id === listId ? { ...list, symbols } : list)),
+    symbols: listId === settings.shownListId ? symbols : settings.symbols,
+  };
+}
+
 /** The settings window: key, symbols, look and behaviour, connection status, notices. */
 export function SettingsApp({ api, locale }: SettingsAppProps) {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
   const [overview, setOverview] = useState<FeedOverview | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The list the symbols section edits; null follows the list on the strip. */
+  const [editingId, setEditingId] = useState<string | null>(null);
   const addInputRef = useRef<HTMLInputElement>(null);
 
   const refreshOverview = useCallback(async () => {
@@ -38,7 +50,11 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         void refreshOverview();
       }),
       api.onNotice((notice) => setNotices((current) => [...current, notice].slice(-5))),
-      api.onFocusAddSymbol(() => addInputRef.current?.focus()),
+      // "Add symbol…" in the tray adds to the list on the strip.
+      api.onFocusAddSymbol(() => {
+        setEditingId(null);
+        addInputRef.current?.focus();
+      }),
     ];
     void settle(() => api.getSettings()).then((result) => {
       if (disposed) return;
@@ -53,6 +69,12 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, [api, refreshOverview]);
+
+  // The list being edited, or the one on the strip when it is gone (deleted elsewhere) or not chosen.
+  const editing = settings
+    ? (settings.lists.find((list) => list.id === (editingId ?? settings.shownListId)) ??
+      settings.lists.find((list) => list.id === settings.shownListId) ?? { id: settings.shownListId, name: '', symbols: settings.symbols })
+    : null;
 
   const dismiss = (notice: Notice) => setNotices((current) => current.filter((n) => n !== notice));
 
@@ -72,15 +94,26 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
           Could not load the settings: {loadError}
         </p>
       ) : null}
-      {settings ? (
+      {settings && editing ? (
         <>
           <KeySection api={api} keyInfo={settings.key} onKeyInfo={(key) => setSettings((current) => (current ? { ...current, key } : current))} />
-          <SymbolsSection
+          <ListsSection
             api={api}
-            symbols={settings.symbols}
+            lists={settings.lists}
+            shownListId={settings.shownListId}
+            editingId={editing.id}
+            onEdit={(id) => setEditingId(id)}
+            onSettings={(update) => setSettings((current) => (current ? update(current) : current))}
+          />
+          <SymbolsSection
+            key={editing.id}
+            api={api}
+            listId={editing.id}
+            listName={settings.lists.length > 1 ? editing.name : null}
+            symbols={editing.symbols}
             maxSymbols={settings.maxSymbols}
             addInputRef={addInputRef}
-            onSymbols={(symbols) => setSettings((current) => (current ? { ...current, symbols } : current))}
+            onSymbols={(symbols) => setSettings((current) => (current ? withListSymbols(current, editing.id, symbols) : current))}
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
           <MarketHoursPanel symbols={settings.symbols} />

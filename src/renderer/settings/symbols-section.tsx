@@ -7,6 +7,10 @@ import { SymbolCombobox } from './symbol-combobox';
 
 export interface SymbolsSectionProps {
   api: TickerApi;
+  /** The watch list being edited (any list, shown on the strip or not). */
+  listId: string;
+  /** Its name, for the heading, when there are several lists (null with one). */
+  listName: string | null;
   symbols: readonly string[];
   maxSymbols: number;
   addInputRef: RefObject<HTMLInputElement | null>;
@@ -20,8 +24,8 @@ interface DropMark {
   after: boolean;
 }
 
-/** The watch list: add with validation and autocomplete, remove, reorder by drag or keyboard. */
-export function SymbolsSection({ api, symbols, maxSymbols, addInputRef, onSymbols }: SymbolsSectionProps) {
+/** One watch list's symbols: add with validation and autocomplete, remove, reorder by drag or keyboard. */
+export function SymbolsSection({ api, listId, listName, symbols, maxSymbols, addInputRef, onSymbols }: SymbolsSectionProps) {
   const [draft, setDraft] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -50,7 +54,7 @@ export function SymbolsSection({ api, symbols, maxSymbols, addInputRef, onSymbol
       return;
     }
     setBusy(true);
-    const result = await settle(() => api.addSymbol(symbol));
+    const result = await settle(() => api.addToList(listId, symbol));
     setBusy(false);
     if (!result.ok) {
       setAddError(result.error.message);
@@ -64,7 +68,7 @@ export function SymbolsSection({ api, symbols, maxSymbols, addInputRef, onSymbol
   };
 
   const remove = async (symbol: string, index: number) => {
-    const result = await settle(() => api.removeSymbol(symbol));
+    const result = await settle(() => api.removeFromList(listId, symbol));
     if (!result.ok) {
       setListError(result.error.message);
       return;
@@ -81,7 +85,7 @@ export function SymbolsSection({ api, symbols, maxSymbols, addInputRef, onSymbol
   const move = async (symbol: string, toIndex: number, control: 'item' | 'up' | 'down') => {
     const from = symbols.indexOf(symbol);
     if (from < 0 || toIndex < 0 || toIndex >= symbols.length || toIndex === from) return;
-    const result = await settle(() => api.moveSymbol(symbol, toIndex));
+    const result = await settle(() => api.moveInList(listId, symbol, toIndex));
     if (!result.ok) {
       setListError(result.error.message);
       return;
@@ -95,7 +99,7 @@ export function SymbolsSection({ api, symbols, maxSymbols, addInputRef, onSymbol
   return (
     <section className="card" aria-labelledby="symbols-heading">
       <div className="card-head">
-        <h2 id="symbols-heading">Symbols</h2>
+        <h2 id="symbols-heading">{listName === null ? 'Symbols' : `Symbols in “${listName}”`}</h2>
         <span className={full ? 'count full' : 'count'} data-testid="symbol-count">
           {symbols.length} of {maxSymbols}
         </span>

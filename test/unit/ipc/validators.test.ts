@@ -149,3 +149,25 @@ describe('argument validators', () => {
     refused('updateAlert', ['id_1']);
   });
 });
+
+describe('watch list validators', () => {
+  it('take a list id Ticker could have made and a symbol, name or index', () => {
+    expect(accepted('addToList', ['l2', 'aapl'])).toEqual(['l2', 'aapl']);
+    expect(accepted('moveInList', ['l2', 'AAPL', 0])).toEqual(['l2', 'AAPL', 0]);
+    expect(accepted('renameList', ['l2', ' Crypto '])).toEqual(['l2', ' Crypto ']);
+    expect(accepted('createList', ['FX'])).toEqual(['FX']);
+    expect(accepted('showList', ['l1'])).toEqual(['l1']);
+  });
+
+  it('refuse hostile ids, names and symbols before any handler runs', () => {
+    expect(refused('showList', ['../../etc'])).toMatch(/list id/);
+    expect(refused('deleteList', [PROTO])).toMatch(/list id/);
+    expect(refused('addToList', ['l1', 'bad symbol!'])).toMatch(/Not a valid symbol/);
+    expect(refused('removeFromList', ['l1'])).toMatch(/Expected 2 arguments/);
+    expect(refused('moveInList', ['l1', 'AAPL', -1])).toMatch(/position/);
+    expect(refused('createList', ['   '])).toMatch(/needs a name/);
+    expect(refused('createList', [TEN_MB])).toMatch(/too long/);
+    expect(refused('renameList', ['l1', 'x'.repeat(41)])).toMatch(/at most 40/);
+    expect(refused('renameList', ['l1', 'a\nb'])).toMatch(/control/);
+  });
+});

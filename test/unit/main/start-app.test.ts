@@ -42,7 +42,20 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     focusAlert: new Signal(),
     focusAddSymbol: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
-  const publicSettings = (): PublicSettings => ({ symbols, preferences, key: { hasKey: false, masked: null, protection: 'none' }, maxSymbols: 50, alerts: [] });
+  let shownListId = 'l1';
+  const lists = () => [
+    { id: 'l1', name: 'Watch list', symbols },
+    { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
+  ];
+  const publicSettings = (): PublicSettings => ({
+    symbols,
+    lists: lists(),
+    shownListId,
+    preferences,
+    key: { hasKey: false, masked: null, protection: 'none' },
+    maxSymbols: 50,
+    alerts: [],
+  });
   const setPreferences = vi.fn((patch: Partial<Preferences>) => {
     preferences = { ...preferences, ...patch };
     events.settings.emit(publicSettings());
@@ -60,6 +73,17 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
         return symbols;
       }),
       moveSymbol: vi.fn(() => symbols),
+      addToList: vi.fn(() => symbols),
+      removeFromList: vi.fn(() => symbols),
+      moveInList: vi.fn(() => symbols),
+      createList: vi.fn((name: string) => ({ id: 'l3', name, symbols: [] })),
+      renameList: vi.fn((id: string, name: string) => ({ id, name, symbols: [] })),
+      deleteList: vi.fn(publicSettings),
+      showList: vi.fn((id: string) => {
+        shownListId = id;
+        events.settings.emit(publicSettings());
+        return publicSettings();
+      }),
       setApiKey: vi.fn(() => publicSettings().key),
       testApiKey: vi.fn(() => ({ ok: true })),
       searchSymbols: vi.fn(() => []),
@@ -80,6 +104,8 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     reconnectNow: vi.fn(),
     status: vi.fn(() => status),
     symbols: vi.fn(() => symbols),
+    lists: vi.fn(lists),
+    shownListId: vi.fn(() => shownListId),
     preferences: vi.fn(() => ({ ...preferences })),
     windowState: vi.fn(() => windowState),
     setWindowState: vi.fn((patch: Partial<WindowState>) => {
@@ -328,6 +354,16 @@ describe('startApp: tray and preferences', () => {
     // The menu was rebuilt from the new state.
     expect(menuItems(tray).some((item) => item.label === 'MSFT')).toBe(false);
     expect(find(menuItems(tray), (item) => item.id === 'pause').label).toBe('Resume');
+  });
+
+  it('the tray switches the list the strip shows, and the strip page is told', async () => {
+    const { core, strip, tray } = await started();
+    listen(strip, 'settings');
+    find(menuItems(tray), (item) => item.id === 'watch-list-l2').click!();
+    await flush();
+    expect(core.handlers.showList).toHaveBeenCalledWith('l2');
+    expect(strip.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.settings, expect.objectContaining({ shownListId: 'l2' }));
+    expect(find(menuItems(tray), (item) => item.id === 'watch-list').label).toBe('Watch list: Crypto');
   });
 
   it('Add symbol… opens settings and asks it to focus the add field', async () => {

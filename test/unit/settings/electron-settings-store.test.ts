@@ -91,7 +91,7 @@ describe('electron settings store', () => {
   });
 
   it('backs up a schema-invalid file and keeps its valid fields', () => {
-    const bad = { ...defaultSettings(), symbols: ['IBM', 'ibm', 'not a symbol'], preferences: { ...defaultSettings().preferences, opacity: 5, fontSize: 20 } };
+    const bad = { ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm', 'not a symbol'] }], preferences: { ...defaultSettings().preferences, opacity: 5, fontSize: 20 } };
     writeFileSync(settingsFilePath(dir), JSON.stringify(bad));
     const { store, notice } = open();
     const service = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });

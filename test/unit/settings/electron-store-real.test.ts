@@ -22,6 +22,7 @@ const { createElectronSettingsStore } = await import('../../../src/main/settings
 const { openSettingsStore, settingsFilePath } = await import('../../../src/main/settings/open-store');
 const { SettingsService } = await import('../../../src/main/settings/settings-service');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
+const { DEFAULT_PREFERENCES } = await import('../../../src/shared/preference-rules');
 
 beforeEach(() => {
   userData.dir = mkdtempSync(join(tmpdir(), 'ticker-real-store-'));
@@ -79,5 +80,33 @@ describe('settings in the real electron-store', () => {
     expect(notice?.message).toMatch(/height/);
     expect(settings.symbols()).toEqual(['AAPL', 'MSFT']);
     expect(settings.preferences().height).toBe(32);
+  });
+
+  it('migrates a version 1 file (one list) to named lists, keeping every symbol and preference, and saves it back once', () => {
+    const file = join(userData.dir, 'settings.json');
+    const preferences = { ...DEFAULT_PREFERENCES, position: 'bottom', displayId: 7, height: 44, speed: 120, opacity: 0.8, theme: 'light', fontSize: 18, clickThrough: true, alwaysOnTop: false, launchAtLogin: true, updateRateHz: 4, showSparklines: false, paused: true, hidden: false };
+    const version1 = {
+      version: 1,
+      symbols: ['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD'],
+      preferences,
+      window: { displayId: 7, docked: false, x: 40, y: 900 },
+      apiKey: null,
+    };
+    writeFileSync(file, JSON.stringify(version1));
+
+    const { notice, settings } = open();
+    expect(notice).toBeNull();
+    expect(settings.notices()).toEqual([]);
+    expect(settings.symbols()).toEqual(version1.symbols);
+    expect(settings.lists()).toEqual([{ id: 'l1', name: 'Watch list', symbols: version1.symbols }]);
+    expect(settings.preferences()).toEqual(preferences);
+    expect(settings.windowState()).toEqual(version1.window);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.symbols).toBeUndefined();
+    expect(saved).toMatchObject({ version: 2, shownListId: 'l1', lists: [{ id: 'l1', symbols: version1.symbols }], preferences });
+    expect(readdirSync(userData.dir)).toEqual(['settings.json']);
+
+    // The second start reads version 2 as it is.
+    expect(open().settings.lists()).toEqual(settings.lists());
   });
 });

@@ -87,11 +87,11 @@ describe('backup names', () => {
 
 describe('openSettingsStore', () => {
   it('opens a healthy file as it is, with no notice and no backup', () => {
-    const settings = { ...defaultSettings(), symbols: ['IBM'] };
+    const settings = { ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'] }] };
     writeFileSync(filePath, JSON.stringify(settings));
     const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW });
     expect(notice).toBeNull();
-    expect((store.store as SavedSettings).symbols).toEqual(['IBM']);
+    expect((store.store as SavedSettings).lists).toEqual(settings.lists);
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
@@ -106,11 +106,11 @@ describe('openSettingsStore', () => {
   });
 
   it('salvages the good fields of a schema-invalid file and names the bad one', () => {
-    const original = JSON.stringify({ ...defaultSettings(), symbols: ['IBM', 'SAP'], preferences: { ...defaultSettings().preferences, height: 9000, theme: 'light' } });
+    const original = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }], preferences: { ...defaultSettings().preferences, height: 9000, theme: 'light' } });
     writeFileSync(filePath, original);
     const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW });
     const saved = store.store as SavedSettings;
-    expect(saved.symbols).toEqual(['IBM', 'SAP']);
+    expect(saved.lists[0]?.symbols).toEqual(['IBM', 'SAP']);
     expect(saved.preferences).toMatchObject({ height: 32, theme: 'light' });
     expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(original);
     expect(notice?.message).toContain('preferences.height');

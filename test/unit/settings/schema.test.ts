@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, SYMBOL_PATTERN, SYMBOL_RULE_TEXT, normalizeSymbol } from '../../../src/shared/symbols';
 import {
   DEFAULT_PREFERENCES,
@@ -33,7 +34,8 @@ describe('settings defaults', () => {
   });
 
   it('starts with a valid, unique mix of stocks, crypto and forex', () => {
-    expect(DEFAULT_SETTINGS.symbols).toEqual([...DEFAULT_SYMBOLS]);
+    expect(DEFAULT_SETTINGS.lists).toEqual([{ id: 'l1', name: 'Watch list', symbols: [...DEFAULT_SYMBOLS] }]);
+    expect(DEFAULT_SETTINGS.shownListId).toBe('l1');
     expect(new Set(DEFAULT_SYMBOLS).size).toBe(DEFAULT_SYMBOLS.length);
     for (const symbol of DEFAULT_SYMBOLS) expect(symbol).toMatch(SYMBOL_PATTERN);
     expect(DEFAULT_SYMBOLS).toContain('AAPL');
@@ -44,11 +46,11 @@ describe('settings defaults', () => {
   });
 
   it('passes its own repair untouched, and defaultSettings() is a fresh copy each time', () => {
-    expect(repairSettings(defaultSettings())).toEqual({ settings: defaultSettings(), problems: [] });
+    expect(repairSettings(defaultSettings())).toEqual({ settings: defaultSettings(), problems: [], migrated: false });
     const a = defaultSettings();
-    a.symbols.push('X');
+    a.lists[0]?.symbols.push('X');
     a.preferences.height = 99;
-    expect(defaultSettings().symbols).not.toContain('X');
+    expect(defaultSettings().lists[0]?.symbols).not.toContain('X');
     expect(defaultSettings().preferences.height).toBe(32);
   });
 
@@ -60,8 +62,10 @@ describe('settings defaults', () => {
     expect(preferences.properties.speed).toMatchObject({ minimum: 10, maximum: 400, default: 60 });
     expect(preferences.properties.opacity).toMatchObject({ type: 'number', minimum: 0.3, maximum: 1, default: 1 });
     expect(preferences.properties.theme).toMatchObject({ enum: ['dark', 'light', 'transparent'], default: 'dark' });
-    expect(SETTINGS_SCHEMA.symbols).toMatchObject({ uniqueItems: true, maxItems: DEFAULT_MAX_SYMBOLS, items: { pattern: SYMBOL_PATTERN.source } });
-    expect(settingsSchema(7).symbols).toMatchObject({ maxItems: 7 });
+    const listSymbols = (schema: Record<string, unknown>) => (schema as { items: { properties: { symbols: unknown } } }).items.properties.symbols;
+    expect(listSymbols(SETTINGS_SCHEMA.lists)).toMatchObject({ uniqueItems: true, maxItems: DEFAULT_MAX_SYMBOLS, items: { pattern: SYMBOL_PATTERN.source } });
+    expect(listSymbols(settingsSchema(7).lists)).toMatchObject({ maxItems: 7 });
+    expect(SETTINGS_SCHEMA.lists).toMatchObject({ minItems: 1, maxItems: MAX_WATCH_LISTS });
   });
 });
 

@@ -5,6 +5,7 @@ import { SettingsService } from '../../../src/main/settings/settings-service';
 import { createMemoryStore, type KeyValueStore } from '../../../src/main/settings/key-value-store';
 import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
 import { createFakeSafeStorage } from './fake-safe-storage';
+import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
 
 const KEY = 'c0ffee1234abcd5678ef';
 
@@ -93,7 +94,7 @@ describe('SettingsService: symbols', () => {
   it('adds normalised symbols at the end, and emits the new settings', () => {
     const { service, store, emitted } = makeService({ initial: { symbols: ['AAPL'] } });
     expect(service.addSymbol('  binance:solusdt ')).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
-    expect((store.store as SavedSettings).symbols).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
+    expect((store.store as SavedSettings).lists[0]?.symbols).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
     expect(emitted.at(-1)?.symbols).toEqual(['AAPL', 'BINANCE:SOLUSDT']);
   });
 
@@ -305,5 +306,76 @@ describe('SettingsService: API key', () => {
     const service = new SettingsService({ store, safeStorage: hostile, platform: 'linux' });
     expect(service.setApiKey(KEY).protection).toBe('obfuscated');
     expect(service.apiKey()).toBe(KEY);
+  });
+});
+
+describe('SettingsService: watch lists', () => {
+  const twoLists = {
+    version: 2,
+    lists: [
+      { id: 'l1', name: 'Tech', symbols: ['AAPL', 'MSFT'] },
+      { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'AAPL'] },
+    ],
+    shownListId: 'l1',
+  };
+
+  it('creates, renames and deletes lists; a symbol may be in several; names are unique and validated', () => {
+    const { service, emitted } = makeService({ initial: twoLists });
+    const fx = service.createList('  FX ');
+    expect(fx).toEqual({ id: 'l3', name: 'FX', symbols: [] });
+    expect(service.addSymbol('oanda:eur_usd', 'l3')).toEqual(['OANDA:EUR_USD']);
+    expect(service.addSymbol('AAPL', 'l3')).toEqual(['OANDA:EUR_USD', 'AAPL']);
+    expect(emitted.at(-1)?.lists.map((l) => l.name)).toEqual(['Tech', 'Crypto', 'FX']);
+    expect(errorCode(() => service.createList('tech'))).toBe('duplicate');
+    expect(errorCode(() => service.createList('   '))).toBe('invalid-payload');
+    expect(errorCode(() => service.createList('x'.repeat(41)))).toBe('invalid-payload');
+    expect(service.renameList('l3', 'Currencies').name).toBe('Currencies');
+    expect(service.renameList('l3', 'currencies').name).toBe('currencies');
+    expect(errorCode(() => service.renameList('l3', 'Crypto'))).toBe('duplicate');
+    expect(errorCode(() => service.renameList('l9', 'Other'))).toBe('not-found');
+    service.deleteList('l3');
+    expect(service.lists().map((l) => l.id)).toEqual(['l1', 'l2']);
+    expect(service.createList('Again').id).toBe('l3');
+  });
+
+  it('edits any list by id without touching the strip’s own list, and moves within a list', () => {
+    const { service, emitted } = makeService({ initial: twoLists });
+    expect(service.moveSymbol('AAPL', 0, 'l2')).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
+    expect(service.removeSymbol('BINANCE:BTCUSDT', 'l2')).toEqual(['AAPL']);
+    expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
+    expect(emitted.at(-1)?.symbols).toEqual(['AAPL', 'MSFT']);
+    expect(emitted.at(-1)?.lists[1]?.symbols).toEqual(['AAPL']);
+    expect(errorCode(() => service.removeSymbol('MSFT', 'l2'))).toBe('not-found');
+  });
+
+  it('shows another list on the strip, and deleting the shown list falls back to the first, never the last list', () => {
+    const { service, store } = makeService({ initial: twoLists });
+    service.showList('l2');
+    expect(service.symbols()).toEqual(['BINANCE:BTCUSDT', 'AAPL']);
+    expect(service.shownSymbols()).toEqual(['BINANCE:BTCUSDT', 'AAPL']);
+    expect((store.store as SavedSettings).shownListId).toBe('l2');
+    service.deleteList('l2');
+    expect(service.shownListId()).toBe('l1');
+    expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
+    expect(errorCode(() => service.deleteList('l1'))).toBe('limit');
+    expect(errorCode(() => service.showList('l2'))).toBe('not-found');
+    expect(service.lists()).toHaveLength(1);
+  });
+
+  it('refuses more lists than the cap, changing nothing', () => {
+    const { service } = makeService({ initial: twoLists });
+    for (let n = 3; n <= MAX_WATCH_LISTS; n += 1) service.createList(`List ${n}`);
+    const before = service.lists();
+    expect(errorCode(() => service.createList('One too many'))).toBe('limit');
+    expect(service.lists()).toEqual(before);
+  });
+
+  it('keeps the lists on screen within the plan’s cap, with a message saying what to do', () => {
+    const { service } = makeService({ initial: twoLists, maxSymbols: 3 });
+    // Within one list the list's own cap speaks; showing a list that fits is fine.
+    expect(service.addSymbol('NVDA')).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    expect(() => service.addSymbol('TSLA')).toThrow(/at most 3 symbols/);
+    service.showList('l2');
+    expect(service.shownSymbols()).toEqual(['BINANCE:BTCUSDT', 'AAPL']);
   });
 });

@@ -21,6 +21,8 @@ function state(overrides: Partial<TrayMenuState> & { prefs?: Partial<Preferences
   return {
     status: { state: statusState ?? 'live', since: 0 },
     symbols: ['AAPL', 'BINANCE:BTCUSDT'],
+    lists: [{ id: 'l1', name: 'Watch list', symbols: ['AAPL', 'BINANCE:BTCUSDT'] }],
+    shownListId: 'l1',
     preferences: { ...PREFS, ...prefs },
     displays: [
       { id: 1, label: 'Built-in (1920×1080)' },
@@ -37,6 +39,7 @@ type MockedActions = { [K in keyof TrayMenuActions]: TrayMenuActions[K] & Return
 function actions(): MockedActions {
   return {
     removeSymbol: vi.fn((_symbol: string) => {}),
+    showList: vi.fn((_listId: string) => {}),
     addSymbol: vi.fn(() => {}),
     setPaused: vi.fn((_paused: boolean) => {}),
     setAlwaysOnTop: vi.fn((_value: boolean) => {}),
@@ -227,5 +230,26 @@ describe('buildTrayMenu', () => {
     expect(act.openSettings).toHaveBeenCalledOnce();
     expect(act.quit).toHaveBeenCalledOnce();
     expect(menu.at(-1)?.id).toBe('quit');
+  });
+});
+
+describe('buildTrayMenu: watch lists', () => {
+  const lists = [
+    { id: 'l1', name: 'Tech & AI', symbols: ['AAPL', 'NVDA'] },
+    { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
+  ];
+
+  it('has no list switch while there is one list', () => {
+    expect(() => byId(buildTrayMenu(state(), actions()), 'watch-list')).toThrow();
+  });
+
+  it('switches the list the strip shows, marking the shown one and naming it literally', () => {
+    const act = actions();
+    const menu = buildTrayMenu(state({ lists, shownListId: 'l2', symbols: ['BINANCE:BTCUSDT'] }), act);
+    expect(byId(menu, 'watch-list').label).toBe('Watch list: Crypto');
+    expect(byId(menu, 'watch-list-l1')).toMatchObject({ label: 'Tech && AI (2)', type: 'radio', checked: false });
+    expect(byId(menu, 'watch-list-l2')).toMatchObject({ label: 'Crypto (1)', checked: true });
+    byId(menu, 'watch-list-l1').click?.({} as never, undefined, {} as never);
+    expect(act.showList).toHaveBeenCalledWith('l1');
   });
 });

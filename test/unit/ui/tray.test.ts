@@ -26,8 +26,10 @@ function setup(initial: FeedStatus['state'] = 'connecting') {
     events,
     status: () => status,
     symbols: () => symbols,
+    lists: () => [{ id: 'l1', name: 'Watch list', symbols }],
+    shownListId: () => 'l1',
     preferences: () => PREFS,
-  } as Pick<TickerCore, 'events' | 'status' | 'symbols' | 'preferences'>;
+  } as Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences'>;
   const actions = { removeSymbol: vi.fn() } as unknown as TrayMenuActions;
   const controller = new TrayController({
     createTray: (icon) => new MockTray(icon as never) as unknown as Tray,
