@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBenches } from './browser/browser-benches';
+import { runCalendarBench } from './calendar-bench';
 import { runCoalesceBench } from './coalesce-bench';
 import { runIngestBench } from './ingest-bench';
 import { renderResultsSvg } from './lib/results-svg';
@@ -25,12 +26,14 @@ const BARS = {
   busyPct: 5,
   longTasks: 0,
   heapGrowthMb: 5,
+  calendarNsPerCall: 250,
 };
 
 interface Plan {
   ingest: { frames: number; rounds: number; warmupRounds: number };
   coalesceSeconds: number;
   memoryTrades: number;
+  calendarCalls: number;
   browser: { warmupMs: number; rendererMs: number; latencyMs: number };
 }
 
@@ -39,12 +42,14 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     ingest: { frames: 3000, rounds: 7, warmupRounds: 2 },
     coalesceSeconds: 5,
     memoryTrades: 2_000_000,
+    calendarCalls: 1_000_000,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
   },
   full: {
     ingest: { frames: 8000, rounds: 25, warmupRounds: 3 },
     coalesceSeconds: 10,
     memoryTrades: 2_000_000,
+    calendarCalls: 5_000_000,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
   },
 };
@@ -84,6 +89,8 @@ async function main(): Promise<number> {
   const coalesce = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: true });
   step('memory');
   const memory = runMemoryBench({ trades: plan.memoryTrades, seed: 5, tradesPerSecond: 500, gc });
+  step('market calendar');
+  const calendar = runCalendarBench({ calls: plan.calendarCalls, seed: 17 });
   step('Chromium: renderer cost and end-to-end latency');
   const browser = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
   const { latency, renderer } = browser;
@@ -129,6 +136,10 @@ async function main(): Promise<number> {
       trades: memory.result.trades,
       heap_growth_mb: round(memory.result.heap_growth_mb, 3),
     },
+    calendar: {
+      steady_ns_per_call: round(calendar.steady_ns_per_call, 1),
+      random_ns_per_call: Math.round(calendar.random_ns_per_call),
+    },
   };
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB/s`;
@@ -146,6 +157,8 @@ async function main(): Promise<number> {
     ['Renderer: layouts, style recalcs', `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`, '', 'info'],
     ['Renderer: long tasks (> 50 ms)', `${results.renderer.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`, `= ${BARS.longTasks}`, verdict(renderer.result.long_tasks === BARS.longTasks)],
     ['Memory: heap growth, 2 M trades', `${results.memory.heap_growth_mb} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`, `≤ ${BARS.heapGrowthMb} MB`, verdict(memory.result.heap_growth_mb <= BARS.heapGrowthMb && memory.details.longestHistory <= memory.details.historyCapacity)],
+    ['Calendar: session lookup, time moving on', `${results.calendar.steady_ns_per_call} ns/call`, `≤ ${BARS.calendarNsPerCall} ns`, verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall)],
+    ['Calendar: session lookup, unrelated instants', `${(results.calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`, '', 'info'],
   ];
 
   console.log('');

@@ -128,6 +128,7 @@ export class ItemView {
   private readonly widths: { price: GrowingWidth; change: GrowingWidth; percent: GrowingWidth };
   private trend = '';
   private stale = false;
+  private session = '';
   private title = '';
   /** Moves already shown (null before the first show: what is there on arrival does not flash). */
   private shownMoves: number | null = null;
@@ -153,7 +154,7 @@ export class ItemView {
     setText(this.texts.percent, state.percent);
     setText(this.texts.arrow, ARROWS[state.trend]);
     setText(this.texts.session, SESSION_MARKS[state.session]);
-    if (item.dataset.session !== state.session) item.dataset.session = state.session;
+    if (state.session !== this.session) item.dataset.session = this.session = state.session;
     this.widths.price.fit(state.price);
     this.widths.change.fit(state.change);
     this.widths.percent.fit(state.percent);

@@ -48,6 +48,8 @@ export const FOREX_ROLL_MINUTES = 17 * 60;
 
 const MS_PER_DAY = 86_400_000;
 const MAX_CACHED_DAYS = 64;
+/** Watch lists hold tens of symbols; a bound keeps hostile input from growing the cache. */
+const MAX_CACHED_SYMBOLS = 1024;
 
 interface UsDay {
   readonly trading: boolean;
@@ -66,6 +68,7 @@ export class MarketCalendar {
   private readonly clock = new NewYorkClock();
   private readonly years = new Map<number, NyseYear>();
   private readonly usDays = new Map<DayNumber, UsDay>();
+  private readonly markets = new Map<string, Market>();
   private usSpan: SessionSpan | null = null;
   private usSpanTradingDay = '';
   private forexSpan: SessionSpan | null = null;
@@ -74,12 +77,18 @@ export class MarketCalendar {
 
   /** The market whose hours `symbol` follows. */
   marketOf(symbol: string): Market {
-    return marketOf(symbol);
+    let market = this.markets.get(symbol);
+    if (market === undefined) {
+      market = marketOf(symbol);
+      if (this.markets.size >= MAX_CACHED_SYMBOLS) this.markets.clear();
+      this.markets.set(symbol, market);
+    }
+    return market;
   }
 
   /** The session span of `symbol`'s market around `timeMs`. Throws RangeError for a non-finite time. */
   sessionAt(symbol: string, timeMs: number): SessionSpan {
-    return this.span(marketOf(symbol), timeMs);
+    return this.span(this.marketOf(symbol), timeMs);
   }
 
   /** The session span of `market` around `timeMs`. Throws RangeError for a non-finite time. */

@@ -8,6 +8,8 @@ export const NEW_YORK_TIME_ZONE = 'America/New_York';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
+/** About a year of hours: every session boundary a long-running app asks about stays known. */
+const MAX_CACHED_HOURS = 8192;
 
 export const WEEKDAY_NAMES: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -47,7 +49,9 @@ export class NewYorkClock {
     minute: 'numeric',
     hourCycle: 'h23',
   });
-  // New York changes its UTC offset only on whole hours, so one lookup serves a whole UTC hour.
+  // New York changes its UTC offset only on whole hours, so one lookup serves a whole UTC hour:
+  // the last hour in fields (the hot path allocates nothing), earlier ones in a bounded map.
+  private readonly hours = new Map<number, number>();
   private cachedHour = Number.NaN;
   private cachedDay = 0;
   private cachedMinutesAtHour = 0;
@@ -95,6 +99,14 @@ export class NewYorkClock {
     if (!Number.isFinite(timeMs)) throw new RangeError(`not a time: ${timeMs}`);
     const hour = Math.floor(timeMs / MS_PER_HOUR);
     if (hour === this.cachedHour) return;
+    const known = this.hours.get(hour);
+    if (known !== undefined) {
+      // Packed as day * 1440 + minutes: one number per hour, no object to keep.
+      this.cachedDay = Math.floor(known / 1440);
+      this.cachedMinutesAtHour = known - this.cachedDay * 1440;
+      this.cachedHour = hour;
+      return;
+    }
     let year = 0;
     let month = 0;
     let date = 0;
@@ -110,5 +122,7 @@ export class NewYorkClock {
     this.cachedDay = dayNumber(year, month, date);
     this.cachedMinutesAtHour = hours * 60 + minutes;
     this.cachedHour = hour;
+    if (this.hours.size >= MAX_CACHED_HOURS) this.hours.clear();
+    this.hours.set(hour, this.cachedDay * 1440 + this.cachedMinutesAtHour);
   }
 }

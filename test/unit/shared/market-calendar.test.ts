@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MarketCalendar } from '../../../src/shared/market-calendar/market-calendar';
 import { marketOf } from '../../../src/shared/market-calendar/market-of';
 import { NewYorkClock, dayNumber } from '../../../src/shared/market-calendar/new-york-clock';
@@ -162,5 +162,27 @@ describe('NewYorkClock', () => {
     expect(iso(clock.instantOf(dayNumber(2026, 3, 8), 150))).toBe('2026-03-08T07:30:00.000Z'); // 02:30 does not exist
     expect(iso(clock.instantOf(dayNumber(2026, 11, 1), 90))).toBe('2026-11-01T05:30:00.000Z'); // the first 01:30
     expect(iso(clock.instantOf(dayNumber(2026, 11, 1), 180))).toBe('2026-11-01T08:00:00.000Z');
+  });
+});
+
+describe('MarketCalendar cost', () => {
+  it('creates its Intl formatter once, however many instants it is asked about', () => {
+    const created: unknown[] = [];
+    const Original = Intl.DateTimeFormat;
+    const spy = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      created.push(args);
+      return new Original(...args);
+    } as unknown as typeof Intl.DateTimeFormat);
+    try {
+      const calendar = new MarketCalendar();
+      const start = at('2026-01-01T00:00:00Z');
+      for (let minute = 0; minute < 60 * 24 * 30; minute += 7) {
+        for (const symbol of ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT']) calendar.sessionAt(symbol, start + minute * 60_000);
+        calendar.tradingDay('us-equity', start + minute * 60_000);
+      }
+      expect(created).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
