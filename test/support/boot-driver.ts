@@ -36,7 +36,8 @@ async function until(what: string, condition: () => boolean, ms = 10_000): Promi
   }
 }
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+/** Let anything the app started asynchronously run before looking. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 // What Electron's main process looks like to the bundle's start guard.
 Object.defineProperty(process.versions, 'electron', { value: '45.5.0' });
@@ -68,7 +69,8 @@ function menuItem(label: string): { click: () => void } {
 
 const bundle = pathToFileURL(join(appDir, 'out', 'main', 'index.js')).href;
 await import(bundle);
-await settle();
+await until('the app to wait for ready', () => app.whenReady.mock.calls.length > 0);
+await nextTurn();
 report('before-ready', { windows: Windows.instances.length, trays: Trays.instances.length, channels: [...ipcMain.handlers.keys()], waitedForReady: app.whenReady.mock.calls.length });
 
 /** The page in `window` finished loading and, like its preload does, tells main what it listens to. */
@@ -107,7 +109,8 @@ if (apiKey) {
 // A second launch: Electron gives it no single-instance lock.
 app.singleInstanceLock = false;
 await import(`${bundle}?second-instance`);
-await settle();
+await until('the second instance to quit', () => app.quit.mock.calls.length > 0);
+await nextTurn();
 report('second-instance', { quitCalls: app.quit.mock.calls.length, windows: Windows.instances.length, trays: Trays.instances.length, channels: ipcMain.handlers.size });
 
 menuItem('Quit Ticker').click();
