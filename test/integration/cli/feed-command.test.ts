@@ -1,5 +1,5 @@
 /**
- * The headless feed command as users run it: a real child process (`tsx src/cli/feed.ts`) against
+ * The headless feed command as users run it: a real child process (`node --import tsx src/cli/feed.ts`, as `npm run feed`) against
  * the fake Finnhub server. Checks the NDJSON contract and the exit codes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,11 +18,11 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
 const ENTRY = new URL('../../../src/cli/feed.ts', import.meta.url).pathname;
 
+/** As `npm run feed` runs it: one Node process with tsx's loader, so signals reach the command itself. */
 function runFeed(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(TSX, [ENTRY, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     env: { ...process.env, FINNHUB_API_KEY: '', FINNHUB_WS_URL: '', FINNHUB_REST_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
