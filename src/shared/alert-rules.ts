@@ -221,3 +221,11 @@ export function alertRuleJsonSchema(): Record<string, unknown> {
     additionalProperties: false,
   };
 }
+
+/** The rule in words, for notifications and the settings list: "AAPL at or above 200", "MSFT down 2 % or more". */
+export function describeAlertCondition(condition: AlertCondition, name: string = condition.symbol): string {
+  if (condition.metric === 'price') return `${name} at or ${condition.op === '>=' ? 'above' : 'below'} ${condition.value}`;
+  const size = Math.abs(condition.value);
+  if (condition.op === '>=') return condition.value >= 0 ? `${name} up ${size} % or more` : `${name} down at most ${size} %`;
+  return condition.value <= 0 ? `${name} down ${size} % or more` : `${name} up at most ${size} %`;
+}

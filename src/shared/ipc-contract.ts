@@ -130,7 +130,7 @@ export interface EventContract {
   focusAddSymbol: null;
   /** A price alert fired (on the trade that crossed). */
   alert: AlertFiring;
-  /** Ask the settings view to show this alert rule (a notification was clicked). */
+  /** Ask the settings view to show this alert rule (a notification was clicked), or '' for the Alerts section. */
   focusAlert: string;
 }
 

@@ -29,6 +29,7 @@ export const PREFERENCE_RULES = {
   paused: { kind: 'boolean' },
   hidden: { kind: 'boolean' },
   whenMarketsClosed: { kind: 'enum', values: ['dim', 'hide', 'show'] },
+  alertSound: { kind: 'boolean' },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -69,6 +70,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   paused: false,
   hidden: false,
   whenMarketsClosed: 'dim',
+  alertSound: true,
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -159,6 +159,8 @@ export interface Preferences {
   hidden: boolean;
   /** What the strip does while every watched market is closed: dim itself, hide until the next open, or nothing. */
   whenMarketsClosed: 'dim' | 'hide' | 'show';
+  /** Alert notifications play the system's notification sound. */
+  alertSound: boolean;
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

@@ -370,6 +370,44 @@ export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => {}),
 };
 
+// ------------------------------------------------------------------------ notifications
+
+export interface MockNotificationOptions {
+  title?: string;
+  body?: string;
+  silent?: boolean;
+}
+
+/** Electron's Notification: records what was shown; `click()` plays the user clicking it. */
+export class MockNotification extends EventEmitter {
+  static instances: MockNotification[] = [];
+  static supported = true;
+  static isSupported = vi.fn(() => MockNotification.supported);
+  shown = false;
+
+  constructor(readonly options: MockNotificationOptions = {}) {
+    super();
+    MockNotification.instances.push(this);
+  }
+
+  static reset(): void {
+    MockNotification.instances = [];
+    MockNotification.supported = true;
+  }
+
+  show = vi.fn(() => {
+    this.shown = true;
+  });
+  close = vi.fn(() => {
+    this.emit('close');
+  });
+  click(): void {
+    this.emit('click');
+  }
+}
+
+export const Notification = MockNotification;
+
 /** Forget every window, tray, handler and listener, and clear every vi.fn's calls. */
 export function resetElectronMock(): void {
   vi.clearAllMocks();
@@ -378,6 +416,7 @@ export function resetElectronMock(): void {
   session.defaultSession.reset();
   MockBrowserWindow.reset();
   MockTray.reset();
+  MockNotification.reset();
   ipcMain.handlers.clear();
   ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();
@@ -396,6 +435,7 @@ export default {
   Menu,
   nativeImage,
   net,
+  Notification,
   powerMonitor,
   safeStorage,
   screen,

@@ -9,6 +9,8 @@ export interface SettingsWindowDeps {
   createWindow: CreateAppWindow;
   /** Ask the settings page to focus its "add symbol" field (the focusAddSymbol event). */
   focusAddSymbol(): void;
+  /** Ask the settings page to show one alert rule (the focusAlert event). */
+  focusAlert?(ruleId: string): void;
   /** Called once a newly opened window has loaded its page (e.g. to replay notices). */
   onLoaded?(window: BrowserWindow): void;
   /**
@@ -22,6 +24,8 @@ const SUBSCRIBE_GRACE_MS = 300;
 
 export interface OpenSettingsOptions {
   focusAddSymbol?: boolean;
+  /** Show this alert rule (a notification was clicked). */
+  focusAlert?: string;
 }
 
 export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
@@ -39,7 +43,8 @@ export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
 export class SettingsWindow {
   private window: BrowserWindow | null = null;
   private loaded = false;
-  private pendingFocus = false;
+  /** What to focus once the page can listen (a newer request replaces an older one). */
+  private pendingFocus: (() => void) | null = null;
 
   private readonly afterLoad: (callback: () => void) => void;
 
@@ -62,14 +67,15 @@ export class SettingsWindow {
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
-      if (options.focusAddSymbol && this.loaded) this.deps.focusAddSymbol();
-      else if (options.focusAddSymbol) this.pendingFocus = true;
+      const focus = this.focusFor(options);
+      if (focus && this.loaded) focus();
+      else if (focus) this.pendingFocus = focus;
       return existing;
     }
     const window = this.deps.createWindow('settings', SETTINGS_WINDOW_OPTIONS);
     this.window = window;
     this.loaded = false;
-    this.pendingFocus = options.focusAddSymbol === true;
+    this.pendingFocus = this.focusFor(options);
     window.once('ready-to-show', () => {
       window.show();
       window.focus();
@@ -79,14 +85,22 @@ export class SettingsWindow {
         if (window.isDestroyed() || this.window !== window) return;
         this.loaded = true;
         this.deps.onLoaded?.(window);
-        if (this.pendingFocus) this.deps.focusAddSymbol();
-        this.pendingFocus = false;
+        const focus = this.pendingFocus;
+        this.pendingFocus = null;
+        focus?.();
       });
     });
     window.once('closed', () => {
       if (this.window === window) this.window = null;
     });
     return window;
+  }
+
+  private focusFor(options: OpenSettingsOptions): (() => void) | null {
+    const { focusAlert } = options;
+    if (focusAlert !== undefined && this.deps.focusAlert) return () => this.deps.focusAlert?.(focusAlert);
+    if (options.focusAddSymbol) return () => this.deps.focusAddSymbol();
+    return null;
   }
 
   close(): void {

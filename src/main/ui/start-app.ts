@@ -8,6 +8,7 @@ import type * as Electron from 'electron';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
+import { RecentAlerts } from '../alerts/recent-alerts';
 import { MarketWatch } from '../market/market-watch';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';
@@ -15,6 +16,7 @@ import { createSenderCheck, isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../settings/open-store';
 import { SettingsService } from '../settings/settings-service';
+import { AlertNotifier } from './alert-notifier';
 import { appWindowFactory, type AppPagesLocation } from './app-window';
 import { applyLaunchAtLogin } from './launch-at-login';
 import { watchReconnectTriggers } from './reconnect-triggers';
@@ -28,7 +30,20 @@ import { WindowRegistry, forwardCoreEvents } from './window-registry';
 /** The Electron modules the shell uses. */
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'Menu' | 'Tray' | 'nativeImage' | 'screen' | 'ipcMain' | 'safeStorage' | 'shell' | 'session' | 'powerMonitor' | 'net' | 'dialog'
+  | 'app'
+  | 'BrowserWindow'
+  | 'Menu'
+  | 'Tray'
+  | 'nativeImage'
+  | 'screen'
+  | 'ipcMain'
+  | 'safeStorage'
+  | 'shell'
+  | 'session'
+  | 'powerMonitor'
+  | 'net'
+  | 'dialog'
+  | 'Notification'
 >;
 
 export interface AppPaths extends AppPagesLocation {
@@ -129,6 +144,25 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const settingsWindow = new SettingsWindow({
     createWindow,
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
+    focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
+  });
+
+  // Every firing: a desktop notification (click: the rule in settings) and the tray's recent count.
+  const notifier = new AlertNotifier({
+    createNotification: (content) => new electron.Notification(content),
+    isSupported: () => electron.Notification.isSupported(),
+    sound: () => core.preferences().alertSound,
+    ruleById: (id) => settings.alerts().find((rule) => rule.id === id) ?? null,
+    openRule: (ruleId) => settingsWindow.open({ focusAlert: ruleId }),
+  });
+  const recentAlerts = new RecentAlerts({ now });
+  const stopNotifying = core.events.alert.subscribe((firing) => {
+    recentAlerts.add();
+    try {
+      notifier.show(firing);
+    } catch (error) {
+      console.error('[alerts] could not show a notification:', error);
+    }
   });
 
   const handlers: InvokeHandlers = {
@@ -205,6 +239,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     setDisplay: (displayId) => run('move the strip', () => core.handlers.setPreferences({ displayId })),
     setLaunchAtLogin: (launch) => run('change launch at login', () => core.handlers.setPreferences({ launchAtLogin: launch })),
     openSettings: () => settingsWindow.open(),
+    openAlerts: () => settingsWindow.open({ focusAlert: '' }),
     quit: () => void quit(),
   };
   const tray = new TrayController({
@@ -216,6 +251,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     actions,
     maxSymbols: settings.maxSymbols,
     marketWatch,
+    recentAlerts,
   });
 
   const stopReconnectTriggers = watchReconnectTriggers({
@@ -237,6 +273,8 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       stopReconnectTriggers();
       stopFollowingSettings();
       marketWatch.stop();
+      stopNotifying();
+      recentAlerts.stop();
       disposeIpc();
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {

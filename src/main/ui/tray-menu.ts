@@ -71,6 +71,8 @@ export interface TrayMenuState {
   maxSymbols: number;
   /** "US market opens Monday 09:30 (in 2 d 14 h)": one line per watched market with hours. */
   marketHours?: readonly string[];
+  /** Alerts fired in the last hour (the item is left out when not given). */
+  recentAlerts?: number;
 }
 
 export interface TrayMenuActions {
@@ -87,12 +89,20 @@ export interface TrayMenuActions {
   setDisplay(displayId: number): void;
   setLaunchAtLogin(launch: boolean): void;
   openSettings(): void;
+  /** Open settings at the Alerts section. */
+  openAlerts?(): void;
   quit(): void;
 }
 
 /** Menu labels treat `&` as a mnemonic marker on Windows and Linux: show it literally. */
 function literal(text: string): string {
   return text.replace(/&/g, '&&');
+}
+
+/** "Alerts…", or "Alerts: 3 in the last hour…" once some fired. */
+export function alertsLabel(recent: number): string {
+  if (recent <= 0) return 'Alerts…';
+  return `Alerts: ${recent} in the last hour…`;
 }
 
 /** How many symbols are listed inline before the rest go into a "More" submenu. */
@@ -149,6 +159,9 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       enabled: state.symbols.length < state.maxSymbols,
       click: () => actions.addSymbol(),
     },
+    ...(state.recentAlerts !== undefined && actions.openAlerts
+      ? [{ id: 'alerts', label: alertsLabel(state.recentAlerts), click: () => actions.openAlerts?.() } satisfies MenuItemConstructorOptions]
+      : []),
     { type: 'separator' },
     { id: 'pause', label: paused ? 'Resume' : 'Pause', click: () => actions.setPaused(!paused) },
     { id: 'always-on-top', label: 'Always on top', type: 'checkbox', checked: preferences.alwaysOnTop, click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop) },

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { TickerCore } from '../core/ticker-core';
+import type { RecentAlerts } from '../alerts/recent-alerts';
 import type { MarketWatch } from '../market/market-watch';
 import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
 import type { StripScreen } from './ticker-window';
@@ -24,6 +25,8 @@ export interface TrayControllerDeps {
   maxSymbols: number;
   /** The watched markets' hours, shown under the status (the menu follows its changes). */
   marketWatch?: Pick<MarketWatch, 'state' | 'changed'>;
+  /** Alerts fired in the last hour, shown in the menu and the tooltip. */
+  recentAlerts?: Pick<RecentAlerts, 'count' | 'changed'>;
 }
 
 export class TrayController {
@@ -43,6 +46,7 @@ export class TrayController {
       deps.core.events.settings.subscribe(() => this.refresh()),
     );
     if (deps.marketWatch) this.unsubscribes.push(deps.marketWatch.changed.subscribe(() => this.refresh()));
+    if (deps.recentAlerts) this.unsubscribes.push(deps.recentAlerts.changed.subscribe(() => this.refresh()));
     for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
       deps.screen.on(event as 'display-added', this.onDisplaysChanged);
     }
@@ -59,7 +63,9 @@ export class TrayController {
       this.tray.setImage(this.icon(state));
       this.iconState = state;
     }
-    this.tray.setToolTip(trayTooltip(status));
+    const recentAlerts = this.deps.recentAlerts?.count();
+    const tooltip = trayTooltip(status);
+    this.tray.setToolTip(recentAlerts ? `${tooltip} · ${recentAlerts} alert${recentAlerts === 1 ? '' : 's'} in the last hour` : tooltip);
     const displays = describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
     const template = buildTrayMenu(
       {
@@ -72,6 +78,7 @@ export class TrayController {
         primaryDisplayId: screen.getPrimaryDisplay().id,
         maxSymbols: this.deps.maxSymbols,
         marketHours: this.deps.marketWatch?.state().lines ?? [],
+        ...(recentAlerts !== undefined ? { recentAlerts } : {}),
       },
       this.deps.actions,
     );

@@ -215,6 +215,7 @@ const LABELS: Record<keyof Preferences, string> = {
   paused: 'Paused',
   hidden: 'Hidden',
   whenMarketsClosed: 'When all markets are closed',
+  alertSound: 'Alert sound',
 };
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */

@@ -5,6 +5,7 @@ import {
   dialog,
   ipcMain,
   MockBrowserWindow,
+  MockNotification,
   MockTray,
   net,
   powerMonitor,
@@ -375,6 +376,38 @@ describe('startApp: tray and preferences', () => {
     settingsWindow.finishLoading();
     vi.advanceTimersByTime(1_000);
     expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.focusAddSymbol, null);
+  });
+
+  it('an alert shows a desktop notification; clicking it opens settings at the rule; the tray counts it', async () => {
+    vi.useFakeTimers();
+    const { core, tray } = await started();
+    expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts…');
+    core.events.alert.emit({ ruleId: 'rule-1', rule: 'AAPL>=200', symbol: 'AAPL', price: 200.12, changePct: 1.234, time: 5 });
+    const notification = MockNotification.instances[0]!;
+    expect(notification.shown).toBe(true);
+    expect(notification.options).toEqual({ title: 'Alert: AAPL: AAPL>=200', body: 'AAPL 200.12 (+1.23 % vs previous close) · rule AAPL>=200', silent: false });
+    expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts: 1 in the last hour…');
+    expect(tray.tooltip).toMatch(/1 alert in the last hour/);
+
+    notification.click();
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    listen(settingsWindow, 'focusAlert');
+    settingsWindow.finishLoading();
+    vi.advanceTimersByTime(1_000);
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.focusAlert, 'rule-1');
+
+    // An hour later the tray no longer counts it.
+    vi.advanceTimersByTime(3_600_000);
+    expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts…');
+  });
+
+  it('shows no notification where the system has none, and stays silent when the sound is off', async () => {
+    const { core } = await started({ prefs: { alertSound: false } });
+    core.events.alert.emit({ ruleId: 'r', rule: 'MSFT<=-2%', symbol: 'MSFT', price: 400, changePct: null, time: 5 });
+    expect(MockNotification.instances[0]?.options).toMatchObject({ silent: true, body: 'MSFT 400 (change vs previous close not known yet) · rule MSFT<=-2%' });
+    MockNotification.supported = false;
+    core.events.alert.emit({ ruleId: 'r', rule: 'MSFT<=-2%', symbol: 'MSFT', price: 390, changePct: null, time: 6 });
+    expect(MockNotification.instances).toHaveLength(1);
   });
 
   it('a refused tray action becomes a notice, not a crash', async () => {
