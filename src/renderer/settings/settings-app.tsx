@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
+import { AlertsSection } from './alerts-section';
 import { KeySection } from './key-section';
 import { ListsSection } from './lists-section';
 import { MarketHoursPanel } from './market-hours-panel';
@@ -35,6 +36,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   /** The list the symbols section edits; null follows the list on the strip. */
   const [editingId, setEditingId] = useState<string | null>(null);
   const addInputRef = useRef<HTMLInputElement>(null);
+  const [alertFocus, setAlertFocus] = useState<{ ruleId: string; seq: number } | null>(null);
 
   const refreshOverview = useCallback(async () => {
     const result = await settle(() => api.getOverview());
@@ -55,6 +57,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         setEditingId(null);
         addInputRef.current?.focus();
       }),
+      api.onFocusAlert((ruleId) => setAlertFocus((current) => ({ ruleId: typeof ruleId === 'string' ? ruleId : '', seq: (current?.seq ?? 0) + 1 }))),
     ];
     void settle(() => api.getSettings()).then((result) => {
       if (disposed) return;
@@ -114,6 +117,16 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             maxSymbols={settings.maxSymbols}
             addInputRef={addInputRef}
             onSymbols={(symbols) => setSettings((current) => (current ? withListSymbols(current, editing.id, symbols) : current))}
+          />
+          <AlertsSection
+            api={api}
+            alerts={settings.alerts}
+            symbols={settings.symbols}
+            alertSound={settings.preferences.alertSound}
+            locale={locale}
+            focus={alertFocus}
+            onSettings={setSettings}
+            onAlerts={(alerts) => setSettings((current) => (current ? { ...current, alerts } : current))}
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
           <MarketHoursPanel symbols={settings.symbols} />

@@ -1,0 +1,108 @@
+/**
+ * The Alerts section of the built settings page in headless Chromium against the REAL core and the
+ * fake Finnhub server: inline validation, add, fire on a live trade (history and triggered state),
+ * re-arm, edit, remove, the sound preference, and a notification click bringing the rule into view.
+ * Screenshot: test-output/alerts.png.
+ */
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './harness/app-fixture';
+import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
+
+let session: RendererSession;
+let app: RunningApp | null = null;
+
+beforeAll(async () => {
+  session = await startRendererSession();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the Alerts section against the real core', () => {
+  it('validates inline, adds a rule, shows its firing, re-arms, edits and removes it', async () => {
+    app = await startApp({ symbols: ['AAPL', 'MSFT'] });
+    const running = app;
+    const { page, errors } = await session.openCorePage('settings', running.core);
+    const section = page.locator('section.alerts');
+    await section.waitFor();
+
+    // Inline validation from the shared rules: nothing reaches the core.
+    await page.locator('#alert-symbol').selectOption('AAPL');
+    await page.locator('#alert-value').fill('abc');
+    await section.getByRole('button', { name: 'Add alert' }).click();
+    await expect.poll(() => page.locator('#alert-error').textContent()).toMatch(/threshold must be a number/i);
+    expect(await page.locator('#alert-value').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#alert-value').fill('0');
+    await expect.poll(() => page.locator('#alert-error').textContent()).toMatch(/greater than 0/);
+    expect(running.settings.alerts()).toEqual([]);
+
+    await page.locator('#alert-value').fill('190');
+    await section.getByRole('button', { name: 'Add alert' }).click();
+    const item = section.locator('.alert-list li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('.alert-rule').textContent()).toBe('AAPL at or above 190');
+    expect(running.settings.alerts()).toMatchObject([{ symbol: 'AAPL', metric: 'price', op: '>=', value: 190, recurring: false, triggered: false }]);
+
+    // A % rule, recurring, through the same form.
+    await page.locator('#alert-symbol').selectOption('MSFT');
+    await page.locator('#alert-metric').selectOption('change');
+    await page.locator('#alert-op').selectOption('<=');
+    await page.locator('#alert-value').fill('-2');
+    await page.locator('#alert-recurring').check();
+    await section.getByRole('button', { name: 'Add alert' }).click();
+    await expect.poll(() => item.count()).toBe(2);
+    expect(await item.nth(1).locator('.alert-rule').textContent()).toBe('MSFT down 2 % or more');
+
+    // A live trade crosses: the history shows it and the rule is triggered.
+    running.trade({ AAPL: 191.25 });
+    const rows = section.locator('.alert-history tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator('td').allTextContents()).toEqual([expect.any(String), 'AAPL', 'AAPL>=190', '191.25']);
+    await expect.poll(() => item.first().getAttribute('class')).toBe('triggered');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'alerts.png'), fullPage: true });
+
+    await item.first().getByRole('button', { name: 'Re-arm' }).click();
+    await expect.poll(() => item.first().locator('.alert-meta').textContent()).toContain('Armed');
+    expect(running.settings.alerts()[0]?.triggered).toBe(false);
+
+    // Edit: the form takes the rule, saving replaces it.
+    await item.first().getByRole('button', { name: 'Edit' }).click();
+    expect(await page.locator('#alert-value').inputValue()).toBe('190');
+    await page.locator('#alert-value').fill('200');
+    await section.getByRole('button', { name: 'Save alert' }).click();
+    await expect.poll(() => item.first().locator('.alert-rule').textContent()).toBe('AAPL at or above 200');
+    // A duplicate is refused by the core and shown inline.
+    await page.locator('#alert-symbol').selectOption('AAPL');
+    await page.locator('#alert-metric').selectOption('price');
+    await page.locator('#alert-op').selectOption('>=');
+    await page.locator('#alert-value').fill('200');
+    await section.getByRole('button', { name: 'Add alert' }).click();
+    await expect.poll(() => page.locator('#alert-error').textContent()).toBe('You already have the alert AAPL>=200.');
+
+    // A notification click: the settings page brings the rule into view and focuses it.
+    const msftId = running.settings.alerts()[1]!.id;
+    running.core.events.focusAlert.emit(msftId);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.alertId ?? null)).toBe(msftId);
+
+    // The sound preference.
+    await page.locator('#alert-sound').uncheck();
+    await expect.poll(() => running.core.preferences().alertSound).toBe(false);
+
+    await item.first().getByRole('button', { name: 'Remove AAPL at or above 200' }).click();
+    await expect.poll(() => item.count()).toBe(1);
+    expect(running.settings.alerts().map((rule) => rule.symbol)).toEqual(['MSFT']);
+
+    // Hostile payloads are refused by the IPC validators.
+    const direct = await page.evaluate(() => window.ticker.addAlert({ symbol: 'AAPL', metric: 'price', op: '>=', value: -1, recurring: false, cooldownS: 0 }));
+    expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
