@@ -30,6 +30,7 @@ describe('settings defaults', () => {
       paused: false,
       hidden: false,
       whenMarketsClosed: 'dim',
+      alertSound: true,
     });
   });
 
