@@ -302,6 +302,15 @@ describe('TickStore day rollover', () => {
     expect(asked).toEqual([['AAPL']]);
   });
 
+  it('a quote opening the next trading day measures from the regular close, not an after-hours trade', () => {
+    const { store } = makeStore(['AAPL']);
+    store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 16, 20, 59), 1)); // Tuesday 15:59
+    store.applyTrade(trade('AAPL', 104, Date.UTC(2024, 0, 16, 23, 0), 1)); // Tuesday after-hours
+    // Wednesday's first sight is a quote without an official previous close.
+    store.applyQuote(quote('AAPL', { current: 103, prevClose: 0, time: Date.UTC(2024, 0, 17, 10, 0) }));
+    expect(store.snapshot('AAPL')).toMatchObject({ price: 103, prevClose: 100, change: 3 });
+  });
+
   it('rolls crypto over at UTC midnight, not New York midnight', () => {
     const { store } = makeStore(['BINANCE:BTCUSDT']);
     store.applyTrade(trade('BINANCE:BTCUSDT', 40000, Date.UTC(2024, 0, 16, 23, 59), 2));
