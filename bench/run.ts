@@ -15,6 +15,7 @@ import { runIngestBench } from './ingest-bench';
 import { renderResultsSvg } from './lib/results-svg';
 import { round } from './lib/stats';
 import { runMemoryBench } from './memory-bench';
+import { runRelayBench } from './relay-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PUBLISH_INTERVAL_MS = 100;
@@ -34,6 +35,7 @@ interface Plan {
   coalesceSeconds: number;
   memoryTrades: number;
   calendarCalls: number;
+  relaySeconds: number;
   browser: { warmupMs: number; rendererMs: number; latencyMs: number };
 }
 
@@ -43,6 +45,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     coalesceSeconds: 5,
     memoryTrades: 2_000_000,
     calendarCalls: 1_000_000,
+    relaySeconds: 3,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
   },
   full: {
@@ -50,6 +53,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     coalesceSeconds: 10,
     memoryTrades: 2_000_000,
     calendarCalls: 5_000_000,
+    relaySeconds: 8,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
   },
 };
@@ -91,6 +95,8 @@ async function main(): Promise<number> {
   const memory = runMemoryBench({ trades: plan.memoryTrades, seed: 5, tradesPerSecond: 500, gc });
   step('market calendar');
   const calendar = runCalendarBench({ calls: plan.calendarCalls, seed: 17 });
+  step('relay: the headless command serving websocket clients');
+  const relay = await runRelayBench({ clients: 8, symbolsPerClient: 10, tradesPerSecond: 20_000, phaseSeconds: plan.relaySeconds, seed: 31 });
   step('Chromium: renderer cost and end-to-end latency');
   const browser = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
   const { latency, renderer } = browser;
@@ -140,6 +146,7 @@ async function main(): Promise<number> {
       steady_ns_per_call: round(calendar.steady_ns_per_call, 1),
       random_ns_per_call: Math.round(calendar.random_ns_per_call),
     },
+    relay: Object.fromEntries(Object.entries(relay.result).map(([key, value]) => [key, round(value, 3)])),
   };
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB/s`;
@@ -159,6 +166,14 @@ async function main(): Promise<number> {
     ['Memory: heap growth, 2 M trades', `${results.memory.heap_growth_mb} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`, `≤ ${BARS.heapGrowthMb} MB`, verdict(memory.result.heap_growth_mb <= BARS.heapGrowthMb && memory.details.longestHistory <= memory.details.historyCapacity)],
     ['Calendar: session lookup, time moving on', `${results.calendar.steady_ns_per_call} ns/call`, `≤ ${BARS.calendarNsPerCall} ns`, verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall)],
     ['Calendar: session lookup, unrelated instants', `${(results.calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`, '', 'info'],
+    [
+      `Relay: ${relay.result.clients} clients × ${relay.result.symbols_per_client} symbols, upstream ${relay.result.upstream_trades_per_s} trades/s`,
+      `${Math.round(relay.result.delivered_trades_per_s)} trades/s delivered, ${relay.result.lost_trades} lost`,
+      'none lost',
+      verdict(relay.result.lost_trades === 0),
+    ],
+    ['Relay: latency p50 / p99 (direct hop)', `${relay.result.relay_p50_ms.toFixed(1)} / ${relay.result.relay_p99_ms.toFixed(1)} ms (direct ${relay.result.direct_p50_ms.toFixed(1)} / ${relay.result.direct_p99_ms.toFixed(1)} ms): adds ${relay.result.added_p50_ms.toFixed(1)} / ${relay.result.added_p99_ms.toFixed(1)} ms`, '', 'info'],
+    ['Relay: CPU per 1,000 forwarded trades', `${relay.result.cpu_ms_per_1000_forwarded.toFixed(3)} ms (the command's CPU with clients minus without)`, '', 'info'],
   ];
 
   console.log('');
