@@ -13,6 +13,7 @@ import type {
   Notice,
   Preferences,
   PublicSettings,
+  RelayView,
   SnapshotBatch,
   SymbolMatch,
   SymbolSnapshot,
@@ -80,6 +81,12 @@ export interface InvokeContract {
   rearmAlert: { args: [id: string]; result: AlertRule[] };
   /** The last firings (at most 100), oldest first. */
   getAlertHistory: { args: []; result: AlertFiring[] };
+  /** The relay: on/off, port, token, allowed origins and the clients connected now. */
+  getRelay: { args: []; result: RelayView };
+  /** A new relay token (connected clients stay; the old token is refused from now on). */
+  regenerateRelayToken: { args: []; result: RelayView };
+  /** Replace the browser origins allowed to use the relay. */
+  setRelayOrigins: { args: [origins: string[]]; result: RelayView };
   /** The displays the strip can dock to (from the shell). */
   getDisplays: { args: []; result: DisplayInfo[] };
   /** Open the settings window (from the strip). */
@@ -114,6 +121,9 @@ export const INVOKE_CHANNELS = {
   removeAlert: 'alerts:remove',
   rearmAlert: 'alerts:rearm',
   getAlertHistory: 'alerts:history',
+  getRelay: 'relay:get',
+  regenerateRelayToken: 'relay:regenerate-token',
+  setRelayOrigins: 'relay:set-origins',
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
@@ -132,6 +142,8 @@ export interface EventContract {
   alert: AlertFiring;
   /** Ask the settings view to show this alert rule (a notification was clicked), or '' for the Alerts section. */
   focusAlert: string;
+  /** The relay started, stopped, failed, or its clients, token or origins changed. */
+  relay: RelayView;
 }
 
 export type EventName = keyof EventContract;
@@ -144,6 +156,7 @@ export const EVENT_CHANNELS = {
   focusAddSymbol: 'event:focus-add-symbol',
   alert: 'event:alert',
   focusAlert: 'event:focus-alert',
+  relay: 'event:relay',
 } as const satisfies Record<EventName, string>;
 
 /**

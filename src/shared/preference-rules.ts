@@ -4,6 +4,7 @@
  * paint and the quote publisher's limits are all derived from this table, so they cannot drift.
  * Pure data and pure checks: every process imports it.
  */
+import { DEFAULT_RELAY_PORT, MAX_RELAY_PORT, MIN_RELAY_PORT } from './relay-rules';
 import type { Preferences } from './types';
 
 export type PreferenceRule =
@@ -30,6 +31,8 @@ export const PREFERENCE_RULES = {
   hidden: { kind: 'boolean' },
   whenMarketsClosed: { kind: 'enum', values: ['dim', 'hide', 'show'] },
   alertSound: { kind: 'boolean' },
+  relayEnabled: { kind: 'boolean' },
+  relayPort: { kind: 'number', min: MIN_RELAY_PORT, max: MAX_RELAY_PORT, integer: true },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -71,6 +74,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   hidden: false,
   whenMarketsClosed: 'dim',
   alertSound: true,
+  relayEnabled: false,
+  relayPort: DEFAULT_RELAY_PORT,
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

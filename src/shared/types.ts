@@ -157,6 +157,9 @@ export interface Preferences {
   paused: boolean;
   /** The strip is hidden (tray "Hide"). */
   hidden: boolean;
+  /** The local relay shares the Finnhub connection with other programs (off by default). */
+  relayEnabled: boolean;
+  relayPort: number;
   /** What the strip does while every watched market is closed: dim itself, hide until the next open, or nothing. */
   whenMarketsClosed: 'dim' | 'hide' | 'show';
   /** Alert notifications play the system's notification sound. */
@@ -238,6 +241,23 @@ export interface RelayClientInfo {
   origin: string | null;
   connectedAt: number;
   symbols: string[];
+}
+
+/** The relay as the tray and the settings window see it. */
+export interface RelayOverview {
+  enabled: boolean;
+  port: number;
+  /** True while it listens; false when off or when it could not start (see `error`). */
+  listening: boolean;
+  /** Why it is not listening although enabled (e.g. the port is taken). */
+  error: string | null;
+  clients: RelayClientInfo[];
+}
+
+/** What the settings window shows of the relay: the overview plus its token and allowed origins. */
+export interface RelayView extends RelayOverview {
+  token: string;
+  origins: string[];
 }
 
 /** Counters the relay keeps while it runs. */

@@ -4,7 +4,7 @@
  */
 import type { EventContract, EventName } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
-import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, SymbolMatch } from '../../shared/types';
+import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, RelayView, SymbolMatch } from '../../shared/types';
 import { AlertEngine } from '../alerts/alert-engine';
 import { DemoSource } from '../feed/demo-source';
 import { DEFAULT_FINNHUB_WS_URL, FinnhubConnection } from '../feed/finnhub-connection';
@@ -15,6 +15,8 @@ import { RateLimiter } from '../market/rate-limiter';
 import type { SettingsService } from '../settings/settings-service';
 import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
 import { searchDemoSymbols } from './demo-symbols';
+import { RelayController } from '../relay/relay-controller';
+import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
 import { FeedSession } from './feed-session';
 import type { CoreHandlers, TickerCore } from './ticker-core';
 
@@ -31,6 +33,8 @@ export interface TickerCoreDeps {
   createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
   createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
   heartbeatTimeoutMs?: number;
+  /** Override how the relay's server is made (tests: timers, limits). */
+  createRelayServer?: (options: RelayServerOptions) => RelayServer;
 }
 
 const EMPTY_STATS: FeedStats = {
@@ -57,12 +61,13 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     focusAddSymbol: new Signal(),
     alert: new Signal(),
     focusAlert: new Signal(),
+    relay: new Signal(),
   };
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];
 
   // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
-  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, now });
+  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, maxSymbols: settings.maxSymbols, now });
   session.batches.subscribe((batch) => events.quotes.emit(batch));
   session.status.subscribe((status) => events.status.emit(status));
 
@@ -77,6 +82,25 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       // The engine keeps the state in memory; only the saved copy lags until the next write.
       console.error('[alerts] could not save an alert state:', error);
     }
+  });
+
+  const relay = new RelayController({ session, maxSymbols: settings.maxSymbols, ...(deps.createRelayServer ? { createServer: deps.createRelayServer } : {}) });
+  const relayView = (): RelayView => ({ ...relay.overview(), token: settings.relayToken(), origins: settings.relayOrigins() });
+  let relayError: string | null = null;
+  relay.changed.subscribe((overview) => {
+    if (overview.error !== null && overview.error !== relayError) notify({ level: 'warning', message: `The relay is not running: ${overview.error}` });
+    relayError = overview.error;
+    events.relay.emit(relayView());
+  });
+  function applyRelay(): Promise<void> {
+    const { relayEnabled, relayPort } = settings.preferences();
+    // The token is made only when the relay is first turned on (or the settings window shows it).
+    const token = relayEnabled ? settings.relayToken() : (settings.relayTokenIfMade() ?? '');
+    return relay.apply({ enabled: relayEnabled && !stopped, port: relayPort, token, origins: settings.relayOrigins() });
+  }
+  settings.relayChanged.subscribe(() => {
+    void applyRelay();
+    events.relay.emit(relayView());
   });
 
   let started = false;
@@ -138,6 +162,9 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     shown = nowShown;
     if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
     if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
+    if (started && (next.preferences.relayEnabled !== before.preferences.relayEnabled || next.preferences.relayPort !== before.preferences.relayPort)) {
+      void applyRelay();
+    }
     if (next.preferences.paused !== before.preferences.paused) {
       const source = session.currentSource();
       if (next.preferences.paused) source?.pause();
@@ -187,6 +214,15 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       return rest.search(query, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
     },
     getSnapshot: () => session.store.snapshots(),
+    getRelay: () => relayView(),
+    regenerateRelayToken: () => {
+      settings.regenerateRelayToken();
+      return relayView();
+    },
+    setRelayOrigins: (origins: string[]) => {
+      settings.setRelayOrigins(origins);
+      return relayView();
+    },
     addAlert: (draft) => settings.addAlert(draft),
     updateAlert: (id, draft) => settings.updateAlert(id, draft),
     removeAlert: (id) => settings.removeAlert(id),
@@ -209,10 +245,12 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
         console.error('[core] could not start the feed:', error);
         notify({ level: 'error', message: 'Ticker could not start its feed. See the log for details.' });
       });
+      void applyRelay();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await relay.stop();
       session.flush();
       await session.close();
       limiter.dispose();
@@ -221,6 +259,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       session.currentSource()?.reconnectNow();
     },
     status,
+    relay: () => relay.overview(),
     symbols: () => settings.symbols(),
     lists: () => settings.lists(),
     shownListId: () => settings.shownListId(),

@@ -1,5 +1,5 @@
 import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, WatchList, WindowState } from '../../shared/types';
+import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowState } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
@@ -20,6 +20,8 @@ export interface TickerCore {
   /** Skip backoff and reconnect now (system resume, network back). */
   reconnectNow(): void;
   status(): FeedStatus;
+  /** The relay now (for the tray: listening, clients). */
+  relay(): RelayOverview;
   /** The symbols the strip shows (its list's). */
   symbols(): string[];
   lists(): WatchList[];

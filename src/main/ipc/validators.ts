@@ -7,6 +7,7 @@
 import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../../shared/ipc-contract';
 import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared/alert-rules';
 import { checkPreferencePatch } from '../../shared/preference-rules';
+import { MAX_RELAY_ORIGINS } from '../../shared/relay-rules';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
@@ -128,6 +129,20 @@ function alertIdArg(value: unknown): Check<string> {
   return typeof value === 'string' && ALERT_ID_PATTERN.test(value) ? { ok: true, value } : refuse('Not an alert id');
 }
 
+/** A list of at most MAX_RELAY_ORIGINS short strings; the settings service checks each is an origin. */
+function originsArg(value: unknown): Check<string[]> {
+  if (!Array.isArray(value)) return refuse('The origins must be a list');
+  if (value.length > MAX_RELAY_ORIGINS) return refuse(`At most ${MAX_RELAY_ORIGINS} origins`);
+  const origins: string[] = [];
+  for (const item of value) {
+    const raw = text(item, 'An origin');
+    if (!raw.ok) return raw;
+    if (raw.value.length > 200) return refuse('An origin is too long');
+    origins.push(raw.value);
+  }
+  return { ok: true, value: origins };
+}
+
 /**
  * A validator for exactly `checks.length` arguments, each passed through its check; the tuple is
  * rebuilt from the checked values, so its type is what the checks return.
@@ -185,6 +200,9 @@ export const ARGS_VALIDATORS = {
   removeAlert: tuple(alertIdArg),
   rearmAlert: tuple(alertIdArg),
   getAlertHistory: tuple(),
+  getRelay: tuple(),
+  regenerateRelayToken: tuple(),
+  setRelayOrigins: tuple(originsArg),
   getDisplays: tuple(),
   openSettings: tuple(),
   openExternal: tuple(checkExternalUrl),

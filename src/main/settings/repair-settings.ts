@@ -4,6 +4,7 @@
  * takes its default silently (that is how new settings arrive after an update).
  */
 import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '../../shared/alert-rules';
+import { MAX_RELAY_ORIGINS, isValidRelayToken, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
@@ -19,6 +20,7 @@ import {
   SETTINGS_VERSION,
   type SavedApiKey,
   type SavedSettings,
+  type SavedRelay,
 } from './schema';
 
 export interface RepairResult {
@@ -196,6 +198,32 @@ function repairAlerts(raw: unknown, problems: string[]): AlertRule[] {
   return kept;
 }
 
+/** A bad token is replaced later by a fresh one; bad origins are dropped and named. */
+function repairRelay(raw: unknown, problems: string[]): SavedRelay {
+  if (raw === undefined) return { token: null, origins: [] };
+  if (!isPlainDataObject(raw)) {
+    problems.push('relay');
+    return { token: null, origins: [] };
+  }
+  let token: string | null = null;
+  if (raw.token !== undefined && raw.token !== null) {
+    if (isValidRelayToken(raw.token)) token = raw.token;
+    else problems.push('relay.token');
+  }
+  const origins: string[] = [];
+  if (raw.origins !== undefined) {
+    if (!Array.isArray(raw.origins)) problems.push('relay.origins');
+    else {
+      raw.origins.forEach((item: unknown, index) => {
+        const origin = normalizeRelayOrigin(item);
+        if (origin !== null && !origins.includes(origin) && origins.length < MAX_RELAY_ORIGINS) origins.push(origin);
+        else problems.push(`relay.origins[${index}]`);
+      });
+    }
+  }
+  return { token, origins };
+}
+
 function repairVersion(raw: unknown, problems: string[]): number {
   if (raw === undefined) return SETTINGS_VERSION;
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1) return raw;
@@ -226,6 +254,7 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
     window: repairWindow(raw.window, problems),
     apiKey: repairApiKey(raw.apiKey, problems),
     alerts: repairAlerts(raw.alerts, problems),
+    relay: repairRelay(raw.relay, problems),
   };
   return { settings, problems, migrated };
 }

@@ -2,6 +2,7 @@
  * What Ticker saves, its defaults, and the JSON schema electron-store validates the file against.
  */
 import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/alert-rules';
+import { MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
@@ -27,6 +28,15 @@ export type SavedSettings = {
   window: WindowState;
   apiKey: SavedApiKey | null;
   alerts: AlertRule[];
+  relay: SavedRelay;
+};
+
+/** The relay's saved secrets and lists (its on/off and port are preferences). */
+export type SavedRelay = {
+  /** Made on first use and kept; null until then. Not the Finnhub key. */
+  token: string | null;
+  /** Normalised browser origins allowed besides the relay's own. */
+  origins: string[];
 };
 
 export const DEFAULT_SYMBOLS: readonly string[] = Object.freeze([
@@ -67,6 +77,7 @@ export function defaultSettings(): SavedSettings {
     window: { ...DEFAULT_WINDOW_STATE },
     apiKey: null,
     alerts: [],
+    relay: { token: null, origins: [] },
   };
 }
 
@@ -134,6 +145,15 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
       additionalProperties: false,
     },
     alerts: { type: 'array', items: alertRuleJsonSchema(), maxItems: ALERT_LIMITS.maxRules },
+    relay: {
+      type: 'object',
+      properties: {
+        token: { anyOf: [{ type: 'null' }, { type: 'string', pattern: RELAY_TOKEN_PATTERN.source }] },
+        origins: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: MAX_RELAY_ORIGINS },
+      },
+      additionalProperties: false,
+      default: { token: null, origins: [] },
+    },
     apiKey: {
       anyOf: [
         { type: 'null' },

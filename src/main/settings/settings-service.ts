@@ -6,8 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { ALERT_LIMITS, checkAlertDraft, copyAlertRule, formatAlertCondition, sameCondition, type AlertDraft, type AlertRule } from '../../shared/alert-rules';
 import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
+import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
 import type { KeyInfo, Notice, Preferences, PublicSettings, WindowState } from '../../shared/types';
+import { generateRelayToken } from '../relay/relay-token';
 import { API_KEY_PATTERN, maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
 import type { KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
@@ -35,6 +37,8 @@ export interface SettingsServiceDeps {
   now?: () => number;
   /** Makes a new alert rule's id (default: a random UUID). */
   newId?: () => string;
+  /** Makes a relay token (default: 32 random bytes, base64url). */
+  newRelayToken?: () => string;
 }
 
 const MAX_NOTICES = 20;
@@ -53,6 +57,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 export class SettingsService {
   /** Emitted after every change that a renderer can see (symbols, preferences, key info). */
   readonly changed = new Signal<PublicSettings>();
+  /** The relay token or allowed origins changed (kept out of `changed`: the strip never sees the token). */
+  readonly relayChanged = new Signal<void>();
   /** Emitted for problems found after loading (e.g. the saved key can no longer be decrypted). */
   readonly noticeRaised = new Signal<Notice>();
 
@@ -62,6 +68,7 @@ export class SettingsService {
   private readonly platform: NodeJS.Platform;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly newRelayToken: () => string;
   private current: SavedSettings;
   private readonly raisedNotices: Notice[] = [];
   /** The decrypted key for the saved blob `data` (null when it could not be decrypted). */
@@ -73,6 +80,7 @@ export class SettingsService {
     this.platform = deps.platform;
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.newRelayToken = deps.newRelayToken ?? generateRelayToken;
     this.maxSymbols = deps.maxSymbols ?? DEFAULT_MAX_SYMBOLS;
     this.current = this.load();
     // Find an undecryptable key now, so its notice is among the loading notices.
@@ -245,6 +253,47 @@ export class SettingsService {
     this.commitShown({ ...this.current, shownListId: list.id });
   }
 
+  // ------------------------------------------------------------------ relay
+
+  /** The relay's token, made (and saved) on first use. A secret, but not the Finnhub key. */
+  relayToken(): string {
+    const saved = this.current.relay.token;
+    if (saved !== null) return saved;
+    const token = this.newRelayToken();
+    this.commit({ ...this.current, relay: { ...this.current.relay, token } });
+    return token;
+  }
+
+  /** The saved token, without making one. */
+  relayTokenIfMade(): string | null {
+    return this.current.relay.token;
+  }
+
+  /** A new token: clients still using the old one are refused from their next connection. */
+  regenerateRelayToken(): string {
+    const token = this.newRelayToken();
+    this.commit({ ...this.current, relay: { ...this.current.relay, token } });
+    return token;
+  }
+
+  relayOrigins(): string[] {
+    return [...this.current.relay.origins];
+  }
+
+  /** Replace the allowed browser origins; each must be an origin like https://example.com. */
+  setRelayOrigins(input: readonly unknown[]): string[] {
+    if (!Array.isArray(input)) throw new TickerError('invalid-payload', 'Origins must be a list');
+    if (input.length > MAX_RELAY_ORIGINS) throw new TickerError('limit', `At most ${MAX_RELAY_ORIGINS} origins.`);
+    const origins: string[] = [];
+    for (const item of input) {
+      const origin = normalizeRelayOrigin(item);
+      if (origin === null) throw new TickerError('invalid-payload', `Not an origin: use the form https://example.com or http://localhost:3000`);
+      if (!origins.includes(origin)) origins.push(origin);
+    }
+    this.commit({ ...this.current, relay: { ...this.current.relay, origins } });
+    return this.relayOrigins();
+  }
+
   // ------------------------------------------------------------------ alerts
 
   alerts(): AlertRule[] {
@@ -389,6 +438,7 @@ export class SettingsService {
       !sameJson(before.apiKey, next.apiKey) ||
       !sameJson(before.alerts, next.alerts);
     if (visibleChange) this.changed.emit(this.publicSettings());
+    if (!sameJson(before.relay, next.relay)) this.relayChanged.emit();
   }
 
   private raise(notice: Omit<Notice, 'at'>): void {

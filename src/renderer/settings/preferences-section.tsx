@@ -216,6 +216,8 @@ const LABELS: Record<keyof Preferences, string> = {
   hidden: 'Hidden',
   whenMarketsClosed: 'When all markets are closed',
   alertSound: 'Alert sound',
+  relayEnabled: 'Relay',
+  relayPort: 'Relay port',
 };
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */

@@ -34,6 +34,7 @@ function fakeIpcMain() {
 function setup(overrides: Partial<InvokeHandlers> = {}) {
   const settings = new SettingsService({ store: createMemoryStore(), safeStorage: createFakeSafeStorage(), platform: 'darwin' });
   settings.setApiKey(SECRET_KEY);
+  const relayView = () => ({ enabled: false, port: 8765, listening: false, error: null, clients: [], token: settings.relayToken(), origins: settings.relayOrigins() });
   const handlers: InvokeHandlers = {
     getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {
@@ -55,6 +56,15 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     renameList: vi.fn((listId, name) => settings.renameList(listId, name)),
     deleteList: vi.fn((listId) => (settings.deleteList(listId), settings.publicSettings())),
     showList: vi.fn((listId) => (settings.showList(listId), settings.publicSettings())),
+    getRelay: vi.fn(() => relayView()),
+    regenerateRelayToken: vi.fn(() => {
+      settings.regenerateRelayToken();
+      return relayView();
+    }),
+    setRelayOrigins: vi.fn((origins) => {
+      settings.setRelayOrigins(origins);
+      return relayView();
+    }),
     setApiKey: vi.fn((key) => settings.setApiKey(key)),
     testApiKey: vi.fn(async () => ({ ok: true })),
     searchSymbols: vi.fn(async () => []),

@@ -20,7 +20,7 @@ import { createMemoryStore } from '../../../src/main/settings/key-value-store';
 import type { SettingsService } from '../../../src/main/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, PublicSettings, WindowState } from '../../../src/shared/types';
+import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, WindowState } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
@@ -42,7 +42,9 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     alert: new Signal(),
     focusAlert: new Signal(),
     focusAddSymbol: new Signal(),
+    relay: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
+  const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   let shownListId = 'l1';
   const lists = () => [
     { id: 'l1', name: 'Watch list', symbols },
@@ -94,6 +96,9 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       removeAlert: vi.fn(() => []),
       rearmAlert: vi.fn(() => []),
       getAlertHistory: vi.fn(() => []),
+      getRelay: vi.fn(() => ({ ...relay, token: 'relay-token-0123456789', origins: [] })),
+      regenerateRelayToken: vi.fn(() => ({ ...relay, token: 'relay-token-9876543210', origins: [] })),
+      setRelayOrigins: vi.fn((origins: string[]) => ({ ...relay, token: 'relay-token-0123456789', origins })),
       getOverview: vi.fn(() => ({ status, stats: {} as never, demo: false })),
       setPaused: vi.fn((paused: boolean) => {
         setPreferences({ paused });
@@ -104,6 +109,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     stop: vi.fn(options.stop ?? (async () => {})),
     reconnectNow: vi.fn(),
     status: vi.fn(() => status),
+    relay: vi.fn(() => relay),
     symbols: vi.fn(() => symbols),
     lists: vi.fn(lists),
     shownListId: vi.fn(() => shownListId),

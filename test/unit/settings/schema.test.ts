@@ -31,6 +31,8 @@ describe('settings defaults', () => {
       hidden: false,
       whenMarketsClosed: 'dim',
       alertSound: true,
+      relayEnabled: false,
+      relayPort: 8765,
     });
   });
 
