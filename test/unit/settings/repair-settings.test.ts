@@ -33,6 +33,7 @@ describe('repairSettings', () => {
         window: raw.window,
         apiKey: raw.apiKey,
         alerts: [],
+        relay: { token: null, origins: [] },
       },
       problems: [],
       migrated: true,
