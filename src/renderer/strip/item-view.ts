@@ -1,12 +1,11 @@
 /**
  * The live part of one strip item, written straight to the DOM. With the market moving, every
  * visible item's price, change and percent change at each batch (10 a second); writing three text
- * nodes costs far less than a React render and commit per item (in the bench, the renderer's
- * script time fell from about 8 to 2 ms a second). React renders the item's frame (TickerItem; it
- * re-renders only when an option or the stale clock changes); ItemView owns everything that
- * moves with the quote: the text nodes it appends, the trend and stale classes (added and removed
- * one by one, never replacing React's), the tooltip, the reserved widths and the flash
- * attributes. Each write happens only when its value changed.
+ * nodes costs far less than a React render and commit per item (README, Performance). React
+ * renders the item's frame (TickerItem; it re-renders only when an option or the stale clock
+ * changes); ItemView owns everything that moves with the quote: the text nodes it appends, the
+ * trend and stale classes (added and removed one by one, never replacing React's), the tooltip,
+ * the reserved widths and the flash attributes. Each write happens only when its value changed.
  */
 import type { Direction } from '../../shared/types';
 import { SESSION_MARKS, type ItemLabelParts } from './item-label';
@@ -43,8 +42,8 @@ const ARROWS: Record<ItemLabelParts['trend'], string> = { up: '▲', down: '▼'
  * The flash: the price's background lights up when it moves and fades in two steps (strong, then
  * faint, then gone), as plain attribute changes the next batches apply anyway. No animation: a
  * compositor animation per flash cost more than all the rest of a batch (its layer, its start
- * reported back in a frame of its own, held or finishing; in the bench, busy 4.8 % with those,
- * 4.0 % with these). A price that stops moving is faded by FlashFader instead.
+ * reported back in a frame of its own, held or finishing; README, Performance). A price that
+ * stops moving is faded by FlashFader instead.
  */
 const FLASH_STRONG_MS = 200;
 const FLASH_FADE_MS = 500;
