@@ -48,7 +48,7 @@ export function runCoalesceBench(options: CoalesceOptions): { result: CoalesceRe
   const clock = createSimClock(Date.now() - 60_000 - prefillMs);
   const store = new TickStore({ now: clock.now });
   store.setSymbols(BENCH_SYMBOL_NAMES);
-  const publisher = new QuotePublisher(store, { rateHz: DEFAULT_PUBLISH_RATE_HZ, now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+  const publisher = new QuotePublisher(store, { rateHz: DEFAULT_PUBLISH_RATE_HZ, clock });
   const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
   const naive = new NaiveClient(new Set(BENCH_SYMBOL_NAMES));
   const random = seededRandom(options.seed);

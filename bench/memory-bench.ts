@@ -46,7 +46,7 @@ export function runMemoryBench(options: MemoryOptions): { result: MemoryResult; 
   const clock = createSimClock(startTime);
   const store = new TickStore({ now: clock.now });
   store.setSymbols(BENCH_SYMBOL_NAMES);
-  const publisher = new QuotePublisher(store, { now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+  const publisher = new QuotePublisher(store, { clock });
   const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
   const random = seededRandom(options.seed);
   const generator = new TradeItemGenerator(random);

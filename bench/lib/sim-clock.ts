@@ -2,10 +2,9 @@
  * A simulated clock with timers, for running the store and publisher faster than real time but
  * with the same ordering: `advanceTo` fires every due timer at its own time, earliest first.
  */
-export interface SimClock {
-  now(): number;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
+import type { Clock } from '../../src/shared/clock';
+
+export interface SimClock extends Clock {
   /** Move time forward to `time`, firing due timers in order. */
   advanceTo(time: number): void;
 }
@@ -14,6 +13,8 @@ interface SimTimer {
   readonly id: number;
   readonly at: number;
   readonly callback: () => void;
+  /** Set for an interval: it is re-armed this much later each time it fires. */
+  readonly everyMs?: number;
 }
 
 export function createSimClock(start: number): SimClock {
@@ -24,12 +25,20 @@ export function createSimClock(start: number): SimClock {
 
   const clock: SimClock = {
     now: () => current,
-    setTimer(callback, delayMs) {
+    setTimeout(callback, delayMs) {
       const timer: SimTimer = { id: nextId++, at: current + Math.max(0, delayMs), callback };
       timers.push(timer);
       return timer.id;
     },
-    clearTimer(handle) {
+    clearTimeout(handle) {
+      timers = timers.filter((timer) => timer.id !== handle);
+    },
+    setInterval(callback, everyMs) {
+      const timer: SimTimer = { id: nextId++, at: current + Math.max(1, everyMs), callback, everyMs: Math.max(1, everyMs) };
+      timers.push(timer);
+      return timer.id;
+    },
+    clearInterval(handle) {
       timers = timers.filter((timer) => timer.id !== handle);
     },
     advanceTo(time) {
@@ -41,6 +50,7 @@ export function createSimClock(start: number): SimClock {
         if (due === undefined) break;
         const fired = due;
         timers = timers.filter((timer) => timer !== fired);
+        if (fired.everyMs !== undefined) timers.push({ ...fired, at: fired.at + fired.everyMs });
         current = Math.max(current, fired.at);
         fired.callback();
       }

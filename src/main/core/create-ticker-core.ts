@@ -3,6 +3,7 @@
  * The Electron shell and the browser test bridge both use exactly this.
  */
 import type { EventContract, EventName } from '../../shared/ipc-contract';
+import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, RelayView, SymbolMatch } from '../../shared/types';
 import { AlertEngine } from '../alerts/alert-engine';
@@ -28,7 +29,8 @@ export interface TickerCoreDeps {
   wsUrl?: string;
   restUrl?: string;
   fetch?: FetchLike;
-  now?: () => number;
+  /** Time and timers for everything the core runs (default: the system clock). */
+  clock?: Clock;
   /** Override how sources are made (tests). */
   createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
   createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
@@ -49,10 +51,11 @@ const EMPTY_STATS: FeedStats = {
 
 export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const { settings } = deps;
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
+  const now = (): number => clock.now();
   const wsUrl = deps.wsUrl ?? DEFAULT_FINNHUB_WS_URL;
   const restUrl = deps.restUrl ?? DEFAULT_FINNHUB_REST_URL;
-  const limiter = new RateLimiter({ now });
+  const limiter = new RateLimiter({ clock });
   const events: { [K in EventName]: Signal<EventContract[K]> } = {
     quotes: new Signal(),
     status: new Signal(),
@@ -67,7 +70,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const notices: Notice[] = [...settings.notices()];
 
   // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
-  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, maxSymbols: settings.maxSymbols, now });
+  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, maxSymbols: settings.maxSymbols, clock });
   session.batches.subscribe((batch) => events.quotes.emit(batch));
   session.status.subscribe((status) => events.status.emit(status));
 
@@ -109,12 +112,12 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   let activeKey: string | null = null;
   let rest: FinnhubRest | null = null;
 
-  const restFor = (token: string): FinnhubRest => new FinnhubRest({ token, baseUrl: restUrl, limiter, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const restFor = (token: string): FinnhubRest => new FinnhubRest({ token, baseUrl: restUrl, limiter, clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   function makeSource(key: string | null): { source: TradeSource; quotes: QuoteFetcher } {
     const symbols = settings.shownSymbols();
     if (key === null) {
-      const demo = deps.createDemoSource ? deps.createDemoSource(symbols) : new DemoSource({ symbols });
+      const demo = deps.createDemoSource ? deps.createDemoSource(symbols) : new DemoSource({ symbols, clock });
       return { source: demo, quotes: demoQuotes(demo, now) };
     }
     const source = deps.createLiveSource
@@ -123,6 +126,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
           token: key,
           wsUrl,
           symbols,
+          clock,
           ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
         });
     rest = restFor(key);

@@ -13,13 +13,14 @@ import { PrevCloseLoader, type QuoteFetcher } from '../market/prev-close-loader'
 import { QuotePublisher } from '../market/quote-publisher';
 import { TickStore } from '../market/tick-store';
 import { SubscriptionUnion, type AddOutcome, type Interest } from './subscription-union';
+import { systemClock, type Clock } from '../../shared/clock';
 
 export interface FeedSessionOptions {
   symbols: readonly string[];
   rateHz: number;
   /** The plan's cap on upstream symbols, counting Ticker's own and every other owner's. Default 50. */
   maxSymbols?: number;
-  now?: () => number;
+  clock?: Clock;
   random?: () => number;
 }
 
@@ -32,6 +33,7 @@ export class FeedSession {
   /** Other owners' interests cut to make room for Ticker's own symbols under the cap. */
   readonly evicted = new Signal<readonly Interest[]>();
 
+  private readonly clock: Clock;
   private readonly now: () => number;
   private readonly random: (() => number) | undefined;
   private source: TradeSource | null = null;
@@ -45,13 +47,14 @@ export class FeedSession {
   private rawForward: (() => void) | null = null;
 
   constructor(options: FeedSessionOptions) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
+    this.now = () => this.clock.now();
     this.random = options.random;
     this.store = new TickStore({ now: this.now });
     this.store.setSymbols(options.symbols);
     this.union = new SubscriptionUnion(options.maxSymbols ?? DEFAULT_MAX_SYMBOLS);
     this.union.setOwn(this.store.symbols());
-    this.publisher = new QuotePublisher(this.store, { rateHz: options.rateHz, now: this.now });
+    this.publisher = new QuotePublisher(this.store, { rateHz: options.rateHz, clock: this.clock });
     this.batches = this.publisher.batches;
     this.lastStatus = { state: 'stopped', since: this.now() };
     this.store.needsPrevClose.subscribe((symbols) => this.loader?.request(symbols));
@@ -149,7 +152,7 @@ export class FeedSession {
         this.loader = new PrevCloseLoader({
           rest: quotes,
           onQuote: (quote) => this.store.applyQuote(quote),
-          now: this.now,
+          clock: this.clock,
           ...(this.random ? { random: this.random } : {}),
         });
         this.loader.request(this.store.symbols());

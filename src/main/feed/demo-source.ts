@@ -6,6 +6,7 @@ import { Signal } from '../../shared/signal';
 import { instrumentKind, isValidSymbol, type InstrumentKind } from '../../shared/symbols';
 import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
 import type { TradeSource } from './trade-source';
+import { systemClock, type Clock } from '../../shared/clock';
 
 /** Rough recent prices, so the demo looks like the real thing for the usual symbols. */
 export const DEMO_BASE_PRICES: Readonly<Record<string, number>> = {
@@ -49,18 +50,12 @@ const KIND_PROFILE: Record<InstrumentKind, { volatility: number; minIntervalMs: 
 /** How strongly prices are pulled back towards their base each update (keeps the walk bounded). */
 const MEAN_REVERSION = 0.002;
 
-export interface DemoTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface DemoSourceOptions {
   symbols?: readonly string[];
   /** Returns a number in [0, 1). Default Math.random. */
   random?: () => number;
-  now?: () => number;
-  /** Default: the global setTimeout/clearTimeout (so vi.useFakeTimers drives it). */
-  timers?: DemoTimers;
+  /** Default: the system clock (so vi.useFakeTimers drives it). */
+  clock?: Clock;
 }
 
 interface SimulatedSymbol {
@@ -115,8 +110,7 @@ export class DemoSource implements TradeSource {
   readonly status = new Signal<FeedStatus>();
 
   private readonly random: () => number;
-  private readonly now: () => number;
-  private readonly timers: DemoTimers;
+  private readonly clock: Clock;
   private readonly simulated = new Map<string, SimulatedSymbol>();
   private running = false;
   private paused = false;
@@ -128,12 +122,8 @@ export class DemoSource implements TradeSource {
 
   constructor(options: DemoSourceOptions = {}) {
     this.random = options.random ?? Math.random;
-    this.now = options.now ?? Date.now;
-    this.timers = options.timers ?? {
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    };
-    this.current = { state: 'stopped', since: this.now() };
+    this.clock = options.clock ?? systemClock;
+    this.current = { state: 'stopped', since: this.clock.now() };
     this.applySymbols(options.symbols ?? []);
   }
 
@@ -182,7 +172,7 @@ export class DemoSource implements TradeSource {
     if (this.stopped || !this.paused) return;
     this.paused = false;
     if (!this.running) return;
-    const now = this.now();
+    const now = this.clock.now();
     for (const entry of this.simulated.values()) entry.nextAt = now + this.firstDelay(entry);
     this.setStatus('demo');
     this.schedule();
@@ -203,7 +193,7 @@ export class DemoSource implements TradeSource {
     const wanted = new Set<string>();
     for (const symbol of symbols) if (isValidSymbol(symbol)) wanted.add(symbol);
     for (const symbol of [...this.simulated.keys()]) if (!wanted.has(symbol)) this.simulated.delete(symbol);
-    const now = this.now();
+    const now = this.clock.now();
     for (const symbol of wanted) {
       if (this.simulated.has(symbol)) continue;
       const kind = instrumentKind(symbol);
@@ -232,8 +222,8 @@ export class DemoSource implements TradeSource {
     if (this.simulated.size === 0) return;
     let next = Infinity;
     for (const entry of this.simulated.values()) if (entry.nextAt < next) next = entry.nextAt;
-    const delay = Math.max(0, next - this.now());
-    this.timer = this.timers.setTimeout(() => {
+    const delay = Math.max(0, next - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.tick();
     }, delay);
@@ -241,13 +231,13 @@ export class DemoSource implements TradeSource {
 
   private cancel(): void {
     if (this.timer === null) return;
-    this.timers.clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
   private tick(): void {
     if (!this.running || this.paused) return;
-    const now = this.now();
+    const now = this.clock.now();
     const batch: Trade[] = [];
     for (const entry of this.simulated.values()) {
       if (entry.nextAt > now) continue;
@@ -287,7 +277,7 @@ export class DemoSource implements TradeSource {
   }
 
   private setStatus(state: FeedStatus['state']): void {
-    this.current = { state, since: this.now() };
+    this.current = { state, since: this.clock.now() };
     this.status.emit({ ...this.current });
   }
 }

@@ -19,6 +19,7 @@ import {
 } from './backoff';
 import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame, type RawTrade } from './protocol';
 import type { TradeSource } from './trade-source';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 
 export const DEFAULT_FINNHUB_WS_URL = 'wss://ws.finnhub.io';
 
@@ -48,7 +49,7 @@ export interface FinnhubConnectionOptions {
   /** Frames above this size are dropped unread. Default 1 MiB. */
   maxFrameBytes?: number;
   random?: () => number;
-  now?: () => number;
+  clock?: Clock;
   createSocket?: CreateSocket;
 }
 
@@ -68,9 +69,9 @@ interface LiveSocket {
   /** Symbols subscribed on this socket. */
   subscribed: Set<string>;
   lastSeenAt: number;
-  connectTimer: ReturnType<typeof setTimeout> | null;
-  heartbeatTimer: ReturnType<typeof setTimeout> | null;
-  healthyTimer: ReturnType<typeof setTimeout> | null;
+  connectTimer: TimerHandle | null;
+  heartbeatTimer: TimerHandle | null;
+  healthyTimer: TimerHandle | null;
   detach: () => void;
 }
 
@@ -109,13 +110,13 @@ export class FinnhubConnection implements TradeSource {
   private readonly closeGraceMs: number;
   private readonly maxFrameBytes: number;
   private readonly random: () => number;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly createSocket: CreateSocket;
 
   private phase: Phase = 'idle';
   private symbols: string[] = [];
   private socket: LiveSocket | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: TimerHandle | null = null;
   /** Consecutive failed attempts since the last healthy connection (1-based once failing). */
   private attempt = 0;
   private current: FeedStatus;
@@ -143,10 +144,10 @@ export class FinnhubConnection implements TradeSource {
     this.closeGraceMs = positive(options.closeGraceMs, 2_000);
     this.maxFrameBytes = positive(options.maxFrameBytes, DEFAULT_MAX_FRAME_BYTES);
     this.random = options.random ?? Math.random;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.createSocket = options.createSocket ?? defaultCreateSocket;
     this.symbols = cleanSymbols(options.symbols ?? []);
-    this.current = { state: 'stopped', since: this.now() };
+    this.current = { state: 'stopped', since: this.clock.now() };
   }
 
   currentStatus(): FeedStatus {
@@ -289,7 +290,7 @@ export class FinnhubConnection implements TradeSource {
       ws,
       opened: false,
       subscribed: new Set(),
-      lastSeenAt: this.now(),
+      lastSeenAt: this.clock.now(),
       connectTimer: null,
       heartbeatTimer: null,
       healthyTimer: null,
@@ -309,14 +310,14 @@ export class FinnhubConnection implements TradeSource {
     };
     const onUnexpectedResponse = (_request: unknown, response: { statusCode?: number; headers: Record<string, string | string[] | undefined> }): void => {
       const status = response.statusCode ?? 0;
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.now());
+      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
       // endSocket terminates the socket, which aborts the request and frees its connection.
       this.endSocket(socket, classifyRefusal(status, retryAfterMs));
     };
     const onOpen = (): void => this.onOpen(socket);
     const onMessage = (data: RawFrame, isBinary: boolean): void => this.onMessage(socket, data, isBinary);
     const onSignOfLife = (): void => {
-      socket.lastSeenAt = this.now();
+      socket.lastSeenAt = this.clock.now();
     };
 
     ws.on('error', onError);
@@ -335,7 +336,7 @@ export class FinnhubConnection implements TradeSource {
       ws.off('ping', onSignOfLife);
       ws.off('pong', onSignOfLife);
     };
-    socket.connectTimer = setTimeout(() => {
+    socket.connectTimer = this.clock.setTimeout(() => {
       socket.connectTimer = null;
       this.endSocket(socket, { kind: 'offline', message: `Connection timed out after ${this.connectTimeoutMs} ms` });
     }, this.connectTimeoutMs);
@@ -345,17 +346,17 @@ export class FinnhubConnection implements TradeSource {
   private onOpen(socket: LiveSocket): void {
     if (socket !== this.socket) return;
     socket.opened = true;
-    clearTimer(socket.connectTimer);
+    this.clearTimer(socket.connectTimer);
     socket.connectTimer = null;
     this.connectionsOpened++;
-    socket.lastSeenAt = this.now();
+    socket.lastSeenAt = this.clock.now();
     this.setStatus({ state: 'live' });
     for (const symbol of this.symbols) {
       socket.subscribed.add(symbol);
       socket.ws.send(JSON.stringify({ type: 'subscribe', symbol }));
     }
     this.armWatchdog(socket, this.heartbeatTimeoutMs);
-    socket.healthyTimer = setTimeout(() => {
+    socket.healthyTimer = this.clock.setTimeout(() => {
       socket.healthyTimer = null;
       if (socket === this.socket) this.attempt = 0;
     }, this.healthyAfterMs);
@@ -363,7 +364,7 @@ export class FinnhubConnection implements TradeSource {
 
   private onMessage(socket: LiveSocket, data: RawFrame, isBinary: boolean): void {
     if (socket !== this.socket) return;
-    const at = this.now();
+    const at = this.clock.now();
     socket.lastSeenAt = at;
     this.lastMessageAt = at;
     const raw: RawTrade[] | undefined = this.rawTrades.size > 0 ? [] : undefined;
@@ -382,10 +383,10 @@ export class FinnhubConnection implements TradeSource {
 
   /** Check for silence without touching a timer per frame: re-arm for the time still left. */
   private armWatchdog(socket: LiveSocket, delayMs: number): void {
-    socket.heartbeatTimer = setTimeout(() => {
+    socket.heartbeatTimer = this.clock.setTimeout(() => {
       socket.heartbeatTimer = null;
       if (socket !== this.socket) return;
-      const silentFor = this.now() - socket.lastSeenAt;
+      const silentFor = this.clock.now() - socket.lastSeenAt;
       if (silentFor >= this.heartbeatTimeoutMs) {
         this.endSocket(socket, { kind: 'reconnecting', message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s` });
       } else {
@@ -421,7 +422,7 @@ export class FinnhubConnection implements TradeSource {
       retryInMs = backoffDelay(this.attempt, backoff);
     }
     this.setStatus({ state: end.kind, attempt: this.attempt, retryInMs, message: end.message });
-    this.retryTimer = setTimeout(() => {
+    this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
       this.connect();
     }, retryInMs);
@@ -450,12 +451,12 @@ export class FinnhubConnection implements TradeSource {
     }
     const closed = new Promise<void>((resolve) => {
       const finish = (): void => {
-        clearTimeout(grace);
+        this.clock.clearTimeout(grace);
         ws.off('close', finish);
         this.closing.delete(closed);
         resolve();
       };
-      const grace = setTimeout(() => {
+      const grace = this.clock.setTimeout(() => {
         ws.terminate();
         finish();
       }, this.closeGraceMs);
@@ -467,19 +468,23 @@ export class FinnhubConnection implements TradeSource {
 
   private releaseSocket(socket: LiveSocket): void {
     socket.detach();
-    clearTimer(socket.connectTimer);
-    clearTimer(socket.heartbeatTimer);
-    clearTimer(socket.healthyTimer);
+    this.clearTimer(socket.connectTimer);
+    this.clearTimer(socket.heartbeatTimer);
+    this.clearTimer(socket.healthyTimer);
     socket.connectTimer = socket.heartbeatTimer = socket.healthyTimer = null;
   }
 
   private clearRetryTimer(): void {
-    clearTimer(this.retryTimer);
+    this.clearTimer(this.retryTimer);
     this.retryTimer = null;
   }
 
+  private clearTimer(timer: TimerHandle | null): void {
+    if (timer !== null) this.clock.clearTimeout(timer);
+  }
+
   private setStatus(status: Omit<FeedStatus, 'since'>): void {
-    this.current = { ...status, since: this.now() };
+    this.current = { ...status, since: this.clock.now() };
     this.status.emit({ ...this.current });
   }
 }
@@ -507,10 +512,6 @@ function cleanSymbols(symbols: readonly string[]): string[] {
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function clearTimer(timer: ReturnType<typeof setTimeout> | null): void {
-  if (timer !== null) clearTimeout(timer);
 }
 
 function errorMessage(error: unknown): string {

@@ -2,6 +2,7 @@ import { TickerError, type ErrorCode } from '../../shared/ipc-contract';
 import { isValidSymbol } from '../../shared/symbols';
 import type { KeyTestResult, RestQuote, SymbolMatch } from '../../shared/types';
 import type { RequestSlots } from './rate-limiter';
+import { systemClock, type Clock } from '../../shared/clock';
 
 export const DEFAULT_FINNHUB_REST_URL = 'https://finnhub.io/api/v1';
 export const DEFAULT_REST_TIMEOUT_MS = 10_000;
@@ -33,13 +34,11 @@ export interface FinnhubRestOptions {
   token: string;
   baseUrl?: string;
   fetch?: FetchLike;
-  now?: () => number;
+  clock?: Clock;
   timeoutMs?: number;
   /** Shared limiter: every request waits for a slot; a 429 pauses it. */
   limiter?: RequestSlots;
   maxSearchResults?: number;
-  setTimer?: (callback: () => void, delayMs: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 export interface RequestOptions {
@@ -59,23 +58,19 @@ export class FinnhubRest {
   private readonly token: string;
   private readonly baseUrl: string;
   private readonly fetchImpl: FetchLike;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly timeoutMs: number;
   private readonly limiter: RequestSlots | null;
   private readonly maxSearchResults: number;
-  private readonly setTimer: (callback: () => void, delayMs: number) => unknown;
-  private readonly clearTimer: (handle: unknown) => void;
 
   constructor(options: FinnhubRestOptions) {
     this.token = options.token;
     this.baseUrl = (options.baseUrl ?? DEFAULT_FINNHUB_REST_URL).replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REST_TIMEOUT_MS;
     this.limiter = options.limiter ?? null;
     this.maxSearchResults = options.maxSearchResults ?? DEFAULT_MAX_SEARCH_RESULTS;
-    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   }
 
   /** The latest quote of a symbol. Unknown symbols (Finnhub answers all zeros) → 'not-found'. */
@@ -119,7 +114,7 @@ export class FinnhubRest {
 
     const controller = new AbortController();
     let timedOut = false;
-    const timer = this.setTimer(() => {
+    const timer = this.clock.setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, this.timeoutMs);
@@ -151,7 +146,7 @@ export class FinnhubRest {
         throw new FinnhubRestError('internal', 'Finnhub sent an answer that is not JSON.', response.status);
       }
     } finally {
-      this.clearTimer(timer);
+      this.clock.clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
@@ -164,7 +159,7 @@ export class FinnhubRest {
       return new FinnhubRestError('unauthorized', `Finnhub refused the API key (HTTP ${status})${suffix}`, status);
     }
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
       this.limiter?.pauseFor(retryAfterMs);
       return new FinnhubRestError(
         'rate-limited',

@@ -3,6 +3,7 @@ import { TickerError, type ErrorCode } from '../../shared/ipc-contract';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RestQuote } from '../../shared/types';
+import { systemClock, type Clock } from '../../shared/clock';
 
 export const DEFAULT_MAX_ATTEMPTS_PER_DAY = 6;
 export const DEFAULT_RETRY_BASE_MS = 2_000;
@@ -18,7 +19,7 @@ export interface PrevCloseLoaderOptions {
   rest: QuoteFetcher;
   /** Receives every quote fetched (e.g. `(q) => store.applyQuote(q)`). */
   onQuote: (quote: RestQuote) => void;
-  now?: () => number;
+  clock?: Clock;
   /** Random in [0, 1), for the retry jitter. */
   random?: () => number;
   calendar?: MarketCalendar;
@@ -26,8 +27,6 @@ export interface PrevCloseLoaderOptions {
   maxAttemptsPerDay?: number;
   retryBaseMs?: number;
   retryCapMs?: number;
-  setTimer?: (callback: () => void, delayMs: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 /** A symbol whose previous close could not be loaded today. */
@@ -62,14 +61,12 @@ export class PrevCloseLoader {
 
   private readonly rest: QuoteFetcher;
   private readonly onQuote: (quote: RestQuote) => void;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly random: () => number;
   private readonly calendar: MarketCalendar;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
-  private readonly setTimer: (callback: () => void, delayMs: number) => unknown;
-  private readonly clearTimer: (handle: unknown) => void;
   private readonly loads = new Map<string, SymbolLoad>();
   private readonly queue: SymbolLoad[] = [];
   private inFlight: { load: SymbolLoad; controller: AbortController } | null = null;
@@ -78,20 +75,18 @@ export class PrevCloseLoader {
   constructor(options: PrevCloseLoaderOptions) {
     this.rest = options.rest;
     this.onQuote = options.onQuote;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.calendar = options.calendar ?? new MarketCalendar();
     this.maxAttempts = Math.max(1, options.maxAttemptsPerDay ?? DEFAULT_MAX_ATTEMPTS_PER_DAY);
     this.retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
     this.retryCapMs = options.retryCapMs ?? DEFAULT_RETRY_CAP_MS;
-    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   }
 
   /** Queue a quote for each symbol not yet loaded (or being loaded) for its current trading day. */
   request(symbols: readonly string[]): void {
     if (this.stopped) return;
-    const now = this.now();
+    const now = this.clock.now();
     for (const symbol of symbols) {
       if (!isValidSymbol(symbol)) continue;
       const day = this.calendar.tradingDay(this.calendar.marketOf(symbol), now);
@@ -173,7 +168,7 @@ export class PrevCloseLoader {
     }
     const delay = code === 'rate-limited' ? retryAfterOf(error) : this.backoff(load.attempts);
     load.state = 'waiting';
-    load.retryTimer = this.setTimer(() => {
+    load.retryTimer = this.clock.setTimeout(() => {
       load.retryTimer = null;
       if (this.stopped || this.loads.get(load.symbol) !== load) return;
       load.state = 'queued';
@@ -190,7 +185,7 @@ export class PrevCloseLoader {
 
   private cancelLoad(load: SymbolLoad): void {
     if (load.retryTimer !== null) {
-      this.clearTimer(load.retryTimer);
+      this.clock.clearTimeout(load.retryTimer);
       load.retryTimer = null;
     }
     if (this.inFlight?.load === load) this.inFlight.controller.abort();

@@ -2,6 +2,7 @@ import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../shared/preference-r
 import { Signal } from '../../shared/signal';
 import type { SnapshotBatch } from '../../shared/types';
 import type { ChangedQuotes } from './tick-store';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 
 /** The publisher's limits are the updateRateHz preference's rule: what the user may pick is what it runs. */
 export const DEFAULT_PUBLISH_RATE_HZ = DEFAULT_PREFERENCES.updateRateHz;
@@ -16,14 +17,10 @@ export interface ChangeSource {
   takeChanged(): ChangedQuotes;
 }
 
-export type TimerHandle = unknown;
-
 export interface QuotePublisherOptions {
   /** Batches per second at most (default and limits: the updateRateHz preference's rule). */
   rateHz?: number;
-  now?: () => number;
-  setTimer?: (callback: () => void, delayMs: number) => TimerHandle;
-  clearTimer?: (handle: TimerHandle) => void;
+  clock?: Clock;
 }
 
 /** Clamp a requested rate to the allowed range; anything that is not a finite number gives the default. */
@@ -43,9 +40,7 @@ export class QuotePublisher {
 
   private rate: number;
   private intervalMs: number;
-  private readonly now: () => number;
-  private readonly setTimer: (callback: () => void, delayMs: number) => TimerHandle;
-  private readonly clearTimer: (handle: TimerHandle) => void;
+  private readonly clock: Clock;
   private timer: TimerHandle | null = null;
   private lastPublishAt = Number.NEGATIVE_INFINITY;
   private seq = 0;
@@ -57,9 +52,7 @@ export class QuotePublisher {
   ) {
     this.rate = clampRateHz(options.rateHz ?? DEFAULT_PUBLISH_RATE_HZ);
     this.intervalMs = 1000 / this.rate;
-    this.now = options.now ?? Date.now;
-    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.clock = options.clock ?? systemClock;
   }
 
   get rateHz(): number {
@@ -102,8 +95,8 @@ export class QuotePublisher {
 
   private schedule(): void {
     if (this.timer !== null || this.unsubscribe === null) return;
-    const delay = Math.max(0, this.lastPublishAt + this.intervalMs - this.now());
-    this.timer = this.setTimer(() => {
+    const delay = Math.max(0, this.lastPublishAt + this.intervalMs - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.publish();
     }, delay);
@@ -113,7 +106,7 @@ export class QuotePublisher {
     if (!this.source.hasChanges()) return null;
     const { quotes, removed } = this.source.takeChanged();
     if (quotes.length === 0 && removed.length === 0) return null;
-    const at = this.now();
+    const at = this.clock.now();
     this.lastPublishAt = at;
     this.seq += 1;
     const batch: SnapshotBatch = { seq: this.seq, at, quotes, removed };
@@ -123,7 +116,7 @@ export class QuotePublisher {
 
   private cancelTimer(): void {
     if (this.timer === null) return;
-    this.clearTimer(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 }

@@ -1,4 +1,5 @@
 import { TickerError } from '../../shared/ipc-contract';
+import { systemClock, type Clock } from '../../shared/clock';
 
 export interface RateLimit {
   /** At most this many calls ... */
@@ -19,9 +20,7 @@ export interface RateLimiterOptions {
   limits?: readonly RateLimit[];
   /** Waiting callers beyond this are refused with 'rate-limited' (default 200). */
   maxQueued?: number;
-  now?: () => number;
-  setTimer?: (callback: () => void, delayMs: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
+  clock?: Clock;
 }
 
 export interface AcquireOptions {
@@ -52,9 +51,7 @@ interface Waiter {
 export class RateLimiter implements RequestSlots {
   private readonly limits: readonly RateLimit[];
   private readonly maxQueued: number;
-  private readonly now: () => number;
-  private readonly setTimer: (callback: () => void, delayMs: number) => unknown;
-  private readonly clearTimer: (handle: unknown) => void;
+  private readonly clock: Clock;
   /** Grant times, oldest first; never longer than the largest limit. */
   private readonly grants: number[] = [];
   private readonly historySize: number;
@@ -72,9 +69,7 @@ export class RateLimiter implements RequestSlots {
     this.historySize = Math.max(...limits.map((l) => l.limit));
     this.longestWindowMs = Math.max(...limits.map((l) => l.windowMs));
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-    this.now = options.now ?? Date.now;
-    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Callers currently waiting for a slot. */
@@ -86,8 +81,8 @@ export class RateLimiter implements RequestSlots {
   acquire(options: AcquireOptions = {}): Promise<void> {
     const { signal, maxWaitMs } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.queue.length === 0 && this.delayUntilFreeSlot(this.now()) === 0) {
-      this.grant(this.now());
+    if (this.queue.length === 0 && this.delayUntilFreeSlot(this.clock.now()) === 0) {
+      this.grant(this.clock.now());
       return Promise.resolve();
     }
     if (this.queue.length >= this.maxQueued) {
@@ -104,12 +99,12 @@ export class RateLimiter implements RequestSlots {
         reject,
         cleanup: () => {
           signal?.removeEventListener('abort', onAbort);
-          if (waitTimer !== null) this.clearTimer(waitTimer);
+          if (waitTimer !== null) this.clock.clearTimeout(waitTimer);
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       if (maxWaitMs !== undefined && Number.isFinite(maxWaitMs)) {
-        waitTimer = this.setTimer(() => {
+        waitTimer = this.clock.setTimeout(() => {
           waitTimer = null;
           this.remove(waiter);
           reject(new TickerError('rate-limited', 'Finnhub request limit reached; try again shortly.'));
@@ -122,12 +117,12 @@ export class RateLimiter implements RequestSlots {
 
   pauseFor(ms: number): void {
     if (!Number.isFinite(ms) || ms <= 0) return;
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
     if (this.queue.length > 0) this.rearm();
   }
 
   /** Milliseconds until the next call could be granted (0 = now). */
-  delayUntilFreeSlot(now: number = this.now()): number {
+  delayUntilFreeSlot(now: number = this.clock.now()): number {
     this.prune(now);
     let readyAt = this.pausedUntil;
     for (const { limit, windowMs } of this.limits) {
@@ -150,7 +145,7 @@ export class RateLimiter implements RequestSlots {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const now = this.now();
+      const now = this.clock.now();
       if (this.delayUntilFreeSlot(now) > 0) {
         this.rearm();
         return;
@@ -166,7 +161,7 @@ export class RateLimiter implements RequestSlots {
   private rearm(): void {
     this.cancelWake();
     const delay = this.delayUntilFreeSlot();
-    this.wakeTimer = this.setTimer(() => {
+    this.wakeTimer = this.clock.setTimeout(() => {
       this.wakeTimer = null;
       this.pump();
     }, delay);
@@ -190,7 +185,7 @@ export class RateLimiter implements RequestSlots {
 
   private cancelWake(): void {
     if (this.wakeTimer === null) return;
-    this.clearTimer(this.wakeTimer);
+    this.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = null;
   }
 }

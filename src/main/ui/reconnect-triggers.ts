@@ -2,6 +2,7 @@
  * Reconnect at once, instead of waiting out the backoff, when the reason for a dead connection has
  * just gone away: the system woke up, the screen was unlocked, or the network came back.
  */
+import { systemClock, type Clock } from '../../shared/clock';
 
 /** The part of Electron's powerMonitor used here (listeners only). */
 export interface PowerMonitorLike {
@@ -16,16 +17,14 @@ export interface ReconnectTriggersDeps {
   reconnectNow(): void;
   /** How often to ask whether the network is back (default 5 s). */
   pollMs?: number;
-  setInterval?: (callback: () => void, ms: number) => unknown;
-  clearInterval?: (handle: unknown) => void;
+  clock?: Clock;
 }
 
 export const ONLINE_POLL_MS = 5_000;
 
 /** Start watching; returns the function that stops it. */
 export function watchReconnectTriggers(deps: ReconnectTriggersDeps): () => void {
-  const every = deps.setInterval ?? ((callback: () => void, ms: number) => setInterval(callback, ms));
-  const stopEvery = deps.clearInterval ?? ((handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>));
+  const clock = deps.clock ?? systemClock;
   const reconnect = (): void => {
     try {
       deps.reconnectNow();
@@ -44,7 +43,7 @@ export function watchReconnectTriggers(deps: ReconnectTriggersDeps): () => void 
   deps.powerMonitor.on('resume', reconnect);
   deps.powerMonitor.on('unlock-screen', reconnect);
   let wasOnline = safeIsOnline();
-  const poll = every(() => {
+  const poll = clock.setInterval(() => {
     const online = safeIsOnline();
     if (online === null) return;
     if (online && wasOnline === false) reconnect();
@@ -55,6 +54,6 @@ export function watchReconnectTriggers(deps: ReconnectTriggersDeps): () => void 
   return () => {
     deps.powerMonitor.removeListener('resume', reconnect);
     deps.powerMonitor.removeListener('unlock-screen', reconnect);
-    stopEvery(poll);
+    clock.clearInterval(poll);
   };
 }

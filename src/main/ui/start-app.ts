@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type * as Electron from 'electron';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
@@ -61,7 +62,8 @@ export interface StartAppDeps {
   createCore(settings: SettingsService): TickerCore;
   /** What to start at login on Linux (the AppImage when there is one). */
   launchExecPath: string;
-  now?: () => number;
+  /** Time and timers (default: the system clock). */
+  clock?: Clock;
   /** The longest a quit waits for the feed to close cleanly. */
   quitTimeoutMs?: number;
 }
@@ -90,7 +92,7 @@ function noticeParts(notice: Notice): Omit<Notice, 'at'> {
 export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   const { electron } = deps;
   const { app } = electron;
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -105,7 +107,7 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
 
   await app.whenReady();
   try {
-    return wire(deps, openExternal, now);
+    return wire(deps, openExternal, clock);
   } catch (error) {
     console.error('[app] startup failed:', error);
     try {
@@ -117,7 +119,8 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   }
 }
 
-function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, now: () => number): RunningApp {
+function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, clock: Clock): RunningApp {
+  const now = (): number => clock.now();
   const { electron, paths, platform } = deps;
   const { app } = electron;
   if (platform === 'darwin') app.dock?.hide();
@@ -276,14 +279,14 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       stopNotifying();
       recentAlerts.stop();
       disposeIpc();
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: TimerHandle | undefined;
       try {
         // Close the socket with 1000, but never let a stuck close keep Ticker from quitting.
-        await Promise.race([core.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, quitTimeoutMs)))]);
+        await Promise.race([core.stop(), new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, quitTimeoutMs)))]);
       } catch (error) {
         console.error('[app] the feed did not close cleanly:', error);
       } finally {
-        if (timer !== undefined) clearTimeout(timer);
+        if (timer !== undefined) clock.clearTimeout(timer);
       }
       stopForwarding();
       tray.destroy();

@@ -8,6 +8,7 @@ import type { Preferences, Theme } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
 import type { CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
+import { systemClock, type Clock } from '../../shared/clock';
 
 /** Above full-screen apps where the OS allows it. */
 export const STRIP_ALWAYS_ON_TOP_LEVEL = 'screen-saver';
@@ -23,22 +24,12 @@ const BACKGROUND_BY_THEME: Record<Theme, string> = {
 
 export type StripScreen = Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'on' | 'removeListener'>;
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface TickerWindowDeps {
   createWindow: CreateAppWindow;
   screen: StripScreen;
   core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState' | 'handlers'>;
   platform: NodeJS.Platform;
-  timers?: Timers;
+  clock?: Clock;
   moveSettleMs?: number;
 }
 
@@ -80,12 +71,12 @@ export class TickerWindow {
   private ready = false;
   private destroyed = false;
   private marketsClosed = false;
-  private readonly timers: Timers;
+  private readonly clock: Clock;
   private readonly moveSettleMs: number;
   private readonly onDisplaysChanged = (): void => this.relayout();
 
   constructor(private readonly deps: TickerWindowDeps) {
-    this.timers = deps.timers ?? realTimers;
+    this.clock = deps.clock ?? systemClock;
     this.moveSettleMs = deps.moveSettleMs ?? MOVE_SETTLE_MS;
     deps.screen.on('display-added', this.onDisplaysChanged);
     deps.screen.on('display-removed', this.onDisplaysChanged);
@@ -228,13 +219,13 @@ export class TickerWindow {
   }
 
   private clearMoveTimer(): void {
-    if (this.moveTimer !== null) this.timers.clearTimeout(this.moveTimer);
+    if (this.moveTimer !== null) this.clock.clearTimeout(this.moveTimer);
     this.moveTimer = null;
   }
 
   private scheduleMoveCheck(window: BrowserWindow): void {
     this.clearMoveTimer();
-    this.moveTimer = this.timers.setTimeout(() => {
+    this.moveTimer = this.clock.setTimeout(() => {
       this.moveTimer = null;
       this.settleMove(window);
     }, this.moveSettleMs);

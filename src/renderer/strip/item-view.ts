@@ -8,6 +8,7 @@
  * the reserved widths and the flash attributes. Each write happens only when its value changed.
  */
 import type { Direction } from '../../shared/types';
+import type { Fading, FlashFader } from './flash-fader';
 import { SESSION_MARKS, type ItemLabelParts } from './item-label';
 import { isOffscreen } from './offscreen';
 
@@ -56,43 +57,6 @@ export function flashLevel(elapsed: number): 0 | 1 | 2 {
   return elapsed < FLASH_STRONG_MS ? 2 : elapsed < FLASH_FADE_MS ? 1 : 0;
 }
 
-/** How often the fader looks at quiet prices when no batch arrives (a step may be this much late). */
-const FADE_SWEEP_MS = 250;
-
-/**
- * Fades the flashes of prices that stopped moving (a moving price is faded by its own updates).
- * It sweeps with each batch (fadeQuietFlashes), so its writes land in the frame the batch costs
- * anyway; its own timer runs only while some flash is lit, and sweeps only when no batch has.
- */
-class FlashFader {
-  private readonly lit = new Set<ItemView>();
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private lastSweepAt = Number.NEGATIVE_INFINITY;
-
-  add(view: ItemView): void {
-    this.lit.add(view);
-    this.timer ??= setInterval(() => {
-      if (performance.now() - this.lastSweepAt >= FADE_SWEEP_MS) this.sweep();
-    }, FADE_SWEEP_MS);
-  }
-
-  sweep(): void {
-    this.lastSweepAt = performance.now();
-    for (const view of this.lit) if (!view.fadeIfQuiet()) this.lit.delete(view);
-    if (this.lit.size === 0 && this.timer !== null) {
-      clearInterval(this.timer);
-      this.timer = null;
-    }
-  }
-}
-
-const fader = new FlashFader();
-
-/** Step down the flashes of prices that have gone quiet; call after applying a batch. */
-export function fadeQuietFlashes(): void {
-  fader.sweep();
-}
-
 /** A text element's single text node, created on first use. */
 function textNodeOf(element: HTMLElement): Text {
   const last = element.lastChild;
@@ -122,7 +86,7 @@ class GrowingWidth {
   }
 }
 
-export class ItemView {
+export class ItemView implements Fading {
   private readonly texts: { price: Text; change: Text; percent: Text; arrow: Text; session: Text };
   private readonly widths: { price: GrowingWidth; change: GrowingWidth; percent: GrowingWidth };
   private trend = '';
@@ -135,7 +99,10 @@ export class ItemView {
   private lastShownAt = Number.NEGATIVE_INFINITY;
   private litLevel = 0;
 
-  constructor(private readonly elements: ItemElements) {
+  constructor(
+    private readonly elements: ItemElements,
+    private readonly fader: FlashFader,
+  ) {
     this.texts = {
       price: textNodeOf(elements.price),
       change: textNodeOf(elements.change),
@@ -168,13 +135,13 @@ export class ItemView {
 
     const moved = this.shownMoves !== null && state.moves > this.shownMoves;
     this.shownMoves = state.moves;
-    const now = performance.now();
+    const now = this.fader.now();
     this.lastShownAt = now;
     if (flash && moved && state.lastMove !== 'flat' && now - this.lastFlashAt >= FLASH_EVERY_MS && !isOffscreen(item)) {
       this.lastFlashAt = now;
       // The colour is the direction of the move that lit it, for the whole fade.
       price.dataset.flash = state.lastMove;
-      fader.add(this);
+      this.fader.add(this);
     }
     this.setFlashLevel(flashLevel(now - this.lastFlashAt));
   }
@@ -184,7 +151,7 @@ export class ItemView {
    * is stepped by show()). Returns whether the flash is still lit.
    */
   fadeIfQuiet(): boolean {
-    const now = performance.now();
+    const now = this.fader.now();
     if (now - this.lastShownAt >= FLASH_STRONG_MS) this.setFlashLevel(flashLevel(now - this.lastFlashAt));
     return this.litLevel > 0;
   }

@@ -8,7 +8,7 @@ import { createQuoteFormatter } from '../format';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
 import { AccessibleQuotes } from './accessible-quotes';
-import { fadeQuietFlashes } from './item-view';
+import { FlashFader } from './flash-fader';
 import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
@@ -30,6 +30,7 @@ export interface StripAppProps {
 /** The ticker strip: loads settings, snapshot and status, then follows the bridge's events. */
 export function StripApp({ api, locale }: StripAppProps) {
   const store = useMemo(() => new QuoteStore(), []);
+  const fader = useMemo(() => new FlashFader(), []);
   const calendar = useMemo(() => new MarketCalendar(), []);
   const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
   const [preferences, setPreferences] = useState(INITIAL_PREFERENCES);
@@ -65,7 +66,7 @@ export function StripApp({ api, locale }: StripAppProps) {
         }
         store.applyBatch(batch);
         // Quiet prices' flashes fade in the frame this batch costs anyway, not in frames of their own.
-        fadeQuietFlashes();
+        fader.sweep();
       }),
       api.onStatus((next) => {
         statusSeen = true;
@@ -103,7 +104,9 @@ export function StripApp({ api, locale }: StripAppProps) {
       disposed = true;
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
-  }, [api, store]);
+  }, [api, store, fader]);
+
+  useEffect(() => () => fader.dispose(), [fader]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = preferences.theme;
@@ -116,7 +119,7 @@ export function StripApp({ api, locale }: StripAppProps) {
   const showSparklines = preferences.showSparklines;
 
   const renderItem = (symbol: string) => (
-    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} calendar={calendar} />
+    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} calendar={calendar} fader={fader} />
   );
   // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
   // wants it to ('hide' is the main process's: it hides the window until the next open).

@@ -4,6 +4,7 @@ import { displayName } from '../../shared/symbols';
 import type { QuoteFormatter } from '../format';
 import { STALE_AFTER_MS } from '../stale-price';
 import { describeQuote, SESSION_WORDS, type DescribeOptions } from './item-label';
+import type { FlashFader } from './flash-fader';
 import { ItemView, type ItemState } from './item-view';
 import { isOffscreen, REVEAL_EVENT, subscribeWhenNear, type NearReason } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
@@ -19,6 +20,8 @@ export interface TickerItemProps {
   /** Coarse clock for the session and the stale check. */
   now: number;
   calendar: MarketCalendar;
+  /** The strip's flash fader (one per strip). */
+  fader: FlashFader;
 }
 
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
@@ -48,7 +51,7 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * near, before it can be seen. The price flashes when it moves where it can be seen (catching
  * up does not flash: the item is still outside the viewport then).
  */
-export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar }: TickerItemProps) {
+export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
@@ -64,10 +67,10 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
     (flash: boolean) => {
       const [item, price, change, percent, arrow, session] = [itemRef, priceRef, changeRef, percentRef, arrowRef, sessionRef].map((ref) => ref.current);
       if (!item || !price || !change || !percent || !arrow || !session) return;
-      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, session }));
+      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, session }, fader));
       view.show(itemState(symbol, store.get(symbol), options.current), { flash });
     },
-    [store, symbol],
+    [store, symbol, fader],
   );
 
   // Follow the symbol's changes (held while far from view); drawn before the first paint.

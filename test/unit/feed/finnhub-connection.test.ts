@@ -1,3 +1,4 @@
+import type { Clock } from '../../../src/shared/clock';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import type WebSocket from 'ws';
@@ -337,5 +338,28 @@ describe('FinnhubConnection with a scripted socket', () => {
     await stopped;
     expect(socket.terminated).toBe(true);
     expect(connection.currentStatus().state).toBe('stopped');
+  });
+});
+
+describe('FinnhubConnection on an injected clock', () => {
+  it('times its statuses and its connect timeout on the clock it is given, not the global timers', () => {
+    const pending: Array<{ callback: () => void; ms: number }> = [];
+    const clock: Clock = {
+      now: () => 42_000,
+      setTimeout: (callback, ms) => pending.push({ callback, ms }),
+      clearTimeout: () => {},
+      setInterval: () => {
+        throw new Error('not used');
+      },
+      clearInterval: () => {},
+    };
+    const { connection, statuses } = setup({ clock });
+    connection.start();
+    expect(statuses.at(-1)).toMatchObject({ state: 'connecting', since: 42_000 });
+    // The global (fake) timers never see the connect timeout; the injected clock does.
+    expect(vi.getTimerCount()).toBe(0);
+    expect(pending.map((timer) => timer.ms)).toContain(5_000);
+    pending.find((timer) => timer.ms === 5_000)!.callback();
+    expect(statuses.at(-1)).toMatchObject({ state: 'offline', since: 42_000 });
   });
 });
