@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './harness/app-fixture';
+import { startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
 import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
 
 let session: RendererSession;
@@ -102,6 +102,30 @@ describe('the Alerts section against the real core', () => {
     // Hostile payloads are refused by the IPC validators.
     const direct = await page.evaluate(() => window.ticker.addAlert({ symbol: 'AAPL', metric: 'price', op: '>=', value: -1, recurring: false, cooldownS: 0 }));
     expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the strip marks the item whose alert fired, on every copy of it, and only that one', async () => {
+    app = await startApp({ symbols: ['AAPL', 'MSFT'] });
+    const running = app;
+    running.settings.addAlert({ symbol: 'AAPL', metric: 'price', op: '>=', value: 190, recurring: false, cooldownS: 0 });
+    const { page, errors } = await session.openCorePage('strip', running.core, { clockAt: Date.now() });
+    await waitForStripSymbols(page, ['AAPL', 'MSFT']);
+    running.trade({ AAPL: 189, MSFT: 420 });
+    await waitForPrice(page, 'AAPL', '189.00');
+    expect(await page.locator('.item[data-alerted="true"]').count()).toBe(0);
+
+    running.trade({ AAPL: 190.5 });
+    await expect.poll(() => page.locator('.item[data-alerted="true"]').count()).toBeGreaterThan(0);
+    const marked = await page.locator('.item[data-alerted="true"]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
+    expect(new Set(marked)).toEqual(new Set(['AAPL']));
+    expect(await page.locator('.item[data-symbol="AAPL"][data-alerted="true"] .alert-mark').first().getAttribute('aria-hidden')).toBe('true');
+    // The mark is for a while only (two minutes).
+    await page.clock.fastForward(110_000);
+    expect(await page.locator('.item[data-alerted="true"]').count()).toBeGreaterThan(0);
+    await page.clock.fastForward(11_000);
+    await expect.poll(() => page.locator('.item[data-alerted="true"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,7 @@ import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
 import { StatusBadgeView } from './status-badge';
+import { useAlertMarks } from './use-alert-marks';
 import { TickerItem } from './ticker-item';
 
 /** Shown until settings arrive, so the strip never renders unstyled. */
@@ -113,13 +114,25 @@ export function StripApp({ api, locale }: StripAppProps) {
     document.documentElement.style.setProperty('--font-size', `${preferences.fontSize}px`);
   }, [preferences.theme, preferences.fontSize]);
 
+  const alerted = useAlertMarks(api);
   const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
   const live = status?.state === 'live' && !demo;
   const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
   const showSparklines = preferences.showSparklines;
 
   const renderItem = (symbol: string) => (
-    <TickerItem key={symbol} symbol={symbol} store={store} formatter={formatter} showSparkline={showSparklines} live={live} now={now} calendar={calendar} fader={fader} />
+    <TickerItem
+      key={symbol}
+      symbol={symbol}
+      store={store}
+      formatter={formatter}
+      showSparkline={showSparklines}
+      live={live}
+      now={now}
+      calendar={calendar}
+      fader={fader}
+      alerted={alerted.has(symbol)}
+    />
   );
   // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
   // wants it to ('hide' is the main process's: it hides the window until the next open).

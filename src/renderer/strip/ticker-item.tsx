@@ -22,6 +22,8 @@ export interface TickerItemProps {
   calendar: MarketCalendar;
   /** The strip's flash fader (one per strip). */
   fader: FlashFader;
+  /** An alert on this symbol fired a moment ago: the item wears a bell and an outline. */
+  alerted?: boolean;
 }
 
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
@@ -51,7 +53,7 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * near, before it can be seen. The price flashes when it moves where it can be seen (catching
  * up does not flash: the item is still outside the viewport then).
  */
-export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader }: TickerItemProps) {
+export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader, alerted = false }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
@@ -96,7 +98,12 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   }, [formatter, live, now, calendar, draw]);
 
   return (
-    <span className="item" data-symbol={symbol} ref={itemRef}>
+    <span className="item" data-symbol={symbol} data-alerted={alerted ? 'true' : undefined} ref={itemRef}>
+      {alerted ? (
+        <span className="alert-mark" title="An alert fired" aria-hidden="true">
+          🔔
+        </span>
+      ) : null}
       <span className="name">{displayName(symbol)}</span>
       <span className="price" ref={priceRef} />
       <span className="arrow" ref={arrowRef} />
