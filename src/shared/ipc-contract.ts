@@ -3,7 +3,7 @@
  * and payload-validated), preload builds `window.ticker` from it, and the renderer's type of
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
-import type { AlertDraft, AlertFiring, AlertRule } from './alert-rules';
+import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -87,6 +87,8 @@ export interface InvokeContract {
   regenerateRelayToken: { args: []; result: RelayView };
   /** Replace the browser origins allowed to use the relay. */
   setRelayOrigins: { args: [origins: string[]]; result: RelayView };
+  /** Right-click on a strip item: main pops up its native menu ("Alert when …" at the current price). */
+  showItemMenu: { args: [symbol: string]; result: null };
   /** The displays the strip can dock to (from the shell). */
   getDisplays: { args: []; result: DisplayInfo[] };
   /** Open the settings window (from the strip). */
@@ -124,6 +126,7 @@ export const INVOKE_CHANNELS = {
   getRelay: 'relay:get',
   regenerateRelayToken: 'relay:regenerate-token',
   setRelayOrigins: 'relay:set-origins',
+  showItemMenu: 'app:show-item-menu',
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
@@ -144,6 +147,8 @@ export interface EventContract {
   focusAlert: string;
   /** The relay started, stopped, failed, or its clients, token or origins changed. */
   relay: RelayView;
+  /** Ask the settings view to start a new alert with this condition ("Alert when …" on a strip item). */
+  prefillAlert: AlertCondition;
 }
 
 export type EventName = keyof EventContract;
@@ -157,6 +162,7 @@ export const EVENT_CHANNELS = {
   alert: 'event:alert',
   focusAlert: 'event:focus-alert',
   relay: 'event:relay',
+  prefillAlert: 'event:prefill-alert',
 } as const satisfies Record<EventName, string>;
 
 /**

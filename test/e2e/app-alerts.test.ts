@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 describe('the Alerts section against the real core', () => {
-  it('validates inline, adds a rule, shows its firing, re-arms, edits and removes it', async () => {
+  // Many steps, each a round trip through the real core: more time than the default on a loaded machine.
+  it('validates inline, adds a rule, shows its firing, re-arms, edits and removes it', { timeout: 60_000 }, async () => {
     app = await startApp({ symbols: ['AAPL', 'MSFT'] });
     const running = app;
     const { page, errors } = await session.openCorePage('settings', running.core);
@@ -91,8 +92,19 @@ describe('the Alerts section against the real core', () => {
     running.core.events.focusAlert.emit(msftId);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.alertId ?? null)).toBe(msftId);
 
+    // "Alert when …" from a strip item: a new alert filled in with that condition.
+    running.core.events.prefillAlert.emit({ symbol: 'MSFT', metric: 'price', op: '<=', value: 415.1 });
+    await expect.poll(() => page.locator('#alert-value').inputValue()).toBe('415.1');
+    expect(await page.locator('#alert-symbol').inputValue()).toBe('MSFT');
+    expect(await page.locator('#alert-op').inputValue()).toBe('<=');
+    expect(await page.locator('#alert-metric').inputValue()).toBe('price');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-value');
+    expect(await section.getByRole('button', { name: 'Add alert' }).count()).toBe(1);
+
     // The sound preference.
-    await page.locator('#alert-sound').uncheck();
+    // (A controlled checkbox: it turns off once main has saved the preference.)
+    await page.locator('#alert-sound').click();
+    await expect.poll(() => page.locator('#alert-sound').isChecked()).toBe(false);
     await expect.poll(() => running.core.preferences().alertSound).toBe(false);
 
     await item.first().getByRole('button', { name: 'Remove AAPL at or above 200' }).click();
@@ -106,11 +118,11 @@ describe('the Alerts section against the real core', () => {
     await page.close();
   });
 
-  it('the strip marks the item whose alert fired, on every copy of it, and only that one', async () => {
+  it('the strip marks the item whose alert fired, on every copy of it, and only that one', { timeout: 60_000 }, async () => {
     app = await startApp({ symbols: ['AAPL', 'MSFT'] });
     const running = app;
     running.settings.addAlert({ symbol: 'AAPL', metric: 'price', op: '>=', value: 190, recurring: false, cooldownS: 0 });
-    const { page, errors } = await session.openCorePage('strip', running.core, { clockAt: Date.now() });
+    const { page, errors, bridge } = await session.openCorePage('strip', running.core, { clockAt: Date.now() });
     await waitForStripSymbols(page, ['AAPL', 'MSFT']);
     running.trade({ AAPL: 189, MSFT: 420 });
     await waitForPrice(page, 'AAPL', '189.00');
@@ -121,6 +133,11 @@ describe('the Alerts section against the real core', () => {
     const marked = await page.locator('.item[data-alerted="true"]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
     expect(new Set(marked)).toEqual(new Set(['AAPL']));
     expect(await page.locator('.item[data-symbol="AAPL"][data-alerted="true"] .alert-mark').first().getAttribute('aria-hidden')).toBe('true');
+    // A right-click on an item asks main for its native menu ("Alert when …").
+    // (The item scrolls, so the event is dispatched rather than clicked.)
+    await page.locator('.item[data-symbol="MSFT"] .price').first().dispatchEvent('contextmenu', { bubbles: true, button: 2 });
+    await expect.poll(() => bridge.opened.itemMenus).toEqual(['MSFT']);
+
     // The mark is for a while only (two minutes).
     await page.clock.fastForward(110_000);
     expect(await page.locator('.item[data-alerted="true"]').count()).toBeGreaterThan(0);

@@ -257,10 +257,12 @@ export const nativeImage = {
 
 export interface MockMenu {
   items: unknown[];
+  /** Shown as a context menu. */
+  popup: ReturnType<typeof vi.fn>;
 }
 
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template })),
+  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template, popup: vi.fn() })),
 };
 
 export class MockTray extends EventEmitter {

@@ -65,6 +65,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     alert: new Signal(),
     focusAlert: new Signal(),
     relay: new Signal(),
+    prefillAlert: new Signal(),
   };
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];

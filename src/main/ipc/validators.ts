@@ -203,6 +203,7 @@ export const ARGS_VALIDATORS = {
   getRelay: tuple(),
   regenerateRelayToken: tuple(),
   setRelayOrigins: tuple(originsArg),
+  showItemMenu: tuple(symbolArg),
   getDisplays: tuple(),
   openSettings: tuple(),
   openExternal: tuple(checkExternalUrl),

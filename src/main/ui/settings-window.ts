@@ -3,6 +3,7 @@
  * one forward, and can ask it to focus its "add symbol" field.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { AlertCondition } from '../../shared/alert-rules';
 import type { CreateAppWindow } from './app-window';
 
 export interface SettingsWindowDeps {
@@ -11,6 +12,8 @@ export interface SettingsWindowDeps {
   focusAddSymbol(): void;
   /** Ask the settings page to show one alert rule (the focusAlert event). */
   focusAlert?(ruleId: string): void;
+  /** Ask the settings page to start a new alert with this condition (the prefillAlert event). */
+  prefillAlert?(condition: AlertCondition): void;
   /** Called once a newly opened window has loaded its page (e.g. to replay notices). */
   onLoaded?(window: BrowserWindow): void;
   /**
@@ -26,6 +29,8 @@ export interface OpenSettingsOptions {
   focusAddSymbol?: boolean;
   /** Show this alert rule (a notification was clicked). */
   focusAlert?: string;
+  /** Start a new alert with this condition ("Alert when …" on a strip item). */
+  prefillAlert?: AlertCondition;
 }
 
 export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
@@ -97,7 +102,8 @@ export class SettingsWindow {
   }
 
   private focusFor(options: OpenSettingsOptions): (() => void) | null {
-    const { focusAlert } = options;
+    const { focusAlert, prefillAlert } = options;
+    if (prefillAlert !== undefined && this.deps.prefillAlert) return () => this.deps.prefillAlert?.(prefillAlert);
     if (focusAlert !== undefined && this.deps.focusAlert) return () => this.deps.focusAlert?.(focusAlert);
     if (options.focusAddSymbol) return () => this.deps.focusAddSymbol();
     return null;

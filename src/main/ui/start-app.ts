@@ -19,6 +19,7 @@ import { openSettingsStore, settingsFilePath } from '../settings/open-store';
 import { SettingsService } from '../settings/settings-service';
 import { AlertNotifier } from './alert-notifier';
 import { appWindowFactory, type AppPagesLocation } from './app-window';
+import { buildItemMenu } from './item-menu';
 import { applyLaunchAtLogin } from './launch-at-login';
 import { watchReconnectTriggers } from './reconnect-triggers';
 import { SettingsWindow } from './settings-window';
@@ -148,6 +149,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     createWindow,
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
     focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
+    prefillAlert: (condition) => core.events.prefillAlert.emit(condition),
   });
 
   // Every firing: a desktop notification (click: the rule in settings) and the tray's recent count.
@@ -168,6 +170,12 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     }
   });
 
+  /** The current price of a watched symbol (null when none yet, or not watched). */
+  const priceOf = (symbol: string): number | null => {
+    const snapshots = core.handlers.getSnapshot();
+    if (!Array.isArray(snapshots)) return null;
+    return snapshots.find((snapshot) => snapshot.symbol === symbol)?.price ?? null;
+  };
   const handlers: InvokeHandlers = {
     ...core.handlers,
     getDisplays: () => describeDisplays(electron.screen.getAllDisplays(), electron.screen.getPrimaryDisplay().id),
@@ -176,6 +184,17 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       return null;
     },
     openExternal: createOpenExternalHandler(openExternal),
+    showItemMenu: (symbol) => {
+      const snapshot = priceOf(symbol);
+      const menu = electron.Menu.buildFromTemplate(
+        buildItemMenu(symbol, snapshot, {
+          newAlert: (condition) => settingsWindow.open({ prefillAlert: condition }),
+          openAlerts: () => settingsWindow.open({ focusAlert: '' }),
+        }),
+      );
+      menu.popup();
+      return null;
+    },
   };
   const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: isOurPage });
   const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);

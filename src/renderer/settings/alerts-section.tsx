@@ -3,6 +3,7 @@ import {
   ALERT_LIMITS,
   checkAlertDraft,
   describeAlertCondition,
+  type AlertCondition,
   type AlertDraft,
   type AlertFiring,
   type AlertMetric,
@@ -23,6 +24,8 @@ export interface AlertsSectionProps {
   locale: string;
   /** A rule to show (a notification was clicked; '' for the section), with a counter so a repeat request scrolls again. */
   focus: { ruleId: string; seq: number } | null;
+  /** Start a new alert with this condition ("Alert when …" on a strip item). */
+  prefill?: { condition: AlertCondition; seq: number } | null;
   onSettings: (settings: PublicSettings) => void;
   onAlerts: (alerts: AlertRule[]) => void;
 }
@@ -50,7 +53,7 @@ function draftOf(form: FormState): unknown {
 }
 
 /** Price alerts: add, edit, remove, re-arm, and the last firings. */
-export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus, onSettings, onAlerts }: AlertsSectionProps) {
+export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus, prefill = null, onSettings, onAlerts }: AlertsSectionProps) {
   const [form, setForm] = useState<FormState>(() => emptyForm(symbols));
   const [editing, setEditing] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
@@ -60,6 +63,7 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const valueRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let alive = true;
@@ -81,6 +85,18 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
   }, [focus]);
+
+  // "Alert when …" from the strip: a new alert with that condition, ready to adjust and add.
+  useEffect(() => {
+    if (!prefill) return;
+    const { condition } = prefill;
+    setEditing(null);
+    setTouched(false);
+    setServerError(null);
+    setForm((current) => ({ ...current, symbol: condition.symbol, metric: condition.metric, op: condition.op, value: String(condition.value) }));
+    valueRef.current?.scrollIntoView({ block: 'center' });
+    valueRef.current?.focus();
+  }, [prefill]);
 
   // Keep the chosen symbol valid as the watch list changes.
   useEffect(() => {
@@ -184,6 +200,7 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
           Threshold ({unit})
           <input
             id="alert-value"
+            ref={valueRef}
             type="text"
             inputMode="decimal"
             value={form.value}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
+import type { AlertCondition } from '../../shared/alert-rules';
 import { settle } from '../bridge';
 import { AlertsSection } from './alerts-section';
 import { KeySection } from './key-section';
@@ -37,6 +38,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const addInputRef = useRef<HTMLInputElement>(null);
   const [alertFocus, setAlertFocus] = useState<{ ruleId: string; seq: number } | null>(null);
+  const [alertPrefill, setAlertPrefill] = useState<{ condition: AlertCondition; seq: number } | null>(null);
 
   const refreshOverview = useCallback(async () => {
     const result = await settle(() => api.getOverview());
@@ -57,6 +59,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         setEditingId(null);
         addInputRef.current?.focus();
       }),
+      api.onPrefillAlert((condition) => setAlertPrefill((current) => ({ condition, seq: (current?.seq ?? 0) + 1 }))),
       api.onFocusAlert((ruleId) => setAlertFocus((current) => ({ ruleId: typeof ruleId === 'string' ? ruleId : '', seq: (current?.seq ?? 0) + 1 }))),
     ];
     void settle(() => api.getSettings()).then((result) => {
@@ -125,6 +128,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             alertSound={settings.preferences.alertSound}
             locale={locale}
             focus={alertFocus}
+            prefill={alertPrefill}
             onSettings={setSettings}
             onAlerts={(alerts) => setSettings((current) => (current ? { ...current, alerts } : current))}
           />

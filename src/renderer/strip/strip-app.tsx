@@ -115,6 +115,17 @@ export function StripApp({ api, locale }: StripAppProps) {
   }, [preferences.theme, preferences.fontSize]);
 
   const alerted = useAlertMarks(api);
+  // Right-click on an item: main's native menu offers "Alert when …" at the current price.
+  const showItemMenu = useCallback(
+    (event: React.MouseEvent) => {
+      const item = (event.target as Element).closest<HTMLElement>('.item[data-symbol]');
+      const symbol = item?.dataset.symbol;
+      if (!symbol) return;
+      event.preventDefault();
+      void settle(() => api.showItemMenu(symbol));
+    },
+    [api],
+  );
   const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
   const live = status?.state === 'live' && !demo;
   const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
@@ -153,7 +164,7 @@ export function StripApp({ api, locale }: StripAppProps) {
   }
 
   return (
-    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'} data-dimmed={dimmed ? 'true' : 'false'}>
+    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'} data-dimmed={dimmed ? 'true' : 'false'} onContextMenu={showItemMenu}>
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
         ⋮⋮

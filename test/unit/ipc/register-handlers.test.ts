@@ -48,6 +48,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     updateAlert: vi.fn((id, draft) => settings.updateAlert(id, draft)),
     removeAlert: vi.fn((id) => settings.removeAlert(id)),
     rearmAlert: vi.fn((id) => settings.rearmAlert(id)),
+    showItemMenu: vi.fn(() => null),
     getAlertHistory: vi.fn(() => []),
     addToList: vi.fn((listId, symbol) => settings.addSymbol(symbol, listId)),
     removeFromList: vi.fn((listId, symbol) => settings.removeSymbol(symbol, listId)),

@@ -41,6 +41,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     notice: new Signal(),
     alert: new Signal(),
     focusAlert: new Signal(),
+    prefillAlert: new Signal(),
     focusAddSymbol: new Signal(),
     relay: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
@@ -405,6 +406,29 @@ describe('startApp: tray and preferences', () => {
     // An hour later the tray no longer counts it.
     vi.advanceTimersByTime(3_600_000);
     expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts…');
+  });
+
+  it('a right-click menu on a strip item offers alerts at the current price and opens settings filled in', async () => {
+    vi.useFakeTimers();
+    const { core, running } = await started();
+    core.handlers.getSnapshot.mockReturnValue([{ symbol: 'AAPL', price: 189.41 }] as never);
+    expect(running.handlers.showItemMenu('AAPL')).toBeNull();
+    const menu = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
+    expect(menu.popup).toHaveBeenCalledOnce();
+    const items = menu.items as Array<{ id?: string; label?: string; click?: () => void }>;
+    expect(items.map((item) => item.label ?? item.id)).toEqual(['Alert when AAPL at or above 189.41…', 'Alert when AAPL at or below 189.41…', undefined, 'Alerts…']);
+    items[1]!.click!();
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    listen(settingsWindow, 'prefillAlert');
+    settingsWindow.finishLoading();
+    vi.advanceTimersByTime(1_000);
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.prefillAlert, { symbol: 'AAPL', metric: 'price', op: '<=', value: 189.41 });
+
+    // Without a price yet, only the Alerts entry.
+    core.handlers.getSnapshot.mockReturnValue([]);
+    running.handlers.showItemMenu('MSFT');
+    const bare = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
+    expect((bare.items as Array<{ id?: string }>).map((item) => item.id)).toEqual(['alerts']);
   });
 
   it('shows no notification where the system has none, and stays silent when the sound is off', async () => {
