@@ -160,6 +160,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     settings: new Set(),
     notice: new Set(),
     focusAddSymbol: new Set(),
+    focusAlert: new Set(),
   };
   const settings = clone(script.settings);
   const overview = clone(script.overview);
@@ -375,6 +376,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onSettings: (l: Listener) => subscribe('settings', l),
     onNotice: (l: Listener) => subscribe('notice', l),
     onFocusAddSymbol: (l: Listener) => subscribe('focusAddSymbol', l),
+    onFocusAlert: (l: Listener) => subscribe('focusAlert', l),
   };
   function subscribe(event: string, listener: Listener): () => void {
     listeners[event]?.add(listener);
