@@ -161,6 +161,9 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     notice: new Set(),
     focusAddSymbol: new Set(),
     focusAlert: new Set(),
+    alert: new Set(),
+    relay: new Set(),
+    prefillAlert: new Set(),
   };
   const settings = clone(script.settings);
   const overview = clone(script.overview);
@@ -377,6 +380,9 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onNotice: (l: Listener) => subscribe('notice', l),
     onFocusAddSymbol: (l: Listener) => subscribe('focusAddSymbol', l),
     onFocusAlert: (l: Listener) => subscribe('focusAlert', l),
+    onAlert: (l: Listener) => subscribe('alert', l),
+    onRelay: (l: Listener) => subscribe('relay', l),
+    onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
   };
   function subscribe(event: string, listener: Listener): () => void {
     listeners[event]?.add(listener);
