@@ -5,10 +5,8 @@ import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quo
 import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../shared/relay-rules';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../main/feed/endpoint-url';
+import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';
-
-export const DEFAULT_WS_URL = 'wss://ws.finnhub.io';
-export const DEFAULT_REST_URL = 'https://finnhub.io/api/v1';
 const DEFAULT_DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
 
 export interface FeedArgs {
@@ -116,9 +114,9 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   const token = tokenValue.trim() === '' ? null : tokenValue.trim();
   if (token !== null && !/^[\x21-\x7e]{1,128}$/.test(token)) return { ok: false, reason: 'the API key has characters that cannot be part of a Finnhub key' };
 
-  const ws = checkEndpointUrl('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? DEFAULT_WS_URL, WS_SCHEMES);
+  const ws = checkEndpointUrl('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? FINNHUB_WS_URL, WS_SCHEMES);
   if ('problem' in ws) return { ok: false, reason: ws.problem };
-  const rest = checkEndpointUrl('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? DEFAULT_REST_URL, REST_SCHEMES);
+  const rest = checkEndpointUrl('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? FINNHUB_REST_URL, REST_SCHEMES);
   if ('problem' in rest) return { ok: false, reason: rest.problem };
 
   let durationS: number | null = null;

@@ -5,12 +5,8 @@
 import type { FeedStatus, SnapshotBatch } from '../shared/types';
 import { AlertEngine } from '../main/alerts/alert-engine';
 import { alertEvent } from '../main/alerts/alert-event';
-import { DemoSource } from '../main/feed/demo-source';
-import { FinnhubConnection } from '../main/feed/finnhub-connection';
-import type { TradeSource } from '../main/feed/trade-source';
+import { createFeedSource } from '../main/core/create-feed-source';
 import { FeedSession } from '../main/core/feed-session';
-import { demoQuotes } from '../main/core/demo-quotes';
-import { FinnhubRest } from '../main/market/finnhub-rest';
 import { quoteEvent, type QuoteEvent } from '../main/market/quote-event';
 import { RateLimiter } from '../main/market/rate-limiter';
 import { sessionRelayFeed } from '../main/relay/relay-feed';
@@ -103,23 +99,16 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     write(statusEvent(status));
   });
 
-  let source: TradeSource;
-  let limiter: RateLimiter | null = null;
-  if (args.demo) {
-    const demo = new DemoSource({ symbols: args.symbols });
-    source = demo;
-    await session.attach(demo, demoQuotes(demo));
-  } else {
-    const token = args.token as string;
-    limiter = new RateLimiter();
-    source = new FinnhubConnection({
-      token,
-      wsUrl: args.wsUrl,
-      symbols: args.symbols,
-      ...(args.heartbeatTimeoutS !== null ? { heartbeatTimeoutMs: args.heartbeatTimeoutS * 1000 } : {}),
-    });
-    await session.attach(source, new FinnhubRest({ token, baseUrl: args.restUrl, limiter }));
-  }
+  const limiter = new RateLimiter();
+  const { source, quotes } = createFeedSource({
+    key: args.demo ? null : args.token,
+    symbols: args.symbols,
+    limiter,
+    wsUrl: args.wsUrl,
+    restUrl: args.restUrl,
+    ...(args.heartbeatTimeoutS !== null ? { heartbeatTimeoutMs: args.heartbeatTimeoutS * 1000 } : {}),
+  });
+  await session.attach(source, quotes);
   if (!printedStatus) write(statusEvent(source.currentStatus()));
 
   let exitCode = EXIT_OK;
@@ -141,9 +130,10 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
 
   await relay?.close();
   session.flush();
-  const stats = source.stats();
+  // The session's figures: what the connection dropped and what the store refused.
+  const stats = session.stats() ?? source.stats();
   await session.close();
-  limiter?.dispose();
+  limiter.dispose();
   const summary: Record<string, unknown> = { event: 'summary', connections: stats.connections, reconnects: stats.reconnects, trades: stats.trades, dropped: stats.dropped };
   if (args.alerts.length > 0) summary.alerts = alertCount;
   write(summary);

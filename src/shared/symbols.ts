@@ -32,6 +32,18 @@ export function isValidSymbol(input: unknown): input is string {
   return typeof input === 'string' && SYMBOL_PATTERN.test(input);
 }
 
+/**
+ * The valid symbols of a list, each once, in first-seen order: what every consumer of a watch list
+ * (connection, store, search results) works with.
+ */
+export function uniqueValidSymbols(symbols: Iterable<unknown>): string[] {
+  const seen = new Set<string>();
+  for (const symbol of symbols) {
+    if (isValidSymbol(symbol)) seen.add(symbol);
+  }
+  return [...seen];
+}
+
 export type InstrumentKind = 'stock' | 'crypto' | 'forex';
 
 const FOREX_VENUES = new Set(['OANDA', 'FXCM', 'FOREX', 'FXPRO', 'IC MARKETS', 'ICMTRADER', 'OCTAFX', 'PEPPERSTONE']);

@@ -97,6 +97,18 @@ interface Fault {
   headers: Record<string, string>;
   /** How many more requests get it. */
   remaining: number;
+  /** Instead of the JSON error: stream this many bytes of filler (an oversized answer). */
+  bodyBytes?: number;
+  /** Send a Content-Length for the streamed body (default: chunked, no length). */
+  declareLength?: boolean;
+}
+
+/** An oversized REST answer: `bytes` of filler streamed with backpressure, stopping when the client hangs up. */
+export interface HugeBodyOptions {
+  bytes: number;
+  status?: number;
+  declareLength?: boolean;
+  times?: number;
 }
 
 export interface FakeFinnhub {
@@ -147,6 +159,10 @@ export interface FakeFinnhub {
   setQuote(symbol: string, quote: Partial<FinnhubQuote>): void;
   /** Answer the next `times` REST requests (default: all, until `clearRestFault()`) with this status. */
   failRestWith(status: number, headers?: Record<string, string>, times?: number): void;
+  /** Answer the next REST requests with a huge body (see HugeBodyOptions). */
+  answerRestWithHugeBody(options: HugeBodyOptions): void;
+  /** Bytes of huge bodies actually written to sockets so far (what a client made us send). */
+  readonly hugeBodyBytesSent: number;
   clearRestFault(): void;
   readonly requests: readonly RestRequest[];
 
@@ -217,6 +233,7 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
   let handshakesRefused = 0;
   let upgradeFault: Fault | null = null;
   let restFault: Fault | null = null;
+  let hugeBodyBytesSent = 0;
   let stalled = false;
   let pingTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -351,6 +368,15 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
     };
 
     const fault = takeFault(restFault);
+    if (fault !== null && fault.bodyBytes !== undefined) {
+      if (restFault !== null && restFault.remaining <= 0) restFault = null;
+      streamFiller(response, fault);
+      const logged: RestRequest = { method: request.method ?? 'GET', path, query, token, status: fault.status, at: Date.now() };
+      requests.push(logged);
+      events.request.emit(logged);
+      changed.emit();
+      return;
+    }
     if (fault !== null) {
       if (restFault !== null && restFault.remaining <= 0) restFault = null;
       answer(fault.status, { error: STATUS_TEXT[fault.status] ?? 'Error' }, fault.headers);
@@ -381,6 +407,35 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
       return;
     }
     answer(404, { error: 'Not found' });
+  }
+
+  /** Stream `fault.bodyBytes` of a JSON-looking filler, writing only as fast as the client reads. */
+  function streamFiller(response: ServerResponse, fault: Fault): void {
+    const total = fault.bodyBytes ?? 0;
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json', ...fault.headers };
+    if (fault.declareLength) headers['Content-Length'] = total;
+    response.writeHead(fault.status, headers);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    chunk.write('{"c":');
+    let left = total;
+    let ended = false;
+    response.once('close', () => {
+      ended = true;
+      changed.emit();
+    });
+    const pump = (): void => {
+      while (!ended && left > 0) {
+        const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+        left -= part.length;
+        hugeBodyBytesSent += part.length;
+        if (!response.write(part)) {
+          response.once('drain', pump);
+          return;
+        }
+      }
+      if (!ended && left === 0) response.end();
+    };
+    pump();
   }
 
   // ---------------------------------------------------------------- start
@@ -473,6 +528,12 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
     },
     failRestWith(status, headers = {}, times = Infinity) {
       restFault = { status, headers, remaining: times };
+    },
+    answerRestWithHugeBody({ bytes, status = 200, declareLength = false, times = Infinity }) {
+      restFault = { status, headers: {}, remaining: times, bodyBytes: bytes, declareLength };
+    },
+    get hugeBodyBytesSent() {
+      return hugeBodyBytesSent;
     },
     clearRestFault() {
       restFault = null;

@@ -7,14 +7,12 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import type { FeedOverview, FeedStats, FeedStatus, KeyTestResult, Notice, Preferences, PublicSettings, RelayView, SymbolMatch } from '../../shared/types';
 import { AlertEngine } from '../alerts/alert-engine';
-import { DemoSource } from '../feed/demo-source';
-import { DEFAULT_FINNHUB_WS_URL, FinnhubConnection } from '../feed/finnhub-connection';
 import type { TradeSource } from '../feed/trade-source';
-import { DEFAULT_FINNHUB_REST_URL, FinnhubRest, type FetchLike } from '../market/finnhub-rest';
-import type { QuoteFetcher } from '../market/prev-close-loader';
+import type { FetchLike, FinnhubRest } from '../market/finnhub-rest';
 import { RateLimiter } from '../market/rate-limiter';
 import type { SettingsService } from '../settings/settings-service';
-import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
+import { createFeedSource, createRestClient, type FeedSourceConfig } from './create-feed-source';
+import type { PreviousCloseSource } from './demo-quotes';
 import { searchDemoSymbols } from './demo-symbols';
 import { RelayController } from '../relay/relay-controller';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
@@ -53,9 +51,17 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const { settings } = deps;
   const clock = deps.clock ?? systemClock;
   const now = (): number => clock.now();
-  const wsUrl = deps.wsUrl ?? DEFAULT_FINNHUB_WS_URL;
-  const restUrl = deps.restUrl ?? DEFAULT_FINNHUB_REST_URL;
   const limiter = new RateLimiter({ clock });
+  const sourceConfig: Omit<FeedSourceConfig, 'key' | 'symbols'> = {
+    limiter,
+    clock,
+    ...(deps.wsUrl !== undefined ? { wsUrl: deps.wsUrl } : {}),
+    ...(deps.restUrl !== undefined ? { restUrl: deps.restUrl } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
+    ...(deps.createLiveSource ? { createLiveSource: deps.createLiveSource } : {}),
+    ...(deps.createDemoSource ? { createDemoSource: deps.createDemoSource } : {}),
+  };
   const events: { [K in EventName]: Signal<EventContract[K]> } = {
     quotes: new Signal(),
     status: new Signal(),
@@ -113,36 +119,16 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   let activeKey: string | null = null;
   let rest: FinnhubRest | null = null;
 
-  const restFor = (token: string): FinnhubRest => new FinnhubRest({ token, baseUrl: restUrl, limiter, clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-
-  function makeSource(key: string | null): { source: TradeSource; quotes: QuoteFetcher } {
-    const symbols = settings.shownSymbols();
-    if (key === null) {
-      const demo = deps.createDemoSource ? deps.createDemoSource(symbols) : new DemoSource({ symbols, clock });
-      return { source: demo, quotes: demoQuotes(demo, now) };
-    }
-    const source = deps.createLiveSource
-      ? deps.createLiveSource(key, symbols)
-      : new FinnhubConnection({
-          token: key,
-          wsUrl,
-          symbols,
-          clock,
-          ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
-        });
-    rest = restFor(key);
-    return { source, quotes: rest };
-  }
-
   /** (Re)attach the source that matches the saved key; a no-op when it already does. */
   async function syncSource(force = false): Promise<void> {
     if (!started || stopped) return;
     const key = settings.apiKey();
     if (!force && key === activeKey && session.currentSource()) return;
     activeKey = key;
-    if (key === null) rest = null;
-    const { source, quotes } = makeSource(key);
-    await session.attach(source, quotes);
+    const made = createFeedSource({ ...sourceConfig, key, symbols: settings.shownSymbols() });
+    rest = made.rest;
+    const { source } = made;
+    await session.attach(source, made.quotes);
     if (settings.preferences().paused) source.pause();
   }
 
@@ -212,7 +198,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     testApiKey: async (key?: string): Promise<KeyTestResult> => {
       const token = key !== undefined && key.trim() !== '' ? key.trim() : settings.apiKey();
       if (token === null) return { ok: false, reason: 'No key to test: paste your Finnhub key first.' };
-      return restFor(token).testKey(token, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
+      return createRestClient(sourceConfig, token).testKey(token, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
     },
     searchSymbols: async (query: string): Promise<SymbolMatch[]> => {
       if (!rest) return searchDemoSymbols(query);

@@ -69,8 +69,19 @@ export class FeedSession {
     return this.source?.currentStatus() ?? this.lastStatus;
   }
 
+  /**
+   * The source's figures with the store's refusals added in (implausible times, stale days…), so
+   * `dropped` counts every trade that did not reach the strip. Null while no source is attached.
+   */
   stats(): FeedStats | null {
-    return this.source?.stats() ?? null;
+    const stats = this.source?.stats();
+    if (stats === undefined) return null;
+    const store = this.store.stats();
+    const droppedByReason = { ...stats.droppedByReason };
+    for (const [reason, count] of Object.entries(store.droppedByReason)) {
+      if (count > 0) droppedByReason[reason] = (droppedByReason[reason] ?? 0) + count;
+    }
+    return { ...stats, dropped: stats.dropped + store.dropped, droppedByReason };
   }
 
   /** Where quotes come from for the attached source (REST, or the demo's), if any. */

@@ -1,6 +1,7 @@
 /**
- * Reconnect delays: exponential backoff with full jitter, a longer floor for rate limiting, and
- * `Retry-After` parsing. Pure functions; randomness is passed in.
+ * Waits after a failure, for the websocket and for REST alike: exponential backoff with jitter
+ * above a floor, a longer floor for rate limiting, and `Retry-After` parsing. Pure functions;
+ * randomness is passed in.
  */
 
 export const DEFAULT_BACKOFF_BASE_MS = 1_000;
@@ -15,6 +16,14 @@ export interface BackoffOptions {
   random: () => number;
 }
 
+/** How to wait after a 429: the backoff, a floor when the server gave no usable Retry-After, a cap on what it may ask. */
+export interface RateLimitPolicy extends BackoffOptions {
+  /** Floor of the wait after a 429 without a usable Retry-After. */
+  rateLimitMinMs: number;
+  /** Longest Retry-After honoured. */
+  maxRetryAfterMs: number;
+}
+
 /** Upper bound of the jitter window for a 1-based attempt: min(cap, base * 2^(attempt-1)). */
 export function backoffCeiling(attempt: number, baseMs: number, capMs: number): number {
   const exponent = Math.max(0, Math.floor(attempt) - 1);
@@ -22,9 +31,15 @@ export function backoffCeiling(attempt: number, baseMs: number, capMs: number): 
   return Math.min(capMs, baseMs * 2 ** exponent);
 }
 
-/** Full jitter: a uniform delay in [0, min(cap, base * 2^(attempt-1))). `attempt` is 1-based. */
+/**
+ * Equal jitter: a uniform delay in [ceiling/2, ceiling) with ceiling = min(cap, base * 2^(attempt-1)).
+ * Full jitter can draw 0, and a client that retries at once after every refusal is a storm; the
+ * floor (half the ceiling) grows with the attempt, the jitter still spreads clients apart.
+ */
 export function backoffDelay(attempt: number, options: BackoffOptions): number {
-  return Math.floor(clampUnit(options.random()) * backoffCeiling(attempt, options.baseMs, options.capMs));
+  const ceiling = backoffCeiling(attempt, options.baseMs, options.capMs);
+  const half = ceiling / 2;
+  return Math.floor(half + clampUnit(options.random()) * half);
 }
 
 /**
@@ -37,8 +52,19 @@ export function rateLimitDelay(attempt: number, minMs: number, options: BackoffO
 }
 
 /**
+ * The wait after the `attempt`-th consecutive 429. A server's Retry-After may lengthen the wait
+ * (up to `maxRetryAfterMs`) but never shorten it below the backoff: `Retry-After: 0`, a date in the
+ * past or `1` sent forever still back off, and the wait keeps growing with consecutive refusals.
+ */
+export function rateLimitedDelay(attempt: number, retryAfterMs: number | null, policy: RateLimitPolicy): number {
+  if (retryAfterMs === null) return rateLimitDelay(attempt, policy.rateLimitMinMs, policy);
+  return Math.max(backoffDelay(attempt, policy), Math.min(retryAfterMs, policy.maxRetryAfterMs));
+}
+
+/**
  * `Retry-After` as milliseconds from `nowMs`: either delay-seconds ("120") or an HTTP date.
- * Returns null when absent or unreadable; a date in the past gives 0.
+ * Returns null when absent or unreadable; a date in the past gives 0. What to do with the value
+ * (floors, caps) is `rateLimitedDelay`'s business.
  */
 export function parseRetryAfter(value: string | readonly string[] | undefined | null, nowMs: number): number | null {
   const raw = Array.isArray(value) ? value[0] : value;

@@ -7,7 +7,8 @@
  */
 import WebSocket from 'ws';
 import { Signal } from '../../shared/signal';
-import { isValidSymbol } from '../../shared/symbols';
+import { FINNHUB_WS_URL } from '../../shared/finnhub-urls';
+import { uniqueValidSymbols } from '../../shared/symbols';
 import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
 import {
   DEFAULT_BACKOFF_BASE_MS,
@@ -15,13 +16,13 @@ import {
   DEFAULT_RATE_LIMIT_MIN_MS,
   backoffDelay,
   parseRetryAfter,
-  rateLimitDelay,
+  rateLimitedDelay,
 } from './backoff';
+import { classifyFinnhubStatus, refusedKeyMessage } from './finnhub-refusal';
+import { cleanServerText } from './server-text';
 import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame, type RawTrade } from './protocol';
 import type { TradeSource } from './trade-source';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
-
-export const DEFAULT_FINNHUB_WS_URL = 'wss://ws.finnhub.io';
 
 /** Options ws gets for each socket. */
 export type SocketOptions = WebSocket.ClientOptions;
@@ -133,7 +134,7 @@ export class FinnhubConnection implements TradeSource {
 
   constructor(options: FinnhubConnectionOptions) {
     this.token = options.token;
-    this.wsUrl = options.wsUrl ?? DEFAULT_FINNHUB_WS_URL;
+    this.wsUrl = options.wsUrl ?? FINNHUB_WS_URL;
     this.heartbeatTimeoutMs = positive(options.heartbeatTimeoutMs, 150_000);
     this.connectTimeoutMs = positive(options.connectTimeoutMs, 15_000);
     this.healthyAfterMs = positive(options.healthyAfterMs, 30_000);
@@ -146,7 +147,7 @@ export class FinnhubConnection implements TradeSource {
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? systemClock;
     this.createSocket = options.createSocket ?? defaultCreateSocket;
-    this.symbols = cleanSymbols(options.symbols ?? []);
+    this.symbols = uniqueValidSymbols(options.symbols ?? []);
     this.current = { state: 'stopped', since: this.clock.now() };
   }
 
@@ -184,7 +185,7 @@ export class FinnhubConnection implements TradeSource {
   }
 
   setSymbols(symbols: readonly string[]): void {
-    this.symbols = cleanSymbols(symbols);
+    this.symbols = uniqueValidSymbols(symbols);
     const socket = this.socket;
     if (socket === null || !socket.opened || socket.ws.readyState !== OPEN) return; // applied on next open
     const wanted = new Set(this.symbols);
@@ -303,7 +304,8 @@ export class FinnhubConnection implements TradeSource {
         : { kind: 'offline', message: `Cannot reach Finnhub: ${errorMessage(error)}` });
     };
     const onClose = (code: number, reason: Buffer): void => {
-      const text = reason.length > 0 ? `: ${reason.toString('utf8').slice(0, 200)}` : '';
+      const cleaned = reason.length > 0 ? cleanServerText(reason.toString('utf8')) : '';
+      const text = cleaned.length > 0 ? `: ${cleaned}` : '';
       this.endSocket(socket, socket.opened
         ? { kind: 'reconnecting', message: `Connection closed (${code}${text})` }
         : { kind: 'offline', message: `Connection closed before it opened (${code}${text})` });
@@ -376,6 +378,8 @@ export class FinnhubConnection implements TradeSource {
       if (raw !== undefined) this.rawTrades.emit(raw);
     } else if (frame.kind === 'error') {
       this.lastServerError = frame.message;
+      // A server repeating itself is not news: status, tray and IPC work only on a new message.
+      if (this.current.message === frame.message) return;
       this.current = { ...this.current, message: frame.message };
       this.status.emit({ ...this.current });
     }
@@ -413,14 +417,9 @@ export class FinnhubConnection implements TradeSource {
     }
     this.attempt++;
     const backoff = { baseMs: this.backoffBaseMs, capMs: this.backoffCapMs, random: this.random };
-    let retryInMs: number;
-    if (end.kind === 'rate-limited') {
-      retryInMs = end.retryAfterMs !== null
-        ? Math.min(end.retryAfterMs, this.maxRetryAfterMs)
-        : rateLimitDelay(this.attempt, this.rateLimitMinMs, backoff);
-    } else {
-      retryInMs = backoffDelay(this.attempt, backoff);
-    }
+    const retryInMs = end.kind === 'rate-limited'
+      ? rateLimitedDelay(this.attempt, end.retryAfterMs, { ...backoff, rateLimitMinMs: this.rateLimitMinMs, maxRetryAfterMs: this.maxRetryAfterMs })
+      : backoffDelay(this.attempt, backoff);
     this.setStatus({ state: end.kind, attempt: this.attempt, retryInMs, message: end.message });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
@@ -490,24 +489,14 @@ export class FinnhubConnection implements TradeSource {
 }
 
 function classifyRefusal(status: number, retryAfterMs: number | null): SocketEnd {
-  if (status === 401 || status === 403) {
-    return { kind: 'unauthorized', message: `Finnhub refused the API key (HTTP ${status})` };
+  switch (classifyFinnhubStatus(status)) {
+    case 'unauthorized':
+      return { kind: 'unauthorized', message: refusedKeyMessage(status) };
+    case 'rate-limited':
+      return { kind: 'rate-limited', message: 'Finnhub is rate limiting connections (HTTP 429)', retryAfterMs };
+    default:
+      return { kind: 'reconnecting', message: `Finnhub refused the connection (HTTP ${status})` };
   }
-  if (status === 429) {
-    return { kind: 'rate-limited', message: 'Finnhub is rate limiting connections (HTTP 429)', retryAfterMs };
-  }
-  return { kind: 'reconnecting', message: `Finnhub refused the connection (HTTP ${status})` };
-}
-
-function cleanSymbols(symbols: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const symbol of symbols) {
-    if (!isValidSymbol(symbol) || seen.has(symbol)) continue;
-    seen.add(symbol);
-    result.push(symbol);
-  }
-  return result;
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -3,6 +3,8 @@
  * reason) and cheap: fields are checked directly on the parsed object, no per-trade closures.
  */
 import type { Trade } from '../../shared/types';
+import { MAX_PRICE, MAX_TRADE_TIME_MS, MAX_TRADE_VOLUME, MIN_PRICE, MIN_TRADE_TIME_MS } from './plausibility';
+import { cleanServerText } from './server-text';
 
 /** Why a frame, or one trade inside a frame, was dropped. */
 export type DropReason =
@@ -45,11 +47,6 @@ export function createDropCounts(): DropCounts {
 /** Frames above this many bytes (or UTF-16 units for strings) are dropped unread. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 
-/** Earliest and latest plausible trade times (epoch ms); seconds-instead-of-ms fall outside. */
-const MIN_TRADE_TIME_MS = Date.UTC(2000, 0, 1);
-const MAX_TRADE_TIME_MS = Date.UTC(2100, 0, 1);
-/** Longest server error text we pass on to the user. */
-const MAX_ERROR_MESSAGE_LENGTH = 500;
 
 /**
  * A trade object exactly as Finnhub sent it (`s`, `p`, `t`, `v`, optional `c`, anything else kept),
@@ -132,12 +129,13 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
       continue;
     }
     const price = fields.p;
-    if (typeof price !== 'number' || !(price > 0) || price === Infinity) {
+    // Bounds from ./plausibility, inlined as plain comparisons (NaN fails them too).
+    if (typeof price !== 'number' || !(price >= MIN_PRICE && price <= MAX_PRICE)) {
       drops['bad-price']++;
       continue;
     }
     const volume = fields.v;
-    if (typeof volume !== 'number' || !(volume >= 0) || volume === Infinity) {
+    if (typeof volume !== 'number' || !(volume >= 0 && volume <= MAX_TRADE_VOLUME)) {
       drops['bad-volume']++;
       continue;
     }
@@ -165,8 +163,8 @@ function frameText(data: RawFrame, limit: number): string | null {
 }
 
 function errorText(msg: unknown): string {
-  if (typeof msg !== 'string' || msg.trim().length === 0) return 'The server reported an error without a message';
-  return msg.length > MAX_ERROR_MESSAGE_LENGTH ? `${msg.slice(0, MAX_ERROR_MESSAGE_LENGTH)}…` : msg;
+  const text = typeof msg === 'string' ? cleanServerText(msg) : '';
+  return text.length === 0 ? 'The server reported an error without a message' : text;
 }
 
 function drop(drops: DropCounts, reason: DropReason): ParsedFrame {

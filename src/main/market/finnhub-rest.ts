@@ -1,14 +1,28 @@
+import { FINNHUB_REST_URL } from '../../shared/finnhub-urls';
 import { TickerError, type ErrorCode } from '../../shared/ipc-contract';
-import { isValidSymbol } from '../../shared/symbols';
+import { isValidSymbol, uniqueValidSymbols } from '../../shared/symbols';
 import type { KeyTestResult, RestQuote, SymbolMatch } from '../../shared/types';
+import { parseRetryAfter, rateLimitedDelay, type RateLimitPolicy } from '../feed/backoff';
+import { classifyFinnhubStatus, refusedKeyMessage } from '../feed/finnhub-refusal';
+import { isPlausibleTime } from '../feed/plausibility';
+import { cleanServerText } from '../feed/server-text';
 import type { RequestSlots } from './rate-limiter';
 import { systemClock, type Clock } from '../../shared/clock';
 
-export const DEFAULT_FINNHUB_REST_URL = 'https://finnhub.io/api/v1';
 export const DEFAULT_REST_TIMEOUT_MS = 10_000;
-/** Wait this long after a 429 that carries no usable Retry-After. */
+/** Wait this long (plus jitter) after a 429 that carries no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
+/** The wait after consecutive 429s starts at 1 to 2 s and doubles up to 1 to 2 min. */
+const REST_BACKOFF_BASE_MS = 2_000;
+const REST_BACKOFF_CAP_MS = 120_000;
+/**
+ * The most of a successful answer read: a quote is a few hundred bytes and a search answer a few
+ * dozen kilobytes; anything far bigger is not Finnhub's, and reading it whole could exhaust memory.
+ */
+export const MAX_REST_BODY_BYTES = 1024 * 1024;
+/** The most of an error answer read: only its first line is shown. */
+export const MAX_ERROR_BODY_BYTES = 4 * 1024;
 export const DEFAULT_MAX_SEARCH_RESULTS = 20;
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 /** The symbol "Test key" asks a quote for. */
@@ -39,6 +53,8 @@ export interface FinnhubRestOptions {
   /** Shared limiter: every request waits for a slot; a 429 pauses it. */
   limiter?: RequestSlots;
   maxSearchResults?: number;
+  /** Jitter source for the wait after a 429 (default Math.random). */
+  random?: () => number;
 }
 
 export interface RequestOptions {
@@ -62,15 +78,25 @@ export class FinnhubRest {
   private readonly timeoutMs: number;
   private readonly limiter: RequestSlots | null;
   private readonly maxSearchResults: number;
+  private readonly rateLimitPolicy: RateLimitPolicy;
+  /** 429s in a row (reset by any other answer): the wait grows with them. */
+  private consecutiveRateLimits = 0;
 
   constructor(options: FinnhubRestOptions) {
     this.token = options.token;
-    this.baseUrl = (options.baseUrl ?? DEFAULT_FINNHUB_REST_URL).replace(/\/+$/, '');
+    this.baseUrl = (options.baseUrl ?? FINNHUB_REST_URL).replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REST_TIMEOUT_MS;
     this.limiter = options.limiter ?? null;
     this.maxSearchResults = options.maxSearchResults ?? DEFAULT_MAX_SEARCH_RESULTS;
+    this.rateLimitPolicy = {
+      baseMs: REST_BACKOFF_BASE_MS,
+      capMs: REST_BACKOFF_CAP_MS,
+      random: options.random ?? Math.random,
+      rateLimitMinMs: DEFAULT_RETRY_AFTER_MS,
+      maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+    };
   }
 
   /** The latest quote of a symbol. Unknown symbols (Finnhub answers all zeros) → 'not-found'. */
@@ -133,10 +159,16 @@ export class FinnhubRest {
         throw toRestError(error, options.signal);
       }
       if (!response.ok) throw await this.statusError(response);
+      this.consecutiveRateLimits = 0;
       let text: string;
       try {
-        text = await response.text();
+        const body = await readBody(response, MAX_REST_BODY_BYTES);
+        if (!body.complete) {
+          throw new FinnhubRestError('internal', `Finnhub sent an answer larger than ${MAX_REST_BODY_BYTES / 1024} KiB; it was not read.`, response.status);
+        }
+        text = body.text;
       } catch (error) {
+        if (error instanceof FinnhubRestError) throw error;
         if (timedOut) throw new FinnhubRestError('network', `Finnhub did not answer within ${Math.round(this.timeoutMs / 1000)} s.`);
         throw toRestError(error, options.signal);
       }
@@ -153,13 +185,16 @@ export class FinnhubRest {
 
   private async statusError(response: Response): Promise<FinnhubRestError> {
     const { status } = response;
-    const detail = await serverMessage(response);
-    const suffix = detail ? `: ${detail}` : '';
-    if (status === 401 || status === 403) {
-      return new FinnhubRestError('unauthorized', `Finnhub refused the API key (HTTP ${status})${suffix}`, status);
-    }
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
+    const refusal = classifyFinnhubStatus(status);
+    if (refusal === 'rate-limited') {
+      // The body is not needed: let it go unread.
+      void response.body?.cancel().catch(() => {});
+      this.consecutiveRateLimits += 1;
+      const retryAfterMs = rateLimitedDelay(
+        this.consecutiveRateLimits,
+        parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+        this.rateLimitPolicy,
+      );
       this.limiter?.pauseFor(retryAfterMs);
       return new FinnhubRestError(
         'rate-limited',
@@ -168,24 +203,18 @@ export class FinnhubRest {
         retryAfterMs,
       );
     }
-    if (status >= 500) return new FinnhubRestError('network', `Finnhub is unavailable (HTTP ${status})${suffix}`, status);
-    return new FinnhubRestError('internal', `Unexpected answer from Finnhub (HTTP ${status})${suffix}`, status);
+    this.consecutiveRateLimits = 0;
+    const detail = await serverMessage(response);
+    const suffix = detail ? `: ${detail}` : '';
+    switch (refusal) {
+      case 'unauthorized':
+        return new FinnhubRestError('unauthorized', `${refusedKeyMessage(status)}${suffix}`, status);
+      case 'unavailable':
+        return new FinnhubRestError('network', `Finnhub is unavailable (HTTP ${status})${suffix}`, status);
+      default:
+        return new FinnhubRestError('internal', `Unexpected answer from Finnhub (HTTP ${status})${suffix}`, status);
+    }
   }
-}
-
-/** Retry-After as delay-seconds or an HTTP date; default 60 s, capped at 10 min. */
-export function parseRetryAfter(header: string | null, now: number): number {
-  if (header === null) return DEFAULT_RETRY_AFTER_MS;
-  const trimmed = header.trim();
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 1000;
-  else {
-    const at = Date.parse(trimmed);
-    if (!Number.isFinite(at)) return DEFAULT_RETRY_AFTER_MS;
-    ms = at - now;
-  }
-  if (!Number.isFinite(ms)) return DEFAULT_RETRY_AFTER_MS;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(1000, Math.round(ms)));
 }
 
 /** Map a /quote body to a RestQuote; all zeros → 'not-found', anything malformed → 'internal'. */
@@ -207,7 +236,8 @@ export function parseQuote(symbol: string, body: unknown): RestQuote {
     low: isFiniteNumber(l) ? l : 0,
     open: isFiniteNumber(o) ? o : 0,
     prevClose: pc,
-    time: isFiniteNumber(t) && t > 0 ? t * 1000 : 0,
+    // Finnhub sends seconds; a stamp in milliseconds (or otherwise outside 2000–2100) is unknown (0).
+    time: isFiniteNumber(t) && isPlausibleTime(t * 1000) ? t * 1000 : 0,
   };
 }
 
@@ -216,22 +246,18 @@ export function parseSearch(body: unknown, max: number = DEFAULT_MAX_SEARCH_RESU
   if (!isRecord(body) || !Array.isArray(body.result)) {
     throw new FinnhubRestError('internal', 'Finnhub sent a search answer without results.');
   }
-  const matches: SymbolMatch[] = [];
-  const seen = new Set<string>();
-  for (const item of body.result as unknown[]) {
-    if (matches.length >= max) break;
-    if (!isRecord(item)) continue;
-    const { symbol, displaySymbol, description, type } = item;
-    if (!isValidSymbol(symbol) || seen.has(symbol)) continue;
-    seen.add(symbol);
-    matches.push({
-      symbol,
-      displaySymbol: typeof displaySymbol === 'string' && displaySymbol.length > 0 ? displaySymbol.slice(0, 80) : symbol,
-      description: typeof description === 'string' ? description.slice(0, 200) : '',
-      type: typeof type === 'string' ? type.slice(0, 80) : '',
+  const items = (body.result as unknown[]).filter(isRecord);
+  return uniqueValidSymbols(items.map((item) => item.symbol))
+    .slice(0, Math.max(0, max))
+    .map((symbol) => {
+      const { displaySymbol, description, type } = items.find((item) => item.symbol === symbol) as Record<string, unknown>;
+      return {
+        symbol,
+        displaySymbol: typeof displaySymbol === 'string' && displaySymbol.length > 0 ? displaySymbol.slice(0, 80) : symbol,
+        description: typeof description === 'string' ? description.slice(0, 200) : '',
+        type: typeof type === 'string' ? type.slice(0, 80) : '',
+      };
     });
-  }
-  return matches;
 }
 
 function describeKeyTestFailure(error: unknown): string {
@@ -257,24 +283,60 @@ function toRestError(error: unknown, callerSignal: AbortSignal | undefined): Fin
   return new FinnhubRestError('network', `Could not reach Finnhub: ${message}${cause}`);
 }
 
-/** Finnhub's `{"error": "..."}` text, if the body has one (short, single line). */
+/** Finnhub's `{"error": "..."}` text, if the body has one (short, single line, from its first few KiB). */
 async function serverMessage(response: Response): Promise<string> {
   try {
-    const text = await response.text();
+    const { text } = await readBody(response, MAX_ERROR_BODY_BYTES);
     try {
       const parsed: unknown = JSON.parse(text);
-      if (isRecord(parsed) && typeof parsed.error === 'string') return oneLine(parsed.error);
+      if (isRecord(parsed) && typeof parsed.error === 'string') return cleanServerText(parsed.error, 160);
     } catch {
-      // not JSON: fall through to the raw text
+      // not JSON (or cut short): fall through to the raw text
     }
-    return oneLine(text);
+    return cleanServerText(text, 160);
   } catch {
     return '';
   }
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 160);
+/**
+ * Read at most `maxBytes` of a body: a declared length over the limit is refused unread, a stream
+ * that runs past it is cancelled there (which closes the connection). `complete` says whether the
+ * whole body fitted.
+ */
+export async function readBody(response: Response, maxBytes: number): Promise<{ text: string; complete: boolean }> {
+  const body = response.body;
+  if (body === null) return { text: '', complete: true };
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await body.cancel().catch(() => {});
+    return { text: '', complete: false };
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let complete = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        complete = true;
+        break;
+      }
+      const room = maxBytes - total;
+      if (value.byteLength > room) {
+        chunks.push(value.subarray(0, room));
+        total += room;
+        break;
+      }
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } finally {
+    if (!complete) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+  return { text: Buffer.concat(chunks, total).toString('utf8'), complete };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,23 +1,32 @@
 import { Signal } from '../../shared/signal';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import type { Market } from '../../shared/market-calendar/market-of';
-import { isValidSymbol } from '../../shared/symbols';
+import { uniqueValidSymbols } from '../../shared/symbols';
 import type { Direction, QuoteUpdate, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
+import {
+  DEFAULT_MAX_FUTURE_SKEW_MS,
+  DEFAULT_MAX_TRADE_AGE_MS,
+  isPlausiblePrice,
+  MAX_PRICE,
+  MAX_TRADE_VOLUME,
+  MIN_PRICE,
+} from '../feed/plausibility';
 import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 export const DEFAULT_HISTORY_INTERVAL_MS = 5_000;
-/** Trades stamped further than this in the future are bad data, not a new day. */
-export const DEFAULT_MAX_FUTURE_SKEW_MS = 86_400_000;
+export { DEFAULT_MAX_FUTURE_SKEW_MS, DEFAULT_MAX_TRADE_AGE_MS } from '../feed/plausibility';
 
 export interface TickStoreOptions {
   /** Points kept per symbol for sparklines (default 120). */
   historyCapacity?: number;
   /** At most one history point per this many ms; the newest point is updated in between (default 5 s). */
   historyIntervalMs?: number;
-  /** Trades stamped later than now + this are dropped (default 24 h). */
+  /** Trades stamped later than now + this are dropped as 'bad-time' (default 5 min). */
   maxFutureSkewMs?: number;
-  /** Wall clock (epoch ms), used for history sampling and the future-time check. */
+  /** Trades stamped earlier than now − this are dropped as 'bad-time' (default 24 h). */
+  maxTradeAgeMs?: number;
+  /** Wall clock (epoch ms), used for history sampling and the trade-time window. */
   now?: () => number;
   calendar?: MarketCalendar;
 }
@@ -91,6 +100,7 @@ export class TickStore {
   private readonly historyCapacity: number;
   private readonly historyIntervalMs: number;
   private readonly maxFutureSkewMs: number;
+  private readonly maxTradeAgeMs: number;
   private readonly now: () => number;
   private readonly calendar: MarketCalendar;
   private accepted = 0;
@@ -107,6 +117,7 @@ export class TickStore {
     this.historyCapacity = positiveInteger(options.historyCapacity, DEFAULT_HISTORY_CAPACITY);
     this.historyIntervalMs = nonNegative(options.historyIntervalMs, DEFAULT_HISTORY_INTERVAL_MS);
     this.maxFutureSkewMs = nonNegative(options.maxFutureSkewMs, DEFAULT_MAX_FUTURE_SKEW_MS);
+    this.maxTradeAgeMs = nonNegative(options.maxTradeAgeMs, DEFAULT_MAX_TRADE_AGE_MS);
     this.now = options.now ?? Date.now;
     this.calendar = options.calendar ?? new MarketCalendar();
   }
@@ -116,13 +127,8 @@ export class TickStore {
    * the state of symbols that stay, and remembers removed symbols for the next take.
    */
   setSymbols(symbols: readonly string[]): void {
-    const next: string[] = [];
-    const seen = new Set<string>();
-    for (const symbol of symbols) {
-      if (!isValidSymbol(symbol) || seen.has(symbol)) continue;
-      seen.add(symbol);
-      next.push(symbol);
-    }
+    const next = uniqueValidSymbols(symbols);
+    const seen = new Set(next);
     for (const symbol of this.order) {
       if (!seen.has(symbol)) {
         this.entries.delete(symbol);
@@ -177,14 +183,19 @@ export class TickStore {
     const entry = this.entries.get(trade.symbol);
     if (entry === undefined) return this.drop('unknown-symbol');
     const { price, volume, time } = trade;
-    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) return this.drop('bad-price');
-    if (typeof volume !== 'number' || !Number.isFinite(volume) || volume < 0) return this.drop('bad-volume');
-    if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) return this.drop('bad-time');
-    if (time > now + this.maxFutureSkewMs) return this.drop('bad-time');
+    // Plain comparisons (NaN and non-numbers fail them): this runs for every trade.
+    if (typeof price !== 'number' || !(price >= MIN_PRICE && price <= MAX_PRICE)) return this.drop('bad-price');
+    if (typeof volume !== 'number' || !(volume >= 0 && volume <= MAX_TRADE_VOLUME)) return this.drop('bad-volume');
+    // Plausible times lie in [now − max age, now + skew]: a far-future stamp would roll the day
+    // forward and freeze the symbol, an ancient one would become the price and the previous close.
+    if (!(time >= now - this.maxTradeAgeMs && time <= now + this.maxFutureSkewMs)) return this.drop('bad-time');
 
     const day = this.calendar.tradingDay(entry.market, time);
     if (entry.dayKey !== day) {
       if (entry.dayKey !== null && day < entry.dayKey) return this.drop('stale-day');
+      // Only the clock opens a new day: a stamp a little ahead of it, just before midnight, must
+      // not roll the symbol into tomorrow (and every real trade after it into 'stale-day').
+      if (time > now && day > this.calendar.tradingDay(entry.market, now)) return this.drop('bad-time');
       this.startDay(entry, day);
     }
 
@@ -207,9 +218,11 @@ export class TickStore {
    */
   applyQuote(quote: RestQuote): boolean {
     const entry = this.entries.get(quote.symbol);
-    if (entry === undefined || !isPositive(quote.current)) return false;
+    if (entry === undefined || !isPlausiblePrice(quote.current)) return false;
     const now = this.now();
-    const time = Number.isFinite(quote.time) && quote.time > 0 ? quote.time : now;
+    // A quote's time may be old (the last trade before a weekend) but not ahead of the clock; an
+    // unknown or future time counts as now, so it can never move the trading day past today.
+    const time = Number.isFinite(quote.time) && quote.time > 0 && quote.time <= now + this.maxFutureSkewMs ? Math.min(quote.time, now) : now;
     const quoteDay = this.calendar.tradingDay(entry.market, time);
 
     if (entry.dayKey !== null && quoteDay < entry.dayKey) {
@@ -406,9 +419,8 @@ function lastClose(entry: SymbolEntry): number | null {
   return entry.regularPrice ?? entry.price ?? entry.prevClose;
 }
 
-function isPositive(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
-}
+/** Day fields and previous closes from REST pass the same bounds as trade prices. */
+const isPositive = isPlausiblePrice;
 
 function positiveInteger(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;

@@ -326,7 +326,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
     await server.waitForSubscriptions(3);
     server.dropAll();
     const waiting = await waitForStatus(connection, state('reconnecting'));
-    expect(waiting.retryInMs).toBe(30_000);
+    expect(waiting.retryInMs).toBe(45_000);
     connection.reconnectNow();
     await server.waitForConnection(2);
     await waitForStatus(connection, state('live'));

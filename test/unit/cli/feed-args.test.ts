@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REST_URL, DEFAULT_WS_URL, parseFeedArgs } from '../../../src/cli/feed-args';
+import { parseFeedArgs } from '../../../src/cli/feed-args';
+import { FINNHUB_REST_URL as DEFAULT_REST_URL, FINNHUB_WS_URL as DEFAULT_WS_URL } from '../../../src/shared/finnhub-urls';
 
 function parse(argv: string[], env: Record<string, string> = {}) {
   return parseFeedArgs(argv, env);

@@ -1,18 +1,19 @@
 import { describe, it, expect, vi } from 'vitest';
-import { backoffCeiling, backoffDelay, parseRetryAfter, rateLimitDelay } from '../../../src/main/feed/backoff';
+import { backoffCeiling, backoffDelay, parseRetryAfter, rateLimitDelay, rateLimitedDelay } from '../../../src/main/feed/backoff';
 
 const options = (random: () => number) => ({ baseMs: 1_000, capMs: 60_000, random });
 
-describe('backoffDelay (full jitter)', () => {
+describe('backoffDelay (equal jitter)', () => {
   it('doubles the ceiling per attempt and stops at the cap', () => {
     expect([1, 2, 3, 4, 6, 7, 8, 50, 5000].map((a) => backoffCeiling(a, 1_000, 60_000))).toEqual([
       1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000, 60_000, 60_000,
     ]);
   });
 
-  it('scales the ceiling by random(), so the lowest draw gives 0 and the highest stays below the ceiling', () => {
-    expect(backoffDelay(3, options(() => 0))).toBe(0);
-    expect(backoffDelay(3, options(() => 0.5))).toBe(2_000);
+  it('never goes below half the ceiling (a floor that grows), and the highest draw stays below the ceiling', () => {
+    expect(backoffDelay(1, options(() => 0))).toBe(500);
+    expect(backoffDelay(3, options(() => 0))).toBe(2_000);
+    expect(backoffDelay(3, options(() => 0.5))).toBe(3_000);
     const top = backoffDelay(3, options(() => 0.999999));
     expect(top).toBeLessThan(4_000);
     expect(top).toBeGreaterThanOrEqual(3_999);
@@ -20,8 +21,8 @@ describe('backoffDelay (full jitter)', () => {
 
   it('draws a fresh random number for every delay', () => {
     const random = vi.fn().mockReturnValueOnce(0.25).mockReturnValueOnce(0.75);
-    expect(backoffDelay(2, options(random))).toBe(500);
-    expect(backoffDelay(2, options(random))).toBe(1_500);
+    expect(backoffDelay(2, options(random))).toBe(1_250);
+    expect(backoffDelay(2, options(random))).toBe(1_750);
     expect(random).toHaveBeenCalledTimes(2);
   });
 
@@ -32,8 +33,8 @@ describe('backoffDelay (full jitter)', () => {
   });
 
   it('treats a broken random source as 0 rather than producing NaN or negative delays', () => {
-    expect(backoffDelay(4, options(() => Number.NaN))).toBe(0);
-    expect(backoffDelay(4, options(() => -3))).toBe(0);
+    expect(backoffDelay(4, options(() => Number.NaN))).toBe(4_000);
+    expect(backoffDelay(4, options(() => -3))).toBe(4_000);
     expect(backoffDelay(4, options(() => 7))).toBeLessThan(8_000);
   });
 });
@@ -47,6 +48,25 @@ describe('rateLimitDelay', () => {
 
   it('stays bounded for many attempts', () => {
     expect(rateLimitDelay(40, 30_000, options(() => 0.999))).toBeLessThan(30_000 + 60_000);
+  });
+});
+
+describe('rateLimitedDelay', () => {
+  const policy = (random: () => number) => ({ ...options(random), rateLimitMinMs: 30_000, maxRetryAfterMs: 900_000 });
+
+  it('lets Retry-After lengthen the wait but never shorten it below the growing backoff', () => {
+    // Retry-After 0 (or a past date, parsed as 0) and 1 s sent forever: the backoff still grows.
+    for (const retryAfter of [0, 1_000]) {
+      const waits = [1, 2, 3, 4, 5, 6, 7, 8].map((attempt) => rateLimitedDelay(attempt, retryAfter, policy(() => 0)));
+      expect(waits).toEqual([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000].map((w) => Math.max(w, retryAfter)));
+    }
+    expect(rateLimitedDelay(1, 7_000, policy(() => 0.5))).toBe(7_000);
+    expect(rateLimitedDelay(1, 86_400_000, policy(() => 0.5))).toBe(900_000);
+  });
+
+  it('waits at least the rate-limit floor when the server gave no usable Retry-After', () => {
+    expect(rateLimitedDelay(1, null, policy(() => 0))).toBe(30_000);
+    expect(rateLimitedDelay(3, null, policy(() => 0.5))).toBe(30_000 + 30_000);
   });
 });
 

@@ -86,7 +86,8 @@ function setup(overrides: Partial<FinnhubConnectionOptions> = {}) {
     heartbeatTimeoutMs: 10_000,
     connectTimeoutMs: 5_000,
     healthyAfterMs: 30_000,
-    random: () => 0.5,
+    // The lowest draw: each wait is its floor, half the ceiling (500 ms, 1 s, 2 s…).
+    random: () => 0,
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FinnhubRest,
   FinnhubRestError,
-  parseRetryAfter,
+  MAX_REST_BODY_BYTES,
   type FetchLike,
 } from '../../../src/main/market/finnhub-rest';
+import { systemClock } from '../../../src/shared/clock';
 import { RateLimiter } from '../../../src/main/market/rate-limiter';
 
 interface Call {
@@ -117,9 +118,9 @@ describe('FinnhubRest.quote', () => {
     expect(limiter.delayUntilFreeSlot()).toBe(7_000);
   });
 
-  it('429 without Retry-After waits 60 s', async () => {
+  it('429 without Retry-After waits 60 s (plus jitter)', async () => {
     const { fetch } = fakeFetch(() => json({}, 429));
-    const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
+    const error = await failure(new FinnhubRest({ token: 'k', fetch, random: () => 0 }).quote('AAPL'));
     expect(error.retryAfterMs).toBe(60_000);
   });
 
@@ -245,14 +246,94 @@ describe('FinnhubRest.testKey', () => {
   });
 });
 
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates, defaults to 60 s, and stays within 1 s..10 min', () => {
-    const now = Date.UTC(2024, 0, 16, 15, 0, 0);
-    expect(parseRetryAfter('5', now)).toBe(5_000);
-    expect(parseRetryAfter(new Date(now + 30_000).toUTCString(), now)).toBe(30_000);
-    expect(parseRetryAfter(null, now)).toBe(60_000);
-    expect(parseRetryAfter('soon', now)).toBe(60_000);
-    expect(parseRetryAfter('0', now)).toBe(1_000);
-    expect(parseRetryAfter('86400', now)).toBe(600_000);
+describe('FinnhubRest after consecutive 429s', () => {
+  const now = Date.UTC(2024, 0, 16, 15, 0, 0);
+  const waitsFor = async (retryAfter: string, count: number): Promise<number[]> => {
+    const { fetch } = fakeFetch(() => json({}, 429, { 'Retry-After': retryAfter }));
+    const rest = new FinnhubRest({ token: 'k', fetch, clock: { ...systemClock, now: () => now }, random: () => 0 });
+    const waits: number[] = [];
+    for (let i = 0; i < count; i += 1) waits.push((await failure(rest.quote('AAPL'))).retryAfterMs ?? -1);
+    return waits;
+  };
+
+  it('floors Retry-After 0, a past date and 1 s at 1 s, and keeps growing while the 429s go on', async () => {
+    const growing = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000];
+    expect(await waitsFor('0', 8)).toEqual(growing);
+    expect(await waitsFor(new Date(now - 3_600_000).toUTCString(), 8)).toEqual(growing);
+    expect(await waitsFor('1', 8)).toEqual(growing);
+  });
+
+  it('honours a longer Retry-After, capped at 10 minutes', async () => {
+    expect(await waitsFor('5', 1)).toEqual([5_000]);
+    expect(await waitsFor(new Date(now + 30_000).toUTCString(), 1)).toEqual([30_000]);
+    expect(await waitsFor('86400', 1)).toEqual([600_000]);
+  });
+
+  it('starts from the floor again once an answer gets through', async () => {
+    let refuse = true;
+    const { fetch } = fakeFetch(() => (refuse ? json({}, 429, { 'Retry-After': '0' }) : json(AAPL)));
+    const rest = new FinnhubRest({ token: 'k', fetch, clock: { ...systemClock, now: () => now }, random: () => 0 });
+    await failure(rest.quote('AAPL'));
+    expect((await failure(rest.quote('AAPL'))).retryAfterMs).toBe(2_000);
+    refuse = false;
+    await rest.quote('AAPL');
+    refuse = true;
+    expect((await failure(rest.quote('AAPL'))).retryAfterMs).toBe(1_000);
+  });
+});
+
+describe('FinnhubRest reads bounded bodies', () => {
+  /** A body that yields `chunks` chunks of 64 KiB on demand, counting what was pulled. */
+  function endlessBody(chunks: number) {
+    let pulled = 0;
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= chunks) {
+          controller.close();
+          return;
+        }
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    return { stream, pulled: () => pulled, cancelled: () => cancelled };
+  }
+
+  it('stops reading a huge answer at the cap and cancels the rest', async () => {
+    const body = endlessBody(6_400); // 400 MiB if read whole
+    const { fetch } = fakeFetch(() => new Response(body.stream, { status: 200 }));
+    const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/larger than/);
+    expect(body.pulled() * 64 * 1024).toBeLessThanOrEqual(MAX_REST_BODY_BYTES + 2 * 64 * 1024);
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('refuses a declared oversized length without reading it', async () => {
+    const body = endlessBody(6_400);
+    const { fetch } = fakeFetch(() => new Response(body.stream, { status: 200, headers: { 'Content-Length': String(400 * 1024 * 1024) } }));
+    const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
+    expect(error.code).toBe('internal');
+    expect(body.pulled()).toBeLessThanOrEqual(1);
+  });
+
+  it('reads only the first few KiB of a huge error answer', async () => {
+    const body = endlessBody(6_400);
+    const { fetch } = fakeFetch(() => new Response(body.stream, { status: 500 }));
+    const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
+    expect(error.code).toBe('network');
+    expect(body.pulled()).toBeLessThanOrEqual(2);
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('shows a server error text without control or bidi characters, capped', async () => {
+    const { fetch } = fakeFetch(() => json({ error: `\u001b[31mBad\u001b[0m \u202Ekey\r\nnext line ${'x'.repeat(1000)}` }, 403));
+    const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
+    expect(error.message).toMatch(/^Finnhub refused the API key \(HTTP 403\): Bad key next line x+…$/);
+    expect(error.message.length).toBeLessThan(250);
   });
 });

@@ -262,20 +262,23 @@ describe('TickStore history', () => {
 
 describe('TickStore day rollover', () => {
   it('resets day high/low/volume when the next pre-market opens, and asks for the previous close', () => {
-    const { store } = makeStore(['AAPL']);
+    const { store, clock } = makeStore(['AAPL']);
     const asked: string[][] = [];
     store.needsPrevClose.subscribe((symbols) => asked.push([...symbols]));
     store.applyQuote(quote('AAPL', { prevClose: 90, time: T0 - HOUR }));
     store.applyTrade(trade('AAPL', 100, T0, 50));
     store.applyTrade(trade('AAPL', 95, T0 + 1, 50));
     // Tuesday 17:00 New York: after-hours, same trading day.
+    clock.now = Date.UTC(2024, 0, 16, 22, 0);
     store.applyTrade(trade('AAPL', 97, Date.UTC(2024, 0, 16, 22, 0), 1));
     // 2024-01-17 08:59Z is 03:59 Wednesday in New York: still Tuesday's trading day.
+    clock.now = Date.UTC(2024, 0, 17, 8, 59);
     store.applyTrade(trade('AAPL', 96, Date.UTC(2024, 0, 17, 8, 59), 1));
     expect(store.snapshot('AAPL')).toMatchObject({ volume: 102, dayLow: 95, prevClose: 90 });
     expect(asked).toEqual([]);
     // 09:00Z is 04:00 in New York: Wednesday's pre-market opens a new trading day, whose previous
     // close is Tuesday's regular close (95), not an after-hours price.
+    clock.now = Date.UTC(2024, 0, 17, 9, 0);
     store.applyTrade(trade('AAPL', 99, Date.UTC(2024, 0, 17, 9, 0), 3));
     expect(store.snapshot('AAPL')).toMatchObject({ price: 99, volume: 3, dayHigh: 99, dayLow: 99, prevClose: 95 });
     expect(asked).toEqual([['AAPL']]);
@@ -286,18 +289,24 @@ describe('TickStore day rollover', () => {
   });
 
   it("keeps the last regular session's close as previous close across a weekend and a holiday", () => {
-    const { store } = makeStore(['AAPL']);
+    const { store, clock } = makeStore(['AAPL']);
+    // The clock follows the trades: each arrives as it happens.
+    const live = (price: number, time: number) => {
+      clock.now = time;
+      return store.applyTrade(trade('AAPL', price, time, 1));
+    };
     const asked: string[][] = [];
     store.needsPrevClose.subscribe((symbols) => asked.push([...symbols]));
+    clock.now = Date.UTC(2024, 0, 12, 14, 30);
     store.applyQuote(quote('AAPL', { prevClose: 90, time: Date.UTC(2024, 0, 12, 14, 30) }));
-    store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 12, 20, 59), 1)); // Friday 15:59
-    store.applyTrade(trade('AAPL', 101, Date.UTC(2024, 0, 12, 23, 0), 1)); // Friday after-hours
+    live(100, Date.UTC(2024, 0, 12, 20, 59)); // Friday 15:59
+    live(101, Date.UTC(2024, 0, 12, 23, 0)); // Friday after-hours
     // Saturday, Sunday and Monday 2024-01-15 (Martin Luther King Jr. Day) still count towards Friday.
-    store.applyTrade(trade('AAPL', 102, Date.UTC(2024, 0, 13, 15, 0), 1));
-    store.applyTrade(trade('AAPL', 102.5, Date.UTC(2024, 0, 15, 15, 0), 1));
+    live(102, Date.UTC(2024, 0, 13, 15, 0));
+    live(102.5, Date.UTC(2024, 0, 15, 15, 0));
     expect(store.snapshot('AAPL')).toMatchObject({ prevClose: 90, volume: 4 });
     expect(asked).toEqual([]);
-    store.applyTrade(trade('AAPL', 103, Date.UTC(2024, 0, 16, 9, 30), 1)); // Tuesday pre-market
+    live(103, Date.UTC(2024, 0, 16, 9, 30)); // Tuesday pre-market
     expect(store.snapshot('AAPL')).toMatchObject({ prevClose: 100, volume: 1, price: 103 });
     expect(asked).toEqual([['AAPL']]);
   });
@@ -312,14 +321,17 @@ describe('TickStore day rollover', () => {
   });
 
   it('rolls crypto over at UTC midnight, not New York midnight', () => {
-    const { store } = makeStore(['BINANCE:BTCUSDT']);
+    const { store, clock } = makeStore(['BINANCE:BTCUSDT']);
+    clock.now = Date.UTC(2024, 0, 16, 23, 59);
     store.applyTrade(trade('BINANCE:BTCUSDT', 40000, Date.UTC(2024, 0, 16, 23, 59), 2));
+    clock.now = Date.UTC(2024, 0, 17, 0, 1);
     store.applyTrade(trade('BINANCE:BTCUSDT', 40100, Date.UTC(2024, 0, 17, 0, 1), 1));
     expect(store.snapshot('BINANCE:BTCUSDT')).toMatchObject({ volume: 1, prevClose: 40000, dayLow: 40100 });
   });
 
   it('drops a late trade from the previous day after the rollover', () => {
-    const { store } = makeStore(['AAPL']);
+    const { store, clock } = makeStore(['AAPL']);
+    clock.now = Date.UTC(2024, 0, 17, 9, 1);
     store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 17, 9, 1), 1));
     expect(store.applyTrade(trade('AAPL', 80, Date.UTC(2024, 0, 17, 8, 59), 1))).toBe(false);
     expect(store.snapshot('AAPL')).toMatchObject({ price: 100, dayLow: 100, volume: 1 });
@@ -327,8 +339,9 @@ describe('TickStore day rollover', () => {
   });
 
   it('a quote of a newer day than the last trade starts that day from the quote', () => {
-    const { store } = makeStore(['AAPL']);
+    const { store, clock } = makeStore(['AAPL']);
     store.applyTrade(trade('AAPL', 100, T0, 10));
+    clock.now = T0 + 24 * HOUR;
     store.applyQuote(quote('AAPL', { current: 104, high: 105, low: 101, prevClose: 100.5, time: T0 + 24 * HOUR }));
     expect(store.snapshot('AAPL')).toMatchObject({ price: 104, volume: 0, dayHigh: 105, dayLow: 101, prevClose: 100.5, direction: 'up' });
   });

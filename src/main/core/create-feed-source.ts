@@ -1,0 +1,70 @@
+/**
+ * Live or demo, decided in one place for the app and the headless command: with a key, the one
+ * Finnhub connection and its REST client (for previous closes); without one, the labelled demo feed
+ * and its simulated previous closes.
+ */
+import { systemClock, type Clock } from '../../shared/clock';
+import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../../shared/finnhub-urls';
+import { DemoSource } from '../feed/demo-source';
+import { FinnhubConnection } from '../feed/finnhub-connection';
+import type { TradeSource } from '../feed/trade-source';
+import { FinnhubRest, type FetchLike } from '../market/finnhub-rest';
+import type { QuoteFetcher } from '../market/prev-close-loader';
+import type { RequestSlots } from '../market/rate-limiter';
+import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
+
+export interface FeedSourceConfig {
+  /** The API key; null runs the demo. */
+  key: string | null;
+  symbols: readonly string[];
+  /** Shared by every REST client of the process (Finnhub's limit is per key and per IP). */
+  limiter: RequestSlots;
+  wsUrl?: string;
+  restUrl?: string;
+  fetch?: FetchLike;
+  /** Time and timers for the sources and REST (default: the system clock). */
+  clock?: Clock;
+  heartbeatTimeoutMs?: number;
+  /** Override how sources are made (tests). */
+  createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
+  createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
+}
+
+export interface FeedSource {
+  source: TradeSource;
+  /** Where previous closes come from. */
+  quotes: QuoteFetcher;
+  /** The live REST client (search, key tests); null for the demo. */
+  rest: FinnhubRest | null;
+}
+
+export function createFeedSource(config: FeedSourceConfig): FeedSource {
+  const { key, symbols } = config;
+  const clock = config.clock ?? systemClock;
+  if (key === null) {
+    const demo = config.createDemoSource ? config.createDemoSource(symbols) : new DemoSource({ symbols, clock });
+    return { source: demo, quotes: demoQuotes(demo, () => clock.now()), rest: null };
+  }
+  const source = config.createLiveSource
+    ? config.createLiveSource(key, symbols)
+    : new FinnhubConnection({
+        token: key,
+        wsUrl: config.wsUrl ?? FINNHUB_WS_URL,
+        symbols,
+        clock,
+        ...(config.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: config.heartbeatTimeoutMs } : {}),
+      });
+  const rest = createRestClient(config, key);
+  return { source, quotes: rest, rest };
+}
+
+/** A REST client for `token` with the config's base URL, limiter, clock and fetch. */
+export function createRestClient(config: Omit<FeedSourceConfig, 'key' | 'symbols'>, token: string): FinnhubRest {
+  return new FinnhubRest({
+    token,
+    baseUrl: config.restUrl ?? FINNHUB_REST_URL,
+    limiter: config.limiter,
+    ...(config.clock ? { clock: config.clock } : {}),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+}
