@@ -5,6 +5,7 @@ import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quo
 import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../shared/relay-rules';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../main/feed/endpoint-url';
+import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';
 const DEFAULT_DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
@@ -112,7 +113,8 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
 
   const tokenValue = values.get('--token') ?? env('FINNHUB_API_KEY') ?? '';
   const token = tokenValue.trim() === '' ? null : tokenValue.trim();
-  if (token !== null && !/^[\x21-\x7e]{1,128}$/.test(token)) return { ok: false, reason: 'the API key has characters that cannot be part of a Finnhub key' };
+  const tokenProblem = token === null ? null : apiKeyProblem(token);
+  if (tokenProblem !== null) return { ok: false, reason: `the API key is not valid: ${tokenProblem}` };
 
   const ws = checkEndpointUrl('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? FINNHUB_WS_URL, WS_SCHEMES);
   if ('problem' in ws) return { ok: false, reason: ws.problem };

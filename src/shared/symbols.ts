@@ -21,11 +21,15 @@ function inCharacterClass(character: string): string {
 /** Finnhub's free plan caps a connection at about 50 subscribed symbols. */
 export const DEFAULT_MAX_SYMBOLS = 50;
 
-/** Normalise user input: trim and upper-case. Returns null when the result is not a valid symbol. */
+/**
+ * Normalise user input: trim, check, then upper-case. Returns null when it is not a valid symbol.
+ * Checking before upper-casing matters: Unicode case mapping turns `ıbm` into `IBM` and `straße`
+ * into `STRASSE`, so a check after it would accept what the user never typed.
+ */
 export function normalizeSymbol(input: unknown): string | null {
   if (typeof input !== 'string' || input.length > MAX_SYMBOL_LENGTH * 2) return null;
-  const symbol = input.trim().toUpperCase();
-  return SYMBOL_PATTERN.test(symbol) ? symbol : null;
+  const symbol = input.trim();
+  return SYMBOL_PATTERN.test(symbol) ? symbol.toUpperCase() : null;
 }
 
 export function isValidSymbol(input: unknown): input is string {

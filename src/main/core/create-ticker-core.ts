@@ -2,6 +2,7 @@
  * The composition of the app without Electron: settings → the one feed session → events.
  * The Electron shell and the browser test bridge both use exactly this.
  */
+import { apiKeyProblem } from '../../shared/api-key-rule';
 import type { EventContract, EventName } from '../../shared/ipc-contract';
 import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
@@ -198,6 +199,9 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     testApiKey: async (key?: string): Promise<KeyTestResult> => {
       const token = key !== undefined && key.trim() !== '' ? key.trim() : settings.apiKey();
       if (token === null) return { ok: false, reason: 'No key to test: paste your Finnhub key first.' };
+      // The rule setApiKey applies: a key that could never be saved is not worth a REST request.
+      const problem = apiKeyProblem(token);
+      if (problem !== null) return { ok: false, reason: problem };
       return createRestClient(sourceConfig, token).testKey(token, { maxWaitMs: INTERACTIVE_MAX_WAIT_MS });
     },
     searchSymbols: async (query: string): Promise<SymbolMatch[]> => {

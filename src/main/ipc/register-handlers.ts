@@ -61,12 +61,19 @@ export function registerIpcHandlers(deps: RegisterIpcHandlersDeps): () => void {
         reject(channel, 'forbidden-sender');
         return fail('forbidden-sender', 'This window may not use Ticker.');
       }
-      const checked = validateArgs(name, args);
-      if (!checked.ok) {
-        reject(channel, 'invalid-payload');
-        return checked;
-      }
       try {
+        // Inside the try: a payload with hostile getters can throw while it is checked, and that
+        // too must come back as a typed error, never as an exception across the bridge.
+        let checked: ReturnType<typeof validateArgs>;
+        try {
+          checked = validateArgs(name, args);
+        } catch {
+          checked = fail('invalid-payload', 'The arguments could not be read.');
+        }
+        if (!checked.ok) {
+          reject(channel, 'invalid-payload');
+          return checked;
+        }
         const handler = handlers[name] as (...validArgs: unknown[]) => unknown;
         const value = await handler(...(checked.value as unknown[]));
         return ok(value as InvokeContract[typeof name]['result']);

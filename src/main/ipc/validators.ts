@@ -11,7 +11,8 @@ import { MAX_RELAY_ORIGINS } from '../../shared/relay-rules';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
-import { MAX_API_KEY_LENGTH } from '../settings/key-protection';
+import { apiKeyProblem } from '../../shared/api-key-rule';
+import { isAppLink } from '../../shared/external-links';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;
@@ -60,12 +61,13 @@ function symbolArg(value: unknown): Check<string> {
   return raw;
 }
 
+/** A key as setApiKey and testApiKey take it: empty (clear / use the saved key) or one that passes the key rule. */
 function keyArg(value: unknown): Check<string> {
   const raw = text(value, 'The key');
   if (!raw.ok) return raw;
-  if (raw.value.trim().length > MAX_API_KEY_LENGTH) return refuse(`The key must be at most ${MAX_API_KEY_LENGTH} characters`);
-  if (CONTROL_CHARACTERS.test(raw.value.trim())) return refuse('The key must not contain control characters');
-  return raw;
+  const key = raw.value.trim();
+  const problem = key === '' ? null : apiKeyProblem(key);
+  return problem === null ? raw : refuse(problem);
 }
 
 function booleanArg(value: unknown, name: string): Check<boolean> {
@@ -101,6 +103,7 @@ export function checkExternalUrl(value: unknown): Check<string> {
   if (url.protocol !== 'https:') return refuse('Only https links can be opened');
   if (url.username !== '' || url.password !== '') return refuse('Links with credentials are not opened');
   if (url.hostname === '') return refuse('The link has no host');
+  if (!isAppLink(url.href)) return refuse('Ticker opens only the links it builds itself');
   return { ok: true, value: url.href };
 }
 

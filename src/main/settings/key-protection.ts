@@ -2,6 +2,7 @@
  * How the API key is kept at rest: OS-backed encryption through Electron's safeStorage when it is
  * really available, otherwise a reversible obfuscation the settings view reports as such.
  */
+import { API_KEY_PATTERN } from '../../shared/api-key-rule';
 import type { SavedApiKey } from './schema';
 
 /** The part of Electron's safeStorage we use (Electron's object satisfies it). */
@@ -12,9 +13,6 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-/** Printable ASCII without spaces, 8 to 128 characters. */
-export const API_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
-export const MAX_API_KEY_LENGTH = 128;
 
 /**
  * Whether safeStorage gives real protection here. On Linux without a keyring Electron falls back to

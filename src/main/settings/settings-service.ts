@@ -10,7 +10,8 @@ import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rule
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
 import type { KeyInfo, Notice, Preferences, PublicSettings, WindowState } from '../../shared/types';
 import { generateRelayToken } from '../relay/relay-token';
-import { API_KEY_PATTERN, maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
+import { apiKeyProblem } from '../../shared/api-key-rule';
+import { maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
 import type { KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
@@ -374,9 +375,8 @@ export class SettingsService {
       this.commit({ ...this.current, apiKey: null });
       return this.keyInfo();
     }
-    if (!API_KEY_PATTERN.test(key)) {
-      throw new TickerError('invalid-payload', 'A Finnhub key is 8 to 128 letters, digits or symbols, without spaces.');
-    }
+    const problem = apiKeyProblem(key);
+    if (problem !== null) throw new TickerError('invalid-payload', problem);
     const saved = protectKey(key, this.safeStorage, this.platform);
     // Cache before committing so the `changed` payload's key info is computed without decrypting.
     this.keyCache = { data: saved.data, key };

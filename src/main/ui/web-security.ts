@@ -6,6 +6,7 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { TickerError } from '../../shared/ipc-contract';
+import { isAppLink } from '../../shared/external-links';
 
 /** webPreferences for every Ticker window. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -42,12 +43,14 @@ export function isSafeExternalUrl(url: unknown): url is string {
 export type OpenExternal = (url: string) => Promise<void>;
 
 /**
- * The shell's `openExternal` handler: https only, handed to the system browser. Anything else is
+ * The shell's `openExternal` handler: only links the app builds (src/shared/external-links.ts),
+ * https, handed to the system browser. Anything else is
  * refused with a typed error (the IPC layer turns it into `{ ok: false }`).
  */
-export function createOpenExternalHandler(openExternal: OpenExternal): (url: string) => Promise<null> {
+export function createOpenExternalHandler(openExternal: OpenExternal, isAllowed: (url: string) => boolean = isAppLink): (url: string) => Promise<null> {
   return async (url: string) => {
     if (!isSafeExternalUrl(url)) throw new TickerError('invalid-payload', 'Only https links can be opened.');
+    if (!isAllowed(url)) throw new TickerError('invalid-payload', 'Ticker opens only the links it builds itself.');
     try {
       await openExternal(url);
     } catch {

@@ -1,9 +1,10 @@
+import { FINNHUB_REGISTER_URL } from '../../shared/finnhub-urls';
 import { useState } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { KeyInfo } from '../../shared/types';
 import { settle } from '../bridge';
 
-export const REGISTER_URL = 'https://finnhub.io/register';
+export const REGISTER_URL = FINNHUB_REGISTER_URL;
 
 export interface KeySectionProps {
   api: TickerApi;
@@ -66,7 +67,7 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
       ) : (
         <p className="hint" id="key-saved">
           No key yet: Ticker shows a <strong>demo feed with simulated prices</strong>. A free Finnhub key gives you real-time trades.{' '}
-          <button type="button" className="link-button" onClick={() => void settle(() => api.openExternal(REGISTER_URL)) /* eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only https URLs after validating them */}>
+          <button type="button" className="link-button" onClick={() => void settle(() => api.openExternal(REGISTER_URL)) /* eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only the links it builds (src/shared/external-links.ts) */}>
             Get a free key at finnhub.io
           </button>
         </p>

@@ -159,6 +159,18 @@ describe('TickerCore', () => {
     expect(refused.reason).toMatch(/refused|invalid|key/i);
   });
 
+  it('refuses to test a key setApiKey would refuse, without spending a REST request on it', async () => {
+    const fixture = createCoreFixture(server, { symbols: ['AAPL'] });
+    core = fixture.core;
+    const requestsBefore = server.requests.length;
+    for (const key of ['short', 'has spaces in it', 'k'.repeat(129)]) {
+      const result = await core.handlers.testApiKey(key);
+      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/8 to 128/) });
+      expect(() => fixture.settings.setApiKey(key)).toThrow(/8 to 128/);
+    }
+    expect(server.requests.length).toBe(requestsBefore);
+  });
+
   it('searches symbols through Finnhub with a key and from a built-in list without one', async () => {
     const fixture = createCoreFixture(server, { symbols: ['AAPL'] });
     core = fixture.core;

@@ -88,11 +88,13 @@ describe('parseFeedArgs', () => {
   it('refuses more symbols than the free plan allows', () => {
     const many = Array.from({ length: 51 }, (_, i) => `S${i}`).join(',');
     expect(reason(['--symbols', many, '--token', 'k1234567'])).toMatch(/51 symbols/);
+    // The key rule the app uses for saving and testing a key.
+    expect(reason(['--symbols', 'AAPL', '--token', 'short'])).toMatch(/8 to 128/);
   });
 
   describe('alerts', () => {
     it('reads repeated --alert rules as one-shot rules with the default cooldown, adding their symbols', () => {
-      const parsed = args(['--symbols', 'MSFT', '--token', 'k', '--alert', 'aapl>=200', '--alert=MSFT<=-2%', '--alert', 'BINANCE:BTCUSDT>=100000']);
+      const parsed = args(['--symbols', 'MSFT', '--token', 'k1234567', '--alert', 'aapl>=200', '--alert=MSFT<=-2%', '--alert', 'BINANCE:BTCUSDT>=100000']);
       expect(parsed.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
       expect(parsed.alerts).toEqual([
         { id: 'alert-1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 60, triggered: false },
@@ -102,13 +104,13 @@ describe('parseFeedArgs', () => {
     });
 
     it('makes every rule recurring with --alert-repeat and takes --alert-cooldown (0 for none)', () => {
-      const parsed = args(['--token', 'k', '--alert', 'AAPL>=200', '--alert-repeat', '--alert-cooldown', '0']);
+      const parsed = args(['--token', 'k1234567', '--alert', 'AAPL>=200', '--alert-repeat', '--alert-cooldown', '0']);
       expect(parsed.symbols).toEqual(['AAPL']);
       expect(parsed.alerts[0]).toMatchObject({ recurring: true, cooldownS: 0 });
     });
 
     it('has no alerts by default', () => {
-      expect(args(['--symbols', 'AAPL', '--token', 'k']).alerts).toEqual([]);
+      expect(args(['--symbols', 'AAPL', '--token', 'k1234567']).alerts).toEqual([]);
     });
 
     it('refuses a malformed rule with the rule in the reason', () => {
@@ -128,7 +130,7 @@ describe('parseFeedArgs', () => {
 
     it('counts alert symbols towards the symbol cap', () => {
       const many = Array.from({ length: 50 }, (_, i) => `S${i}`).join(',');
-      expect(reason(['--symbols', many, '--token', 'k', '--alert', 'AAPL>=1'])).toMatch(/51 symbols/);
+      expect(reason(['--symbols', many, '--token', 'k1234567', '--alert', 'AAPL>=1'])).toMatch(/51 symbols/);
     });
   });
 });

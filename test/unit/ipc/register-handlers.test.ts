@@ -94,6 +94,22 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
 }
 
 describe('registerIpcHandlers', () => {
+  it('answers a typed error when reading the arguments throws (hostile getters), and never runs the handler', async () => {
+    const { ipcMain, handlers, onRejected, snapshot } = setup();
+    const before = snapshot();
+    const patch = Object.defineProperty({}, 'height', {
+      enumerable: true,
+      get() {
+        throw new Error('getter bomb');
+      },
+    });
+    const answer = await ipcMain.invoke(INVOKE_CHANNELS.setPreferences, OWN, patch);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(handlers.setPreferences).not.toHaveBeenCalled();
+    expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS.setPreferences, 'invalid-payload');
+    expect(snapshot()).toBe(before);
+  });
+
   it('registers every contract channel once and removes them all on dispose', () => {
     const { ipcMain, dispose } = setup();
     expect([...ipcMain.listeners.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());

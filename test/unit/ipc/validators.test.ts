@@ -85,6 +85,29 @@ describe('argument validators', () => {
     refused('setApiKey', [12345678]);
   });
 
+  it('applies the one key rule to setApiKey and testApiKey alike', () => {
+    for (const bad of ['short', 'has a space inside', 'k'.repeat(129), 'ключ-ключ-ключ']) {
+      refused('setApiKey', [bad]);
+      refused('testApiKey', [bad]);
+    }
+    expect(accepted('testApiKey', ['  abc123def456  '])).toEqual(['  abc123def456  ']);
+  });
+
+  it('checks a symbol before upper-casing it, so ıbm and straße are refused', () => {
+    for (const channel of ['addSymbol', 'removeSymbol'] as const) {
+      refused(channel, ['ıbm']);
+      refused(channel, ['straße']);
+      refused(channel, ['ﬀ']);
+    }
+    expect(accepted('addSymbol', ['ibm'])).toEqual(['ibm']);
+  });
+
+  it('opens only the links the app builds', () => {
+    for (const foreign of ['https://finnhub.io/', 'https://finnhub.io/docs', 'https://evil.example/register', 'https://finnhub.io/register?next=https://evil.example']) {
+      refused('openExternal', [foreign]);
+    }
+  });
+
   it('lets testApiKey omit its key', () => {
     expect(accepted('testApiKey', [])).toEqual([]);
     expect(accepted('testApiKey', [undefined])).toEqual([]);
