@@ -97,12 +97,12 @@ describe('registerIpcHandlers', () => {
   it('answers a typed error when reading the arguments throws (hostile getters), and never runs the handler', async () => {
     const { ipcMain, handlers, onRejected, snapshot } = setup();
     const before = snapshot();
-    const patch = Object.defineProperty({}, 'height', {
-      enumerable: true,
-      get() {
-        throw new Error('getter bomb');
-      },
-    });
+    // Every trap a validator could touch throws (structured clone never makes one, a compromised
+    // renderer's in-process call or a future transport could).
+    const bomb = (): never => {
+      throw new Error('getter bomb');
+    };
+    const patch = new Proxy({}, { getPrototypeOf: bomb, ownKeys: bomb, get: bomb, has: bomb, getOwnPropertyDescriptor: bomb });
     const answer = await ipcMain.invoke(INVOKE_CHANNELS.setPreferences, OWN, patch);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(handlers.setPreferences).not.toHaveBeenCalled();
