@@ -312,10 +312,13 @@ describe('TickStore day rollover', () => {
   });
 
   it('a quote opening the next trading day measures from the regular close, not an after-hours trade', () => {
-    const { store } = makeStore(['AAPL']);
+    const { store, clock } = makeStore(['AAPL']);
+    clock.now = Date.UTC(2024, 0, 16, 20, 59);
     store.applyTrade(trade('AAPL', 100, Date.UTC(2024, 0, 16, 20, 59), 1)); // Tuesday 15:59
+    clock.now = Date.UTC(2024, 0, 16, 23, 0);
     store.applyTrade(trade('AAPL', 104, Date.UTC(2024, 0, 16, 23, 0), 1)); // Tuesday after-hours
     // Wednesday's first sight is a quote without an official previous close.
+    clock.now = Date.UTC(2024, 0, 17, 10, 0);
     store.applyQuote(quote('AAPL', { current: 103, prevClose: 0, time: Date.UTC(2024, 0, 17, 10, 0) }));
     expect(store.snapshot('AAPL')).toMatchObject({ price: 103, prevClose: 100, change: 3 });
   });
