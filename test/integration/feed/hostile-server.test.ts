@@ -9,6 +9,7 @@ import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/m
 import { FinnhubRest, MAX_REST_BODY_BYTES } from '../../../src/main/market/finnhub-rest';
 import { runFeedCommand } from '../../../src/cli/feed-command';
 import { parseFeedArgs } from '../../../src/cli/feed-args';
+import { systemClock } from '../../../src/shared/clock';
 import type { Signal } from '../../../src/shared/signal';
 import type { FeedStatus } from '../../../src/shared/types';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
@@ -91,7 +92,7 @@ describe('every 429 variant backs off with a floor that grows', () => {
   it.each(variants)('%s', async (_name, header) => {
     let clock = start;
     // Each refusal carries the header as computed at the moment of refusal (a fixed date stays fixed).
-    const { connection } = connect({ now: () => clock, random: () => 0 });
+    const { connection } = connect({ clock: { ...systemClock, now: () => clock }, random: () => 0 });
     const waits: number[] = [];
     server.respondToUpgradeWith(429, { 'Retry-After': header(clock) }, 1);
     connection.start();
