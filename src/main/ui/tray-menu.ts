@@ -3,6 +3,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
+import type { RelayOverview } from '../../shared/types';
 import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences, WatchList } from '../../shared/types';
 
 /** One tray icon per group of states. */
@@ -73,6 +74,8 @@ export interface TrayMenuState {
   marketHours?: readonly string[];
   /** Alerts fired in the last hour (the item is left out when not given). */
   recentAlerts?: number;
+  /** The local relay (the item is left out while it is off). */
+  relay?: Pick<RelayOverview, 'enabled' | 'listening' | 'port' | 'error' | 'clients'>;
 }
 
 export interface TrayMenuActions {
@@ -105,6 +108,14 @@ export function alertsLabel(recent: number): string {
   return `Alerts: ${recent} in the last hour…`;
 }
 
+/** "Relay: 2 clients connected" while on, why it is not running when it failed, null while off. */
+export function relayLabel(relay: NonNullable<TrayMenuState['relay']>): string | null {
+  if (!relay.enabled) return null;
+  if (!relay.listening) return relay.error ? 'Relay: not running (see Settings)' : 'Relay: starting…';
+  const count = relay.clients.length;
+  return `Relay on port ${relay.port}: ${count === 0 ? 'no clients' : `${count} client${count === 1 ? '' : 's'} connected`}`;
+}
+
 /** How many symbols are listed inline before the rest go into a "More" submenu. */
 export const MAX_INLINE_SYMBOLS = 20;
 
@@ -114,6 +125,11 @@ function symbolItem(symbol: string, actions: TrayMenuActions): MenuItemConstruct
     label: literal(name === symbol ? symbol : `${name}  (${symbol})`),
     submenu: [{ label: 'Remove', click: () => actions.removeSymbol(symbol) }],
   };
+}
+
+function relayItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const label = state.relay ? relayLabel(state.relay) : null;
+  return label === null ? [] : [{ id: 'relay', label, click: () => actions.openSettings() }];
 }
 
 export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
@@ -150,6 +166,7 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
     ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({ id: `market-hours-${index}`, label: literal(line), enabled: false })),
+    ...relayItems(state, actions),
     { type: 'separator' },
     ...listSwitch,
     ...symbols,

@@ -19,7 +19,7 @@ export interface TrayControllerDeps {
   createTray(icon: NativeImage): Tray;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   loadIcon(state: TrayIconState): NativeImage;
-  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences'>;
+  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'>;
   screen: StripScreen;
   actions: TrayMenuActions;
   maxSymbols: number;
@@ -44,6 +44,7 @@ export class TrayController {
     this.unsubscribes.push(
       deps.core.events.status.subscribe(() => this.refresh()),
       deps.core.events.settings.subscribe(() => this.refresh()),
+      deps.core.events.relay.subscribe(() => this.refresh()),
     );
     if (deps.marketWatch) this.unsubscribes.push(deps.marketWatch.changed.subscribe(() => this.refresh()));
     if (deps.recentAlerts) this.unsubscribes.push(deps.recentAlerts.changed.subscribe(() => this.refresh()));
@@ -78,6 +79,7 @@ export class TrayController {
         primaryDisplayId: screen.getPrimaryDisplay().id,
         maxSymbols: this.deps.maxSymbols,
         marketHours: this.deps.marketWatch?.state().lines ?? [],
+        relay: core.relay(),
         ...(recentAlerts !== undefined ? { recentAlerts } : {}),
       },
       this.deps.actions,

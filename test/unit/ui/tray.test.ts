@@ -4,7 +4,7 @@ import { Menu as MockMenuApi, MockTray, mockDisplay, nativeImage, resetElectronM
 import { TrayController, trayIconPath } from '../../../src/main/ui/tray';
 import type { TrayMenuActions } from '../../../src/main/ui/tray-menu';
 import { Signal } from '../../../src/shared/signal';
-import type { FeedStatus, Preferences, PublicSettings } from '../../../src/shared/types';
+import type { FeedStatus, Preferences, PublicSettings, RelayOverview } from '../../../src/shared/types';
 import type { EventContract, EventName } from '../../../src/shared/ipc-contract';
 import type { TickerCore } from '../../../src/main/core/ticker-core';
 
@@ -21,7 +21,9 @@ function setup(initial: FeedStatus['state'] = 'connecting') {
     settings: new Signal(),
     notice: new Signal(),
     focusAddSymbol: new Signal(),
+    relay: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
+  let relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   const core = {
     events,
     status: () => status,
@@ -29,7 +31,8 @@ function setup(initial: FeedStatus['state'] = 'connecting') {
     lists: () => [{ id: 'l1', name: 'Watch list', symbols }],
     shownListId: () => 'l1',
     preferences: () => PREFS,
-  } as Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences'>;
+    relay: () => relay,
+  } as Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'>;
   const actions = { removeSymbol: vi.fn() } as unknown as TrayMenuActions;
   const controller = new TrayController({
     createTray: (icon) => new MockTray(icon as never) as unknown as Tray,
@@ -50,6 +53,10 @@ function setup(initial: FeedStatus['state'] = 'connecting') {
     setStatus: (next: FeedStatus) => {
       status = next;
       events.status.emit(next);
+    },
+    setRelay: (next: RelayOverview) => {
+      relay = next;
+      events.relay.emit({ ...next, token: 'relay-token-0123456789', origins: [] });
     },
     setSymbols: (next: string[]) => {
       symbols = next;
@@ -107,5 +114,23 @@ describe('TrayController', () => {
     expect(screen.listenerCount('display-added')).toBe(0);
     controller.refresh();
     expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('TrayController: the relay', () => {
+  beforeEach(() => resetElectronMock());
+
+  it('says how many clients are connected, and nothing while the relay is off', () => {
+    const { labels, setRelay } = setup('live');
+    expect(labels().some((label) => label?.startsWith('Relay'))).toBe(false);
+    const client = { id: 'ws-1', kind: 'websocket' as const, origin: null, connectedAt: 0, symbols: ['AAPL'] };
+    setRelay({ enabled: true, port: 8765, listening: true, error: null, clients: [client, { ...client, id: 'sse-2', kind: 'sse' }] });
+    expect(labels()).toContain('Relay on port 8765: 2 clients connected');
+    setRelay({ enabled: true, port: 8765, listening: true, error: null, clients: [client] });
+    expect(labels()).toContain('Relay on port 8765: 1 client connected');
+    setRelay({ enabled: true, port: 8765, listening: false, error: 'Port 8765 is already in use', clients: [] });
+    expect(labels()).toContain('Relay: not running (see Settings)');
+    setRelay({ enabled: false, port: 8765, listening: false, error: null, clients: [] });
+    expect(labels().some((label) => label?.startsWith('Relay'))).toBe(false);
   });
 });
