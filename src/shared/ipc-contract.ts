@@ -87,12 +87,14 @@ export interface InvokeContract {
   regenerateRelayToken: { args: []; result: RelayView };
   /** Replace the browser origins allowed to use the relay. */
   setRelayOrigins: { args: [origins: string[]]; result: RelayView };
-  /** Right-click on a strip item: main pops up its native menu ("Alert when …" at the current price). */
+  /** Right-click on a strip item: main pops up its native menu (chart, copy, "Alert when …", move, remove). */
   showItemMenu: { args: [symbol: string]; result: null };
   /** The displays the strip can dock to (from the shell). */
   getDisplays: { args: []; result: DisplayInfo[] };
   /** Open the settings window (from the strip). */
   openSettings: { args: []; result: null };
+  /** Open the chart of a symbol on the strip in the browser; main builds the link from the chart template. */
+  openChart: { args: [symbol: string]; result: null };
   /** Open an https link we show in the UI in the default browser. */
   openExternal: { args: [url: string]; result: null };
 }
@@ -130,6 +132,7 @@ export const INVOKE_CHANNELS = {
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
+  openChart: 'app:open-chart',
 } as const satisfies Record<InvokeName, string>;
 
 /** Events main pushes to renderers. */

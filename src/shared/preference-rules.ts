@@ -5,6 +5,7 @@
  * Pure data and pure checks: every process imports it.
  */
 import { DEFAULT_RELAY_PORT, MAX_RELAY_PORT, MIN_RELAY_PORT } from './relay-rules';
+import { chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE, MAX_CHART_TEMPLATE_LENGTH } from './chart-url';
 import type { Preferences } from './types';
 
 export type PreferenceRule =
@@ -12,7 +13,9 @@ export type PreferenceRule =
   | { kind: 'number'; min: number; max: number; integer: boolean }
   | { kind: 'boolean' }
   /** An Electron display id (a non-negative safe integer) or null for the primary display. */
-  | { kind: 'display-id' };
+  | { kind: 'display-id' }
+  /** An https link template with {symbol} (see chart-url.ts). */
+  | { kind: 'chart-url-template'; maxLength: number };
 
 export const PREFERENCE_RULES = {
   position: { kind: 'enum', values: ['top', 'bottom'] },
@@ -33,6 +36,7 @@ export const PREFERENCE_RULES = {
   alertSound: { kind: 'boolean' },
   relayEnabled: { kind: 'boolean' },
   relayPort: { kind: 'number', min: MIN_RELAY_PORT, max: MAX_RELAY_PORT, integer: true },
+  chartUrlTemplate: { kind: 'chart-url-template', maxLength: MAX_CHART_TEMPLATE_LENGTH },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -76,6 +80,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   alertSound: true,
   relayEnabled: false,
   relayPort: DEFAULT_RELAY_PORT,
+  chartUrlTemplate: DEFAULT_CHART_URL_TEMPLATE,
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;
@@ -93,6 +98,10 @@ export function preferenceProblem(key: PreferenceKey, value: unknown): string | 
       return typeof value === 'string' && rule.values.includes(value) ? null : `"${key}" must be one of ${rule.values.join(', ')}`;
     case 'boolean':
       return typeof value === 'boolean' ? null : `"${key}" must be true or false`;
+    case 'chart-url-template': {
+      const problem = chartTemplateProblem(value);
+      return problem === null ? null : `${problem}`;
+    }
     case 'display-id':
       return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
         ? null

@@ -164,6 +164,8 @@ export interface Preferences {
   whenMarketsClosed: 'dim' | 'hide' | 'show';
   /** Alert notifications play the system's notification sound. */
   alertSound: boolean;
+  /** The https link a clicked strip item opens, with {symbol} where the symbol goes. */
+  chartUrlTemplate: string;
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

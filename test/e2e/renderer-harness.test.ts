@@ -370,3 +370,25 @@ describe('ticker strip', () => {
   });
 });
 
+describe('strip items: chart and menu', () => {
+  it('a click opens the item’s chart and a right-click asks main for its menu; with click-through on, neither', async () => {
+    // Paused, the strip holds still, so the pointer lands on the item it aims at.
+    const { page, errors } = await openPage('strip', { preferences: { paused: true } });
+    const item = page.locator('.lane:first-child .item[data-symbol="MSFT"]');
+    await item.waitFor();
+    await item.click();
+    await item.click({ button: 'right' });
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').map((c) => [c.name, ...c.args]))).toEqual([
+      ['openChart', 'MSFT'],
+      ['showItemMenu', 'MSFT'],
+    ]);
+    // Clicks beside the items (the status badge, the grip) open nothing.
+    await page.locator('.drag-grip').click({ force: true });
+    await page.evaluate(() => window.ticker.setPreferences({ clickThrough: true }));
+    await item.click();
+    await item.click({ button: 'right' });
+    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').length)).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -211,6 +211,10 @@ describe('settings view', () => {
           expect(shape.tag, key).toBe('select');
           expect(shape.options, key).toContain('primary');
           break;
+        case 'chart-url-template':
+          expect([shape.tag, shape.type], key).toEqual(['input', 'url']);
+          expect(await control.getAttribute('maxlength'), key).toBe(String(rule.maxLength));
+          break;
       }
       checked += 1;
     }
@@ -233,6 +237,28 @@ describe('settings view', () => {
       expect(ranInline, name).toBe(false);
       await page.close();
     }
+  });
+});
+
+describe('settings view: chart link', () => {
+  it('refuses an unusable chart link inline without saving it, and saves a valid one', async () => {
+    const { page, errors } = await openPage('settings');
+    const input = page.locator('#pref-chartUrlTemplate');
+    await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
+    await input.fill('http://charts.example.com/{symbol}');
+    await expect.poll(() => page.locator('#pref-chartUrlTemplate-error').textContent()).toBe('The chart link must start with https://.');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.fill('https://charts.example.com/quote');
+    await expect.poll(() => page.locator('#pref-chartUrlTemplate-error').textContent()).toContain('{symbol}');
+    await input.fill('https://charts.example.com/quote/{symbol}');
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.chartUrlTemplate)).toBe('https://charts.example.com/quote/{symbol}');
+    expect(await page.locator('#pref-chartUrlTemplate-error').count()).toBe(0);
+    const sent = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
+    expect(sent).toEqual([{ chartUrlTemplate: 'https://charts.example.com/quote/{symbol}' }]);
+    await page.getByRole('button', { name: 'Default' }).click();
+    await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

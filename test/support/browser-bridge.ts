@@ -13,7 +13,7 @@ type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
 export interface BrowserBridge {
   /** Calls the page made of the shell-only handlers. */
-  readonly opened: { settings: number; external: string[]; itemMenus: string[] };
+  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[] };
   /** Invoke channel names in call order. */
   readonly calls: string[];
   dispose(): void;
@@ -43,7 +43,7 @@ function installPageApi(contract: { invoke: Record<string, string>; events: Reco
 }
 
 export async function attachBrowserBridge(page: Page, core: TickerCore): Promise<BrowserBridge> {
-  const opened = { settings: 0, external: [] as string[], itemMenus: [] as string[] };
+  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[] };
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
@@ -58,6 +58,10 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
     },
     openExternal: (url: string) => {
       opened.external.push(url);
+      return null;
+    },
+    openChart: (symbol: string) => {
+      opened.charts.push(symbol);
       return null;
     },
     showItemMenu: (symbol: string) => {

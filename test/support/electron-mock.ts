@@ -257,12 +257,20 @@ export const nativeImage = {
 
 export interface MockMenu {
   items: unknown[];
-  /** Shown as a context menu. */
+  /** Shown as a context menu (Menu.popup); the options say over which window. */
   popup: ReturnType<typeof vi.fn>;
 }
 
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template, popup: vi.fn() })),
+  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template, popup: vi.fn((_options?: unknown) => {}) })),
+};
+
+export const clipboard = {
+  text: '',
+  writeText: vi.fn((text: string) => {
+    clipboard.text = text;
+  }),
+  readText: vi.fn(() => clipboard.text),
 };
 
 export class MockTray extends EventEmitter {
@@ -425,11 +433,13 @@ export function resetElectronMock(): void {
   contextBridge.exposed.clear();
   powerMonitor.removeAllListeners();
   net.isOnline.mockImplementation(() => true);
+  clipboard.text = '';
 }
 
 export default {
   app,
   BrowserWindow,
+  clipboard,
   contextBridge,
   dialog,
   ipcMain,

@@ -374,6 +374,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     getDisplays: () => (record('getDisplays', []), answer([{ id: 1, label: 'Built-in display (1920×1080)', primary: true }])),
     openSettings: () => (record('openSettings', []), answer(null)),
     openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
+    openChart: (symbol: string) => (record('openChart', [symbol]), answer(null)),
+    showItemMenu: (symbol: string) => (record('showItemMenu', [symbol]), answer(null)),
     onQuotes: (l: Listener) => subscribe('quotes', l),
     onStatus: (l: Listener) => subscribe('status', l),
     onSettings: (l: Listener) => subscribe('settings', l),

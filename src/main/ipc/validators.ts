@@ -210,6 +210,7 @@ export const ARGS_VALIDATORS = {
   getDisplays: tuple(),
   openSettings: tuple(),
   openExternal: tuple(checkExternalUrl),
+  openChart: tuple(symbolArg),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {

@@ -94,6 +94,8 @@ function ruleSchema(rule: PreferenceRule, defaultValue: unknown): JsonSchema {
       return { type: 'boolean', default: defaultValue };
     case 'display-id':
       return { type: ['integer', 'null'], minimum: 0, default: defaultValue };
+    case 'chart-url-template':
+      return { type: 'string', maxLength: rule.maxLength, default: defaultValue };
     case 'number':
       return { type: rule.integer ? 'integer' : 'number', minimum: rule.min, maximum: rule.max, default: defaultValue };
   }

@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
-import type { InvokeHandlers } from '../../shared/ipc-contract';
+import { buildChartUrl } from '../../shared/chart-url';
+import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
+import { normalizeSymbol } from '../../shared/symbols';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
 import { RecentAlerts } from '../alerts/recent-alerts';
@@ -19,7 +21,7 @@ import { openSettingsStore, settingsFilePath } from '../settings/open-store';
 import { SettingsService } from '../settings/settings-service';
 import { AlertNotifier } from './alert-notifier';
 import { appWindowFactory, type AppPagesLocation } from './app-window';
-import { buildItemMenu } from './item-menu';
+import { buildItemMenu, priceForClipboard, type ItemMenuActions } from './item-menu';
 import { applyLaunchAtLogin } from './launch-at-login';
 import { watchReconnectTriggers } from './reconnect-triggers';
 import { SettingsWindow } from './settings-window';
@@ -35,6 +37,7 @@ export type ElectronModules = Pick<
   | 'app'
   | 'BrowserWindow'
   | 'Menu'
+  | 'clipboard'
   | 'Tray'
   | 'nativeImage'
   | 'screen'
@@ -170,12 +173,45 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     }
   });
 
-  /** The current price of a watched symbol (null when none yet, or not watched). */
-  const priceOf = (symbol: string): number | null => {
-    const snapshots = core.handlers.getSnapshot();
-    if (!Array.isArray(snapshots)) return null;
-    return snapshots.find((snapshot) => snapshot.symbol === symbol)?.price ?? null;
+  /** A symbol the strip shows (normalised), or a typed refusal. */
+  const stripSymbol = (input: string): string => {
+    const symbol = normalizeSymbol(input);
+    if (symbol === null || !core.symbols().includes(symbol)) throw new TickerError('not-found', `${input.slice(0, 40)} is not on the strip.`);
+    return symbol;
   };
+  /** Main builds the chart link from the saved template; the page only names the symbol. */
+  const openChart = async (input: string): Promise<void> => {
+    const symbol = stripSymbol(input);
+    const url = buildChartUrl(core.preferences().chartUrlTemplate, symbol);
+    if (url === null || !isSafeExternalUrl(url)) throw new TickerError('invalid-payload', 'The chart link in Settings cannot be used: check it under Look and behaviour.');
+    try {
+      await openExternal(url);
+    } catch {
+      throw new TickerError('internal', 'The chart could not be opened in your browser.');
+    }
+  };
+  const shownListName = (): string => core.lists().find((list) => list.id === core.shownListId())?.name ?? 'this list';
+  const itemActions: ItemMenuActions = {
+    openChart: (symbol) => run(`open the chart of ${symbol}`, () => openChart(symbol)),
+    copyPrice: (symbol) =>
+      run(`copy the price of ${symbol}`, async () => {
+        const price = (await core.handlers.getSnapshot()).find((quote) => quote.symbol === symbol)?.price ?? null;
+        if (price !== null) electron.clipboard.writeText(priceForClipboard(price));
+      }),
+    move: (symbol, toIndex) => run(`move ${symbol}`, () => core.handlers.moveSymbol(symbol, toIndex)),
+    remove: (symbol) => run(`remove ${symbol}`, () => core.handlers.removeSymbol(symbol)),
+    newAlert: (condition) => settingsWindow.open({ prefillAlert: condition }),
+    openAlerts: () => settingsWindow.open({ focusAlert: '' }),
+  };
+  const showItemMenu = async (input: string): Promise<void> => {
+    const symbol = stripSymbol(input);
+    const symbols = core.symbols();
+    const price = (await core.handlers.getSnapshot()).find((quote) => quote.symbol === symbol)?.price ?? null;
+    const template = buildItemMenu({ symbol, price, index: symbols.indexOf(symbol), count: symbols.length, listName: shownListName() }, itemActions);
+    const window = strip.browserWindow();
+    electron.Menu.buildFromTemplate(template).popup(window ? { window } : {});
+  };
+
   const handlers: InvokeHandlers = {
     ...core.handlers,
     getDisplays: () => describeDisplays(electron.screen.getAllDisplays(), electron.screen.getPrimaryDisplay().id),
@@ -184,15 +220,12 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       return null;
     },
     openExternal: createOpenExternalHandler(openExternal),
-    showItemMenu: (symbol) => {
-      const snapshot = priceOf(symbol);
-      const menu = electron.Menu.buildFromTemplate(
-        buildItemMenu(symbol, snapshot, {
-          newAlert: (condition) => settingsWindow.open({ prefillAlert: condition }),
-          openAlerts: () => settingsWindow.open({ focusAlert: '' }),
-        }),
-      );
-      menu.popup();
+    openChart: async (input) => {
+      await openChart(input);
+      return null;
+    },
+    showItemMenu: async (input) => {
+      await showItemMenu(input);
       return null;
     },
   };

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
-import type { EnumPreferenceKey } from '../../shared/preference-rules';
+import { PREFERENCE_RULES, type EnumPreferenceKey } from '../../shared/preference-rules';
+import { CHART_SYMBOL_PLACEHOLDER, chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE } from '../../shared/chart-url';
 import { settle } from '../bridge';
 import { enumOptions, enumValue, SLIDERS, updateRateOptions, type SliderControl } from './preference-controls';
 
@@ -15,6 +16,9 @@ type Errors = Partial<Record<keyof Preferences, string>>;
 
 /** Sliders send their value this long after the last movement, not on every pixel. */
 const SLIDER_DELAY_MS = 150;
+
+/** The chart link is saved this long after the last keystroke that left it valid. */
+const CHART_LINK_DELAY_MS = 600;
 
 /** Look and behaviour of the strip; every change applies live through setPreferences. */
 export function PreferencesSection({ api, preferences, onSettings }: PreferencesSectionProps) {
@@ -195,6 +199,47 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {toggle('launchAtLogin')}
         {toggle('paused', 'Stops the feed and the scrolling.')}
       </div>
+      <div className="field chart-link">
+        <label htmlFor="pref-chartUrlTemplate">{LABELS.chartUrlTemplate}</label>
+        <div className="control">
+          <input
+            id="pref-chartUrlTemplate"
+            type="url"
+            className="grow"
+            spellCheck={false}
+            maxLength={PREFERENCE_RULES.chartUrlTemplate.maxLength}
+            value={draft.chartUrlTemplate}
+            aria-invalid={errors.chartUrlTemplate ? 'true' : 'false'}
+            aria-describedby={describedBy('chartUrlTemplate') ?? 'chart-link-hint'}
+            onChange={(event) => {
+              const value = event.target.value;
+              const problem = chartTemplateProblem(value);
+              if (problem) {
+                editing.current.add('chartUrlTemplate');
+                setDraft((current) => ({ ...current, chartUrlTemplate: value }));
+                setErrors((current) => ({ ...current, chartUrlTemplate: `${problem}.` }));
+              } else {
+                setErrors((current) => ({ ...current, chartUrlTemplate: undefined }));
+                change('chartUrlTemplate', value, CHART_LINK_DELAY_MS);
+              }
+            }}
+          />
+          <button
+            type="button"
+            disabled={draft.chartUrlTemplate === DEFAULT_CHART_URL_TEMPLATE}
+            onClick={() => {
+              setErrors((current) => ({ ...current, chartUrlTemplate: undefined }));
+              change('chartUrlTemplate', DEFAULT_CHART_URL_TEMPLATE);
+            }}
+          >
+            Default
+          </button>
+        </div>
+        <span className="hint" id="chart-link-hint">
+          Clicking a symbol on the strip opens this https link, with {CHART_SYMBOL_PLACEHOLDER} replaced by the symbol.
+        </span>
+        <FieldError field="chartUrlTemplate" message={errors.chartUrlTemplate} />
+      </div>
     </section>
   );
 }
@@ -213,6 +258,7 @@ const LABELS: Record<keyof Preferences, string> = {
   updateRateHz: 'Update rate',
   showSparklines: 'Sparklines',
   paused: 'Paused',
+  chartUrlTemplate: 'Chart link',
   hidden: 'Hidden',
   whenMarketsClosed: 'When all markets are closed',
   alertSound: 'Alert sound',

@@ -16,6 +16,12 @@ import { StatusBadgeView } from './status-badge';
 import { useAlertMarks } from './use-alert-marks';
 import { TickerItem } from './ticker-item';
 
+/** The symbol of the strip item an event happened in, or null outside items. */
+function itemSymbol(target: EventTarget | null): string | null {
+  const item = target instanceof Element ? target.closest<HTMLElement>('.item[data-symbol]') : null;
+  return item?.dataset.symbol ?? null;
+}
+
 /** Shown until settings arrive, so the strip never renders unstyled. */
 const INITIAL_PREFERENCES: Preferences = DEFAULT_PREFERENCES;
 
@@ -115,17 +121,6 @@ export function StripApp({ api, locale }: StripAppProps) {
   }, [preferences.theme, preferences.fontSize]);
 
   const alerted = useAlertMarks(api);
-  // Right-click on an item: main's native menu offers "Alert when …" at the current price.
-  const showItemMenu = useCallback(
-    (event: React.MouseEvent) => {
-      const item = (event.target as Element).closest<HTMLElement>('.item[data-symbol]');
-      const symbol = item?.dataset.symbol;
-      if (!symbol) return;
-      event.preventDefault();
-      void settle(() => api.showItemMenu(symbol));
-    },
-    [api],
-  );
   const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
   const live = status?.state === 'live' && !demo;
   const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
@@ -164,7 +159,23 @@ export function StripApp({ api, locale }: StripAppProps) {
   }
 
   return (
-    <div className="strip" data-loaded={loaded ? 'true' : 'false'} data-markets={marketsClosed ? 'closed' : 'open'} data-dimmed={dimmed ? 'true' : 'false'} onContextMenu={showItemMenu}>
+    <div
+      className="strip"
+      onClick={(event) => {
+        // With click-through on, the window ignores the mouse; this guards a click already under way.
+        const symbol = itemSymbol(event.target);
+        if (symbol !== null && !preferences.clickThrough) void settle(() => api.openChart(symbol));
+      }}
+      onContextMenu={(event) => {
+        const symbol = itemSymbol(event.target);
+        if (symbol === null) return;
+        event.preventDefault();
+        if (!preferences.clickThrough) void settle(() => api.showItemMenu(symbol));
+      }}
+      data-loaded={loaded ? 'true' : 'false'}
+      data-markets={marketsClosed ? 'closed' : 'open'}
+      data-dimmed={dimmed ? 'true' : 'false'}
+    >
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
         ⋮⋮

@@ -77,6 +77,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     getDisplays: vi.fn(() => []),
     openSettings: vi.fn(() => null),
     openExternal: vi.fn(() => null),
+    openChart: vi.fn(() => null),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

@@ -2,7 +2,9 @@ import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import * as electron from 'electron';
 import {
   app,
+  clipboard,
   dialog,
+  Menu,
   ipcMain,
   MockBrowserWindow,
   MockNotification,
@@ -20,7 +22,7 @@ import { createMemoryStore } from '../../../src/main/settings/key-value-store';
 import type { SettingsService } from '../../../src/main/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, WindowState } from '../../../src/shared/types';
+import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, SymbolSnapshot, WindowState } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
@@ -91,7 +93,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       setApiKey: vi.fn(() => publicSettings().key),
       testApiKey: vi.fn(() => ({ ok: true })),
       searchSymbols: vi.fn(() => []),
-      getSnapshot: vi.fn(() => []),
+      getSnapshot: vi.fn((): SymbolSnapshot[] => []),
       addAlert: vi.fn(() => []),
       updateAlert: vi.fn(() => []),
       removeAlert: vi.fn(() => []),
@@ -315,6 +317,52 @@ describe('startApp: IPC', () => {
     expect(shell.openExternal).toHaveBeenCalledWith('https://finnhub.io/register');
   });
 
+  it('openChart opens the chart link main builds from the saved template, only for symbols on the strip', async () => {
+    const { core, strip } = await started({ prefs: { chartUrlTemplate: 'https://charts.example.com/s/{symbol}?range=1d' } });
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'msft')).resolves.toEqual({ ok: true, value: null });
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://charts.example.com/s/MSFT?range=1d');
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'IBM')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'https://evil.example')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'MSFT"><x')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    // The default template: a venue-prefixed symbol is encoded, never able to change the link's host or path.
+    core.handlers.setPreferences({ chartUrlTemplate: DEFAULT_PREFERENCES.chartUrlTemplate });
+    core.handlers.addSymbol('BINANCE:BTCUSDT');
+    await invoke(INVOKE_CHANNELS.openChart, ours, 'BINANCE:BTCUSDT');
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT');
+    expect(shell.openExternal).toHaveBeenCalledTimes(2);
+  });
+
+  it('a right-click menu on a strip item: open chart, copy price, move left/right, remove from the shown list', async () => {
+    const { core, strip } = await started();
+    core.handlers.getSnapshot.mockReturnValue([{ symbol: 'AAPL', price: 189.41 } as never]);
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.showItemMenu, ours, 'AAPL')).resolves.toEqual({ ok: true, value: null });
+    const menu = Menu.buildFromTemplate.mock.results.at(-1)?.value as MockMenu;
+    expect(menu.popup).toHaveBeenCalledWith({ window: strip });
+    type Item = { id?: string; label?: string; enabled?: boolean; click?: () => void };
+    const item = (id: string) => (menu.items as Item[]).find((entry) => entry.id === id)!;
+    expect(item('move-left').enabled).toBe(false);
+    expect(item('move-right').enabled).toBe(true);
+    expect(item('remove').label).toBe('Remove from “Watch list”');
+    item('open-chart').click!();
+    await flush();
+    item('copy-price').click!();
+    item('move-right').click!();
+    await flush();
+    item('remove').click!();
+    await flush();
+    expect(clipboard.writeText).toHaveBeenCalledWith('189.41');
+    expect(core.handlers.moveSymbol).toHaveBeenCalledWith('AAPL', 1);
+    expect(core.handlers.removeSymbol).toHaveBeenCalledWith('AAPL');
+    expect(shell.openExternal).toHaveBeenCalledWith('https://www.tradingview.com/chart/?symbol=AAPL');
+    // No price yet: nothing to copy.
+    await invoke(INVOKE_CHANNELS.showItemMenu, ours, 'MSFT');
+    const second = Menu.buildFromTemplate.mock.results.at(-1)?.value as MockMenu;
+    expect((second.items as Item[]).find((entry) => entry.id === 'copy-price')?.enabled).toBe(false);
+    await expect(invoke(INVOKE_CHANNELS.showItemMenu, ours, 'NOPE')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('forwards core events to the windows listening to them, and only those', async () => {
     const { core, strip, running } = await started();
     running.settingsWindow.open();
@@ -412,12 +460,12 @@ describe('startApp: tray and preferences', () => {
     vi.useFakeTimers();
     const { core, running } = await started();
     core.handlers.getSnapshot.mockReturnValue([{ symbol: 'AAPL', price: 189.41 }] as never);
-    expect(running.handlers.showItemMenu('AAPL')).toBeNull();
+    expect(await running.handlers.showItemMenu('AAPL')).toBeNull();
     const menu = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
     expect(menu.popup).toHaveBeenCalledOnce();
     const items = menu.items as Array<{ id?: string; label?: string; click?: () => void }>;
-    expect(items.map((item) => item.label ?? item.id)).toEqual(['Alert when AAPL at or above 189.41…', 'Alert when AAPL at or below 189.41…', undefined, 'Alerts…']);
-    items[1]!.click!();
+    expect(items.filter((item) => item.id?.startsWith('alert')).map((item) => item.label)).toEqual(['Alert when AAPL at or above 189.41…', 'Alert when AAPL at or below 189.41…', 'Alerts…']);
+    items.find((item) => item.id === 'alert-below')!.click!();
     const settingsWindow = MockBrowserWindow.instances[1]!;
     listen(settingsWindow, 'prefillAlert');
     settingsWindow.finishLoading();
@@ -426,9 +474,9 @@ describe('startApp: tray and preferences', () => {
 
     // Without a price yet, only the Alerts entry.
     core.handlers.getSnapshot.mockReturnValue([]);
-    running.handlers.showItemMenu('MSFT');
+    await running.handlers.showItemMenu('MSFT');
     const bare = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
-    expect((bare.items as Array<{ id?: string }>).map((item) => item.id)).toEqual(['alerts']);
+    expect((bare.items as Array<{ id?: string }>).filter((item) => item.id?.startsWith('alert')).map((item) => item.id)).toEqual(['alerts']);
   });
 
   it('shows no notification where the system has none, and stays silent when the sound is off', async () => {

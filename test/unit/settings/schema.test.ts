@@ -33,6 +33,7 @@ describe('settings defaults', () => {
       alertSound: true,
       relayEnabled: false,
       relayPort: 8765,
+      chartUrlTemplate: 'https://www.tradingview.com/chart/?symbol={symbol}',
     });
   });
 

@@ -1,0 +1,37 @@
+/**
+ * The chart link a strip item opens: a user-chosen https URL template with `{symbol}` where the
+ * symbol goes. One rule for the settings window, the IPC validators and main, which builds every
+ * chart URL itself (a renderer only names the symbol).
+ */
+
+export const CHART_SYMBOL_PLACEHOLDER = '{symbol}';
+export const MAX_CHART_TEMPLATE_LENGTH = 512;
+
+/** TradingView's chart page understands Finnhub's venue-prefixed symbols (BINANCE:BTCUSDT) as well as plain tickers. */
+export const DEFAULT_CHART_URL_TEMPLATE = 'https://www.tradingview.com/chart/?symbol={symbol}';
+
+/** Why `template` cannot be used to build chart links, or null when it can. */
+export function chartTemplateProblem(template: unknown): string | null {
+  if (typeof template !== 'string') return 'The chart link must be text';
+  if (template.length > MAX_CHART_TEMPLATE_LENGTH) return `The chart link must be at most ${MAX_CHART_TEMPLATE_LENGTH} characters`;
+  if (!template.includes(CHART_SYMBOL_PLACEHOLDER)) return `The chart link must contain ${CHART_SYMBOL_PLACEHOLDER} where the symbol goes`;
+  if (/[{}]/.test(template.split(CHART_SYMBOL_PLACEHOLDER).join(''))) return `The chart link may contain no braces besides ${CHART_SYMBOL_PLACEHOLDER}`;
+  let url: URL;
+  try {
+    url = new URL(template.split(CHART_SYMBOL_PLACEHOLDER).join('AAPL'));
+  } catch {
+    return 'The chart link is not a valid web address';
+  }
+  if (url.protocol !== 'https:') return 'The chart link must start with https://';
+  if (url.username !== '' || url.password !== '') return 'The chart link must not contain a user name or password';
+  if (url.hostname === '') return 'The chart link has no host';
+  // The placeholder must not decide where the link goes.
+  if (new URL(template.split(CHART_SYMBOL_PLACEHOLDER).join('X.Y')).host !== url.host) return `${CHART_SYMBOL_PLACEHOLDER} must not be part of the host name`;
+  return null;
+}
+
+/** The chart URL for `symbol` (URL-encoded into the template), or null when the template is unusable. */
+export function buildChartUrl(template: string, symbol: string): string | null {
+  if (chartTemplateProblem(template) !== null) return null;
+  return template.split(CHART_SYMBOL_PLACEHOLDER).join(encodeURIComponent(symbol));
+}
