@@ -385,6 +385,12 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onAlert: (l: Listener) => subscribe('alert', l),
     onRelay: (l: Listener) => subscribe('relay', l),
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
+    getAlertHistory: () => (record('getAlertHistory', []), answer([])),
+    // Alert edits are exercised against the real core (test/e2e/app-alerts.test.ts), not this double.
+    addAlert: (draft: unknown) => (record('addAlert', [draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
+    updateAlert: (id: string, draft: unknown) => (record('updateAlert', [id, draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
+    removeAlert: (id: string) => (record('removeAlert', [id]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
+    rearmAlert: (id: string) => (record('rearmAlert', [id]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
   };
   function subscribe(event: string, listener: Listener): () => void {
     listeners[event]?.add(listener);
