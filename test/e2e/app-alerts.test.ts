@@ -103,8 +103,8 @@ describe('the Alerts section against the real core', () => {
 
     // The sound preference.
     // (A controlled checkbox: it turns off once main has saved the preference.)
-    await page.locator('#alert-sound').click();
-    await expect.poll(() => page.locator('#alert-sound').isChecked()).toBe(false);
+    await page.locator('#pref-alertSound').click();
+    await expect.poll(() => page.locator('#pref-alertSound').isChecked()).toBe(false);
     await expect.poll(() => running.core.preferences().alertSound).toBe(false);
 
     await item.first().getByRole('button', { name: 'Remove AAPL at or above 200' }).click();

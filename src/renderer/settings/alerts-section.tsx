@@ -248,7 +248,7 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
       </form>
 
       <label className="toggle">
-        <input id="alert-sound" type="checkbox" checked={alertSound} onChange={(event) => void toggleSound(event.target.checked)} />
+        <input id="pref-alertSound" type="checkbox" checked={alertSound} onChange={(event) => void toggleSound(event.target.checked)} />
         Play the system sound with alert notifications
       </label>
 

@@ -9,6 +9,7 @@ import type { TickerCore } from '../../../src/main/core/ticker-core';
 import { FinnhubConnection } from '../../../src/main/feed/finnhub-connection';
 import type { SettingsService } from '../../../src/main/settings/settings-service';
 import type { Preferences } from '../../../src/shared/types';
+import { systemClock, type Clock } from '../../../src/shared/clock';
 import { createCoreFixture } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeClient, type FakeFinnhub } from '../../support/fake-finnhub';
 
@@ -63,10 +64,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     const { prevClose } = seed;
     server.setQuote(symbol, { c: prevClose, d: 0, dp: 0, h: prevClose, l: prevClose, o: prevClose, pc: prevClose, t: minuteAgo });
   }
+  // The core and its connection share one clock: the system's timers, read at `options.now`.
+  const clock: Clock | undefined = options.now ? { ...systemClock, now: options.now } : undefined;
   const { core, settings } = createCoreFixture(server, {
     symbols: [...symbols],
     key: APP_KEY,
-    ...(options.now ? { now: options.now } : {}),
+    ...(clock ? { clock } : {}),
     createLiveSource: (token, initial) =>
       new FinnhubConnection({
         token,
@@ -75,7 +78,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         backoffBaseMs: options.backoffBaseMs ?? 50,
         backoffCapMs: options.backoffCapMs ?? 200,
         closeGraceMs: 200,
-        ...(options.now ? { now: options.now } : {}),
+        ...(clock ? { clock } : {}),
       }),
   });
   if (options.preferences) settings.setPreferences(options.preferences);
