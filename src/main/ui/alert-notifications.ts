@@ -1,0 +1,49 @@
+/**
+ * Every alert firing becomes a desktop notification (a click opens settings at the rule) and counts
+ * towards the tray's "recent alerts".
+ */
+import { RecentAlerts } from '../alerts/recent-alerts';
+import type { TickerCore } from '../core/ticker-core';
+import type { SettingsService } from '../settings/settings-service';
+import { AlertNotifier, type AlertNotifierDeps } from './alert-notifier';
+import type { OpenSettingsOptions } from './settings-window';
+
+export interface AlertNotificationsDeps {
+  /** The desktop's notifications (Electron's Notification in the app). */
+  notifications: Pick<AlertNotifierDeps, 'createNotification' | 'isSupported'>;
+  core: Pick<TickerCore, 'events' | 'preferences'>;
+  settings: Pick<SettingsService, 'alerts'>;
+  openSettings(options: OpenSettingsOptions): void;
+  now(): number;
+}
+
+export interface AlertNotifications {
+  recentAlerts: RecentAlerts;
+  stop(): void;
+}
+
+export function showAlertNotifications(deps: AlertNotificationsDeps): AlertNotifications {
+  const { core, settings } = deps;
+  const notifier = new AlertNotifier({
+    ...deps.notifications,
+    sound: () => core.preferences().alertSound,
+    ruleById: (id) => settings.alerts().find((rule) => rule.id === id) ?? null,
+    openRule: (ruleId) => deps.openSettings({ focusAlert: ruleId }),
+  });
+  const recentAlerts = new RecentAlerts({ now: deps.now });
+  const stopNotifying = core.events.alert.subscribe((firing) => {
+    recentAlerts.add();
+    try {
+      notifier.show(firing);
+    } catch (error) {
+      console.error('[alerts] could not show a notification:', error);
+    }
+  });
+  return {
+    recentAlerts,
+    stop: () => {
+      stopNotifying();
+      recentAlerts.stop();
+    },
+  };
+}

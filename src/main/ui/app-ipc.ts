@@ -1,0 +1,79 @@
+/**
+ * The app's IPC surface: the core's handlers plus the few only the shell can answer (displays,
+ * windows, the browser), registered behind the sender check, and the preload's event subscriptions.
+ * Notices raised before any window could show them go to the first page that listens to notices.
+ */
+import type { Screen } from 'electron';
+import type { InvokeHandlers } from '../../shared/ipc-contract';
+import type { TickerCore } from '../core/ticker-core';
+import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
+import { registerIpcHandlers } from '../ipc/register-handlers';
+import { registerSubscriptions } from '../ipc/register-subscriptions';
+import { createSenderCheck } from '../ipc/sender-check';
+import type { ItemActions } from './item-actions';
+import { describeDisplays } from './tray-menu';
+import { createOpenExternalHandler } from './web-security';
+import type { WindowRegistry } from './window-registry';
+
+export interface AppIpcDeps {
+  ipcMain: IpcMainLike & IpcMainMessagesLike;
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  core: Pick<TickerCore, 'handlers' | 'pendingNotices'>;
+  registry: WindowRegistry;
+  /** Whether a URL is one of Ticker's own pages. */
+  isOurPage(url: string): boolean;
+  openSettings(): void;
+  openExternal(url: string): Promise<void>;
+  itemActions: ItemActions;
+}
+
+export interface AppIpc {
+  handlers: InvokeHandlers;
+  dispose(): void;
+}
+
+export function serveAppIpc(deps: AppIpcDeps): AppIpc {
+  const { core, registry, screen, itemActions } = deps;
+
+  let noticesReplayed = false;
+  const stopReplay = registry.subscribed.subscribe(({ window, event }) => {
+    if (event !== 'notice' || noticesReplayed) return;
+    noticesReplayed = true;
+    for (const notice of core.pendingNotices()) registry.send(window, 'notice', notice);
+  });
+
+  const handlers: InvokeHandlers = {
+    ...core.handlers,
+    getDisplays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
+    openSettings: () => {
+      deps.openSettings();
+      return null;
+    },
+    openExternal: createOpenExternalHandler(deps.openExternal),
+    openChart: async (symbol) => {
+      await itemActions.openChart(symbol);
+      return null;
+    },
+    showItemMenu: async (symbol) => {
+      await itemActions.showItemMenu(symbol);
+      return null;
+    },
+  };
+  const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: deps.isOurPage });
+  const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);
+  const disposeHandlers = registerIpcHandlers({ ipcMain: deps.ipcMain, handlers, isTrustedSender, onRejected });
+  const disposeSubscriptions = registerSubscriptions({
+    ipcMain: deps.ipcMain,
+    isTrustedSender,
+    setSubscribed: (id, event, subscribed) => registry.setSubscribed(id, event, subscribed),
+    onRejected,
+  });
+  return {
+    handlers,
+    dispose: () => {
+      disposeHandlers();
+      disposeSubscriptions();
+      stopReplay();
+    },
+  };
+}

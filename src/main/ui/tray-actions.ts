@@ -1,0 +1,34 @@
+/**
+ * What the tray menu's clicks do: each is a core handler or a settings window, run so that a refusal
+ * becomes a notice.
+ */
+import type { TickerCore } from '../core/ticker-core';
+import type { RunAction } from './action-runner';
+import type { OpenSettingsOptions } from './settings-window';
+import type { TrayMenuActions } from './tray-menu';
+
+export interface TrayActionsDeps {
+  core: Pick<TickerCore, 'handlers'>;
+  openSettings(options?: OpenSettingsOptions): void;
+  quit(): void;
+  run: RunAction;
+}
+
+export function createTrayActions({ core, openSettings, quit, run }: TrayActionsDeps): TrayMenuActions {
+  const { handlers } = core;
+  return {
+    removeSymbol: (symbol) => run(`remove ${symbol}`, () => handlers.removeSymbol(symbol)),
+    showList: (listId) => run('switch the watch list', () => handlers.showList(listId)),
+    addSymbol: () => openSettings({ focusAddSymbol: true }),
+    setPaused: (paused) => run(paused ? 'pause' : 'resume', () => handlers.setPaused(paused)),
+    setAlwaysOnTop: (alwaysOnTop) => run('change always on top', () => handlers.setPreferences({ alwaysOnTop })),
+    setClickThrough: (clickThrough) => run('change click-through', () => handlers.setPreferences({ clickThrough })),
+    setStripHidden: (hidden) => run(hidden ? 'hide the strip' : 'show the strip', () => handlers.setPreferences({ hidden })),
+    setPosition: (position) => run('move the strip', () => handlers.setPreferences({ position })),
+    setDisplay: (displayId) => run('move the strip', () => handlers.setPreferences({ displayId })),
+    setLaunchAtLogin: (launch) => run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),
+    openSettings: () => openSettings(),
+    openAlerts: () => openSettings({ focusAlert: '' }),
+    quit,
+  };
+}
