@@ -65,17 +65,26 @@ export function instrumentKind(symbol: string): InstrumentKind {
  * The name people read: `BINANCE:BTCUSDT` → `BTC/USDT`, `OANDA:EUR_USD` → `EUR/USD`, `AAPL` → `AAPL`.
  */
 export function displayName(symbol: string): string {
+  const pair = pairOf(symbol);
+  if (pair !== null) return `${pair.base}/${pair.quote}`;
   const colon = symbol.indexOf(':');
-  if (colon < 0) return symbol;
+  return colon < 0 ? symbol : symbol.slice(colon + 1);
+}
+
+/**
+ * The two sides of a venue-prefixed pair (`OANDA:EUR_USD` → EUR and USD, `BINANCE:BTCUSDT` → BTC
+ * and USDT), or null for a plain symbol or a pair whose quote side is not recognised.
+ */
+export function pairOf(symbol: string): { base: string; quote: string } | null {
+  const colon = symbol.indexOf(':');
+  if (colon < 0) return null;
   const pair = symbol.slice(colon + 1);
   for (const separator of ['_', '-', '/']) {
     const at = pair.indexOf(separator);
-    if (at > 0 && at < pair.length - 1) return `${pair.slice(0, at)}/${pair.slice(at + 1)}`;
+    if (at > 0 && at < pair.length - 1) return { base: pair.slice(0, at), quote: pair.slice(at + 1) };
   }
   for (const quote of QUOTE_CURRENCIES) {
-    if (pair.length > quote.length && pair.endsWith(quote)) {
-      return `${pair.slice(0, pair.length - quote.length)}/${quote}`;
-    }
+    if (pair.length > quote.length && pair.endsWith(quote)) return { base: pair.slice(0, pair.length - quote.length), quote };
   }
-  return pair;
+  return null;
 }
