@@ -110,7 +110,8 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     return relay.apply({ enabled: relayEnabled && !stopped, port: relayPort, token, origins: settings.relayOrigins() });
   }
   settings.relayChanged.subscribe(() => {
-    void applyRelay();
+    // Before start the saved config is only recorded; start() applies it (stop() ends it for good).
+    if (started && !stopped) void applyRelay();
     events.relay.emit(relayView());
   });
 

@@ -68,22 +68,54 @@ describe('the relay in the app', () => {
     await client.waitForTrades(1);
     expect(server.counters.connectionsAccepted).toBe(1);
 
-    // A new token: the connected client stays, the old token no longer opens a connection.
+    // A new token revokes the old one: its client is closed, and it no longer opens a connection.
     const regenerated = await core.handlers.regenerateRelayToken();
     expect(regenerated.token).not.toBe(view.token);
+    expect(await client.waitForClose()).toBe(1008);
     expect(await handshakeStatus(`ws://127.0.0.1:${boundPort}/?token=${view.token}`)).toBe(401);
     expect(await handshakeStatus(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`)).toBe(101);
-    expect(client.closeCode).toBeNull();
+    await server.waitFor(() => !server.openClients()[0]?.subscriptions.has('MSFT'), 'MSFT released');
 
     const origins = await core.handlers.setRelayOrigins(['https://Dash.example/']);
     expect(origins.origins).toEqual(['https://dash.example']);
     expect(await handshakeStatus(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`, { Origin: 'https://dash.example' })).toBe(101);
 
+    const second = await RelayWsTestClient.connect(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`);
     const stopped = nextRelayView((v) => !v.listening);
     await core.handlers.setPreferences({ relayEnabled: false });
     await stopped;
-    expect(await client.waitForClose()).toBe(1001);
-    await server.waitFor(() => !server.openClients()[0]?.subscriptions.has('MSFT'), 'MSFT released');
+    expect(await second.waitForClose()).toBe(1001);
+  });
+
+  it('applies a token or origin change made before start only when the core starts', async () => {
+    const made: RelayServer[] = [];
+    const early = createCoreFixture(server, {
+      symbols: ['AAPL'],
+      key: 'test-key',
+      createRelayServer: (options) => {
+        const relay = new RelayServer({ ...options, port: 0 });
+        made.push(relay);
+        return relay;
+      },
+    });
+    early.settings.setPreferences({ relayEnabled: true });
+    early.settings.regenerateRelayToken();
+    early.settings.setRelayOrigins(['https://dash.example']);
+    // Every queued apply has run by the next macrotask (no I/O is needed to create a server).
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(made).toHaveLength(0);
+    expect(early.core.relay().listening).toBe(false);
+
+    const listening = waitOn(early.core.events.relay, () => early.core.relay().listening || undefined, 'the early core listening');
+    early.core.start();
+    await listening;
+    expect(made).toHaveLength(1);
+    await early.core.stop();
+    // After stop nothing starts it again.
+    early.settings.regenerateRelayToken();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(made).toHaveLength(1);
+    expect(early.core.relay().listening).toBe(false);
   });
 
   it('refuses an origin that is not one, and keeps the saved list', async () => {
