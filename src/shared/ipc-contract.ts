@@ -4,6 +4,7 @@
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
+import type { RelayCopyItem } from './relay-urls';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -83,10 +84,12 @@ export interface InvokeContract {
   getAlertHistory: { args: []; result: AlertFiring[] };
   /** The relay: on/off, port, token, allowed origins and the clients connected now. */
   getRelay: { args: []; result: RelayView };
-  /** A new relay token (connected clients stay; the old token is refused from now on). */
+  /** A new relay token: the clients connected with the old one are closed, and it is refused from now on. */
   regenerateRelayToken: { args: []; result: RelayView };
   /** Replace the browser origins allowed to use the relay. */
   setRelayOrigins: { args: [origins: string[]]; result: RelayView };
+  /** Put the relay token or one of its URLs (token included) on the clipboard; main builds the text. */
+  copyRelay: { args: [item: RelayCopyItem]; result: null };
   /** Right-click on a strip item: main pops up its native menu (chart, copy, "Alert when …", move, remove). */
   showItemMenu: { args: [symbol: string]; result: null };
   /** The displays the strip can dock to (from the shell). */
@@ -128,6 +131,7 @@ export const INVOKE_CHANNELS = {
   getRelay: 'relay:get',
   regenerateRelayToken: 'relay:regenerate-token',
   setRelayOrigins: 'relay:set-origins',
+  copyRelay: 'relay:copy',
   showItemMenu: 'app:show-item-menu',
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',

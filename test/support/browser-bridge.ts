@@ -8,12 +8,13 @@ import type { Page } from 'playwright-core';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type InvokeHandlers } from '../../src/shared/ipc-contract';
 import type { TickerCore } from '../../src/main/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
+import { relayCopyText } from '../../src/shared/relay-urls';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
 export interface BrowserBridge {
   /** Calls the page made of the shell-only handlers. */
-  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[] };
+  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[]; copied: string[] };
   /** Invoke channel names in call order. */
   readonly calls: string[];
   dispose(): void;
@@ -43,7 +44,7 @@ function installPageApi(contract: { invoke: Record<string, string>; events: Reco
 }
 
 export async function attachBrowserBridge(page: Page, core: TickerCore): Promise<BrowserBridge> {
-  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[] };
+  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[], copied: [] as string[] };
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
@@ -66,6 +67,12 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
     },
     showItemMenu: (symbol: string) => {
       opened.itemMenus.push(symbol);
+      return null;
+    },
+    // What the shell would put on the clipboard.
+    copyRelay: async (item) => {
+      const relay = await core.handlers.getRelay();
+      opened.copied.push(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
       return null;
     },
   };

@@ -8,6 +8,7 @@ import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../
 import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared/alert-rules';
 import { checkPreferencePatch } from '../../shared/preference-rules';
 import { MAX_RELAY_ORIGINS } from '../../shared/relay-rules';
+import { isRelayCopyItem, RELAY_COPY_ITEMS, type RelayCopyItem } from '../../shared/relay-urls';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
@@ -165,6 +166,10 @@ export function tuple<const C extends readonly ArgCheck<unknown>[]>(...checks: C
   };
 }
 
+function relayCopyItemArg(value: unknown): Check<RelayCopyItem> {
+  return isRelayCopyItem(value) ? { ok: true, value } : refuse(`What to copy must be one of ${RELAY_COPY_ITEMS.join(', ')}`);
+}
+
 /** testApiKey: no argument, `undefined` (an omitted optional), or a key. */
 const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   const wrongArity = arity(args, 0, 1);
@@ -206,6 +211,7 @@ export const ARGS_VALIDATORS = {
   getRelay: tuple(),
   regenerateRelayToken: tuple(),
   setRelayOrigins: tuple(originsArg),
+  copyRelay: tuple(relayCopyItemArg),
   showItemMenu: tuple(symbolArg),
   getDisplays: tuple(),
   openSettings: tuple(),

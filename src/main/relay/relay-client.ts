@@ -8,6 +8,8 @@ import type { QuoteEvent } from '../market/quote-event';
 
 export type RelayClientKind = 'websocket' | 'sse';
 
+export type RelayCloseReason = 'stopped' | 'token-changed';
+
 export interface RelayClient {
   readonly id: string;
   readonly kind: RelayClientKind;
@@ -24,8 +26,8 @@ export interface RelayClient {
   lose(symbol: string, message: string): void;
   /** The periodic ping (websocket) or comment line (SSE). */
   keepAlive(): void;
-  /** Close from the server side (relay stopping). */
-  close(): void;
+  /** Close from the server side: the relay is stopping, or the token the client used was replaced. */
+  close(reason?: RelayCloseReason): void;
 }
 
 /** The server's side of the conversation, called by clients. */

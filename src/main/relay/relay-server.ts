@@ -161,9 +161,17 @@ export class RelayServer {
     return this.boundPort;
   }
 
-  /** A new token applies to new connections; connected clients stay. */
+  /**
+   * A new token: the clients that came in with the old one are closed (a user replaces a token to
+   * revoke it), and only the new one opens connections from now on.
+   */
   setToken(token: string): void {
+    if (token === this.token) return;
     this.token = token;
+    for (const client of [...this.clients.values()]) {
+      client.close('token-changed');
+      this.remove(client);
+    }
   }
 
   setAllowedOrigins(origins: readonly string[]): void {

@@ -7,7 +7,7 @@
 import type WebSocket from 'ws';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RawTrade } from '../feed/protocol';
-import { previewValue, type RelayClient, type RelayClientHost } from './relay-client';
+import { previewValue, type RelayClient, type RelayClientHost, type RelayCloseReason } from './relay-client';
 
 export interface RelayWsClientOptions {
   id: string;
@@ -67,9 +67,10 @@ export class RelayWsClient implements RelayClient {
     this.send(PING_FRAME);
   }
 
-  close(): void {
-    if (this.ws.readyState === OPEN) this.ws.close(GOING_AWAY, 'Relay stopped');
-    else this.ws.terminate();
+  close(reason: RelayCloseReason = 'stopped'): void {
+    if (this.ws.readyState !== OPEN) this.ws.terminate();
+    else if (reason === 'token-changed') this.ws.close(POLICY_VIOLATION, 'Relay token changed');
+    else this.ws.close(GOING_AWAY, 'Relay stopped');
   }
 
   /** Drop at once (no close handshake: a client that does not read would never complete it). */

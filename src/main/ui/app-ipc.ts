@@ -3,8 +3,9 @@
  * windows, the browser), registered behind the sender check, and the preload's event subscriptions.
  * Notices raised before any window could show them go to the first page that listens to notices.
  */
-import type { Screen } from 'electron';
+import type { Clipboard, Screen } from 'electron';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
+import { relayCopyText } from '../../shared/relay-urls';
 import type { TickerCore } from '../core/ticker-core';
 import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
 import { registerIpcHandlers } from '../ipc/register-handlers';
@@ -18,7 +19,8 @@ import type { WindowRegistry } from './window-registry';
 export interface AppIpcDeps {
   ipcMain: IpcMainLike & IpcMainMessagesLike;
   screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
-  core: Pick<TickerCore, 'handlers' | 'pendingNotices'>;
+  clipboard: Pick<Clipboard, 'writeText'>;
+  core: Pick<TickerCore, 'handlers' | 'pendingNotices' | 'preferences' | 'symbols'>;
   registry: WindowRegistry;
   /** Whether a URL is one of Ticker's own pages. */
   isOurPage(url: string): boolean;
@@ -56,6 +58,11 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     },
     showItemMenu: async (symbol) => {
       await itemActions.showItemMenu(symbol);
+      return null;
+    },
+    copyRelay: async (item) => {
+      const relay = await core.handlers.getRelay();
+      deps.clipboard.writeText(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
       return null;
     },
   };

@@ -165,7 +165,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     stripWindow: () => strip.browserWindow(),
     run,
   });
-  const ipc = serveAppIpc({ ipcMain: electron.ipcMain, screen: electron.screen, core, registry, isOurPage, openSettings, openExternal, itemActions });
+  const ipc = serveAppIpc({ ipcMain: electron.ipcMain, screen: electron.screen, clipboard: electron.clipboard, core, registry, isOurPage, openSettings, openExternal, itemActions });
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
   // the tray tells when the next one opens.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeClient } from '../../support/fake-finnhub';
 import { RelayWsTestClient, SseTestClient, handshakeStatus } from '../../support/relay-clients';
-import { FINNHUB_KEY, startRelayRig, type RelayRig, type RelayRigOptions } from '../../support/relay-rig';
+import { FINNHUB_KEY, RELAY_TOKEN, startRelayRig, type RelayRig, type RelayRigOptions } from '../../support/relay-rig';
 
 let rig: RelayRig;
 const opened: Array<{ close(): unknown }> = [];
@@ -198,6 +198,26 @@ describe('relay: who may connect', () => {
     await expect(SseTestClient.open(rig.sseUrl('AAPL', FINNHUB_KEY))).rejects.toMatchObject({ status: 401 });
     expect(rig.relay.stats().refused.token).toBe(5);
     expect(rig.relay.clientList()).toEqual([]);
+  });
+
+  it('closes the clients that came in with a token once it is replaced; only the new one opens', async () => {
+    await start();
+    const a = await ws();
+    a.subscribe('MSFT');
+    const s = await sse('AAPL');
+    await rig.waitFor(() => rig.relay.clientList().length === 2 && rig.relay.clientList().some((c) => c.symbols.includes('MSFT')), 'both clients in');
+    rig.relay.setToken(RELAY_TOKEN); // the same token changes nothing
+    expect(rig.relay.clientList()).toHaveLength(2);
+
+    rig.relay.setToken('relay-token-replaced-0123456789');
+    expect(await a.waitForClose()).toBe(1008);
+    await s.waitFor(() => s.ended, 'SSE stream ended');
+    expect(rig.relay.clientList()).toEqual([]);
+    expect(await handshakeStatus(rig.wsUrl())).toBe(401);
+    expect(await handshakeStatus(rig.wsUrl('relay-token-replaced-0123456789'))).toBe(101);
+    // Their symbols are released upstream (AAPL stays: it is the app's own).
+    await rig.server.waitFor(() => !upstream().subscriptions.has('MSFT'), 'MSFT released');
+    expect(upstream().subscriptions.has('AAPL')).toBe(true);
   });
 
   it('answers a foreign Host header with 403, before looking at the token', async () => {

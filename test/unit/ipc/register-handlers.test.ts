@@ -78,6 +78,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     openSettings: vi.fn(() => null),
     openExternal: vi.fn(() => null),
     openChart: vi.fn(() => null),
+    copyRelay: vi.fn(() => null),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

@@ -333,6 +333,20 @@ describe('startApp: IPC', () => {
     expect(shell.openExternal).toHaveBeenCalledTimes(2);
   });
 
+  it('copyRelay puts the token or a relay URL main builds on the clipboard, and nothing a page names', async () => {
+    const { strip } = await started({ prefs: { relayPort: 9123 } });
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.copyRelay, ours, 'token')).resolves.toEqual({ ok: true, value: null });
+    expect(clipboard.writeText).toHaveBeenLastCalledWith('relay-token-0123456789');
+    await invoke(INVOKE_CHANNELS.copyRelay, ours, 'websocket-url');
+    expect(clipboard.writeText).toHaveBeenLastCalledWith('ws://127.0.0.1:9123/?token=relay-token-0123456789');
+    await invoke(INVOKE_CHANNELS.copyRelay, ours, 'sse-url');
+    expect(clipboard.writeText).toHaveBeenLastCalledWith('http://127.0.0.1:9123/sse?symbols=AAPL,MSFT&token=relay-token-0123456789');
+    const calls = vi.mocked(clipboard.writeText).mock.calls.length;
+    await expect(invoke(INVOKE_CHANNELS.copyRelay, ours, 'evil text')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(clipboard.writeText).toHaveBeenCalledTimes(calls);
+  });
+
   it('a right-click menu on a strip item: open chart, copy price, move left/right, remove from the shown list', async () => {
     const { core, strip } = await started();
     core.handlers.getSnapshot.mockReturnValue([{ symbol: 'AAPL', price: 189.41 } as never]);
