@@ -1,17 +1,26 @@
 /**
- * Open the settings store without ever crashing and without ever losing settings silently: a file
- * the store refuses (broken JSON, schema violation) is moved aside as a dated backup, what can be
- * salvaged field by field is kept, and the user gets a notice saying where the backup is. Transient
- * file-system refusals (antivirus or indexers on Windows: EPERM, EBUSY, EACCES) are retried.
+ * Open the settings store without ever crashing and without ever losing settings silently. The raw
+ * file is checked before the store library sees it (the library turns a file that is not an object
+ * into defaults and rewrites it): a file too large to be settings, one that is not a JSON object, or
+ * one with invalid values is moved aside as a dated backup, what can be salvaged field by field is
+ * kept, and the user gets a notice saying where the backup is. A file from a newer Ticker is used
+ * but never written. Transient file-system refusals (antivirus or indexers on Windows: EPERM, EBUSY,
+ * EACCES) are retried.
  */
 import * as nodeFs from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { isPlainDataObject } from '../../shared/preference-rules';
 import type { Notice } from '../../shared/types';
-import { createMemoryStore, type KeyValueStore } from './key-value-store';
+import { createMemoryStore, frozenStore, guardedStore, type KeyValueStore } from './key-value-store';
+import { newerSettingsReason } from './newer-settings';
 import { salvageSettings } from './repair-settings';
+import { MAX_SETTINGS_FILE_BYTES } from './schema';
 
 /** The file-system calls this module makes (node:fs satisfies it; tests inject failures). */
-export type SettingsFs = Pick<typeof nodeFs, 'existsSync' | 'renameSync' | 'readFileSync' | 'writeFileSync' | 'unlinkSync'>;
+export type SettingsFs = Pick<
+  typeof nodeFs,
+  'existsSync' | 'renameSync' | 'readFileSync' | 'writeFileSync' | 'unlinkSync' | 'statSync' | 'accessSync'
+>;
 
 export interface RetryOptions {
   /** Extra attempts after the first one (default 4). */
@@ -34,6 +43,12 @@ export interface OpenSettingsStoreDeps extends RetryOptions {
    * settings repair (salvageSettings); null turns salvage off (always start from defaults).
    */
   repair?: ((raw: unknown) => { value: Record<string, unknown>; problems: string[] } | null) | null;
+  /** Why a parsed file comes from a newer Ticker, or null (default: newerSettingsReason; null: never). */
+  newer?: ((raw: Record<string, unknown>) => string | null) | null;
+  /** Files larger than this are refused unread (default MAX_SETTINGS_FILE_BYTES). */
+  maxBytes?: number;
+  /** Decides whether folder permission bits count (Windows folders' read-only flag means nothing). */
+  platform?: NodeJS.Platform;
 }
 
 export interface OpenedSettingsStore {
@@ -89,11 +104,11 @@ export function backupStamp(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace(/:/g, '-');
 }
 
-/** `<dir>/settings.corrupt-<stamp>.json`, with `-2`, `-3`… when that name is taken. */
-export function backupPathFor(filePath: string, epochMs: number, exists: (path: string) => boolean): string {
+/** `<dir>/settings.<label>-<stamp>.json`, with `-2`, `-3`… when that name is taken. */
+export function backupPathFor(filePath: string, epochMs: number, exists: (path: string) => boolean, label = 'corrupt'): string {
   const extension = extname(filePath) || '.json';
   const stem = basename(filePath, extname(filePath));
-  const base = join(dirname(filePath), `${stem}.corrupt-${backupStamp(epochMs)}`);
+  const base = join(dirname(filePath), `${stem}.${label}-${backupStamp(epochMs)}`);
   let candidate = `${base}${extension}`;
   for (let n = 2; exists(candidate); n += 1) candidate = `${base}-${n}${extension}`;
   return candidate;
@@ -104,6 +119,57 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
 }
 
+const WRITE_REFUSED_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * Why the settings file (or, before it exists, its folder) cannot be written, or null. Permission
+ * bits count even for root, who could write anyway: a file the user made read-only is the user's
+ * wish that it is not changed.
+ */
+export function readOnlyReason(filePath: string, fs: Pick<SettingsFs, 'statSync' | 'accessSync'>, platform: NodeJS.Platform = process.platform): string | null {
+  const checks: [string, string, boolean][] = [
+    [filePath, 'the settings file', true],
+    [dirname(filePath), 'the settings folder', platform !== 'win32'],
+  ];
+  for (const [path, what, bitsCount] of checks) {
+    let mode: number;
+    try {
+      mode = fs.statSync(path).mode;
+    } catch {
+      continue;
+    }
+    if (bitsCount && (mode & 0o222) === 0) return `${what} ${path} is read-only`;
+    try {
+      fs.accessSync(path, nodeFs.constants.W_OK);
+    } catch (error) {
+      if (WRITE_REFUSED_CODES.has(describe(error))) return `${what} ${path} is not writable (${describe(error)})`;
+    }
+  }
+  return null;
+}
+
+/** What a JSON value that is not an object is, in words. */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a piece of text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `the value ${String(value)}`;
+  return 'something else';
+}
+
+/** `1.2 MB`: file sizes in notices. */
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+type Inspected =
+  | { kind: 'absent' }
+  | { kind: 'oversized'; bytes: number }
+  | { kind: 'parsed'; raw: unknown }
+  /** Unreadable, or not JSON: the store's own open decides (and refuses a broken file). */
+  | { kind: 'unknown' };
+
 export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsStore {
   const fs = deps.fs ?? nodeFs;
   const retry: RetryOptions = {
@@ -111,12 +177,84 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     ...(deps.delayMs ? { delayMs: deps.delayMs } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   };
+  const repair = deps.repair === undefined ? salvageSettings : deps.repair;
+  const newer = deps.newer === undefined ? newerSettingsReason : deps.newer;
+  const maxBytes = deps.maxBytes ?? MAX_SETTINGS_FILE_BYTES;
   const notice = (level: Notice['level'], message: string): Notice => ({ level, message, at: deps.now() });
-  const create = (): KeyValueStore => retryingStore(withFsRetry(deps.createStore, retry), retry);
+  const refusal = (): string | null => readOnlyReason(deps.filePath, fs, deps.platform);
+  const create = (): KeyValueStore => guardedStore(retryingStore(withFsRetry(deps.createStore, retry), retry), refusal);
   const inMemory = (why: string): OpenedSettingsStore => ({
     store: createMemoryStore(deps.filePath),
     notice: notice('error', `Ticker could not open its settings file (${why}) at ${deps.filePath}. Changes will not be saved until Ticker restarts.`),
   });
+  /** Move the file aside (a rename: nothing is read or copied): the backup's path, or why it failed. */
+  const moveAside = (label?: string): { backupPath: string } | { failed: string } => {
+    try {
+      const backupPath = backupPathFor(deps.filePath, deps.now(), (path) => fs.existsSync(path), label);
+      withFsRetry(() => fs.renameSync(deps.filePath, backupPath), retry);
+      return { backupPath };
+    } catch (error) {
+      console.error('[settings] could not move the settings file aside:', error);
+      return { failed: describe(error) };
+    }
+  };
+  /** Fresh defaults after the file was moved aside. */
+  const fresh = (message: string): OpenedSettingsStore => {
+    try {
+      return { store: create(), notice: notice('warning', message) };
+    } catch (error) {
+      console.error('[settings] could not create fresh settings:', error);
+      return inMemory(describe(error));
+    }
+  };
+  /** Write what was salvaged in place of the moved file and open it; null when even that is refused. */
+  const openSalvaged = (salvaged: { value: Record<string, unknown>; problems: string[] }, backupPath: string): OpenedSettingsStore | null => {
+    try {
+      withFsRetry(() => fs.writeFileSync(deps.filePath, JSON.stringify(salvaged.value, null, '\t')), retry);
+      const store = create();
+      const what =
+        salvaged.problems.length > 0
+          ? `Some of your settings were invalid (${salvaged.problems.join(', ')}): invalid entries were removed and invalid values reset to their defaults; the rest were kept.`
+          : 'Your settings file had entries Ticker could not use; they were removed and the rest were kept.';
+      return { store, notice: notice('warning', `${what} The original file was saved as ${backupPath}.`) };
+    } catch (error) {
+      console.error('[settings] the repaired settings were refused too:', error);
+      try {
+        if (fs.existsSync(deps.filePath)) withFsRetry(() => fs.unlinkSync(deps.filePath), retry);
+        return null;
+      } catch {
+        return inMemory(describe(error));
+      }
+    }
+  };
+
+  // Look at the file before the store library does.
+  const inspected = inspect(deps.filePath, fs, maxBytes, retry);
+  if (inspected.kind === 'oversized') {
+    const moved = moveAside('too-large');
+    if ('failed' in moved) return inMemory(`it is too large, and could not be moved aside: ${moved.failed}`);
+    const { backupPath } = moved;
+    return fresh(
+      `Your settings file was too large to be Ticker's settings (${megabytes(inspected.bytes)}; the limit is ${megabytes(maxBytes)}), so Ticker started with default settings without reading it. It was moved to ${backupPath}.`,
+    );
+  }
+  if (inspected.kind === 'parsed') {
+    const { raw } = inspected;
+    if (!isPlainDataObject(raw)) {
+      const moved = moveAside();
+      if ('failed' in moved) return inMemory(moved.failed);
+      return fresh(`Your settings file held ${jsonKind(raw)} instead of settings, so Ticker started with default settings. The file was saved as ${moved.backupPath}.`);
+    }
+    const newerReason = newer ? newer(raw) : null;
+    // Used as far as it is understood, never written: the service tells the user once.
+    if (newerReason !== null) return { store: frozenStore(raw, deps.filePath, newerReason), notice: null };
+    const salvaged = salvage(raw, repair);
+    if (salvaged && salvaged.problems.length > 0) {
+      const moved = moveAside();
+      if ('failed' in moved) return inMemory(moved.failed);
+      return openSalvaged(salvaged, moved.backupPath) ?? fresh(damagedMessage(moved.backupPath));
+    }
+  }
 
   let firstError: unknown;
   try {
@@ -136,54 +274,50 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     text = null;
   }
 
-  let backupPath: string;
-  try {
-    backupPath = backupPathFor(deps.filePath, deps.now(), (path) => fs.existsSync(path));
-    withFsRetry(() => fs.renameSync(deps.filePath, backupPath), retry);
-  } catch (error) {
-    console.error('[settings] could not move the damaged settings file aside:', error);
-    return inMemory(describe(error));
-  }
+  const moved = moveAside();
+  if ('failed' in moved) return inMemory(moved.failed);
 
   // Salvage the fields that are still good, when the file is at least JSON.
-  const salvaged = text === null ? null : salvage(text, deps.repair === undefined ? salvageSettings : deps.repair);
-  if (salvaged) {
-    try {
-      withFsRetry(() => fs.writeFileSync(deps.filePath, JSON.stringify(salvaged.value, null, '\t')), retry);
-      const store = create();
-      const what =
-        salvaged.problems.length > 0
-          ? `Some of your settings were invalid and were reset to their defaults (${salvaged.problems.join(', ')}); the rest were kept.`
-          : 'Your settings file had entries Ticker could not use; they were removed and the rest were kept.';
-      return { store, notice: notice('warning', `${what} The original file was saved as ${backupPath}.`) };
-    } catch (error) {
-      console.error('[settings] the repaired settings were refused too:', error);
-      try {
-        if (fs.existsSync(deps.filePath)) withFsRetry(() => fs.unlinkSync(deps.filePath), retry);
-      } catch {
-        return inMemory(describe(error));
-      }
-    }
-  }
+  const salvaged = text === null ? null : salvage(parseJson(text), repair);
+  return (salvaged && openSalvaged(salvaged, moved.backupPath)) ?? fresh(damagedMessage(moved.backupPath));
+}
 
+function damagedMessage(backupPath: string): string {
+  return `Your settings file was damaged, so Ticker started with default settings. A backup of the damaged file was saved as ${backupPath}.`;
+}
+
+function inspect(filePath: string, fs: SettingsFs, maxBytes: number, retry: RetryOptions): Inspected {
+  let bytes: number;
   try {
-    return {
-      store: create(),
-      notice: notice(
-        'warning',
-        `Your settings file was damaged, so Ticker started with default settings. A backup of the damaged file was saved as ${backupPath}.`,
-      ),
-    };
-  } catch (error) {
-    console.error('[settings] could not create fresh settings:', error);
-    return inMemory(describe(error));
+    bytes = withFsRetry(() => fs.statSync(filePath).size, retry);
+  } catch {
+    return fs.existsSync(filePath) ? { kind: 'unknown' } : { kind: 'absent' };
+  }
+  if (bytes > maxBytes) return { kind: 'oversized', bytes };
+  let text: string;
+  try {
+    text = withFsRetry(() => fs.readFileSync(filePath, 'utf8'), retry);
+  } catch {
+    return { kind: 'unknown' };
+  }
+  const raw = parseJson(text);
+  return raw === NOT_JSON ? { kind: 'unknown' } : { kind: 'parsed', raw };
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    return NOT_JSON;
   }
 }
 
-function salvage(text: string, repair: OpenSettingsStoreDeps['repair']): { value: Record<string, unknown>; problems: string[] } | null {
-  if (!repair) return null;
+function salvage(raw: unknown, repair: OpenSettingsStoreDeps['repair']): { value: Record<string, unknown>; problems: string[] } | null {
+  if (!repair || raw === NOT_JSON) return null;
   try {
-    return repair(JSON.parse(text.replace(/^\uFEFF/, '')));
+    return repair(raw);
   } catch {
     return null;
   }

@@ -58,6 +58,13 @@ export const MAX_WINDOW_COORDINATE = 1_000_000;
 /** The longest base64 blob we accept for a saved key (a 128-char key encrypted is far below). */
 export const MAX_SAVED_KEY_DATA = 4096;
 
+/**
+ * The largest settings file (or settings export) Ticker reads. Valid settings at every limit (every
+ * list full of the longest symbols, every alert rule) stay far below it; a bigger file is not
+ * settings, and is refused by its size before any of it is read.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
+
 export const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export const DEFAULT_LIST_ID = 'l1';

@@ -12,7 +12,7 @@ import type { KeyInfo, Notice, Preferences, PublicSettings, WindowState } from '
 import { generateRelayToken } from '../relay/relay-token';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
-import type { KeyValueStore } from './key-value-store';
+import { SettingsWriteRefused, type KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
 import { defaultSettings, type SavedSettings } from './schema';
@@ -51,6 +51,11 @@ function preview(input: unknown): string {
   return text.length > MAX_SYMBOL_LENGTH ? `${text.slice(0, MAX_SYMBOL_LENGTH)}…` : text;
 }
 
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -74,6 +79,8 @@ export class SettingsService {
   private readonly raisedNotices: Notice[] = [];
   /** The decrypted key for the saved blob `data` (null when it could not be decrypted). */
   private keyCache: { data: string; key: string | null } | null = null;
+  /** The user was told that changes are not being saved (told once, until a save works again). */
+  private toldUnsaved = false;
 
   constructor(deps: SettingsServiceDeps) {
     this.store = deps.store;
@@ -83,6 +90,10 @@ export class SettingsService {
     this.newId = deps.newId ?? randomUUID;
     this.newRelayToken = deps.newRelayToken ?? generateRelayToken;
     this.maxSymbols = deps.maxSymbols ?? DEFAULT_MAX_SYMBOLS;
+    // A store known to refuse writes (read-only file, file from a newer Ticker) is announced now,
+    // before the user makes a change that would be lost.
+    const refusal = this.store.writeRefusal?.() ?? null;
+    if (refusal !== null) this.tellUnsaved(refusal);
     this.current = this.load();
     // Find an undecryptable key now, so its notice is among the loading notices.
     this.apiKey();
@@ -412,24 +423,33 @@ export class SettingsService {
     return repaired.settings;
   }
 
+  /**
+   * Save `settings`. A refused or failed save never loses the change for this session and never
+   * becomes an error per change: the user is told once that changes are not being saved.
+   */
   private tryWrite(settings: SavedSettings): void {
     try {
       this.store.store = structuredClone(settings);
+      this.toldUnsaved = false;
     } catch (error) {
-      console.error('[settings] could not save repaired settings:', error);
+      if (!(error instanceof SettingsWriteRefused)) console.error('[settings] could not save settings:', error);
+      if (!this.toldUnsaved) this.tellUnsaved(error instanceof SettingsWriteRefused ? error.reason : `the file could not be written (${errorCode(error)})`);
     }
+  }
+
+  private tellUnsaved(reason: string): void {
+    this.toldUnsaved = true;
+    this.raise({
+      level: 'warning',
+      message: `Ticker cannot save changes to its settings: ${reason}. Changes you make now apply until Ticker quits; the file at ${this.store.path} is left as it is.`,
+    });
   }
 
   /** Save then adopt `next`; emit `changed` when a renderer-visible part differs. */
   private commit(next: SavedSettings): void {
     const before = this.current;
     if (sameJson(before, next)) return;
-    try {
-      this.store.store = structuredClone(next);
-    } catch (error) {
-      console.error('[settings] could not save settings:', error);
-      throw new TickerError('internal', 'Ticker could not save your settings. Check that the settings folder is writable.');
-    }
+    this.tryWrite(next);
     this.current = next;
     const visibleChange =
       !sameJson(before.lists, next.lists) ||

@@ -2,7 +2,7 @@
  * The real electron-store (inlined by vitest so that `vi.mock('electron')` reaches it) with our
  * options, on a temp folder: what the app does on first start, after a restart, and with a broken file.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,7 @@ const { openSettingsStore, settingsFilePath } = await import('../../../src/main/
 const { SettingsService } = await import('../../../src/main/settings/settings-service');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 const { DEFAULT_PREFERENCES } = await import('../../../src/shared/preference-rules');
+const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } = await import('../../../src/main/settings/schema');
 
 beforeEach(() => {
   userData.dir = mkdtempSync(join(tmpdir(), 'ticker-real-store-'));
@@ -108,5 +109,117 @@ describe('settings in the real electron-store', () => {
 
     // The second start reads version 2 as it is.
     expect(open().settings.lists()).toEqual(settings.lists());
+  });
+});
+
+describe('hostile settings files in the real electron-store', () => {
+  const file = () => join(userData.dir, 'settings.json');
+  const backups = () => readdirSync(userData.dir).filter((name) => name !== 'settings.json');
+
+  it.each([
+    ['[1, 2, 3]', 'a list'],
+    ['"AAPL"', 'a piece of text'],
+    ['42', 'a number'],
+    ['null', 'null'],
+  ])('backs up valid JSON that is not an object (%s) before the store rewrites it, and says so', (content, kind) => {
+    writeFileSync(file(), content);
+    const { notice, settings } = open();
+    expect(backups()).toEqual(['settings.corrupt-2026-11-25T20-15-03.json']);
+    expect(readFileSync(join(userData.dir, 'settings.corrupt-2026-11-25T20-15-03.json'), 'utf8')).toBe(content);
+    expect(notice?.message).toContain(kind);
+    expect(notice?.message).toContain(join(userData.dir, 'settings.corrupt-2026-11-25T20-15-03.json'));
+    expect(settings.lists()).toEqual(defaultSettings().lists);
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual(defaultSettings());
+  });
+
+  it.each([
+    ['a higher settings version', { version: SETTINGS_VERSION + 1 }, /newer version of Ticker \(settings version 3/],
+    ['an unknown top-level key', { portfolio: [{ symbol: 'AAPL', shares: 10 }] }, /does not know \(portfolio\)/],
+    ['an unknown preference', { preferences: { ...DEFAULT_PREFERENCES, shortcut: 'Ctrl+Alt+T' } }, /preferences\.shortcut/],
+  ])('never writes a file from a newer Ticker (%s), uses what it understands and says so once', (_case, change, reason) => {
+    const newer = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'] }], ...change }, null, 2);
+    writeFileSync(file(), newer);
+    const { notice, settings } = open();
+    expect(notice).toBeNull();
+    expect(settings.symbols()).toEqual(['IBM']);
+    settings.addSymbol('SAP');
+    settings.setPreferences({ speed: 99 });
+    expect(settings.symbols()).toEqual(['IBM', 'SAP']);
+    expect(settings.preferences().speed).toBe(99);
+    expect(readFileSync(file(), 'utf8')).toBe(newer);
+    expect(backups()).toEqual([]);
+    const told = settings.notices();
+    expect(told).toHaveLength(1);
+    expect(told[0]?.message).toMatch(reason);
+    expect(told[0]?.message).toMatch(/cannot save changes/);
+  });
+
+  it('backs up a file whose values pass the schema but fail repair, and names each field', () => {
+    const bad = {
+      ...defaultSettings(),
+      lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm'] }],
+      preferences: { ...DEFAULT_PREFERENCES, displayId: 1e300 },
+      apiKey: { protection: 'encrypted', data: '' },
+    };
+    writeFileSync(file(), JSON.stringify(bad));
+    const { notice, settings } = open();
+    expect(backups()).toEqual(['settings.corrupt-2026-11-25T20-15-03.json']);
+    expect(JSON.parse(readFileSync(join(userData.dir, backups()[0] as string), 'utf8'))).toEqual(bad);
+    for (const field of ['lists[0].symbols', 'preferences.displayId', 'apiKey']) expect(notice?.message).toContain(field);
+    expect(notice?.message).toContain(backups()[0]);
+    expect(settings.symbols()).toEqual(['IBM']);
+    expect(settings.notices()).toEqual([]);
+  });
+
+  it('refuses an oversized file by its size: moved aside unread, defaults and a notice', () => {
+    // A sparse 50 MB file: no disk space used, and reading it whole would be the bug.
+    writeFileSync(file(), '');
+    truncateSync(file(), 50 * 1024 * 1024);
+    const { notice, settings } = open();
+    const moved = join(userData.dir, 'settings.too-large-2026-11-25T20-15-03.json');
+    expect(backups()).toEqual(['settings.too-large-2026-11-25T20-15-03.json']);
+    expect(statSync(moved).size).toBe(50 * 1024 * 1024);
+    expect(notice?.message).toContain(moved);
+    expect(notice?.message).toContain(`${(MAX_SETTINGS_FILE_BYTES / 1024 / 1024).toFixed(1)} MB`);
+    expect(settings.lists()).toEqual(defaultSettings().lists);
+  });
+
+  it('leaves a read-only settings file as it is and says once that changes are not saved', () => {
+    open().settings.setSymbols(['AAPL', 'MSFT']);
+    const before = readFileSync(file(), 'utf8');
+    // Permission bits count for root too (root could write, but the user asked for read-only).
+    chmodSync(file(), 0o444);
+    const { notice, settings } = open();
+    expect(notice).toBeNull();
+    const told = settings.notices();
+    expect(told).toHaveLength(1);
+    expect(told[0]?.message).toContain('read-only');
+    settings.addSymbol('SAP');
+    settings.setPreferences({ theme: 'light' });
+    settings.removeSymbol('AAPL');
+    expect(settings.symbols()).toEqual(['MSFT', 'SAP']);
+    expect(settings.notices()).toHaveLength(1);
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    chmodSync(file(), 0o644);
+  });
+
+  it('a write that fails while running (a folder where the file was) is told once, the change kept for the session', () => {
+    const { settings } = open();
+    unlinkSync(file());
+    // Fails for root as well: a file cannot be renamed over a directory (EISDIR).
+    mkdirSync(file());
+    settings.addSymbol('SAP');
+    settings.setPreferences({ speed: 77 });
+    expect(settings.symbols()).toContain('SAP');
+    expect(settings.preferences().speed).toBe(77);
+    const told = settings.notices();
+    expect(told).toHaveLength(1);
+    expect(told[0]?.message).toMatch(/cannot save changes.*EISDIR/);
+    expect(readdirSync(file())).toEqual([]);
+    // Once saving works again, the whole session's changes are saved and a later failure is told again.
+    rmSync(file(), { recursive: true });
+    settings.setPreferences({ speed: 78 });
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ preferences: { speed: 78 } });
+    expect(JSON.parse(readFileSync(file(), 'utf8')).lists[0].symbols).toContain('SAP');
   });
 });

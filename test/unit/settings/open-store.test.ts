@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import * as fs from 'node:fs';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyValueStore } from '../../../src/main/settings/key-value-store';
@@ -8,11 +8,13 @@ import {
   backupPathFor,
   backupStamp,
   openSettingsStore,
+  readOnlyReason,
   retryingStore,
   settingsFilePath,
   type SettingsFs,
 } from '../../../src/main/settings/open-store';
 import { repairSettings } from '../../../src/main/settings/repair-settings';
+import { SettingsWriteRefused } from '../../../src/main/settings/key-value-store';
 import { defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
 
 const NOW = Date.UTC(2026, 10, 25, 20, 15, 3, 456);
@@ -59,6 +61,8 @@ function flakyFs(failures: Partial<Record<keyof SettingsFs, number>>, code = 'EP
     readFileSync: wrap('readFileSync'),
     writeFileSync: wrap('writeFileSync'),
     unlinkSync: wrap('unlinkSync'),
+    statSync: wrap('statSync'),
+    accessSync: wrap('accessSync'),
   };
 }
 
@@ -216,5 +220,132 @@ describe('openSettingsStore', () => {
       broken.store = {};
     }).toThrow('no space');
     expect(sleep).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** A store that accepts any JSON object (as the store library does for values its schema allows). */
+function lenientStore(filePath: string): KeyValueStore {
+  if (!existsSync(filePath)) writeFileSync(filePath, JSON.stringify(defaultSettings()));
+  return {
+    get store() {
+      return JSON.parse(readFileSync(filePath, 'utf8')) as Record<string, unknown>;
+    },
+    set store(value: Record<string, unknown>) {
+      writeFileSync(filePath, JSON.stringify(value));
+    },
+    path: filePath,
+  };
+}
+
+/** node:fs, counting the reads of each path. */
+function countingFs(): SettingsFs & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    existsSync: fs.existsSync,
+    renameSync: fs.renameSync,
+    readFileSync: ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+      reads.push(String(path));
+      return fs.readFileSync(path, options as BufferEncoding);
+    }) as SettingsFs['readFileSync'],
+    writeFileSync: fs.writeFileSync,
+    unlinkSync: fs.unlinkSync,
+    statSync: fs.statSync,
+    accessSync: fs.accessSync,
+  };
+}
+
+describe('openSettingsStore: files the store library would mishandle', () => {
+  it.each([['[]'], ['"settings"'], ['3.5'], ['null'], ['true']])('moves aside %s (JSON, not an object) before the store sees it', (content) => {
+    writeFileSync(filePath, content);
+    const createStore = vi.fn(() => lenientStore(filePath));
+    const { store, notice } = openSettingsStore({ createStore, filePath, now: () => NOW });
+    expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(content);
+    expect(store.store).toEqual(defaultSettings());
+    expect(notice?.message).toMatch(/instead of settings/);
+    expect(notice?.message).toContain(join(dir, BACKUP_NAME));
+    expect(createStore).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a file over the size limit without reading it: renamed, defaults, notice', () => {
+    writeFileSync(filePath, '');
+    truncateSync(filePath, 50 * 1024 * 1024);
+    const counting = countingFs();
+    const { store, notice } = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, fs: counting });
+    expect(counting.reads).toEqual([]);
+    const moved = join(dir, 'settings.too-large-2026-11-25T20-15-03.json');
+    expect(statSync(moved).size).toBe(50 * 1024 * 1024);
+    expect(store.store).toEqual(defaultSettings());
+    expect(notice?.message).toMatch(/too large.*50\.0 MB.*1\.0 MB/);
+    expect(notice?.message).toContain(moved);
+  });
+
+  it('the limit is an option: a file just at it is read, one byte more is not', () => {
+    const text = JSON.stringify(defaultSettings());
+    writeFileSync(filePath, text);
+    const at = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, maxBytes: Buffer.byteLength(text) });
+    expect(at.notice).toBeNull();
+    const over = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, maxBytes: Buffer.byteLength(text) - 1 });
+    expect(over.notice?.message).toMatch(/too large/);
+  });
+
+  it('backs up a file the store accepts but repair does not, and names every field', () => {
+    const original = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm'] }], window: { displayId: 1e300, docked: true, x: null, y: null } });
+    writeFileSync(filePath, original);
+    const { store, notice } = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW });
+    expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(original);
+    expect((store.store as SavedSettings).lists[0]?.symbols).toEqual(['IBM']);
+    expect(notice?.message).toContain('lists[0].symbols, window.displayId');
+    expect(notice?.message).toContain(join(dir, BACKUP_NAME));
+  });
+
+  it('opens a file from a newer Ticker without the store library, and refuses every write', () => {
+    const newer = JSON.stringify({ ...defaultSettings(), version: 9, lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'], colour: 'red' }] });
+    writeFileSync(filePath, newer);
+    const createStore = vi.fn(() => lenientStore(filePath));
+    const { store, notice } = openSettingsStore({ createStore, filePath, now: () => NOW });
+    expect(createStore).not.toHaveBeenCalled();
+    expect(notice).toBeNull();
+    expect(store.writeRefusal?.()).toMatch(/newer version of Ticker \(settings version 9/);
+    expect((store.store as SavedSettings).lists[0]?.symbols).toEqual(['IBM']);
+    expect(() => {
+      store.store = defaultSettings();
+    }).toThrow(SettingsWriteRefused);
+    expect(readFileSync(filePath, 'utf8')).toBe(newer);
+  });
+
+  it('guards every write of an opened store against a read-only file', () => {
+    const { store } = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW });
+    expect(store.writeRefusal?.()).toBeNull();
+    const before = readFileSync(filePath, 'utf8');
+    chmodSync(filePath, 0o444);
+    expect(store.writeRefusal?.()).toBe(`the settings file ${filePath} is read-only`);
+    expect(() => {
+      store.store = { ...defaultSettings(), shownListId: 'l9' };
+    }).toThrow(SettingsWriteRefused);
+    expect(readFileSync(filePath, 'utf8')).toBe(before);
+    chmodSync(filePath, 0o644);
+  });
+});
+
+describe('readOnlyReason', () => {
+  const denied = (path: fs.PathLike): void => {
+    if (String(path) === dir) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+  };
+
+  it('a writable file in a writable folder: none', () => {
+    writeFileSync(filePath, '{}');
+    expect(readOnlyReason(filePath, fs)).toBeNull();
+  });
+
+  it('a folder the user cannot write (access refused, as for a non-root user): its reason', () => {
+    writeFileSync(filePath, '{}');
+    expect(readOnlyReason(filePath, { statSync: fs.statSync, accessSync: denied })).toBe(`the settings folder ${dir} is not writable (EACCES)`);
+  });
+
+  it('a folder without write bits counts on POSIX but not on Windows (where that flag means nothing for folders)', () => {
+    const readOnlyFolder = { statSync: (path: fs.PathLike) => (String(path) === dir ? { mode: 0o40555 } : fs.statSync(path)), accessSync: fs.accessSync } as unknown as Pick<SettingsFs, 'statSync' | 'accessSync'>;
+    expect(readOnlyReason(filePath, readOnlyFolder, 'linux')).toBe(`the settings folder ${dir} is read-only`);
+    expect(readOnlyReason(filePath, readOnlyFolder, 'win32')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import type { PublicSettings } from '../../../src/shared/types';
 import { SettingsService } from '../../../src/main/settings/settings-service';
-import { createMemoryStore, type KeyValueStore } from '../../../src/main/settings/key-value-store';
+import { createMemoryStore, SettingsWriteRefused, type KeyValueStore } from '../../../src/main/settings/key-value-store';
 import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
 import { createFakeSafeStorage } from './fake-safe-storage';
 import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
@@ -196,19 +196,55 @@ describe('SettingsService: preferences and window', () => {
     expect(service.windowState().x).toBe(-1280);
   });
 
-  it('turns a failed write into a clear error and keeps the old value', () => {
+  it('a failed write keeps the change for the session and tells the user once, not per change', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { service, store } = makeService();
+    const { service, store, emitted } = makeService();
+    let failing = true;
+    let saved: Record<string, unknown> = {};
     Object.defineProperty(store, 'store', {
-      get: () => ({}),
-      set: () => {
-        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      get: () => saved,
+      set: (value: Record<string, unknown>) => {
+        if (failing) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+        saved = value;
       },
     });
-    expect(errorCode(() => service.setPreferences({ height: 50 }))).toBe('internal');
-    expect(service.preferences().height).toBe(32);
+    expect(service.setPreferences({ height: 50 }).height).toBe(50);
+    service.addSymbol('SAP');
+    service.setWindowState({ x: 5 });
+    expect(service.preferences().height).toBe(50);
+    expect(emitted).toHaveLength(2);
+    expect(service.notices()).toHaveLength(1);
+    expect(service.notices()[0]).toMatchObject({ level: 'warning', message: expect.stringMatching(/cannot save changes.*ENOSPC.*until Ticker quits/) });
     expect(logged).toHaveBeenCalled();
+    // Saving works again: everything of the session is saved; a new failure is told again.
+    failing = false;
+    service.setPreferences({ height: 51 });
+    expect(saved).toMatchObject({ preferences: { height: 51 }, window: { x: 5 } });
+    failing = true;
+    service.setPreferences({ height: 52 });
+    expect(service.notices()).toHaveLength(2);
     logged.mockRestore();
+  });
+
+  it('a store that refuses writes is announced when loading, once, and never written', () => {
+    const store = makeStore({ ...defaultSettings(), preferences: { ...defaultSettings().preferences, height: 9000 } });
+    const refusing: KeyValueStore = {
+      get store() {
+        return store.store;
+      },
+      set store(_value: Record<string, unknown>) {
+        throw new SettingsWriteRefused('the settings file /x/settings.json is read-only');
+      },
+      path: '/x/settings.json',
+      writeRefusal: () => 'the settings file /x/settings.json is read-only',
+    };
+    const service = new SettingsService({ store: refusing, safeStorage: createFakeSafeStorage(), platform: 'linux', now: () => 5 });
+    service.addSymbol('SAP');
+    const messages = service.notices().map((notice) => notice.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toBe('Ticker cannot save changes to its settings: the settings file /x/settings.json is read-only. Changes you make now apply until Ticker quits; the file at /x/settings.json is left as it is.');
+    expect(messages[1]).toMatch(/preferences\.height/);
+    expect(store.writes).toBe(0);
   });
 });
 
