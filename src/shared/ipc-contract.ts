@@ -156,6 +156,11 @@ export interface EventContract {
   relay: RelayView;
   /** Ask the settings view to start a new alert with this condition ("Alert when …" on a strip item). */
   prefillAlert: AlertCondition;
+  /**
+   * Whether the strips should draw: false while nobody can see them (screen locked, system asleep,
+   * every strip hidden). Quote batches are held meanwhile; on true the catch-up batch follows.
+   */
+  drawing: boolean;
 }
 
 export type EventName = keyof EventContract;
@@ -170,6 +175,7 @@ export const EVENT_CHANNELS = {
   focusAlert: 'event:focus-alert',
   relay: 'event:relay',
   prefillAlert: 'event:prefill-alert',
+  drawing: 'event:drawing',
 } as const satisfies Record<EventName, string>;
 
 /**

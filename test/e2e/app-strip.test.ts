@@ -113,6 +113,52 @@ describe('strip against the real core', () => {
     await page.close();
   });
 
+  it('stops drawing while nobody can see it (no frame moves, no batch arrives) and comes back moving with current prices', async () => {
+    const running = await start({ symbols: LIVE_SYMBOLS, preferences: { speed: 120 } });
+    // Wide enough that every item is on screen, so a delivered price would show at once.
+    const { page, errors } = await session.openCorePage('strip', running.core, { viewport: { width: 2800, height: STRIP_VIEWPORT.height } });
+    running.trade(openingPrices());
+    await waitForPrice(page, 'AAPL', '189.41');
+    await waitForScrollPast(page, await scrollOffset(page));
+
+    running.core.setDrawing(false);
+    await page.waitForSelector('.strip[data-quiet="true"]');
+    // The track's transform on 30 consecutive animation frames: never changes.
+    const transforms = await page.evaluate(
+      (count) =>
+        new Promise<string[]>((done) => {
+          const seen: string[] = [];
+          const track = document.querySelector('.track') as HTMLElement;
+          const sample = () => {
+            seen.push(getComputedStyle(track).transform);
+            if (seen.length >= count) done(seen);
+            else requestAnimationFrame(sample);
+          };
+          requestAnimationFrame(sample);
+        }),
+      30,
+    );
+    expect(transforms).toHaveLength(30);
+    expect(new Set(transforms).size).toBe(1);
+    const held = await scrollOffset(page);
+
+    // The feed keeps the store current; the page gets nothing while quiet.
+    running.trade({ AAPL: 195.25, 'BINANCE:BTCUSDT': 97500 });
+    await expect.poll(async () => (await running.core.handlers.getSnapshot()).find((quote) => quote.symbol === 'AAPL')?.price).toBe(195.25);
+    await frames(page, 20);
+    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').textContent()).toBe('189.41');
+    expect(await scrollOffset(page)).toBe(held);
+
+    // Back: the catch-up batch brings the current prices, and the strip moves on from where it stood.
+    running.core.setDrawing(true);
+    await waitForPrice(page, 'AAPL', '195.25');
+    await waitForPrice(page, 'BINANCE:BTCUSDT', '97,500.00');
+    expect(await waitForScrollPast(page, held)).toBeGreaterThan(held);
+    expect(await page.locator('.strip').getAttribute('data-quiet')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the key-refused badge when Finnhub refuses the key (401), and the badge opens settings', async () => {
     const running = await start();
     const { page, errors, bridge } = await session.openCorePage('strip', running.core);

@@ -147,21 +147,35 @@ export class MockBrowserWindow extends EventEmitter {
   setBounds = vi.fn((bounds: Partial<MockRect>) => {
     this.bounds = { ...this.bounds, ...bounds };
   });
+  // Like Electron, a change of visibility or minimized state is also emitted as an event.
   show = vi.fn(() => {
+    const was = this.visible;
     this.visible = true;
     this.focused = true;
+    if (!was) this.emit('show');
   });
   showInactive = vi.fn(() => {
+    const was = this.visible;
     this.visible = true;
+    if (!was) this.emit('show');
   });
   hide = vi.fn(() => {
+    const was = this.visible;
     this.visible = false;
+    if (was) this.emit('hide');
   });
   focus = vi.fn(() => {
     this.focused = true;
   });
+  minimize = vi.fn(() => {
+    const was = this.minimized;
+    this.minimized = true;
+    if (!was) this.emit('minimize');
+  });
   restore = vi.fn(() => {
+    const was = this.minimized;
     this.minimized = false;
+    if (was) this.emit('restore');
   });
   isMinimized = vi.fn(() => this.minimized);
   isVisible = vi.fn(() => this.visible);
@@ -370,7 +384,25 @@ export const shell = {
   openExternal: vi.fn(async (_url: string) => {}),
 };
 
-export const powerMonitor = new EventEmitter();
+/** Electron's powerMonitor: emit 'lock-screen', 'suspend', 'on-battery'… to play the system's part. */
+export class MockPowerMonitor extends EventEmitter {
+  onBattery = false;
+  isOnBatteryPower = vi.fn(() => this.onBattery);
+
+  /** Switch power source and tell listeners, as Electron does. */
+  setOnBattery(onBattery: boolean): void {
+    if (onBattery === this.onBattery) return;
+    this.onBattery = onBattery;
+    this.emit(onBattery ? 'on-battery' : 'on-ac');
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.onBattery = false;
+  }
+}
+
+export const powerMonitor = new MockPowerMonitor();
 
 export const net = {
   isOnline: vi.fn(() => true),
@@ -431,7 +463,7 @@ export function resetElectronMock(): void {
   ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
-  powerMonitor.removeAllListeners();
+  powerMonitor.reset();
   net.isOnline.mockImplementation(() => true);
   clipboard.text = '';
 }

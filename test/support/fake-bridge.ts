@@ -164,6 +164,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     alert: new Set(),
     relay: new Set(),
     prefillAlert: new Set(),
+    drawing: new Set(),
   };
   const settings = clone(script.settings);
   const overview = clone(script.overview);
@@ -385,6 +386,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onAlert: (l: Listener) => subscribe('alert', l),
     onRelay: (l: Listener) => subscribe('relay', l),
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
+    onDrawing: (l: Listener) => subscribe('drawing', l),
     getAlertHistory: () => (record('getAlertHistory', []), answer([])),
     // Alert edits are exercised against the real core (test/e2e/app-alerts.test.ts), not this double.
     addAlert: (draft: unknown) => (record('addAlert', [draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),

@@ -73,6 +73,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     focusAlert: new Signal(),
     relay: new Signal(),
     prefillAlert: new Signal(),
+    drawing: new Signal(),
   };
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];
@@ -264,6 +265,18 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     setWindowState: (state) => settings.setWindowState(state),
     pendingNotices: () => [...notices],
     notify,
+    setDrawing(drawing: boolean) {
+      if (drawing === !session.publisher.holding) return;
+      if (drawing) {
+        // The catch-up batch first, so a strip that starts moving again shows current prices.
+        session.publisher.hold(false);
+        events.drawing.emit(true);
+      } else {
+        events.drawing.emit(false);
+        session.publisher.hold(true);
+      }
+    },
+    drawing: () => !session.publisher.holding,
   };
 }
 

@@ -33,4 +33,11 @@ export interface TickerCore {
   /** Notices raised before any window could show them (e.g. settings recovered from a corrupt file). */
   pendingNotices(): Notice[];
   notify(notice: Omit<Notice, 'at'>): void;
+  /**
+   * Draw or stay quiet (nobody can see the strips): while quiet, quote batches are held (the feed
+   * keeps the store current) and the strips are told to stop animating; back to drawing, what
+   * changed meanwhile goes out as one batch at once.
+   */
+  setDrawing(drawing: boolean): void;
+  drawing(): boolean;
 }

@@ -45,6 +45,7 @@ export class QuotePublisher {
   private lastPublishAt = Number.NEGATIVE_INFINITY;
   private seq = 0;
   private unsubscribe: (() => void) | null = null;
+  private held = false;
 
   constructor(
     private readonly source: ChangeSource,
@@ -77,6 +78,26 @@ export class QuotePublisher {
     this.cancelTimer();
   }
 
+  /** Whether batches are being held back (see `hold`). */
+  get holding(): boolean {
+    return this.held;
+  }
+
+  /**
+   * Hold batches back while nobody can see them (screen locked, system asleep, every strip hidden):
+   * the store keeps taking trades and remembers what changed, and on release everything that changed
+   * meanwhile goes out at once, as one batch, without waiting for the rest of an interval.
+   */
+  hold(held: boolean): void {
+    if (held === this.held) return;
+    this.held = held;
+    if (held) {
+      this.cancelTimer();
+      return;
+    }
+    if (this.unsubscribe !== null) this.flush();
+  }
+
   /** Change the rate live (clamped to the allowed range); a pending publish is re-timed to the new rate. */
   setRate(hz: number): void {
     this.rate = clampRateHz(hz);
@@ -87,14 +108,14 @@ export class QuotePublisher {
     }
   }
 
-  /** Publish now if anything changed (e.g. the final snapshot before quitting). */
+  /** Publish now if anything changed (e.g. the final snapshot before quitting), held or not. */
   flush(): SnapshotBatch | null {
     this.cancelTimer();
     return this.publish();
   }
 
   private schedule(): void {
-    if (this.timer !== null || this.unsubscribe === null) return;
+    if (this.timer !== null || this.unsubscribe === null || this.held) return;
     const delay = Math.max(0, this.lastPublishAt + this.intervalMs - this.clock.now());
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;

@@ -9,6 +9,7 @@ import type { TickerCore } from '../core/ticker-core';
 import type { CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
 import { systemClock, type Clock } from '../../shared/clock';
+import { Signal } from '../../shared/signal';
 
 /** Above full-screen apps where the OS allows it. */
 export const STRIP_ALWAYS_ON_TOP_LEVEL = 'screen-saver';
@@ -63,7 +64,10 @@ export function stripWindowOptions(preferences: Preferences, bounds: Rect, platf
 }
 
 export class TickerWindow {
+  /** Emits whether the strip is on screen (shown and not minimized) whenever that changes. */
+  readonly shownChanged = new Signal<boolean>();
   private window: BrowserWindow | null = null;
+  private lastShown = false;
   private windowTheme: Theme | null = null;
   private applied: Preferences | null = null;
   private lastBounds: Rect | null = null;
@@ -91,6 +95,12 @@ export class TickerWindow {
 
   isVisible(): boolean {
     return this.browserWindow()?.isVisible() ?? false;
+  }
+
+  /** On screen: shown and not minimized (what the strip's drawing depends on). */
+  isShown(): boolean {
+    const window = this.browserWindow();
+    return window !== null && window.isVisible() && !window.isMinimized();
   }
 
   /** Where the strip should be now (null without displays). */
@@ -187,11 +197,17 @@ export class TickerWindow {
       this.updateVisibility();
     });
     window.on('move', () => this.scheduleMoveCheck(window));
+    const onShownChange = (): void => this.checkShown();
+    window.on('show', onShownChange);
+    window.on('hide', onShownChange);
+    window.on('minimize', onShownChange);
+    window.on('restore', onShownChange);
     window.once('closed', () => {
       if (this.window === window) {
         this.window = null;
         this.clearMoveTimer();
       }
+      this.checkShown();
     });
     window.webContents.on('render-process-gone', (_event, details) => {
       console.error('[strip] the page stopped:', details.reason);
@@ -205,6 +221,14 @@ export class TickerWindow {
     const window = this.browserWindow();
     this.window = null;
     if (window) window.destroy();
+    this.checkShown();
+  }
+
+  private checkShown(): void {
+    const shown = this.isShown();
+    if (shown === this.lastShown) return;
+    this.lastShown = shown;
+    this.shownChanged.emit(shown);
   }
 
   private updateVisibility(): void {

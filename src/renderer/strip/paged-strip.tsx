@@ -4,6 +4,8 @@ export interface PagedStripProps {
   symbols: readonly string[];
   /** How long each page stays, in ms. */
   pageMs: number;
+  /** Nobody can see the strip: stay on the current page. */
+  quiet?: boolean;
   renderItem: (symbol: string) => ReactNode;
 }
 
@@ -12,7 +14,7 @@ export interface PagedStripProps {
  * (a plain fade, no movement). Items that would be cut off are hidden until their page comes.
  * Decoration for the eyes, like the scrolling strip: screen readers get AccessibleQuotes.
  */
-export function PagedStrip({ symbols, pageMs, renderItem }: PagedStripProps) {
+export function PagedStrip({ symbols, pageMs, quiet = false, renderItem }: PagedStripProps) {
   const [start, setStart] = useState(0);
   const containerRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -44,7 +46,7 @@ export function PagedStrip({ symbols, pageMs, renderItem }: PagedStripProps) {
   }, []);
 
   useEffect(() => {
-    if (symbols.length === 0) return;
+    if (symbols.length === 0 || quiet) return;
     const timer = window.setInterval(() => {
       setStart((current) => {
         const next = (current < symbols.length ? current : 0) + fitting.current;
@@ -52,7 +54,7 @@ export function PagedStrip({ symbols, pageMs, renderItem }: PagedStripProps) {
       });
     }, pageMs);
     return () => window.clearInterval(timer);
-  }, [symbols.length, pageMs]);
+  }, [symbols.length, pageMs, quiet]);
 
   return (
     <div className="viewport paged" aria-hidden="true" ref={containerRef}>

@@ -9,6 +9,8 @@ export interface ScrollingStripProps {
   speed: number;
   /** Hold still (the user paused the ticker). */
   frozen: boolean;
+  /** Nobody can see the strip (hidden, screen locked, asleep): no animation, no view checks. */
+  quiet?: boolean;
   /** One copy of the content; it is repeated for the seamless wrap. */
   children: ReactNode;
 }
@@ -30,7 +32,7 @@ function observedWidth(entry: ResizeObserverEntry): number {
  * offscreen.ts). So a price change costs one item's render where it can be seen, not one per copy.
  * The lanes are decoration for the eyes (aria-hidden): screen readers get AccessibleQuotes.
  */
-export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps) {
+export function ScrollingStrip({ speed, frozen, quiet = false, children }: ScrollingStripProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   const laneRef = useRef<HTMLDivElement>(null);
@@ -88,9 +90,7 @@ export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps)
     observer.observe(lane);
     observer.observe(viewport);
     observer.observe(track);
-    const timer = window.setInterval(markOffscreen, VIEW_CHECK_MS);
     return () => {
-      window.clearInterval(timer);
       observer.disconnect();
       scroll.dispose();
       scrollRef.current = null;
@@ -111,6 +111,19 @@ export function ScrollingStrip({ speed, frozen, children }: ScrollingStripProps)
   useEffect(() => {
     scrollRef.current?.hold('paused', frozen);
   }, [frozen]);
+
+  useEffect(() => {
+    scrollRef.current?.hold('quiet', quiet);
+  }, [quiet]);
+
+  // Which items are near the viewport changes only while the strip moves.
+  const still = frozen || quiet;
+  useEffect(() => {
+    if (still) return;
+    markOffscreen();
+    const timer = window.setInterval(markOffscreen, VIEW_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [still]);
 
   return (
     <div

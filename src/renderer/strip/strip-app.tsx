@@ -7,6 +7,7 @@ import { settle } from '../bridge';
 import { createQuoteFormatter } from '../format';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
+import { usePageVisible } from '../hooks/use-page-visible';
 import { AccessibleQuotes } from './accessible-quotes';
 import { FlashFader } from './flash-fader';
 import { PagedStrip } from './paged-strip';
@@ -45,6 +46,10 @@ export function StripApp({ api, locale }: StripAppProps) {
   const [demo, setDemo] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */
+  const [drawing, setDrawing] = useState(true);
+  const pageVisible = usePageVisible();
+  const quiet = !drawing || !pageVisible;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const now = useNow(STALE_CLOCK_MS);
 
@@ -84,6 +89,9 @@ export function StripApp({ api, locale }: StripAppProps) {
       api.onSettings((settings) => {
         settingsSeen = true;
         applySettings(settings);
+      }),
+      api.onDrawing((next) => {
+        if (typeof next === 'boolean') setDrawing(next);
       }),
     ];
 
@@ -149,10 +157,10 @@ export function StripApp({ api, locale }: StripAppProps) {
   if (symbols.length === 0) {
     body = loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
   } else if (reducedMotion) {
-    body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} renderItem={renderItem} />;
+    body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} quiet={quiet} renderItem={renderItem} />;
   } else {
     body = (
-      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused}>
+      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused} quiet={quiet}>
         {symbols.map(renderItem)}
       </ScrollingStrip>
     );
@@ -175,6 +183,7 @@ export function StripApp({ api, locale }: StripAppProps) {
       data-loaded={loaded ? 'true' : 'false'}
       data-markets={marketsClosed ? 'closed' : 'open'}
       data-dimmed={dimmed ? 'true' : 'false'}
+      data-quiet={quiet ? 'true' : 'false'}
     >
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">

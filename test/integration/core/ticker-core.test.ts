@@ -95,6 +95,36 @@ describe('TickerCore', () => {
     expect(quote?.changePct).toBeCloseTo(1, 6);
   });
 
+  it('while quiet, delivers no batches but keeps the store current; drawing again sends one catch-up batch first', async () => {
+    core = createCoreFixture(server, { symbols: ['AAPL', 'MSFT'], key: 'test-key' }).core;
+    const c = core;
+    const seen: (SnapshotBatch | boolean)[] = [];
+    c.events.quotes.subscribe((batch) => seen.push(batch));
+    c.events.drawing.subscribe((drawing) => seen.push(drawing));
+    c.start();
+    await server.waitForSubscriptions(2);
+    const first = nextEvent(c, 'quotes', (b) => (b as SnapshotBatch).quotes.some((q) => q.price === 100));
+    server.sendTrades([{ symbol: 'AAPL', price: 100, volume: 1, time: Date.now() }]);
+    await first;
+    const before = seen.length;
+    c.setDrawing(false);
+    expect(c.drawing()).toBe(false);
+    for (let i = 1; i <= 5; i += 1) server.sendTrades([{ symbol: i % 2 ? 'AAPL' : 'MSFT', price: 100 + i, volume: 1, time: Date.now() }]);
+    // The feed keeps the store current while nothing is delivered.
+    await expect.poll(async () => (await c.handlers.getSnapshot()).find((q) => q.symbol === 'AAPL')?.price).toBe(105);
+    // (That nothing goes out however long the quiet lasts is the publisher's unit test, on a fake clock.)
+    expect(seen.slice(before)).toEqual([false]);
+    c.setDrawing(true);
+    const after = seen.slice(before + 1);
+    expect(after).toHaveLength(2);
+    const catchUp = after[0] as SnapshotBatch;
+    expect(catchUp.quotes.map((q) => [q.symbol, q.price])).toEqual([
+      ['AAPL', 105],
+      ['MSFT', 104],
+    ]);
+    expect(after[1]).toBe(true);
+  });
+
   it('switching from demo to a key stops the demo and opens exactly one socket; a new key replaces it after closing the old', async () => {
     core = createCoreFixture(server, { symbols: ['AAPL'] }).core;
     core.start();

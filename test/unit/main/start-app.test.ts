@@ -46,7 +46,9 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     prefillAlert: new Signal(),
     focusAddSymbol: new Signal(),
     relay: new Signal(),
+    drawing: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
+  let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   let shownListId = 'l1';
   const lists = () => [
@@ -123,6 +125,12 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     }),
     pendingNotices: vi.fn(() => [...notices]),
     notify: vi.fn((notice: Omit<Notice, 'at'>) => void notices.push({ ...notice, at: 1 })),
+    setDrawing: vi.fn((next: boolean) => {
+      if (next === drawing) return;
+      drawing = next;
+      events.drawing.emit(next);
+    }),
+    drawing: vi.fn(() => drawing),
   } satisfies TickerCore;
   return core;
 }

@@ -150,4 +150,51 @@ describe('QuotePublisher', () => {
     vi.advanceTimersByTime(0);
     expect(batches).toHaveLength(1);
   });
+
+  it('holds every batch while held, keeps no timer, and on release sends all that changed as one batch at once', () => {
+    const { publisher, batches, trade, store } = setup(10);
+    trade('AAPL', 100);
+    vi.advanceTimersByTime(0);
+    expect(batches).toHaveLength(1);
+    publisher.hold(true);
+    expect(publisher.holding).toBe(true);
+    for (let ms = 0; ms < 5_000; ms += 10) {
+      trade(ms % 20 === 0 ? 'AAPL' : 'MSFT', 100 + ms / 1000);
+      vi.advanceTimersByTime(10);
+    }
+    expect(batches).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    // The store stayed current while nothing was delivered.
+    expect(store.snapshots().find((q) => q.symbol === 'MSFT')?.price).toBeCloseTo(104.99, 10);
+    const releasedAt = Date.now();
+    publisher.hold(false);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]?.at).toBe(releasedAt);
+    expect(batches[1]?.quotes.map((q) => [q.symbol, q.price])).toEqual([
+      ['AAPL', 104.98],
+      ['MSFT', 104.99],
+    ]);
+    // Back to the normal cadence afterwards.
+    trade('AAPL', 200);
+    vi.advanceTimersByTime(99);
+    expect(batches).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(3);
+  });
+
+  it('cancels a pending batch when held, and sends nothing on release when nothing changed', () => {
+    const { publisher, batches, trade } = setup(10);
+    trade('AAPL', 1);
+    vi.advanceTimersByTime(0);
+    trade('AAPL', 2);
+    publisher.hold(true);
+    vi.advanceTimersByTime(1_000);
+    expect(batches).toHaveLength(1);
+    publisher.hold(false);
+    expect(batches.at(-1)?.quotes.map((q) => q.price)).toEqual([2]);
+    publisher.hold(true);
+    publisher.hold(false);
+    expect(batches).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });
