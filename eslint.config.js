@@ -12,7 +12,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  * Node's built-ins). The engine runs in the headless command too, so it never imports Electron;
  * the renderer never imports main-process code; shared imports nothing of ours but itself.
  */
-const ENGINE = ['src/main/feed', 'src/main/market', 'src/main/core', 'src/main/alerts', 'src/main/relay', 'src/main/settings', 'src/cli'];
+const ENGINE = ['src/main/feed', 'src/main/market', 'src/main/core', 'src/main/alerts', 'src/main/relay', 'src/main/settings', 'src/main/portfolio', 'src/cli'];
 const PARTS = [
   { name: 'shared', files: ['src/shared'], ours: ['src/shared'], packages: [] },
   // The one Electron edge of settings: the electron-store file adapter.

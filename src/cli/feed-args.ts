@@ -8,6 +8,10 @@ import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../main/feed/endpoin
 import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';
+import { readFileSync } from 'node:fs';
+import { baseCurrencyProblem, DEFAULT_BASE_CURRENCY } from '../shared/portfolio/currency';
+import type { Holdings } from '../shared/portfolio/holdings';
+import { MAX_HOLDINGS_CSV_BYTES, parseHoldingsCsv } from '../shared/portfolio/holdings-csv';
 const DEFAULT_DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
 
 export interface FeedArgs {
@@ -24,6 +28,8 @@ export interface FeedArgs {
   alerts: AlertRule[];
   /** The local relay, when --relay-port is given. */
   relay: RelayArgs | null;
+  /** The lots of --holdings FILE.csv (their symbols are in `symbols` too) and --base-currency. */
+  holdings: Holdings | null;
   help: boolean;
 }
 
@@ -42,16 +48,20 @@ export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT
                       [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
                       [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
                       [--relay-port PORT [--relay-token TOKEN] [--relay-origins URL,URL]]
-Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, relay, summary) on stdout.
+                      [--holdings FILE.csv [--base-currency USD]]
+Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, portfolio, relay, summary) on stdout.
 RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close), e.g. AAPL>=200;
 each fires once unless --alert-repeat (then again after moving back past the threshold by 0.5 %, or 0.5 points),
 at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
 Key from --token or FINNHUB_API_KEY (without one, the demo feed runs); URLs from FINNHUB_WS_URL / FINNHUB_REST_URL.
 --relay-port shares the connection with other programs on 127.0.0.1 (Finnhub's websocket protocol at /, server-sent
 events at /sse); token from --relay-token or TICKER_RELAY_TOKEN, else a random one printed once on stderr.
+--holdings reads lots as CSV (symbol,quantity,price,date,note; negative quantities are shorts) and prints the
+portfolio's value, day change and gain in the base currency after each batch; rates such as OANDA:EUR_USD are
+subscribed as needed. Plain symbols count as USD, pairs as their quote currency (USDT and USDC as USD).
 Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen.`;
 
-const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown', '--relay-port', '--relay-token', '--relay-origins']);
+const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown', '--relay-port', '--relay-token', '--relay-origins', '--holdings', '--base-currency']);
 /** Value flags that may be given more than once. */
 const REPEATABLE_FLAGS = new Set(['--alert']);
 const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat']);
@@ -64,7 +74,14 @@ function positiveNumber(flag: string, raw: string, max: number): number | string
   return value;
 }
 
-export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<string, string | undefined>>): ParseResult {
+/** How the parser reads the --holdings file (injected by tests). */
+export type ReadText = (path: string) => string;
+
+function readTextFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<string, string | undefined>>, readText: ReadText = readTextFile): ParseResult {
   // An empty variable counts as unset.
   const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
   const values = new Map<string, string>();
@@ -166,22 +183,25 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
     return { ok: false, reason: `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE` };
   }
-  // Alert symbols must be subscribed: they join the watched set.
-  const alertSymbols = alerts.map((rule) => rule.symbol).filter((symbol, index, all) => all.indexOf(symbol) === index);
+  const holdings = parseHoldingsArgs(values, readText);
+  if (typeof holdings === 'string') return { ok: false, reason: holdings };
 
-  if (symbols.length === 0 && alertSymbols.length > 0) {
-    symbols = [...alertSymbols];
+  // Alert and held symbols must be subscribed: they join the watched set.
+  const impliedSymbols = [...alerts.map((rule) => rule.symbol), ...(holdings?.lots.map((lot) => lot.symbol) ?? [])].filter((symbol, index, all) => all.indexOf(symbol) === index);
+
+  if (symbols.length === 0 && impliedSymbols.length > 0) {
+    symbols = [...impliedSymbols];
   } else if (symbols.length === 0) {
     if (!help && !(demo || token === null)) return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
     symbols = [...DEFAULT_DEMO_SYMBOLS];
   } else {
-    for (const symbol of alertSymbols) if (!symbols.includes(symbol)) symbols.push(symbol);
+    for (const symbol of impliedSymbols) if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  if (symbols.length > 50) return { ok: false, reason: `--symbols and --alert name ${symbols.length} symbols; Finnhub's free plan allows about 50` };
+  if (symbols.length > 50) return { ok: false, reason: `--symbols, --alert and --holdings name ${symbols.length} symbols; Finnhub's free plan allows about 50` };
 
   return {
     ok: true,
-    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, relay, help },
+    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, relay, holdings, help },
   };
 }
 
@@ -208,4 +228,27 @@ function parseRelayArgs(values: ReadonlyMap<string, string>, envToken: string | 
   }
   if (origins.length > MAX_RELAY_ORIGINS) return `--relay-origins lists more than ${MAX_RELAY_ORIGINS} origins`;
   return { port, token, origins };
+}
+
+/** The --holdings file, read and checked whole: every problem on one line, as the command prints it. */
+function parseHoldingsArgs(values: ReadonlyMap<string, string>, readText: ReadText): Holdings | null | string {
+  const path = values.get('--holdings');
+  const rawBase = values.get('--base-currency');
+  if (path === undefined) return rawBase === undefined ? null : '--base-currency needs --holdings FILE.csv';
+  const baseCurrency = rawBase === undefined ? DEFAULT_BASE_CURRENCY : rawBase.trim().toUpperCase();
+  const currencyProblem = baseCurrencyProblem(baseCurrency);
+  if (currencyProblem !== null) return `--base-currency: ${currencyProblem}`;
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return `--holdings: cannot read "${path}"${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
+  if (text.length > MAX_HOLDINGS_CSV_BYTES) return `--holdings: "${path}" is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`;
+  const parsed = parseHoldingsCsv(text);
+  // One line, whatever a quoted field held.
+  if (!parsed.ok) return `--holdings: "${path}": ${parsed.problems.join('; ')}`.replace(/[\r\n]+/g, ' ');
+  if (parsed.lots.length === 0) return `--holdings: "${path}" has no lots below its header`;
+  return { baseCurrency, lots: parsed.lots.map((lot, index) => ({ id: `lot-${index + 1}`, ...lot })) };
 }

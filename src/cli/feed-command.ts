@@ -13,8 +13,11 @@ import { sessionRelayFeed } from '../main/relay/relay-feed';
 import { RelayServer } from '../main/relay/relay-server';
 import { generateRelayToken } from '../main/relay/relay-token';
 import { DEFAULT_MAX_SYMBOLS } from '../shared/symbols';
+import { systemClock } from '../shared/clock';
 import type { FeedArgs } from './feed-args';
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
+import { PortfolioTracker } from '../main/portfolio/portfolio-tracker';
+import { portfolioEvent } from '../main/portfolio/portfolio-event';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_ARGS = 2;
@@ -57,6 +60,15 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   const calendar = new MarketCalendar();
   const now = io.now ?? Date.now;
   session.batches.subscribe((batch) => quoteEvents(batch, calendar, now()).forEach(write));
+  // Subscribed after the quote lines, so a batch's portfolio line follows its quotes.
+  let portfolio: PortfolioTracker | null = null;
+  if (args.holdings !== null) {
+    portfolio = new PortfolioTracker({ feed: session, ...(io.now ? { clock: { ...systemClock, now: io.now } } : {}) });
+    portfolio.changed.subscribe((figures) => {
+      if (figures !== null) write(portfolioEvent(figures));
+    });
+    portfolio.setHoldings(args.holdings);
+  }
   let alertCount = 0;
   if (args.alerts.length > 0) {
     const alerts = new AlertEngine({ now });
@@ -130,6 +142,7 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
 
   await relay?.close();
   session.flush();
+  portfolio?.stop();
   // The session's figures: what the connection dropped and what the store refused.
   const stats = session.stats() ?? source.stats();
   await session.close();

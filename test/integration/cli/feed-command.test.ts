@@ -3,6 +3,9 @@
  * the fake Finnhub server. Checks the NDJSON contract and the exit codes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -244,5 +247,58 @@ describe('npm run feed --relay-port', () => {
     expect(server.counters.connectionsAccepted).toBe(1);
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);
+  });
+});
+
+describe('npm run feed --holdings', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ticker-holdings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the portfolio after each batch\'s quotes, naming a missing rate until it arrives', async () => {
+    const file = join(dir, 'holdings.csv');
+    writeFileSync(file, 'symbol,quantity,price,date,note\nAAPL,10,180,2024-01-10,\nMSFT,-2,420,2024-02-01,short\n');
+    server.setQuote('OANDA:EUR_USD', { c: 0, pc: 0 }); // no REST rate: it comes with the first trade
+    running = runFeed(['--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--rate', '20', '--holdings', file, '--base-currency', 'EUR']);
+    const client = await server.waitForConnection();
+    // The held symbols are watched; the EUR/USD rate joins the one connection as the portfolio's.
+    expect(await server.waitForSubscriptions(3, client)).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD']);
+    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'MSFT' && l.changePct !== undefined);
+    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.changePct !== undefined);
+
+    // Prices are known (REST), the rate is not: the totals are unknown rather than wrong.
+    const missing = await running.waitFor((l) => l.event === 'portfolio' && (l.missingPrices as string[]).length === 0);
+    expect(running.lines.find((l) => l.event === 'portfolio')).toMatchObject({ value: null, missingPrices: ['AAPL', 'MSFT'] });
+    expect(missing).toEqual({ event: 'portfolio', value: null, dayChange: null, dayChangePct: null, gain: null, gainPct: null, currency: 'EUR', missingRates: ['USD'], missingPrices: [] });
+
+    server.sendTrades([
+      { symbol: 'AAPL', price: 190, volume: 1, time: Date.now() },
+      { symbol: 'MSFT', price: 405, volume: 1, time: Date.now() },
+      { symbol: 'OANDA:EUR_USD', price: 1.25, volume: 0, time: Date.now() },
+    ]);
+    // 10 × 190 − 2 × 405 = 1090 USD ÷ 1.25 = 872 EUR; day 10 × 1.8 − 2 × 5 = 8 USD = 6.40 EUR (8 / 1082 = 0.7394 %);
+    // gain 1090 − (1800 − 840) = 130 USD = 104 EUR (130 / 960 = 13.5417 %).
+    const priced = await running.waitFor((l) => l.event === 'portfolio' && l.value === 872);
+    expect(priced).toEqual({ event: 'portfolio', value: 872, dayChange: 6.4, dayChangePct: 0.7394, gain: 104, gainPct: 13.5417, currency: 'EUR', missingRates: [], missingPrices: [] });
+
+    // A batch's portfolio line follows its quotes: 10 × 191 − 810 = 1100 USD = 880 EUR.
+    server.sendTrades([{ symbol: 'AAPL', price: 191, volume: 1, time: Date.now() }]);
+    const next = await running.waitFor((l) => l.event === 'portfolio' && l.value === 880);
+    expect(running.lines[running.lines.indexOf(next) - 1]).toMatchObject({ event: 'quote', symbol: 'AAPL', price: 191 });
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary' });
+  });
+
+  it('refuses a malformed holdings file with one line on stderr listing every problem, exit 2', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'symbol,quantity,price,date,note\nAAPL,ten,180,2024-01-10,\nMSFT,1,420,2024-02-30,\n');
+    running = runFeed(['--holdings', file, '--demo']);
+    expect(await running.exit).toBe(2);
+    expect(running.lines).toEqual([]);
+    expect(running.stderr().trim().split('\n')).toHaveLength(1);
+    expect(running.stderr()).toMatch(/line 2: the quantity .*"ten"; line 3: 2024-02-30 is not a calendar date/);
   });
 });

@@ -165,3 +165,42 @@ describe('parseFeedArgs: the relay', () => {
     expect(reason([...base, '--relay-token', 'abcdefghijklmnopq'])).toBe('--relay-token and --relay-origins need --relay-port');
   });
 });
+
+describe('parseFeedArgs --holdings', () => {
+  const CSV = 'symbol,quantity,price,date,note\nAAPL,10,150,2024-01-10,\nBINANCE:BTCUSDT,0.5,40000,2024-02-01,wallet\n';
+  const files = (text: string) => (path: string) => {
+    if (path !== 'mine.csv') throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    return text;
+  };
+
+  it('reads the lots, adds their symbols to the watched set and defaults the base currency to USD', () => {
+    const result = parseFeedArgs(['--symbols', 'MSFT', '--token', 'k1234567', '--holdings', 'mine.csv'], {}, files(CSV));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.args.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
+    expect(result.args.holdings).toEqual({
+      baseCurrency: 'USD',
+      lots: [
+        { id: 'lot-1', symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' },
+        { id: 'lot-2', symbol: 'BINANCE:BTCUSDT', quantity: '0.5', price: '40000', date: '2024-02-01', note: 'wallet' },
+      ],
+    });
+    const euro = parseFeedArgs(['--token', 'k1234567', '--holdings=mine.csv', '--base-currency', 'eur'], {}, files(CSV));
+    expect(euro.ok && euro.args.holdings?.baseCurrency).toBe('EUR');
+    expect(euro.ok && euro.args.symbols).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
+  });
+
+  it('refuses a malformed or missing file in one line naming every problem', () => {
+    const bad = parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\nAAPL,x,150,2024-01-10,\nMSFT,1,0,2024-01-10,"a\nb"\n'));
+    expect(bad).toEqual({
+      ok: false,
+      reason: '--holdings: "mine.csv": line 2: the quantity must be a number like 10 or 0.5, got "x"; line 3: the price paid must be greater than 0; line 3: the note must be one line without control characters',
+    });
+    expect(parseFeedArgs(['--holdings', 'other.csv', '--demo'], {}, files(CSV))).toEqual({ ok: false, reason: '--holdings: cannot read "other.csv" (ENOENT)' });
+    expect(parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\n'))).toMatchObject({ ok: false, reason: /has no lots/ });
+  });
+
+  it('checks the base currency and needs --holdings for it', () => {
+    expect(parseFeedArgs(['--holdings', 'mine.csv', '--base-currency', 'BTC', '--demo'], {}, files(CSV))).toMatchObject({ ok: false, reason: /--base-currency: the base currency must be a currency code/ });
+    expect(parseFeedArgs(['--base-currency', 'EUR', '--demo'], {}, files(CSV))).toEqual({ ok: false, reason: '--base-currency needs --holdings FILE.csv' });
+  });
+});

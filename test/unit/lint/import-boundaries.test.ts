@@ -16,6 +16,7 @@ describe('import boundaries', () => {
   it.each([
     ['src/main/feed/x.ts', "import x from 'electron';"],
     ['src/main/core/x.ts', "import type x from 'electron';"],
+    ['src/main/portfolio/x.ts', "import x from 'electron';"],
     ['src/main/settings/x.ts', "import x from 'electron-store';"],
     ['src/cli/x.ts', "import x from '../main/ui/start-app';"],
     ['src/main/market/x.ts', "import x from '../ipc/validators';"],
@@ -35,6 +36,7 @@ describe('import boundaries', () => {
     ['src/main/core/x.ts', "import x from '../feed/finnhub-connection';"],
     ['src/main/core/x.ts', "import x from 'node:events';"],
     ['src/cli/x.ts', "import x from '../main/core/feed-session';"],
+    ['src/cli/x.ts', "import x from '../main/portfolio/portfolio-tracker';"],
     ['src/main/settings/electron-settings-store.ts', "import x from 'electron-store';"],
     ['src/main/ui/x.ts', "import x from 'electron';"],
     ['src/main/ui/x.ts', "import x from '../core/ticker-core';"],

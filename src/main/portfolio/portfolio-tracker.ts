@@ -1,0 +1,222 @@
+/**
+ * Keeps the portfolio's figures current from the one feed. Held symbols and conversion rates that
+ * the strip does not watch are "side" symbols: they join the upstream subscription as the owner
+ * `portfolio` (so they count against the plan's cap, and leave it when no longer needed), their
+ * prices come from the raw trade stream, and one REST quote each gives their previous close.
+ * Figures are recomputed from the lots after every published batch (and shortly after a side
+ * price moves), never updated incrementally; a listener hears them only when they changed.
+ */
+import { Signal } from '../../shared/signal';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
+import type { SnapshotBatch, SymbolSnapshot } from '../../shared/types';
+import { computePortfolio, type PortfolioFigures, type PortfolioQuote } from '../../shared/portfolio/compute-portfolio';
+import { rateSymbolsFor } from '../../shared/portfolio/currency';
+import type { Holdings } from '../../shared/portfolio/holdings';
+import type { AddOutcome, Interest } from '../core/subscription-union';
+import type { RawTrade } from '../feed/protocol';
+import type { QuoteFetcher } from '../market/prev-close-loader';
+
+/** The owner name of the portfolio's interests in the subscription union. */
+export const PORTFOLIO_OWNER = 'portfolio';
+
+/** How soon after a side price moves the figures are recomputed (when no batch comes first). */
+export const SIDE_PRICE_DELAY_MS = 250;
+
+/** What the tracker needs of the feed session (FeedSession satisfies it). */
+export interface PortfolioFeed {
+  readonly batches: Signal<SnapshotBatch>;
+  /** Other owners' interests cut when the strip's own symbols need the room. */
+  readonly evicted: Signal<readonly Interest[]>;
+  readonly store: { snapshot(symbol: string): SymbolSnapshot | null };
+  addInterest(owner: string, symbol: string): AddOutcome;
+  removeInterest(owner: string, symbol: string): void;
+  subscribeRawTrades(listener: (trades: readonly RawTrade[]) => void): () => void;
+  quoteFetcher(): QuoteFetcher | null;
+}
+
+export interface PortfolioTrackerOptions {
+  feed: PortfolioFeed;
+  clock?: Clock;
+  /** Today's local date as YYYY-MM-DD (default: from the clock, in the local time zone). */
+  today?: () => string;
+}
+
+interface SideQuote {
+  price: number | null;
+  prevClose: number | null;
+  /** The fetcher that was asked for its quote (asked again only when the source changes). */
+  askedWith: QuoteFetcher | null;
+  /** False when the union was full: the symbol is not subscribed and stays without a price. */
+  subscribed: boolean;
+}
+
+export function localDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export class PortfolioTracker {
+  /** The figures each time they changed; null when the holdings were cleared. */
+  readonly changed = new Signal<PortfolioFigures | null>();
+
+  private readonly feed: PortfolioFeed;
+  private readonly clock: Clock;
+  private readonly today: () => string;
+  private holdings: Holdings | null = null;
+  private readonly side = new Map<string, SideQuote>();
+  private unsubscribeRaw: (() => void) | null = null;
+  private readonly unsubscribeFeed: (() => void)[];
+  private timer: TimerHandle | null = null;
+  /** What listeners last heard; they start out knowing there is no portfolio. */
+  private lastJson = 'null';
+  private stopped = false;
+
+  constructor(options: PortfolioTrackerOptions) {
+    this.feed = options.feed;
+    this.clock = options.clock ?? systemClock;
+    this.today = options.today ?? (() => localDate(this.clock.now()));
+    this.unsubscribeFeed = [
+      this.feed.batches.subscribe(() => {
+        this.syncSide();
+        this.publish();
+      }),
+      this.feed.evicted.subscribe((interests) => this.onEvicted(interests)),
+    ];
+  }
+
+  /** Replace the holdings (null or no lots: no portfolio, nothing subscribed). */
+  setHoldings(holdings: Holdings | null): void {
+    this.holdings = holdings !== null && holdings.lots.length > 0 ? holdings : null;
+    this.syncSide();
+    this.publish();
+  }
+
+  /** The figures now, or null without holdings. */
+  figures(): PortfolioFigures | null {
+    return this.holdings === null ? null : this.compute(this.holdings);
+  }
+
+  /** The symbols subscribed for the portfolio only (tests, the settings view). */
+  sideSymbols(): string[] {
+    return [...this.side.entries()].filter(([, quote]) => quote.subscribed).map(([symbol]) => symbol);
+  }
+
+  /** Drop every interest and timer. */
+  stop(): void {
+    this.stopped = true;
+    this.holdings = null;
+    this.syncSide();
+    for (const unsubscribe of this.unsubscribeFeed) unsubscribe();
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Subscribe what the holdings need and the strip does not watch; let go of the rest. Runs after
+   * every batch too, so a symbol the strip stops watching is picked up here.
+   */
+  private syncSide(): void {
+    const wanted = new Set<string>();
+    if (this.holdings !== null) {
+      const held = [...new Set(this.holdings.lots.map((lot) => lot.symbol))];
+      // Rates first: without one, every holding in that currency is unvalued, not just one.
+      for (const symbol of [...rateSymbolsFor(held, this.holdings.baseCurrency), ...held]) {
+        if (this.feed.store.snapshot(symbol) === null) wanted.add(symbol);
+      }
+    }
+    for (const [symbol, quote] of this.side) {
+      if (wanted.has(symbol)) continue;
+      if (quote.subscribed) this.feed.removeInterest(PORTFOLIO_OWNER, symbol);
+      this.side.delete(symbol);
+    }
+    for (const symbol of wanted) {
+      let quote = this.side.get(symbol);
+      if (quote === undefined) {
+        quote = { price: null, prevClose: null, askedWith: null, subscribed: false };
+        this.side.set(symbol, quote);
+      }
+      if (!quote.subscribed) quote.subscribed = this.feed.addInterest(PORTFOLIO_OWNER, symbol) !== 'over-cap';
+      if (quote.subscribed) this.askQuote(symbol, quote);
+    }
+    const needRaw = this.side.size > 0;
+    if (needRaw && this.unsubscribeRaw === null) this.unsubscribeRaw = this.feed.subscribeRawTrades((trades) => this.onRawTrades(trades));
+    else if (!needRaw && this.unsubscribeRaw !== null) {
+      this.unsubscribeRaw();
+      this.unsubscribeRaw = null;
+    }
+  }
+
+  /** An evicted symbol has no live price any more: it is reported missing, not shown stale. */
+  private onEvicted(interests: readonly Interest[]): void {
+    let lost = false;
+    for (const { owner, symbol } of interests) {
+      const quote = owner === PORTFOLIO_OWNER ? this.side.get(symbol) : undefined;
+      if (quote === undefined) continue;
+      quote.subscribed = false;
+      quote.price = null;
+      lost = true;
+    }
+    if (lost) this.publish();
+  }
+
+  private askQuote(symbol: string, quote: SideQuote): void {
+    const fetcher = this.feed.quoteFetcher();
+    if (fetcher === null || quote.askedWith === fetcher) return;
+    quote.askedWith = fetcher;
+    fetcher.quote(symbol).then(
+      (answer) => {
+        if (this.side.get(symbol) !== quote) return;
+        if (answer.prevClose > 0) quote.prevClose = answer.prevClose;
+        if (quote.price === null && answer.current > 0) quote.price = answer.current;
+        this.schedule();
+      },
+      // Trades still bring the price; only the day change waits for the next source.
+      () => undefined,
+    );
+  }
+
+  private onRawTrades(trades: readonly RawTrade[]): void {
+    let moved = false;
+    for (const trade of trades) {
+      const quote = this.side.get(trade.s);
+      const price = trade.p;
+      if (quote === undefined || typeof price !== 'number' || !Number.isFinite(price) || price <= 0) continue;
+      if (quote.price !== price) moved = true;
+      quote.price = price;
+    }
+    if (moved) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.stopped) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.publish();
+    }, SIDE_PRICE_DELAY_MS);
+  }
+
+  private compute(holdings: Holdings): PortfolioFigures {
+    const quote = (symbol: string): PortfolioQuote | undefined => {
+      const snapshot = this.feed.store.snapshot(symbol);
+      if (snapshot !== null) return { price: snapshot.price, prevClose: snapshot.prevClose };
+      const side = this.side.get(symbol);
+      return side === undefined ? undefined : { price: side.price, prevClose: side.prevClose };
+    };
+    return computePortfolio({
+      lots: holdings.lots,
+      baseCurrency: holdings.baseCurrency,
+      quote,
+      rate: (symbol) => quote(symbol)?.price ?? null,
+      today: this.today(),
+    });
+  }
+
+  private publish(): void {
+    const figures = this.holdings === null ? null : this.compute(this.holdings);
+    const json = JSON.stringify(figures);
+    if (json === this.lastJson) return;
+    this.lastJson = json;
+    this.changed.emit(figures);
+  }
+}

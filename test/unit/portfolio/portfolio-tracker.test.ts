@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FeedSession } from '../../../src/main/core/feed-session';
+import type { RawTrade } from '../../../src/main/feed/protocol';
+import type { TradeSource } from '../../../src/main/feed/trade-source';
+import type { QuoteFetcher } from '../../../src/main/market/prev-close-loader';
+import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/main/portfolio/portfolio-tracker';
+import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
+import type { Holdings } from '../../../src/shared/portfolio/holdings';
+import { Signal } from '../../../src/shared/signal';
+import type { FeedStatus, RestQuote, Trade } from '../../../src/shared/types';
+
+function liveSource() {
+  const lists: string[][] = [];
+  const rawTrades = new Signal<readonly RawTrade[]>();
+  const source: TradeSource = {
+    kind: 'finnhub',
+    trades: new Signal<readonly Trade[]>(),
+    rawTrades,
+    status: new Signal<FeedStatus>(),
+    currentStatus: () => ({ state: 'live', since: 0 }),
+    stats: () => ({ connections: 1, reconnects: 0, trades: 0, dropped: 0, droppedByReason: {}, lastMessageAt: null, lastServerError: null }),
+    start: () => {},
+    setSymbols: (symbols) => lists.push([...symbols]),
+    pause: () => {},
+    resume: () => {},
+    reconnectNow: () => {},
+    stop: async () => {},
+  };
+  return { source, lists, rawTrades };
+}
+
+function restQuote(symbol: string, current: number, prevClose: number): RestQuote {
+  return { symbol, current, prevClose, change: null, changePct: null, high: current, low: current, open: current, time: Date.now() };
+}
+
+const lot = (symbol: string, quantity: string, price: string) => ({ id: `${symbol}-${quantity}`, symbol, quantity, price, date: '2024-01-10', note: '' });
+
+let session: FeedSession;
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-12-01T15:00:00Z') });
+});
+afterEach(async () => {
+  await session.close();
+  vi.useRealTimers();
+});
+
+describe('PortfolioTracker', () => {
+  it('subscribes rates and unwatched holdings as the portfolio owner, within the cap, and lets go of them', async () => {
+    session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 3 });
+    const { source, lists } = liveSource();
+    await session.attach(source, null);
+    const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+    const holdings: Holdings = { baseCurrency: 'EUR', lots: [lot('AAPL', '1', '100'), lot('TSLA', '1', '100'), lot('COINBASE:BTC-GBP', '1', '100')] };
+    tracker.setHoldings(holdings);
+    // AAPL is watched; the two rates come first and fill the cap (3); TSLA and the BTC pair do not fit.
+    expect(lists.at(-1)).toEqual(['AAPL', 'OANDA:EUR_USD', 'OANDA:EUR_GBP']);
+    expect(tracker.sideSymbols()).toEqual(['OANDA:EUR_USD', 'OANDA:EUR_GBP']);
+    expect(tracker.figures()).toMatchObject({ value: null, missingRates: ['USD', 'GBP'], missingPrices: ['AAPL', 'TSLA', 'COINBASE:BTC-GBP'] });
+    // Room appears (another list is shown): the next batch picks up what did not fit.
+    session.setSymbols([]);
+    tracker.setHoldings(holdings);
+    expect(lists.at(-1)).toEqual(['OANDA:EUR_USD', 'OANDA:EUR_GBP', 'AAPL']);
+
+    tracker.setHoldings({ baseCurrency: 'USD', lots: [lot('AAPL', '1', '100')] });
+    expect(lists.at(-1)).toEqual(['AAPL']);
+    expect(source.rawTrades?.size).toBe(1);
+    tracker.setHoldings(null);
+    expect(lists.at(-1)).toEqual([]);
+    expect(tracker.sideSymbols()).toEqual([]);
+    expect(source.rawTrades?.size).toBe(0);
+    tracker.stop();
+  });
+
+  it('prices side symbols from raw trades and their previous close from one REST quote', async () => {
+    session = new FeedSession({ symbols: ['AAPL'], rateHz: 10 });
+    const { source, rawTrades } = liveSource();
+    const asked: string[] = [];
+    const fetcher: QuoteFetcher = {
+      quote: async (symbol) => {
+        asked.push(symbol);
+        if (symbol === 'TSLA') return restQuote('TSLA', 240, 245);
+        throw new Error('not found');
+      },
+    };
+    await session.attach(source, fetcher);
+    const seen: (PortfolioFigures | null)[] = [];
+    const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+    tracker.changed.subscribe((figures) => seen.push(figures));
+    tracker.setHoldings({ baseCurrency: 'EUR', lots: [lot('TSLA', '-4', '250')] });
+    // (AAPL is asked by the previous-close loader.)
+    expect(asked.filter((symbol) => symbol !== 'AAPL')).toEqual(['OANDA:EUR_USD', 'TSLA']);
+    await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS);
+    // TSLA is priced from REST (240, prev close 245); the rate is still missing.
+    expect(seen.at(-1)).toMatchObject({ value: null, missingRates: ['USD'], missingPrices: [] });
+
+    rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 }, { s: 'TSLA', p: 'bad' }]);
+    const before = seen.length;
+    await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS - 1);
+    expect(seen).toHaveLength(before);
+    await vi.advanceTimersByTimeAsync(1);
+    // −4 × 240 = −960 USD ÷ 1.2 = −800 EUR; day +20 USD = 16.67 EUR; gain +40 USD = 33.33 EUR.
+    expect(seen.at(-1)).toMatchObject({ currency: 'EUR', value: -800, dayChange: 16.67, gain: 33.33, missingRates: [] });
+
+    // The same price again changes nothing: no new figures.
+    rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 }]);
+    await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS * 4);
+    expect(seen).toHaveLength(before + 1);
+    tracker.stop();
+  });
+
+  it('recomputes after each published batch and reports an evicted rate as missing', async () => {
+    session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 2 });
+    const { source } = liveSource();
+    await session.attach(source, null);
+    const seen: (PortfolioFigures | null)[] = [];
+    const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+    tracker.changed.subscribe((figures) => seen.push(figures));
+    tracker.setHoldings({ baseCurrency: 'USD', lots: [lot('AAPL', '10', '150')] });
+    session.store.applyQuote(restQuote('AAPL', 185, 185));
+    session.store.applyTrades([{ symbol: 'AAPL', price: 190, volume: 1, time: Date.now() }]);
+    session.flush();
+    expect(seen.at(-1)).toMatchObject({ value: 1900, dayChange: 50, gain: 400 });
+
+    tracker.setHoldings({ baseCurrency: 'EUR', lots: [lot('AAPL', '10', '150')] });
+    expect(tracker.sideSymbols()).toEqual(['OANDA:EUR_USD']);
+    // The strip's list grows: the portfolio's rate makes room and is reported missing.
+    session.setSymbols(['AAPL', 'MSFT']);
+    expect(tracker.sideSymbols()).toEqual([]);
+    expect(seen.at(-1)).toMatchObject({ value: null, missingRates: ['USD'] });
+
+    tracker.setHoldings(null);
+    expect(seen.at(-1)).toBeNull();
+    tracker.stop();
+  });
+});
