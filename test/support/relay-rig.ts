@@ -8,14 +8,16 @@ import { FinnhubConnection } from '../../src/main/feed/finnhub-connection';
 import { FinnhubRest } from '../../src/main/market/finnhub-rest';
 import { RateLimiter } from '../../src/main/market/rate-limiter';
 import { sessionRelayFeed } from '../../src/main/relay/relay-feed';
-import { RelayServer, type RelayServerOptions, type RelayTimers } from '../../src/main/relay/relay-server';
+import type { Clock } from '../../src/shared/clock';
+import { RelayServer, type RelayServerOptions } from '../../src/main/relay/relay-server';
 import { waitOn } from './relay-clients';
 import { startFakeFinnhub, type FakeFinnhub, type FakeFinnhubOptions } from './fake-finnhub';
 
 export const RELAY_TOKEN = 'relay-token-0123456789abcdef';
 export const FINNHUB_KEY = 'test-key';
 
-export interface ManualTimers extends RelayTimers {
+/** The system's time, with keep-alive intervals that run only when a test fires them. */
+export interface ManualTimers extends Pick<Clock, 'now' | 'setInterval' | 'clearInterval'> {
   /** Run every interval callback registered with this period. */
   fire(ms: number): void;
 }
@@ -24,6 +26,7 @@ export function manualTimers(): ManualTimers {
   const intervals = new Map<number, { ms: number; callback: () => void }>();
   let next = 1;
   return {
+    now: () => Date.now(),
     setInterval(callback, ms) {
       const id = next++;
       intervals.set(id, { ms, callback });
@@ -56,7 +59,7 @@ export interface RelayRigOptions {
   own?: string[];
   maxSymbols?: number;
   fake?: FakeFinnhubOptions;
-  relay?: Partial<Omit<RelayServerOptions, 'feed' | 'port' | 'token' | 'timers'>>;
+  relay?: Partial<Omit<RelayServerOptions, 'feed' | 'port' | 'token' | 'clock'>>;
 }
 
 export async function startRelayRig(options: RelayRigOptions = {}): Promise<RelayRig> {
@@ -74,7 +77,7 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
   const limiter = new RateLimiter();
   await session.attach(connection, new FinnhubRest({ token: FINNHUB_KEY, baseUrl: server.restUrl, limiter }));
   const timers = manualTimers();
-  const relay = new RelayServer({ feed: sessionRelayFeed(session, { maxSymbols }), port: 0, token: RELAY_TOKEN, timers, ...options.relay });
+  const relay = new RelayServer({ feed: sessionRelayFeed(session, { maxSymbols }), port: 0, token: RELAY_TOKEN, clock: timers, ...options.relay });
   const port = await relay.listen();
   const withToken = (base: string, token: string | null | undefined, sep: string): string =>
     token === null ? base : `${base}${sep}token=${encodeURIComponent(token ?? RELAY_TOKEN)}`;

@@ -5,17 +5,12 @@
  */
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { MarketHoursText } from '../../shared/market-calendar/market-hours-text';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
-
-export interface WatchTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface MarketWatchOptions {
   calendar?: MarketCalendar;
-  now?: () => number;
-  timers?: WatchTimers;
+  clock?: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
 }
 
 export interface MarketWatchState {
@@ -27,29 +22,22 @@ export interface MarketWatchState {
 
 const MS_PER_MINUTE = 60_000;
 
-const realTimers: WatchTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export class MarketWatch {
   /** The state changed (a session began or ended, or a line's countdown moved on). */
   readonly changed = new Signal<MarketWatchState>();
 
   private readonly calendar: MarketCalendar;
   private readonly text: MarketHoursText;
-  private readonly now: () => number;
-  private readonly timers: WatchTimers;
+  private readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
   private symbols: readonly string[] = [];
   private current: MarketWatchState = { allClosed: false, lines: [] };
-  private timer: unknown = null;
+  private timer: TimerHandle | null = null;
   private stopped = false;
 
   constructor(options: MarketWatchOptions = {}) {
     this.calendar = options.calendar ?? new MarketCalendar();
     this.text = new MarketHoursText(this.calendar);
-    this.now = options.now ?? Date.now;
-    this.timers = options.timers ?? realTimers;
+    this.clock = options.clock ?? systemClock;
   }
 
   state(): MarketWatchState {
@@ -71,7 +59,7 @@ export class MarketWatch {
 
   private update(): void {
     this.clearTimer();
-    const now = this.now();
+    const now = this.clock.now();
     let allClosed = this.symbols.length > 0;
     let nextChange = Infinity;
     for (const symbol of this.symbols) {
@@ -87,14 +75,14 @@ export class MarketWatch {
     // Countdowns read in whole minutes: look again at the next minute or the next session change.
     const nextMinute = (Math.floor(now / MS_PER_MINUTE) + 1) * MS_PER_MINUTE;
     const wakeAt = lines.length > 0 ? Math.min(nextMinute, nextChange) : nextChange;
-    this.timer = this.timers.setTimeout(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       if (!this.stopped) this.update();
     }, Math.max(0, wakeAt - now));
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 }

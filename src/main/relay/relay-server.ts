@@ -9,6 +9,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import {
   DEFAULT_RELAY_MAX_CLIENTS,
@@ -27,11 +28,6 @@ import type { RelayFeed } from './relay-feed';
 import { RelaySseClient } from './relay-sse-client';
 import { RelayWsClient } from './relay-ws-client';
 
-export interface RelayTimers {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
 export interface RelayServerOptions {
   feed: RelayFeed;
   /** 0 picks a free port (tests). */
@@ -44,8 +40,8 @@ export interface RelayServerOptions {
   sseCommentIntervalMs?: number;
   /** Messages a websocket client may send per second before it is closed. Default 200. */
   maxMessagesPerSecond?: number;
-  timers?: RelayTimers;
-  now?: () => number;
+  /** Time and the keep-alive intervals (default: the system clock). */
+  clock?: Pick<Clock, 'now' | 'setInterval' | 'clearInterval'>;
 }
 
 /** Why the relay could not start, in words for the user. */
@@ -62,10 +58,6 @@ export class RelayListenError extends Error {
 /** Far above any subscribe message; a bigger one closes the client (1009). */
 const MAX_CLIENT_MESSAGE_BYTES = 4096;
 const MAX_SSE_SYMBOLS_TEXT = 4096;
-const DEFAULT_TIMERS: RelayTimers = {
-  setInterval: (callback, ms) => setInterval(callback, ms),
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
 
 export class RelayServer {
   /** The connected clients changed (joined, left, subscribed, unsubscribed). */
@@ -80,7 +72,7 @@ export class RelayServer {
   private readonly pingIntervalMs: number;
   private readonly sseCommentIntervalMs: number;
   private readonly maxMessagesPerSecond: number;
-  private readonly timers: RelayTimers;
+  private readonly clock: Pick<Clock, 'now' | 'setInterval' | 'clearInterval'>;
   private readonly now: () => number;
 
   private server: Server | null = null;
@@ -90,8 +82,8 @@ export class RelayServer {
   /** Symbol → clients receiving it: the per-trade filter. */
   private readonly wanted = new Map<string, Set<RelayClient>>();
   private nextId = 1;
-  private pingTimer: unknown = null;
-  private commentTimer: unknown = null;
+  private pingTimer: TimerHandle | null = null;
+  private commentTimer: TimerHandle | null = null;
   private stopTrades: (() => void) | null = null;
   private stopEvictions: (() => void) | null = null;
   private readonly host: RelayClientHost;
@@ -112,8 +104,8 @@ export class RelayServer {
     this.pingIntervalMs = options.pingIntervalMs ?? RELAY_PING_INTERVAL_MS;
     this.sseCommentIntervalMs = options.sseCommentIntervalMs ?? RELAY_SSE_COMMENT_INTERVAL_MS;
     this.maxMessagesPerSecond = options.maxMessagesPerSecond ?? 200;
-    this.timers = options.timers ?? DEFAULT_TIMERS;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
+    this.now = () => this.clock.now();
     this.host = {
       subscribe: (client, symbol) => this.subscribe(client, symbol),
       unsubscribe: (client, symbol) => this.unsubscribe(client, symbol),
@@ -151,8 +143,8 @@ export class RelayServer {
     server.on('error', () => {});
     this.server = server;
     this.boundPort = (server.address() as AddressInfo).port;
-    this.pingTimer = this.timers.setInterval(() => this.keepAlive('websocket'), this.pingIntervalMs);
-    this.commentTimer = this.timers.setInterval(() => this.keepAlive('sse'), this.sseCommentIntervalMs);
+    this.pingTimer = this.clock.setInterval(() => this.keepAlive('websocket'), this.pingIntervalMs);
+    this.commentTimer = this.clock.setInterval(() => this.keepAlive('sse'), this.sseCommentIntervalMs);
     this.stopEvictions = this.feed.onEvicted((interests) => this.evict(interests));
     return this.boundPort;
   }
@@ -203,8 +195,8 @@ export class RelayServer {
     const server = this.server;
     if (server === null) return;
     this.server = null;
-    this.timers.clearInterval(this.pingTimer);
-    this.timers.clearInterval(this.commentTimer);
+    this.clock.clearInterval(this.pingTimer);
+    this.clock.clearInterval(this.commentTimer);
     this.stopEvictions?.();
     this.stopEvictions = null;
     for (const client of [...this.clients.values()]) {

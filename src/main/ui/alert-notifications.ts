@@ -2,6 +2,7 @@
  * Every alert firing becomes a desktop notification (a click opens settings at the rule) and counts
  * towards the tray's "recent alerts".
  */
+import type { Clock } from '../../shared/clock';
 import { RecentAlerts } from '../alerts/recent-alerts';
 import type { TickerCore } from '../core/ticker-core';
 import type { SettingsService } from '../settings/settings-service';
@@ -14,7 +15,7 @@ export interface AlertNotificationsDeps {
   core: Pick<TickerCore, 'events' | 'preferences'>;
   settings: Pick<SettingsService, 'alerts'>;
   openSettings(options: OpenSettingsOptions): void;
-  now(): number;
+  clock: Clock;
 }
 
 export interface AlertNotifications {
@@ -30,7 +31,7 @@ export function showAlertNotifications(deps: AlertNotificationsDeps): AlertNotif
     ruleById: (id) => settings.alerts().find((rule) => rule.id === id) ?? null,
     openRule: (ruleId) => deps.openSettings({ focusAlert: ruleId }),
   });
-  const recentAlerts = new RecentAlerts({ now: deps.now });
+  const recentAlerts = new RecentAlerts({ clock: deps.clock });
   const stopNotifying = core.events.alert.subscribe((firing) => {
     recentAlerts.add();
     try {

@@ -61,7 +61,7 @@ describe('RecentAlerts', () => {
   it('counts the last hour and tells when the count drops as alerts age out', () => {
     vi.useFakeTimers();
     const clock = { now: 0 };
-    const recent = new RecentAlerts({ now: () => clock.now, setTimer: (cb, ms) => setTimeout(cb, ms), clearTimer: (h) => clearTimeout(h as never) });
+    const recent = new RecentAlerts({ clock: { now: () => clock.now, setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as never) } });
     const counts: number[] = [];
     recent.changed.subscribe((n) => counts.push(n));
     recent.add();

@@ -7,8 +7,8 @@ function fakeTime(start: string) {
   const pending = new Map<number, { at: number; callback: () => void }>();
   let nextId = 1;
   return {
-    now: () => now,
-    timers: {
+    clock: {
+      now: () => now,
       setTimeout: (callback: () => void, ms: number) => {
         const id = nextId++;
         pending.set(id, { at: now + ms, callback });
@@ -35,7 +35,7 @@ function fakeTime(start: string) {
 describe('MarketWatch', () => {
   it('reports all markets closed over a weekend, and open again when the first one reopens', () => {
     const time = fakeTime('2026-11-27T21:59:00Z'); // Friday 16:59 New York, after the early close
-    const watch = new MarketWatch({ now: time.now, timers: time.timers });
+    const watch = new MarketWatch({ clock: time.clock });
     const seen: MarketWatchState[] = [];
     watch.changed.subscribe((state) => seen.push(state));
     watch.setSymbols(['AAPL', 'OANDA:EUR_USD']);
@@ -50,7 +50,7 @@ describe('MarketWatch', () => {
 
   it('never calls crypto-only or empty lists closed, and sets no timer for them', () => {
     const time = fakeTime('2026-11-28T12:00:00Z');
-    const watch = new MarketWatch({ now: time.now, timers: time.timers });
+    const watch = new MarketWatch({ clock: time.clock });
     watch.setSymbols(['BINANCE:BTCUSDT']);
     expect(watch.state()).toEqual({ allClosed: false, lines: [] });
     expect(time.pendingCount()).toBe(0);
@@ -60,7 +60,7 @@ describe('MarketWatch', () => {
 
   it('moves the countdown on and stops cleanly', () => {
     const time = fakeTime('2026-11-30T14:00:00Z'); // Monday 09:00 New York, pre-market
-    const watch = new MarketWatch({ now: time.now, timers: time.timers });
+    const watch = new MarketWatch({ clock: time.clock });
     watch.setSymbols(['AAPL']);
     expect(watch.state().lines).toEqual(['US market opens 09:30 (in 30 min)']);
     time.advanceTo('2026-11-30T14:10:00Z');
