@@ -4,26 +4,38 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { AlertCondition } from '../../shared/alert-rules';
+import type { EventName } from '../../shared/ipc-contract';
+import type { Signal } from '../../shared/signal';
 import type { CreateAppWindow } from './app-window';
+
+/** The focus requests the settings page answers, by the event that carries each. */
+export type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert';
+
+/** Which events a window's page listens to, and news of each new listener (the window registry). */
+export interface PageListeners {
+  isSubscribed(window: BrowserWindow, event: EventName): boolean;
+  readonly subscribed: Signal<{ window: BrowserWindow; event: EventName }>;
+}
 
 export interface SettingsWindowDeps {
   createWindow: CreateAppWindow;
+  /**
+   * Whether the page listens yet: a focus request is an event, and an event sent before the page
+   * subscribed to it would be lost, so each request waits for its event's listener.
+   */
+  listeners: PageListeners;
   /** Ask the settings page to focus its "add symbol" field (the focusAddSymbol event). */
   focusAddSymbol(): void;
   /** Ask the settings page to show one alert rule (the focusAlert event). */
   focusAlert?(ruleId: string): void;
   /** Ask the settings page to start a new alert with this condition (the prefillAlert event). */
   prefillAlert?(condition: AlertCondition): void;
-  /** Called once a newly opened window has loaded its page (e.g. to replay notices). */
-  onLoaded?(window: BrowserWindow): void;
-  /**
-   * Run `callback` once the page's script has had time to subscribe to events after 'did-finish-load'
-   * (React subscribes in effects, which may run just after the load event). Default: 300 ms later.
-   */
-  afterLoad?(callback: () => void): void;
 }
 
-const SUBSCRIBE_GRACE_MS = 300;
+interface FocusRequest {
+  event: SettingsFocusEvent;
+  send(): void;
+}
 
 export interface OpenSettingsOptions {
   focusAddSymbol?: boolean;
@@ -47,14 +59,16 @@ export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
 
 export class SettingsWindow {
   private window: BrowserWindow | null = null;
-  private loaded = false;
-  /** What to focus once the page can listen (a newer request replaces an older one). */
-  private pendingFocus: (() => void) | null = null;
-
-  private readonly afterLoad: (callback: () => void) => void;
+  /** What to focus once the page listens for it (a newer request replaces an older one). */
+  private pending: FocusRequest | null = null;
 
   constructor(private readonly deps: SettingsWindowDeps) {
-    this.afterLoad = deps.afterLoad ?? ((callback) => void setTimeout(callback, SUBSCRIBE_GRACE_MS));
+    deps.listeners.subscribed.subscribe(({ window, event }) => {
+      const request = this.pending;
+      if (request === null || window !== this.current() || event !== request.event) return;
+      this.pending = null;
+      request.send();
+    });
   }
 
   isOpen(): boolean {
@@ -72,40 +86,42 @@ export class SettingsWindow {
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
-      const focus = this.focusFor(options);
-      if (focus && this.loaded) focus();
-      else if (focus) this.pendingFocus = focus;
+      this.request(existing, this.focusFor(options));
       return existing;
     }
     const window = this.deps.createWindow('settings', SETTINGS_WINDOW_OPTIONS);
     this.window = window;
-    this.loaded = false;
-    this.pendingFocus = this.focusFor(options);
+    this.pending = null;
     window.once('ready-to-show', () => {
       window.show();
       window.focus();
     });
-    window.webContents.once('did-finish-load', () => {
-      this.afterLoad(() => {
-        if (window.isDestroyed() || this.window !== window) return;
-        this.loaded = true;
-        this.deps.onLoaded?.(window);
-        const focus = this.pendingFocus;
-        this.pendingFocus = null;
-        focus?.();
-      });
-    });
     window.once('closed', () => {
-      if (this.window === window) this.window = null;
+      if (this.window !== window) return;
+      this.window = null;
+      this.pending = null;
     });
+    this.request(window, this.focusFor(options));
     return window;
   }
 
-  private focusFor(options: OpenSettingsOptions): (() => void) | null {
-    const { focusAlert, prefillAlert } = options;
-    if (prefillAlert !== undefined && this.deps.prefillAlert) return () => this.deps.prefillAlert?.(prefillAlert);
-    if (focusAlert !== undefined && this.deps.focusAlert) return () => this.deps.focusAlert?.(focusAlert);
-    if (options.focusAddSymbol) return () => this.deps.focusAddSymbol();
+  /** Send the request now if the page listens for it, else when it starts to. */
+  private request(window: BrowserWindow, request: FocusRequest | null): void {
+    if (request === null) return;
+    if (this.deps.listeners.isSubscribed(window, request.event)) {
+      this.pending = null;
+      request.send();
+    } else {
+      this.pending = request;
+    }
+  }
+
+  private focusFor(options: OpenSettingsOptions): FocusRequest | null {
+    const { focusAlert, prefillAlert, focusAddSymbol } = options;
+    const { deps } = this;
+    if (prefillAlert !== undefined && deps.prefillAlert) return { event: 'prefillAlert', send: () => deps.prefillAlert?.(prefillAlert) };
+    if (focusAlert !== undefined && deps.focusAlert) return { event: 'focusAlert', send: () => deps.focusAlert?.(focusAlert) };
+    if (focusAddSymbol) return { event: 'focusAddSymbol', send: () => deps.focusAddSymbol() };
     return null;
   }
 

@@ -140,6 +140,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const createWindow = appWindowFactory({ BrowserWindow: electron.BrowserWindow, registry, preloadPath: paths.preload, pages: paths });
   const settingsWindow = new SettingsWindow({
     createWindow,
+    listeners: registry,
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
     focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
     prefillAlert: (condition) => core.events.prefillAlert.emit(condition),
@@ -152,7 +153,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     core,
     settings,
     openSettings,
-    now,
+    clock,
   });
 
   const strip = new TickerWindow({ createWindow, screen: electron.screen, core, platform });
@@ -169,7 +170,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
   // the tray tells when the next one opens.
-  const marketWatch = new MarketWatch({ now });
+  const marketWatch = new MarketWatch({ clock });
   marketWatch.changed.subscribe((state) => strip.setMarketsClosed(state.allClosed));
   marketWatch.setSymbols(core.symbols());
   const stopFollowingSettings = core.events.settings.subscribe((next) => {

@@ -52,6 +52,11 @@ export class WindowRegistry {
     this.subscribed.emit({ window, event });
   }
 
+  /** Whether the page in `window` listens to `event` now. */
+  isSubscribed(window: BrowserWindow, event: EventName): boolean {
+    return this.subscriptions.get(window)?.has(event) ?? false;
+  }
+
   /** Push an event to every live window listening to it. */
   broadcast<K extends EventName>(event: K, payload: EventContract[K]): void {
     for (const window of this.live()) {

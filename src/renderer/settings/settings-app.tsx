@@ -37,6 +37,9 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   /** The list the symbols section edits; null follows the list on the strip. */
   const [editingId, setEditingId] = useState<string | null>(null);
   const addInputRef = useRef<HTMLInputElement>(null);
+  // "Add symbol…" may arrive before the list is on screen: focus the field once it is there.
+  const [addFocusRequests, setAddFocusRequests] = useState(0);
+  const loaded = settings !== null;
   const [alertFocus, setAlertFocus] = useState<{ ruleId: string; seq: number } | null>(null);
   const [alertPrefill, setAlertPrefill] = useState<{ condition: AlertCondition; seq: number } | null>(null);
 
@@ -57,7 +60,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       // "Add symbol…" in the tray adds to the list on the strip.
       api.onFocusAddSymbol(() => {
         setEditingId(null);
-        addInputRef.current?.focus();
+        setAddFocusRequests((count) => count + 1);
       }),
       api.onPrefillAlert((condition) => setAlertPrefill((current) => ({ condition, seq: (current?.seq ?? 0) + 1 }))),
       api.onFocusAlert((ruleId) => setAlertFocus((current) => ({ ruleId: typeof ruleId === 'string' ? ruleId : '', seq: (current?.seq ?? 0) + 1 }))),
@@ -75,6 +78,10 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, [api, refreshOverview]);
+
+  useEffect(() => {
+    if (addFocusRequests > 0 && loaded) addInputRef.current?.focus();
+  }, [addFocusRequests, loaded]);
 
   // The list being edited, or the one on the strip when it is gone (deleted elsewhere) or not chosen.
   const editing = settings

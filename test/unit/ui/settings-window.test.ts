@@ -2,17 +2,25 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
 import { SettingsWindow } from '../../../src/main/ui/settings-window';
+import { WindowRegistry } from '../../../src/main/ui/window-registry';
 import type { AppPage } from '../../../src/main/ui/app-window';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
 function setup() {
-  const createWindow = vi.fn((_page: AppPage, options: BrowserWindowConstructorOptions) => new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow);
+  const registry = new WindowRegistry();
+  const createWindow = vi.fn((_page: AppPage, options: BrowserWindowConstructorOptions) => {
+    const window = new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow;
+    registry.add(window);
+    return window;
+  });
   const focusAddSymbol = vi.fn();
-  const onLoaded = vi.fn();
-  // Run "after load" work at once: the grace period is a real-time detail.
-  const settings = new SettingsWindow({ createWindow, focusAddSymbol, onLoaded, afterLoad: (callback) => callback() });
-  return { settings, createWindow, focusAddSymbol, onLoaded };
+  const focusAlert = vi.fn();
+  const settings = new SettingsWindow({ createWindow, listeners: registry, focusAddSymbol, focusAlert });
+  /** The page in the n-th window starts listening to `event` (what its preload does on subscribe). */
+  const listen = (event: 'focusAddSymbol' | 'focusAlert', n = 0): void =>
+    registry.setSubscribed(MockBrowserWindow.instances[n]!.webContents.id, event, true);
+  return { settings, createWindow, focusAddSymbol, focusAlert, listen };
 }
 
 beforeEach(() => resetElectronMock());
@@ -52,45 +60,43 @@ describe('SettingsWindow', () => {
     expect(createWindow).toHaveBeenCalledTimes(2);
   });
 
-  it('asks a new window to focus its add field only once its page has loaded', () => {
-    const { settings, focusAddSymbol, onLoaded } = setup();
+  it('asks a new window to focus its add field only once its page listens for that', () => {
+    const { settings, focusAddSymbol, listen } = setup();
     settings.open({ focusAddSymbol: true });
-    expect(focusAddSymbol).not.toHaveBeenCalled();
     MockBrowserWindow.instances[0]!.finishLoading();
-    expect(onLoaded).toHaveBeenCalledWith(MockBrowserWindow.instances[0]);
+    // Loaded is not enough: the page's script may subscribe later, and an event sent before is lost.
+    expect(focusAddSymbol).not.toHaveBeenCalled();
+    listen('focusAddSymbol');
+    expect(focusAddSymbol).toHaveBeenCalledOnce();
+    listen('focusAddSymbol');
     expect(focusAddSymbol).toHaveBeenCalledOnce();
   });
 
-  it('asks an open, loaded window to focus its add field at once', () => {
-    const { settings, focusAddSymbol } = setup();
+  it('asks an open, listening window to focus its add field at once', () => {
+    const { settings, focusAddSymbol, listen } = setup();
     settings.open();
-    MockBrowserWindow.instances[0]!.finishLoading();
+    listen('focusAddSymbol');
     expect(focusAddSymbol).not.toHaveBeenCalled();
     settings.open({ focusAddSymbol: true });
     expect(focusAddSymbol).toHaveBeenCalledOnce();
   });
 
-  it('remembers a focus request made while the page is still loading', () => {
-    const { settings, focusAddSymbol } = setup();
+  it('keeps only the newest request made while the page is not listening yet', () => {
+    const { settings, focusAddSymbol, focusAlert, listen } = setup();
+    settings.open({ focusAddSymbol: true });
+    settings.open({ focusAlert: 'r7' });
+    listen('focusAddSymbol');
+    expect(focusAddSymbol).not.toHaveBeenCalled();
+    listen('focusAlert');
+    expect(focusAlert).toHaveBeenCalledExactlyOnceWith('r7');
+  });
+
+  it('drops a pending request when its window closes, and never sends it to the next one', () => {
+    const { settings, focusAddSymbol, listen } = setup();
+    settings.open({ focusAddSymbol: true });
+    MockBrowserWindow.instances[0]!.close();
     settings.open();
-    settings.open({ focusAddSymbol: true });
+    listen('focusAddSymbol', 1);
     expect(focusAddSymbol).not.toHaveBeenCalled();
-    MockBrowserWindow.instances[0]!.finishLoading();
-    expect(focusAddSymbol).toHaveBeenCalledOnce();
-  });
-
-  it('waits a grace period after load by default', () => {
-    vi.useFakeTimers();
-    try {
-      const focusAddSymbol = vi.fn();
-      const settings = new SettingsWindow({ createWindow: () => new MockBrowserWindow() as unknown as BrowserWindow, focusAddSymbol });
-      settings.open({ focusAddSymbol: true });
-      MockBrowserWindow.instances[0]!.finishLoading();
-      expect(focusAddSymbol).not.toHaveBeenCalled();
-      vi.runAllTimers();
-      expect(focusAddSymbol).toHaveBeenCalledOnce();
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });
