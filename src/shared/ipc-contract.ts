@@ -5,6 +5,7 @@
  */
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
 import type { RelayCopyItem } from './relay-urls';
+import type { ShortcutStatus } from './shortcuts';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -100,6 +101,8 @@ export interface InvokeContract {
   openChart: { args: [symbol: string]; result: null };
   /** Open an https link we show in the UI in the default browser. */
   openExternal: { args: [url: string]; result: null };
+  /** The global shortcuts and whether the system gave them to Ticker (from the shell). */
+  getShortcuts: { args: []; result: ShortcutStatus[] };
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -137,6 +140,7 @@ export const INVOKE_CHANNELS = {
   openSettings: 'app:open-settings',
   openExternal: 'app:open-external',
   openChart: 'app:open-chart',
+  getShortcuts: 'app:get-shortcuts',
 } as const satisfies Record<InvokeName, string>;
 
 /** Events main pushes to renderers. */

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_RELAY_PORT, MAX_RELAY_PORT, MIN_RELAY_PORT } from './relay-rules';
 import { chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE, MAX_CHART_TEMPLATE_LENGTH } from './chart-url';
+import { MAX_ACCELERATOR_LENGTH, shortcutProblem } from './accelerator';
 import type { Preferences } from './types';
 
 export type PreferenceRule =
@@ -15,7 +16,9 @@ export type PreferenceRule =
   /** An Electron display id (a non-negative safe integer) or null for the primary display. */
   | { kind: 'display-id' }
   /** An https link template with {symbol} (see chart-url.ts). */
-  | { kind: 'chart-url-template'; maxLength: number };
+  | { kind: 'chart-url-template'; maxLength: number }
+  /** A global shortcut (see accelerator.ts), or '' for none. */
+  | { kind: 'accelerator'; maxLength: number };
 
 export const PREFERENCE_RULES = {
   position: { kind: 'enum', values: ['top', 'bottom'] },
@@ -37,6 +40,9 @@ export const PREFERENCE_RULES = {
   relayEnabled: { kind: 'boolean' },
   relayPort: { kind: 'number', min: MIN_RELAY_PORT, max: MAX_RELAY_PORT, integer: true },
   chartUrlTemplate: { kind: 'chart-url-template', maxLength: MAX_CHART_TEMPLATE_LENGTH },
+  shortcutToggleStrips: { kind: 'accelerator', maxLength: MAX_ACCELERATOR_LENGTH },
+  shortcutPause: { kind: 'accelerator', maxLength: MAX_ACCELERATOR_LENGTH },
+  fullScreenApps: { kind: 'enum', values: ['stay-above', 'step-aside'] },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -81,6 +87,9 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   relayEnabled: false,
   relayPort: DEFAULT_RELAY_PORT,
   chartUrlTemplate: DEFAULT_CHART_URL_TEMPLATE,
+  shortcutToggleStrips: 'CommandOrControl+Alt+T',
+  shortcutPause: 'CommandOrControl+Alt+P',
+  fullScreenApps: 'stay-above',
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;
@@ -101,6 +110,10 @@ export function preferenceProblem(key: PreferenceKey, value: unknown): string | 
     case 'chart-url-template': {
       const problem = chartTemplateProblem(value);
       return problem === null ? null : `${problem}`;
+    }
+    case 'accelerator': {
+      const problem = shortcutProblem(value);
+      return problem === null ? null : `"${key}": ${problem}`;
     }
     case 'display-id':
       return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)

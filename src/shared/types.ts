@@ -166,6 +166,12 @@ export interface Preferences {
   alertSound: boolean;
   /** The https link a clicked strip item opens, with {symbol} where the symbol goes. */
   chartUrlTemplate: string;
+  /** Global shortcut (an Electron accelerator, '' for none) that shows or hides the strips. */
+  shortcutToggleStrips: string;
+  /** Global shortcut that pauses or resumes the prices. */
+  shortcutPause: string;
+  /** Full-screen apps: keep the strip above them, or let them cover it (as far as the platform allows). */
+  fullScreenApps: 'stay-above' | 'step-aside';
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

@@ -215,10 +215,61 @@ describe('settings view', () => {
           expect([shape.tag, shape.type], key).toEqual(['input', 'url']);
           expect(await control.getAttribute('maxlength'), key).toBe(String(rule.maxLength));
           break;
+        case 'accelerator':
+          // A key recorder: typing text into it is impossible, only key presses are read.
+          expect([shape.tag, shape.type], key).toEqual(['input', 'text']);
+          expect(await control.getAttribute('readonly'), key).not.toBeNull();
+          expect(await control.getAttribute('maxlength'), key).toBe(String(rule.maxLength));
+          break;
       }
       checked += 1;
     }
     expect(checked).toBe(rules.length - notInSettings.size);
+    await page.close();
+  });
+
+  it('records a global shortcut from key presses, refuses bare keys and clashes, clears, and shows a taken one', async () => {
+    const { page, errors } = await openPage('settings', { shortcutsTaken: ['CommandOrControl+Alt+P'] });
+    const toggle = page.locator('#pref-shortcutToggleStrips');
+    const pause = page.locator('#pref-shortcutPause');
+    await toggle.waitFor();
+    const saved = () => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
+    // The default that another program holds is shown as such.
+    await expect.poll(() => page.locator('#pref-shortcutPause-state').textContent()).toBe('Another program holds Ctrl/Cmd+Alt+P, so Ticker cannot use it: choose other keys.');
+    expect(await page.locator('#pref-shortcutToggleStrips-state').textContent()).toBe('Ctrl/Cmd+Alt+T works in every app.');
+
+    await toggle.focus();
+    await page.keyboard.press('t');
+    await expect.poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent()).toMatch(/needs Ctrl, Alt, Cmd or Super/);
+    await page.keyboard.press('Shift+T');
+    await expect.poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent()).toMatch(/needs Ctrl, Alt, Cmd or Super/);
+    expect(await saved()).toEqual([]);
+
+    await page.keyboard.press('Control+Alt+KeyK');
+    await expect.poll(saved).toEqual([{ shortcutToggleStrips: 'Control+Alt+K' }]);
+    await expect.poll(() => toggle.inputValue()).toBe('Ctrl+Alt+K');
+    expect(await page.locator('#pref-shortcutToggleStrips-error').count()).toBe(0);
+
+    // The pause shortcut may not take the same keys.
+    await pause.focus();
+    await page.keyboard.press('Control+Alt+KeyK');
+    await expect.poll(() => page.locator('#pref-shortcutPause-error').textContent()).toBe('Ctrl+Alt+K is already the shortcut to show or hide the strips.');
+    await page.keyboard.press('Control+Shift+F7');
+    await expect.poll(saved).toEqual([{ shortcutToggleStrips: 'Control+Alt+K' }, { shortcutPause: 'Control+Shift+F7' }]);
+    await expect.poll(() => page.locator('#pref-shortcutPause-state').textContent()).toBe('Ctrl+Shift+F7 works in every app.');
+
+    // Backspace clears; Tab still moves on; Default brings the suggestion back.
+    await toggle.focus();
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => toggle.inputValue()).toBe('');
+    await expect.poll(() => page.locator('#pref-shortcutToggleStrips-state').textContent()).toBe('No shortcut.');
+    await page.keyboard.press('Tab');
+    // Clear is disabled now: Tab moves on to Default.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Default shortcut to show or hide the strips (Ctrl/Cmd+Alt+T)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.inputValue()).toBe('Ctrl/Cmd+Alt+T');
+    expect((await saved()).slice(2)).toEqual([{ shortcutToggleStrips: '' }, { shortcutToggleStrips: 'CommandOrControl+Alt+T' }]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -255,7 +306,7 @@ describe('settings view: chart link', () => {
     expect(await page.locator('#pref-chartUrlTemplate-error').count()).toBe(0);
     const sent = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
     expect(sent).toEqual([{ chartUrlTemplate: 'https://charts.example.com/quote/{symbol}' }]);
-    await page.getByRole('button', { name: 'Default' }).click();
+    await page.getByRole('button', { name: 'Default', exact: true }).click();
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
     expect(errors).toEqual([]);
     await page.close();

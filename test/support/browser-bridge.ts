@@ -9,6 +9,7 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type Inv
 import type { TickerCore } from '../../src/main/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
 import { relayCopyText } from '../../src/shared/relay-urls';
+import { SHORTCUTS } from '../../src/shared/shortcuts';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -75,6 +76,12 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
       opened.copied.push(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
       return null;
     },
+    // No system to register with here: every set shortcut counts as registered.
+    getShortcuts: () =>
+      SHORTCUTS.map(({ action, preference }) => {
+        const accelerator = core.preferences()[preference];
+        return { action, accelerator, state: accelerator === '' ? ('none' as const) : ('registered' as const) };
+      }),
   };
 
   const registered = new Map<string, Listener>();

@@ -412,6 +412,39 @@ export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => {}),
 };
 
+// ------------------------------------------------------------------------ global shortcuts
+
+/**
+ * Electron's globalShortcut: `register` refuses (returns false) an accelerator already registered
+ * or one a test said another program holds (`holdElsewhere`); `press` plays the user pressing it.
+ */
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  heldElsewhere: new Set<string>(),
+  register: vi.fn((accelerator: string, callback: () => void): boolean => {
+    if (globalShortcut.heldElsewhere.has(accelerator) || globalShortcut.registered.has(accelerator)) return false;
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  }),
+  unregister: vi.fn((accelerator: string) => {
+    globalShortcut.registered.delete(accelerator);
+  }),
+  unregisterAll: vi.fn(() => {
+    globalShortcut.registered.clear();
+  }),
+  isRegistered: vi.fn((accelerator: string) => globalShortcut.registered.has(accelerator)),
+  /** Another program grabs `accelerator`: registering it fails from now on. */
+  holdElsewhere(accelerator: string): void {
+    globalShortcut.heldElsewhere.add(accelerator);
+  },
+  /** The user presses `accelerator`; false when Ticker does not hold it. */
+  press(accelerator: string): boolean {
+    const callback = globalShortcut.registered.get(accelerator);
+    callback?.();
+    return callback !== undefined;
+  },
+};
+
 // ------------------------------------------------------------------------ notifications
 
 export interface MockNotificationOptions {
@@ -466,6 +499,8 @@ export function resetElectronMock(): void {
   powerMonitor.reset();
   net.isOnline.mockImplementation(() => true);
   clipboard.text = '';
+  globalShortcut.registered.clear();
+  globalShortcut.heldElsewhere.clear();
 }
 
 export default {
@@ -474,6 +509,7 @@ export default {
   clipboard,
   contextBridge,
   dialog,
+  globalShortcut,
   ipcMain,
   ipcRenderer,
   Menu,

@@ -39,6 +39,8 @@ export interface FakeBridgeScript {
   keyProtection: KeyProtection;
   /** Milliseconds every invoke waits before answering (0 = next microtask). */
   latencyMs: number;
+  /** Accelerators "another program holds": getShortcuts reports them as taken. */
+  shortcutsTaken: string[];
 }
 
 export interface PriceUpdate {
@@ -83,6 +85,7 @@ export interface FakeBridgeOptions {
   now?: number;
   /** More watch lists beside the shown one (which holds `symbols`, id 'l1'). */
   otherLists?: { id: string; name: string; symbols: string[] }[];
+  shortcutsTaken?: string[];
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -143,6 +146,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
     keyTest: options.keyTest ?? null,
     keyProtection: options.keyProtection ?? 'encrypted',
     latencyMs: options.latencyMs ?? 0,
+    shortcutsTaken: options.shortcutsTaken ?? [],
   };
 }
 
@@ -377,6 +381,16 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
     openChart: (symbol: string) => (record('openChart', [symbol]), answer(null)),
     showItemMenu: (symbol: string) => (record('showItemMenu', [symbol]), answer(null)),
+    getShortcuts: () => {
+      record('getShortcuts', []);
+      const { shortcutToggleStrips, shortcutPause } = settings.preferences;
+      const state = (accelerator: string, other: string | null) =>
+        accelerator === '' ? 'none' : script.shortcutsTaken.includes(accelerator) ? 'taken' : accelerator === other ? 'duplicate' : 'registered';
+      return answer([
+        { action: 'toggleStrips' as const, accelerator: shortcutToggleStrips, state: state(shortcutToggleStrips, null) },
+        { action: 'togglePause' as const, accelerator: shortcutPause, state: state(shortcutPause, shortcutToggleStrips) },
+      ]);
+    },
     onQuotes: (l: Listener) => subscribe('quotes', l),
     onStatus: (l: Listener) => subscribe('status', l),
     onSettings: (l: Listener) => subscribe('settings', l),

@@ -217,6 +217,7 @@ export const ARGS_VALIDATORS = {
   openSettings: tuple(),
   openExternal: tuple(checkExternalUrl),
   openChart: tuple(symbolArg),
+  getShortcuts: tuple(),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {

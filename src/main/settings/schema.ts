@@ -102,6 +102,7 @@ function ruleSchema(rule: PreferenceRule, defaultValue: unknown): JsonSchema {
     case 'display-id':
       return { type: ['integer', 'null'], minimum: 0, default: defaultValue };
     case 'chart-url-template':
+    case 'accelerator':
       return { type: 'string', maxLength: rule.maxLength, default: defaultValue };
     case 'number':
       return { type: rule.integer ? 'integer' : 'number', minimum: rule.min, maximum: rule.max, default: defaultValue };

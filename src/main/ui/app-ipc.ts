@@ -6,6 +6,7 @@
 import type { Clipboard, Screen } from 'electron';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import { relayCopyText } from '../../shared/relay-urls';
+import type { ShortcutStatus } from '../../shared/shortcuts';
 import type { TickerCore } from '../core/ticker-core';
 import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
 import { registerIpcHandlers } from '../ipc/register-handlers';
@@ -27,6 +28,8 @@ export interface AppIpcDeps {
   openSettings(): void;
   openExternal(url: string): Promise<void>;
   itemActions: ItemActions;
+  /** The global shortcuts' state. */
+  shortcuts(): ShortcutStatus[];
 }
 
 export interface AppIpc {
@@ -65,6 +68,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
       deps.clipboard.writeText(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
       return null;
     },
+    getShortcuts: () => deps.shortcuts(),
   };
   const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: deps.isOurPage });
   const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);

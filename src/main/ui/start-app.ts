@@ -25,6 +25,7 @@ import { SettingsWindow, type OpenSettingsOptions } from './settings-window';
 import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
 import { createTrayActions } from './tray-actions';
+import { GlobalShortcuts } from './global-shortcuts';
 import { hardenSession, hardenWebContents, isSafeExternalUrl } from './web-security';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
@@ -46,6 +47,7 @@ export type ElectronModules = Pick<
   | 'net'
   | 'dialog'
   | 'Notification'
+  | 'globalShortcut'
 >;
 
 export interface AppPaths extends AppPagesLocation {
@@ -166,7 +168,18 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     stripWindow: () => strip.browserWindow(),
     run,
   });
-  const ipc = serveAppIpc({ ipcMain: electron.ipcMain, screen: electron.screen, clipboard: electron.clipboard, core, registry, isOurPage, openSettings, openExternal, itemActions });
+  const ipc = serveAppIpc({
+    ipcMain: electron.ipcMain,
+    screen: electron.screen,
+    clipboard: electron.clipboard,
+    core,
+    registry,
+    isOurPage,
+    openSettings,
+    openExternal,
+    itemActions,
+    shortcuts: () => shortcuts.status(),
+  });
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
   // the tray tells when the next one opens.
@@ -180,6 +193,16 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const stopFollowingLoginItem = followLaunchAtLogin({ app, platform, execPath: deps.launchExecPath, core });
 
   const actions = createTrayActions({ core, openSettings, quit: () => void quit(), run });
+  const shortcuts = new GlobalShortcuts({
+    globalShortcut: electron.globalShortcut,
+    actions: {
+      toggleStrips: () => actions.setStripHidden(!core.preferences().hidden),
+      togglePause: () => actions.setPaused(!core.preferences().paused),
+    },
+    notify: (notice) => core.notify(notice),
+  });
+  shortcuts.apply(core.preferences());
+  const stopFollowingShortcuts = core.events.settings.subscribe((next) => shortcuts.apply(next.preferences));
   const tray = new TrayController({
     createTray: (icon) => new electron.Tray(icon),
     buildMenu: (template) => electron.Menu.buildFromTemplate(template),
@@ -205,7 +228,16 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   });
 
   const quit = createQuitSequence({
-    beforeStop: [stopReconnectTriggers, stopFollowingSettings, stopFollowingLoginItem, () => marketWatch.stop(), alerts.stop, ipc.dispose],
+    beforeStop: [
+      stopReconnectTriggers,
+      stopFollowingSettings,
+      stopFollowingLoginItem,
+      stopFollowingShortcuts,
+      () => shortcuts.dispose(),
+      () => marketWatch.stop(),
+      alerts.stop,
+      ipc.dispose,
+    ],
     stopCore: () => core.stop(),
     afterStop: [stopForwarding, () => tray.destroy(), () => strip.destroy(), () => settingsWindow.close()],
     exit: () => app.exit(0),

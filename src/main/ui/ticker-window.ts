@@ -13,6 +13,20 @@ import { Signal } from '../../shared/signal';
 
 /** Above full-screen apps where the OS allows it. */
 export const STRIP_ALWAYS_ON_TOP_LEVEL = 'screen-saver';
+/** Above ordinary windows only: a full-screen app that is itself topmost covers the strip. */
+export const STRIP_STEP_ASIDE_LEVEL = 'floating';
+
+/**
+ * How the strip stands towards full-screen apps. Electron reports no "a full-screen app has focus"
+ * event on any platform, so stepping aside is done with what each OS offers: on macOS the strip
+ * leaves full-screen Spaces (visibleOnFullScreen) and floats at the normal level; on Windows and
+ * Linux only the always-on-top level changes (and a Linux window manager may ignore it).
+ */
+export function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenApps'>): { level: typeof STRIP_ALWAYS_ON_TOP_LEVEL | typeof STRIP_STEP_ASIDE_LEVEL; visibleOnFullScreen: boolean } {
+  return preferences.fullScreenApps === 'step-aside'
+    ? { level: STRIP_STEP_ASIDE_LEVEL, visibleOnFullScreen: false }
+    : { level: STRIP_ALWAYS_ON_TOP_LEVEL, visibleOnFullScreen: true };
+}
 
 /** After the last 'move' event, wait this long before treating the move as finished. */
 export const MOVE_SETTLE_MS = 400;
@@ -69,6 +83,8 @@ export class TickerWindow {
   private window: BrowserWindow | null = null;
   private lastShown = false;
   private windowTheme: Theme | null = null;
+  /** What the window was last told about full-screen Spaces (macOS flickers on every call). */
+  private visibleOnFullScreen: boolean | null = null;
   private applied: Preferences | null = null;
   private lastBounds: Rect | null = null;
   private moveTimer: unknown = null;
@@ -135,8 +151,13 @@ export class TickerWindow {
 
     this.windowTheme = preferences.theme;
     if (!wantsTransparent) window.setBackgroundColor(BACKGROUND_BY_THEME[preferences.theme]);
-    if (preferences.alwaysOnTop) window.setAlwaysOnTop(true, STRIP_ALWAYS_ON_TOP_LEVEL);
+    const fullScreen = fullScreenBehaviour(preferences);
+    if (preferences.alwaysOnTop) window.setAlwaysOnTop(true, fullScreen.level);
     else window.setAlwaysOnTop(false);
+    if (this.visibleOnFullScreen !== fullScreen.visibleOnFullScreen) {
+      this.visibleOnFullScreen = fullScreen.visibleOnFullScreen;
+      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: fullScreen.visibleOnFullScreen });
+    }
     window.setOpacity(preferences.opacity);
     if (preferences.clickThrough) window.setIgnoreMouseEvents(true, { forward: true });
     else window.setIgnoreMouseEvents(false);
@@ -191,7 +212,7 @@ export class TickerWindow {
     this.window = window;
     this.ready = false;
     this.lastBounds = placement.bounds;
-    window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    this.visibleOnFullScreen = null;
     window.once('ready-to-show', () => {
       this.ready = true;
       this.updateVisibility();

@@ -10,6 +10,7 @@ import {
   type EnumValue,
   type NumberPreferenceKey,
 } from '../../shared/preference-rules';
+import { SHORTCUTS, type ShortcutAction, type ShortcutPreferenceKey } from '../../shared/shortcuts';
 
 export interface SliderControl {
   key: Exclude<NumberPreferenceKey, 'updateRateHz'>;
@@ -39,7 +40,24 @@ export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, strin
   position: { top: 'Top of the screen', bottom: 'Bottom of the screen' },
   theme: { dark: 'Dark', light: 'Light', transparent: 'Transparent' },
   whenMarketsClosed: { dim: 'Dim the strip', hide: 'Hide the strip until the next open', show: 'Keep the strip as it is' },
+  fullScreenApps: { 'stay-above': 'Keep the strip above them', 'step-aside': 'Step aside (they may cover the strip)' },
 };
+
+export interface ShortcutControl {
+  key: ShortcutPreferenceKey;
+  action: ShortcutAction;
+  /** "Show or hide the strips". */
+  label: string;
+  maxLength: number;
+}
+
+/** The shortcut recorders, one per global shortcut, in the order of SHORTCUTS. */
+export const SHORTCUT_CONTROLS: readonly ShortcutControl[] = SHORTCUTS.map(({ preference, action, description }) => ({
+  key: preference,
+  action,
+  label: description.charAt(0).toUpperCase() + description.slice(1),
+  maxLength: PREFERENCE_RULES[preference].maxLength,
+}));
 
 /** The options of an enum preference's select, in the rule's order. */
 export function enumOptions<K extends EnumPreferenceKey>(key: K): { value: EnumValue<K>; label: string }[] {

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
-import { PREFERENCE_RULES, type EnumPreferenceKey } from '../../shared/preference-rules';
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type EnumPreferenceKey } from '../../shared/preference-rules';
 import { CHART_SYMBOL_PLACEHOLDER, chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE } from '../../shared/chart-url';
 import { settle } from '../bridge';
-import { enumOptions, enumValue, SLIDERS, updateRateOptions, type SliderControl } from './preference-controls';
+import type { ShortcutAction, ShortcutState } from '../../shared/shortcuts';
+import { enumOptions, enumValue, SHORTCUT_CONTROLS, SLIDERS, updateRateOptions, type SliderControl } from './preference-controls';
+import { ShortcutField } from './shortcut-field';
 
 export interface PreferencesSectionProps {
   api: TickerApi;
@@ -27,6 +29,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
   const timers = useRef(new Map<keyof Preferences, number>());
   const editing = useRef(new Set<keyof Preferences>());
   const displays = useDisplays(api);
+  const shortcutStates = useShortcutStates(api, preferences.shortcutToggleStrips, preferences.shortcutPause);
 
   // Follow changes from elsewhere (tray, other window), except fields being edited right now.
   useEffect(() => {
@@ -174,6 +177,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         )}
         {choice('theme')}
         {choice('whenMarketsClosed')}
+        {choice('fullScreenApps')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -199,6 +203,22 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {toggle('launchAtLogin')}
         {toggle('paused', 'Stops the feed and the scrolling.')}
       </div>
+      <fieldset className="shortcuts">
+        <legend>Keyboard shortcuts</legend>
+        <p className="hint">They work in every app. Click a field and press the keys (with Ctrl, Alt, Cmd or Super); Backspace clears it.</p>
+        {SHORTCUT_CONTROLS.map((control) => (
+          <ShortcutField
+            key={control.key}
+            control={control}
+            value={draft[control.key]}
+            defaultValue={DEFAULT_PREFERENCES[control.key]}
+            state={shortcutStates[control.action]}
+            others={SHORTCUT_CONTROLS.filter((other) => other.key !== control.key).map((other) => ({ accelerator: draft[other.key], label: other.label }))}
+            error={errors[control.key]}
+            onSave={(accelerator) => change(control.key, accelerator)}
+          />
+        ))}
+      </fieldset>
       <div className="field chart-link">
         <label htmlFor="pref-chartUrlTemplate">{LABELS.chartUrlTemplate}</label>
         <div className="control">
@@ -264,7 +284,27 @@ const LABELS: Record<keyof Preferences, string> = {
   alertSound: 'Alert sound',
   relayEnabled: 'Relay',
   relayPort: 'Relay port',
+  shortcutToggleStrips: 'Show or hide the strips',
+  shortcutPause: 'Pause or resume',
+  fullScreenApps: 'Full-screen apps',
 };
+
+/** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */
+function useShortcutStates(api: TickerApi, ...accelerators: string[]): Partial<Record<ShortcutAction, ShortcutState>> {
+  const [states, setStates] = useState<Partial<Record<ShortcutAction, ShortcutState>>>({});
+  const key = accelerators.join('\n');
+  useEffect(() => {
+    let alive = true;
+    void settle(() => api.getShortcuts()).then((result) => {
+      if (!alive || !result.ok || !Array.isArray(result.value)) return;
+      setStates(Object.fromEntries(result.value.map((status) => [status.action, status.state])));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api, key]);
+  return states;
+}
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */
 function useDisplays(api: TickerApi): DisplayInfo[] {

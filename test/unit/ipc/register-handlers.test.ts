@@ -79,6 +79,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     openExternal: vi.fn(() => null),
     openChart: vi.fn(() => null),
     copyRelay: vi.fn(() => null),
+    getShortcuts: vi.fn(() => []),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

@@ -4,6 +4,7 @@ import {
   app,
   clipboard,
   dialog,
+  globalShortcut,
   Menu,
   ipcMain,
   MockBrowserWindow,
@@ -534,6 +535,67 @@ describe('startApp: tray and preferences', () => {
     find(menuItems(tray), (item) => item.id === 'launch-at-login').click!();
     await flush();
     expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+});
+
+describe('startApp: global shortcuts and full-screen apps', () => {
+  it('the shortcuts show/hide the strip and pause/resume, through the same actions as the tray', async () => {
+    const { core, strip } = await started();
+    strip.finishLoading();
+    expect(strip.visible).toBe(true);
+    expect(globalShortcut.press('CommandOrControl+Alt+T')).toBe(true);
+    await flush();
+    expect(core.handlers.setPreferences).toHaveBeenLastCalledWith({ hidden: true });
+    expect(strip.visible).toBe(false);
+    globalShortcut.press('CommandOrControl+Alt+T');
+    await flush();
+    expect(strip.visible).toBe(true);
+    globalShortcut.press('CommandOrControl+Alt+P');
+    await flush();
+    expect(core.handlers.setPaused).toHaveBeenLastCalledWith(true);
+    globalShortcut.press('CommandOrControl+Alt+P');
+    await flush();
+    expect(core.handlers.setPaused).toHaveBeenLastCalledWith(false);
+  });
+
+  it('a shortcut held by another program: a notice naming it at start, and getShortcuts says so', async () => {
+    globalShortcut.holdElsewhere('CommandOrControl+Alt+P');
+    const { core, strip } = await started();
+    expect(core.notify).toHaveBeenCalledWith({ level: 'warning', message: expect.stringContaining('The shortcut Ctrl/Cmd+Alt+P (to pause or resume the prices) is held by another program') });
+    // A warning at start opens settings, where the notice and the field's state show.
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+    const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours)).resolves.toEqual({
+      ok: true,
+      value: [
+        { action: 'toggleStrips', accelerator: 'CommandOrControl+Alt+T', state: 'registered' },
+        { action: 'togglePause', accelerator: 'CommandOrControl+Alt+P', state: 'taken' },
+      ],
+    });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours, 'extra')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it('a changed shortcut is registered at once, the old one released; quitting releases all', async () => {
+    const { core, running } = await started();
+    core.handlers.setPreferences({ shortcutPause: 'Alt+Shift+F8' });
+    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+T', 'Alt+Shift+F8']);
+    core.handlers.setPreferences({ shortcutToggleStrips: '' });
+    expect([...globalShortcut.registered.keys()]).toEqual(['Alt+Shift+F8']);
+    await running.quit();
+    expect(globalShortcut.unregisterAll).toHaveBeenCalledOnce();
+    expect(globalShortcut.registered.size).toBe(0);
+  });
+
+  it('full-screen apps: keep above (screen-saver level, on full-screen Spaces) or step aside (floating, off them)', async () => {
+    const { core, strip } = await started({}, { platform: 'darwin' });
+    expect(strip.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'screen-saver');
+    expect(strip.setVisibleOnAllWorkspaces).toHaveBeenLastCalledWith(true, { visibleOnFullScreen: true });
+    core.handlers.setPreferences({ fullScreenApps: 'step-aside' });
+    expect(strip.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'floating');
+    expect(strip.setVisibleOnAllWorkspaces).toHaveBeenLastCalledWith(true, { visibleOnFullScreen: false });
+    core.handlers.setPreferences({ fullScreenApps: 'stay-above' });
+    expect(strip.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'screen-saver');
+    expect(strip.setVisibleOnAllWorkspaces).toHaveBeenLastCalledWith(true, { visibleOnFullScreen: true });
   });
 });
 

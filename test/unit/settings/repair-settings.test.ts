@@ -88,6 +88,16 @@ describe('repairSettings', () => {
     expect(firstListOf(result)).toEqual(['IBM', 'MSFT']);
   });
 
+  it('keeps saved shortcuts and the full-screen choice; resets a bare-key shortcut, naming it', () => {
+    const result = repairSettings({ preferences: { shortcutToggleStrips: 'Alt+Shift+F2', shortcutPause: 'P', fullScreenApps: 'step-aside' } });
+    expect(result?.problems).toEqual(['preferences.shortcutPause']);
+    expect(result?.settings.preferences).toMatchObject({ shortcutToggleStrips: 'Alt+Shift+F2', shortcutPause: 'CommandOrControl+Alt+P', fullScreenApps: 'step-aside' });
+    expect(repairSettings({ preferences: { shortcutPause: '', fullScreenApps: 'sideways' } })).toMatchObject({
+      problems: ['preferences.fullScreenApps'],
+      settings: { preferences: { shortcutPause: '', fullScreenApps: 'stay-above' } },
+    });
+  });
+
   it('drops invalid and duplicate symbols and trims the list to the cap', () => {
     const messy = repairSettings(oneList(['AAPL', 'aapl', 'bad symbol', 42, '<b>x</b>', 'IBM']));
     expect(firstListOf(messy)).toEqual(['AAPL', 'IBM']);

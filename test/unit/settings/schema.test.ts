@@ -34,6 +34,9 @@ describe('settings defaults', () => {
       relayEnabled: false,
       relayPort: 8765,
       chartUrlTemplate: 'https://www.tradingview.com/chart/?symbol={symbol}',
+      shortcutToggleStrips: 'CommandOrControl+Alt+T',
+      shortcutPause: 'CommandOrControl+Alt+P',
+      fullScreenApps: 'stay-above',
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, mockDisplay, resetElectronMock, screen } from '../../support/electron-mock';
-import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, TickerWindow, stripWindowOptions } from '../../../src/main/ui/ticker-window';
+import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, STRIP_STEP_ASIDE_LEVEL, TickerWindow, stripWindowOptions } from '../../../src/main/ui/ticker-window';
 import type { AppPage } from '../../../src/main/ui/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/main/core/ticker-core';
@@ -135,6 +135,26 @@ describe('TickerWindow', () => {
     expect(window().visible).toBe(true); // dimming is the page's; the window stays
     strip.apply({ ...PREFS, whenMarketsClosed: 'hide' });
     expect(window().visible).toBe(false);
+  });
+
+  it('steps aside for full-screen apps when asked: a lower level, and off full-screen Spaces, told once per change', () => {
+    const { strip, window } = setup({ fullScreenApps: 'step-aside' }, {}, 'win32');
+    expect(window().setAlwaysOnTop).toHaveBeenLastCalledWith(true, STRIP_STEP_ASIDE_LEVEL);
+    expect(STRIP_STEP_ASIDE_LEVEL).toBe('floating');
+    expect(window().setVisibleOnAllWorkspaces).toHaveBeenCalledExactlyOnceWith(true, { visibleOnFullScreen: false });
+    // Other changes leave the Spaces setting alone (macOS flickers on every call).
+    strip.apply({ ...PREFS, fullScreenApps: 'step-aside', opacity: 0.6 });
+    expect(window().setVisibleOnAllWorkspaces).toHaveBeenCalledOnce();
+    strip.apply({ ...PREFS, fullScreenApps: 'stay-above' });
+    expect(window().setAlwaysOnTop).toHaveBeenLastCalledWith(true, STRIP_ALWAYS_ON_TOP_LEVEL);
+    expect(window().setVisibleOnAllWorkspaces).toHaveBeenLastCalledWith(true, { visibleOnFullScreen: true });
+    // Not on top at all: the full-screen choice has nothing to raise.
+    strip.apply({ ...PREFS, fullScreenApps: 'stay-above', alwaysOnTop: false });
+    expect(window().setAlwaysOnTop).toHaveBeenLastCalledWith(false);
+    // A re-made window (a theme needing transparency) is told again.
+    strip.apply({ ...PREFS, fullScreenApps: 'step-aside', theme: 'transparent' });
+    expect(window().setVisibleOnAllWorkspaces).toHaveBeenCalledExactlyOnceWith(true, { visibleOnFullScreen: false });
+    expect(window().setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'floating');
   });
 
   it('applies always on top, opacity and click-through live', () => {
