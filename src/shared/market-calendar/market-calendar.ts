@@ -6,7 +6,7 @@
  * Built to be asked often: each answer is a span of constant session, cached per market, so the
  * usual call (an instant in the same span as the last one) allocates nothing and formats nothing.
  */
-import { dayKeyOf, NewYorkClock, type DayNumber } from './new-york-clock';
+import { dayKeyOf, NewYorkClock, weekdayOf, type DayNumber } from './new-york-clock';
 import { isWeekend, nyseYear, type NyseYear } from './nyse-holidays';
 import { marketOf, type Market } from './market-of';
 
@@ -72,6 +72,8 @@ export class MarketCalendar {
   private usSpan: SessionSpan | null = null;
   private usSpanTradingDay = '';
   private forexSpan: SessionSpan | null = null;
+  /** The forex trading day last asked for, valid for times in [start, end). */
+  private forexDay = { start: 0, end: 0, key: '' };
   private cachedUtcDay = Number.NaN;
   private cachedUtcDayKey = '';
 
@@ -107,7 +109,8 @@ export class MarketCalendar {
   /**
    * The trading day `timeMs` counts towards, as a sortable `YYYY-MM-DD` key. US equities: the day
    * of the session under way, or of the last one while closed (a Saturday belongs to Friday, so
-   * the previous close stays Thursday's until Monday's pre-market opens). Other markets: the UTC day.
+   * the previous close stays Thursday's until Monday's pre-market opens). Forex: the day whose
+   * session runs to 17:00 New York. Crypto and the rest: the UTC day.
    */
   tradingDay(market: Market, timeMs: number): string {
     if (market === 'us-equity') {
@@ -115,6 +118,7 @@ export class MarketCalendar {
       return this.usSpanTradingDay;
     }
     if (!Number.isFinite(timeMs)) throw new RangeError(`not a time: ${timeMs}`);
+    if (market === 'forex') return this.forexTradingDay(timeMs);
     const day = Math.floor(timeMs / MS_PER_DAY);
     if (day !== this.cachedUtcDay) {
       this.cachedUtcDayKey = dayKeyOf(day);
@@ -169,6 +173,22 @@ export class MarketCalendar {
     this.usSpan = span;
     this.usSpanTradingDay = dayKeyOf(tradingDay);
     return span;
+  }
+
+  /**
+   * Forex days roll at 17:00 New York: the session that opens at 17:00 belongs to the next day, so a
+   * day's close (the next day's previous close) is the price at the roll. The weekend and Sunday's
+   * first hours belong to Friday, the last day that traded.
+   */
+  private forexTradingDay(timeMs: number): string {
+    const cached = this.forexDay;
+    if (timeMs >= cached.start && timeMs < cached.end) return cached.key;
+    const { day, minutes } = this.clock.at(timeMs);
+    const session = minutes >= FOREX_ROLL_MINUTES ? day + 1 : day;
+    const weekday = weekdayOf(session);
+    const key = dayKeyOf(weekday === 6 ? session - 1 : weekday === 0 ? session - 2 : session);
+    this.forexDay = { start: this.clock.instantOf(session - 1, FOREX_ROLL_MINUTES), end: this.clock.instantOf(session, FOREX_ROLL_MINUTES), key };
+    return key;
   }
 
   private forexSpanAt(timeMs: number): SessionSpan {

@@ -332,6 +332,20 @@ describe('TickStore day rollover', () => {
     expect(store.snapshot('BINANCE:BTCUSDT')).toMatchObject({ volume: 1, prevClose: 40000, dayLow: 40100 });
   });
 
+  it('rolls forex over at 17:00 New York: the price at the roll is the next day\'s previous close', () => {
+    const { store, clock } = makeStore(['OANDA:EUR_USD']);
+    const at = (hour: number, minute: number, day = 16): number => Date.UTC(2024, 0, day, hour, minute);
+    clock.now = at(21, 59); // 16:59 EST
+    store.applyTrade(trade('OANDA:EUR_USD', 1.0871, at(21, 59), 0));
+    clock.now = at(23, 30); // 18:30: Wednesday's session
+    store.applyTrade(trade('OANDA:EUR_USD', 1.0874, at(23, 30), 0));
+    expect(store.snapshot('OANDA:EUR_USD')).toMatchObject({ prevClose: 1.0871, dayLow: 1.0874 });
+    // UTC midnight is no roll for forex: the day, its range and its previous close carry on.
+    clock.now = at(0, 30, 17);
+    store.applyTrade(trade('OANDA:EUR_USD', 1.0869, at(0, 30, 17), 0));
+    expect(store.snapshot('OANDA:EUR_USD')).toMatchObject({ prevClose: 1.0871, dayLow: 1.0869, dayHigh: 1.0874 });
+  });
+
   it('drops a late trade from the previous day after the rollover', () => {
     const { store, clock } = makeStore(['AAPL']);
     clock.now = Date.UTC(2024, 0, 17, 9, 1);

@@ -97,7 +97,22 @@ describe('US equity sessions', () => {
     expect(calendar.tradingDay('us-equity', at('2026-11-26T18:00:00Z'))).toBe('2026-11-25'); // Thanksgiving
     expect(calendar.tradingDay('us-equity', at('2026-11-27T03:00:00Z'))).toBe('2026-11-25'); // Wed 22:00
     expect(calendar.tradingDay('crypto', at('2026-11-28T23:59:59Z'))).toBe('2026-11-28');
-    expect(calendar.tradingDay('forex', at('2026-11-29T00:00:00Z'))).toBe('2026-11-29');
+  });
+
+  it('rolls the forex day at 17:00 New York, and counts the weekend towards Friday', () => {
+    const day = (iso: string): string => calendar.tradingDay('forex', at(iso));
+    expect(day('2026-11-24T21:59:59Z')).toBe('2026-11-24'); // Tuesday 16:59:59 (EST)
+    expect(day('2026-11-24T22:00:00Z')).toBe('2026-11-25'); // Tuesday 17:00: Wednesday's session
+    expect(day('2026-11-25T04:00:00Z')).toBe('2026-11-25'); // past UTC midnight, still Wednesday's
+    expect(day('2026-11-27T22:00:00Z')).toBe('2026-11-27'); // Friday 17:00: closed, Friday's
+    expect(day('2026-11-28T23:00:00Z')).toBe('2026-11-27'); // Saturday evening
+    expect(day('2026-11-29T21:59:00Z')).toBe('2026-11-27'); // Sunday 16:59
+    expect(day('2026-11-29T22:00:00Z')).toBe('2026-11-30'); // Sunday 17:00: Monday's session opens
+    // Summer time: the roll is 17:00 EDT (21:00 UTC); answers stay right when times jump around.
+    expect(day('2026-07-14T20:59:00Z')).toBe('2026-07-14');
+    expect(day('2026-07-14T21:00:00Z')).toBe('2026-07-15');
+    expect(day('2026-11-24T21:59:59Z')).toBe('2026-11-24');
+    expect(day('2026-03-08T21:00:00Z')).toBe('2026-03-09'); // Sunday 17:00 EDT, the day clocks changed
   });
 
   it('answers correctly when instants jump back and forth across its cache', () => {
