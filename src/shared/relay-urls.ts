@@ -16,12 +16,14 @@ export function relayWebSocketUrl(port: number, token: string): string {
   return `ws://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`;
 }
 
-/**
- * The server-sent events stream for `symbols` (an `EventSource` URL). Commas separate the symbols,
- * so each one is encoded on its own.
- */
+/** A symbol in a query value: commas separate symbols, so each is encoded; `:` `/` `^` stay readable. */
+function querySymbol(symbol: string): string {
+  return encodeURIComponent(symbol).replace(/%3A/g, ':').replace(/%2F/g, '/').replace(/%5E/g, '^');
+}
+
+/** The server-sent events stream for `symbols` (an `EventSource` URL). */
 export function relaySseUrl(port: number, token: string, symbols: readonly string[]): string {
-  return `http://127.0.0.1:${port}/sse?symbols=${symbols.map(encodeURIComponent).join(',')}&token=${encodeURIComponent(token)}`;
+  return `http://127.0.0.1:${port}/sse?symbols=${symbols.map(querySymbol).join(',')}&token=${encodeURIComponent(token)}`;
 }
 
 /** The text copied for `item`. */

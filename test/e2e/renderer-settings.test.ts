@@ -161,9 +161,8 @@ describe('settings view', () => {
   });
 
   it('offers for every preference exactly what its rule allows', async () => {
-    // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`; the relay's
-    // on/off and port belong to a Relay section the settings window does not have yet.
-    const notInSettings = new Set<PreferenceKey>(['hidden', 'relayEnabled', 'relayPort']);
+    // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`.
+    const notInSettings = new Set<PreferenceKey>(['hidden']);
     const { page } = await openPage('settings');
     await page.locator('#pref-height').waitFor();
     const rules: [string, PreferenceRule][] = Object.entries(PREFERENCE_RULES);
@@ -185,7 +184,11 @@ describe('settings view', () => {
       }));
       switch (rule.kind) {
         case 'number':
-          if (shape.tag === 'input') {
+          if (shape.tag === 'input' && shape.type === 'number') {
+            // A typed number (the relay port): the rule's range, whole steps for whole numbers.
+            expect([Number(shape.min), Number(shape.max)], `${key} range`).toEqual([rule.min, rule.max]);
+            if (rule.integer) expect(Number(shape.step), `${key} step`).toBe(1);
+          } else if (shape.tag === 'input') {
             expect(shape.type, key).toBe('range');
             expect([Number(shape.min), Number(shape.max)], `${key} range`).toEqual([rule.min, rule.max]);
             // Both ends must be reachable in whole steps.
@@ -384,6 +387,136 @@ describe('settings view: watch lists', () => {
     await expect.poll(() => rows(page)).toEqual(['Watch list']);
     expect(await page.getByRole('button', { name: 'Delete Watch list' }).isDisabled()).toBe(true);
     expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').map((c) => c.args))).toEqual([['l2']]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('settings view: relay', () => {
+  const TOKEN = 'relay-token-Xq3vN8pL2mK7wR4tY9bC1dF6';
+  const calls = (page: import('playwright-core').Page, name: string) =>
+    page.evaluate((n) => window.__fakeTicker.calls.filter((c) => c.name === n).map((c) => c.args), name);
+  const relay = (page: import('playwright-core').Page) => page.locator('section[aria-labelledby="relay-heading"]');
+
+  it('turns on, shows its clients live, and keeps the token masked until asked', async () => {
+    const { page, errors } = await openPage('settings', { symbols: ['AAPL', 'BINANCE:BTCUSDT'] });
+    const status = page.getByTestId('relay-status');
+    await expect.poll(() => status.textContent()).toContain('The relay is off');
+    expect(await page.getByTestId('relay-pill').textContent()).toBe('Off');
+    // Masked everywhere until Show; the full token is nowhere in the page.
+    await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe('••••••••1dF6');
+    expect(await page.locator('body').innerText()).not.toContain(TOKEN);
+    expect(await page.getByTestId('relay-ws-url').textContent()).toBe('ws://127.0.0.1:8765/?token=••••••••1dF6');
+
+    await page.locator('#pref-relayEnabled').check();
+    await expect.poll(() => status.textContent()).toBe('Listening on 127.0.0.1:8765, no clients connected.');
+    expect(await calls(page, 'setPreferences')).toEqual([[{ relayEnabled: true }]]);
+    expect(await page.getByTestId('relay-pill').textContent()).toBe('On');
+
+    await page.evaluate(() =>
+      window.__fakeTicker.setRelayClients([
+        { id: 'ws-1', kind: 'websocket', origin: null, connectedAt: Date.parse('2026-12-01T14:30:05Z'), symbols: ['AAPL', 'MSFT'] },
+        { id: 'sse-2', kind: 'sse', origin: 'https://dash.example.com', connectedAt: Date.parse('2026-12-01T14:31:00Z'), symbols: ['BINANCE:BTCUSDT'] },
+      ]),
+    );
+    await expect.poll(() => status.textContent()).toBe('Listening on 127.0.0.1:8765, 2 clients connected.');
+    const rows = () => page.locator('.relay-client-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    expect(await rows()).toEqual([
+      ['WebSocket', 'a program', 'AAPL, MSFT'],
+      ['Server-sent events', 'https://dash.example.com', 'BINANCE:BTCUSDT'],
+    ]);
+
+    await relay(page).getByRole('button', { name: 'Show' }).click();
+    expect(await page.getByTestId('relay-token').textContent()).toBe(TOKEN);
+    expect(await page.getByTestId('relay-ws-url').textContent()).toBe(`ws://127.0.0.1:8765/?token=${TOKEN}`);
+    expect(await page.getByTestId('relay-sse-url').textContent()).toBe(`http://127.0.0.1:8765/sse?symbols=AAPL,BINANCE:BTCUSDT&token=${TOKEN}`);
+    await relay(page).getByRole('button', { name: 'Hide' }).click();
+    expect(await page.getByTestId('relay-token').textContent()).toBe('••••••••1dF6');
+
+    // Copy goes through main, which builds the text; the page only names what to copy.
+    await relay(page).getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => page.getByTestId('relay-message').textContent()).toBe('Relay token copied.');
+    await page.getByRole('button', { name: 'Copy the WebSocket address' }).click();
+    await page.getByRole('button', { name: 'Copy the server-sent events address' }).click();
+    await expect.poll(() => calls(page, 'copyRelay')).toEqual([['token'], ['websocket-url'], ['sse-url']]);
+    // The Finnhub key (masked in its own section) never appears in the relay's.
+    expect(await relay(page).innerText()).not.toContain('a1b2');
+
+    await relay(page).screenshot({ path: join(OUTPUT_DIR, 'settings-relay.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('regenerates the token only after a confirmation that says clients are disconnected', async () => {
+    const clients = [{ id: 'ws-1', kind: 'websocket' as const, origin: null, connectedAt: 1, symbols: ['AAPL'] }];
+    const { page, errors } = await openPage('settings', { preferences: { relayEnabled: true }, relay: { clients } });
+    await relay(page).getByRole('button', { name: 'Regenerate…' }).click();
+    const confirm = page.getByRole('group', { name: 'Regenerate the relay token?' });
+    await expect.poll(() => confirm.textContent()).toContain('the client connected with it is disconnected');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await calls(page, 'regenerateRelayToken')).toEqual([]);
+
+    await relay(page).getByRole('button', { name: 'Regenerate…' }).click();
+    await page.getByRole('group', { name: 'Regenerate the relay token?' }).getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe('••••••••0001');
+    expect(await calls(page, 'regenerateRelayToken')).toEqual([[]]);
+    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('Listening on 127.0.0.1:8765, no clients connected.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('checks origins with the shared rule inline, and saves them normalised', async () => {
+    const { page, errors } = await openPage('settings');
+    const input = page.locator('#relay-origin');
+    const error = page.locator('#relay-origin-error');
+    await input.fill('https://dash.example.com/app');
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toContain('Not an origin');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.fill('ftp://files.example.com');
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toContain('Not an origin');
+    expect(await calls(page, 'setRelayOrigins')).toEqual([]);
+
+    await input.fill(' https://Dash.Example.com/ ');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('.origin-list li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.origin))).toEqual(['https://dash.example.com']);
+    expect(await input.inputValue()).toBe('');
+    await input.fill('https://dash.example.com');
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toBe('https://dash.example.com is already allowed.');
+    await input.fill('http://localhost:3000');
+    await relay(page).getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => page.locator('.origin-list li').count()).toBe(2);
+    await page.getByRole('button', { name: 'Remove https://dash.example.com' }).click();
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.relay.origins)).toEqual(['http://localhost:3000']);
+    expect(await calls(page, 'setRelayOrigins')).toEqual([[['https://dash.example.com']], [['https://dash.example.com', 'http://localhost:3000']], [['http://localhost:3000']]]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a port outside the rule inline, and says clearly when the port is taken', async () => {
+    const { page, errors } = await openPage('settings', { preferences: { relayEnabled: true }, relay: { busyPorts: [9000] } });
+    const port = page.locator('#pref-relayPort');
+    await expect.poll(() => page.getByTestId('relay-status').textContent()).toContain('Listening on 127.0.0.1:8765');
+    await port.fill('80');
+    await port.press('Enter');
+    await expect.poll(() => page.locator('#pref-relayPort-error').textContent()).toBe('Choose a port from 1024 to 65535.');
+    expect(await port.getAttribute('aria-invalid')).toBe('true');
+    expect(await calls(page, 'setPreferences')).toEqual([]);
+
+    await port.fill('9000');
+    await port.press('Enter');
+    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('The relay is not running: Port 9000 is already in use: pick another relay port.');
+    expect(await page.getByTestId('relay-status').getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('relay-pill').textContent()).toBe('Not running');
+    expect(await calls(page, 'setPreferences')).toEqual([[{ relayPort: 9000 }]]);
+
+    await port.fill('9001');
+    await port.press('Enter');
+    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('Listening on 127.0.0.1:9001, no clients connected.');
+    expect(await page.getByTestId('relay-ws-url').textContent()).toBe('ws://127.0.0.1:9001/?token=••••••••1dF6');
     expect(errors).toEqual([]);
     await page.close();
   });

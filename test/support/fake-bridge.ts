@@ -21,6 +21,8 @@ import type {
   Notice,
   Preferences,
   PublicSettings,
+  RelayClientInfo,
+  RelayView,
   SnapshotBatch,
   SymbolMatch,
   SymbolSnapshot,
@@ -41,6 +43,9 @@ export interface FakeBridgeScript {
   latencyMs: number;
   /** Accelerators "another program holds": getShortcuts reports them as taken. */
   shortcutsTaken: string[];
+  /** The relay as main would describe it (follows relayEnabled/relayPort); ports in busyPorts fail to listen. */
+  relay: RelayView;
+  relayBusyPorts: number[];
 }
 
 export interface PriceUpdate {
@@ -54,8 +59,8 @@ export interface PriceUpdate {
 export interface FakeTickerControl {
   /** Every invoke made, in order: name and arguments. */
   readonly calls: { name: string; args: unknown[] }[];
-  /** The fake's current state (settings, quotes by symbol, status). */
-  readonly state: { settings: PublicSettings; quotes: Record<string, SymbolSnapshot>; overview: FeedOverview };
+  /** The fake's current state (settings, quotes by symbol, status, relay). */
+  readonly state: { settings: PublicSettings; quotes: Record<string, SymbolSnapshot>; overview: FeedOverview; relay: RelayView };
   /** Apply trades and push one coalesced batch like the core's publisher would. */
   pushPrices(updates: PriceUpdate[]): SnapshotBatch;
   /** Push any raw batch (also malformed ones, to test robustness). */
@@ -63,6 +68,8 @@ export interface FakeTickerControl {
   setStatus(status: FeedStatus): void;
   notice(notice: Notice): void;
   focusAddSymbol(): void;
+  /** Replace the relay's connected clients and push a `relay` event. */
+  setRelayClients(clients: RelayClientInfo[]): void;
 }
 
 /** What the fake starts with: the app's defaults, at the renderer's usual test rate. */
@@ -86,6 +93,7 @@ export interface FakeBridgeOptions {
   /** More watch lists beside the shown one (which holds `symbols`, id 'l1'). */
   otherLists?: { id: string; name: string; symbols: string[] }[];
   shortcutsTaken?: string[];
+  relay?: { token?: string; origins?: string[]; clients?: RelayClientInfo[]; busyPorts?: number[] };
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -112,12 +120,15 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
     };
   });
   const demo = options.demo ?? false;
+  const preferences = { ...FAKE_PREFERENCES, ...options.preferences };
+  const relayBusyPorts = options.relay?.busyPorts ?? [];
+  const relayListening = preferences.relayEnabled && !relayBusyPorts.includes(preferences.relayPort);
   return {
     settings: {
       symbols,
       lists: [{ id: 'l1', name: 'Watch list', symbols: [...symbols] }, ...(options.otherLists ?? [])],
       shownListId: 'l1',
-      preferences: { ...FAKE_PREFERENCES, ...options.preferences },
+      preferences,
       key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••a1b2', protection: demo ? 'none' : 'encrypted' },
       maxSymbols: options.maxSymbols ?? 50,
       alerts: options.alerts ?? [],
@@ -147,6 +158,16 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
     keyProtection: options.keyProtection ?? 'encrypted',
     latencyMs: options.latencyMs ?? 0,
     shortcutsTaken: options.shortcutsTaken ?? [],
+    relay: {
+      enabled: preferences.relayEnabled,
+      port: preferences.relayPort,
+      listening: relayListening,
+      error: preferences.relayEnabled && !relayListening ? `Port ${preferences.relayPort} is already in use: pick another relay port` : null,
+      clients: relayListening ? (options.relay?.clients ?? []) : [],
+      token: options.relay?.token ?? 'relay-token-Xq3vN8pL2mK7wR4tY9bC1dF6',
+      origins: options.relay?.origins ?? [],
+    },
+    relayBusyPorts,
   };
 }
 
@@ -172,6 +193,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
   };
   const settings = clone(script.settings);
   const overview = clone(script.overview);
+  const relay = clone(script.relay);
+  let tokens = 0;
   const quotes: Record<string, SymbolSnapshot> = {};
   for (const quote of clone(script.snapshot)) quotes[quote.symbol] = quote;
   const calls: { name: string; args: unknown[] }[] = [];
@@ -223,6 +246,17 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     settings.symbols = [...symbols];
   };
   const symbolPattern = /^[A-Za-z0-9.\-_:/^=]{1,40}$/;
+  /** As the core's relay controller: (re)started or stopped by the preferences, clients dropped on stop. */
+  const applyRelay = () => {
+    const { relayEnabled, relayPort } = settings.preferences;
+    const busy = script.relayBusyPorts.includes(relayPort);
+    relay.enabled = relayEnabled;
+    relay.port = relayPort;
+    relay.listening = relayEnabled && !busy;
+    relay.error = relayEnabled && busy ? `Port ${relayPort} is already in use: pick another relay port` : null;
+    if (!relay.listening) relay.clients = [];
+    emit('relay', relay);
+  };
 
   const api = {
     getSettings: () => (record('getSettings', []), answer(settings)),
@@ -235,8 +269,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
           return refuse('invalid-payload', 'Speed must be between 0 and 1000 px/s.');
         }
       }
+      const relayBefore = `${settings.preferences.relayEnabled}:${settings.preferences.relayPort}`;
       settings.preferences = { ...settings.preferences, ...patch };
       settingsChanged();
+      if (`${settings.preferences.relayEnabled}:${settings.preferences.relayPort}` !== relayBefore) applyRelay();
       return answer(settings);
     },
     addSymbol: (input: string) => {
@@ -402,6 +438,26 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
     onDrawing: (l: Listener) => subscribe('drawing', l),
     getAlertHistory: () => (record('getAlertHistory', []), answer([])),
+    getRelay: () => (record('getRelay', []), answer(relay)),
+    regenerateRelayToken: () => {
+      record('regenerateRelayToken', []);
+      tokens += 1;
+      relay.token = `relay-token-regenerated-${String(tokens).padStart(4, '0')}`;
+      // A new token revokes the old one: its clients are closed.
+      relay.clients = [];
+      emit('relay', relay);
+      return answer(relay);
+    },
+    setRelayOrigins: (origins: string[]) => {
+      record('setRelayOrigins', [origins]);
+      if (!Array.isArray(origins) || origins.some((o) => typeof o !== 'string' || !/^https?:\/\/[^/]+$/.test(o))) {
+        return refuse('invalid-payload', 'Not an origin.');
+      }
+      relay.origins = [...origins];
+      emit('relay', relay);
+      return answer(relay);
+    },
+    copyRelay: (item: string) => (record('copyRelay', [item]), answer(null)),
     // Alert edits are exercised against the real core (test/e2e/app-alerts.test.ts), not this double.
     addAlert: (draft: unknown) => (record('addAlert', [draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
     updateAlert: (id: string, draft: unknown) => (record('updateAlert', [id, draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
@@ -417,7 +473,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
 
   const control: FakeTickerControl = {
     calls,
-    state: { settings, quotes, overview },
+    state: { settings, quotes, overview, relay },
     pushPrices(updates) {
       const changed: SymbolSnapshot[] = [];
       for (const { symbol, price, time } of updates) {
@@ -449,6 +505,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     },
     notice: (notice) => emit('notice', notice),
     focusAddSymbol: () => emit('focusAddSymbol', null),
+    setRelayClients(clients) {
+      relay.clients = clone(clients);
+      emit('relay', relay);
+    },
   };
 
   page.ticker = api as unknown as TickerApi;

@@ -76,3 +76,6 @@ export function updateRateOptions(current: number): number[] {
   const { min, max } = PREFERENCE_RULES.updateRateHz;
   return [...new Set([...UPDATE_RATE_CHOICES.filter((rate) => rate >= min && rate <= max), current])].sort((a, b) => a - b);
 }
+
+/** The relay port's number field: whole ports in the rule's range. */
+export const RELAY_PORT_FIELD = { min: PREFERENCE_RULES.relayPort.min, max: PREFERENCE_RULES.relayPort.max, step: 1 } as const;

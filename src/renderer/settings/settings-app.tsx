@@ -9,6 +9,7 @@ import { ListsSection } from './lists-section';
 import { MarketHoursPanel } from './market-hours-panel';
 import { NoticeBanner } from './notice-banner';
 import { PreferencesSection } from './preferences-section';
+import { RelaySection } from './relay-section';
 import { StatusPanel } from './status-panel';
 import { SymbolsSection } from './symbols-section';
 
@@ -141,6 +142,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
           <MarketHoursPanel symbols={settings.symbols} />
+          <RelaySection api={api} preferences={settings.preferences} symbols={settings.symbols} locale={locale} onSettings={setSettings} />
         </>
       ) : loadError ? null : (
         <p className="hint">Loading…</p>

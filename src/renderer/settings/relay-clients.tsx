@@ -1,0 +1,45 @@
+import type { RelayClientInfo } from '../../shared/types';
+
+export interface RelayClientsProps {
+  clients: readonly RelayClientInfo[];
+  listening: boolean;
+  locale: string;
+}
+
+const KIND_LABELS: Record<RelayClientInfo['kind'], string> = { websocket: 'WebSocket', sse: 'Server-sent events' };
+
+/** The programs and pages connected to the relay now, with what each receives. */
+export function RelayClients({ clients, listening, locale }: RelayClientsProps) {
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return (
+    <div className="relay-clients">
+      <h3 id="relay-clients-heading">
+        Connected now <span className="count">{clients.length}</span>
+      </h3>
+      {clients.length === 0 ? (
+        <p className="hint">{listening ? 'No program or page is connected.' : 'Nothing is connected while the relay is not running.'}</p>
+      ) : (
+        <table className="relay-client-table" aria-labelledby="relay-clients-heading">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">From</th>
+              <th scope="col">Symbols</th>
+              <th scope="col">Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clients.map((client) => (
+              <tr key={client.id} data-client={client.id}>
+                <td>{KIND_LABELS[client.kind]}</td>
+                <td>{client.origin ?? <span className="hint">a program</span>}</td>
+                <td className="relay-symbols">{client.symbols.length > 0 ? client.symbols.join(', ') : <span className="hint">none yet</span>}</td>
+                <td>{Number.isFinite(client.connectedAt) ? time.format(client.connectedAt) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
