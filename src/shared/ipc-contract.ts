@@ -6,6 +6,7 @@
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
 import type { RelayCopyItem } from './relay-urls';
 import type { ShortcutStatus } from './shortcuts';
+import type { ExportOutcome, ImportOutcome, TransferFormat } from './settings-transfer';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -103,6 +104,10 @@ export interface InvokeContract {
   openExternal: { args: [url: string]; result: null };
   /** The global shortcuts and whether the system gave them to Ticker (from the shell). */
   getShortcuts: { args: []; result: ShortcutStatus[] };
+  /** Export lists and preferences (json) or symbols (csv) to a file the user picks in main's save dialog. */
+  exportSettings: { args: [format: TransferFormat]; result: ExportOutcome };
+  /** Import a file the user picks in main's open dialog: all or nothing, every problem listed. */
+  importSettings: { args: []; result: ImportOutcome };
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -141,6 +146,8 @@ export const INVOKE_CHANNELS = {
   openExternal: 'app:open-external',
   openChart: 'app:open-chart',
   getShortcuts: 'app:get-shortcuts',
+  exportSettings: 'settings:export',
+  importSettings: 'settings:import',
 } as const satisfies Record<InvokeName, string>;
 
 /** Events main pushes to renderers. */

@@ -15,7 +15,7 @@ type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
 export interface BrowserBridge {
   /** Calls the page made of the shell-only handlers. */
-  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[]; copied: string[] };
+  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[]; copied: string[]; transfers: string[] };
   /** Invoke channel names in call order. */
   readonly calls: string[];
   dispose(): void;
@@ -45,7 +45,7 @@ function installPageApi(contract: { invoke: Record<string, string>; events: Reco
 }
 
 export async function attachBrowserBridge(page: Page, core: TickerCore): Promise<BrowserBridge> {
-  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[], copied: [] as string[] };
+  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[], copied: [] as string[], transfers: [] as string[] };
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
@@ -69,6 +69,15 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
     showItemMenu: (symbol: string) => {
       opened.itemMenus.push(symbol);
       return null;
+    },
+    // The shell's file dialogs: recorded, and the user cancels them.
+    exportSettings: (format) => {
+      opened.transfers.push(`export ${format}`);
+      return { status: 'cancelled' };
+    },
+    importSettings: () => {
+      opened.transfers.push('import');
+      return { status: 'cancelled' };
     },
     // What the shell would put on the clipboard.
     copyRelay: async (item) => {

@@ -410,6 +410,17 @@ export const net = {
 
 export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => {}),
+  /** What the user picks in the next save dialog; null cancels it. */
+  nextSavePath: null as string | null,
+  /** What the user picks in the next open dialog; empty cancels it. */
+  nextOpenPaths: [] as string[],
+  /** Electron's signature: (window, options) or (options). */
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextSavePath === null, filePath: dialog.nextSavePath ?? '' })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextOpenPaths.length === 0, filePaths: [...dialog.nextOpenPaths] })),
+  reset(): void {
+    dialog.nextSavePath = null;
+    dialog.nextOpenPaths = [];
+  },
 };
 
 // ------------------------------------------------------------------------ global shortcuts
@@ -492,6 +503,7 @@ export function resetElectronMock(): void {
   MockBrowserWindow.reset();
   MockTray.reset();
   MockNotification.reset();
+  dialog.reset();
   ipcMain.handlers.clear();
   ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();

@@ -13,6 +13,7 @@
 import { DEFAULT_PREFERENCES } from '../../src/shared/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
 import type { AlertRule } from '../../src/shared/alert-rules';
+import type { ExportOutcome, ImportOutcome } from '../../src/shared/settings-transfer';
 import type {
   FeedOverview,
   FeedStatus,
@@ -46,6 +47,8 @@ export interface FakeBridgeScript {
   /** The relay as main would describe it (follows relayEnabled/relayPort); ports in busyPorts fail to listen. */
   relay: RelayView;
   relayBusyPorts: number[];
+  /** What Export… and Import… answer (the user picking a file in main's dialogs, or cancelling). */
+  transfer: { export: ExportOutcome; import: ImportOutcome };
 }
 
 export interface PriceUpdate {
@@ -94,6 +97,8 @@ export interface FakeBridgeOptions {
   otherLists?: { id: string; name: string; symbols: string[] }[];
   shortcutsTaken?: string[];
   relay?: { token?: string; origins?: string[]; clients?: RelayClientInfo[]; busyPorts?: number[] };
+  /** What Export… and Import… answer (default: the user cancels the dialog). */
+  transfer?: { export?: ExportOutcome; import?: ImportOutcome };
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -168,6 +173,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       origins: options.relay?.origins ?? [],
     },
     relayBusyPorts,
+    transfer: { export: options.transfer?.export ?? { status: 'cancelled' }, import: options.transfer?.import ?? { status: 'cancelled' } },
   };
 }
 
@@ -427,6 +433,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
         { action: 'togglePause' as const, accelerator: shortcutPause, state: state(shortcutPause, shortcutToggleStrips) },
       ]);
     },
+    exportSettings: (format: string) => (record('exportSettings', [format]), answer(script.transfer.export)),
+    importSettings: () => (record('importSettings', []), answer(script.transfer.import)),
     onQuotes: (l: Listener) => subscribe('quotes', l),
     onStatus: (l: Listener) => subscribe('status', l),
     onSettings: (l: Listener) => subscribe('settings', l),

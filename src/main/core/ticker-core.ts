@@ -3,7 +3,10 @@ import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowS
 import type { Signal } from '../../shared/signal';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
-export type CoreHandlers = Omit<InvokeHandlers, 'getDisplays' | 'openSettings' | 'openExternal' | 'openChart' | 'showItemMenu' | 'copyRelay' | 'getShortcuts'>;
+export type CoreHandlers = Omit<
+  InvokeHandlers,
+  'getDisplays' | 'openSettings' | 'openExternal' | 'openChart' | 'showItemMenu' | 'copyRelay' | 'getShortcuts' | 'exportSettings' | 'importSettings'
+>;
 
 /**
  * The application without Electron: settings, the one trade source (Finnhub or demo), the tick

@@ -14,6 +14,7 @@ import type { Preferences } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { isAppLink } from '../../shared/external-links';
+import { isTransferFormat, TRANSFER_FORMATS, type TransferFormat } from '../../shared/settings-transfer';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;
@@ -170,6 +171,10 @@ function relayCopyItemArg(value: unknown): Check<RelayCopyItem> {
   return isRelayCopyItem(value) ? { ok: true, value } : refuse(`What to copy must be one of ${RELAY_COPY_ITEMS.join(', ')}`);
 }
 
+function transferFormatArg(value: unknown): Check<TransferFormat> {
+  return isTransferFormat(value) ? { ok: true, value } : refuse(`The format must be one of ${TRANSFER_FORMATS.join(', ')}`);
+}
+
 /** testApiKey: no argument, `undefined` (an omitted optional), or a key. */
 const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   const wrongArity = arity(args, 0, 1);
@@ -218,6 +223,8 @@ export const ARGS_VALIDATORS = {
   openExternal: tuple(checkExternalUrl),
   openChart: tuple(symbolArg),
   getShortcuts: tuple(),
+  exportSettings: tuple(transferFormatArg),
+  importSettings: tuple(),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {

@@ -15,7 +15,9 @@ import { maskKey, protectKey, revealKey, type SafeStorageLike } from './key-prot
 import { SettingsWriteRefused, type KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
+import { applyTransfer } from './apply-transfer';
 import { defaultSettings, type SavedSettings } from './schema';
+import type { TransferData, TransferSource } from './settings-transfer';
 import {
   listNameProblem,
   MAX_WATCH_LISTS,
@@ -393,6 +395,21 @@ export class SettingsService {
     this.keyCache = { data: saved.data, key };
     this.commit({ ...this.current, apiKey: saved });
     return this.keyInfo();
+  }
+
+  // ------------------------------------------------------------------ import and export
+
+  /** What an export holds (lists and preferences; never the key or the relay token). */
+  transferSource(): TransferSource {
+    return { lists: this.lists(), shownListId: this.current.shownListId, preferences: this.preferences() };
+  }
+
+  /** Apply checked import data, all or nothing: the problems when it would break a limit. */
+  importTransfer(data: TransferData): { ok: true; summary: string } | { ok: false; problems: string[] } {
+    const applied = applyTransfer(this.current, data, this.maxSymbols);
+    if (!applied.ok) return applied;
+    this.commit(applied.settings);
+    return { ok: true, summary: applied.summary };
   }
 
   // ------------------------------------------------------------------ internals

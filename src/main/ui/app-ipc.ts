@@ -13,6 +13,7 @@ import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';
 import { createSenderCheck } from '../ipc/sender-check';
 import type { ItemActions } from './item-actions';
+import type { SettingsTransferHandlers } from './settings-transfer-dialogs';
 import { describeDisplays } from './tray-menu';
 import { createOpenExternalHandler } from './web-security';
 import type { WindowRegistry } from './window-registry';
@@ -30,6 +31,8 @@ export interface AppIpcDeps {
   itemActions: ItemActions;
   /** The global shortcuts' state. */
   shortcuts(): ShortcutStatus[];
+  /** Export… and Import… in settings (main's file dialogs). */
+  settingsTransfer: SettingsTransferHandlers;
 }
 
 export interface AppIpc {
@@ -63,6 +66,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
       await itemActions.showItemMenu(symbol);
       return null;
     },
+    ...deps.settingsTransfer,
     copyRelay: async (item) => {
       const relay = await core.handlers.getRelay();
       deps.clipboard.writeText(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));

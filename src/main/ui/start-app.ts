@@ -22,6 +22,7 @@ import { followLaunchAtLogin } from './login-item-follower';
 import { createQuitSequence } from './quit-sequence';
 import { watchReconnectTriggers } from './reconnect-triggers';
 import { SettingsWindow, type OpenSettingsOptions } from './settings-window';
+import { settingsTransferHandlers } from './settings-transfer-dialogs';
 import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
 import { createTrayActions } from './tray-actions';
@@ -168,6 +169,13 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     stripWindow: () => strip.browserWindow(),
     run,
   });
+  const settingsTransfer = settingsTransferHandlers({
+    dialog: electron.dialog,
+    parentWindow: () => settingsWindow.current(),
+    settings,
+    documentsDir: () => app.getPath('documents'),
+    now,
+  });
   const ipc = serveAppIpc({
     ipcMain: electron.ipcMain,
     screen: electron.screen,
@@ -179,6 +187,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     openExternal,
     itemActions,
     shortcuts: () => shortcuts.status(),
+    settingsTransfer,
   });
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),

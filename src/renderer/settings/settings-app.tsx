@@ -12,6 +12,7 @@ import { PreferencesSection } from './preferences-section';
 import { RelaySection } from './relay-section';
 import { StatusPanel } from './status-panel';
 import { SymbolsSection } from './symbols-section';
+import { TransferSection } from './transfer-section';
 
 export interface SettingsAppProps {
   api: TickerApi;
@@ -141,6 +142,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             onAlerts={(alerts) => setSettings((current) => (current ? { ...current, alerts } : current))}
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
+          <TransferSection api={api} />
           <MarketHoursPanel symbols={settings.symbols} />
           <RelaySection api={api} preferences={settings.preferences} symbols={settings.symbols} locale={locale} onSettings={setSettings} />
         </>

@@ -80,6 +80,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     openChart: vi.fn(() => null),
     copyRelay: vi.fn(() => null),
     getShortcuts: vi.fn(() => []),
+    exportSettings: vi.fn(() => ({ status: 'cancelled' as const })),
+    importSettings: vi.fn(() => ({ status: 'cancelled' as const })),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

@@ -1,4 +1,7 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as electron from 'electron';
 import {
   app,
@@ -340,6 +343,65 @@ describe('startApp: IPC', () => {
     await invoke(INVOKE_CHANNELS.openChart, ours, 'BINANCE:BTCUSDT');
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT');
     expect(shell.openExternal).toHaveBeenCalledTimes(2);
+  });
+
+  it('Export… and Import… show the native dialogs over the settings window and use only the file the user picked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-transfer-'));
+    try {
+      const core = fakeCore();
+      const d = deps(core);
+      const running = await startApp(d);
+      const settings = d.createCore.mock.calls[0]?.[0] as SettingsService;
+      settings.setApiKey('c0ffee1234abcd5678ef');
+      running!.settingsWindow.open();
+      const window = MockBrowserWindow.instances[1]!;
+      const page = { id: window.webContents.id, url: window.webContents.url };
+
+      // Cancelled: nothing written.
+      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, 'json')).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+      expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ defaultPath: '/tmp/ticker-electron-mock/documents/ticker-settings.json' }));
+      // A page cannot name a path or an unknown format; no dialog opens for it.
+      const shown = dialog.showSaveDialog.mock.calls.length;
+      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, '/etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      await expect(invoke(INVOKE_CHANNELS.importSettings, page, '/etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      expect(dialog.showSaveDialog).toHaveBeenCalledTimes(shown);
+      expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+
+      dialog.nextSavePath = join(dir, 'mine.json');
+      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, 'json')).resolves.toEqual({
+        ok: true,
+        value: { status: 'exported', fileName: 'mine.json', summary: 'Exported 1 list (8 symbols) and the preferences.' },
+      });
+      const exported = readFileSync(join(dir, 'mine.json'), 'utf8');
+      expect(JSON.parse(exported)).toMatchObject({ format: 'ticker-settings', version: 1, lists: [{ name: 'Watch list', symbols: settings.symbols() }] });
+      expect(exported).not.toContain('c0ffee');
+      expect(exported).not.toMatch(/apiKey|token/);
+      dialog.nextSavePath = join(dir, 'symbols.csv');
+      await invoke(INVOKE_CHANNELS.exportSettings, page, 'csv');
+      expect(readFileSync(join(dir, 'symbols.csv'), 'utf8').split('\r\n').slice(0, 2)).toEqual(['symbol,list', 'AAPL,Watch list']);
+
+      // A file with problems: every one listed, nothing changed.
+      writeFileSync(join(dir, 'bad.csv'), 'symbol,list\nIBM,Tech\nnot a symbol,Tech\nIBM,Tech\n');
+      dialog.nextOpenPaths = [join(dir, 'bad.csv')];
+      const before = settings.lists();
+      await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
+        ok: true,
+        value: { status: 'refused', fileName: 'bad.csv', problems: [expect.stringMatching(/^line 3: "not a symbol" is not a valid symbol/), 'line 4: IBM is already in "Tech" (line 2)'] },
+      });
+      expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ properties: ['openFile'] }));
+      expect(settings.lists()).toEqual(before);
+
+      writeFileSync(join(dir, 'good.csv'), 'symbol,list\nIBM,Tech\nsap,Tech\n');
+      dialog.nextOpenPaths = [join(dir, 'good.csv')];
+      await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
+        ok: true,
+        value: { status: 'imported', fileName: 'good.csv', summary: 'Imported: added "Tech".' },
+      });
+      expect(settings.lists().at(-1)).toEqual({ id: 'l2', name: 'Tech', symbols: ['IBM', 'SAP'] });
+      expect(settings.apiKey()).toBe('c0ffee1234abcd5678ef');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('copyRelay puts the token or a relay URL main builds on the clipboard, and nothing a page names', async () => {

@@ -1,0 +1,173 @@
+/**
+ * `npm run settings -- export|import FILE`: export or import watch lists and preferences (JSON) or
+ * symbols (CSV, by the `.csv` extension or --format) against the settings file the app uses. The
+ * same checks as the settings window: an import is all or nothing, with every problem listed. The
+ * settings file is written atomically, never while Ticker runs on it, never when it came from a
+ * newer Ticker, is read-only, or needs repairs the app makes (with its backup) on its next start.
+ */
+import * as nodeFs from 'node:fs';
+import { dirname } from 'node:path';
+import { isPlainDataObject } from '../shared/preference-rules';
+import { isTransferFormat, type TransferFormat } from '../shared/settings-transfer';
+import { DEFAULT_MAX_SYMBOLS } from '../shared/symbols';
+import { applyTransfer } from '../main/settings/apply-transfer';
+import { newerSettingsReason } from '../main/settings/newer-settings';
+import { readOnlyReason, settingsFilePath } from '../main/settings/open-store';
+import { repairSettings } from '../main/settings/repair-settings';
+import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../main/settings/schema';
+import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic } from '../main/settings/transfer-file';
+import { userDataDir } from '../main/settings/user-data-dir';
+import { runningAppPid } from './running-app';
+
+export const EXIT_OK = 0;
+/** The import file was refused (every problem listed); nothing changed. */
+export const EXIT_REFUSED = 1;
+export const EXIT_BAD_ARGS = 2;
+/** The settings file could not be used (read, understood or written); nothing changed. */
+export const EXIT_SETTINGS_FILE = 3;
+/** Ticker is running on this settings file. */
+export const EXIT_APP_RUNNING = 4;
+
+export const SETTINGS_USAGE = `Usage: npm run settings -- export|import FILE [options]
+
+  export FILE   write watch lists and preferences (FILE.json) or symbols (FILE.csv)
+  import FILE   read such a file; nothing changes unless all of it is valid
+
+Options:
+  --format json|csv      the file's format (default: from its extension, .csv or JSON)
+  --settings-file PATH   the settings file (default: the app's, e.g. ~/.config/Ticker/settings.json)
+  --force                import even though Ticker seems to be running (it would overwrite the import)
+  --help                 this text
+
+Quit Ticker before importing: the running app keeps its settings in memory and saves them over the file.`;
+
+export interface SettingsArgs {
+  command: 'export' | 'import';
+  file: string;
+  format: TransferFormat | null;
+  settingsFile: string | null;
+  force: boolean;
+}
+
+export type ParsedSettingsArgs = { ok: true; args: SettingsArgs } | { ok: true; help: true } | { ok: false; reason: string };
+
+export function parseSettingsArgs(argv: readonly string[]): ParsedSettingsArgs {
+  const positional: string[] = [];
+  let format: TransferFormat | null = null;
+  let settingsFile: string | null = null;
+  let force = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') return { ok: true, help: true };
+    if (arg === '--force') force = true;
+    else if (arg === '--format' || arg === '--settings-file') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) return { ok: false, reason: `${arg} needs a value` };
+      i += 1;
+      if (arg === '--settings-file') settingsFile = value;
+      else if (isTransferFormat(value)) format = value;
+      else return { ok: false, reason: `--format must be json or csv, not ${value.slice(0, 20)}` };
+    } else if (arg.startsWith('--')) return { ok: false, reason: `unknown option ${arg.slice(0, 40)}` };
+    else positional.push(arg);
+  }
+  const [command, file, ...rest] = positional;
+  if (command !== 'export' && command !== 'import') return { ok: false, reason: 'say export or import, then a file' };
+  if (file === undefined || file === '') return { ok: false, reason: `${command} needs a file` };
+  if (rest.length > 0) return { ok: false, reason: `unexpected ${rest[0]?.slice(0, 40)}` };
+  return { ok: true, args: { command, file, format, settingsFile, force } };
+}
+
+export interface SettingsCommandIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  home: string;
+  now(): number;
+  /** The pid of a Ticker running on this user-data folder (default: its single-instance lock). */
+  runningAppPid?(userDataDir: string): number | null;
+}
+
+type Loaded = { ok: true; settings: SavedSettings; exists: boolean; problems: string[] } | { ok: false; reason: string };
+
+/** The settings file as the app would read it, or why it cannot be used here. */
+function loadSettings(path: string): Loaded {
+  if (!nodeFs.existsSync(path)) return { ok: true, settings: defaultSettings(), exists: false, problems: [] };
+  let raw: unknown;
+  try {
+    const { size } = nodeFs.statSync(path);
+    if (size > MAX_SETTINGS_FILE_BYTES) return { ok: false, reason: `${path} is too large to be settings: start Ticker, which moves it aside` };
+    raw = JSON.parse(nodeFs.readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, reason: `${path} could not be read as settings (${codeOf(error)}): start Ticker, which keeps a backup and repairs it` };
+  }
+  if (!isPlainDataObject(raw)) return { ok: false, reason: `${path} does not hold settings: start Ticker, which keeps a backup and repairs it` };
+  const newer = newerSettingsReason(raw);
+  if (newer !== null) return { ok: false, reason: `${path} is not changed here: ${newer}` };
+  const repaired = repairSettings(raw);
+  if (repaired === null) return { ok: false, reason: `${path} does not hold settings` };
+  return { ok: true, settings: repaired.settings, exists: true, problems: repaired.problems };
+}
+
+export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): number {
+  const settingsPath = args.settingsFile ?? defaultSettingsPath(io);
+  const format = args.format ?? transferFormatOf(args.file);
+  const loaded = loadSettings(settingsPath);
+  if (!loaded.ok) {
+    io.err(`settings: ${loaded.reason}`);
+    return EXIT_SETTINGS_FILE;
+  }
+  const { settings } = loaded;
+  const source = { lists: settings.lists, shownListId: settings.shownListId, preferences: settings.preferences };
+
+  if (args.command === 'export') {
+    if (!loaded.exists) io.err(`settings: no settings file at ${settingsPath}: exporting the defaults`);
+    if (loaded.problems.length > 0) io.err(`settings: invalid values left out (${loaded.problems.join(', ')}); Ticker repairs them on its next start`);
+    try {
+      writeFileAtomic(args.file, formatTransfer(source, format, io.now()));
+    } catch (error) {
+      io.err(`settings: could not write ${args.file} (${codeOf(error)})`);
+      return EXIT_SETTINGS_FILE;
+    }
+    io.out(`Exported ${describeExport(source, format)} to ${args.file}`);
+    return EXIT_OK;
+  }
+
+  const pid = (io.runningAppPid ?? runningAppPid)(dirname(settingsPath));
+  if (pid !== null && !args.force) {
+    io.err(`settings: Ticker is running (process ${pid}) on ${settingsPath}: quit it first, or it saves its own settings over the import (--force to import anyway)`);
+    return EXIT_APP_RUNNING;
+  }
+  if (loaded.problems.length > 0) {
+    io.err(`settings: ${settingsPath} has invalid values (${loaded.problems.join(', ')}): start Ticker once (it repairs them and keeps a backup), then import`);
+    return EXIT_SETTINGS_FILE;
+  }
+  const readOnly = loaded.exists ? readOnlyReason(settingsPath, nodeFs, io.platform) : null;
+  if (readOnly !== null) {
+    io.err(`settings: nothing imported: ${readOnly}`);
+    return EXIT_SETTINGS_FILE;
+  }
+  const read = readTransferFile(args.file);
+  const shownName = settings.lists.find((list) => list.id === settings.shownListId)?.name ?? (settings.lists[0] as { name: string }).name;
+  const parsed = read.ok ? parseTransfer(read.text, format, { defaultList: shownName, maxSymbols: DEFAULT_MAX_SYMBOLS }) : read;
+  const applied = parsed.ok ? applyTransfer(settings, parsed.data, DEFAULT_MAX_SYMBOLS) : parsed;
+  if (!applied.ok) {
+    io.err(`settings: nothing imported: ${args.file} has ${applied.problems.length === 1 ? 'a problem' : 'problems'}:`);
+    for (const problem of applied.problems) io.err(`  ${problem}`);
+    return EXIT_REFUSED;
+  }
+  try {
+    nodeFs.mkdirSync(dirname(settingsPath), { recursive: true });
+    writeFileAtomic(settingsPath, JSON.stringify(applied.settings, null, '\t'));
+  } catch (error) {
+    io.err(`settings: nothing imported: could not write ${settingsPath} (${codeOf(error)})`);
+    return EXIT_SETTINGS_FILE;
+  }
+  io.out(`${applied.summary} (${settingsPath})`);
+  return EXIT_OK;
+}
+
+/** The settings file the app uses, for messages and tests. */
+export function defaultSettingsPath(io: Pick<SettingsCommandIo, 'platform' | 'env' | 'home'>): string {
+  return settingsFilePath(userDataDir(io.platform, io.env, io.home));
+}

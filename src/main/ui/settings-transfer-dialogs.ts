@@ -1,0 +1,81 @@
+/**
+ * Export… and Import… in the settings window: main shows the native save or open dialog (over the
+ * settings window), then writes or reads the file the user picked. The page names only the format;
+ * it never sees or hands over a path, so it cannot make main write anywhere the user did not choose.
+ */
+import { basename, join } from 'node:path';
+import type { BrowserWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
+import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
+import type { SettingsService } from '../settings/settings-service';
+import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic, type TransferFs } from '../settings/transfer-file';
+
+export interface SettingsTransferDeps {
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  /** The window the dialogs belong to (the settings window), when open. */
+  parentWindow(): BrowserWindow | null;
+  settings: Pick<SettingsService, 'transferSource' | 'importTransfer' | 'maxSymbols'>;
+  /** Where the save dialog starts (the user's documents folder). */
+  documentsDir(): string;
+  now(): number;
+  fs?: TransferFs;
+}
+
+const FILTERS: Record<TransferFormat, FileFilter> = {
+  json: { name: 'Ticker settings (JSON)', extensions: ['json'] },
+  csv: { name: 'Symbols (CSV)', extensions: ['csv'] },
+};
+
+const DEFAULT_NAMES: Record<TransferFormat, string> = { json: 'ticker-settings.json', csv: 'ticker-symbols.csv' };
+
+export type SettingsTransferHandlers = Pick<InvokeHandlers, 'exportSettings' | 'importSettings'>;
+
+export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTransferHandlers {
+  const showSave = (options: SaveDialogOptions) => {
+    const parent = deps.parentWindow();
+    return parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options);
+  };
+  const showOpen = (options: OpenDialogOptions) => {
+    const parent = deps.parentWindow();
+    return parent ? deps.dialog.showOpenDialog(parent, options) : deps.dialog.showOpenDialog(options);
+  };
+
+  return {
+    exportSettings: async (format): Promise<ExportOutcome> => {
+      const chosen = await showSave({
+        title: format === 'csv' ? 'Export symbols' : 'Export watch lists and preferences',
+        defaultPath: join(deps.documentsDir(), DEFAULT_NAMES[format]),
+        filters: [FILTERS[format]],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
+      const source = deps.settings.transferSource();
+      try {
+        writeFileAtomic(chosen.filePath, formatTransfer(source, format, deps.now()), deps.fs);
+      } catch (error) {
+        throw new TickerError('internal', `Could not write ${basename(chosen.filePath)} (${codeOf(error)}).`);
+      }
+      return { status: 'exported', fileName: basename(chosen.filePath), summary: `Exported ${describeExport(source, format)}.` };
+    },
+
+    importSettings: async (): Promise<ImportOutcome> => {
+      const chosen = await showOpen({
+        title: 'Import watch lists and preferences, or symbols',
+        filters: [{ name: 'Ticker settings or symbols', extensions: ['json', 'csv'] }, FILTERS.json, FILTERS.csv],
+        properties: ['openFile'],
+      });
+      const path = chosen.canceled ? undefined : chosen.filePaths[0];
+      if (path === undefined) return { status: 'cancelled' };
+      const fileName = basename(path);
+      const read = readTransferFile(path, deps.fs);
+      if (!read.ok) return { status: 'refused', fileName, problems: read.problems };
+      const source = deps.settings.transferSource();
+      const shown = source.lists.find((list) => list.id === source.shownListId) ?? source.lists[0];
+      const parsed = parseTransfer(read.text, transferFormatOf(path), { defaultList: shown?.name ?? '', maxSymbols: deps.settings.maxSymbols });
+      if (!parsed.ok) return { status: 'refused', fileName, problems: parsed.problems };
+      const applied = deps.settings.importTransfer(parsed.data);
+      if (!applied.ok) return { status: 'refused', fileName, problems: applied.problems };
+      return { status: 'imported', fileName, summary: applied.summary };
+    },
+  };
+}
