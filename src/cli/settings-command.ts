@@ -88,11 +88,20 @@ export interface SettingsCommandIo {
   runningAppPid?(userDataDir: string): number | null;
 }
 
-type Loaded = { ok: true; settings: SavedSettings; exists: boolean; problems: string[] } | { ok: false; reason: string };
+type Loaded =
+  | {
+      ok: true;
+      settings: SavedSettings;
+      exists: boolean;
+      problems: string[];
+      /** Why the file is from a newer Ticker (exported as far as understood, never written), or null. */
+      newer: string | null;
+    }
+  | { ok: false; reason: string };
 
 /** The settings file as the app would read it, or why it cannot be used here. */
 function loadSettings(path: string): Loaded {
-  if (!nodeFs.existsSync(path)) return { ok: true, settings: defaultSettings(), exists: false, problems: [] };
+  if (!nodeFs.existsSync(path)) return { ok: true, settings: defaultSettings(), exists: false, problems: [], newer: null };
   let raw: unknown;
   try {
     const { size } = nodeFs.statSync(path);
@@ -102,11 +111,9 @@ function loadSettings(path: string): Loaded {
     return { ok: false, reason: `${path} could not be read as settings (${codeOf(error)}): start Ticker, which keeps a backup and repairs it` };
   }
   if (!isPlainDataObject(raw)) return { ok: false, reason: `${path} does not hold settings: start Ticker, which keeps a backup and repairs it` };
-  const newer = newerSettingsReason(raw);
-  if (newer !== null) return { ok: false, reason: `${path} is not changed here: ${newer}` };
   const repaired = repairSettings(raw);
   if (repaired === null) return { ok: false, reason: `${path} does not hold settings` };
-  return { ok: true, settings: repaired.settings, exists: true, problems: repaired.problems };
+  return { ok: true, settings: repaired.settings, exists: true, problems: repaired.problems, newer: newerSettingsReason(raw) };
 }
 
 export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): number {
@@ -122,6 +129,7 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
 
   if (args.command === 'export') {
     if (!loaded.exists) io.err(`settings: no settings file at ${settingsPath}: exporting the defaults`);
+    if (loaded.newer !== null) io.err(`settings: exporting what this version understands: ${loaded.newer}`);
     if (loaded.problems.length > 0) io.err(`settings: invalid values left out (${loaded.problems.join(', ')}); Ticker repairs them on its next start`);
     try {
       writeFileAtomic(args.file, formatTransfer(source, format, io.now()));
@@ -137,6 +145,10 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
   if (pid !== null && !args.force) {
     io.err(`settings: Ticker is running (process ${pid}) on ${settingsPath}: quit it first, or it saves its own settings over the import (--force to import anyway)`);
     return EXIT_APP_RUNNING;
+  }
+  if (loaded.newer !== null) {
+    io.err(`settings: nothing imported: ${settingsPath} is never written by this version: ${loaded.newer}`);
+    return EXIT_SETTINGS_FILE;
   }
   if (loaded.problems.length > 0) {
     io.err(`settings: ${settingsPath} has invalid values (${loaded.problems.join(', ')}): start Ticker once (it repairs them and keeps a backup), then import`);

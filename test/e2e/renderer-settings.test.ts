@@ -521,3 +521,48 @@ describe('settings view: relay', () => {
     await page.close();
   });
 });
+
+describe('settings view: import and export', () => {
+  it('asks main for the dialogs by format only, lists every problem of a refused import, and reports an export', async () => {
+    const problems = ['line 2: "not a symbol" is not a valid symbol', 'line 3: IBM is already in "Tech" (line 1)'];
+    const { page, errors } = await openPage('settings', {
+      transfer: {
+        export: { status: 'exported', fileName: 'ticker-settings.json', summary: 'Exported 1 list (5 symbols) and the preferences.' },
+        import: { status: 'refused', fileName: 'bad.csv', problems },
+      },
+    });
+    const section = page.getByRole('region', { name: 'Import and export' });
+    await section.getByRole('button', { name: 'Import…' }).click();
+    const shown = section.getByTestId('import-problems');
+    await expect.poll(() => shown.locator('li').allTextContents()).toEqual(problems);
+    expect(await shown.locator('p').textContent()).toBe('Nothing was imported: bad.csv has problems.');
+    expect(await shown.getAttribute('role')).toBe('alert');
+
+    await section.getByRole('button', { name: 'Export lists and preferences…' }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Exported 1 list (5 symbols) and the preferences. Saved as ticker-settings.json.');
+    expect(await shown.count()).toBe(0);
+    await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
+    const calls = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings' || c.name === 'importSettings'));
+    expect(calls).toEqual([
+      { name: 'importSettings', args: [] },
+      { name: 'exportSettings', args: ['json'] },
+      { name: 'exportSettings', args: ['csv'] },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reports a successful import, and a cancelled dialog says nothing', async () => {
+    const { page, errors } = await openPage('settings', {
+      transfer: { import: { status: 'imported', fileName: 'ticker.json', summary: 'Imported: added "Tech".' } },
+    });
+    const section = page.getByRole('region', { name: 'Import and export' });
+    await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings').length)).toBe(1);
+    expect(await section.getByRole('status').textContent()).toBe('');
+    await section.getByRole('button', { name: 'Import…' }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Imported: added "Tech". (from ticker.json)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -58,7 +58,7 @@ export function TransferSection({ api }: TransferSectionProps) {
           Import…
         </button>
       </div>
-      <div className="field-result" role="status" aria-live="polite">
+      <div className="transfer-result" role="status" aria-live="polite">
         {state.kind === 'done' ? <span className="ok">✓ {state.message}</span> : null}
       </div>
       {state.kind === 'failed' ? (
@@ -67,7 +67,7 @@ export function TransferSection({ api }: TransferSectionProps) {
         </p>
       ) : null}
       {state.kind === 'refused' ? (
-        <div className="field-error" role="alert" data-testid="import-problems">
+        <div className="field-error transfer-problems" role="alert" data-testid="import-problems">
           <p>Nothing was imported: {state.fileName} has {state.problems.length === 1 ? 'a problem' : 'problems'}.</p>
           <ul>
             {state.problems.map((problem, index) => (
