@@ -19,6 +19,7 @@ import {
   type SettingsCommandIo,
 } from '../../../src/cli/settings-command';
 import { runningAppPid } from '../../../src/cli/running-app';
+import { PREFERENCE_KEYS } from '../../../src/shared/preference-rules';
 import { defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
 import { APP_NAME, userDataDir } from '../../../src/main/settings/user-data-dir';
 
@@ -97,7 +98,7 @@ describe('npm run settings (a real child process)', () => {
     writeFileSync(settingsFile, JSON.stringify({ ...MINE, lists: [{ id: 'l1', name: 'Tech', symbols: ['IBM'] }], shownListId: 'l1', preferences: defaultSettings().preferences }));
     const imported = cli('import', json);
     expect(imported).toMatchObject({ code: EXIT_OK, stderr: '' });
-    expect(imported.stdout).toMatch(/^Imported: replaced the symbols of "Tech"; added "Crypto"; set 19 preferences; now showing "Crypto"\./);
+    expect(imported.stdout).toBe(`Imported: replaced the symbols of "Tech"; added "Crypto"; set ${PREFERENCE_KEYS.length} preferences; now showing "Crypto". (${settingsFile})\n`);
     expect(onDisk()).toEqual(MINE);
     expect(cli('import', csv).code).toBe(EXIT_OK);
     expect(onDisk()).toEqual(MINE);
