@@ -4,6 +4,8 @@
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
+import type { PortfolioFigures } from './portfolio/compute-portfolio';
+import type { Holdings, LotDraft } from './portfolio/holdings';
 import type { RelayCopyItem } from './relay-urls';
 import type { ShortcutStatus } from './shortcuts';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from './settings-transfer';
@@ -84,6 +86,15 @@ export interface InvokeContract {
   rearmAlert: { args: [id: string]; result: AlertRule[] };
   /** The last firings (at most 100), oldest first. */
   getAlertHistory: { args: []; result: AlertFiring[] };
+  /** Add a lot to the portfolio; the saved holdings come back. */
+  addLot: { args: [draft: LotDraft]; result: Holdings };
+  updateLot: { args: [id: string, draft: LotDraft]; result: Holdings };
+  removeLot: { args: [id: string]; result: Holdings };
+  /** Replace every lot (a CSV import, checked whole: all or nothing). */
+  replaceLots: { args: [lots: LotDraft[]]; result: Holdings };
+  setBaseCurrency: { args: [code: string]; result: Holdings };
+  /** The portfolio's figures now; null without lots. */
+  getPortfolio: { args: []; result: PortfolioFigures | null };
   /** The relay: on/off, port, token, allowed origins and the clients connected now. */
   getRelay: { args: []; result: RelayView };
   /** A new relay token: the clients connected with the old one are closed, and it is refused from now on. */
@@ -136,6 +147,12 @@ export const INVOKE_CHANNELS = {
   removeAlert: 'alerts:remove',
   rearmAlert: 'alerts:rearm',
   getAlertHistory: 'alerts:history',
+  addLot: 'portfolio:add-lot',
+  updateLot: 'portfolio:update-lot',
+  removeLot: 'portfolio:remove-lot',
+  replaceLots: 'portfolio:replace-lots',
+  setBaseCurrency: 'portfolio:set-base-currency',
+  getPortfolio: 'portfolio:get',
   getRelay: 'relay:get',
   regenerateRelayToken: 'relay:regenerate-token',
   setRelayOrigins: 'relay:set-origins',
@@ -171,6 +188,8 @@ export interface EventContract {
    * Whether the strips should draw: false while nobody can see them (screen locked, system asleep,
    * every strip hidden). Quote batches are held meanwhile; on true the catch-up batch follows.
    */
+  /** The portfolio's figures changed (recomputed after a batch); null when the last lot went. */
+  portfolio: PortfolioFigures | null;
   drawing: boolean;
 }
 
@@ -187,6 +206,7 @@ export const EVENT_CHANNELS = {
   relay: 'event:relay',
   prefillAlert: 'event:prefill-alert',
   drawing: 'event:drawing',
+  portfolio: 'event:portfolio',
 } as const satisfies Record<EventName, string>;
 
 /**

@@ -43,6 +43,8 @@ export const PREFERENCE_RULES = {
   shortcutToggleStrips: { kind: 'accelerator', maxLength: MAX_ACCELERATOR_LENGTH },
   shortcutPause: { kind: 'accelerator', maxLength: MAX_ACCELERATOR_LENGTH },
   fullScreenApps: { kind: 'enum', values: ['stay-above', 'step-aside'] },
+  privacy: { kind: 'boolean' },
+  showPositionFigures: { kind: 'boolean' },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -90,6 +92,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   shortcutToggleStrips: 'CommandOrControl+Alt+T',
   shortcutPause: 'CommandOrControl+Alt+P',
   fullScreenApps: 'stay-above',
+  privacy: false,
+  showPositionFigures: false,
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -3,6 +3,7 @@
  */
 import type { AlertRule } from './alert-rules';
 import type { WatchList } from './watch-lists';
+import type { Holdings } from './portfolio/holdings';
 
 export type { WatchList } from './watch-lists';
 
@@ -172,6 +173,10 @@ export interface Preferences {
   shortcutPause: string;
   /** Full-screen apps: keep the strip above them, or let them cover it (as far as the platform allows). */
   fullScreenApps: 'stay-above' | 'step-aside';
+  /** Hide every amount that reveals wealth (values, gains in money), keeping prices and percentages. */
+  privacy: boolean;
+  /** Strip items of held symbols also show the position's value and day change. */
+  showPositionFigures: boolean;
 }
 
 /** Where the strip was last seen, to restore it across restarts. */
@@ -208,6 +213,8 @@ export interface PublicSettings {
   maxSymbols: number;
   /** Price alert rules, in the order the user added them. */
   alerts: AlertRule[];
+  /** The portfolio's lots and base currency. */
+  holdings: Holdings;
 }
 
 /** A display the strip can dock to, as the settings view lists it. */

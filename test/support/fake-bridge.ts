@@ -14,6 +14,8 @@ import { DEFAULT_PREFERENCES } from '../../src/shared/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
 import type { AlertRule } from '../../src/shared/alert-rules';
 import type { ExportOutcome, ImportOutcome } from '../../src/shared/settings-transfer';
+import type { PortfolioFigures } from '../../src/shared/portfolio/compute-portfolio';
+import type { Holdings, LotDraft } from '../../src/shared/portfolio/holdings';
 import type {
   FeedOverview,
   FeedStatus,
@@ -49,6 +51,8 @@ export interface FakeBridgeScript {
   relayBusyPorts: number[];
   /** What Export… and Import… answer (the user picking a file in main's dialogs, or cancelling). */
   transfer: { export: ExportOutcome; import: ImportOutcome };
+  /** What getPortfolio answers until the test pushes other figures. */
+  portfolio: PortfolioFigures | null;
 }
 
 export interface PriceUpdate {
@@ -73,6 +77,8 @@ export interface FakeTickerControl {
   focusAddSymbol(): void;
   /** Replace the relay's connected clients and push a `relay` event. */
   setRelayClients(clients: RelayClientInfo[]): void;
+  /** Push the portfolio's figures as the core would after a batch. */
+  pushPortfolio(figures: PortfolioFigures | null): void;
 }
 
 /** What the fake starts with: the app's defaults, at the renderer's usual test rate. */
@@ -99,6 +105,8 @@ export interface FakeBridgeOptions {
   relay?: { token?: string; origins?: string[]; clients?: RelayClientInfo[]; busyPorts?: number[] };
   /** What Export… and Import… answer (default: the user cancels the dialog). */
   transfer?: { export?: ExportOutcome; import?: ImportOutcome };
+  holdings?: Holdings;
+  portfolio?: PortfolioFigures | null;
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -137,6 +145,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       key: options.key ?? { hasKey: !demo, masked: demo ? null : '••••a1b2', protection: demo ? 'none' : 'encrypted' },
       maxSymbols: options.maxSymbols ?? 50,
       alerts: options.alerts ?? [],
+      holdings: options.holdings ?? { baseCurrency: 'USD', lots: [] },
     },
     snapshot,
     overview: {
@@ -174,6 +183,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
     },
     relayBusyPorts,
     transfer: { export: options.transfer?.export ?? { status: 'cancelled' }, import: options.transfer?.import ?? { status: 'cancelled' } },
+    portfolio: options.portfolio ?? null,
   };
 }
 
@@ -196,7 +206,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     relay: new Set(),
     prefillAlert: new Set(),
     drawing: new Set(),
+    portfolio: new Set(),
   };
+  let portfolio = clone(script.portfolio);
+  let lotSeq = 0;
   const settings = clone(script.settings);
   const overview = clone(script.overview);
   const relay = clone(script.relay);
@@ -445,6 +458,42 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onRelay: (l: Listener) => subscribe('relay', l),
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
     onDrawing: (l: Listener) => subscribe('drawing', l),
+    onPortfolio: (l: Listener) => subscribe('portfolio', l),
+    getPortfolio: () => (record('getPortfolio', []), answer(portfolio)),
+    // Lots are checked by the page (shared rules) and by the real core (test/e2e/app-portfolio.test.ts); the double keeps them.
+    addLot: (draft: LotDraft) => {
+      record('addLot', [draft]);
+      lotSeq += 1;
+      settings.holdings.lots.push({ id: `fake-lot-${lotSeq}`, ...draft });
+      settingsChanged();
+      return answer(settings.holdings);
+    },
+    updateLot: (id: string, draft: LotDraft) => {
+      record('updateLot', [id, draft]);
+      const index = settings.holdings.lots.findIndex((lot) => lot.id === id);
+      if (index < 0) return refuse('not-found', 'That lot no longer exists.');
+      settings.holdings.lots[index] = { id, ...draft };
+      settingsChanged();
+      return answer(settings.holdings);
+    },
+    removeLot: (id: string) => {
+      record('removeLot', [id]);
+      settings.holdings.lots = settings.holdings.lots.filter((lot) => lot.id !== id);
+      settingsChanged();
+      return answer(settings.holdings);
+    },
+    replaceLots: (lots: LotDraft[]) => {
+      record('replaceLots', [lots]);
+      settings.holdings.lots = lots.map((lot) => ({ id: `fake-lot-${(lotSeq += 1)}`, ...lot }));
+      settingsChanged();
+      return answer(settings.holdings);
+    },
+    setBaseCurrency: (code: string) => {
+      record('setBaseCurrency', [code]);
+      settings.holdings.baseCurrency = code;
+      settingsChanged();
+      return answer(settings.holdings);
+    },
     getAlertHistory: () => (record('getAlertHistory', []), answer([])),
     getRelay: () => (record('getRelay', []), answer(relay)),
     regenerateRelayToken: () => {
@@ -516,6 +565,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     setRelayClients(clients) {
       relay.clients = clone(clients);
       emit('relay', relay);
+    },
+    pushPortfolio(figures) {
+      portfolio = clone(figures);
+      emit('portfolio', figures);
     },
   };
 

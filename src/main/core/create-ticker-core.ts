@@ -18,6 +18,7 @@ import { searchDemoSymbols } from './demo-symbols';
 import { RelayController } from '../relay/relay-controller';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
 import { FeedSession } from './feed-session';
+import { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { CoreHandlers, TickerCore } from './ticker-core';
 
 /** How long search and key tests may wait for a rate-limit slot before failing fast. */
@@ -74,6 +75,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     relay: new Signal(),
     prefillAlert: new Signal(),
     drawing: new Signal(),
+    portfolio: new Signal(),
   };
   /** Loading problems (e.g. a repaired settings field) first, then anything raised later. */
   const notices: Notice[] = [...settings.notices()];
@@ -95,6 +97,11 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       console.error('[alerts] could not save an alert state:', error);
     }
   });
+
+  // The portfolio's rates and unwatched holdings share the one connection as another owner.
+  const portfolio = new PortfolioTracker({ feed: session, clock });
+  portfolio.changed.subscribe((figures) => events.portfolio.emit(figures));
+  portfolio.setHoldings(settings.holdings());
 
   const relay = new RelayController({ session, maxSymbols: settings.maxSymbols, ...(deps.createRelayServer ? { createServer: deps.createRelayServer } : {}) });
   const relayView = (): RelayView => ({ ...relay.overview(), token: settings.relayToken(), origins: settings.relayOrigins() });
@@ -155,6 +162,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     if (nowShown.join(',') !== shown.join(',')) session.setSymbols(nowShown);
     shown = nowShown;
     if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
+    if (JSON.stringify(next.holdings) !== JSON.stringify(before.holdings)) portfolio.setHoldings(next.holdings);
     if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
     if (started && (next.preferences.relayEnabled !== before.preferences.relayEnabled || next.preferences.relayPort !== before.preferences.relayPort)) {
       void applyRelay();
@@ -225,6 +233,12 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     removeAlert: (id) => settings.removeAlert(id),
     rearmAlert: (id) => settings.rearmAlert(id),
     getAlertHistory: () => alerts.history(),
+    addLot: (draft) => settings.addLot(draft),
+    updateLot: (id, draft) => settings.updateLot(id, draft),
+    removeLot: (id) => settings.removeLot(id),
+    replaceLots: (lots) => settings.replaceLots(lots),
+    setBaseCurrency: (code) => settings.setBaseCurrency(code),
+    getPortfolio: () => portfolio.figures(),
     getOverview: (): FeedOverview => ({ status: status(), stats: session.stats() ?? EMPTY_STATS, demo: activeKey === null }),
     setPaused: (paused: boolean) => {
       settings.setPreferences({ paused });
@@ -249,6 +263,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       stopped = true;
       await relay.stop();
       session.flush();
+      portfolio.stop();
       await session.close();
       limiter.dispose();
     },

@@ -15,6 +15,8 @@ import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { isAppLink } from '../../shared/external-links';
 import { isTransferFormat, TRANSFER_FORMATS, type TransferFormat } from '../../shared/settings-transfer';
+import { baseCurrencyProblem } from '../../shared/portfolio/currency';
+import { checkLotDraft, HOLDING_LIMITS, LOT_ID_PATTERN, type LotDraft } from '../../shared/portfolio/holdings';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
 export const MAX_URL_LENGTH = 2048;
@@ -175,6 +177,33 @@ function transferFormatArg(value: unknown): Check<TransferFormat> {
   return isTransferFormat(value) ? { ok: true, value } : refuse(`The format must be one of ${TRANSFER_FORMATS.join(', ')}`);
 }
 
+function lotDraftArg(value: unknown): Check<LotDraft> {
+  const checked = checkLotDraft(value);
+  // The form shows every field's problem itself; one reason is enough across the bridge.
+  return checked.ok ? checked : refuse(Object.values(checked.problems)[0] ?? 'Not a lot');
+}
+
+function lotIdArg(value: unknown): Check<string> {
+  return typeof value === 'string' && LOT_ID_PATTERN.test(value) ? { ok: true, value } : refuse('Not a lot id');
+}
+
+function lotListArg(value: unknown): Check<LotDraft[]> {
+  if (!Array.isArray(value)) return refuse('Lots must be a list');
+  if (value.length > HOLDING_LIMITS.maxLots) return refuse(`At most ${HOLDING_LIMITS.maxLots} lots`);
+  const lots: LotDraft[] = [];
+  for (const [index, item] of value.entries()) {
+    const checked = checkLotDraft(item);
+    if (!checked.ok) return refuse(`Lot ${index + 1}: ${Object.values(checked.problems)[0] ?? 'not a lot'}`);
+    lots.push(checked.value);
+  }
+  return { ok: true, value: lots };
+}
+
+function baseCurrencyArg(value: unknown): Check<string> {
+  const problem = baseCurrencyProblem(value);
+  return problem === null ? { ok: true, value: value as string } : refuse(problem);
+}
+
 /** testApiKey: no argument, `undefined` (an omitted optional), or a key. */
 const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   const wrongArity = arity(args, 0, 1);
@@ -213,6 +242,12 @@ export const ARGS_VALIDATORS = {
   removeAlert: tuple(alertIdArg),
   rearmAlert: tuple(alertIdArg),
   getAlertHistory: tuple(),
+  addLot: tuple(lotDraftArg),
+  updateLot: tuple(lotIdArg, lotDraftArg),
+  removeLot: tuple(lotIdArg),
+  replaceLots: tuple(lotListArg),
+  setBaseCurrency: tuple(baseCurrencyArg),
+  getPortfolio: tuple(),
   getRelay: tuple(),
   regenerateRelayToken: tuple(),
   setRelayOrigins: tuple(originsArg),

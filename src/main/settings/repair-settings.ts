@@ -7,6 +7,8 @@ import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '.
 import { MAX_RELAY_ORIGINS, isValidRelayToken, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
+import { baseCurrencyProblem } from '../../shared/portfolio/currency';
+import { checkLotDraft, defaultHoldings, HOLDING_LIMITS, lotProblem, type Holdings, type Lot } from '../../shared/portfolio/holdings';
 import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
 import { FIRST_LIST_NAME, isListId, listNameProblem, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
 import {
@@ -224,6 +226,37 @@ function repairRelay(raw: unknown, problems: string[]): SavedRelay {
   return { token, origins };
 }
 
+/** Keep every valid lot; a bad base currency falls back to USD; bad or duplicate lots are dropped and named. */
+function repairHoldings(raw: unknown, problems: string[]): Holdings {
+  const holdings = defaultHoldings();
+  if (raw === undefined) return holdings;
+  if (!isPlainDataObject(raw)) {
+    problems.push('holdings');
+    return holdings;
+  }
+  if (raw.baseCurrency !== undefined) {
+    if (baseCurrencyProblem(raw.baseCurrency) === null) holdings.baseCurrency = raw.baseCurrency as string;
+    else problems.push('holdings.baseCurrency');
+  }
+  if (raw.lots === undefined) return holdings;
+  if (!Array.isArray(raw.lots)) {
+    problems.push('holdings.lots');
+    return holdings;
+  }
+  raw.lots.forEach((item: unknown, index) => {
+    const lot = item as Lot;
+    if (lotProblem(item) === null && holdings.lots.length < HOLDING_LIMITS.maxLots && !holdings.lots.some((other) => other.id === lot.id)) {
+      const checked = checkLotDraft(lot);
+      if (checked.ok) {
+        holdings.lots.push({ id: lot.id, ...checked.value });
+        return;
+      }
+    }
+    problems.push(`holdings.lots[${index}]`);
+  });
+  return holdings;
+}
+
 function repairVersion(raw: unknown, problems: string[]): number {
   if (raw === undefined) return SETTINGS_VERSION;
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1) return raw;
@@ -255,6 +288,7 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
     apiKey: repairApiKey(raw.apiKey, problems),
     alerts: repairAlerts(raw.alerts, problems),
     relay: repairRelay(raw.relay, problems),
+    holdings: repairHoldings(raw.holdings, problems),
   };
   return { settings, problems, migrated };
 }

@@ -5,6 +5,7 @@ import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/
 import { MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import type { Preferences, WindowState } from '../../shared/types';
+import { defaultHoldings, HOLDING_LIMITS, LOT_ID_PATTERN, type Holdings } from '../../shared/portfolio/holdings';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
 import { FIRST_LIST_NAME, LIST_ID_PATTERN, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, type WatchList } from '../../shared/watch-lists';
 
@@ -29,6 +30,7 @@ export type SavedSettings = {
   apiKey: SavedApiKey | null;
   alerts: AlertRule[];
   relay: SavedRelay;
+  holdings: Holdings;
 };
 
 /** The relay's saved secrets and lists (its on/off and port are preferences). */
@@ -85,6 +87,7 @@ export function defaultSettings(): SavedSettings {
     apiKey: null,
     alerts: [],
     relay: { token: null, origins: [] },
+    holdings: defaultHoldings(),
   };
 }
 
@@ -163,6 +166,31 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
       },
       additionalProperties: false,
       default: { token: null, origins: [] },
+    },
+    holdings: {
+      type: 'object',
+      properties: {
+        baseCurrency: { type: 'string', pattern: '^[A-Z]{3}$' },
+        lots: {
+          type: 'array',
+          maxItems: HOLDING_LIMITS.maxLots,
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', pattern: LOT_ID_PATTERN.source },
+              symbol: { type: 'string', pattern: SYMBOL_PATTERN.source },
+              quantity: { type: 'string', maxLength: 40 },
+              price: { type: 'string', maxLength: 40 },
+              date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+              note: { type: 'string', maxLength: HOLDING_LIMITS.maxNoteLength },
+            },
+            required: ['id', 'symbol', 'quantity', 'price', 'date', 'note'],
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+      default: defaultHoldings(),
     },
     apiKey: {
       anyOf: [

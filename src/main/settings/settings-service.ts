@@ -18,6 +18,8 @@ import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settin
 import { applyTransfer } from './apply-transfer';
 import { defaultSettings, type SavedSettings } from './schema';
 import type { TransferData, TransferSource } from './settings-transfer';
+import { baseCurrencyProblem } from '../../shared/portfolio/currency';
+import { checkLotDraft, HOLDING_LIMITS, type Holdings, type LotDraft } from '../../shared/portfolio/holdings';
 import {
   listNameProblem,
   MAX_WATCH_LISTS,
@@ -161,6 +163,7 @@ export class SettingsService {
       key: this.keyInfo(),
       maxSymbols: this.maxSymbols,
       alerts: this.alerts(),
+      holdings: this.holdings(),
     };
   }
 
@@ -306,6 +309,62 @@ export class SettingsService {
     }
     this.commit({ ...this.current, relay: { ...this.current.relay, origins } });
     return this.relayOrigins();
+  }
+
+  // ------------------------------------------------------------------ holdings
+
+  holdings(): Holdings {
+    return { baseCurrency: this.current.holdings.baseCurrency, lots: this.current.holdings.lots.map((lot) => ({ ...lot })) };
+  }
+
+  /** Add a lot at the end. */
+  addLot(input: LotDraft): Holdings {
+    const draft = requireLot(input);
+    const lots = this.current.holdings.lots;
+    if (lots.length >= HOLDING_LIMITS.maxLots) throw new TickerError('limit', `You can keep at most ${HOLDING_LIMITS.maxLots} lots. Remove one first.`);
+    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots: [...lots, { id: this.newId(), ...draft }] } });
+    return this.holdings();
+  }
+
+  updateLot(id: string, input: LotDraft): Holdings {
+    const index = this.requireLot(id);
+    const draft = requireLot(input);
+    const lots = [...this.current.holdings.lots];
+    lots[index] = { id, ...draft };
+    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots } });
+    return this.holdings();
+  }
+
+  removeLot(id: string): Holdings {
+    this.requireLot(id);
+    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots: this.current.holdings.lots.filter((lot) => lot.id !== id) } });
+    return this.holdings();
+  }
+
+  /** Replace every lot at once (a CSV import): all valid, or nothing changes. */
+  replaceLots(input: readonly LotDraft[]): Holdings {
+    if (!Array.isArray(input)) throw new TickerError('invalid-payload', 'Lots must be a list');
+    if (input.length > HOLDING_LIMITS.maxLots) throw new TickerError('limit', `At most ${HOLDING_LIMITS.maxLots} lots.`);
+    const lots = input.map((item, index) => {
+      const checked = checkLotDraft(item);
+      if (!checked.ok) throw new TickerError('invalid-payload', `Lot ${index + 1}: ${Object.values(checked.problems).join('; ')}`);
+      return { id: this.newId(), ...checked.value };
+    });
+    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots } });
+    return this.holdings();
+  }
+
+  setBaseCurrency(code: string): Holdings {
+    const problem = baseCurrencyProblem(code);
+    if (problem !== null) throw new TickerError('invalid-payload', problem);
+    this.commit({ ...this.current, holdings: { ...this.current.holdings, baseCurrency: code } });
+    return this.holdings();
+  }
+
+  private requireLot(id: unknown): number {
+    const index = typeof id === 'string' ? this.current.holdings.lots.findIndex((lot) => lot.id === id) : -1;
+    if (index < 0) throw new TickerError('not-found', 'That lot no longer exists.');
+    return index;
   }
 
   // ------------------------------------------------------------------ alerts
@@ -473,7 +532,8 @@ export class SettingsService {
       before.shownListId !== next.shownListId ||
       !sameJson(before.preferences, next.preferences) ||
       !sameJson(before.apiKey, next.apiKey) ||
-      !sameJson(before.alerts, next.alerts);
+      !sameJson(before.alerts, next.alerts) ||
+      !sameJson(before.holdings, next.holdings);
     if (visibleChange) this.changed.emit(this.publicSettings());
     if (!sameJson(before.relay, next.relay)) this.relayChanged.emit();
   }
@@ -563,4 +623,10 @@ export class SettingsService {
     }
     this.commit(next);
   }
+}
+
+function requireLot(input: unknown): LotDraft {
+  const checked = checkLotDraft(input);
+  if (!checked.ok) throw new TickerError('invalid-payload', Object.values(checked.problems).join('; '));
+  return checked.value;
 }

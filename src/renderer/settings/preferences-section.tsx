@@ -287,6 +287,8 @@ const LABELS: Record<keyof Preferences, string> = {
   shortcutToggleStrips: 'Show or hide the strips',
   shortcutPause: 'Pause or resume',
   fullScreenApps: 'Full-screen apps',
+  privacy: 'Privacy (hide amounts)',
+  showPositionFigures: 'Position value on strip items',
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */

@@ -173,6 +173,33 @@ describe('argument validators', () => {
   });
 });
 
+describe('portfolio validators', () => {
+  const lot = { symbol: ' aapl ', quantity: '-0.50', price: '150', date: '2024-01-10', note: 'x' };
+
+  it('normalises a lot draft with the shared rules and drops unknown fields', () => {
+    expect(accepted('addLot', [{ ...lot, id: 'sneaky', extra: 1 }])).toEqual([{ symbol: 'AAPL', quantity: '-0.5', price: '150', date: '2024-01-10', note: 'x' }]);
+    expect(accepted('updateLot', ['lot-1', lot])).toMatchObject(['lot-1', { symbol: 'AAPL' }]);
+    expect(refused('addLot', [{ ...lot, quantity: '0' }])).toMatch(/must not be 0/);
+    expect(refused('addLot', [{ ...lot, price: TEN_MB }])).toMatch(/price/);
+    expect(refused('addLot', [{ ...lot, note: TEN_MB }])).toMatch(/note/);
+    expect(refused('addLot', [{ symbol: 1, quantity: 2, price: 3, date: 4, note: 5 }])).toMatch(/symbol/);
+    refused('addLot', [PROTO]);
+    refused('updateLot', ['../x', lot]);
+    refused('removeLot', [7]);
+  });
+
+  it('checks a whole import and the base currency', () => {
+    expect(accepted('replaceLots', [[lot, lot]])).toHaveLength(1);
+    expect(refused('replaceLots', [[lot, { ...lot, date: '2024-02-30' }]])).toMatch(/^Lot 2: /);
+    expect(refused('replaceLots', [Array.from({ length: 501 }, () => lot)])).toMatch(/At most 500/);
+    refused('replaceLots', ['symbol,quantity']);
+    expect(accepted('setBaseCurrency', ['CHF'])).toEqual(['CHF']);
+    refused('setBaseCurrency', ['chf']);
+    refused('setBaseCurrency', ['DOGE']);
+    expect(accepted('getPortfolio', [])).toEqual([]);
+  });
+});
+
 describe('watch list validators', () => {
   it('take a list id Ticker could have made and a symbol, name or index', () => {
     expect(accepted('addToList', ['l2', 'aapl'])).toEqual(['l2', 'aapl']);

@@ -51,6 +51,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     focusAddSymbol: new Signal(),
     relay: new Signal(),
     drawing: new Signal(),
+    portfolio: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
@@ -67,6 +68,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     key: { hasKey: false, masked: null, protection: 'none' },
     maxSymbols: 50,
     alerts: [],
+    holdings: { baseCurrency: 'USD', lots: [] },
   });
   const setPreferences = vi.fn((patch: Partial<Preferences>) => {
     preferences = { ...preferences, ...patch };
@@ -105,6 +107,12 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       removeAlert: vi.fn(() => []),
       rearmAlert: vi.fn(() => []),
       getAlertHistory: vi.fn(() => []),
+      addLot: vi.fn(() => publicSettings().holdings),
+      updateLot: vi.fn(() => publicSettings().holdings),
+      removeLot: vi.fn(() => publicSettings().holdings),
+      replaceLots: vi.fn(() => publicSettings().holdings),
+      setBaseCurrency: vi.fn(() => publicSettings().holdings),
+      getPortfolio: vi.fn(() => null),
       getRelay: vi.fn(() => ({ ...relay, token: 'relay-token-0123456789', origins: [] })),
       regenerateRelayToken: vi.fn(() => ({ ...relay, token: 'relay-token-9876543210', origins: [] })),
       setRelayOrigins: vi.fn((origins: string[]) => ({ ...relay, token: 'relay-token-0123456789', origins })),

@@ -46,6 +46,15 @@ function open() {
 }
 
 describe('settings in the real electron-store', () => {
+  it('keeps the portfolio across a restart, through the JSON schema', () => {
+    const first = open();
+    first.settings.addLot({ symbol: 'BINANCE:BTCUSDT', quantity: '-0.00012345', price: '40000.5', date: '2024-02-29', note: 'short, "hedge"' });
+    first.settings.setBaseCurrency('JPY');
+    const second = open();
+    expect(second.notice).toBeNull();
+    expect(second.settings.holdings()).toMatchObject({ baseCurrency: 'JPY', lots: [{ symbol: 'BINANCE:BTCUSDT', quantity: '-0.00012345', price: '40000.5', date: '2024-02-29', note: 'short, "hedge"' }] });
+  });
+
   it('writes settings.json in userData and keeps changes across a restart', () => {
     const first = open();
     expect(first.notice).toBeNull();

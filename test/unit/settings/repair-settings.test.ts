@@ -34,6 +34,7 @@ describe('repairSettings', () => {
         apiKey: raw.apiKey,
         alerts: [],
         relay: { token: null, origins: [] },
+        holdings: { baseCurrency: 'USD', lots: [] },
       },
       problems: [],
       migrated: true,

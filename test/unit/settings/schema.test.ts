@@ -37,6 +37,8 @@ describe('settings defaults', () => {
       shortcutToggleStrips: 'CommandOrControl+Alt+T',
       shortcutPause: 'CommandOrControl+Alt+P',
       fullScreenApps: 'stay-above',
+      privacy: false,
+      showPositionFigures: false,
     });
   });
 
