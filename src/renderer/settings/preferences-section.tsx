@@ -132,7 +132,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
       </select>,
     );
 
-  const toggle = (key: 'showSparklines' | 'alwaysOnTop' | 'clickThrough' | 'launchAtLogin' | 'paused', hint?: string) => (
+  const toggle = (key: 'showSparklines' | 'alwaysOnTop' | 'clickThrough' | 'launchAtLogin' | 'paused' | 'privacy' | 'showPositionFigures', hint?: string) => (
     <div className="field toggle" key={key}>
       <input
         id={`pref-${key}`}
@@ -202,6 +202,8 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {toggle('clickThrough', 'The strip ignores the mouse; use the tray to change settings.')}
         {toggle('launchAtLogin')}
         {toggle('paused', 'Stops the feed and the scrolling.')}
+        {toggle('privacy', 'Hides portfolio values and gains in money everywhere (for screen sharing); prices and percentages stay.')}
+        {toggle('showPositionFigures', 'Strip items of symbols you hold also show the position’s value and today’s change.')}
       </div>
       <fieldset className="shortcuts">
         <legend>Keyboard shortcuts</legend>
