@@ -354,6 +354,16 @@ describe('relay: server-sent events', () => {
 });
 
 describe('relay: slow clients', () => {
+  // A client that stops reading is dropped once the kernel's socket buffers are full and 1 MiB more
+  // waits in the relay: several MB, whatever the machine. Fat trades (Finnhub's condition lists,
+  // forwarded as received) carry those bytes in a few hundred trades instead of ~80,000, so the
+  // per-trade work a loaded machine must do (and the time it takes) stays small.
+  const FAT_CONDITIONS = Array.from({ length: 400 }, (_, i) => String(i % 40));
+  const fatFrame = (count: number) => Array.from({ length: count }, (_, i) => ({ ...trade('AAPL', 100 + i / 100), conditions: FAT_CONDITIONS }));
+  /** Stop long before a runaway loop could exhaust memory: far beyond any kernel's buffers. */
+  const MAX_BYTES = 256 * 1024 * 1024;
+  const SLOW_TEST_MS = 60_000;
+
   it('drops a websocket client that stops reading while a fast one keeps up', async () => {
     await start({ own: ['AAPL'] });
     const slow = await ws();
@@ -362,11 +372,14 @@ describe('relay: slow clients', () => {
     fast.subscribe('AAPL');
     await rig.waitFor(() => rig.relay.clientList().every((c) => c.symbols.length === 1), 'subscribed');
     slow.ws.pause();
-    const frame = Array.from({ length: 2000 }, (_, i) => trade('AAPL', 100 + i / 100));
+    const frame = fatFrame(200);
+    const frameBytes = JSON.stringify(frame).length;
     let sent = 0;
-    while (rig.relay.stats().slowDropped === 0 && sent < 10_000_000) {
+    let bytes = 0;
+    while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
       rig.server.sendTrades(frame);
       sent += frame.length;
+      bytes += frameBytes;
       await fast.waitForTrades(sent);
     }
     expect(rig.relay.stats().slowDropped).toBe(1);
@@ -374,7 +387,8 @@ describe('relay: slow clients', () => {
     rig.server.sendTrades([trade('AAPL', 99)]);
     await fast.waitForTrades(sent + 1);
     expect(fast.closeCode).toBeNull();
-  });
+    expect(fast.trades().slice(-2).map((t) => t.p)).toEqual([frame[frame.length - 1]!.price, 99]);
+  }, SLOW_TEST_MS);
 
   it('drops an SSE client that stops reading while a fast one keeps up', async () => {
     await start({ own: ['AAPL'] });
@@ -385,15 +399,21 @@ describe('relay: slow clients', () => {
     await slow.waitFor(() => slow.named('quote').length === 1, 'slow quote');
     await fast.waitFor(() => fast.named('quote').length === 1, 'fast quote');
     slow.response.pause();
-    const frame = Array.from({ length: 2000 }, (_, i) => trade('AAPL', 100 + i / 100));
+    const frame = fatFrame(200);
+    const frameBytes = JSON.stringify(frame).length;
     let sent = 0;
-    while (rig.relay.stats().slowDropped === 0 && sent < 10_000_000) {
+    let bytes = 0;
+    while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
       rig.server.sendTrades(frame);
       sent += frame.length;
+      bytes += frameBytes;
       await fast.waitFor(() => fast.trades().length >= sent, `${sent} trades`);
     }
     expect(rig.relay.stats().slowDropped).toBe(1);
     expect(rig.relay.clientList().map((c) => c.id)).toEqual([expect.stringMatching(/^sse-/)]);
     expect(fast.ended).toBe(false);
-  });
+    rig.server.sendTrades([trade('AAPL', 99)]);
+    await fast.waitFor(() => fast.trades().length === sent + 1, 'the next trade');
+    expect(fast.trades().at(-1)?.p).toBe(99);
+  }, SLOW_TEST_MS);
 });
