@@ -467,8 +467,8 @@ export class SettingsService {
   importTransfer(data: TransferData): { ok: true; summary: string } | { ok: false; problems: string[] } {
     const applied = applyTransfer(this.current, data, this.maxSymbols);
     if (!applied.ok) return applied;
-    this.commit(applied.settings);
-    return { ok: true, summary: applied.summary };
+    const saved = this.commit(applied.settings);
+    return { ok: true, summary: saved ? applied.summary : `${applied.summary} It applies until Ticker quits: your settings cannot be saved now (see the notice).` };
   }
 
   // ------------------------------------------------------------------ internals
@@ -503,13 +503,15 @@ export class SettingsService {
    * Save `settings`. A refused or failed save never loses the change for this session and never
    * becomes an error per change: the user is told once that changes are not being saved.
    */
-  private tryWrite(settings: SavedSettings): void {
+  private tryWrite(settings: SavedSettings): boolean {
     try {
       this.store.store = structuredClone(settings);
       this.toldUnsaved = false;
+      return true;
     } catch (error) {
       if (!(error instanceof SettingsWriteRefused)) console.error('[settings] could not save settings:', error);
       if (!this.toldUnsaved) this.tellUnsaved(error instanceof SettingsWriteRefused ? error.reason : `the file could not be written (${errorCode(error)})`);
+      return false;
     }
   }
 
@@ -521,11 +523,11 @@ export class SettingsService {
     });
   }
 
-  /** Save then adopt `next`; emit `changed` when a renderer-visible part differs. */
-  private commit(next: SavedSettings): void {
+  /** Save then adopt `next`; emit `changed` when a renderer-visible part differs. False when not saved. */
+  private commit(next: SavedSettings): boolean {
     const before = this.current;
-    if (sameJson(before, next)) return;
-    this.tryWrite(next);
+    if (sameJson(before, next)) return true;
+    const saved = this.tryWrite(next);
     this.current = next;
     const visibleChange =
       !sameJson(before.lists, next.lists) ||
@@ -536,6 +538,7 @@ export class SettingsService {
       !sameJson(before.holdings, next.holdings);
     if (visibleChange) this.changed.emit(this.publicSettings());
     if (!sameJson(before.relay, next.relay)) this.relayChanged.emit();
+    return saved;
   }
 
   private raise(notice: Omit<Notice, 'at'>): void {

@@ -244,6 +244,11 @@ describe('SettingsService: preferences and window', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]).toBe('Ticker cannot save changes to its settings: the settings file /x/settings.json is read-only. Changes you make now apply until Ticker quits; the file at /x/settings.json is left as it is.');
     expect(messages[1]).toMatch(/preferences\.height/);
+    // An import applies for the session and says it is not saved, without another notice.
+    const imported = service.importTransfer({ lists: [{ name: 'Tech', symbols: ['IBM'] }], shownList: null, preferences: {} });
+    expect(imported).toEqual({ ok: true, summary: 'Imported: added "Tech". It applies until Ticker quits: your settings cannot be saved now (see the notice).' });
+    expect(service.lists().at(-1)?.symbols).toEqual(['IBM']);
+    expect(service.notices()).toHaveLength(2);
     expect(store.writes).toBe(0);
   });
 });
