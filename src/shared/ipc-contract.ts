@@ -19,6 +19,7 @@ import type {
   Preferences,
   PublicSettings,
   RelayView,
+  SecondStrip,
   SnapshotBatch,
   SymbolMatch,
   SymbolSnapshot,
@@ -119,6 +120,8 @@ export interface InvokeContract {
   exportSettings: { args: [format: TransferFormat]; result: ExportOutcome };
   /** Import a file the user picks in main's open dialog: all or nothing, every problem listed. */
   importSettings: { args: []; result: ImportOutcome };
+  /** Turn the second strip on or off, or change its list, edge or display ('limit' when the lists on screen would exceed the cap). */
+  setSecondStrip: { args: [patch: Partial<SecondStrip>]; result: PublicSettings };
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -165,6 +168,7 @@ export const INVOKE_CHANNELS = {
   getShortcuts: 'app:get-shortcuts',
   exportSettings: 'settings:export',
   importSettings: 'settings:import',
+  setSecondStrip: 'strips:set-second',
 } as const satisfies Record<InvokeName, string>;
 
 /** Events main pushes to renderers. */

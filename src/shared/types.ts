@@ -215,6 +215,18 @@ export interface PublicSettings {
   alerts: AlertRule[];
   /** The portfolio's lots and base currency. */
   holdings: Holdings;
+  /** The optional second strip (its own list, edge and display). */
+  secondStrip: SecondStrip;
+}
+
+/** The optional second strip: its own watch list, edge and display (rules in second-strip.ts). */
+export interface SecondStrip {
+  enabled: boolean;
+  /** The watch list it shows (always one of the saved lists). */
+  listId: string;
+  position: Position;
+  /** Electron display id; null for the primary display. */
+  displayId: number | null;
 }
 
 /** A display the strip can dock to, as the settings view lists it. */

@@ -276,6 +276,39 @@ describe('settings view', () => {
     await page.close();
   });
 
+  it('turns the second strip on, picks its list, edge and display, and shows a refusal over the cap', async () => {
+    const { page, errors } = await openPage('settings', {
+      maxSymbols: SYMBOLS.length + 1,
+      otherLists: [
+        { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:SOLUSDT'] },
+        { id: 'l3', name: 'FX', symbols: ['OANDA:EUR_USD', 'OANDA:GBP_USD', 'OANDA:USD_CHF'] },
+      ],
+    });
+    const enabled = page.locator('#second-strip-enabled');
+    await enabled.waitFor();
+    const sent = () => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setSecondStrip').map((c) => c.args[0]));
+    expect(await enabled.isChecked()).toBe(false);
+    expect(await page.locator('#second-strip-list option').allTextContents()).toEqual([`Watch list (${SYMBOLS.length})`, 'Crypto (2)', 'FX (3)']);
+    expect(await page.locator('#second-strip-position option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual([...PREFERENCE_RULES.position.values]);
+    expect(await page.locator('#second-strip-position').inputValue()).toBe('bottom');
+
+    await page.locator('#second-strip-list').selectOption('l2');
+    await page.locator('#second-strip-display').selectOption('1');
+    await enabled.check();
+    await expect.poll(sent).toEqual([{ listId: 'l2' }, { displayId: 1 }, { enabled: true }]);
+    await expect.poll(() => enabled.isChecked()).toBe(true);
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.secondStrip)).toEqual({ enabled: true, listId: 'l2', position: 'bottom', displayId: 1 });
+
+    // FX would take the lists on screen over the plan's cap: refused, said, and nothing changes.
+    await page.locator('#second-strip-list').selectOption('l3');
+    await expect.poll(() => page.locator('#second-strip-error').textContent()).toContain('The lists on screen would need');
+    await expect.poll(() => page.locator('#second-strip-list').inputValue()).toBe('l2');
+    await page.locator('#second-strip-position').selectOption('top');
+    await expect.poll(() => page.locator('#second-strip-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('builds both pages with the one Content-Security-Policy, and the page obeys it', async () => {
     for (const name of ['strip', 'settings'] as const) {
       const { page } = await openPage(name);

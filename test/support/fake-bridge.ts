@@ -26,6 +26,7 @@ import type {
   PublicSettings,
   RelayClientInfo,
   RelayView,
+  SecondStrip,
   SnapshotBatch,
   SymbolMatch,
   SymbolSnapshot,
@@ -107,6 +108,7 @@ export interface FakeBridgeOptions {
   transfer?: { export?: ExportOutcome; import?: ImportOutcome };
   holdings?: Holdings;
   portfolio?: PortfolioFigures | null;
+  secondStrip?: Partial<SecondStrip>;
 }
 
 /** Build a script from a few options (runs in Node, not in the page). */
@@ -146,6 +148,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       maxSymbols: options.maxSymbols ?? 50,
       alerts: options.alerts ?? [],
       holdings: options.holdings ?? { baseCurrency: 'USD', lots: [] },
+      secondStrip: { enabled: false, listId: 'l1', position: 'bottom', displayId: null, ...options.secondStrip },
     },
     snapshot,
     overview: {
@@ -436,6 +439,20 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
     openChart: (symbol: string) => (record('openChart', [symbol]), answer(null)),
     showItemMenu: (symbol: string) => (record('showItemMenu', [symbol]), answer(null)),
+    setSecondStrip: (patch: Partial<SecondStrip>) => {
+      record('setSecondStrip', [patch]);
+      if (patch.listId !== undefined && !settings.lists.some((list) => list.id === patch.listId)) return refuse('not-found', 'That watch list no longer exists.');
+      const next = { ...settings.secondStrip, ...patch };
+      // Like the core: the lists on screen together must fit the plan's cap.
+      const onScreen = new Set(settings.symbols);
+      if (next.enabled) for (const symbol of settings.lists.find((list) => list.id === next.listId)?.symbols ?? []) onScreen.add(symbol);
+      if (onScreen.size > settings.maxSymbols) {
+        return refuse('limit', `The lists on screen would need ${onScreen.size} symbols, but your plan allows ${settings.maxSymbols} on its one connection.`);
+      }
+      settings.secondStrip = next;
+      settingsChanged();
+      return answer(settings);
+    },
     getShortcuts: () => {
       record('getShortcuts', []);
       const { shortcutToggleStrips, shortcutPause } = settings.preferences;

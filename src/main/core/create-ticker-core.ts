@@ -201,6 +201,10 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       settings.showList(listId);
       return settings.publicSettings();
     },
+    setSecondStrip: (patch) => {
+      settings.setSecondStrip(patch);
+      return settings.publicSettings();
+    },
     setApiKey: async (key: string) => {
       const info = settings.setApiKey(key);
       await syncSource();
@@ -275,6 +279,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     symbols: () => settings.symbols(),
     lists: () => settings.lists(),
     shownListId: () => settings.shownListId(),
+    secondStrip: () => settings.secondStrip(),
     preferences: () => settings.preferences(),
     windowState: () => settings.windowState(),
     setWindowState: (state) => settings.setWindowState(state),

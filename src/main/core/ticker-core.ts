@@ -1,5 +1,5 @@
 import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowState } from '../../shared/types';
+import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowState, SecondStrip } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
@@ -30,6 +30,8 @@ export interface TickerCore {
   lists(): WatchList[];
   /** The list the strip shows. */
   shownListId(): string;
+  /** The optional second strip: on/off, its list, edge and display. */
+  secondStrip(): SecondStrip;
   preferences(): Preferences;
   windowState(): WindowState;
   setWindowState(state: Partial<WindowState>): void;

@@ -6,11 +6,12 @@
  */
 import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../../shared/ipc-contract';
 import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared/alert-rules';
-import { checkPreferencePatch } from '../../shared/preference-rules';
+import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
+import { checkSecondStripPatch } from '../../shared/second-strip';
 import { MAX_RELAY_ORIGINS } from '../../shared/relay-rules';
 import { isRelayCopyItem, RELAY_COPY_ITEMS, type RelayCopyItem } from '../../shared/relay-urls';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
-import type { Preferences } from '../../shared/types';
+import type { Preferences, SecondStrip } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { isAppLink } from '../../shared/external-links';
@@ -204,6 +205,13 @@ function baseCurrencyArg(value: unknown): Check<string> {
   return problem === null ? { ok: true, value: value as string } : refuse(problem);
 }
 
+/** A change to the second strip; that its list exists is the settings service's to check. */
+function secondStripArg(value: unknown): Check<Partial<SecondStrip>> {
+  const listIds = isPlainDataObject(value) && isListId(value.listId) ? [value.listId] : [];
+  const checked = checkSecondStripPatch(value, listIds);
+  return checked.ok ? { ok: true, value: checked.value } : refuse(checked.message);
+}
+
 /** testApiKey: no argument, `undefined` (an omitted optional), or a key. */
 const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   const wrongArity = arity(args, 0, 1);
@@ -260,6 +268,7 @@ export const ARGS_VALIDATORS = {
   getShortcuts: tuple(),
   exportSettings: tuple(transferFormatArg),
   importSettings: tuple(),
+  setSecondStrip: tuple(secondStripArg),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {

@@ -4,6 +4,7 @@
  * does not name are kept, and the preferences the file holds are set. The result is refused, with
  * every reason, when it would break a limit (too many lists, a strip over the plan's cap).
  */
+import { listsOnScreen } from '../../shared/second-strip';
 import { nextListId, MAX_WATCH_LISTS, sameListName, unionOfLists, unionOverCapMessage, type WatchList } from '../../shared/watch-lists';
 import type { SavedSettings } from './schema';
 import type { TransferData } from './settings-transfer';
@@ -36,7 +37,7 @@ export function applyTransfer(current: SavedSettings, data: TransferData, maxSym
   }
   const shown = data.shownList === null ? null : lists.find((list) => sameListName(list.name, data.shownList as string));
   const shownListId = shown ? shown.id : current.shownListId;
-  const union = unionOfLists(lists, [shownListId]);
+  const union = unionOfLists(lists, listsOnScreen(shownListId, current.secondStrip));
   if (union.length > maxSymbols) problems.push(unionOverCapMessage(union.length, maxSymbols));
   if (problems.length > 0) return { ok: false, problems };
 

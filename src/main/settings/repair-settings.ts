@@ -6,9 +6,10 @@
 import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '../../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, isValidRelayToken, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
-import type { Preferences, WindowState } from '../../shared/types';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, defaultHoldings, HOLDING_LIMITS, lotProblem, type Holdings, type Lot } from '../../shared/portfolio/holdings';
+import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
+import { checkSecondStripPatch, defaultSecondStrip, SECOND_STRIP_KEYS } from '../../shared/second-strip';
 import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
 import { FIRST_LIST_NAME, isListId, listNameProblem, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
 import {
@@ -200,6 +201,25 @@ function repairAlerts(raw: unknown, problems: string[]): AlertRule[] {
   return kept;
 }
 
+/** The second strip: each invalid field takes its default, and a list that is gone becomes the first list. */
+function repairSecondStrip(raw: unknown, lists: readonly WatchList[], problems: string[]): SecondStrip {
+  const first = (lists[0] as WatchList).id;
+  const repaired = defaultSecondStrip(first);
+  if (raw === undefined) return repaired;
+  if (!isPlainDataObject(raw)) {
+    problems.push('secondStrip');
+    return repaired;
+  }
+  const listIds = lists.map((list) => list.id);
+  for (const key of SECOND_STRIP_KEYS) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const checked = checkSecondStripPatch({ [key]: raw[key] }, listIds);
+    if (checked.ok) Object.assign(repaired, checked.value);
+    else problems.push(`secondStrip.${key}`);
+  }
+  return repaired;
+}
+
 /** A bad token is replaced later by a fresh one; bad origins are dropped and named. */
 function repairRelay(raw: unknown, problems: string[]): SavedRelay {
   if (raw === undefined) return { token: null, origins: [] };
@@ -289,6 +309,7 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
     alerts: repairAlerts(raw.alerts, problems),
     relay: repairRelay(raw.relay, problems),
     holdings: repairHoldings(raw.holdings, problems),
+    secondStrip: repairSecondStrip(raw.secondStrip, lists, problems),
   };
   return { settings, problems, migrated };
 }

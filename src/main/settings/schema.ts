@@ -4,8 +4,9 @@
 import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
-import type { Preferences, WindowState } from '../../shared/types';
 import { defaultHoldings, HOLDING_LIMITS, LOT_ID_PATTERN, type Holdings } from '../../shared/portfolio/holdings';
+import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
+import { defaultSecondStrip } from '../../shared/second-strip';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
 import { FIRST_LIST_NAME, LIST_ID_PATTERN, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, type WatchList } from '../../shared/watch-lists';
 
@@ -31,6 +32,8 @@ export type SavedSettings = {
   alerts: AlertRule[];
   relay: SavedRelay;
   holdings: Holdings;
+  /** The optional second strip (added without a version bump: older files get the default). */
+  secondStrip: SecondStrip;
 };
 
 /** The relay's saved secrets and lists (its on/off and port are preferences). */
@@ -88,6 +91,7 @@ export function defaultSettings(): SavedSettings {
     alerts: [],
     relay: { token: null, origins: [] },
     holdings: defaultHoldings(),
+    secondStrip: defaultSecondStrip(DEFAULT_LIST_ID),
   };
 }
 
@@ -191,6 +195,17 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
       },
       additionalProperties: false,
       default: defaultHoldings(),
+    },
+    secondStrip: {
+      type: 'object',
+      properties: {
+        enabled: { type: 'boolean' },
+        listId: { type: 'string', pattern: LIST_ID_PATTERN.source },
+        position: ruleSchema(PREFERENCE_RULES.position, 'bottom'),
+        displayId: ruleSchema(PREFERENCE_RULES.displayId, null),
+      },
+      additionalProperties: false,
+      default: defaultSecondStrip(DEFAULT_LIST_ID),
     },
     apiKey: {
       anyOf: [

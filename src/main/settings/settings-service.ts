@@ -8,7 +8,8 @@ import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
-import type { KeyInfo, Notice, Preferences, PublicSettings, WindowState } from '../../shared/types';
+import type { KeyInfo, Notice, Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
+import { checkSecondStripPatch, listsOnScreen } from '../../shared/second-strip';
 import { generateRelayToken } from '../relay/relay-token';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { maskKey, protectKey, revealKey, type SafeStorageLike } from './key-protection';
@@ -58,6 +59,11 @@ function preview(input: unknown): string {
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
+}
+
+/** The lists on screen: the first strip's, and the second strip's while it is on. */
+function shownListIdsOf(settings: SavedSettings): string[] {
+  return listsOnScreen(settings.shownListId, settings.secondStrip);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -131,7 +137,11 @@ export class SettingsService {
 
   /** The ids of the lists on screen (their union is what the one connection subscribes). */
   shownListIds(): string[] {
-    return [this.current.shownListId];
+    return shownListIdsOf(this.current);
+  }
+
+  secondStrip(): SecondStrip {
+    return { ...this.current.secondStrip };
   }
 
   /** Every symbol of every list on screen, each once: what the one connection must carry. */
@@ -164,6 +174,7 @@ export class SettingsService {
       maxSymbols: this.maxSymbols,
       alerts: this.alerts(),
       holdings: this.holdings(),
+      secondStrip: this.secondStrip(),
     };
   }
 
@@ -260,14 +271,30 @@ export class SettingsService {
     const list = this.requireList(listId);
     if (this.current.lists.length === 1) throw new TickerError('limit', 'Ticker needs at least one watch list: create another before deleting this one.');
     const lists = this.current.lists.filter((l) => l.id !== list.id);
-    const shownListId = this.current.shownListId === list.id ? (lists[0] as WatchList).id : this.current.shownListId;
-    this.commitShown({ ...this.current, lists, shownListId });
+    const first = (lists[0] as WatchList).id;
+    const shownListId = this.current.shownListId === list.id ? first : this.current.shownListId;
+    const { secondStrip } = this.current;
+    this.commitShown({ ...this.current, lists, shownListId, secondStrip: secondStrip.listId === list.id ? { ...secondStrip, listId: first } : secondStrip });
   }
 
   /** Show a list on the strip. Refused when the lists on screen together would exceed the plan's cap. */
   showList(listId: string): void {
     const list = this.requireList(listId);
     this.commitShown({ ...this.current, shownListId: list.id });
+  }
+
+  /**
+   * Change the second strip (on/off, its list, edge, display); every field is checked first. Turning
+   * it on or switching its list is refused when the lists on screen together would exceed the cap.
+   */
+  setSecondStrip(patch: Partial<SecondStrip>): SecondStrip {
+    const checked = checkSecondStripPatch(
+      patch,
+      this.current.lists.map((list) => list.id),
+    );
+    if (!checked.ok) throw new TickerError(checked.field === 'listId' ? 'not-found' : 'invalid-payload', `${checked.message}.`);
+    this.commitShown({ ...this.current, secondStrip: { ...this.current.secondStrip, ...checked.value } });
+    return this.secondStrip();
   }
 
   // ------------------------------------------------------------------ relay
@@ -535,7 +562,8 @@ export class SettingsService {
       !sameJson(before.preferences, next.preferences) ||
       !sameJson(before.apiKey, next.apiKey) ||
       !sameJson(before.alerts, next.alerts) ||
-      !sameJson(before.holdings, next.holdings);
+      !sameJson(before.holdings, next.holdings) ||
+      !sameJson(before.secondStrip, next.secondStrip);
     if (visibleChange) this.changed.emit(this.publicSettings());
     if (!sameJson(before.relay, next.relay)) this.relayChanged.emit();
     return saved;
@@ -617,8 +645,7 @@ export class SettingsService {
 
   /** Commit a change that may change what is on screen, refusing one whose union would exceed the cap. */
   private commitShown(next: SavedSettings): void {
-    const ids = [next.shownListId];
-    const union = unionOfLists(next.lists, ids);
+    const union = unionOfLists(next.lists, shownListIdsOf(next));
     const before = this.shownSymbols();
     // A union already over the cap (a file edited by hand) may still shrink.
     if (union.length > this.maxSymbols && union.length > before.length) {

@@ -2,7 +2,9 @@
  * The app's IPC surface: the core's handlers plus the few only the shell can answer (displays,
  * windows, the browser), registered behind the sender check, and the preload's event subscriptions.
  * Notices raised before any window could show them go to the first page that listens to notices.
+ * A strip window's calls are answered for its own list (see strip-view.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clipboard, Screen } from 'electron';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import { relayCopyText } from '../../shared/relay-urls';
@@ -12,8 +14,9 @@ import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';
 import { createSenderCheck } from '../ipc/sender-check';
-import type { ItemActions } from './item-actions';
 import type { SettingsTransferHandlers } from './settings-transfer-dialogs';
+import type { ItemActions, ItemStrip } from './item-actions';
+import { StripView, type StripRole } from './strip-view';
 import { describeDisplays } from './tray-menu';
 import { createOpenExternalHandler } from './web-security';
 import type { WindowRegistry } from './window-registry';
@@ -29,6 +32,8 @@ export interface AppIpcDeps {
   openSettings(): void;
   openExternal(url: string): Promise<void>;
   itemActions: ItemActions;
+  /** The strip of each role (its list and window), for item actions. */
+  strip(role: StripRole): ItemStrip;
   /** The global shortcuts' state. */
   shortcuts(): ShortcutStatus[];
   /** Export… and Import… in settings (main's file dialogs). */
@@ -50,8 +55,35 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     for (const notice of core.pendingNotices()) registry.send(window, 'notice', notice);
   });
 
+  // Which web contents made the call being handled, for the handlers that answer per strip.
+  const caller = new AsyncLocalStorage<number>();
+  const ipcMain: IpcMainLike = {
+    handle: (channel, listener) =>
+      deps.ipcMain.handle(channel, (event, ...args) => {
+        const id = (event as { sender?: { id?: unknown } } | null)?.sender?.id;
+        return typeof id === 'number' ? caller.run(id, () => listener(event, ...args)) : listener(event, ...args);
+      }),
+    removeHandler: (channel) => deps.ipcMain.removeHandler(channel),
+  };
+  const callerStrip = (): StripView | null => {
+    const id = caller.getStore();
+    const view = id === undefined ? null : registry.viewOf(id);
+    return view instanceof StripView ? view : null;
+  };
+  const itemStrip = (): ItemStrip => deps.strip(callerStrip()?.role ?? 'first');
+
   const handlers: InvokeHandlers = {
     ...core.handlers,
+    getSettings: async () => {
+      const view = callerStrip();
+      const settings = await core.handlers.getSettings();
+      return view ? view.settingsFor(settings) : settings;
+    },
+    getSnapshot: async () => {
+      const view = callerStrip();
+      const snapshots = await core.handlers.getSnapshot();
+      return view ? view.snapshotFor(snapshots) : snapshots;
+    },
     getDisplays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
     openSettings: () => {
       deps.openSettings();
@@ -59,11 +91,11 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     },
     openExternal: createOpenExternalHandler(deps.openExternal),
     openChart: async (symbol) => {
-      await itemActions.openChart(symbol);
+      await itemActions.openChart(symbol, itemStrip());
       return null;
     },
     showItemMenu: async (symbol) => {
-      await itemActions.showItemMenu(symbol);
+      await itemActions.showItemMenu(symbol, itemStrip());
       return null;
     },
     ...deps.settingsTransfer,
@@ -76,7 +108,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
   };
   const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: deps.isOurPage });
   const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);
-  const disposeHandlers = registerIpcHandlers({ ipcMain: deps.ipcMain, handlers, isTrustedSender, onRejected });
+  const disposeHandlers = registerIpcHandlers({ ipcMain, handlers, isTrustedSender, onRejected });
   const disposeSubscriptions = registerSubscriptions({
     ipcMain: deps.ipcMain,
     isTrustedSender,

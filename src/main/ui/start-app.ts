@@ -16,8 +16,10 @@ import { SettingsService } from '../settings/settings-service';
 import { createActionRunner } from './action-runner';
 import { showAlertNotifications } from './alert-notifications';
 import { serveAppIpc } from './app-ipc';
-import { appWindowFactory, type AppPagesLocation } from './app-window';
-import { createItemActions } from './item-actions';
+import { appWindowFactory, type AppPagesLocation, type CreateAppWindow } from './app-window';
+import { createItemActions, type ItemStrip } from './item-actions';
+import { SecondStripWindow } from './second-strip-window';
+import { StripView, type StripRole } from './strip-view';
 import { followLaunchAtLogin } from './login-item-follower';
 import { createQuitSequence } from './quit-sequence';
 import { watchReconnectTriggers } from './reconnect-triggers';
@@ -75,6 +77,7 @@ export interface StartAppDeps {
 export interface RunningApp {
   core: TickerCore;
   strip: TickerWindow;
+  secondStrip: SecondStripWindow;
   settingsWindow: SettingsWindow;
   tray: TrayController;
   registry: WindowRegistry;
@@ -159,14 +162,29 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     clock,
   });
 
-  const strip = new TickerWindow({ createWindow, screen: electron.screen, core, platform });
+  // Each strip window sees only its own list (quotes, settings, item actions): see strip-view.ts.
+  const createStripWindow =
+    (role: StripRole): CreateAppWindow =>
+    (page, options) => {
+      const window = createWindow(page, options);
+      registry.setView(window, new StripView({ role, core, now: () => clock.now() }));
+      return window;
+    };
+  const strip = new TickerWindow({ createWindow: createStripWindow('first'), screen: electron.screen, core, platform });
+  const secondStrip = new SecondStripWindow({ createWindow: createStripWindow('second'), screen: electron.screen, core, platform, clock });
+  const stripOf = (role: StripRole): ItemStrip => {
+    const listId = (): string => (role === 'first' ? core.shownListId() : core.secondStrip().listId);
+    return {
+      list: () => core.lists().find((list) => list.id === listId()) ?? null,
+      window: () => (role === 'first' ? strip.browserWindow() : secondStrip.browserWindow()),
+    };
+  };
   const itemActions = createItemActions({
     core,
     clipboard: electron.clipboard,
     Menu: electron.Menu,
     openExternal,
     openSettings,
-    stripWindow: () => strip.browserWindow(),
     run,
   });
   const settingsTransfer = settingsTransferHandlers({
@@ -186,6 +204,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     openSettings,
     openExternal,
     itemActions,
+    strip: stripOf,
     shortcuts: () => shortcuts.status(),
     settingsTransfer,
   });
@@ -197,6 +216,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   marketWatch.setSymbols(core.symbols());
   const stopFollowingSettings = core.events.settings.subscribe((next) => {
     strip.apply(next.preferences);
+    secondStrip.apply(next);
     marketWatch.setSymbols(next.symbols);
   });
   const stopFollowingLoginItem = followLaunchAtLogin({ app, platform, execPath: deps.launchExecPath, core });
@@ -248,7 +268,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       ipc.dispose,
     ],
     stopCore: () => core.stop(),
-    afterStop: [stopForwarding, () => tray.destroy(), () => strip.destroy(), () => settingsWindow.close()],
+    afterStop: [stopForwarding, () => tray.destroy(), () => strip.destroy(), () => secondStrip.destroy(), () => settingsWindow.close()],
     exit: () => app.exit(0),
     clock,
     timeoutMs: deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS,
@@ -261,5 +281,5 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
 
   if (core.pendingNotices().some((notice) => notice.level !== 'info')) settingsWindow.open();
   core.start();
-  return { core, strip, settingsWindow, tray, registry, handlers: ipc.handlers, quit };
+  return { core, strip, secondStrip, settingsWindow, tray, registry, handlers: ipc.handlers, quit };
 }

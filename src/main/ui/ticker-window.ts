@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
 import type { Preferences, Theme } from '../../shared/types';
-import type { TickerCore } from '../core/ticker-core';
+import type { CoreHandlers, TickerCore } from '../core/ticker-core';
 import type { CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
 import { systemClock, type Clock } from '../../shared/clock';
@@ -42,7 +42,8 @@ export type StripScreen = Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 
 export interface TickerWindowDeps {
   createWindow: CreateAppWindow;
   screen: StripScreen;
-  core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState' | 'handlers'>;
+  /** Where the strip's preferences and position come from (the second strip's are its own). */
+  core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState'> & { handlers: Pick<CoreHandlers, 'setPreferences'> };
   platform: NodeJS.Platform;
   clock?: Clock;
   moveSettleMs?: number;

@@ -29,6 +29,8 @@ export function createTrayActions({ core, openSettings, quit, run }: TrayActions
     setLaunchAtLogin: (launch) => run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),
     openSettings: () => openSettings(),
     openAlerts: () => openSettings({ focusAlert: '' }),
+    setSecondStripShown: (shown) => run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),
+    showListOnSecondStrip: (listId) => run('switch the second strip’s list', () => handlers.setSecondStrip({ listId })),
     quit,
   };
 }

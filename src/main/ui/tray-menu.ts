@@ -4,7 +4,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
 import type { RelayOverview } from '../../shared/types';
-import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences, WatchList } from '../../shared/types';
+import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences, SecondStrip, WatchList } from '../../shared/types';
 
 /** One tray icon per group of states. */
 export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
@@ -74,6 +74,8 @@ export interface TrayMenuState {
   marketHours?: readonly string[];
   /** Alerts fired in the last hour (the item is left out when not given). */
   recentAlerts?: number;
+  /** The second strip (the submenu is left out when not given). */
+  secondStrip?: SecondStrip;
   /** The local relay (the item is left out while it is off). */
   relay?: Pick<RelayOverview, 'enabled' | 'listening' | 'port' | 'error' | 'clients'>;
 }
@@ -94,6 +96,10 @@ export interface TrayMenuActions {
   openSettings(): void;
   /** Open settings at the Alerts section. */
   openAlerts?(): void;
+  /** Show or hide the second strip. */
+  setSecondStripShown?(shown: boolean): void;
+  /** Show another watch list on the second strip. */
+  showListOnSecondStrip?(listId: string): void;
   quit(): void;
 }
 
@@ -163,12 +169,35 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
         ]
       : [];
 
+  const second = state.secondStrip;
+  const secondStrip: MenuItemConstructorOptions[] =
+    second && actions.setSecondStripShown && actions.showListOnSecondStrip
+      ? [
+          {
+            id: 'second-strip',
+            label: literal(second.enabled ? `Second strip: ${state.lists.find((list) => list.id === second.listId)?.name ?? ''}` : 'Second strip'),
+            submenu: [
+              { id: 'second-strip-shown', label: 'Show second strip', type: 'checkbox', checked: second.enabled, click: () => actions.setSecondStripShown?.(!second.enabled) },
+              { type: 'separator' },
+              ...state.lists.map((list) => ({
+                id: `second-strip-list-${list.id}`,
+                label: literal(`${list.name} (${list.symbols.length})`),
+                type: 'radio' as const,
+                checked: list.id === second.listId,
+                click: () => actions.showListOnSecondStrip?.(list.id),
+              })),
+            ],
+          },
+        ]
+      : [];
+
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
     ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({ id: `market-hours-${index}`, label: literal(line), enabled: false })),
     ...relayItems(state, actions),
     { type: 'separator' },
     ...listSwitch,
+    ...secondStrip,
     ...symbols,
     {
       id: 'add-symbol',

@@ -19,7 +19,7 @@ export interface TrayControllerDeps {
   createTray(icon: NativeImage): Tray;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   loadIcon(state: TrayIconState): NativeImage;
-  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'>;
+  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'> & Partial<Pick<TickerCore, 'secondStrip'>>;
   screen: StripScreen;
   actions: TrayMenuActions;
   maxSymbols: number;
@@ -80,6 +80,7 @@ export class TrayController {
         maxSymbols: this.deps.maxSymbols,
         marketHours: this.deps.marketWatch?.state().lines ?? [],
         relay: core.relay(),
+        ...(core.secondStrip ? { secondStrip: core.secondStrip() } : {}),
         ...(recentAlerts !== undefined ? { recentAlerts } : {}),
       },
       this.deps.actions,

@@ -12,8 +12,18 @@ export interface Subscription {
   event: EventName;
 }
 
+/** Push an event to one window. */
+export type SendToWindow = <K extends EventName>(event: K, payload: EventContract[K]) => void;
+
+/** How one window sees the core's events (e.g. a strip: only its own list's quotes). */
+export interface WindowView {
+  /** Deliver `payload` to the window through `send`: as it is, changed for it, followed by more, or not at all. */
+  deliver<K extends EventName>(event: K, payload: EventContract[K], send: SendToWindow): void;
+}
+
 export class WindowRegistry {
   private readonly windows = new Set<BrowserWindow>();
+  private readonly views = new Map<BrowserWindow, WindowView>();
   /** The events each window's page listens to, by window (its webContents id may be gone once closed). */
   private readonly subscriptions = new Map<BrowserWindow, Set<EventName>>();
   /** A window's page started listening to an event (e.g. to replay what it missed). */
@@ -26,7 +36,19 @@ export class WindowRegistry {
     window.once('closed', () => {
       this.windows.delete(window);
       this.subscriptions.delete(window);
+      this.views.delete(window);
     });
+  }
+
+  /** Route every event `window` listens to through `view`. */
+  setView(window: BrowserWindow, view: WindowView): void {
+    if (this.windows.has(window)) this.views.set(window, view);
+  }
+
+  /** The view of the window whose web contents is `id`, if it has one. */
+  viewOf(id: number): WindowView | null {
+    const window = this.windowOf(id);
+    return (window && this.views.get(window)) ?? null;
   }
 
   /** Windows still alive (not destroyed). */
@@ -60,7 +82,17 @@ export class WindowRegistry {
   /** Push an event to every live window listening to it. */
   broadcast<K extends EventName>(event: K, payload: EventContract[K]): void {
     for (const window of this.live()) {
-      if (this.subscriptions.get(window)?.has(event)) this.send(window, event, payload);
+      if (!this.subscriptions.get(window)?.has(event)) continue;
+      const view = this.views.get(window);
+      if (!view) {
+        this.send(window, event, payload);
+        continue;
+      }
+      try {
+        view.deliver(event, payload, (next, nextPayload) => this.send(window, next, nextPayload));
+      } catch (error) {
+        console.error(`[windows] could not deliver ${event}:`, error);
+      }
     }
   }
 

@@ -311,7 +311,7 @@ function useShortcutStates(api: TickerApi, ...accelerators: string[]): Partial<R
 }
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */
-function useDisplays(api: TickerApi): DisplayInfo[] {
+export function useDisplays(api: TickerApi): DisplayInfo[] {
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
   useEffect(() => {
     let alive = true;

@@ -10,6 +10,7 @@ import { MarketHoursPanel } from './market-hours-panel';
 import { NoticeBanner } from './notice-banner';
 import { PreferencesSection } from './preferences-section';
 import { RelaySection } from './relay-section';
+import { SecondStripSection } from './second-strip-section';
 import { StatusPanel } from './status-panel';
 import { SymbolsSection } from './symbols-section';
 import { TransferSection } from './transfer-section';
@@ -143,6 +144,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
           <TransferSection api={api} />
+          <SecondStripSection api={api} settings={settings} onSettings={setSettings} />
           <MarketHoursPanel symbols={settings.symbols} />
           <RelaySection api={api} preferences={settings.preferences} symbols={settings.symbols} locale={locale} onSettings={setSettings} />
         </>

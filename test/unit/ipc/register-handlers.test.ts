@@ -88,6 +88,10 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     getShortcuts: vi.fn(() => []),
     exportSettings: vi.fn(() => ({ status: 'cancelled' as const })),
     importSettings: vi.fn(() => ({ status: 'cancelled' as const })),
+    setSecondStrip: vi.fn((patch) => {
+      settings.setSecondStrip(patch);
+      return settings.publicSettings();
+    }),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

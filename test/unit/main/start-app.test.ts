@@ -26,7 +26,7 @@ import { createMemoryStore } from '../../../src/main/settings/key-value-store';
 import type { SettingsService } from '../../../src/main/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, SymbolSnapshot, WindowState } from '../../../src/shared/types';
+import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, SecondStrip, SymbolSnapshot, WindowState } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
@@ -34,7 +34,7 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
 /** A TickerCore whose every method is a vi.fn(); setPreferences really changes its preferences. */
-function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; stop?: () => Promise<void> } = {}) {
+function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; stop?: () => Promise<void>; secondStrip?: Partial<SecondStrip> } = {}) {
   let preferences: Preferences = { ...PREFS, ...options.prefs };
   let symbols = ['AAPL', 'MSFT'];
   let windowState: WindowState = { displayId: null, docked: true, x: null, y: null };
@@ -56,6 +56,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   let shownListId = 'l1';
+  let secondStrip: SecondStrip = { enabled: false, listId: 'l2', position: 'bottom', displayId: null, ...options.secondStrip };
   const lists = () => [
     { id: 'l1', name: 'Watch list', symbols },
     { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
@@ -69,6 +70,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     maxSymbols: 50,
     alerts: [],
     holdings: { baseCurrency: 'USD', lots: [] },
+    secondStrip,
   });
   const setPreferences = vi.fn((patch: Partial<Preferences>) => {
     preferences = { ...preferences, ...patch };
@@ -95,6 +97,11 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       deleteList: vi.fn(publicSettings),
       showList: vi.fn((id: string) => {
         shownListId = id;
+        events.settings.emit(publicSettings());
+        return publicSettings();
+      }),
+      setSecondStrip: vi.fn((patch: Partial<SecondStrip>) => {
+        secondStrip = { ...secondStrip, ...patch };
         events.settings.emit(publicSettings());
         return publicSettings();
       }),
@@ -130,6 +137,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
     symbols: vi.fn(() => symbols),
     lists: vi.fn(lists),
     shownListId: vi.fn(() => shownListId),
+    secondStrip: vi.fn(() => ({ ...secondStrip })),
     preferences: vi.fn(() => ({ ...preferences })),
     windowState: vi.fn(() => windowState),
     setWindowState: vi.fn((patch: Partial<WindowState>) => {
@@ -192,6 +200,11 @@ function find(items: ReturnType<typeof menuItems>, predicate: (item: ReturnType<
 function listen(window: MockBrowserWindow, ...events: EventName[]): void {
   const page = { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } };
   for (const event of events) ipcMain.message(SUBSCRIPTION_CHANNEL, page, event, true);
+}
+
+/** A quote as the publisher sends it. */
+function quote(symbol: string, price: number): SymbolSnapshot {
+  return { symbol, price, prevClose: null, change: null, changePct: null, dayHigh: price, dayLow: price, volume: 0, time: 1, direction: 'flat', history: [price] };
 }
 
 const flush = async (): Promise<void> => {
@@ -446,8 +459,8 @@ describe('startApp: IPC', () => {
     item('remove').click!();
     await flush();
     expect(clipboard.writeText).toHaveBeenCalledWith('189.41');
-    expect(core.handlers.moveSymbol).toHaveBeenCalledWith('AAPL', 1);
-    expect(core.handlers.removeSymbol).toHaveBeenCalledWith('AAPL');
+    expect(core.handlers.moveInList).toHaveBeenCalledWith('l1', 'AAPL', 1);
+    expect(core.handlers.removeFromList).toHaveBeenCalledWith('l1', 'AAPL');
     expect(shell.openExternal).toHaveBeenCalledWith('https://www.tradingview.com/chart/?symbol=AAPL');
     // No price yet: nothing to copy.
     await invoke(INVOKE_CHANNELS.showItemMenu, ours, 'MSFT');
@@ -463,10 +476,12 @@ describe('startApp: IPC', () => {
     listen(strip, 'status', 'quotes');
     listen(settingsWindow, 'status', 'notice');
     core.events.status.emit({ state: 'reconnecting', since: 2 });
-    core.events.quotes.emit({ seq: 1, at: 3, quotes: [], removed: [] });
+    core.events.quotes.emit({ seq: 1, at: 3, quotes: [quote('AAPL', 190)], removed: [] });
+    // Nothing of the strip's list in a batch: nothing is sent to it.
+    core.events.quotes.emit({ seq: 2, at: 4, quotes: [quote('IBM', 150)], removed: [] });
     expect(strip.webContents.send.mock.calls).toEqual([
       [EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }],
-      [EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [], removed: [] }],
+      [EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('AAPL', 190)], removed: [] }],
     ]);
     expect(settingsWindow.webContents.send.mock.calls).toEqual([[EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }]]);
   });
@@ -668,6 +683,105 @@ describe('startApp: global shortcuts and full-screen apps', () => {
     expect(strip.setVisibleOnAllWorkspaces).toHaveBeenLastCalledWith(true, { visibleOnFullScreen: true });
   });
 });
+
+describe('startApp: the second strip', () => {
+  const invoke = (window: MockBrowserWindow, channel: string, ...args: unknown[]) =>
+    ipcMain.invoke(channel, { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } }, ...args);
+
+  it('is a second strip window, on its own edge, made and closed as the setting changes (here from the tray)', async () => {
+    const { core, strip, tray } = await started();
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    find(menuItems(tray), (item) => item.id === 'second-strip-shown').click!();
+    await flush();
+    expect(core.handlers.setSecondStrip).toHaveBeenCalledWith({ enabled: true });
+    const second = MockBrowserWindow.instances[1]!;
+    expect(second.options).toMatchObject({ frame: false, focusable: false, skipTaskbar: true });
+    expect(second.bounds).toEqual({ x: 0, y: 1040 - 32, width: 1920, height: 32 });
+    expect(strip.bounds).toMatchObject({ y: 0 });
+    expect(running(second)).toBe(true);
+    expect(find(menuItems(tray), (item) => item.id === 'second-strip').label).toBe('Second strip: Crypto');
+
+    // Its edge and display are its own; the look and show/hide are shared.
+    core.handlers.setSecondStrip({ position: 'top' });
+    expect(second.bounds).toMatchObject({ y: 0 });
+    second.finishLoading();
+    strip.finishLoading();
+    core.handlers.setPreferences({ hidden: true });
+    expect([strip.visible, second.visible]).toEqual([false, false]);
+    core.handlers.setPreferences({ hidden: false, fullScreenApps: 'step-aside' });
+    expect([strip.visible, second.visible]).toEqual([true, true]);
+    expect(second.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'floating');
+
+    find(menuItems(tray), (item) => item.id === 'second-strip-list-l1').click!();
+    await flush();
+    expect(core.handlers.setSecondStrip).toHaveBeenLastCalledWith({ listId: 'l1' });
+    find(menuItems(tray), (item) => item.id === 'second-strip-shown').click!();
+    await flush();
+    expect(second.destroyed).toBe(true);
+    expect(strip.destroyed).toBe(false);
+  });
+
+  it('each strip window gets only its own list: quotes, settings, snapshot', async () => {
+    const { core, strip } = await started({ secondStrip: { enabled: true, listId: 'l2' } });
+    const second = MockBrowserWindow.instances[1]!;
+    listen(strip, 'quotes', 'settings');
+    listen(second, 'quotes', 'settings');
+    core.events.quotes.emit({ seq: 1, at: 3, quotes: [quote('AAPL', 190), quote('BINANCE:BTCUSDT', 97_000)], removed: [] });
+    expect(strip.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('AAPL', 190)], removed: [] });
+    expect(second.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('BINANCE:BTCUSDT', 97_000)], removed: [] });
+
+    core.handlers.getSnapshot.mockImplementation(() => [quote('AAPL', 190), quote('MSFT', 410), quote('BINANCE:BTCUSDT', 97_000)]);
+    await expect(invoke(second, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({ ok: true, value: [quote('BINANCE:BTCUSDT', 97_000)] });
+    await expect(invoke(strip, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({ ok: true, value: [quote('AAPL', 190), quote('MSFT', 410)] });
+    await expect(invoke(second, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({ ok: true, value: { symbols: ['BINANCE:BTCUSDT'], shownListId: 'l2' } });
+    await expect(invoke(strip, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({ ok: true, value: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' } });
+
+    // Switched to a list whose symbols the feed already carries: the strip is caught up with their quotes.
+    second.webContents.send.mockClear();
+    core.handlers.setSecondStrip({ listId: 'l1' });
+    await flush();
+    expect(second.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.settings, expect.objectContaining({ symbols: ['AAPL', 'MSFT'], shownListId: 'l1' }));
+    expect(second.webContents.send).toHaveBeenLastCalledWith(EVENT_CHANNELS.quotes, expect.objectContaining({ quotes: [quote('AAPL', 190), quote('MSFT', 410)] }));
+  });
+
+  it('an item on the second strip opens its chart and its menu acts on the second strip’s list', async () => {
+    const { core } = await started({ secondStrip: { enabled: true, listId: 'l2' } });
+    const second = MockBrowserWindow.instances[1]!;
+    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'BINANCE:BTCUSDT')).resolves.toEqual({ ok: true, value: null });
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT');
+    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'AAPL')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await expect(invoke(second, INVOKE_CHANNELS.showItemMenu, 'BINANCE:BTCUSDT')).resolves.toEqual({ ok: true, value: null });
+    const menu = Menu.buildFromTemplate.mock.results.at(-1)!.value as MockMenu;
+    expect(menu.popup).toHaveBeenCalledWith({ window: second });
+    const items = menu.items as Array<{ id?: string; label?: string; click?: () => void }>;
+    expect(items.find((item) => item.id === 'remove')?.label).toBe('Remove from “Crypto”');
+    items.find((item) => item.id === 'remove')!.click!();
+    await flush();
+    expect(core.handlers.removeFromList).toHaveBeenCalledWith('l2', 'BINANCE:BTCUSDT');
+  });
+
+  it('a refused switch (the lists on screen over the cap) becomes a notice', async () => {
+    const { core, tray } = await started();
+    core.handlers.setSecondStrip.mockImplementation(() => {
+      throw new Error('The lists on screen would need 60 symbols, but your plan allows 50 on its one connection.');
+    });
+    find(menuItems(tray), (item) => item.id === 'second-strip-shown').click!();
+    await flush();
+    expect(core.notify).toHaveBeenCalledWith({ level: 'error', message: expect.stringContaining('Could not show the second strip: The lists on screen would need 60 symbols') });
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('quitting closes both strips', async () => {
+    const { running, strip } = await started({ secondStrip: { enabled: true } });
+    const second = MockBrowserWindow.instances[1]!;
+    await running.quit();
+    expect([strip.destroyed, second.destroyed]).toEqual([true, true]);
+  });
+});
+
+function running(window: MockBrowserWindow): boolean {
+  return !window.destroyed;
+}
 
 describe('startApp: reconnect and quit', () => {
   it('reconnects at once on resume and unlock', async () => {

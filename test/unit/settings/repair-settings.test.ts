@@ -35,6 +35,7 @@ describe('repairSettings', () => {
         alerts: [],
         relay: { token: null, origins: [] },
         holdings: { baseCurrency: 'USD', lots: [] },
+        secondStrip: { enabled: false, listId: 'l1', position: 'bottom', displayId: null },
       },
       problems: [],
       migrated: true,

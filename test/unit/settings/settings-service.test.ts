@@ -420,3 +420,70 @@ describe('SettingsService: watch lists', () => {
     expect(service.shownSymbols()).toEqual(['BINANCE:BTCUSDT', 'AAPL']);
   });
 });
+
+describe('SettingsService: second strip', () => {
+  const threeLists = {
+    version: 2,
+    lists: [
+      { id: 'l1', name: 'Tech', symbols: ['AAPL', 'MSFT'] },
+      { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'AAPL'] },
+      { id: 'l3', name: 'FX', symbols: ['OANDA:EUR_USD', 'OANDA:GBP_USD'] },
+    ],
+    shownListId: 'l1',
+  };
+
+  it('is off by default; on, its list joins the lists on screen (the union, each symbol once)', () => {
+    const { service, store, emitted } = makeService({ initial: threeLists });
+    expect(service.secondStrip()).toEqual({ enabled: false, listId: 'l1', position: 'bottom', displayId: null });
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
+    service.setSecondStrip({ listId: 'l2' });
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
+    expect(service.setSecondStrip({ enabled: true, displayId: 7, position: 'top' })).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
+    expect(service.shownListIds()).toEqual(['l1', 'l2']);
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
+    expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
+    expect(emitted.at(-1)?.secondStrip).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
+    expect((store.store as SavedSettings).secondStrip).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
+    // Symbols added to the second strip's list reach the connection too.
+    service.addSymbol('BINANCE:ETHUSDT', 'l2');
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT', 'BINANCE:ETHUSDT']);
+  });
+
+  it('refuses a change that would take the lists on screen over the cap, saying so, and changes nothing', () => {
+    const { service } = makeService({ initial: threeLists, maxSymbols: 3 });
+    service.setSecondStrip({ enabled: true, listId: 'l2' });
+    expect(service.shownSymbols()).toHaveLength(3);
+    expect(() => service.setSecondStrip({ listId: 'l3' })).toThrow(
+      'The lists on screen would need 4 symbols, but your plan allows 3 on its one connection. Remove 1 from the lists on screen, or show a smaller list.',
+    );
+    expect(errorCode(() => service.setSecondStrip({ listId: 'l3' }))).toBe('limit');
+    expect(errorCode(() => service.addSymbol('NVDA', 'l2'))).toBe('limit');
+    expect(service.secondStrip().listId).toBe('l2');
+    service.setSecondStrip({ enabled: false });
+    expect(service.setSecondStrip({ listId: 'l3' }).listId).toBe('l3');
+    expect(errorCode(() => service.setSecondStrip({ enabled: true }))).toBe('limit');
+  });
+
+  it('refuses malformed changes and lists that do not exist; a deleted list moves it to the first list', () => {
+    const { service } = makeService({ initial: threeLists });
+    expect(errorCode(() => service.setSecondStrip({ listId: 'l9' }))).toBe('not-found');
+    expect(errorCode(() => service.setSecondStrip({ position: 'left' as never }))).toBe('invalid-payload');
+    expect(errorCode(() => service.setSecondStrip({ displayId: -1 }))).toBe('invalid-payload');
+    expect(errorCode(() => service.setSecondStrip({ enabled: 'yes' as never }))).toBe('invalid-payload');
+    expect(errorCode(() => service.setSecondStrip({ colour: 'red' } as never))).toBe('invalid-payload');
+    expect(errorCode(() => service.setSecondStrip(null as never))).toBe('invalid-payload');
+    service.setSecondStrip({ enabled: true, listId: 'l3' });
+    service.deleteList('l3');
+    expect(service.secondStrip()).toMatchObject({ enabled: true, listId: 'l1' });
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
+  });
+
+  it('a saved file keeps it; a broken field takes its default and is named', () => {
+    const { service } = makeService({ initial: { ...threeLists, secondStrip: { enabled: true, listId: 'l3', position: 'top', displayId: 2 } } });
+    expect(service.secondStrip()).toEqual({ enabled: true, listId: 'l3', position: 'top', displayId: 2 });
+    expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD', 'OANDA:GBP_USD']);
+    const broken = makeService({ initial: { ...threeLists, secondStrip: { enabled: true, listId: 'gone', position: 'middle' } } });
+    expect(broken.service.secondStrip()).toEqual({ enabled: true, listId: 'l1', position: 'bottom', displayId: null });
+    expect(broken.service.notices()[0]?.message).toMatch(/secondStrip\.listId, secondStrip\.position/);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * What one strip window sees. The one connection carries the union of every list on screen; each
+ * strip gets only its own list: its quotes, and settings in which `symbols` / `shownListId` are its
+ * list's, so the same strip page serves both strips unchanged. When a strip's list gains symbols
+ * the feed already carried (for the other strip), the strip is caught up with their last quotes.
+ */
+import type { EventContract, EventName } from '../../shared/ipc-contract';
+import type { PublicSettings, SnapshotBatch, SymbolSnapshot, WatchList } from '../../shared/types';
+import type { TickerCore } from '../core/ticker-core';
+import type { SendToWindow, WindowView } from './window-registry';
+
+/** Which strip: the first (the shown list) or the optional second one. */
+export type StripRole = 'first' | 'second';
+
+export interface StripViewDeps {
+  role: StripRole;
+  core: Pick<TickerCore, 'lists' | 'shownListId' | 'secondStrip' | 'handlers'>;
+  now(): number;
+}
+
+/** The id of the list a strip shows, from settings. */
+export function stripListId(role: StripRole, settings: Pick<PublicSettings, 'shownListId' | 'secondStrip'>): string {
+  return role === 'first' ? settings.shownListId : settings.secondStrip.listId;
+}
+
+export class StripView implements WindowView {
+  private symbolSet: Set<string>;
+
+  constructor(private readonly deps: StripViewDeps) {
+    this.symbolSet = new Set(this.list()?.symbols ?? []);
+  }
+
+  get role(): StripRole {
+    return this.deps.role;
+  }
+
+  /** The list this strip shows now (null only while settings are inconsistent). */
+  list(): WatchList | null {
+    const { core } = this.deps;
+    const id = stripListId(this.deps.role, { shownListId: core.shownListId(), secondStrip: core.secondStrip() });
+    return core.lists().find((list) => list.id === id) ?? null;
+  }
+
+  /** Settings as this strip's page sees them. */
+  settingsFor(settings: PublicSettings): PublicSettings {
+    const id = stripListId(this.deps.role, settings);
+    const list = settings.lists.find((candidate) => candidate.id === id);
+    return list ? { ...settings, symbols: [...list.symbols], shownListId: list.id } : settings;
+  }
+
+  /** Only this strip's symbols, in its list's order. */
+  snapshotFor(snapshots: readonly SymbolSnapshot[]): SymbolSnapshot[] {
+    const order = this.list()?.symbols ?? [];
+    const bySymbol = new Map(snapshots.map((snapshot) => [snapshot.symbol, snapshot]));
+    return order.flatMap((symbol) => bySymbol.get(symbol) ?? []);
+  }
+
+  deliver<K extends EventName>(event: K, payload: EventContract[K], send: SendToWindow): void {
+    if (event === 'quotes') {
+      const batch = this.batchFor(payload as SnapshotBatch);
+      if (batch) send('quotes', batch);
+      return;
+    }
+    if (event !== 'settings') {
+      send(event, payload);
+      return;
+    }
+    const settings = this.settingsFor(payload as PublicSettings);
+    const gained = settings.symbols.filter((symbol) => !this.symbolSet.has(symbol));
+    this.symbolSet = new Set(settings.symbols);
+    send('settings', settings);
+    if (gained.length > 0) this.catchUp(gained, send);
+  }
+
+  private batchFor(batch: SnapshotBatch): SnapshotBatch | null {
+    const quotes = batch.quotes.filter((quote) => this.symbolSet.has(quote.symbol));
+    if (quotes.length === 0 && batch.removed.length === 0) return null;
+    return { ...batch, quotes };
+  }
+
+  private catchUp(symbols: string[], send: SendToWindow): void {
+    const wanted = new Set(symbols);
+    Promise.resolve()
+      .then(() => this.deps.core.handlers.getSnapshot())
+      .then((snapshots) => {
+        const quotes = snapshots.filter((snapshot) => wanted.has(snapshot.symbol) && this.symbolSet.has(snapshot.symbol));
+        if (quotes.length > 0) send('quotes', { seq: 0, at: this.deps.now(), quotes, removed: [] });
+      })
+      .catch((error: unknown) => console.error('[strip] could not catch a strip up:', error));
+  }
+}

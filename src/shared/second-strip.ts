@@ -1,0 +1,59 @@
+/**
+ * The optional second strip: its own watch list, edge and display, fed by the same one connection
+ * as the first. One rule for the saved file's repair, the IPC check and the settings window; its
+ * edge and display follow the same rules as the first strip's preferences.
+ */
+import { isPlainDataObject, PREFERENCE_RULES, preferenceProblem } from './preference-rules';
+import type { Position, SecondStrip } from './types';
+
+export type { SecondStrip } from './types';
+
+/** Off; when turned on, along the bottom of the primary display. */
+export function defaultSecondStrip(firstListId: string): SecondStrip {
+  return { enabled: false, listId: firstListId, position: 'bottom', displayId: null };
+}
+
+/** The ids of the lists on screen: the first strip's, and the second strip's while it is on (each once). */
+export function listsOnScreen(shownListId: string, secondStrip: Pick<SecondStrip, 'enabled' | 'listId'>): string[] {
+  return secondStrip.enabled && secondStrip.listId !== shownListId ? [shownListId, secondStrip.listId] : [shownListId];
+}
+
+export const SECOND_STRIP_KEYS = ['enabled', 'listId', 'position', 'displayId'] as const satisfies readonly (keyof SecondStrip)[];
+
+export type SecondStripCheck = { ok: true; value: Partial<SecondStrip> } | { ok: false; field: string; message: string };
+
+/** The edge values the strips may take, from the first strip's rule. */
+export const SECOND_STRIP_POSITIONS: readonly Position[] = PREFERENCE_RULES.position.values;
+
+/**
+ * Check a change to the second strip: a plain object of known fields with valid values, and a
+ * list id among `listIds`. Returns a fresh object holding just those fields.
+ */
+export function checkSecondStripPatch(raw: unknown, listIds: readonly string[]): SecondStripCheck {
+  if (!isPlainDataObject(raw)) return { ok: false, field: '', message: 'The second strip settings must be a plain object' };
+  const out: Partial<SecondStrip> = {};
+  for (const name of Object.getOwnPropertyNames(raw)) {
+    const value = raw[name];
+    switch (name) {
+      case 'enabled':
+        if (typeof value !== 'boolean') return { ok: false, field: name, message: '"enabled" must be true or false' };
+        out.enabled = value;
+        break;
+      case 'listId':
+        if (typeof value !== 'string' || !listIds.includes(value)) return { ok: false, field: name, message: 'That watch list no longer exists' };
+        out.listId = value;
+        break;
+      case 'position':
+      case 'displayId': {
+        const problem = preferenceProblem(name, value);
+        if (problem !== null) return { ok: false, field: name, message: problem };
+        if (name === 'position') out.position = value as Position;
+        else out.displayId = value as number | null;
+        break;
+      }
+      default:
+        return { ok: false, field: name, message: `Unknown second strip field "${name.slice(0, 40)}"` };
+    }
+  }
+  return { ok: true, value: out };
+}
