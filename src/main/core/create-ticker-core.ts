@@ -284,6 +284,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     windowState: () => settings.windowState(),
     setWindowState: (state) => settings.setWindowState(state),
     pendingNotices: () => [...notices],
+    portfolio: () => portfolio.figures(),
     notify,
     setDrawing(drawing: boolean) {
       if (drawing === !session.publisher.holding) return;

@@ -1,6 +1,7 @@
 import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-contract';
 import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowState, SecondStrip } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
+import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
 export type CoreHandlers = Omit<
@@ -37,6 +38,8 @@ export interface TickerCore {
   setWindowState(state: Partial<WindowState>): void;
   /** Notices raised before any window could show them (e.g. settings recovered from a corrupt file). */
   pendingNotices(): Notice[];
+  /** The portfolio's figures now; null without lots. */
+  portfolio(): PortfolioFigures | null;
   notify(notice: Omit<Notice, 'at'>): void;
   /**
    * Draw or stay quiet (nobody can see the strips): while quiet, quote batches are held (the feed

@@ -242,6 +242,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     maxSymbols: settings.maxSymbols,
     marketWatch,
     recentAlerts: alerts.recentAlerts,
+    portfolio: { current: () => core.portfolio(), changed: core.events.portfolio },
   });
 
   const stopReconnectTriggers = watchReconnectTriggers({

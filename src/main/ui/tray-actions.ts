@@ -27,6 +27,7 @@ export function createTrayActions({ core, openSettings, quit, run }: TrayActions
     setPosition: (position) => run('move the strip', () => handlers.setPreferences({ position })),
     setDisplay: (displayId) => run('move the strip', () => handlers.setPreferences({ displayId })),
     setLaunchAtLogin: (launch) => run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),
+    setPrivacy: (privacy) => run(privacy ? 'hide amounts' : 'show amounts', () => handlers.setPreferences({ privacy })),
     openSettings: () => openSettings(),
     openAlerts: () => openSettings({ focusAlert: '' }),
     setSecondStripShown: (shown) => run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),

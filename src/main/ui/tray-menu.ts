@@ -93,6 +93,8 @@ export interface TrayMenuActions {
   setPosition(position: Position): void;
   setDisplay(displayId: number): void;
   setLaunchAtLogin(launch: boolean): void;
+  /** The privacy switch: hide every wealth amount (strip, settings, tooltip). */
+  setPrivacy(privacy: boolean): void;
   openSettings(): void;
   /** Open settings at the Alerts section. */
   openAlerts?(): void;
@@ -212,6 +214,7 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
     { id: 'pause', label: paused ? 'Resume' : 'Pause', click: () => actions.setPaused(!paused) },
     { id: 'always-on-top', label: 'Always on top', type: 'checkbox', checked: preferences.alwaysOnTop, click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop) },
     { id: 'click-through', label: 'Click-through', type: 'checkbox', checked: preferences.clickThrough, click: () => actions.setClickThrough(!preferences.clickThrough) },
+    { id: 'privacy', label: 'Hide amounts (privacy)', type: 'checkbox', checked: preferences.privacy, click: () => actions.setPrivacy(!preferences.privacy) },
     { id: 'strip-visibility', label: preferences.hidden ? 'Show strip' : 'Hide strip', click: () => actions.setStripHidden(!preferences.hidden) },
     {
       id: 'position',

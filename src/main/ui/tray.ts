@@ -9,6 +9,9 @@ import type { RecentAlerts } from '../alerts/recent-alerts';
 import type { MarketWatch } from '../market/market-watch';
 import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
 import type { StripScreen } from './ticker-window';
+import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
+import { portfolioTooltipLine } from '../../shared/portfolio/portfolio-text';
+import type { Signal } from '../../shared/signal';
 
 /** `resources/tray/<state>.png` (16×16; Electron picks `<state>@2x.png` on high-density screens). */
 export function trayIconPath(resourcesDir: string, state: TrayIconState): string {
@@ -27,6 +30,8 @@ export interface TrayControllerDeps {
   marketWatch?: Pick<MarketWatch, 'state' | 'changed'>;
   /** Alerts fired in the last hour, shown in the menu and the tooltip. */
   recentAlerts?: Pick<RecentAlerts, 'count' | 'changed'>;
+  /** The portfolio, summed up in the tooltip (its amounts hidden while privacy is on). */
+  portfolio?: { current(): PortfolioFigures | null; changed: Signal<PortfolioFigures | null> };
 }
 
 export class TrayController {
@@ -35,6 +40,7 @@ export class TrayController {
   private iconState: TrayIconState | null = null;
   private readonly unsubscribes: Array<() => void> = [];
   private destroyed = false;
+  private tooltip: string | null = null;
   private readonly onDisplaysChanged = (): void => this.refresh();
 
   constructor(private readonly deps: TrayControllerDeps) {
@@ -48,6 +54,8 @@ export class TrayController {
     );
     if (deps.marketWatch) this.unsubscribes.push(deps.marketWatch.changed.subscribe(() => this.refresh()));
     if (deps.recentAlerts) this.unsubscribes.push(deps.recentAlerts.changed.subscribe(() => this.refresh()));
+    // Figures move with every batch: only the tooltip follows them, not the whole menu.
+    if (deps.portfolio) this.unsubscribes.push(deps.portfolio.changed.subscribe(() => this.refreshTooltip()));
     for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
       deps.screen.on(event as 'display-added', this.onDisplaysChanged);
     }
@@ -65,8 +73,7 @@ export class TrayController {
       this.iconState = state;
     }
     const recentAlerts = this.deps.recentAlerts?.count();
-    const tooltip = trayTooltip(status);
-    this.tray.setToolTip(recentAlerts ? `${tooltip} · ${recentAlerts} alert${recentAlerts === 1 ? '' : 's'} in the last hour` : tooltip);
+    this.refreshTooltip();
     const displays = describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
     const template = buildTrayMenu(
       {
@@ -86,6 +93,20 @@ export class TrayController {
       this.deps.actions,
     );
     this.tray.setContextMenu(this.deps.buildMenu(template));
+  }
+
+  /** The status, recent alerts and the portfolio in one line; set only when it changed. */
+  refreshTooltip(): void {
+    if (this.destroyed) return;
+    const parts = [trayTooltip(this.deps.core.status())];
+    const recentAlerts = this.deps.recentAlerts?.count();
+    if (recentAlerts) parts.push(`${recentAlerts} alert${recentAlerts === 1 ? '' : 's'} in the last hour`);
+    const portfolio = portfolioTooltipLine(this.deps.portfolio?.current() ?? null, { privacy: this.deps.core.preferences().privacy });
+    if (portfolio !== null) parts.push(portfolio);
+    const tooltip = parts.join(' · ');
+    if (tooltip === this.tooltip) return;
+    this.tooltip = tooltip;
+    this.tray.setToolTip(tooltip);
   }
 
   destroy(): void {

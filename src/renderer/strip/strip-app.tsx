@@ -13,6 +13,16 @@ import { FlashFader } from './flash-fader';
 import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
+import { PortfolioSummary } from './portfolio-summary';
+import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
+import { positionText, type PositionText } from '../../shared/portfolio/portfolio-text';
+
+/** A pushed payload is only trusted as far as its shape (a renderer checks what it draws). */
+function isPortfolioFigures(value: unknown): value is PortfolioFigures {
+  if (typeof value !== 'object' || value === null) return false;
+  const figures = value as Partial<PortfolioFigures>;
+  return typeof figures.currency === 'string' && Array.isArray(figures.positions) && Array.isArray(figures.missingRates) && Array.isArray(figures.missingPrices);
+}
 import { StatusBadgeView } from './status-badge';
 import { useAlertMarks } from './use-alert-marks';
 import { TickerItem } from './ticker-item';
@@ -48,6 +58,7 @@ export function StripApp({ api, locale }: StripAppProps) {
   const [loaded, setLoaded] = useState(false);
   /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */
   const [drawing, setDrawing] = useState(true);
+  const [portfolio, setPortfolio] = useState<PortfolioFigures | null>(null);
   const pageVisible = usePageVisible();
   const quiet = !drawing || !pageVisible;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
@@ -61,6 +72,7 @@ export function StripApp({ api, locale }: StripAppProps) {
     let snapshotLoaded = false;
     let settingsSeen = false;
     let statusSeen = false;
+    let portfolioSeen = false;
     const pending: SnapshotBatch[] = [];
 
     const applySettings = (settings: PublicSettings) => {
@@ -93,19 +105,25 @@ export function StripApp({ api, locale }: StripAppProps) {
       api.onDrawing((next) => {
         if (typeof next === 'boolean') setDrawing(next);
       }),
+      api.onPortfolio((next) => {
+        portfolioSeen = true;
+        setPortfolio(isPortfolioFigures(next) ? next : null);
+      }),
     ];
 
     void (async () => {
-      const [settings, snapshot, overview] = await Promise.all([
+      const [settings, snapshot, overview, figures] = await Promise.all([
         settle(() => api.getSettings()),
         settle(() => api.getSnapshot()),
         settle(() => api.getOverview()),
+        settle(() => api.getPortfolio()),
       ]);
       if (disposed) return;
       if (settings.ok) {
         if (!settingsSeen) applySettings(settings.value);
       } else setProblem(`Settings unavailable: ${settings.error.message}`);
       if (snapshot.ok) store.setSnapshot(snapshot.value);
+      if (figures.ok && !portfolioSeen) setPortfolio(isPortfolioFigures(figures.value) ? figures.value : null);
       snapshotLoaded = true;
       for (const batch of pending.splice(0)) store.applyBatch(batch);
       if (overview.ok && !statusSeen) {
@@ -134,8 +152,16 @@ export function StripApp({ api, locale }: StripAppProps) {
   const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
   const showSparklines = preferences.showSparklines;
 
+  const positions = useMemo(() => {
+    const texts = new Map<string, PositionText>();
+    if (portfolio === null || !preferences.showPositionFigures) return texts;
+    for (const position of portfolio.positions) texts.set(position.symbol, positionText(position, portfolio.currency, { privacy: preferences.privacy, locale: formatter.locale }));
+    return texts;
+  }, [portfolio, preferences.showPositionFigures, preferences.privacy, formatter]);
+
   const renderItem = (symbol: string) => (
     <TickerItem
+      position={positions.get(symbol)}
       key={symbol}
       symbol={symbol}
       store={store}
@@ -190,6 +216,7 @@ export function StripApp({ api, locale }: StripAppProps) {
         ⋮⋮
       </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
+      {portfolio !== null ? <PortfolioSummary figures={portfolio} privacy={preferences.privacy} locale={formatter.locale} /> : null}
       {body}
       <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} now={now} calendar={calendar} />
     </div>

@@ -9,6 +9,7 @@ import { ItemView, type ItemState } from './item-view';
 import { isOffscreen, REVEAL_EVENT, subscribeWhenNear, type NearReason } from './offscreen';
 import type { QuoteEntry, QuoteStore } from './quote-store';
 import { Sparkline } from './sparkline';
+import type { PositionText } from '../../shared/portfolio/portfolio-text';
 
 export interface TickerItemProps {
   symbol: string;
@@ -24,6 +25,8 @@ export interface TickerItemProps {
   fader: FlashFader;
   /** An alert on this symbol fired a moment ago: the item wears a bell and an outline. */
   alerted?: boolean;
+  /** The position's value and day change, when the user holds the symbol and wants them shown. */
+  position?: PositionText | undefined;
 }
 
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
@@ -53,7 +56,7 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * near, before it can be seen. The price flashes when it moves where it can be seen (catching
  * up does not flash: the item is still outside the viewport then).
  */
-export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader, alerted = false }: TickerItemProps) {
+export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader, alerted = false, position }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
@@ -111,6 +114,11 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
       <span className="percent" ref={percentRef} />
       <span className="stale-mark">⏱</span>
       <span className="session-mark" ref={sessionRef} />
+      {position ? (
+        <span className={`position trend-${position.dayTrend}`} title="Your position: value and today's change">
+          <span className="value">{position.value}</span> <span className="day">{position.dayChange}</span>
+        </span>
+      ) : null}
       {showSparkline ? <ItemSparkline symbol={symbol} store={store} subscribe={subscribe} /> : null}
     </span>
   );

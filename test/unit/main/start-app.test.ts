@@ -144,6 +144,7 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
       windowState = { ...windowState, ...patch };
     }),
     pendingNotices: vi.fn(() => [...notices]),
+    portfolio: vi.fn(() => null),
     notify: vi.fn((notice: Omit<Notice, 'at'>) => void notices.push({ ...notice, at: 1 })),
     setDrawing: vi.fn((next: boolean) => {
       if (next === drawing) return;

@@ -48,6 +48,7 @@ function actions(): MockedActions {
     setPosition: vi.fn((_position: 'top' | 'bottom') => {}),
     setDisplay: vi.fn((_id: number) => {}),
     setLaunchAtLogin: vi.fn((_value: boolean) => {}),
+    setPrivacy: vi.fn((_value: boolean) => {}),
     openSettings: vi.fn(() => {}),
     quit: vi.fn(() => {}),
   };
