@@ -5,10 +5,14 @@
  * error and change nothing; a new key is saved and used without ever coming back to the page.
  * Screenshot: test-output/settings.png.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
+import type { SettingsService } from '../../src/main/settings/settings-service';
+import { settingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
 import { APP_KEY, LIVE_SYMBOLS, openingPrices, startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
 import { frames, OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
 
@@ -229,5 +233,52 @@ describe('settings against the real core', () => {
     await page.screenshot({ path: join(OUTPUT_DIR, 'settings.png'), fullPage: true });
     expect([...strip.errors, ...settings.errors]).toEqual([]);
     await Promise.all([strip.page.close(), settings.page.close()]);
+  });
+
+  it('imports a symbols file picked in the dialog: the strip, the lists and the upstream subscriptions follow; export writes the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-e2e-transfer-'));
+    try {
+      writeFileSync(join(dir, 'mine.csv'), 'symbol,list\r\nAAPL\r\nmsft\r\nBINANCE:BTCUSDT,Crypto\r\n');
+      const dialog = {
+        showOpenDialog: async () => ({ canceled: false, filePaths: [join(dir, 'mine.csv')] }),
+        showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'out.json') }),
+      };
+      let settingsService: SettingsService | null = null;
+      const settingsTransfer = settingsTransferHandlers({
+        dialog: dialog as never,
+        parentWindow: () => null,
+        settings: {
+          transferSource: () => (settingsService as SettingsService).transferSource(),
+          importTransfer: (data) => (settingsService as SettingsService).importTransfer(data),
+          maxSymbols: 50,
+        },
+        documentsDir: () => dir,
+        now: () => Date.now(),
+      });
+      const { running, strip, settings } = await openBoth(LIVE_SYMBOLS, { settingsTransfer });
+      settingsService = running.settings;
+      const section = settings.page.getByRole('region', { name: 'Import and export' });
+      await section.getByRole('button', { name: 'Import…' }).click();
+      await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Imported: replaced the symbols of "Watch list"; added "Crypto". (from mine.csv)');
+      await waitForStripSymbols(strip.page, ['AAPL', 'MSFT']);
+      await running.server.waitFor(() => running.client.subscriptions.size === 2, 'the unsubscribes');
+      expect([...running.client.subscriptions].sort()).toEqual(['AAPL', 'MSFT']);
+      expect(running.server.counters.connectionsAccepted).toBe(1);
+      expect(running.settings.lists().map((list) => list.name)).toEqual(['Watch list', 'Crypto']);
+      await expect.poll(() => settings.page.getByText('Crypto', { exact: true }).count()).toBeGreaterThan(0);
+
+      await section.getByRole('button', { name: 'Export lists and preferences…' }).click();
+      await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Exported 2 lists (3 symbols) and the preferences. Saved as out.json.');
+      const exported = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+      expect(exported.lists).toEqual([
+        { name: 'Watch list', symbols: ['AAPL', 'MSFT'] },
+        { name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
+      ]);
+      expect(JSON.stringify(exported)).not.toContain(APP_KEY);
+      expect([...strip.errors, ...settings.errors]).toEqual([]);
+      await Promise.all([strip.page.close(), settings.page.close()]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

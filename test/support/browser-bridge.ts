@@ -9,6 +9,7 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type Inv
 import type { TickerCore } from '../../src/main/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
 import { relayCopyText } from '../../src/shared/relay-urls';
+import type { SettingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
 import { SHORTCUTS } from '../../src/shared/shortcuts';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
@@ -44,7 +45,7 @@ function installPageApi(contract: { invoke: Record<string, string>; events: Reco
   w.ticker = Object.freeze(api);
 }
 
-export async function attachBrowserBridge(page: Page, core: TickerCore): Promise<BrowserBridge> {
+export async function attachBrowserBridge(page: Page, core: TickerCore, settingsTransfer?: SettingsTransferHandlers): Promise<BrowserBridge> {
   const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[], copied: [] as string[], transfers: [] as string[] };
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
@@ -70,14 +71,14 @@ export async function attachBrowserBridge(page: Page, core: TickerCore): Promise
       opened.itemMenus.push(symbol);
       return null;
     },
-    // The shell's file dialogs: recorded, and the user cancels them.
+    // The shell's file dialogs: recorded; the given handlers answer, or the user cancels.
     exportSettings: (format) => {
       opened.transfers.push(`export ${format}`);
-      return { status: 'cancelled' };
+      return settingsTransfer ? settingsTransfer.exportSettings(format) : { status: 'cancelled' };
     },
     importSettings: () => {
       opened.transfers.push('import');
-      return { status: 'cancelled' };
+      return settingsTransfer ? settingsTransfer.importSettings() : { status: 'cancelled' };
     },
     // What the shell would put on the clipboard.
     copyRelay: async (item) => {

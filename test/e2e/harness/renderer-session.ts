@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TickerCore } from '../../../src/main/core/ticker-core';
 import type { TickerApi } from '../../../src/shared/ipc-contract';
 import { attachBrowserBridge, type BrowserBridge } from '../../support/browser-bridge';
+import type { SettingsTransferHandlers } from '../../../src/main/ui/settings-transfer-dialogs';
 import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
 import { buildRendererCached } from './build-renderer';
 import { serveStatic } from './static-server';
@@ -55,7 +56,10 @@ export interface OpenPageOptions {
 /** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
 export const CORE_PAGE_TIMEOUT_MS = 8_000;
 
-export type CorePageOptions = Omit<OpenPageOptions, 'bridge'>;
+export type CorePageOptions = Omit<OpenPageOptions, 'bridge'> & {
+  /** Export…/Import… as main answers them (the real handlers with a scripted dialog); default: cancelled. */
+  settingsTransfer?: SettingsTransferHandlers;
+};
 
 export interface RendererSession {
   readonly browser: Browser;
@@ -105,7 +109,7 @@ export async function startRendererSession(): Promise<RendererSession> {
       const { page, errors } = await newPage(name, options);
       // Fail fast with Playwright's message rather than at the test's own timeout.
       page.setDefaultTimeout(CORE_PAGE_TIMEOUT_MS);
-      const bridge = await attachBrowserBridge(page, core);
+      const bridge = await attachBrowserBridge(page, core, options.settingsTransfer);
       page.once('close', () => bridge.dispose());
       await page.goto(`${server.url}/${name}.html`);
       return { page, errors, bridge };
