@@ -1,14 +1,18 @@
 /**
- * `npm run bench` (full, a few minutes) or `npm run bench -- --quick` (under a minute, same
- * measures, fewer samples): measures ingest, coalescing, end-to-end latency, renderer cost and
- * memory, prints a table with each bar, and writes bench/results.json and bench/latency.svg.
+ * `npm run bench` (full, about 9 minutes) or `npm run bench -- --quick` (about 3 minutes, same
+ * measures, fewer and shorter samples): measures ingest, coalescing, end-to-end latency, renderer
+ * cost, memory, the calendar, the relay and what the strip costs the whole browser, prints a table
+ * with each bar, and writes bench/results.json and bench/latency.svg.
+ * `--only strip,browser` runs just those sections (names: SECTIONS below); the other sections'
+ * figures in results.json are kept from their last run (`measured` says when each was taken).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBenches } from './browser/browser-benches';
+import { runStripCostBench, SCENARIO_LABELS, SCENARIOS, type StripCostOptions } from './browser/strip-cost-bench';
 import { runCalendarBench } from './calendar-bench';
 import { runCoalesceBench } from './coalesce-bench';
 import { runIngestBench } from './ingest-bench';
@@ -28,7 +32,34 @@ const BARS = {
   longTasks: 0,
   heapGrowthMb: 5,
   calendarNsPerCall: 250,
+  /** Issue 17: half of the 13 % of a core the scrolling strip cost the whole browser before. */
+  idleStripCpuPct: 6.5,
+  /** Issue 17: 1,000 trades/s at most 1.5× the idle strip's whole-browser cost. */
+  tradingOverIdle: 1.5,
+  /** Issue 17: the renderer main thread, median of the rounds. */
+  mainBusyMedianPct: 3,
+  firstPriceMs: 1000,
+  /** The long run: no growth beyond measuring noise, extrapolated to an hour. */
+  heapGrowthMbPerHour: 5,
+  domNodesGrowthPerHour: 0,
 };
+
+const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'browser', 'strip'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections named by `--only a,b` (or `--only=a,b`); every section without it. */
+function chosenSections(argv: readonly string[]): Set<Section> {
+  const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (index < 0) return new Set(SECTIONS);
+  const arg = argv[index] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  }
+  return new Set(names as Section[]);
+}
 
 interface Plan {
   ingest: { frames: number; rounds: number; warmupRounds: number };
@@ -37,6 +68,7 @@ interface Plan {
   calendarCalls: number;
   relaySeconds: number;
   browser: { warmupMs: number; rendererMs: number; latencyMs: number };
+  strip: Omit<StripCostOptions, 'seed' | 'tradesPerSecond'>;
 }
 
 const PLANS: Record<'quick' | 'full', Plan> = {
@@ -47,6 +79,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 1_000_000,
     relaySeconds: 3,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
+    strip: { rounds: 3, settleMs: 1500, measureMs: 4000, soakMs: 30_000, soakFirstMs: 10_000, startupRuns: 3 },
   },
   full: {
     ingest: { frames: 8000, rounds: 25, warmupRounds: 3 },
@@ -55,6 +88,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 5_000_000,
     relaySeconds: 8,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
+    strip: { rounds: 3, settleMs: 2000, measureMs: 8000, soakMs: 150_000, soakFirstMs: 30_000, startupRuns: 3 },
   },
 };
 
@@ -82,46 +116,109 @@ async function main(): Promise<number> {
     return child.status ?? 1;
   }
   const quick = process.argv.includes('--quick');
+  const sections = chosenSections(process.argv.slice(2));
   const plan = PLANS[quick ? 'quick' : 'full'];
   const started = Date.now();
+  const loadBefore = loadavg()[0] ?? Number.NaN;
   const step = (name: string): void => console.log(`[bench] ${name}… (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const date = new Date().toISOString();
+  const resultsPath = join(BENCH_DIR, 'results.json');
+  const previous = sections.size < SECTIONS.length && existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
+  const results: Record<string, unknown> = { ...previous };
+  const measured: Record<string, string> = { ...((previous.measured as Record<string, string> | undefined) ?? {}) };
+  const rows: Row[] = [];
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB/s`;
 
-  step('ingest');
-  const ingest = runIngestBench({ ...plan.ingest, seed: 20_241_125 });
-  step('coalescing');
-  const coalesceFresh = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: false });
-  const coalesce = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: true });
-  step('memory');
-  const memory = runMemoryBench({ trades: plan.memoryTrades, seed: 5, tradesPerSecond: 500, gc });
-  step('market calendar');
-  const calendar = runCalendarBench({ calls: plan.calendarCalls, seed: 17 });
-  step('relay: the headless command serving websocket clients');
-  const relay = await runRelayBench({ clients: 8, symbolsPerClient: 10, tradesPerSecond: 20_000, phaseSeconds: plan.relaySeconds, seed: 31 });
-  step('Chromium: renderer cost and end-to-end latency');
-  const browser = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
-  const { latency, renderer } = browser;
-
-  const cpuList = cpus();
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: `${cpuList[0]?.model.trim() ?? 'unknown'} × ${cpuList.length}`,
-    ingest: {
+  if (sections.has('ingest')) {
+    step('ingest');
+    const ingest = runIngestBench({ ...plan.ingest, seed: 20_241_125 });
+    results.ingest = {
       trades: ingest.trades,
       floor_ns_per_trade: round(ingest.floor_ns_per_trade, 1),
       ours_ns_per_trade: round(ingest.ours_ns_per_trade, 1),
       naive_ns_per_trade: round(ingest.naive_ns_per_trade, 1),
       ratio_vs_floor: round(ingest.ratio_vs_floor, 3),
       trades_per_s: Math.round(ingest.trades_per_s),
-    },
-    coalesce: {
+    };
+    rows.push(
+      ['Ingest: JSON.parse floor', `${round(ingest.floor_ns_per_trade, 1)} ns/trade`, '', 'info'],
+      ['Ingest: ours (parse+validate+store)', `${round(ingest.ours_ns_per_trade, 1)} ns/trade (${(ingest.trades_per_s / 1e6).toFixed(2)} M trades/s)`, '', 'info'],
+      ['Ingest: naive client', `${round(ingest.naive_ns_per_trade, 1)} ns/trade (${(ingest.naive_ns_per_trade / ingest.ours_ns_per_trade).toFixed(1)}× ours)`, '', 'info'],
+      ['Ingest: ours / floor', `${ingest.ratio_vs_floor.toFixed(3)}`, `≤ ${BARS.ingestRatio} (goal 1.2)`, verdict(ingest.ratio_vs_floor <= BARS.ingestRatio)],
+    );
+  }
+
+  if (sections.has('coalesce')) {
+    step('coalescing');
+    const coalesceFresh = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: false });
+    const coalesce = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: true });
+    results.coalesce = {
       input_trades_per_s: Math.round(coalesce.result.input_trades_per_s),
       symbols: coalesce.result.symbols,
       published_msgs_per_s: round(coalesce.result.published_msgs_per_s, 2),
       published_bytes_per_s: Math.round(coalesce.result.published_bytes_per_s),
       naive_msgs_per_s: Math.round(coalesce.result.naive_msgs_per_s),
-    },
-    latency_ms: {
+    };
+    rows.push(
+      [
+        'Coalesce: messages/s to renderer',
+        `${round(coalesce.result.published_msgs_per_s, 2)} (max ${coalesce.details.maxBatchesInOneSecond} in any 1 s) vs naive ${Math.round(coalesce.result.naive_msgs_per_s)}`,
+        `≤ ${BARS.publishedPerSecond}`,
+        verdict(coalesce.result.published_msgs_per_s <= BARS.publishedPerSecond && coalesce.details.maxBatchesInOneSecond <= BARS.publishedPerSecond),
+      ],
+      ['Coalesce: bytes/s (full sparklines)', `${kb(coalesce.result.published_bytes_per_s)} (fresh store ${kb(coalesceFresh.result.published_bytes_per_s)}; naive ${kb(coalesce.details.naiveBytesPerSecond)})`, '', 'info'],
+    );
+  }
+
+  if (sections.has('memory')) {
+    step('memory');
+    const memory = runMemoryBench({ trades: plan.memoryTrades, seed: 5, tradesPerSecond: 500, gc });
+    results.memory = { trades: memory.result.trades, heap_growth_mb: round(memory.result.heap_growth_mb, 3) };
+    rows.push([
+      'Memory: heap growth, 2 M trades',
+      `${round(memory.result.heap_growth_mb, 3)} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`,
+      `≤ ${BARS.heapGrowthMb} MB`,
+      verdict(memory.result.heap_growth_mb <= BARS.heapGrowthMb && memory.details.longestHistory <= memory.details.historyCapacity),
+    ]);
+  }
+
+  if (sections.has('calendar')) {
+    step('market calendar');
+    const calendar = runCalendarBench({ calls: plan.calendarCalls, seed: 17 });
+    results.calendar = { steady_ns_per_call: round(calendar.steady_ns_per_call, 1), random_ns_per_call: Math.round(calendar.random_ns_per_call) };
+    rows.push(
+      ['Calendar: session lookup, time moving on', `${round(calendar.steady_ns_per_call, 1)} ns/call`, `≤ ${BARS.calendarNsPerCall} ns`, verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall)],
+      ['Calendar: session lookup, unrelated instants', `${(calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`, '', 'info'],
+    );
+  }
+
+  if (sections.has('relay')) {
+    step('relay: the headless command serving websocket clients');
+    const relay = await runRelayBench({ clients: 8, symbolsPerClient: 10, tradesPerSecond: 20_000, phaseSeconds: plan.relaySeconds, seed: 31 });
+    results.relay = Object.fromEntries(Object.entries(relay.result).map(([key, value]) => [key, round(value, 3)]));
+    rows.push(
+      [
+        `Relay: ${relay.result.clients} clients × ${relay.result.symbols_per_client} symbols, upstream ${relay.result.upstream_trades_per_s} trades/s`,
+        `${Math.round(relay.result.delivered_trades_per_s)} trades/s delivered, ${relay.result.lost_trades} lost`,
+        'none lost',
+        verdict(relay.result.lost_trades === 0),
+      ],
+      [
+        'Relay: latency p50 / p99 (direct hop)',
+        `${relay.result.relay_p50_ms.toFixed(1)} / ${relay.result.relay_p99_ms.toFixed(1)} ms (direct ${relay.result.direct_p50_ms.toFixed(1)} / ${relay.result.direct_p99_ms.toFixed(1)} ms): adds ${relay.result.added_p50_ms.toFixed(1)} / ${relay.result.added_p99_ms.toFixed(1)} ms`,
+        '',
+        'info',
+      ],
+      ['Relay: CPU per 1,000 forwarded trades', `${relay.result.cpu_ms_per_1000_forwarded.toFixed(3)} ms (the command's CPU with clients minus without)`, '', 'info'],
+    );
+  }
+
+  let svg: { latency: Awaited<ReturnType<typeof runBrowserBenches>>['latency']; renderer: Awaited<ReturnType<typeof runBrowserBenches>>['renderer'] } | null = null;
+  if (sections.has('browser')) {
+    step('Chromium: renderer cost and end-to-end latency');
+    const { latency, renderer } = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
+    svg = { latency, renderer };
+    results.latency_ms = {
       p50: round(latency.result.p50, 1),
       p95: round(latency.result.p95, 1),
       p99: round(latency.result.p99, 1),
@@ -129,70 +226,143 @@ async function main(): Promise<number> {
       symbols: latency.result.symbols,
       /** Trades measured: those whose item was in view when sent (off-screen items update when near). */
       counted: latency.result.counted,
-    },
-    renderer: {
+    };
+    results.renderer = {
       busy_pct: round(renderer.result.busy_pct, 2),
       script_ms_per_s: round(renderer.result.script_ms_per_s, 1),
       layout_ms_per_s: round(renderer.result.layout_ms_per_s, 1),
       long_tasks: renderer.result.long_tasks,
       symbols: renderer.result.symbols,
       trades_per_s: Math.round(renderer.result.trades_per_s),
-    },
-    memory: {
-      trades: memory.result.trades,
-      heap_growth_mb: round(memory.result.heap_growth_mb, 3),
-    },
-    calendar: {
-      steady_ns_per_call: round(calendar.steady_ns_per_call, 1),
-      random_ns_per_call: Math.round(calendar.random_ns_per_call),
-    },
-    relay: Object.fromEntries(Object.entries(relay.result).map(([key, value]) => [key, round(value, 3)])),
-  };
+    };
+    rows.push(
+      [
+        'Latency p50 / p95',
+        `${round(latency.result.p50, 1)} / ${round(latency.result.p95, 1)} ms (max ${latency.details.max.toFixed(1)}, ${latency.result.counted} in-view trades of ${latency.details.tally.sent} sent, ${latency.details.missing} never shown)`,
+        '',
+        'info',
+      ],
+      ['Latency p99', `${round(latency.result.p99, 1)} ms`, `≤ ${BARS.latencyP99Ms} ms`, verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0)],
+      [
+        'Renderer: main thread busy (one 10 s run)',
+        `${round(renderer.result.busy_pct, 2)} % (script ${round(renderer.result.script_ms_per_s, 1)}, layout ${round(renderer.result.layout_ms_per_s, 1)}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`,
+        `≤ ${BARS.busyPct} %`,
+        verdict(renderer.result.busy_pct <= BARS.busyPct),
+      ],
+      ['Renderer: main-thread CPU, test bridge', `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`, '', 'info'],
+      ['Renderer: layouts, style recalcs', `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`, '', 'info'],
+      ['Renderer: long tasks (> 50 ms)', `${renderer.result.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`, `= ${BARS.longTasks}`, verdict(renderer.result.long_tasks === BARS.longTasks)],
+    );
+  }
 
-  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB/s`;
-  const rows: Row[] = [
-    ['Ingest: JSON.parse floor', `${results.ingest.floor_ns_per_trade} ns/trade`, '', 'info'],
-    ['Ingest: ours (parse+validate+store)', `${results.ingest.ours_ns_per_trade} ns/trade (${(results.ingest.trades_per_s / 1e6).toFixed(2)} M trades/s)`, '', 'info'],
-    ['Ingest: naive client', `${results.ingest.naive_ns_per_trade} ns/trade (${(ingest.naive_ns_per_trade / ingest.ours_ns_per_trade).toFixed(1)}× ours)`, '', 'info'],
-    ['Ingest: ours / floor', `${results.ingest.ratio_vs_floor.toFixed(3)}`, `≤ ${BARS.ingestRatio} (aim 1.2)`, verdict(ingest.ratio_vs_floor <= BARS.ingestRatio)],
-    ['Coalesce: messages/s to renderer', `${results.coalesce.published_msgs_per_s} (max ${coalesce.details.maxBatchesInOneSecond} in any 1 s) vs naive ${results.coalesce.naive_msgs_per_s}`, `≤ ${BARS.publishedPerSecond}`, verdict(coalesce.result.published_msgs_per_s <= BARS.publishedPerSecond && coalesce.details.maxBatchesInOneSecond <= BARS.publishedPerSecond)],
-    ['Coalesce: bytes/s (full sparklines)', `${kb(coalesce.result.published_bytes_per_s)} (fresh store ${kb(coalesceFresh.result.published_bytes_per_s)}; naive ${kb(coalesce.details.naiveBytesPerSecond)})`, '', 'info'],
-    ['Latency p50 / p95', `${results.latency_ms.p50} / ${results.latency_ms.p95} ms (max ${latency.details.max.toFixed(1)}, ${latency.result.counted} in-view trades of ${latency.details.tally.sent} sent, ${latency.details.missing} never shown)`, '', 'info'],
-    ['Latency p99', `${results.latency_ms.p99} ms`, `≤ ${BARS.latencyP99Ms} ms`, verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0)],
-    ['Renderer: main thread busy', `${results.renderer.busy_pct} % (script ${results.renderer.script_ms_per_s}, layout ${results.renderer.layout_ms_per_s}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`, `≤ ${BARS.busyPct} %`, verdict(renderer.result.busy_pct <= BARS.busyPct)],
-    ['Renderer: main-thread CPU, test bridge', `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`, '', 'info'],
-    ['Renderer: layouts, style recalcs', `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`, '', 'info'],
-    ['Renderer: long tasks (> 50 ms)', `${results.renderer.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`, `= ${BARS.longTasks}`, verdict(renderer.result.long_tasks === BARS.longTasks)],
-    ['Memory: heap growth, 2 M trades', `${results.memory.heap_growth_mb} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`, `≤ ${BARS.heapGrowthMb} MB`, verdict(memory.result.heap_growth_mb <= BARS.heapGrowthMb && memory.details.longestHistory <= memory.details.historyCapacity)],
-    ['Calendar: session lookup, time moving on', `${results.calendar.steady_ns_per_call} ns/call`, `≤ ${BARS.calendarNsPerCall} ns`, verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall)],
-    ['Calendar: session lookup, unrelated instants', `${(results.calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`, '', 'info'],
-    [
-      `Relay: ${relay.result.clients} clients × ${relay.result.symbols_per_client} symbols, upstream ${relay.result.upstream_trades_per_s} trades/s`,
-      `${Math.round(relay.result.delivered_trades_per_s)} trades/s delivered, ${relay.result.lost_trades} lost`,
-      'none lost',
-      verdict(relay.result.lost_trades === 0),
-    ],
-    ['Relay: latency p50 / p99 (direct hop)', `${relay.result.relay_p50_ms.toFixed(1)} / ${relay.result.relay_p99_ms.toFixed(1)} ms (direct ${relay.result.direct_p50_ms.toFixed(1)} / ${relay.result.direct_p99_ms.toFixed(1)} ms): adds ${relay.result.added_p50_ms.toFixed(1)} / ${relay.result.added_p99_ms.toFixed(1)} ms`, '', 'info'],
-    ['Relay: CPU per 1,000 forwarded trades', `${relay.result.cpu_ms_per_1000_forwarded.toFixed(3)} ms (the command's CPU with clients minus without)`, '', 'info'],
-  ];
+  if (sections.has('strip')) {
+    step('Chromium: what the strip costs the whole browser, heap over a long run, startup');
+    const { result: strip, details } = await runStripCostBench({ ...plan.strip, tradesPerSecond: 1000, seed: 7 });
+    const figures = (values: readonly number[], digits = 2): string => values.map((value) => value.toFixed(digits)).join(', ');
+    results.strip_cost = {
+      rounds: plan.strip.rounds,
+      window_s: plan.strip.measureMs / 1000,
+      scenarios: Object.fromEntries(
+        SCENARIOS.map((scenario) => [
+          scenario,
+          {
+            cpu_pct: round(strip.scenarios[scenario].cpu_pct, 2),
+            ratio_to_blank: round(strip.scenarios[scenario].ratio, 2),
+            main_busy_pct: round(strip.scenarios[scenario].main_busy_pct, 2),
+            rounds_cpu_pct: details.rounds[scenario].cpu_pct.map((value) => round(value, 2)),
+          },
+        ]),
+      ),
+      heap: {
+        js_heap_mb: round(strip.heap.js_heap_mb, 2),
+        dom_nodes: strip.heap.dom_nodes,
+        js_heap_growth_mb_per_h: round(strip.heap.js_heap_growth_mb_per_h, 2),
+        dom_nodes_growth_per_h: Math.round(strip.heap.dom_nodes_growth_per_h),
+        run_s: Math.round(strip.heap.run_s),
+        points: details.heapPoints.map((point) => ({ at_s: round(point.at_s, 1), js_heap_mb: round(point.js_heap_mb, 2), dom_nodes: point.dom_nodes })),
+      },
+      startup_ms: {
+        demo: Math.round(strip.startup_ms.demo),
+        fake_server: Math.round(strip.startup_ms.fake_server),
+        runs: { demo: details.startupRuns.demo.map(Math.round), fake_server: details.startupRuns.fake_server.map(Math.round) },
+      },
+    };
+    const { scenarios } = strip;
+    for (const scenario of SCENARIOS) {
+      const { cpu_pct: cpu, ratio } = scenarios[scenario];
+      const figure = scenario === 'blank' ? `${cpu.toFixed(2)} % of a core (rounds ${figures(details.rounds.blank.cpu_pct)})` : `${cpu.toFixed(2)} % of a core, ${ratio.toFixed(2)}× blank (rounds ${figures(details.rounds[scenario].ratio)}×)`;
+      let bar = '';
+      let result: Row[3] = 'info';
+      if (scenario === 'strip_idle') {
+        bar = `≤ ${BARS.idleStripCpuPct} % of a core`;
+        result = verdict(cpu <= BARS.idleStripCpuPct);
+      } else if (scenario === 'strip_trading') {
+        const overIdle = cpu / scenarios.strip_idle.cpu_pct;
+        bar = `≤ ${BARS.tradingOverIdle}× idle (now ${overIdle.toFixed(2)}×)`;
+        result = verdict(overIdle <= BARS.tradingOverIdle);
+      }
+      rows.push([`Whole browser CPU: ${SCENARIO_LABELS[scenario]}`, figure, bar, result]);
+    }
+    const busy = scenarios.strip_trading.main_busy_pct;
+    rows.push(
+      [
+        'Renderer main thread busy, 1,000 trades/s (median)',
+        `${busy.toFixed(2)} % (rounds ${figures(details.rounds.strip_trading.main_busy_pct)}; no trades ${scenarios.strip_idle.main_busy_pct.toFixed(2)} %, hidden ${scenarios.hidden.main_busy_pct.toFixed(2)} %)`,
+        `≤ ${BARS.mainBusyMedianPct} %`,
+        verdict(busy <= BARS.mainBusyMedianPct),
+      ],
+      [
+        `Renderer after ${Math.round(strip.heap.run_s)} s at 1,000 trades/s: JS heap, DOM nodes`,
+        `${strip.heap.js_heap_mb.toFixed(2)} MB, ${strip.heap.dom_nodes} nodes; per hour ${strip.heap.js_heap_growth_mb_per_h >= 0 ? '+' : ''}${strip.heap.js_heap_growth_mb_per_h.toFixed(2)} MB, ${strip.heap.dom_nodes_growth_per_h >= 0 ? '+' : ''}${Math.round(strip.heap.dom_nodes_growth_per_h)} nodes`,
+        `≤ ${BARS.heapGrowthMbPerHour} MB/h, ≤ ${BARS.domNodesGrowthPerHour} nodes/h`,
+        verdict(strip.heap.js_heap_growth_mb_per_h <= BARS.heapGrowthMbPerHour && strip.heap.dom_nodes_growth_per_h <= BARS.domNodesGrowthPerHour),
+      ],
+      [
+        'Startup: core created → first price painted (demo / fake server)',
+        `${Math.round(strip.startup_ms.demo)} / ${Math.round(strip.startup_ms.fake_server)} ms (median of ${plan.strip.startupRuns})`,
+        `≤ ${BARS.firstPriceMs} ms`,
+        verdict(Math.max(strip.startup_ms.demo, strip.startup_ms.fake_server) <= BARS.firstPriceMs),
+      ],
+    );
+  }
+
+  const cpuList = cpus();
+  const machine = {
+    cpu: `${cpuList[0]?.model.trim() ?? 'unknown'} × ${cpuList.length}`,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    os: `Linux ${release()}`,
+    chromium: chromiumVersion(),
+    /** The 1-minute load average when the run started and ended: above the core count, figures are noisy. */
+    load_average: [round(loadBefore, 2), round(loadavg()[0] ?? Number.NaN, 2)],
+  };
+  for (const section of sections) measured[section] = date;
+  Object.assign(results, { date, node: process.version, cpu: machine.cpu, machine, plan: quick ? 'quick' : 'full', measured });
 
   console.log('');
-  console.log(`Ticker benchmarks (${quick ? 'quick' : 'full'}) — ${results.date}, Node ${results.node}, ${results.cpu}`);
+  console.log(`Ticker benchmarks (${quick ? 'quick' : 'full'}; ${[...sections].join(', ')}) — ${date}, Node ${process.version}, ${machine.cpu}, load ${machine.load_average.join(' → ')}`);
   printTable(rows);
 
-  writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(
-    join(BENCH_DIR, 'latency.svg'),
-    renderResultsSvg({
-      title: `Ticker, 50 symbols at ${results.latency_ms.trades_per_s} trades/s — ${results.date.slice(0, 10)}, ${results.cpu}`,
-      latencySamples: latency.details.samples,
-      latencyBarMs: BARS.latencyP99Ms,
-      busyPerSecond: renderer.details.perSecond.map((second) => second.busyPct),
-      busyBarPct: BARS.busyPct,
-    }),
-  );
-  console.log(`\nWrote bench/results.json and bench/latency.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (svg) {
+    writeFileSync(
+      join(BENCH_DIR, 'latency.svg'),
+      renderResultsSvg({
+        title: `Ticker, 50 symbols at ${Math.round(svg.latency.result.trades_per_s)} trades/s — ${date.slice(0, 10)}, ${machine.cpu}`,
+        latencySamples: svg.latency.details.samples,
+        latencyBarMs: BARS.latencyP99Ms,
+        busyPerSecond: svg.renderer.details.perSecond.map((second) => second.busyPct),
+        busyBarPct: BARS.busyPct,
+      }),
+    );
+  }
+  console.log(`\nWrote bench/results.json${svg ? ' and bench/latency.svg' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return 0;
+}
+
+/** The browser the Chromium benches use, as it names itself. */
+function chromiumVersion(): string {
+  const answer = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return answer.status === 0 ? answer.stdout.trim() : 'unknown';
 }
 
 main().then(
