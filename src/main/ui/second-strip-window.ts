@@ -5,6 +5,7 @@
  * list's markets for "when all markets are closed". Where the user drags it is remembered for the
  * session; its docked edge and display are saved.
  */
+import { Signal } from '../../shared/signal';
 import type { BrowserWindow } from 'electron';
 import type { Clock } from '../../shared/clock';
 import type { Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
@@ -29,7 +30,10 @@ export function secondStripPreferences(preferences: Preferences, secondStrip: Se
 }
 
 export class SecondStripWindow {
+  /** Emits whether the second strip is on screen whenever that changes (off counts as not). */
+  readonly shownChanged = new Signal<boolean>();
   private strip: TickerWindow | null = null;
+  private stopForwardingShown: (() => void) | null = null;
   private windowState: WindowState = { ...DEFAULT_WINDOW_STATE };
   private readonly marketWatch: MarketWatch;
   private marketsClosed = false;
@@ -42,6 +46,11 @@ export class SecondStripWindow {
       this.strip?.setMarketsClosed(state.allClosed);
     });
     this.apply(this.current());
+  }
+
+  /** On screen: on, shown and not minimized. */
+  isShown(): boolean {
+    return this.strip?.isShown() ?? false;
   }
 
   /** The window, or null while the second strip is off. */
@@ -63,6 +72,7 @@ export class SecondStripWindow {
       return;
     }
     this.strip = new TickerWindow({ createWindow: this.deps.createWindow, screen: this.deps.screen, core: this.stripSource(), platform: this.deps.platform, clock: this.deps.clock });
+    this.stopForwardingShown = this.strip.shownChanged.subscribe((shown) => this.shownChanged.emit(shown));
     this.strip.setMarketsClosed(this.marketsClosed);
   }
 
@@ -80,6 +90,8 @@ export class SecondStripWindow {
 
   private close(): void {
     this.strip?.destroy();
+    this.stopForwardingShown?.();
+    this.stopForwardingShown = null;
     this.strip = null;
     this.windowState = { ...DEFAULT_WINDOW_STATE };
   }

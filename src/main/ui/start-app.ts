@@ -30,6 +30,7 @@ import { TrayController, trayIconPath } from './tray';
 import { createTrayActions } from './tray-actions';
 import { GlobalShortcuts } from './global-shortcuts';
 import { hardenSession, hardenWebContents, isSafeExternalUrl } from './web-security';
+import { watchDrawing, type WatchedStrip } from './watch-drawing';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
 /** The Electron modules the shell uses. */
@@ -179,6 +180,17 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       window: () => (role === 'first' ? strip.browserWindow() : secondStrip.browserWindow()),
     };
   };
+  // Quiet when nobody is looking: no scrolling and no quote batches while the screen is locked,
+  // the system sleeps or no strip is on screen (the feed keeps the store current meanwhile).
+  const drawing = watchDrawing({
+    powerMonitor: electron.powerMonitor,
+    strips: new Map<string, WatchedStrip>([
+      ['first', strip],
+      ['second', secondStrip],
+    ]),
+    core,
+    registry,
+  });
   const itemActions = createItemActions({
     core,
     clipboard: electron.clipboard,
@@ -260,6 +272,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const quit = createQuitSequence({
     beforeStop: [
       stopReconnectTriggers,
+      () => drawing.stop(),
       stopFollowingSettings,
       stopFollowingLoginItem,
       stopFollowingShortcuts,

@@ -793,6 +793,29 @@ describe('startApp: reconnect and quit', () => {
     expect(net.isOnline).toHaveBeenCalled();
   });
 
+  it('stops drawing while the screen is locked, the system sleeps or the strip is hidden; the strip page is told', async () => {
+    const { core, strip } = await started();
+    // Hidden until its page is ready: nothing to draw for yet.
+    expect(core.drawing()).toBe(false);
+    strip.finishLoading();
+    expect(core.drawing()).toBe(true);
+    listen(strip, 'drawing');
+    powerMonitor.emit('lock-screen');
+    expect(core.drawing()).toBe(false);
+    powerMonitor.emit('unlock-screen');
+    powerMonitor.emit('suspend');
+    expect(core.drawing()).toBe(false);
+    powerMonitor.emit('resume');
+    expect(core.drawing()).toBe(true);
+    core.handlers.setPreferences({ hidden: true });
+    expect(core.drawing()).toBe(false);
+    core.handlers.setPreferences({ hidden: false });
+    expect(core.drawing()).toBe(true);
+    const told = strip.webContents.send.mock.calls.filter(([channel]) => channel === EVENT_CHANNELS.drawing).map(([, drawing]) => drawing);
+    // On subscribing (drawing), then each change while the page is there to hear it (hidden windows hear it too).
+    expect(told).toEqual([true, false, true, false, true, false, true]);
+  });
+
   it('Quit closes the feed cleanly before exiting', async () => {
     const order: string[] = [];
     const { core, tray, strip, running } = await started({
