@@ -283,6 +283,38 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('at a slow speed moves in whole pixels, forward only, and draws a new picture only when it moved', async () => {
+    const { page, errors } = await openPage('strip', { preferences: { speed: 20 } });
+    await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
+    const offsets = await page.evaluate(
+      (count) =>
+        new Promise<number[]>((done) => {
+          const seen: number[] = [];
+          const track = document.querySelector('.track') as HTMLElement;
+          const sample = () => {
+            seen.push(-new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
+            if (seen.length >= count) done(seen);
+            else requestAnimationFrame(sample);
+          };
+          requestAnimationFrame(sample);
+        }),
+      60,
+    );
+    expect(offsets.every((offset) => Math.abs(offset - Math.round(offset)) < 0.01)).toBe(true);
+    // Forward only; the one way back is the wrap to the next copy (back by about a lane's width).
+    const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
+    for (let i = 1; i < offsets.length; i += 1) {
+      const step = (offsets[i] as number) - (offsets[i - 1] as number);
+      expect(step >= 0 || step < -laneWidth / 2).toBe(true);
+    }
+    // 60 frames at 20 px/s: about 20 distinct positions.
+    const distinct = [...new Set(offsets)];
+    expect(distinct.length).toBeGreaterThan(5);
+    expect(distinct.length).toBeLessThan(offsets.length / 2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('holds still while hovered', async () => {
     const { page } = await openPage('strip', { preferences: { speed: 200 } });
     await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);

@@ -74,7 +74,7 @@ export function ScrollingStrip({ speed, frozen, quiet = false, children }: Scrol
     const viewport = viewportRef.current;
     const lane = laneRef.current;
     if (!track || !viewport || !lane) return;
-    const scroll = new SeamlessScroll(track);
+    const scroll = new SeamlessScroll(track, window.devicePixelRatio);
     scrollRef.current = scroll;
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {

@@ -21,6 +21,21 @@ export interface ScrollTarget {
   animate(keyframes: Keyframe[], options: KeyframeAnimationOptions): ScrollAnimationHandle;
 }
 
+/** The refresh rate the compositor draws at on most screens. */
+export const DISPLAY_HZ = 60;
+
+/**
+ * The animation's timing. Where every frame moves the picture by a device pixel or more, linear;
+ * slower, one step per device pixel, so the compositor draws a new frame only when the picture
+ * moves (at 20 px/s on a 1× screen: 20 frames a second instead of 60 that each move it a third of
+ * a pixel, blurring the text between pixels).
+ */
+export function scrollEasing(width: number, speed: number, pixelRatio: number): string {
+  const ratio = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
+  if (speed * ratio >= DISPLAY_HZ) return 'linear';
+  return `steps(${Math.max(1, Math.round(width * ratio))}, jump-end)`;
+}
+
 function keyframesFor(width: number): Keyframe[] {
   return [{ transform: 'translate3d(0px, 0px, 0px)' }, { transform: `translate3d(${-width}px, 0px, 0px)` }];
 }
@@ -39,7 +54,11 @@ export class SeamlessScroll {
   private parkedOffset = 0;
   private readonly holds = new Set<string>();
 
-  constructor(private readonly target: ScrollTarget) {}
+  /** `pixelRatio`: device pixels per CSS pixel (window.devicePixelRatio). */
+  constructor(
+    private readonly target: ScrollTarget,
+    private readonly pixelRatio = 1,
+  ) {}
 
   /** Current offset in px, in [0, width): how far the content has moved left. */
   offset(): number {
@@ -98,7 +117,7 @@ export class SeamlessScroll {
     const duration = (this.width / speed) * 1000;
     // Replaced within one task, so no frame ever shows the gap between the two.
     this.animation?.cancel();
-    const animation = this.target.animate(keyframesFor(this.width), { duration, iterations: Infinity, easing: 'linear' });
+    const animation = this.target.animate(keyframesFor(this.width), { duration, iterations: Infinity, easing: scrollEasing(this.width, speed, this.pixelRatio) });
     animation.currentTime = (this.parkedOffset / speed) * 1000;
     this.animation = animation;
     this.timedSpeed = speed;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { SeamlessScroll, type ScrollAnimationHandle, type ScrollTarget } from '../../../src/renderer/strip/seamless-scroll';
+import { DISPLAY_HZ, scrollEasing, SeamlessScroll, type ScrollAnimationHandle, type ScrollTarget } from '../../../src/renderer/strip/seamless-scroll';
 
 /** A stand-in for Element.animate: records what was asked and lets the test move time. */
 class FakeAnimation implements ScrollAnimationHandle {
@@ -58,6 +58,25 @@ describe('SeamlessScroll', () => {
     expect(scroll.offset()).toBe(250);
     target.current.advance(10_000);
     expect(scroll.offset()).toBe(250);
+  });
+
+  it('below one device pixel per frame, steps one device pixel at a time, so no frame is drawn without movement', () => {
+    expect(scrollEasing(1000, DISPLAY_HZ, 1)).toBe('linear');
+    expect(scrollEasing(1000, 400, 1)).toBe('linear');
+    expect(scrollEasing(1000, 30, 1)).toBe('steps(1000, jump-end)');
+    expect(scrollEasing(1000.4, 20, 2)).toBe('steps(2001, jump-end)');
+    expect(scrollEasing(1000, 30, 2)).toBe('linear');
+    expect(scrollEasing(1000, 30, Number.NaN)).toBe('steps(1000, jump-end)');
+    const target = new FakeTarget();
+    const scroll = new SeamlessScroll(target, 2);
+    scroll.setSpeed(20);
+    scroll.setWidth(500);
+    expect(target.current.options.easing).toBe('steps(1000, jump-end)');
+    // Speeding up to a pixel per frame or more re-times it linear, from the same place.
+    target.current.advance(5000);
+    scroll.setSpeed(45);
+    expect(target.current.options.easing).toBe('linear');
+    expect(scroll.offset()).toBeCloseTo(100, 9);
   });
 
   it('does not animate before it knows the width, nor at speed 0', () => {
