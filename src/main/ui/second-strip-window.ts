@@ -5,9 +5,9 @@
  * list's markets for "when all markets are closed". Where the user drags it is remembered for the
  * session; its docked edge and display are saved.
  */
-import { Signal } from '../../shared/signal';
 import type { BrowserWindow } from 'electron';
 import type { Clock } from '../../shared/clock';
+import { Signal } from '../../shared/signal';
 import type { Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
 import type { TickerCore } from '../core/ticker-core';
 import { MarketWatch } from '../market/market-watch';
