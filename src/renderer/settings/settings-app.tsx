@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
-import type { FeedOverview, Notice, PublicSettings } from '../../shared/types';
+import type { Notice, PublicSettings } from '../../shared/types';
 import type { AlertCondition } from '../../shared/alert-rules';
-import { settle } from '../bridge';
+import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
 import { AlertsSection } from './alerts-section';
 import { KeySection } from './key-section';
 import { ListsSection } from './lists-section';
@@ -33,10 +33,8 @@ function withListSymbols(settings: PublicSettings, listId: string, symbols: stri
 
 /** The settings window: key, symbols, look and behaviour, connection status, notices. */
 export function SettingsApp({ api, locale }: SettingsAppProps) {
-  const [settings, setSettings] = useState<PublicSettings | null>(null);
-  const [overview, setOverview] = useState<FeedOverview | null>(null);
+  const { settings, setSettings, overview, loadError } = useTickerBootstrap(api, { overviewRefreshMs: OVERVIEW_REFRESH_MS });
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   /** The list the symbols section edits; null follows the list on the strip. */
   const [editingId, setEditingId] = useState<string | null>(null);
   const addInputRef = useRef<HTMLInputElement>(null);
@@ -46,19 +44,9 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   const [alertFocus, setAlertFocus] = useState<{ ruleId: string; seq: number } | null>(null);
   const [alertPrefill, setAlertPrefill] = useState<{ condition: AlertCondition; seq: number } | null>(null);
 
-  const refreshOverview = useCallback(async () => {
-    const result = await settle(() => api.getOverview());
-    if (result.ok) setOverview(result.value);
-  }, [api]);
-
+  // The settings window's own requests: notices, "Add symbol…", alerts to show or start.
   useEffect(() => {
-    let disposed = false;
     const unsubscribers = [
-      api.onSettings((next) => setSettings(next)),
-      api.onStatus((status) => {
-        setOverview((current) => (current ? { ...current, status } : current));
-        void refreshOverview();
-      }),
       api.onNotice((notice) => setNotices((current) => [...current, notice].slice(-5))),
       // "Add symbol…" in the tray adds to the list on the strip.
       api.onFocusAddSymbol(() => {
@@ -68,19 +56,10 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       api.onPrefillAlert((condition) => setAlertPrefill((current) => ({ condition, seq: (current?.seq ?? 0) + 1 }))),
       api.onFocusAlert((ruleId) => setAlertFocus((current) => ({ ruleId: typeof ruleId === 'string' ? ruleId : '', seq: (current?.seq ?? 0) + 1 }))),
     ];
-    void settle(() => api.getSettings()).then((result) => {
-      if (disposed) return;
-      if (result.ok) setSettings((current) => current ?? result.value);
-      else setLoadError(result.error.message);
-    });
-    void refreshOverview();
-    const timer = window.setInterval(() => void refreshOverview(), OVERVIEW_REFRESH_MS);
     return () => {
-      disposed = true;
-      window.clearInterval(timer);
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
-  }, [api, refreshOverview]);
+  }, [api]);
 
   useEffect(() => {
     if (addFocusRequests > 0 && loaded) addInputRef.current?.focus();

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { TickerApi } from '../../shared/ipc-contract';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
-import type { FeedStatus, Preferences, PublicSettings, SnapshotBatch } from '../../shared/types';
+import type { FeedStatus, Preferences } from '../../shared/types';
 import { settle } from '../bridge';
 import { createQuoteFormatter } from '../format';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
+import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
 import { usePageVisible } from '../hooks/use-page-visible';
 import { AccessibleQuotes } from './accessible-quotes';
 import { FlashFader } from './flash-fader';
@@ -45,17 +46,13 @@ export interface StripAppProps {
   locale: string;
 }
 
-/** The ticker strip: loads settings, snapshot and status, then follows the bridge's events. */
+/** The ticker strip: loads settings, snapshot and status (useTickerBootstrap), then follows the bridge's events. */
 export function StripApp({ api, locale }: StripAppProps) {
   const store = useMemo(() => new QuoteStore(), []);
   const fader = useMemo(() => new FlashFader(), []);
   const calendar = useMemo(() => new MarketCalendar(), []);
   const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
   const [preferences, setPreferences] = useState(INITIAL_PREFERENCES);
-  const [status, setStatus] = useState<FeedStatus | null>(null);
-  const [demo, setDemo] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
   /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */
   const [drawing, setDrawing] = useState(true);
   const [portfolio, setPortfolio] = useState<PortfolioFigures | null>(null);
@@ -67,77 +64,47 @@ export function StripApp({ api, locale }: StripAppProps) {
   const subscribeOrder = useCallback((listener: () => void) => store.subscribeOrder(listener), [store]);
   const symbols = useSyncExternalStore(subscribeOrder, () => store.getOrder());
 
-  useEffect(() => {
-    let disposed = false;
-    let snapshotLoaded = false;
-    let settingsSeen = false;
-    let statusSeen = false;
-    let portfolioSeen = false;
-    const pending: SnapshotBatch[] = [];
-
-    const applySettings = (settings: PublicSettings) => {
+  const { status, demo, loadError, loaded } = useTickerBootstrap(api, {
+    onSettings: (settings) => {
       if (typeof settings !== 'object' || settings === null || !Array.isArray(settings.symbols)) return;
       store.setOrder(settings.symbols);
       if (settings.preferences) setPreferences({ ...INITIAL_PREFERENCES, ...settings.preferences });
-    };
-
-    const unsubscribers = [
-      api.onQuotes((batch) => {
-        // Batches that overtake the initial snapshot are applied after it, in order.
-        if (!snapshotLoaded) {
-          pending.push(batch);
-          return;
-        }
+    },
+    quotes: {
+      setSnapshot: (snapshot) => store.setSnapshot(snapshot),
+      applyBatch: (batch) => {
         store.applyBatch(batch);
         // Quiet prices' flashes fade in the frame this batch costs anyway, not in frames of their own.
         fader.sweep();
-      }),
-      api.onStatus((next) => {
-        statusSeen = true;
-        setStatus(next);
-        // A pushed status is authoritative: it says itself whether the demo source runs.
-        setDemo(next?.state === 'demo');
-      }),
-      api.onSettings((settings) => {
-        settingsSeen = true;
-        applySettings(settings);
-      }),
+      },
+    },
+  });
+  const problem = loadError === null ? null : `Settings unavailable: ${loadError}`;
+
+  useEffect(
+    () =>
       api.onDrawing((next) => {
         if (typeof next === 'boolean') setDrawing(next);
       }),
-      api.onPortfolio((next) => {
-        portfolioSeen = true;
-        setPortfolio(isPortfolioFigures(next) ? next : null);
-      }),
-    ];
+    [api],
+  );
 
-    void (async () => {
-      const [settings, snapshot, overview, figures] = await Promise.all([
-        settle(() => api.getSettings()),
-        settle(() => api.getSnapshot()),
-        settle(() => api.getOverview()),
-        settle(() => api.getPortfolio()),
-      ]);
-      if (disposed) return;
-      if (settings.ok) {
-        if (!settingsSeen) applySettings(settings.value);
-      } else setProblem(`Settings unavailable: ${settings.error.message}`);
-      if (snapshot.ok) store.setSnapshot(snapshot.value);
-      if (figures.ok && !portfolioSeen) setPortfolio(isPortfolioFigures(figures.value) ? figures.value : null);
-      snapshotLoaded = true;
-      for (const batch of pending.splice(0)) store.applyBatch(batch);
-      if (overview.ok && !statusSeen) {
-        setDemo(overview.value.demo);
-        setStatus(overview.value.status);
-      }
-      setLoaded(true);
-    })();
-
+  // The portfolio summary: a pushed figure set wins over the first load when it overtakes it.
+  useEffect(() => {
+    let disposed = false;
+    let seen = false;
+    const stop = api.onPortfolio((next) => {
+      seen = true;
+      setPortfolio(isPortfolioFigures(next) ? next : null);
+    });
+    void settle(() => api.getPortfolio()).then((figures) => {
+      if (!disposed && !seen && figures.ok) setPortfolio(isPortfolioFigures(figures.value) ? figures.value : null);
+    });
     return () => {
       disposed = true;
-      for (const unsubscribe of unsubscribers) unsubscribe();
+      stop();
     };
-  }, [api, store, fader]);
+  }, [api]);
 
   useEffect(() => () => fader.dispose(), [fader]);
 
