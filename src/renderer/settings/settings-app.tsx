@@ -9,6 +9,7 @@ import { ListsSection } from './lists-section';
 import { MarketHoursPanel } from './market-hours-panel';
 import { NoticeBanner } from './notice-banner';
 import { PreferencesSection } from './preferences-section';
+import { PortfolioSection } from './portfolio-section';
 import { RelaySection } from './relay-section';
 import { SecondStripSection } from './second-strip-section';
 import { StatusPanel } from './status-panel';
@@ -120,6 +121,13 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             prefill={alertPrefill}
             onSettings={setSettings}
             onAlerts={(alerts) => setSettings((current) => (current ? { ...current, alerts } : current))}
+          />
+          <PortfolioSection
+            api={api}
+            holdings={settings.holdings}
+            privacy={settings.preferences.privacy}
+            locale={locale}
+            onHoldings={(holdings) => setSettings((current) => (current ? { ...current, holdings } : current))}
           />
           <PreferencesSection api={api} preferences={settings.preferences} onSettings={setSettings} />
           <TransferSection api={api} />
