@@ -4,6 +4,7 @@
  * reduced motion and shows its status badge. Screenshots go to test-output/harness-*.png; the
  * official ones come from app-strip.test.ts, against the real core.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -422,5 +423,39 @@ describe('strip items: chart and menu', () => {
     expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').length)).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('two strips', () => {
+  it('the same strip page shows whichever list main gives it: two strips, two lists', async () => {
+    const tech = ['AAPL', 'MSFT', 'NVDA', 'TSLA'];
+    const crypto = ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT', 'BINANCE:DOGEUSDT'];
+    const first = await openPage('strip', { symbols: tech, preferences: { speed: 40 } });
+    // Main hands the second strip's page settings whose `symbols` are its own list (strip-view.ts).
+    const second = await openPage('strip', { symbols: crypto, preferences: { speed: 40 } });
+    const shown = (page: Page) => page.locator('.lane:first-child .item').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
+    await expect.poll(() => shown(first.page)).toEqual(tech);
+    await expect.poll(() => shown(second.page)).toEqual(crypto);
+    await expect.poll(() => priceOf(second.page, 'BINANCE:BTCUSDT').textContent()).toBe('97,123.45');
+    await expect.poll(() => priceOf(first.page, 'AAPL').textContent()).toBe('189.41');
+
+    const firstShot = join(OUTPUT_DIR, 'harness-strip-first.png');
+    const secondShot = join(OUTPUT_DIR, 'harness-strip-second.png');
+    await screenshotStrip(first.page, firstShot);
+    await screenshotStrip(second.page, secondShot);
+    // One picture of both: the first strip along the top of one screen, the second along the bottom of another.
+    const board = await first.page.context().browser()!.newPage();
+    const image = (path: string) => `data:image/png;base64,${readFileSync(path).toString('base64')}`;
+    await board.setViewportSize({ width: 1600, height: 220 });
+    await board.setContent(`<body style="margin:0;background:linear-gradient(160deg,#2b3a55,#18202e);font:13px system-ui,sans-serif;color:#cdd6e4">
+      <img src="${image(firstShot)}" style="display:block">
+      <p style="margin:14px 16px">First strip: “Tech”, top of the main display · second strip: “Crypto”, bottom of the second display</p>
+      <img src="${image(secondShot)}" style="display:block;position:absolute;bottom:0">
+    </body>`);
+    await board.screenshot({ path: join(OUTPUT_DIR, 'two-strips.png') });
+    await board.close();
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    await first.page.close();
+    await second.page.close();
   });
 });

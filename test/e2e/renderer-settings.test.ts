@@ -298,6 +298,11 @@ describe('settings view', () => {
     await expect.poll(sent).toEqual([{ listId: 'l2' }, { displayId: 1 }, { enabled: true }]);
     await expect.poll(() => enabled.isChecked()).toBe(true);
     await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.secondStrip)).toEqual({ enabled: true, listId: 'l2', position: 'bottom', displayId: 1 });
+    // The lists section says which list each strip shows.
+    await expect.poll(() => page.locator('.list-row[data-list="l2"] .on-strip.second').textContent()).toBe('On the second strip');
+    expect(await page.locator('.on-strip.second').count()).toBe(1);
+    await page.locator('section[aria-labelledby="second-strip-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-second-strip.png') });
+    await page.locator('section[aria-labelledby="lists-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-lists-two-strips.png') });
 
     // FX would take the lists on screen over the plan's cap: refused, said, and nothing changes.
     await page.locator('#second-strip-list').selectOption('l3');

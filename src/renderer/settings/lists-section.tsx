@@ -8,6 +8,8 @@ export interface ListsSectionProps {
   api: TickerApi;
   lists: readonly WatchList[];
   shownListId: string;
+  /** The list the second strip shows while it is on (null while it is off). */
+  secondStripListId?: string | null;
   /** The list the symbols section below edits. */
   editingId: string;
   onEdit: (listId: string) => void;
@@ -28,7 +30,7 @@ function nameProblem(name: string, lists: readonly WatchList[], ownId?: string):
  * Named watch lists: create, rename, delete (after a confirmation), choose the one the strip shows
  * and the one the symbols section edits. A symbol may be in several lists.
  */
-export function ListsSection({ api, lists, shownListId, editingId, onEdit, onSettings }: ListsSectionProps) {
+export function ListsSection({ api, lists, shownListId, secondStripListId = null, editingId, onEdit, onSettings }: ListsSectionProps) {
   const [draft, setDraft] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -187,6 +189,7 @@ export function ListsSection({ api, lists, shownListId, editingId, onEdit, onSet
                     {list.symbols.length} symbol{list.symbols.length === 1 ? '' : 's'}
                   </span>
                   {shown ? <span className="on-strip">On the strip</span> : null}
+                  {list.id === secondStripListId ? <span className="on-strip second">On the second strip</span> : null}
                   <span className="row-actions">
                     {shown ? null : (
                       <button type="button" aria-label={`Show ${list.name} on the strip`} onClick={() => void show(list)}>

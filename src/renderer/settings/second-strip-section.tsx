@@ -34,7 +34,7 @@ export function SecondStripSection({ api, settings, onSettings }: SecondStripSec
     <section className="card" aria-labelledby="second-strip-heading">
       <h2 id="second-strip-heading">Second strip</h2>
       <p className="hint">A second strip with its own watch list, edge and display, for example crypto along the bottom of another monitor. It looks like the first and shares its one connection.</p>
-      <div className="field toggle">
+      <div className="field toggle second-strip-toggle">
         <input
           id="second-strip-enabled"
           type="checkbox"

@@ -97,6 +97,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             api={api}
             lists={settings.lists}
             shownListId={settings.shownListId}
+            secondStripListId={settings.secondStrip.enabled ? settings.secondStrip.listId : null}
             editingId={editing.id}
             onEdit={(id) => setEditingId(id)}
             onSettings={(update) => setSettings((current) => (current ? update(current) : current))}
