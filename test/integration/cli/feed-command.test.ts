@@ -21,6 +21,14 @@ interface Run {
   exit: Promise<number | null>;
 }
 
+/**
+ * Each test starts Node with tsx's loader, which compiles the command before it can connect: about
+ * 3 s on an idle 2-core machine and several times that on a busy one. The fake server's waits and
+ * the tests allow for that; what they check does not depend on how long it took.
+ */
+const CHILD_WAIT_MS = 30_000;
+const CHILD_TEST_MS = 60_000;
+
 const ENTRY = new URL('../../../src/cli/feed.ts', import.meta.url).pathname;
 
 /** As `npm run feed` runs it: one Node process with tsx's loader, so signals reach the command itself. */
@@ -64,7 +72,7 @@ let server: FakeFinnhub;
 let running: Run | null = null;
 
 beforeEach(async () => {
-  server = await startFakeFinnhub({ tokens: ['test-key'] });
+  server = await startFakeFinnhub({ tokens: ['test-key'], waitTimeoutMs: CHILD_WAIT_MS });
   server.setQuote('AAPL', { c: 188.2, pc: 188.2, t: Math.floor(Date.now() / 1000) - 60 });
   server.setQuote('MSFT', { c: 410, pc: 400, t: Math.floor(Date.now() / 1000) - 60 });
 });
@@ -75,7 +83,7 @@ afterEach(async () => {
   await server.close();
 });
 
-describe('npm run feed', () => {
+describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   it('streams live quotes over one connection and ends cleanly on SIGTERM with a summary', async () => {
     running = runFeed(['--symbols', 'AAPL,MSFT', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--rate', '20'], { FINNHUB_API_KEY: 'test-key' });
     await running.waitFor((l) => l.event === 'status' && l.state === 'live');
@@ -201,7 +209,7 @@ describe('npm run feed', () => {
   });
 });
 
-describe('npm run feed --relay-port', () => {
+describe('npm run feed --relay-port', { timeout: CHILD_TEST_MS }, () => {
   it('shares its one connection through the relay, with a generated token printed once on stderr', async () => {
     running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: '' });
     const line = await running.waitFor((l) => l.event === 'relay');
@@ -250,7 +258,7 @@ describe('npm run feed --relay-port', () => {
   });
 });
 
-describe('npm run feed --holdings', () => {
+describe('npm run feed --holdings', { timeout: CHILD_TEST_MS }, () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ticker-holdings-'));

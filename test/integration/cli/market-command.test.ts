@@ -16,7 +16,8 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-describe('npm run market', () => {
+// Each case starts Node with tsx's loader (seconds on a busy machine), some of them several times.
+describe('npm run market', { timeout: 60_000 }, () => {
   it('prints one JSON line per symbol for the given instant', async () => {
     const { code, stdout, stderr } = await run(['--symbols', 'AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD', '--at', '2026-11-27T18:30:00Z']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });

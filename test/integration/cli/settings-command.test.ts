@@ -81,7 +81,8 @@ function run(argv: string[], io: Partial<SettingsCommandIo> = {}) {
 
 const onDisk = (): SavedSettings => JSON.parse(readFileSync(settingsFile, 'utf8')) as SavedSettings;
 
-describe('npm run settings (a real child process)', () => {
+// Each case starts Node with tsx's loader (seconds on a busy machine), some of them several times.
+describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
   it('exports JSON and CSV from the app settings file and imports them back: a round trip', () => {
     const json = join(dir, 'ticker.json');
     const exported = cli('export', json);
