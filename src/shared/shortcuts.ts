@@ -4,12 +4,12 @@
  */
 import type { Preferences } from './types';
 
-export type ShortcutAction = 'toggleStrips' | 'togglePause';
+export type ShortcutAction = 'toggleStrips' | 'togglePause' | 'togglePrivacy';
 
 export interface ShortcutDefinition {
   action: ShortcutAction;
   /** The preference holding its accelerator ('' = no shortcut). */
-  preference: 'shortcutToggleStrips' | 'shortcutPause';
+  preference: 'shortcutToggleStrips' | 'shortcutPause' | 'shortcutPrivacy';
   /** What it does, for the UI and notices ("show or hide the strips"). */
   description: string;
 }
@@ -17,6 +17,7 @@ export interface ShortcutDefinition {
 export const SHORTCUTS: readonly ShortcutDefinition[] = Object.freeze([
   { action: 'toggleStrips', preference: 'shortcutToggleStrips', description: 'show or hide the strips' },
   { action: 'togglePause', preference: 'shortcutPause', description: 'pause or resume the prices' },
+  { action: 'togglePrivacy', preference: 'shortcutPrivacy', description: 'hide or show the portfolio amounts' },
 ]);
 
 /**

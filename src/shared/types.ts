@@ -171,6 +171,8 @@ export interface Preferences {
   shortcutToggleStrips: string;
   /** Global shortcut that pauses or resumes the prices. */
   shortcutPause: string;
+  /** Global shortcut that turns the privacy switch (portfolio amounts hidden) on or off. */
+  shortcutPrivacy: string;
   /** Full-screen apps: keep the strip above them, or let them cover it (as far as the platform allows). */
   fullScreenApps: 'stay-above' | 'step-aside';
   /** Hide every amount that reveals wealth (values, gains in money), keeping prices and percentages. */

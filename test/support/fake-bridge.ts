@@ -455,12 +455,13 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     },
     getShortcuts: () => {
       record('getShortcuts', []);
-      const { shortcutToggleStrips, shortcutPause } = settings.preferences;
+      const { shortcutToggleStrips, shortcutPause, shortcutPrivacy } = settings.preferences;
       const state = (accelerator: string, other: string | null) =>
         accelerator === '' ? 'none' : script.shortcutsTaken.includes(accelerator) ? 'taken' : accelerator === other ? 'duplicate' : 'registered';
       return answer([
         { action: 'toggleStrips' as const, accelerator: shortcutToggleStrips, state: state(shortcutToggleStrips, null) },
         { action: 'togglePause' as const, accelerator: shortcutPause, state: state(shortcutPause, shortcutToggleStrips) },
+        { action: 'togglePrivacy' as const, accelerator: shortcutPrivacy, state: state(shortcutPrivacy, [shortcutToggleStrips, shortcutPause].includes(shortcutPrivacy) ? shortcutPrivacy : null) },
       ]);
     },
     exportSettings: (format: string) => (record('exportSettings', [format]), answer(script.transfer.export)),

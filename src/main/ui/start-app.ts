@@ -239,6 +239,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     actions: {
       toggleStrips: () => actions.setStripHidden(!core.preferences().hidden),
       togglePause: () => actions.setPaused(!core.preferences().paused),
+      togglePrivacy: () => actions.setPrivacy(!core.preferences().privacy),
     },
     notify: (notice) => core.notify(notice),
   });

@@ -29,7 +29,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
   const timers = useRef(new Map<keyof Preferences, number>());
   const editing = useRef(new Set<keyof Preferences>());
   const displays = useDisplays(api);
-  const shortcutStates = useShortcutStates(api, preferences.shortcutToggleStrips, preferences.shortcutPause);
+  const shortcutStates = useShortcutStates(api, preferences.shortcutToggleStrips, preferences.shortcutPause, preferences.shortcutPrivacy);
 
   // Follow changes from elsewhere (tray, other window), except fields being edited right now.
   useEffect(() => {
@@ -288,6 +288,7 @@ const LABELS: Record<keyof Preferences, string> = {
   relayPort: 'Relay port',
   shortcutToggleStrips: 'Show or hide the strips',
   shortcutPause: 'Pause or resume',
+  shortcutPrivacy: 'Hide or show amounts',
   fullScreenApps: 'Full-screen apps',
   privacy: 'Privacy (hide amounts)',
   showPositionFigures: 'Position value on strip items',

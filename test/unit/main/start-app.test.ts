@@ -656,6 +656,7 @@ describe('startApp: global shortcuts and full-screen apps', () => {
       value: [
         { action: 'toggleStrips', accelerator: 'CommandOrControl+Alt+T', state: 'registered' },
         { action: 'togglePause', accelerator: 'CommandOrControl+Alt+P', state: 'taken' },
+        { action: 'togglePrivacy', accelerator: 'CommandOrControl+Alt+M', state: 'registered' },
       ],
     });
     await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours, 'extra')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
@@ -664,9 +665,9 @@ describe('startApp: global shortcuts and full-screen apps', () => {
   it('a changed shortcut is registered at once, the old one released; quitting releases all', async () => {
     const { core, running } = await started();
     core.handlers.setPreferences({ shortcutPause: 'Alt+Shift+F8' });
-    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+T', 'Alt+Shift+F8']);
+    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+T', 'CommandOrControl+Alt+M', 'Alt+Shift+F8']);
     core.handlers.setPreferences({ shortcutToggleStrips: '' });
-    expect([...globalShortcut.registered.keys()]).toEqual(['Alt+Shift+F8']);
+    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+M', 'Alt+Shift+F8']);
     await running.quit();
     expect(globalShortcut.unregisterAll).toHaveBeenCalledOnce();
     expect(globalShortcut.registered.size).toBe(0);

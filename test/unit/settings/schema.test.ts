@@ -36,6 +36,7 @@ describe('settings defaults', () => {
       chartUrlTemplate: 'https://www.tradingview.com/chart/?symbol={symbol}',
       shortcutToggleStrips: 'CommandOrControl+Alt+T',
       shortcutPause: 'CommandOrControl+Alt+P',
+      shortcutPrivacy: 'CommandOrControl+Alt+M',
       fullScreenApps: 'stay-above',
       privacy: false,
       showPositionFigures: false,
