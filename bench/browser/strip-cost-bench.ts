@@ -55,12 +55,14 @@ export interface StripCostResult {
   scenarios: Record<Scenario, { cpu_pct: number; ratio: number; main_busy_pct: number }>;
   heap: { js_heap_mb: number; dom_nodes: number; js_heap_growth_mb_per_h: number; dom_nodes_growth_per_h: number; run_s: number };
   startup_ms: { demo: number; fake_server: number };
+  /** Medians of each step, per feed. */
+  startup_steps_ms: { demo: StartupMarks; fake_server: StartupMarks };
 }
 
 export interface StripCostDetails {
   rounds: Record<Scenario, { cpu_pct: number[]; ratio: number[]; main_busy_pct: number[] }>;
   heapPoints: { at_s: number; js_heap_mb: number; dom_nodes: number }[];
-  startupRuns: { demo: number[]; fake_server: number[] };
+  startupRuns: { demo: StartupMarks[]; fake_server: StartupMarks[] };
   processes: number;
 }
 
@@ -170,10 +172,28 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<StripCostDetai
  * a trade for every symbol the moment they are subscribed), a fresh page with the bridge, and the
  * first animation frame in which any item shows a price.
  */
-async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnhub | null): Promise<number> {
+/** Where the startup goes: ms from creating the core to each step. */
+export interface StartupMarks {
+  /** The core's first batch with a price (the page may not be there yet: it reads the snapshot). */
+  first_batch: number;
+  /** The window's page exists (in Electron: the BrowserWindow and its renderer process). */
+  page_created: number;
+  /** strip.html and its scripts loaded. */
+  page_loaded: number;
+  /** The strip has its settings, snapshot and status. */
+  strip_ready: number;
+  first_price_painted: number;
+}
+
+async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnhub | null): Promise<StartupMarks> {
   const started = preciseNow();
   const fixtureServer = server ?? (await startFakeFinnhub({ tokens: [API_KEY] }));
   const { core } = createCoreFixture(fixtureServer, { symbols: [...BENCH_SYMBOL_NAMES], ...(server ? { key: API_KEY } : {}) });
+  const since = (): number => preciseNow() - started;
+  let firstBatch = Number.NaN;
+  const stopWatching = core.events.quotes.subscribe((batch) => {
+    if (Number.isNaN(firstBatch) && batch.quotes.some((quote) => quote.price !== null)) firstBatch = since();
+  });
   let page: Page | null = null;
   try {
     core.start();
@@ -184,9 +204,13 @@ async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnh
         .catch(() => {});
     }
     page = await browser.newPage({ viewport: STRIP_VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
+    const pageCreated = since();
     const bridge = await attachBrowserBridge(page, core);
     page.once('close', () => bridge.dispose());
     await page.goto(`${filesUrl}/strip.html`);
+    const pageLoaded = since();
+    await page.waitForSelector('.strip[data-loaded="true"]', { timeout: 20_000 });
+    const stripReady = since();
     const painted = await page.waitForFunction(
       () => {
         const shown = [...document.querySelectorAll('.item .price')].some((element) => /\d/.test(element.textContent ?? ''));
@@ -195,8 +219,15 @@ async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnh
       undefined,
       { polling: 'raf', timeout: 20_000 },
     );
-    return ((await painted.jsonValue()) as number) - started;
+    return {
+      first_batch: firstBatch,
+      page_created: pageCreated,
+      page_loaded: pageLoaded,
+      strip_ready: stripReady,
+      first_price_painted: ((await painted.jsonValue()) as number) - started,
+    };
   } finally {
+    stopWatching();
     await page?.close();
     await core.stop();
     if (!server) await fixtureServer.close();
@@ -217,7 +248,7 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
     cleanups.push(() => browser.close());
 
     // Startup first, while no other core runs.
-    const startupRuns = { demo: [] as number[], fake_server: [] as number[] };
+    const startupRuns: StripCostDetails['startupRuns'] = { demo: [], fake_server: [] };
     for (let run = 0; run < options.startupRuns; run += 1) {
       startupRuns.demo.push(await startupOnce(browser, files.url, null));
       startupRuns.fake_server.push(await startupOnce(browser, files.url, server));
@@ -264,7 +295,8 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
           dom_nodes_growth_per_h: first && last ? (last.dom_nodes - first.dom_nodes) / hours : Number.NaN,
           run_s: last?.at_s ?? Number.NaN,
         },
-        startup_ms: { demo: median(startupRuns.demo), fake_server: median(startupRuns.fake_server) },
+        startup_ms: { demo: median(startupRuns.demo.map((run) => run.first_price_painted)), fake_server: median(startupRuns.fake_server.map((run) => run.first_price_painted)) },
+        startup_steps_ms: { demo: medianMarks(startupRuns.demo), fake_server: medianMarks(startupRuns.fake_server) },
       },
       details: { rounds, heapPoints, startupRuns, processes },
     };
@@ -277,4 +309,9 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
       }
     }
   }
+}
+
+function medianMarks(runs: readonly StartupMarks[]): StartupMarks {
+  const keys: (keyof StartupMarks)[] = ['first_batch', 'page_created', 'page_loaded', 'strip_ready', 'first_price_painted'];
+  return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key]))])) as unknown as StartupMarks;
 }
