@@ -137,6 +137,9 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const settings = new SettingsService({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
   const core = deps.createCore(settings);
   if (opened.notice) core.notify(noticeParts(opened.notice));
+  // Problems with what the user saved open the settings window at start. A shortcut another program
+  // holds does not: the settings say so, and reopening on every launch would only nag.
+  const needsAttention = core.pendingNotices().some((notice) => notice.level !== 'info');
   const run = createActionRunner((notice) => core.notify(notice));
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
@@ -294,7 +297,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     void quit();
   });
 
-  if (core.pendingNotices().some((notice) => notice.level !== 'info')) settingsWindow.open();
+  if (needsAttention) settingsWindow.open();
   core.start();
   return { core, strip, secondStrip, settingsWindow, tray, registry, handlers: ipc.handlers, quit };
 }

@@ -648,8 +648,10 @@ describe('startApp: global shortcuts and full-screen apps', () => {
     globalShortcut.holdElsewhere('CommandOrControl+Alt+P');
     const { core, strip } = await started();
     expect(core.notify).toHaveBeenCalledWith({ level: 'warning', message: expect.stringContaining('The shortcut Ctrl/Cmd+Alt+P (to pause or resume the prices) is held by another program') });
-    // A warning at start opens settings, where the notice and the field's state show.
-    expect(MockBrowserWindow.instances).toHaveLength(2);
+    // It does not open settings at every start (Ubuntu keeps Ctrl+Alt+T for its terminal): the notice
+    // waits for the settings window, which shows each shortcut's state.
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(core.pendingNotices()).toEqual([expect.objectContaining({ message: expect.stringContaining('Ctrl/Cmd+Alt+P') })]);
     const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
     await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours)).resolves.toEqual({
       ok: true,
