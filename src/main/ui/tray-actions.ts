@@ -24,6 +24,7 @@ export function createTrayActions({ core, openSettings, quit, run }: TrayActions
     setAlwaysOnTop: (alwaysOnTop) => run('change always on top', () => handlers.setPreferences({ alwaysOnTop })),
     setClickThrough: (clickThrough) => run('change click-through', () => handlers.setPreferences({ clickThrough })),
     setStripHidden: (hidden) => run(hidden ? 'hide the strip' : 'show the strip', () => handlers.setPreferences({ hidden })),
+    setWhenMarketsClosed: (whenMarketsClosed) => run('show the strip', () => handlers.setPreferences({ whenMarketsClosed })),
     setPosition: (position) => run('move the strip', () => handlers.setPreferences({ position })),
     setDisplay: (displayId) => run('move the strip', () => handlers.setPreferences({ displayId })),
     setLaunchAtLogin: (launch) => run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),

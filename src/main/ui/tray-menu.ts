@@ -72,12 +72,28 @@ export interface TrayMenuState {
   maxSymbols: number;
   /** "US market opens Monday 09:30 (in 2 d 14 h)": one line per watched market with hours. */
   marketHours?: readonly string[];
+  /** Every watched market is closed (with whenMarketsClosed 'hide', the strip has stepped aside). */
+  marketsClosed?: boolean;
   /** Alerts fired in the last hour (the item is left out when not given). */
   recentAlerts?: number;
   /** The second strip (the submenu is left out when not given). */
   secondStrip?: SecondStrip;
   /** The local relay (the item is left out while it is off). */
   relay?: Pick<RelayOverview, 'enabled' | 'listening' | 'port' | 'error' | 'clients'>;
+}
+
+/**
+ * Show or hide the strip. While it has stepped aside for closed markets, "Hide strip" would do
+ * nothing visible and keep it hidden after the open; the item offers to show it anyway instead
+ * (dimmed, as the other choice for closed markets).
+ */
+function stripVisibilityItem(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions {
+  const { preferences } = state;
+  if (preferences.hidden) return { id: 'strip-visibility', label: 'Show strip', click: () => actions.setStripHidden(false) };
+  if (state.marketsClosed && preferences.whenMarketsClosed === 'hide') {
+    return { id: 'strip-visibility', label: 'Show strip while markets are closed', click: () => actions.setWhenMarketsClosed('dim') };
+  }
+  return { id: 'strip-visibility', label: 'Hide strip', click: () => actions.setStripHidden(true) };
 }
 
 export interface TrayMenuActions {
@@ -90,6 +106,8 @@ export interface TrayMenuActions {
   setAlwaysOnTop(onTop: boolean): void;
   setClickThrough(clickThrough: boolean): void;
   setStripHidden(hidden: boolean): void;
+  /** What the strip does while every watched market is closed. */
+  setWhenMarketsClosed(choice: Preferences['whenMarketsClosed']): void;
   setPosition(position: Position): void;
   setDisplay(displayId: number): void;
   setLaunchAtLogin(launch: boolean): void;
@@ -215,7 +233,7 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
     { id: 'always-on-top', label: 'Always on top', type: 'checkbox', checked: preferences.alwaysOnTop, click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop) },
     { id: 'click-through', label: 'Click-through', type: 'checkbox', checked: preferences.clickThrough, click: () => actions.setClickThrough(!preferences.clickThrough) },
     { id: 'privacy', label: 'Hide amounts (privacy)', type: 'checkbox', checked: preferences.privacy, click: () => actions.setPrivacy(!preferences.privacy) },
-    { id: 'strip-visibility', label: preferences.hidden ? 'Show strip' : 'Hide strip', click: () => actions.setStripHidden(!preferences.hidden) },
+    stripVisibilityItem(state, actions),
     {
       id: 'position',
       label: 'Position',

@@ -86,6 +86,7 @@ export class TrayController {
         primaryDisplayId: screen.getPrimaryDisplay().id,
         maxSymbols: this.deps.maxSymbols,
         marketHours: this.deps.marketWatch?.state().lines ?? [],
+        marketsClosed: this.deps.marketWatch?.state().allClosed ?? false,
         relay: core.relay(),
         ...(core.secondStrip ? { secondStrip: core.secondStrip() } : {}),
         ...(recentAlerts !== undefined ? { recentAlerts } : {}),

@@ -45,6 +45,7 @@ function actions(): MockedActions {
     setAlwaysOnTop: vi.fn((_value: boolean) => {}),
     setClickThrough: vi.fn((_value: boolean) => {}),
     setStripHidden: vi.fn((_value: boolean) => {}),
+    setWhenMarketsClosed: vi.fn((_choice: Preferences['whenMarketsClosed']) => {}),
     setPosition: vi.fn((_position: 'top' | 'bottom') => {}),
     setDisplay: vi.fn((_id: number) => {}),
     setLaunchAtLogin: vi.fn((_value: boolean) => {}),
@@ -198,6 +199,18 @@ describe('buildTrayMenu', () => {
     expect(hidden.label).toBe('Show strip');
     click(hidden);
     expect(act.setStripHidden).toHaveBeenLastCalledWith(false);
+  });
+
+  it('while the strip steps aside for closed markets, offers to show it instead of hiding it', () => {
+    const act = actions();
+    const aside = byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide' } }), act), 'strip-visibility');
+    expect(aside.label).toBe('Show strip while markets are closed');
+    click(aside);
+    expect(act.setWhenMarketsClosed).toHaveBeenLastCalledWith('dim');
+    expect(act.setStripHidden).not.toHaveBeenCalled();
+    // Dimmed while closed, the strip is on screen: hiding it is the ordinary choice.
+    expect(byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'dim' } }), act), 'strip-visibility').label).toBe('Hide strip');
+    expect(byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide', hidden: true } }), act), 'strip-visibility').label).toBe('Show strip');
   });
 
   it('Position has Top/Bottom radios and a Display submenu', () => {
