@@ -120,6 +120,8 @@ export interface InvokeContract {
   exportSettings: { args: [format: TransferFormat]; result: ExportOutcome };
   /** Import a file the user picks in main's open dialog: all or nothing, every problem listed. */
   importSettings: { args: []; result: ImportOutcome };
+  /** Export the portfolio's lots as CSV to a file the user picks in main's save dialog. */
+  exportHoldings: { args: []; result: ExportOutcome };
   /** Turn the second strip on or off, or change its list, edge or display ('limit' when the lists on screen would exceed the cap). */
   setSecondStrip: { args: [patch: Partial<SecondStrip>]; result: PublicSettings };
 }
@@ -168,6 +170,7 @@ export const INVOKE_CHANNELS = {
   getShortcuts: 'app:get-shortcuts',
   exportSettings: 'settings:export',
   importSettings: 'settings:import',
+  exportHoldings: 'holdings:export',
   setSecondStrip: 'strips:set-second',
 } as const satisfies Record<InvokeName, string>;
 

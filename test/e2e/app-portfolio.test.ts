@@ -2,12 +2,15 @@
  * The Portfolio section of the built settings page in headless Chromium against the REAL core and
  * the fake Finnhub server: inline validation of a lot, adding and editing lots, the positions
  * table following live trades, the privacy switch hiding every amount, and a CSV import that is
- * all or nothing. Screenshots: test-output/settings-portfolio*.png.
+ * all or nothing, and an export main writes to the file picked in its save dialog. Screenshots: test-output/settings-portfolio*.png.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_AMOUNT } from '../../src/shared/portfolio/portfolio-text';
+import { settingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
 import { startApp, type RunningApp } from './harness/app-fixture';
 import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
 
@@ -42,6 +45,7 @@ describe('the Portfolio section against the real core', () => {
     const section = page.locator('section.portfolio-section');
     await section.waitFor();
     await expect.poll(() => section.locator('.hint').first().textContent()).toMatch(/No holdings yet/);
+    expect(await section.getByRole('button', { name: 'Export lots as CSV…' }).isDisabled()).toBe(true);
 
     // Inline validation from the shared rules: nothing reaches the core.
     await addLot(page, { symbol: 'AA PL', quantity: '0', price: '-1', date: '2024-01-10' });
@@ -90,11 +94,20 @@ describe('the Portfolio section against the real core', () => {
     expect(errors).toEqual([]);
   });
 
-  it('imports a CSV file whole or not at all, listing every problem', { timeout: 60_000 }, async () => {
+  it('imports a CSV file whole or not at all, listing every problem, and exports the lots to the file picked in main', { timeout: 60_000 }, async () => {
     app = await startApp({ symbols: ['AAPL'] });
     const running = app;
     running.settings.addLot({ symbol: 'AAPL', quantity: '1', price: '100', date: '2024-01-10', note: '' });
-    const { page } = await session.openCorePage('settings', running.core);
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-portfolio-export-'));
+    let savePath: string | null = null;
+    const settingsTransfer = settingsTransferHandlers({
+      dialog: { showSaveDialog: async () => ({ canceled: savePath === null, filePath: savePath ?? '' }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) } as never,
+      parentWindow: () => null,
+      settings: running.settings,
+      documentsDir: () => dir,
+      now: () => Date.now(),
+    });
+    const { page, errors } = await session.openCorePage('settings', running.core, { settingsTransfer });
     const section = page.locator('section.portfolio-section');
     await section.waitFor();
     const input = page.locator('#portfolio-import');
@@ -113,8 +126,23 @@ describe('the Portfolio section against the real core', () => {
     expect(await section.locator('.import-problems').count()).toBe(0);
     // The held crypto symbol is not on the strip: it joins the one connection for the portfolio.
     await running.server.waitFor(() => running.client.subscriptions.has('BINANCE:BTCUSDT'));
-    // Export offers the same lots back as CSV.
-    const href = await section.getByRole('link', { name: 'Export lots as CSV' }).getAttribute('href');
-    expect(decodeURIComponent(href!.slice(href!.indexOf(',') + 1))).toBe('symbol,quantity,price,date,note\r\nAAPL,5,150,2024-01-01,\r\nBINANCE:BTCUSDT,0.25,60000,2024-03-01,"cold, wallet"\r\n');
+    // Export: main writes the same lots back as CSV to the file picked in its dialog; cancelling writes nothing.
+    try {
+      const exportButton = section.getByRole('button', { name: 'Export lots as CSV…' });
+      await exportButton.click();
+      await expect.poll(() => exportButton.isEnabled()).toBe(true);
+      expect(await section.locator('.holdings-export-result').textContent()).toBe('');
+      savePath = join(dir, 'lots.csv');
+      await exportButton.click();
+      await expect.poll(() => section.locator('.holdings-export-result').textContent()).toBe('✓ Exported 2 lots of 2 symbols. Saved as lots.csv.');
+      expect(readFileSync(savePath, 'utf8')).toBe('symbol,quantity,price,date,note\r\nAAPL,5,150,2024-01-01,\r\nBINANCE:BTCUSDT,0.25,60000,2024-03-01,"cold, wallet"\r\n');
+      // A write that fails says which file and why.
+      savePath = join(dir, 'gone', 'lots.csv');
+      await exportButton.click();
+      await expect.poll(() => section.getByRole('alert').textContent()).toBe('Could not write lots.csv (ENOENT).');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -250,6 +250,7 @@ describe('settings against the real core', () => {
         settings: {
           transferSource: () => (settingsService as SettingsService).transferSource(),
           importTransfer: (data) => (settingsService as SettingsService).importTransfer(data),
+          holdings: () => (settingsService as SettingsService).holdings(),
           maxSymbols: 50,
         },
         documentsDir: () => dir,

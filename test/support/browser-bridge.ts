@@ -80,6 +80,10 @@ export async function attachBrowserBridge(page: Page, core: TickerCore, settings
       opened.transfers.push('import');
       return settingsTransfer ? settingsTransfer.importSettings() : { status: 'cancelled' };
     },
+    exportHoldings: () => {
+      opened.transfers.push('export holdings');
+      return settingsTransfer ? settingsTransfer.exportHoldings() : { status: 'cancelled' };
+    },
     // What the shell would put on the clipboard.
     copyRelay: async (item) => {
       const relay = await core.handlers.getRelay();

@@ -51,7 +51,7 @@ export interface FakeBridgeScript {
   relay: RelayView;
   relayBusyPorts: number[];
   /** What Export… and Import… answer (the user picking a file in main's dialogs, or cancelling). */
-  transfer: { export: ExportOutcome; import: ImportOutcome };
+  transfer: { export: ExportOutcome; import: ImportOutcome; holdings: ExportOutcome };
   /** What getPortfolio answers until the test pushes other figures. */
   portfolio: PortfolioFigures | null;
 }
@@ -105,7 +105,7 @@ export interface FakeBridgeOptions {
   shortcutsTaken?: string[];
   relay?: { token?: string; origins?: string[]; clients?: RelayClientInfo[]; busyPorts?: number[] };
   /** What Export… and Import… answer (default: the user cancels the dialog). */
-  transfer?: { export?: ExportOutcome; import?: ImportOutcome };
+  transfer?: { export?: ExportOutcome; import?: ImportOutcome; holdings?: ExportOutcome };
   holdings?: Holdings;
   portfolio?: PortfolioFigures | null;
   secondStrip?: Partial<SecondStrip>;
@@ -185,7 +185,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       origins: options.relay?.origins ?? [],
     },
     relayBusyPorts,
-    transfer: { export: options.transfer?.export ?? { status: 'cancelled' }, import: options.transfer?.import ?? { status: 'cancelled' } },
+    transfer: { export: options.transfer?.export ?? { status: 'cancelled' }, import: options.transfer?.import ?? { status: 'cancelled' }, holdings: options.transfer?.holdings ?? { status: 'cancelled' } },
     portfolio: options.portfolio ?? null,
   };
 }
@@ -466,6 +466,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     },
     exportSettings: (format: string) => (record('exportSettings', [format]), answer(script.transfer.export)),
     importSettings: () => (record('importSettings', []), answer(script.transfer.import)),
+    exportHoldings: () => (record('exportHoldings', []), answer(script.transfer.holdings)),
     onQuotes: (l: Listener) => subscribe('quotes', l),
     onStatus: (l: Listener) => subscribe('status', l),
     onSettings: (l: Listener) => subscribe('settings', l),

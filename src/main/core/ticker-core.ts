@@ -6,7 +6,7 @@ import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio'
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
 export type CoreHandlers = Omit<
   InvokeHandlers,
-  'getDisplays' | 'openSettings' | 'openExternal' | 'openChart' | 'showItemMenu' | 'copyRelay' | 'getShortcuts' | 'exportSettings' | 'importSettings'
+  'getDisplays' | 'openSettings' | 'openExternal' | 'openChart' | 'showItemMenu' | 'copyRelay' | 'getShortcuts' | 'exportSettings' | 'importSettings' | 'exportHoldings'
 >;
 
 /**

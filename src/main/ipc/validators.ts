@@ -268,6 +268,7 @@ export const ARGS_VALIDATORS = {
   getShortcuts: tuple(),
   exportSettings: tuple(transferFormatArg),
   importSettings: tuple(),
+  exportHoldings: tuple(),
   setSecondStrip: tuple(secondStripArg),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 

@@ -1,11 +1,13 @@
 /**
- * Export… and Import… in the settings window: main shows the native save or open dialog (over the
+ * Export… and Import… in the settings window (lists and preferences, symbols, and the portfolio's
+ * lots): main shows the native save or open dialog (over the
  * settings window), then writes or reads the file the user picked. The page names only the format;
  * it never sees or hands over a path, so it cannot make main write anywhere the user did not choose.
  */
 import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
+import { formatHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
 import type { SettingsService } from '../settings/settings-service';
 import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic, type TransferFs } from '../settings/transfer-file';
@@ -14,7 +16,7 @@ export interface SettingsTransferDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   /** The window the dialogs belong to (the settings window), when open. */
   parentWindow(): BrowserWindow | null;
-  settings: Pick<SettingsService, 'transferSource' | 'importTransfer' | 'maxSymbols'>;
+  settings: Pick<SettingsService, 'transferSource' | 'importTransfer' | 'maxSymbols' | 'holdings'>;
   /** Where the save dialog starts (the user's documents folder). */
   documentsDir(): string;
   now(): number;
@@ -28,7 +30,26 @@ const FILTERS: Record<TransferFormat, FileFilter> = {
 
 const DEFAULT_NAMES: Record<TransferFormat, string> = { json: 'ticker-settings.json', csv: 'ticker-symbols.csv' };
 
-export type SettingsTransferHandlers = Pick<InvokeHandlers, 'exportSettings' | 'importSettings'>;
+const HOLDINGS_FILTER: FileFilter = { name: 'Portfolio lots (CSV)', extensions: ['csv'] };
+const HOLDINGS_DEFAULT_NAME = 'ticker-holdings.csv';
+
+export type SettingsTransferHandlers = Pick<InvokeHandlers, 'exportSettings' | 'importSettings' | 'exportHoldings'>;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "3 lots of 2 symbols". */
+export function describeHoldingsExport(lots: readonly { symbol: string }[]): string {
+  return `${plural(lots.length, 'lot')} of ${plural(new Set(lots.map((lot) => lot.symbol)).size, 'symbol')}`;
+}
+
+/** Write the file the user picked; a failure names the file and the system's reason. */
+function writeChosen(path: string, text: string, fs: TransferFs | undefined): void {
+  try {
+    writeFileAtomic(path, text, fs);
+  } catch (error) {
+    throw new TickerError('internal', `Could not write ${basename(path)} (${codeOf(error)}).`);
+  }
+}
 
 export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTransferHandlers {
   const showSave = (options: SaveDialogOptions) => {
@@ -50,11 +71,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       });
       if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
       const source = deps.settings.transferSource();
-      try {
-        writeFileAtomic(chosen.filePath, formatTransfer(source, format, deps.now()), deps.fs);
-      } catch (error) {
-        throw new TickerError('internal', `Could not write ${basename(chosen.filePath)} (${codeOf(error)}).`);
-      }
+      writeChosen(chosen.filePath, formatTransfer(source, format, deps.now()), deps.fs);
       return { status: 'exported', fileName: basename(chosen.filePath), summary: `Exported ${describeExport(source, format)}.` };
     },
 
@@ -76,6 +93,20 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       const applied = deps.settings.importTransfer(parsed.data);
       if (!applied.ok) return { status: 'refused', fileName, problems: applied.problems };
       return { status: 'imported', fileName, summary: applied.summary };
+    },
+
+    exportHoldings: async (): Promise<ExportOutcome> => {
+      const chosen = await showSave({
+        title: 'Export portfolio lots',
+        defaultPath: join(deps.documentsDir(), HOLDINGS_DEFAULT_NAME),
+        filters: [HOLDINGS_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
+      // Read after the dialog: the lots saved when the user confirms are the ones written.
+      const { lots } = deps.settings.holdings();
+      writeChosen(chosen.filePath, formatHoldingsCsv(lots), deps.fs);
+      return { status: 'exported', fileName: basename(chosen.filePath), summary: `Exported ${describeHoldingsExport(lots)}.` };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { TickerApi } from '../../shared/ipc-contract';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, LOT_FIELDS, type Holdings, type Lot, type LotField } from '../../shared/portfolio/holdings';
-import { formatHoldingsCsv, MAX_HOLDINGS_CSV_BYTES, parseHoldingsCsv } from '../../shared/portfolio/holdings-csv';
+import { MAX_HOLDINGS_CSV_BYTES, parseHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import { formatQuantity, HIDDEN_AMOUNT, portfolioText, positionText } from '../../shared/portfolio/portfolio-text';
 import { displayName } from '../../shared/symbols';
 import { settle } from '../bridge';
@@ -17,6 +17,8 @@ export interface PortfolioSectionProps {
 }
 
 type FormState = Record<LotField, string>;
+
+type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
 
 const FIELD_LABELS: Record<LotField, string> = { symbol: 'Symbol', quantity: 'Quantity', price: 'Price paid', date: 'Date', note: 'Note' };
 
@@ -50,8 +52,9 @@ function usePortfolio(api: TickerApi): PortfolioFigures | null {
 
 /**
  * The portfolio: its positions (value, today's change, total gain), its lots with an inline-checked
- * form, the base currency, and CSV import (checked whole, all or nothing) and export. With privacy
- * on, every amount reads "•••" and lots cannot be edited until amounts are shown again.
+ * form, the base currency, and CSV import (checked whole, all or nothing) and export (main shows the
+ * save dialog and writes the file). With privacy on, every amount reads "•••" and lots cannot be
+ * edited until amounts are shown again.
  */
 export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }: PortfolioSectionProps) {
   const figures = usePortfolio(api);
@@ -61,6 +64,7 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
   const [serverError, setServerError] = useState<string | null>(null);
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [importDone, setImportDone] = useState<string | null>(null);
+  const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
   const [currency, setCurrency] = useState(holdings.baseCurrency);
   useEffect(() => setCurrency(holdings.baseCurrency), [holdings.baseCurrency]);
 
@@ -129,7 +133,13 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
     setImportDone(`Imported ${parsed.lots.length} lot${parsed.lots.length === 1 ? '' : 's'} from ${file.name}; they replace the previous ones.`);
   };
 
-  const exportHref = `data:text/csv;charset=utf-8,${encodeURIComponent(formatHoldingsCsv(holdings.lots))}`;
+  const exportLots = async () => {
+    setExportState({ kind: 'busy' });
+    const result = await settle(() => api.exportHoldings());
+    if (!result.ok) setExportState({ kind: 'failed', message: result.error.message });
+    else if (result.value.status === 'cancelled') setExportState({ kind: 'idle' });
+    else setExportState({ kind: 'done', message: `${result.value.summary} Saved as ${result.value.fileName}.` });
+  };
 
   return (
     <section className="card portfolio-section" aria-labelledby="portfolio-heading" data-privacy={privacy ? 'true' : 'false'}>
@@ -302,9 +312,9 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
       <div className="field portfolio-csv">
         <label htmlFor="portfolio-import">Import lots from CSV (replaces all)</label>
         <input id="portfolio-import" type="file" accept=".csv,text/csv" onChange={(event) => void importFile(event.target.files?.[0])} />
-        <a className="button" href={exportHref} download="ticker-holdings.csv" aria-disabled={holdings.lots.length === 0}>
-          Export lots as CSV
-        </a>
+        <button type="button" disabled={holdings.lots.length === 0 || exportState.kind === 'busy'} onClick={() => void exportLots()}>
+          Export lots as CSV…
+        </button>
         <span className="hint">Columns: symbol,quantity,price,date,note. A file with any problem is refused whole.</span>
         {importProblems.length > 0 ? (
           <ul className="field-error import-problems" role="alert">
@@ -314,6 +324,14 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
           </ul>
         ) : null}
         {importDone !== null ? <p className="hint">{importDone}</p> : null}
+        <div className="transfer-result holdings-export-result" role="status" aria-live="polite">
+          {exportState.kind === 'done' ? <span className="ok">✓ {exportState.message}</span> : null}
+        </div>
+        {exportState.kind === 'failed' ? (
+          <p className="field-error" role="alert">
+            {exportState.message}
+          </p>
+        ) : null}
       </div>
     </section>
   );

@@ -88,6 +88,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     getShortcuts: vi.fn(() => []),
     exportSettings: vi.fn(() => ({ status: 'cancelled' as const })),
     importSettings: vi.fn(() => ({ status: 'cancelled' as const })),
+    exportHoldings: vi.fn(() => ({ status: 'cancelled' as const })),
     setSecondStrip: vi.fn((patch) => {
       settings.setSecondStrip(patch);
       return settings.publicSettings();

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as electron from 'electron';
@@ -421,6 +421,49 @@ describe('startApp: IPC', () => {
       });
       expect(settings.lists().at(-1)).toEqual({ id: 'l2', name: 'Tech', symbols: ['IBM', 'SAP'] });
       expect(settings.apiKey()).toBe('c0ffee1234abcd5678ef');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Export lots as CSV shows the save dialog over the settings window and writes the saved lots atomically', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-holdings-'));
+    try {
+      const d = deps(fakeCore());
+      const running = await startApp(d);
+      const settings = d.createCore.mock.calls[0]?.[0] as SettingsService;
+      settings.addLot({ symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '=SUM(A1)' });
+      settings.addLot({ symbol: 'MSFT', quantity: '-2', price: '420', date: '2024-02-01', note: 'short, hedged' });
+      settings.addLot({ symbol: 'AAPL', quantity: '0.5', price: '190.25', date: '2024-03-01', note: '' });
+      running!.settingsWindow.open();
+      const window = MockBrowserWindow.instances[1]!;
+      const page = { id: window.webContents.id, url: window.webContents.url };
+
+      // Cancelled: nothing written; a page cannot name a path.
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+      expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ defaultPath: '/tmp/ticker-electron-mock/documents/ticker-holdings.csv', filters: [{ name: 'Portfolio lots (CSV)', extensions: ['csv'] }] }),
+      );
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page, join(dir, 'evil.csv'))).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+      expect(readdirSync(dir)).toEqual([]);
+
+      dialog.nextSavePath = join(dir, 'lots.csv');
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toEqual({
+        ok: true,
+        value: { status: 'exported', fileName: 'lots.csv', summary: 'Exported 3 lots of 2 symbols.' },
+      });
+      expect(readFileSync(join(dir, 'lots.csv'), 'utf8')).toBe(
+        'symbol,quantity,price,date,note\r\nAAPL,10,150,2024-01-10,\'=SUM(A1)\r\nMSFT,-2,420,2024-02-01,"short, hedged"\r\nAAPL,0.5,190.25,2024-03-01,\r\n',
+      );
+      // No temporary file is left beside it.
+      expect(readdirSync(dir)).toEqual(['lots.csv']);
+
+      // The folder went away: the error names the file and the reason; nothing the user saved changes.
+      dialog.nextSavePath = join(dir, 'gone', 'lots.csv');
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: 'Could not write lots.csv (ENOENT).' } });
+      expect(settings.holdings().lots).toHaveLength(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
