@@ -560,6 +560,23 @@ describe('settings view: relay', () => {
   });
 });
 
+describe('settings view: portfolio export', () => {
+  it('asks main to export the lots (nothing named by the page), and reports the outcome', async () => {
+    const { page, errors } = await openPage('settings', {
+      holdings: { baseCurrency: 'USD', lots: [{ id: 'lot-1', symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' }] },
+      transfer: { holdings: { status: 'exported', fileName: 'ticker-holdings.csv', summary: 'Exported 1 lot of 1 symbol.' } },
+    });
+    const section = page.locator('section.portfolio-section');
+    await section.getByRole('button', { name: 'Export lots as CSV…' }).click();
+    await expect.poll(() => section.locator('.holdings-export-result').textContent()).toBe('✓ Exported 1 lot of 1 symbol. Saved as ticker-holdings.csv.');
+    expect(await section.locator('a[download], a[href^="data:"]').count()).toBe(0);
+    const calls = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportHoldings'));
+    expect(calls).toEqual([{ name: 'exportHoldings', args: [] }]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('settings view: import and export', () => {
   it('asks main for the dialogs by format only, lists every problem of a refused import, and reports an export', async () => {
     const problems = ['line 2: "not a symbol" is not a valid symbol', 'line 3: IBM is already in "Tech" (line 1)'];
