@@ -1,9 +1,11 @@
 /**
- * Holdings as CSV, `symbol,quantity,price,date,note` with a header row (RFC 4180 quoting). Import
+ * Holdings as CSV, `symbol,quantity,price,date,note` with a header row (RFC 4180, through the
+ * shared `csv.ts`). Import
  * is all-or-nothing: the whole file is checked first and every problem is listed with its line.
  * Export guards notes against spreadsheet formulas (a leading `'` before = + - @), and import takes
  * that guard off again, so a file round-trips unchanged.
  */
+import { csvField, csvLines, parseCsvRows, unguardCsvField } from '../csv';
 import { checkLotDraft, HOLDING_LIMITS, LOT_FIELDS, type LotDraft } from './holdings';
 
 export const HOLDINGS_CSV_HEADER = LOT_FIELDS.join(',');
@@ -16,54 +18,9 @@ const MAX_LISTED_PROBLEMS = 20;
 
 export type CsvImport = { ok: true; lots: LotDraft[] } | { ok: false; problems: string[] };
 
-/** Split CSV text into rows of fields; null when a quote is left open. */
-function csvRows(text: string): { fields: string[]; line: number }[] | null {
-  const rows: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line += 1;
-        field += char;
-      }
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      fields.push(field);
-      rows.push({ fields, line: rowLine });
-      fields = [];
-      field = '';
-      line += 1;
-      rowLine = line;
-    } else field += char;
-  }
-  if (quoted) return null;
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    rows.push({ fields, line: rowLine });
-  }
-  return rows.filter((row) => !(row.fields.length === 1 && (row.fields[0] as string).trim() === ''));
-}
-
-function unguard(value: string): string {
-  return /^'+[=+\-@]/.test(value) ? value.slice(1) : value;
-}
-
 export function parseHoldingsCsv(text: string): CsvImport {
   if (text.length > MAX_HOLDINGS_CSV_BYTES) return { ok: false, problems: [`the file is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`] };
-  const rows = csvRows(text.replace(/^\uFEFF/, ''));
+  const rows = parseCsvRows(text);
   if (rows === null) return { ok: false, problems: ['a quoted field is never closed'] };
   const header = rows.shift();
   if (header === undefined) return { ok: false, problems: [`the file is empty; the first line must be ${HOLDINGS_CSV_HEADER}`] };
@@ -80,7 +37,7 @@ export function parseHoldingsCsv(text: string): CsvImport {
       continue;
     }
     const [symbol, quantity, price, date, note] = row.fields as [string, string, string, string, string];
-    const checked = checkLotDraft({ symbol, quantity, price, date, note: unguard(note) });
+    const checked = checkLotDraft({ symbol, quantity, price, date, note: unguardCsvField(note) });
     if (checked.ok) lots.push(checked.value);
     else for (const problem of Object.values(checked.problems)) problems.push(`line ${row.line}: ${problem}`);
   }
@@ -91,11 +48,6 @@ export function parseHoldingsCsv(text: string): CsvImport {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, lots };
 }
 
-function csvField(value: string): string {
-  const guarded = /^'*[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
 /** The lots as a CSV file (header, one line per lot, CRLF line ends as RFC 4180 has them). */
 export function formatHoldingsCsv(lots: readonly LotDraft[]): string {
   const lines = [HOLDINGS_CSV_HEADER];
@@ -103,5 +55,5 @@ export function formatHoldingsCsv(lots: readonly LotDraft[]): string {
     // Only the note is free text; quantities may start with "-" and must stay numbers.
     lines.push([lot.symbol, lot.quantity, lot.price, lot.date, csvField(lot.note)].join(','));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines(lines);
 }
