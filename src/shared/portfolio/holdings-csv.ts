@@ -1,7 +1,7 @@
 /**
  * Holdings as CSV, `symbol,quantity,price,date,note` with a header row (RFC 4180, through the
- * shared `csv.ts`). Import
- * is all-or-nothing: the whole file is checked first and every problem is listed with its line.
+ * shared `csv.ts`). Import is all-or-nothing: the whole file is checked first and every problem is
+ * listed with its line.
  * Export guards notes against spreadsheet formulas (a leading `'` before = + - @), and import takes
  * that guard off again, so a file round-trips unchanged.
  */
