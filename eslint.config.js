@@ -12,13 +12,13 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  * Node's built-ins). The engine runs in the headless command too, so it never imports Electron;
  * the renderer never imports main-process code; shared imports nothing of ours but itself.
  */
-const ENGINE = ['src/main/feed', 'src/main/market', 'src/main/core', 'src/main/alerts', 'src/main/relay', 'src/main/settings', 'src/main/portfolio', 'src/cli'];
+const ENGINE = ['src/engine', 'src/cli'];
 const PARTS = [
   { name: 'shared', files: ['src/shared'], ours: ['src/shared'], packages: [] },
   // The one Electron edge of settings: the electron-store file adapter.
-  { name: 'shell', files: ['src/main/settings/electron-settings-store.ts'], ours: ['src/main', 'src/shared'], packages: ['electron-store'] },
+  { name: 'shell', files: ['src/main/shell/electron-settings-store.ts'], ours: ['src/main', 'src/engine', 'src/shared'], packages: ['electron-store'] },
   { name: 'engine', files: ENGINE, ours: [...ENGINE, 'src/shared'], packages: ['node:', 'ws'] },
-  { name: 'shell', files: ['src/main'], ours: ['src/main', 'src/shared'], packages: ['node:', 'electron'] },
+  { name: 'shell', files: ['src/main'], ours: ['src/main', 'src/engine', 'src/shared'], packages: ['node:', 'electron'] },
   { name: 'preload', files: ['src/preload'], ours: ['src/preload', 'src/shared'], packages: ['electron'] },
   { name: 'renderer', files: ['src/renderer'], ours: ['src/renderer', 'src/shared'], packages: ['react', 'react-dom'] },
 ];

@@ -3,9 +3,9 @@
  * at its default rate, on a simulated clock (faster than real time, same ordering). The naive
  * client gets the same frames and publishes once per trade.
  */
-import { createDropCounts, parseFrame, type ParseContext } from '../src/main/feed/protocol';
-import { DEFAULT_PUBLISH_RATE_HZ, QuotePublisher } from '../src/main/market/quote-publisher';
-import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS, TickStore } from '../src/main/market/tick-store';
+import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
+import { DEFAULT_PUBLISH_RATE_HZ, QuotePublisher } from '../src/engine/market/quote-publisher';
+import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS, TickStore } from '../src/engine/market/tick-store';
 import { BENCH_SYMBOL_NAMES, TradeItemGenerator, tradeFrameText, type FinnhubTradeItem } from './lib/market';
 import { NaiveClient } from './lib/naive-client';
 import { randomInt, seededRandom } from './lib/prng';

@@ -2,9 +2,9 @@
  * Ingest: frames → parse → validate → store, against the floor (JSON.parse alone on the same
  * frames) and the naive client, in interleaved rounds over one deterministic corpus.
  */
-import { createDropCounts, parseFrame, type ParseContext } from '../src/main/feed/protocol';
-import { AlertEngine } from '../src/main/alerts/alert-engine';
-import { TickStore } from '../src/main/market/tick-store';
+import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
+import { AlertEngine } from '../src/engine/alerts/alert-engine';
+import { TickStore } from '../src/engine/market/tick-store';
 import type { AlertRule } from '../src/shared/alert-rules';
 import { BENCH_SYMBOL_NAMES, buildFrameCorpus, type FrameCorpus } from './lib/market';
 import { NaiveClient } from './lib/naive-client';

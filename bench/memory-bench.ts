@@ -3,9 +3,9 @@
  * clock spanning hours (so every sparkline ring wraps many times); heap after a full GC, before vs
  * after. Needs global.gc (node --expose-gc).
  */
-import { createDropCounts, parseFrame, type ParseContext } from '../src/main/feed/protocol';
-import { QuotePublisher } from '../src/main/market/quote-publisher';
-import { DEFAULT_HISTORY_CAPACITY, TickStore } from '../src/main/market/tick-store';
+import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
+import { QuotePublisher } from '../src/engine/market/quote-publisher';
+import { DEFAULT_HISTORY_CAPACITY, TickStore } from '../src/engine/market/tick-store';
 import { BENCH_SYMBOL_NAMES, TradeItemGenerator, tradeFrameText, type FinnhubTradeItem } from './lib/market';
 import { randomInt, seededRandom } from './lib/prng';
 import { createSimClock } from './lib/sim-clock';

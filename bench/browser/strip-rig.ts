@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TickerCore } from '../../src/main/core/ticker-core';
+import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
 import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';

@@ -1,10 +1,10 @@
 /**
  * Arguments of the headless feed command, parsed without side effects so they can be tested.
  */
-import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../main/market/quote-publisher';
+import { DEFAULT_PUBLISH_RATE_HZ, MAX_PUBLISH_RATE_HZ } from '../engine/market/quote-publisher';
 import { ALERT_LIMITS, parseAlertCondition, type AlertRule } from '../shared/alert-rules';
 import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../shared/relay-rules';
-import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../main/feed/endpoint-url';
+import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
 import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';

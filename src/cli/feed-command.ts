@@ -3,21 +3,21 @@
  * Everything it touches is injected, so tests can run it in-process or as a child process.
  */
 import type { FeedStatus, SnapshotBatch } from '../shared/types';
-import { AlertEngine } from '../main/alerts/alert-engine';
-import { alertEvent } from '../main/alerts/alert-event';
-import { createFeedSource } from '../main/core/create-feed-source';
-import { FeedSession } from '../main/core/feed-session';
-import { quoteEvent, type QuoteEvent } from '../main/market/quote-event';
-import { RateLimiter } from '../main/market/rate-limiter';
-import { sessionRelayFeed } from '../main/relay/relay-feed';
-import { RelayServer } from '../main/relay/relay-server';
-import { generateRelayToken } from '../main/relay/relay-token';
+import { AlertEngine } from '../engine/alerts/alert-engine';
+import { alertEvent } from '../engine/alerts/alert-event';
+import { createFeedSource } from '../engine/core/create-feed-source';
+import { FeedSession } from '../engine/core/feed-session';
+import { quoteEvent, type QuoteEvent } from '../engine/market/quote-event';
+import { RateLimiter } from '../engine/market/rate-limiter';
+import { sessionRelayFeed } from '../engine/relay/relay-feed';
+import { RelayServer } from '../engine/relay/relay-server';
+import { generateRelayToken } from '../engine/relay/relay-token';
 import { DEFAULT_MAX_SYMBOLS } from '../shared/symbols';
 import { systemClock } from '../shared/clock';
 import type { FeedArgs } from './feed-args';
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
-import { PortfolioTracker } from '../main/portfolio/portfolio-tracker';
-import { portfolioEvent } from '../main/portfolio/portfolio-event';
+import { PortfolioTracker } from '../engine/portfolio/portfolio-tracker';
+import { portfolioEvent } from '../engine/portfolio/portfolio-event';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_ARGS = 2;

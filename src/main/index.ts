@@ -5,12 +5,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
-import { createTickerCore } from './core/create-ticker-core';
-import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from './feed/endpoint-url';
-import { createElectronSettingsStore } from './settings/electron-settings-store';
-import { startApp, type StartAppDeps } from './ui/start-app';
+import { createTickerCore } from '../engine/core/create-ticker-core';
+import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
+import { createElectronSettingsStore } from './shell/electron-settings-store';
+import { startApp, type StartAppDeps } from './shell/start-app';
 
-export { startApp } from './ui/start-app';
+export { startApp } from './shell/start-app';
 
 /**
  * FINNHUB_WS_URL / FINNHUB_REST_URL, as the headless command reads them, for an unpackaged app only

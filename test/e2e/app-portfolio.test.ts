@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_AMOUNT } from '../../src/shared/portfolio/portfolio-text';
-import { settingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
+import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import { startApp, type RunningApp } from './harness/app-fixture';
 import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
 

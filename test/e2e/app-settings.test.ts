@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
-import type { SettingsService } from '../../src/main/settings/settings-service';
-import { settingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
+import type { SettingsService } from '../../src/engine/settings/settings-service';
+import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import { APP_KEY, LIVE_SYMBOLS, openingPrices, startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
 import { frames, OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
 

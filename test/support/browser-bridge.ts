@@ -6,10 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type InvokeHandlers } from '../../src/shared/ipc-contract';
-import type { TickerCore } from '../../src/main/core/ticker-core';
+import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
 import { relayCopyText } from '../../src/shared/relay-urls';
-import type { SettingsTransferHandlers } from '../../src/main/ui/settings-transfer-dialogs';
+import type { SettingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import { SHORTCUTS } from '../../src/shared/shortcuts';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;

@@ -2,10 +2,10 @@
  * A real TickerCore (real settings service, feed session, connection, store, publisher) over an
  * in-memory settings store and a fake safeStorage, pointed at the fake Finnhub server.
  */
-import { createTickerCore, type TickerCoreDeps } from '../../src/main/core/create-ticker-core';
-import type { TickerCore } from '../../src/main/core/ticker-core';
-import { createMemoryStore, type KeyValueStore } from '../../src/main/settings/key-value-store';
-import { SettingsService, type SafeStorageLike } from '../../src/main/settings/settings-service';
+import { createTickerCore, type TickerCoreDeps } from '../../src/engine/core/create-ticker-core';
+import type { TickerCore } from '../../src/engine/core/ticker-core';
+import { createMemoryStore, type KeyValueStore } from '../../src/engine/settings/key-value-store';
+import { SettingsService, type SafeStorageLike } from '../../src/engine/settings/settings-service';
 import type { FakeFinnhub } from './fake-finnhub';
 
 /** Reversible "encryption" that is visibly not the plain key. */

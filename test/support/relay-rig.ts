@@ -3,13 +3,13 @@
  * the subscription union) → RelayServer on 127.0.0.1 (random port), with the REST quotes from the
  * fake server. Keep-alive timers are manual so tests fire them.
  */
-import { FeedSession } from '../../src/main/core/feed-session';
-import { FinnhubConnection } from '../../src/main/feed/finnhub-connection';
-import { FinnhubRest } from '../../src/main/market/finnhub-rest';
-import { RateLimiter } from '../../src/main/market/rate-limiter';
-import { sessionRelayFeed } from '../../src/main/relay/relay-feed';
+import { FeedSession } from '../../src/engine/core/feed-session';
+import { FinnhubConnection } from '../../src/engine/feed/finnhub-connection';
+import { FinnhubRest } from '../../src/engine/market/finnhub-rest';
+import { RateLimiter } from '../../src/engine/market/rate-limiter';
+import { sessionRelayFeed } from '../../src/engine/relay/relay-feed';
 import type { Clock } from '../../src/shared/clock';
-import { RelayServer, type RelayServerOptions } from '../../src/main/relay/relay-server';
+import { RelayServer, type RelayServerOptions } from '../../src/engine/relay/relay-server';
 import { waitOn } from './relay-clients';
 import { startFakeFinnhub, type FakeFinnhub, type FakeFinnhubOptions } from './fake-finnhub';
 

@@ -5,9 +5,9 @@
  * `RendererSession.openCorePage(name, app.core)`.
  */
 import type { Page } from 'playwright-core';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
-import { FinnhubConnection } from '../../../src/main/feed/finnhub-connection';
-import type { SettingsService } from '../../../src/main/settings/settings-service';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
+import { FinnhubConnection } from '../../../src/engine/feed/finnhub-connection';
+import type { SettingsService } from '../../../src/engine/settings/settings-service';
 import type { Preferences } from '../../../src/shared/types';
 import { systemClock, type Clock } from '../../../src/shared/clock';
 import { createCoreFixture } from '../../support/core-fixture';

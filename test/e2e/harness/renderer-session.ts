@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { TickerApi } from '../../../src/shared/ipc-contract';
 import { attachBrowserBridge, type BrowserBridge } from '../../support/browser-bridge';
-import type { SettingsTransferHandlers } from '../../../src/main/ui/settings-transfer-dialogs';
+import type { SettingsTransferHandlers } from '../../../src/main/shell/settings-transfer-dialogs';
 import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
 import { buildRendererCached } from './build-renderer';
 import { serveStatic } from './static-server';

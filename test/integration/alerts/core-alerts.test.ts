@@ -4,7 +4,7 @@
  * a one-shot rule stays triggered (saved) until re-armed, and edits take effect live.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { AlertFiring } from '../../../src/shared/alert-rules';
 import type { SnapshotBatch, SymbolSnapshot } from '../../../src/shared/types';
 import { createCoreFixture } from '../../support/core-fixture';

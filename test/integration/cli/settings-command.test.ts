@@ -20,8 +20,8 @@ import {
 } from '../../../src/cli/settings-command';
 import { runningAppPid } from '../../../src/cli/running-app';
 import { PREFERENCE_KEYS } from '../../../src/shared/preference-rules';
-import { defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
-import { APP_NAME, userDataDir } from '../../../src/main/settings/user-data-dir';
+import { defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
+import { APP_NAME, userDataDir } from '../../../src/engine/settings/user-data-dir';
 
 const ENTRY = new URL('../../../src/cli/settings.ts', import.meta.url).pathname;
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);

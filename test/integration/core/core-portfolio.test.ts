@@ -4,7 +4,7 @@
  * holdings or prices reaches the windows as a `portfolio` event.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 import { createCoreFixture } from '../../support/core-fixture';

@@ -4,10 +4,10 @@
  * strip is turned on, switched and turned off; a union over the plan's cap is refused with a message.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTickerCore } from '../../../src/main/core/create-ticker-core';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
-import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createTickerCore } from '../../../src/engine/core/create-ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
+import { SettingsService } from '../../../src/engine/settings/settings-service';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import { fakeSafeStorage } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';

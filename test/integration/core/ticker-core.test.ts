@@ -3,7 +3,7 @@
  * connection, changes are diffed onto the live socket, and nothing a renderer can see holds the key.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { EventName } from '../../../src/shared/ipc-contract';
 import type { FeedStatus, SnapshotBatch } from '../../../src/shared/types';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';

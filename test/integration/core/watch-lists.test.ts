@@ -4,8 +4,8 @@
  * the lists on screen onto that same socket (each symbol subscribed once, no reconnect).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { createCoreFixture, fakeSafeStorage } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';

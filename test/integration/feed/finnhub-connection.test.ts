@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
-import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/main/feed/finnhub-connection';
+import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
 import type { FeedStatus, Trade } from '../../../src/shared/types';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 

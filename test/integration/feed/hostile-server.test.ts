@@ -4,9 +4,9 @@
  * through the real ws client, fetch, the store and the headless command.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedSession } from '../../../src/main/core/feed-session';
-import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/main/feed/finnhub-connection';
-import { FinnhubRest, MAX_REST_BODY_BYTES } from '../../../src/main/market/finnhub-rest';
+import { FeedSession } from '../../../src/engine/core/feed-session';
+import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
+import { FinnhubRest, MAX_REST_BODY_BYTES } from '../../../src/engine/market/finnhub-rest';
 import { runFeedCommand } from '../../../src/cli/feed-command';
 import { parseFeedArgs } from '../../../src/cli/feed-args';
 import { systemClock } from '../../../src/shared/clock';

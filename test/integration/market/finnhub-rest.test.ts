@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FinnhubRest, FinnhubRestError } from '../../../src/main/market/finnhub-rest';
-import { PrevCloseLoader } from '../../../src/main/market/prev-close-loader';
-import { RateLimiter } from '../../../src/main/market/rate-limiter';
-import { TickStore } from '../../../src/main/market/tick-store';
+import { FinnhubRest, FinnhubRestError } from '../../../src/engine/market/finnhub-rest';
+import { PrevCloseLoader } from '../../../src/engine/market/prev-close-loader';
+import { RateLimiter } from '../../../src/engine/market/rate-limiter';
+import { TickStore } from '../../../src/engine/market/tick-store';
 import type { RestQuote } from '../../../src/shared/types';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 

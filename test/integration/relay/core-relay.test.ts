@@ -3,8 +3,8 @@
  * as preferences, token and origins saved apart), sharing the core's one connection.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RelayServer } from '../../../src/main/relay/relay-server';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import { RelayServer } from '../../../src/engine/relay/relay-server';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { RelayView } from '../../../src/shared/types';
 import { createCoreFixture, type CoreFixture } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlertEngine } from '../../../src/main/alerts/alert-engine';
+import { AlertEngine } from '../../../src/engine/alerts/alert-engine';
 import type { AlertFiring, AlertRule } from '../../../src/shared/alert-rules';
 
 const T0 = Date.UTC(2024, 0, 16, 15, 0, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RecentAlerts } from '../../../src/main/alerts/recent-alerts';
-import { alertNotificationContent, AlertNotifier, type NotificationLike } from '../../../src/main/ui/alert-notifier';
+import { RecentAlerts } from '../../../src/engine/alerts/recent-alerts';
+import { alertNotificationContent, AlertNotifier, type NotificationLike } from '../../../src/main/shell/alert-notifier';
 import { describeAlertCondition, type AlertFiring, type AlertRule } from '../../../src/shared/alert-rules';
 
 const FIRING: AlertFiring = { ruleId: 'r1', rule: 'BINANCE:BTCUSDT<=-2%', symbol: 'BINANCE:BTCUSDT', price: 93_100.5, changePct: -2.04, time: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FeedSession } from '../../../src/main/core/feed-session';
-import type { RawTrade } from '../../../src/main/feed/protocol';
-import type { TradeSource } from '../../../src/main/feed/trade-source';
+import { FeedSession } from '../../../src/engine/core/feed-session';
+import type { RawTrade } from '../../../src/engine/feed/protocol';
+import type { TradeSource } from '../../../src/engine/feed/trade-source';
 import { Signal } from '../../../src/shared/signal';
 import type { FeedStatus, Trade } from '../../../src/shared/types';
 

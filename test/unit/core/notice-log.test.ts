@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PENDING_NOTICES, NoticeLog } from '../../../src/main/core/notice-log';
+import { MAX_PENDING_NOTICES, NoticeLog } from '../../../src/engine/core/notice-log';
 import { Signal } from '../../../src/shared/signal';
 import type { Notice } from '../../../src/shared/types';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import { backoffCeiling, backoffDelay, parseRetryAfter, rateLimitDelay, rateLimitedDelay } from '../../../src/main/feed/backoff';
+import { backoffCeiling, backoffDelay, parseRetryAfter, rateLimitDelay, rateLimitedDelay } from '../../../src/engine/feed/backoff';
 
 const options = (random: () => number) => ({ baseMs: 1_000, capMs: 60_000, random });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { DEMO_BASE_PRICES, DemoSource, demoBasePrice, demoPreviousClose } from '../../../src/main/feed/demo-source';
+import { DEMO_BASE_PRICES, DemoSource, demoBasePrice, demoPreviousClose } from '../../../src/engine/feed/demo-source';
 import type { Trade } from '../../../src/shared/types';
 
 /** A small seeded generator (mulberry32) so runs are repeatable. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DROP_REASONS, createDropCounts, parseFrame, type DropCounts, type DropReason, type RawTrade } from '../../../src/main/feed/protocol';
+import { DROP_REASONS, createDropCounts, parseFrame, type DropCounts, type DropReason, type RawTrade } from '../../../src/engine/feed/protocol';
 
 const T = Date.UTC(2025, 0, 15, 15, 30);
 const subscribed = new Set(['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD']);

@@ -3,8 +3,8 @@ import { INVOKE_CHANNELS, TickerError, type InvokeHandlers } from '../../../src/
 import type { PublicSettings } from '../../../src/shared/types';
 import { INTERNAL_ERROR_MESSAGE, registerIpcHandlers, type IpcMainInvokeEventLike } from '../../../src/main/ipc/register-handlers';
 import type { IpcInvokeListener } from '../../../src/main/ipc/ipc-main-like';
-import { SettingsService } from '../../../src/main/settings/settings-service';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
+import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { createFakeSafeStorage } from '../settings/fake-safe-storage';
 
 const OWN: IpcMainInvokeEventLike = { sender: { id: 1 }, senderFrame: { url: 'file:///app/out/renderer/settings.html' } };

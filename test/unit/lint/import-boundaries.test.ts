@@ -14,32 +14,32 @@ async function problems(file: string, line: string): Promise<string[]> {
 
 describe('import boundaries', () => {
   it.each([
-    ['src/main/feed/x.ts', "import x from 'electron';"],
-    ['src/main/core/x.ts', "import type x from 'electron';"],
-    ['src/main/portfolio/x.ts', "import x from 'electron';"],
-    ['src/main/settings/x.ts', "import x from 'electron-store';"],
-    ['src/cli/x.ts', "import x from '../main/ui/start-app';"],
-    ['src/main/market/x.ts', "import x from '../ipc/validators';"],
-    ['src/renderer/strip/x.ts', "import x from '../../main/market/tick-store';"],
+    ['src/engine/feed/x.ts', "import x from 'electron';"],
+    ['src/engine/core/x.ts', "import type x from 'electron';"],
+    ['src/engine/portfolio/x.ts', "import x from 'electron';"],
+    ['src/engine/settings/x.ts', "import x from 'electron-store';"],
+    ['src/cli/x.ts', "import x from '../main/shell/start-app';"],
+    ['src/engine/market/x.ts', "import x from '../../main/ipc/validators';"],
+    ['src/renderer/strip/x.ts', "import x from '../../engine/market/tick-store';"],
     ['src/renderer/x.ts', "import x from 'electron';"],
     ['src/renderer/x.ts', "import x from 'node:fs';"],
     ['src/shared/x.ts', "import x from '../renderer/format';"],
     ['src/shared/x.ts', "import x from 'react';"],
-    ['src/shared/x.ts', "export { x } from '../main/core/ticker-core';"],
+    ['src/shared/x.ts', "export { x } from '../engine/core/ticker-core';"],
     ['src/preload/x.ts', "const x = import('../main/index');"],
   ])('refuses in %s: %s', async (file, line) => {
     expect(await problems(file, line)).toHaveLength(1);
   });
 
   it.each([
-    ['src/main/feed/x.ts', "import x from 'ws';"],
-    ['src/main/core/x.ts', "import x from '../feed/finnhub-connection';"],
-    ['src/main/core/x.ts', "import x from 'node:events';"],
-    ['src/cli/x.ts', "import x from '../main/core/feed-session';"],
-    ['src/cli/x.ts', "import x from '../main/portfolio/portfolio-tracker';"],
-    ['src/main/settings/electron-settings-store.ts', "import x from 'electron-store';"],
-    ['src/main/ui/x.ts', "import x from 'electron';"],
-    ['src/main/ui/x.ts', "import x from '../core/ticker-core';"],
+    ['src/engine/feed/x.ts', "import x from 'ws';"],
+    ['src/engine/core/x.ts', "import x from '../feed/finnhub-connection';"],
+    ['src/engine/core/x.ts', "import x from 'node:events';"],
+    ['src/cli/x.ts', "import x from '../engine/core/feed-session';"],
+    ['src/cli/x.ts', "import x from '../engine/portfolio/portfolio-tracker';"],
+    ['src/main/shell/electron-settings-store.ts', "import x from 'electron-store';"],
+    ['src/main/shell/x.ts', "import x from 'electron';"],
+    ['src/main/shell/x.ts', "import x from '../../engine/core/ticker-core';"],
     ['src/renderer/strip/x.ts', "import x from 'react-dom/client';"],
     ['src/renderer/strip/x.ts', "import x from '../../shared/types';"],
     ['src/shared/market-calendar/x.ts', "import x from '../symbols';"],

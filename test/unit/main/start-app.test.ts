@@ -20,10 +20,10 @@ import {
   shell,
   type MockMenu,
 } from '../../support/electron-mock';
-import { startApp, type StartAppDeps } from '../../../src/main/ui/start-app';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
-import type { SettingsService } from '../../../src/main/settings/settings-service';
+import { startApp, type StartAppDeps } from '../../../src/main/shell/start-app';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
+import type { SettingsService } from '../../../src/engine/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
 import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, SecondStrip, SymbolSnapshot, WindowState } from '../../../src/shared/types';

@@ -4,9 +4,9 @@ import {
   FinnhubRestError,
   MAX_REST_BODY_BYTES,
   type FetchLike,
-} from '../../../src/main/market/finnhub-rest';
+} from '../../../src/engine/market/finnhub-rest';
 import { systemClock } from '../../../src/shared/clock';
-import { RateLimiter } from '../../../src/main/market/rate-limiter';
+import { RateLimiter } from '../../../src/engine/market/rate-limiter';
 
 interface Call {
   url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MarketWatch, type MarketWatchState } from '../../../src/main/market/market-watch';
+import { MarketWatch, type MarketWatchState } from '../../../src/engine/market/market-watch';
 
 /** A clock and timers the test moves by hand. */
 function fakeTime(start: string) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FinnhubRestError } from '../../../src/main/market/finnhub-rest';
-import { PrevCloseLoader, type PrevCloseFailure, type QuoteFetcher } from '../../../src/main/market/prev-close-loader';
+import { FinnhubRestError } from '../../../src/engine/market/finnhub-rest';
+import { PrevCloseLoader, type PrevCloseFailure, type QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
 import type { RestQuote } from '../../../src/shared/types';
 
 /** Tuesday 2024-01-16, 10:00 in New York. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clampRateHz, QuotePublisher } from '../../../src/main/market/quote-publisher';
+import { clampRateHz, QuotePublisher } from '../../../src/engine/market/quote-publisher';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../../src/shared/preference-rules';
-import { TickStore } from '../../../src/main/market/tick-store';
+import { TickStore } from '../../../src/engine/market/tick-store';
 import type { SnapshotBatch } from '../../../src/shared/types';
 
 const START = Date.UTC(2024, 0, 16, 15, 0, 0);

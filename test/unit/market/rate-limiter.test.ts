@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../../../src/main/market/rate-limiter';
+import { RateLimiter } from '../../../src/engine/market/rate-limiter';
 import { TickerError } from '../../../src/shared/ipc-contract';
 
 /** Start `count` acquisitions and record the fake time at which each is granted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RingBuffer } from '../../../src/main/market/ring-buffer';
+import { RingBuffer } from '../../../src/engine/market/ring-buffer';
 
 describe('RingBuffer', () => {
   it('returns values oldest first before it is full', () => {

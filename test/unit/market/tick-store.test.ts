@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TickStore, type TickStoreOptions } from '../../../src/main/market/tick-store';
+import { TickStore, type TickStoreOptions } from '../../../src/engine/market/tick-store';
 import type { RestQuote, Trade } from '../../../src/shared/types';
 
 /** Tuesday 2024-01-16, 10:00 in New York (15:00Z). */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FeedSession } from '../../../src/main/core/feed-session';
-import type { RawTrade } from '../../../src/main/feed/protocol';
-import type { TradeSource } from '../../../src/main/feed/trade-source';
-import type { QuoteFetcher } from '../../../src/main/market/prev-close-loader';
-import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/main/portfolio/portfolio-tracker';
+import { FeedSession } from '../../../src/engine/core/feed-session';
+import type { RawTrade } from '../../../src/engine/feed/protocol';
+import type { TradeSource } from '../../../src/engine/feed/trade-source';
+import type { QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
+import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/engine/portfolio/portfolio-tracker';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
 import type { Holdings } from '../../../src/shared/portfolio/holdings';
 import { Signal } from '../../../src/shared/signal';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRelayAccess, relayHostAllowed, relayOriginAllowed } from '../../../src/main/relay/relay-access';
-import { generateRelayToken, relayTokensMatch } from '../../../src/main/relay/relay-token';
+import { checkRelayAccess, relayHostAllowed, relayOriginAllowed } from '../../../src/engine/relay/relay-access';
+import { generateRelayToken, relayTokensMatch } from '../../../src/engine/relay/relay-token';
 import { isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../../../src/shared/relay-rules';
 
 const rules = { port: 8765, token: 'a-relay-token-of-length', allowedOrigins: new Set(['https://dash.example']) };

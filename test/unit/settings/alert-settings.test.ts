@@ -19,11 +19,11 @@ vi.mock('electron', () => {
   return { default: electron, ...electron };
 });
 
-const { createElectronSettingsStore } = await import('../../../src/main/settings/electron-settings-store');
-const { openSettingsStore, settingsFilePath } = await import('../../../src/main/settings/open-store');
-const { SettingsService } = await import('../../../src/main/settings/settings-service');
-const { createMemoryStore } = await import('../../../src/main/settings/key-value-store');
-const { repairSettings } = await import('../../../src/main/settings/repair-settings');
+const { createElectronSettingsStore } = await import('../../../src/main/shell/electron-settings-store');
+const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
+const { SettingsService } = await import('../../../src/engine/settings/settings-service');
+const { createMemoryStore } = await import('../../../src/engine/settings/key-value-store');
+const { repairSettings } = await import('../../../src/engine/settings/repair-settings');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 
 const DRAFT: AlertDraft = { symbol: 'aapl', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0 };

@@ -22,10 +22,10 @@ vi.mock('electron-store', async () => {
   return { default: ConfBackedElectronStore };
 });
 
-const { createElectronSettingsStore, settingsStoreOptions } = await import('../../../src/main/settings/electron-settings-store');
-const { openSettingsStore, settingsFilePath } = await import('../../../src/main/settings/open-store');
-const { SettingsService } = await import('../../../src/main/settings/settings-service');
-const { defaultSettings } = await import('../../../src/main/settings/schema');
+const { createElectronSettingsStore, settingsStoreOptions } = await import('../../../src/main/shell/electron-settings-store');
+const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
+const { SettingsService } = await import('../../../src/engine/settings/settings-service');
+const { defaultSettings } = await import('../../../src/engine/settings/schema');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 
 const NOW = Date.UTC(2026, 10, 25, 20, 15, 3);

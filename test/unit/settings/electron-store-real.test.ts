@@ -18,12 +18,12 @@ vi.mock('electron', () => {
   return { default: electron, ...electron };
 });
 
-const { createElectronSettingsStore } = await import('../../../src/main/settings/electron-settings-store');
-const { openSettingsStore, settingsFilePath } = await import('../../../src/main/settings/open-store');
-const { SettingsService } = await import('../../../src/main/settings/settings-service');
+const { createElectronSettingsStore } = await import('../../../src/main/shell/electron-settings-store');
+const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
+const { SettingsService } = await import('../../../src/engine/settings/settings-service');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 const { DEFAULT_PREFERENCES } = await import('../../../src/shared/preference-rules');
-const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } = await import('../../../src/main/settings/schema');
+const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } = await import('../../../src/engine/settings/schema');
 
 beforeEach(() => {
   userData.dir = mkdtempSync(join(tmpdir(), 'ticker-real-store-'));

@@ -1,5 +1,5 @@
 /** Test double for Electron's safeStorage: a reversible scramble with a marker, and switches. */
-import type { SafeStorageLike } from '../../../src/main/settings/key-protection';
+import type { SafeStorageLike } from '../../../src/engine/settings/key-protection';
 
 const MARKER = Buffer.from('FAKE-ENC:', 'utf8');
 

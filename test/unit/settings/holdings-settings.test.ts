@@ -3,10 +3,10 @@
  * a damaged entry repaired lot by lot, and no settings version bump (an additive key).
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
-import { SETTINGS_VERSION, settingsSchema } from '../../../src/main/settings/schema';
-import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
+import { SETTINGS_VERSION, settingsSchema } from '../../../src/engine/settings/schema';
+import { SettingsService } from '../../../src/engine/settings/settings-service';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import { formatHoldingsCsv, parseHoldingsCsv } from '../../../src/shared/portfolio/holdings-csv';
 import { createFakeSafeStorage } from './fake-safe-storage';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { newerSettingsReason, unknownSettingsKeys } from '../../../src/main/settings/newer-settings';
-import { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } from '../../../src/main/settings/schema';
+import { newerSettingsReason, unknownSettingsKeys } from '../../../src/engine/settings/newer-settings';
+import { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } from '../../../src/engine/settings/schema';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { ALERT_LIMITS } from '../../../src/shared/alert-rules';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH } from '../../../src/shared/symbols';
 import { MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
 
 const rule = { id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0, triggered: false };
 

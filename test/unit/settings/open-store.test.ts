@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KeyValueStore } from '../../../src/main/settings/key-value-store';
+import type { KeyValueStore } from '../../../src/engine/settings/key-value-store';
 import {
   backupPathFor,
   backupStamp,
@@ -12,10 +12,10 @@ import {
   retryingStore,
   settingsFilePath,
   type SettingsFs,
-} from '../../../src/main/settings/open-store';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
-import { SettingsWriteRefused } from '../../../src/main/settings/key-value-store';
-import { defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
+} from '../../../src/engine/settings/open-store';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
+import { SettingsWriteRefused } from '../../../src/engine/settings/key-value-store';
+import { defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
 
 const NOW = Date.UTC(2026, 10, 25, 20, 15, 3, 456);
 const BACKUP_NAME = 'settings.corrupt-2026-11-25T20-15-03.json';

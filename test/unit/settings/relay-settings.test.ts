@@ -3,10 +3,10 @@
  * normalised, and a damaged relay entry repaired without touching the rest.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../../src/main/settings/key-value-store';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
-import { settingsSchema } from '../../../src/main/settings/schema';
-import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
+import { settingsSchema } from '../../../src/engine/settings/schema';
+import { SettingsService } from '../../../src/engine/settings/settings-service';
 import { createFakeSafeStorage } from './fake-safe-storage';
 
 function service(store = createMemoryStore()) {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
-import { DEFAULT_SYMBOLS, defaultSettings } from '../../../src/main/settings/schema';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
+import { DEFAULT_SYMBOLS, defaultSettings } from '../../../src/engine/settings/schema';
 
 /** A version 2 file's lists with one list of `symbols`. */
 const oneList = (symbols: unknown) => ({ lists: [{ id: 'l1', name: 'Watch list', symbols }] });

@@ -9,8 +9,8 @@ import {
   checkPreferencePatch,
   preferenceProblem,
 } from '../../../src/shared/preference-rules';
-import { DEFAULT_SETTINGS, DEFAULT_SYMBOLS, SETTINGS_SCHEMA, defaultSettings, settingsSchema } from '../../../src/main/settings/schema';
-import { repairSettings } from '../../../src/main/settings/repair-settings';
+import { DEFAULT_SETTINGS, DEFAULT_SYMBOLS, SETTINGS_SCHEMA, defaultSettings, settingsSchema } from '../../../src/engine/settings/schema';
+import { repairSettings } from '../../../src/engine/settings/repair-settings';
 
 describe('settings defaults', () => {
   it('has the documented preference defaults', () => {

@@ -1,9 +1,9 @@
 import { describe, it, expect, vi } from 'vitest';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import type { PublicSettings } from '../../../src/shared/types';
-import { SettingsService } from '../../../src/main/settings/settings-service';
-import { createMemoryStore, SettingsWriteRefused, type KeyValueStore } from '../../../src/main/settings/key-value-store';
-import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/main/settings/schema';
+import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createMemoryStore, SettingsWriteRefused, type KeyValueStore } from '../../../src/engine/settings/key-value-store';
+import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
 import { createFakeSafeStorage } from './fake-safe-storage';
 import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
 

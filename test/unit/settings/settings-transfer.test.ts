@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvRows, csvField, unguardCsvField } from '../../../src/shared/csv';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { listedProblems, MAX_LISTED_PROBLEMS } from '../../../src/shared/settings-transfer';
-import { applyTransfer } from '../../../src/main/settings/apply-transfer';
-import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../../../src/main/settings/schema';
-import { formatSettingsJson, parseSettingsJson, TRANSFER_VERSION, type TransferData } from '../../../src/main/settings/settings-transfer';
-import { formatSymbolsCsv, parseSymbolsCsv } from '../../../src/main/settings/symbols-csv';
+import { applyTransfer } from '../../../src/engine/settings/apply-transfer';
+import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../../../src/engine/settings/schema';
+import { formatSettingsJson, parseSettingsJson, TRANSFER_VERSION, type TransferData } from '../../../src/engine/settings/settings-transfer';
+import { formatSymbolsCsv, parseSymbolsCsv } from '../../../src/engine/settings/symbols-csv';
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { App } from 'electron';
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 import { applyLaunchAtLogin } from './launch-at-login';
 
 export interface LoginItemFollowerDeps {

@@ -8,7 +8,7 @@ import {
   SNAP_DISTANCE_PX,
   type DisplayGeometry,
   type Rect,
-} from '../../../src/main/ui/docking';
+} from '../../../src/main/shell/docking';
 import type { WindowState } from '../../../src/shared/types';
 
 function display(id: number, bounds: Rect, inset: { top?: number; bottom?: number } = {}): DisplayGeometry {

@@ -2,7 +2,7 @@
  * What the tray menu's clicks do: each is a core handler or a settings window, run so that a refusal
  * becomes a notice.
  */
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 import type { RunAction } from './action-runner';
 import type { OpenSettingsOptions } from './settings-window';
 import type { TrayMenuActions } from './tray-menu';

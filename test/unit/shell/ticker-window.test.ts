@@ -1,10 +1,10 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, mockDisplay, resetElectronMock, screen } from '../../support/electron-mock';
-import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, STRIP_STEP_ASIDE_LEVEL, TickerWindow, stripWindowOptions } from '../../../src/main/ui/ticker-window';
-import type { AppPage } from '../../../src/main/ui/app-window';
+import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, STRIP_STEP_ASIDE_LEVEL, TickerWindow, stripWindowOptions } from '../../../src/main/shell/ticker-window';
+import type { AppPage } from '../../../src/main/shell/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));

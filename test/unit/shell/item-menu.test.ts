@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildItemMenu, priceForClipboard, type ItemMenuActions } from '../../../src/main/ui/item-menu';
+import { buildItemMenu, priceForClipboard, type ItemMenuActions } from '../../../src/main/shell/item-menu';
 
 function actions() {
   return {

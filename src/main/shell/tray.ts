@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { TickerCore } from '../core/ticker-core';
-import type { RecentAlerts } from '../alerts/recent-alerts';
-import type { MarketWatch } from '../market/market-watch';
+import type { TickerCore } from '../../engine/core/ticker-core';
+import type { RecentAlerts } from '../../engine/alerts/recent-alerts';
+import type { MarketWatch } from '../../engine/market/market-watch';
 import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
 import type { StripScreen } from './ticker-window';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';

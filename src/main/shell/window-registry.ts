@@ -5,7 +5,7 @@
 import type { BrowserWindow } from 'electron';
 import { EVENT_CHANNELS, type EventContract, type EventName } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 
 export interface Subscription {
   window: BrowserWindow;

@@ -9,7 +9,7 @@ import type { Clipboard, Screen } from 'electron';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import { relayCopyText } from '../../shared/relay-urls';
 import type { ShortcutStatus } from '../../shared/shortcuts';
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../src/shared/clock';
-import { createQuitSequence } from '../../../src/main/ui/quit-sequence';
+import { createQuitSequence } from '../../../src/main/shell/quit-sequence';
 
 afterEach(() => {
   vi.useRealTimers();

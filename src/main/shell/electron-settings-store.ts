@@ -5,8 +5,8 @@
  * handles that, so the file is never cleared behind the user's back.
  */
 import Store, { type Options } from 'electron-store';
-import type { KeyValueStore } from './key-value-store';
-import { defaultSettings, settingsSchema } from './schema';
+import type { KeyValueStore } from '../../engine/settings/key-value-store';
+import { defaultSettings, settingsSchema } from '../../engine/settings/schema';
 
 export interface ElectronSettingsStoreOptions {
   /** Folder for settings.json (absolute). Default: Electron's userData folder. */

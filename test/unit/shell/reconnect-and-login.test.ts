@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { ONLINE_POLL_MS, watchReconnectTriggers } from '../../../src/main/ui/reconnect-triggers';
-import { applyLaunchAtLogin, autostartEntry, AUTOSTART_FILE_NAME, quoteExecArgument } from '../../../src/main/ui/launch-at-login';
+import { ONLINE_POLL_MS, watchReconnectTriggers } from '../../../src/main/shell/reconnect-triggers';
+import { applyLaunchAtLogin, autostartEntry, AUTOSTART_FILE_NAME, quoteExecArgument } from '../../../src/main/shell/launch-at-login';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {

@@ -6,15 +6,15 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { Menu as MockMenuApi, MockTray, nativeImage, resetElectronMock, screen } from '../../support/electron-mock';
-import { TrayController, trayIconPath } from '../../../src/main/ui/tray';
-import { buildTrayMenu, type TrayMenuActions } from '../../../src/main/ui/tray-menu';
-import { createTrayActions } from '../../../src/main/ui/tray-actions';
+import { TrayController, trayIconPath } from '../../../src/main/shell/tray';
+import { buildTrayMenu, type TrayMenuActions } from '../../../src/main/shell/tray-menu';
+import { createTrayActions } from '../../../src/main/shell/tray-actions';
 import { Signal } from '../../../src/shared/signal';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
 import type { FeedStatus, Preferences, PublicSettings } from '../../../src/shared/types';
 import type { EventContract, EventName } from '../../../src/shared/ipc-contract';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 

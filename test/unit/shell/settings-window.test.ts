@@ -1,9 +1,9 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
-import { SettingsWindow } from '../../../src/main/ui/settings-window';
-import { WindowRegistry } from '../../../src/main/ui/window-registry';
-import type { AppPage } from '../../../src/main/ui/app-window';
+import { SettingsWindow } from '../../../src/main/shell/settings-window';
+import { WindowRegistry } from '../../../src/main/shell/window-registry';
+import type { AppPage } from '../../../src/main/shell/app-window';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 

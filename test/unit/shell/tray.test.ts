@@ -1,12 +1,12 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Menu, NativeImage, Tray } from 'electron';
 import { Menu as MockMenuApi, MockTray, mockDisplay, nativeImage, resetElectronMock, screen, type MockMenu } from '../../support/electron-mock';
-import { TrayController, trayIconPath } from '../../../src/main/ui/tray';
-import type { TrayMenuActions } from '../../../src/main/ui/tray-menu';
+import { TrayController, trayIconPath } from '../../../src/main/shell/tray';
+import type { TrayMenuActions } from '../../../src/main/shell/tray-menu';
 import { Signal } from '../../../src/shared/signal';
 import type { FeedStatus, Preferences, PublicSettings, RelayOverview } from '../../../src/shared/types';
 import type { EventContract, EventName } from '../../../src/shared/ipc-contract';
-import type { TickerCore } from '../../../src/main/core/ticker-core';
+import type { TickerCore } from '../../../src/engine/core/ticker-core';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 

@@ -1,8 +1,8 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
-import { WindowRegistry, forwardCoreEvents } from '../../../src/main/ui/window-registry';
-import { appPageLocation, appWindowFactory } from '../../../src/main/ui/app-window';
+import { WindowRegistry, forwardCoreEvents } from '../../../src/main/shell/window-registry';
+import { appPageLocation, appWindowFactory } from '../../../src/main/shell/app-window';
 import { Signal } from '../../../src/shared/signal';
 import { EVENT_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
 

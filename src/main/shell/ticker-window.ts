@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
 import type { Preferences, Theme } from '../../shared/types';
-import type { CoreHandlers, TickerCore } from '../core/ticker-core';
+import type { CoreHandlers, TickerCore } from '../../engine/core/ticker-core';
 import type { CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
 import { systemClock, type Clock } from '../../shared/clock';

@@ -7,7 +7,7 @@ import type { WatchList } from '../../shared/types';
 import { buildChartUrl } from '../../shared/chart-url';
 import { TickerError } from '../../shared/ipc-contract';
 import { normalizeSymbol } from '../../shared/symbols';
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 import type { RunAction } from './action-runner';
 import { buildItemMenu, priceForClipboard, type ItemMenuActions } from './item-menu';
 import type { OpenSettingsOptions } from './settings-window';

@@ -8,7 +8,7 @@ import {
   hardenWebContents,
   isSafeExternalUrl,
   secureWebPreferences,
-} from '../../../src/main/ui/web-security';
+} from '../../../src/main/shell/web-security';
 import { TickerError } from '../../../src/shared/ipc-contract';
 
 vi.mock('electron', () => import('../../support/electron-mock'));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { globalShortcut, resetElectronMock } from '../../support/electron-mock';
-import { GlobalShortcuts } from '../../../src/main/ui/global-shortcuts';
+import { GlobalShortcuts } from '../../../src/main/shell/global-shortcuts';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import type { Notice } from '../../../src/shared/types';
 

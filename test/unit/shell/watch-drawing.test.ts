@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, powerMonitor, resetElectronMock, screen } from '../../support/electron-mock';
-import { DrawGate, quietReason } from '../../../src/main/ui/draw-gate';
-import { TickerWindow } from '../../../src/main/ui/ticker-window';
-import { watchDrawing } from '../../../src/main/ui/watch-drawing';
-import { WindowRegistry } from '../../../src/main/ui/window-registry';
+import { DrawGate, quietReason } from '../../../src/main/shell/draw-gate';
+import { TickerWindow } from '../../../src/main/shell/ticker-window';
+import { watchDrawing } from '../../../src/main/shell/watch-drawing';
+import { WindowRegistry } from '../../../src/main/shell/window-registry';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { EVENT_CHANNELS } from '../../../src/shared/ipc-contract';
 import type { Preferences, WindowState } from '../../../src/shared/types';

@@ -9,9 +9,9 @@ import type { BrowserWindow } from 'electron';
 import type { Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import type { Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
-import type { TickerCore } from '../core/ticker-core';
-import { MarketWatch } from '../market/market-watch';
-import { DEFAULT_WINDOW_STATE } from '../settings/schema';
+import type { TickerCore } from '../../engine/core/ticker-core';
+import { MarketWatch } from '../../engine/market/market-watch';
+import { DEFAULT_WINDOW_STATE } from '../../engine/settings/schema';
 import type { CreateAppWindow } from './app-window';
 import { TickerWindow, type StripScreen } from './ticker-window';
 

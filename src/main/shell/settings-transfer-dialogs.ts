@@ -9,8 +9,8 @@ import type { BrowserWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOp
 import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
 import { formatHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
-import type { SettingsService } from '../settings/settings-service';
-import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic, type TransferFs } from '../settings/transfer-file';
+import type { SettingsService } from '../../engine/settings/settings-service';
+import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic, type TransferFs } from '../../engine/settings/transfer-file';
 
 export interface SettingsTransferDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;

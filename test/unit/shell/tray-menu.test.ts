@@ -10,7 +10,7 @@ import {
   trayTooltip,
   type TrayMenuActions,
   type TrayMenuState,
-} from '../../../src/main/ui/tray-menu';
+} from '../../../src/main/shell/tray-menu';
 import { CONNECTION_STATES, type FeedStatus, type Preferences } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 

@@ -6,7 +6,7 @@
  */
 import type { EventContract, EventName } from '../../shared/ipc-contract';
 import type { PublicSettings, SnapshotBatch, SymbolSnapshot, WatchList } from '../../shared/types';
-import type { TickerCore } from '../core/ticker-core';
+import type { TickerCore } from '../../engine/core/ticker-core';
 import type { SendToWindow, WindowView } from './window-registry';
 
 /** Which strip: the first (the shown list) or the optional second one. */

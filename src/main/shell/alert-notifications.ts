@@ -3,9 +3,9 @@
  * towards the tray's "recent alerts".
  */
 import type { Clock } from '../../shared/clock';
-import { RecentAlerts } from '../alerts/recent-alerts';
-import type { TickerCore } from '../core/ticker-core';
-import type { SettingsService } from '../settings/settings-service';
+import { RecentAlerts } from '../../engine/alerts/recent-alerts';
+import type { TickerCore } from '../../engine/core/ticker-core';
+import type { SettingsService } from '../../engine/settings/settings-service';
 import { AlertNotifier, type AlertNotifierDeps } from './alert-notifier';
 import type { OpenSettingsOptions } from './settings-window';
 
