@@ -10,6 +10,7 @@ const steps = [
   ['type-check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['type-check (browser tests, bench)', 'npx', ['tsc', '-p', 'tsconfig.browser.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format (prettier --check)', 'npx', ['prettier', '--check', '.']],
   ['electronegativity', 'npm', ['run', '--silent', 'lint:electron']],
   ['build (electron-vite)', 'npx', ['electron-vite', 'build']],
 ];
