@@ -19,7 +19,10 @@ export function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler: (html, context) =>
-        withContentSecurityPolicyMeta(html, context.server ? DEV_SERVER_CONTENT_SECURITY_POLICY : META_CONTENT_SECURITY_POLICY),
+        withContentSecurityPolicyMeta(
+          html,
+          context.server ? DEV_SERVER_CONTENT_SECURITY_POLICY : META_CONTENT_SECURITY_POLICY,
+        ),
     },
   };
 }

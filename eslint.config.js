@@ -16,16 +16,32 @@ const ENGINE = ['src/engine', 'src/cli'];
 const PARTS = [
   { name: 'shared', files: ['src/shared'], ours: ['src/shared'], packages: [] },
   // The one Electron edge of settings: the electron-store file adapter.
-  { name: 'shell', files: ['src/main/shell/electron-settings-store.ts'], ours: ['src/main', 'src/engine', 'src/shared'], packages: ['electron-store'] },
+  {
+    name: 'shell',
+    files: ['src/main/shell/electron-settings-store.ts'],
+    ours: ['src/main', 'src/engine', 'src/shared'],
+    packages: ['electron-store'],
+  },
   { name: 'engine', files: ENGINE, ours: [...ENGINE, 'src/shared'], packages: ['node:', 'ws'] },
-  { name: 'shell', files: ['src/main'], ours: ['src/main', 'src/engine', 'src/shared'], packages: ['node:', 'electron'] },
+  {
+    name: 'shell',
+    files: ['src/main'],
+    ours: ['src/main', 'src/engine', 'src/shared'],
+    packages: ['node:', 'electron'],
+  },
   { name: 'preload', files: ['src/preload'], ours: ['src/preload', 'src/shared'], packages: ['electron'] },
   { name: 'renderer', files: ['src/renderer'], ours: ['src/renderer', 'src/shared'], packages: ['react', 'react-dom'] },
 ];
 
 const within = (path, folder) => path === folder || path.startsWith(`${folder}/`);
 const fromRoot = (path) => relative(ROOT, path).split(sep).join('/');
-const packageOf = (source) => (source.startsWith('node:') ? 'node:' : source.split('/').slice(0, source.startsWith('@') ? 2 : 1).join('/'));
+const packageOf = (source) =>
+  source.startsWith('node:')
+    ? 'node:'
+    : source
+        .split('/')
+        .slice(0, source.startsWith('@') ? 2 : 1)
+        .join('/');
 
 /** The boundaries above as a lint rule: every import, export-from and import() of a source file. */
 const allowedImports = {
@@ -42,7 +58,10 @@ const allowedImports = {
           context.report({ node, message: `The ${part.name} (${part.ours.join(', ')}) may not import ${target}.` });
         }
       } else if (!part.packages.includes(packageOf(source))) {
-        context.report({ node, message: `The ${part.name} may not import "${source}" (allowed: ${part.packages.join(', ') || 'no packages'}).` });
+        context.report({
+          node,
+          message: `The ${part.name} may not import "${source}" (allowed: ${part.packages.join(', ') || 'no packages'}).`,
+        });
       }
     };
     const fromSource = (node) => node.source && check(node, node.source.value);
@@ -71,7 +90,14 @@ export default tseslint.config(
     // Plain Node scripts (no TypeScript to declare Node's globals for them).
     files: ['scripts/**/*.mjs'],
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
   {

@@ -38,7 +38,10 @@ export function runCalendarBench({ calls, seed }: CalendarBenchOptions): Calenda
   const steadyNs = ((performance.now() - started) * 1e6) / calls;
 
   const random = seededRandom(seed);
-  const instants = Array.from({ length: Math.min(calls, 20_000) }, () => Date.UTC(2024, 0, 1) + Math.floor(random() * FIVE_YEARS_MS));
+  const instants = Array.from(
+    { length: Math.min(calls, 20_000) },
+    () => Date.UTC(2024, 0, 1) + Math.floor(random() * FIVE_YEARS_MS),
+  );
   const cold = new MarketCalendar();
   const coldStarted = performance.now();
   for (let i = 0; i < instants.length; i += 1) {

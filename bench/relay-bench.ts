@@ -61,8 +61,23 @@ function cpuMs(pid: number): number {
 function startCommand(server: FakeFinnhub): Promise<{ child: ChildProcess; wsUrl: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, '--symbols', BENCH_SYMBOL_NAMES.join(','), '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'],
-    { env: { ...process.env, FINNHUB_API_KEY: 'bench-key', TICKER_RELAY_TOKEN: RELAY_TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+    [
+      '--import',
+      'tsx',
+      ENTRY,
+      '--symbols',
+      BENCH_SYMBOL_NAMES.join(','),
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--relay-port',
+      '0',
+    ],
+    {
+      env: { ...process.env, FINNHUB_API_KEY: 'bench-key', TICKER_RELAY_TOKEN: RELAY_TOKEN },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -102,7 +117,12 @@ function receiver(url: string, symbols: readonly string[], measuring: () => bool
 }
 
 /** Send `tradesPerSecond` for `seconds`, in frames every 10 ms; returns how many trades of each symbol were sent. */
-async function pump(server: FakeFinnhub, generator: TradeItemGenerator, tradesPerSecond: number, seconds: number): Promise<Map<string, number>> {
+async function pump(
+  server: FakeFinnhub,
+  generator: TradeItemGenerator,
+  tradesPerSecond: number,
+  seconds: number,
+): Promise<Map<string, number>> {
   const sent = new Map<string, number>();
   const started = clock();
   let total = 0;
@@ -125,7 +145,11 @@ async function pump(server: FakeFinnhub, generator: TradeItemGenerator, tradesPe
 }
 
 export async function runRelayBench(options: RelayBenchOptions): Promise<{ result: RelayBenchResult }> {
-  const server = await startFakeFinnhub({ tokens: ['bench-key', 'direct-key'], oneConnectionPerToken: false, waitTimeoutMs: 60_000 });
+  const server = await startFakeFinnhub({
+    tokens: ['bench-key', 'direct-key'],
+    oneConnectionPerToken: false,
+    waitTimeoutMs: 60_000,
+  });
   const { child, wsUrl } = await startCommand(server);
   try {
     await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
@@ -140,7 +164,10 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<{ resul
 
     // Phase 2: clients on the relay, and one straight to the fake server for the baseline hop.
     const windows = Array.from({ length: options.clients }, (_, i) =>
-      Array.from({ length: options.symbolsPerClient }, (_, j) => BENCH_SYMBOL_NAMES[(i * 5 + j) % BENCH_SYMBOL_NAMES.length] as string),
+      Array.from(
+        { length: options.symbolsPerClient },
+        (_, j) => BENCH_SYMBOL_NAMES[(i * 5 + j) % BENCH_SYMBOL_NAMES.length] as string,
+      ),
     );
     const clients = await Promise.all(windows.map((symbols) => receiver(wsUrl, symbols, () => measuring)));
     const direct = await receiver(`${server.wsUrl}?token=direct-key`, [], () => measuring);
@@ -154,9 +181,13 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<{ resul
     const busyStart = cpuMs(child.pid as number);
     const sent = await pump(server, generator, options.tradesPerSecond, options.phaseSeconds);
     // Let the last frames arrive before counting (a trade still missing after this counts as lost).
-    const expected = windows.reduce((sum, symbols) => sum + symbols.reduce((n, symbol) => n + (sent.get(symbol) ?? 0), 0), 0);
+    const expected = windows.reduce(
+      (sum, symbols) => sum + symbols.reduce((n, symbol) => n + (sent.get(symbol) ?? 0), 0),
+      0,
+    );
     const deadline = clock() + 20_000;
-    while (clients.reduce((n, c) => n + c.received, 0) < expected && clock() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (clients.reduce((n, c) => n + c.received, 0) < expected && clock() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const busyCpu = cpuMs(child.pid as number) - busyStart;
     measuring = false;
 

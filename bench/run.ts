@@ -53,10 +53,15 @@ function chosenSections(argv: readonly string[]): Set<Section> {
   if (index < 0) return new Set(SECTIONS);
   const arg = argv[index] as string;
   const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0) {
-    throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    throw new Error(
+      `--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
   }
   return new Set(names as Section[]);
 }
@@ -99,8 +104,14 @@ function verdict(ok: boolean): 'PASS' | 'FAIL' {
 }
 
 function printTable(rows: readonly Row[]): void {
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0), ['Measure', 'Figure', 'Bar', 'Result'][column]?.length ?? 0));
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(
+      ...rows.map((row) => row[column]?.length ?? 0),
+      ['Measure', 'Figure', 'Bar', 'Result'][column]?.length ?? 0,
+    ),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
   console.log(line(['Measure', 'Figure', 'Bar', 'Result']));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -110,9 +121,13 @@ async function main(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (typeof gc !== 'function') {
     // The memory measure needs a full GC on demand: run again with --expose-gc.
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-      stdio: 'inherit',
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+      {
+        stdio: 'inherit',
+      },
+    );
     return child.status ?? 1;
   }
   const quick = process.argv.includes('--quick');
@@ -120,10 +135,14 @@ async function main(): Promise<number> {
   const plan = PLANS[quick ? 'quick' : 'full'];
   const started = Date.now();
   const loadBefore = loadavg()[0] ?? Number.NaN;
-  const step = (name: string): void => console.log(`[bench] ${name}… (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const step = (name: string): void =>
+    console.log(`[bench] ${name}… (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   const date = new Date().toISOString();
   const resultsPath = join(BENCH_DIR, 'results.json');
-  const previous = sections.size < SECTIONS.length && existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
+  const previous =
+    sections.size < SECTIONS.length && existsSync(resultsPath)
+      ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>)
+      : {};
   const results: Record<string, unknown> = { ...previous };
   const measured: Record<string, string> = { ...((previous.measured as Record<string, string> | undefined) ?? {}) };
   const rows: Row[] = [];
@@ -142,16 +161,41 @@ async function main(): Promise<number> {
     };
     rows.push(
       ['Ingest: JSON.parse floor', `${round(ingest.floor_ns_per_trade, 1)} ns/trade`, '', 'info'],
-      ['Ingest: ours (parse+validate+store)', `${round(ingest.ours_ns_per_trade, 1)} ns/trade (${(ingest.trades_per_s / 1e6).toFixed(2)} M trades/s)`, '', 'info'],
-      ['Ingest: naive client', `${round(ingest.naive_ns_per_trade, 1)} ns/trade (${(ingest.naive_ns_per_trade / ingest.ours_ns_per_trade).toFixed(1)}× ours)`, '', 'info'],
-      ['Ingest: ours / floor', `${ingest.ratio_vs_floor.toFixed(3)}`, `≤ ${BARS.ingestRatio} (goal 1.2)`, verdict(ingest.ratio_vs_floor <= BARS.ingestRatio)],
+      [
+        'Ingest: ours (parse+validate+store)',
+        `${round(ingest.ours_ns_per_trade, 1)} ns/trade (${(ingest.trades_per_s / 1e6).toFixed(2)} M trades/s)`,
+        '',
+        'info',
+      ],
+      [
+        'Ingest: naive client',
+        `${round(ingest.naive_ns_per_trade, 1)} ns/trade (${(ingest.naive_ns_per_trade / ingest.ours_ns_per_trade).toFixed(1)}× ours)`,
+        '',
+        'info',
+      ],
+      [
+        'Ingest: ours / floor',
+        `${ingest.ratio_vs_floor.toFixed(3)}`,
+        `≤ ${BARS.ingestRatio} (goal 1.2)`,
+        verdict(ingest.ratio_vs_floor <= BARS.ingestRatio),
+      ],
     );
   }
 
   if (sections.has('coalesce')) {
     step('coalescing');
-    const coalesceFresh = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: false });
-    const coalesce = runCoalesceBench({ tradesPerSecond: 20_000, seconds: plan.coalesceSeconds, seed: 11, fullHistories: true });
+    const coalesceFresh = runCoalesceBench({
+      tradesPerSecond: 20_000,
+      seconds: plan.coalesceSeconds,
+      seed: 11,
+      fullHistories: false,
+    });
+    const coalesce = runCoalesceBench({
+      tradesPerSecond: 20_000,
+      seconds: plan.coalesceSeconds,
+      seed: 11,
+      fullHistories: true,
+    });
     results.coalesce = {
       input_trades_per_s: Math.round(coalesce.result.input_trades_per_s),
       symbols: coalesce.result.symbols,
@@ -164,9 +208,17 @@ async function main(): Promise<number> {
         'Coalesce: messages/s to renderer',
         `${round(coalesce.result.published_msgs_per_s, 2)} (max ${coalesce.details.maxBatchesInOneSecond} in any 1 s) vs naive ${Math.round(coalesce.result.naive_msgs_per_s)}`,
         `≤ ${BARS.publishedPerSecond}`,
-        verdict(coalesce.result.published_msgs_per_s <= BARS.publishedPerSecond && coalesce.details.maxBatchesInOneSecond <= BARS.publishedPerSecond),
+        verdict(
+          coalesce.result.published_msgs_per_s <= BARS.publishedPerSecond &&
+            coalesce.details.maxBatchesInOneSecond <= BARS.publishedPerSecond,
+        ),
       ],
-      ['Coalesce: bytes/s (full sparklines)', `${kb(coalesce.result.published_bytes_per_s)} (fresh store ${kb(coalesceFresh.result.published_bytes_per_s)}; naive ${kb(coalesce.details.naiveBytesPerSecond)})`, '', 'info'],
+      [
+        'Coalesce: bytes/s (full sparklines)',
+        `${kb(coalesce.result.published_bytes_per_s)} (fresh store ${kb(coalesceFresh.result.published_bytes_per_s)}; naive ${kb(coalesce.details.naiveBytesPerSecond)})`,
+        '',
+        'info',
+      ],
     );
   }
 
@@ -178,23 +230,45 @@ async function main(): Promise<number> {
       'Memory: heap growth, 2 M trades',
       `${round(memory.result.heap_growth_mb, 3)} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`,
       `≤ ${BARS.heapGrowthMb} MB`,
-      verdict(memory.result.heap_growth_mb <= BARS.heapGrowthMb && memory.details.longestHistory <= memory.details.historyCapacity),
+      verdict(
+        memory.result.heap_growth_mb <= BARS.heapGrowthMb &&
+          memory.details.longestHistory <= memory.details.historyCapacity,
+      ),
     ]);
   }
 
   if (sections.has('calendar')) {
     step('market calendar');
     const calendar = runCalendarBench({ calls: plan.calendarCalls, seed: 17 });
-    results.calendar = { steady_ns_per_call: round(calendar.steady_ns_per_call, 1), random_ns_per_call: Math.round(calendar.random_ns_per_call) };
+    results.calendar = {
+      steady_ns_per_call: round(calendar.steady_ns_per_call, 1),
+      random_ns_per_call: Math.round(calendar.random_ns_per_call),
+    };
     rows.push(
-      ['Calendar: session lookup, time moving on', `${round(calendar.steady_ns_per_call, 1)} ns/call`, `≤ ${BARS.calendarNsPerCall} ns`, verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall)],
-      ['Calendar: session lookup, unrelated instants', `${(calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`, '', 'info'],
+      [
+        'Calendar: session lookup, time moving on',
+        `${round(calendar.steady_ns_per_call, 1)} ns/call`,
+        `≤ ${BARS.calendarNsPerCall} ns`,
+        verdict(calendar.steady_ns_per_call <= BARS.calendarNsPerCall),
+      ],
+      [
+        'Calendar: session lookup, unrelated instants',
+        `${(calendar.random_ns_per_call / 1000).toFixed(1)} µs/call (every call a new span)`,
+        '',
+        'info',
+      ],
     );
   }
 
   if (sections.has('relay')) {
     step('relay: the headless command serving websocket clients');
-    const relay = await runRelayBench({ clients: 8, symbolsPerClient: 10, tradesPerSecond: 20_000, phaseSeconds: plan.relaySeconds, seed: 31 });
+    const relay = await runRelayBench({
+      clients: 8,
+      symbolsPerClient: 10,
+      tradesPerSecond: 20_000,
+      phaseSeconds: plan.relaySeconds,
+      seed: 31,
+    });
     results.relay = Object.fromEntries(Object.entries(relay.result).map(([key, value]) => [key, round(value, 3)]));
     rows.push(
       [
@@ -209,11 +283,19 @@ async function main(): Promise<number> {
         '',
         'info',
       ],
-      ['Relay: CPU per 1,000 forwarded trades', `${relay.result.cpu_ms_per_1000_forwarded.toFixed(3)} ms (the command's CPU with clients minus without)`, '', 'info'],
+      [
+        'Relay: CPU per 1,000 forwarded trades',
+        `${relay.result.cpu_ms_per_1000_forwarded.toFixed(3)} ms (the command's CPU with clients minus without)`,
+        '',
+        'info',
+      ],
     );
   }
 
-  let svg: { latency: Awaited<ReturnType<typeof runBrowserBenches>>['latency']; renderer: Awaited<ReturnType<typeof runBrowserBenches>>['renderer'] } | null = null;
+  let svg: {
+    latency: Awaited<ReturnType<typeof runBrowserBenches>>['latency'];
+    renderer: Awaited<ReturnType<typeof runBrowserBenches>>['renderer'];
+  } | null = null;
   if (sections.has('browser')) {
     step('Chromium: renderer cost and end-to-end latency');
     const { latency, renderer } = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
@@ -242,23 +324,44 @@ async function main(): Promise<number> {
         '',
         'info',
       ],
-      ['Latency p99', `${round(latency.result.p99, 1)} ms`, `≤ ${BARS.latencyP99Ms} ms`, verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0)],
+      [
+        'Latency p99',
+        `${round(latency.result.p99, 1)} ms`,
+        `≤ ${BARS.latencyP99Ms} ms`,
+        verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0),
+      ],
       [
         'Renderer: main thread busy (one 10 s run)',
         `${round(renderer.result.busy_pct, 2)} % (script ${round(renderer.result.script_ms_per_s, 1)}, layout ${round(renderer.result.layout_ms_per_s, 1)}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`,
         `≤ ${BARS.busyPct} %`,
         verdict(renderer.result.busy_pct <= BARS.busyPct),
       ],
-      ['Renderer: main-thread CPU, test bridge', `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`, '', 'info'],
-      ['Renderer: layouts, style recalcs', `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`, '', 'info'],
-      ['Renderer: long tasks (> 50 ms)', `${renderer.result.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`, `= ${BARS.longTasks}`, verdict(renderer.result.long_tasks === BARS.longTasks)],
+      [
+        'Renderer: main-thread CPU, test bridge',
+        `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`,
+        '',
+        'info',
+      ],
+      [
+        'Renderer: layouts, style recalcs',
+        `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`,
+        '',
+        'info',
+      ],
+      [
+        'Renderer: long tasks (> 50 ms)',
+        `${renderer.result.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`,
+        `= ${BARS.longTasks}`,
+        verdict(renderer.result.long_tasks === BARS.longTasks),
+      ],
     );
   }
 
   if (sections.has('strip')) {
     step('Chromium: what the strip costs the whole browser, heap over a long run, startup');
     const { result: strip, details } = await runStripCostBench({ ...plan.strip, tradesPerSecond: 1000, seed: 7 });
-    const figures = (values: readonly number[], digits = 2): string => values.map((value) => value.toFixed(digits)).join(', ');
+    const figures = (values: readonly number[], digits = 2): string =>
+      values.map((value) => value.toFixed(digits)).join(', ');
     results.strip_cost = {
       rounds: plan.strip.rounds,
       window_s: plan.strip.measureMs / 1000,
@@ -279,21 +382,36 @@ async function main(): Promise<number> {
         js_heap_growth_mb_per_h: round(strip.heap.js_heap_growth_mb_per_h, 2),
         dom_nodes_growth_per_h: Math.round(strip.heap.dom_nodes_growth_per_h),
         run_s: Math.round(strip.heap.run_s),
-        points: details.heapPoints.map((point) => ({ at_s: round(point.at_s, 1), js_heap_mb: round(point.js_heap_mb, 2), dom_nodes: point.dom_nodes })),
+        points: details.heapPoints.map((point) => ({
+          at_s: round(point.at_s, 1),
+          js_heap_mb: round(point.js_heap_mb, 2),
+          dom_nodes: point.dom_nodes,
+        })),
       },
       startup_ms: {
         demo: Math.round(strip.startup_ms.demo),
         fake_server: Math.round(strip.startup_ms.fake_server),
         steps: Object.fromEntries(
-          (['demo', 'fake_server'] as const).map((feed) => [feed, Object.fromEntries(Object.entries(strip.startup_steps_ms[feed]).map(([step, ms]) => [step, Math.round(ms)]))]),
+          (['demo', 'fake_server'] as const).map((feed) => [
+            feed,
+            Object.fromEntries(
+              Object.entries(strip.startup_steps_ms[feed]).map(([step, ms]) => [step, Math.round(ms)]),
+            ),
+          ]),
         ),
-        runs: { demo: details.startupRuns.demo.map((run) => Math.round(run.first_price_painted)), fake_server: details.startupRuns.fake_server.map((run) => Math.round(run.first_price_painted)) },
+        runs: {
+          demo: details.startupRuns.demo.map((run) => Math.round(run.first_price_painted)),
+          fake_server: details.startupRuns.fake_server.map((run) => Math.round(run.first_price_painted)),
+        },
       },
     };
     const { scenarios } = strip;
     for (const scenario of SCENARIOS) {
       const { cpu_pct: cpu, ratio } = scenarios[scenario];
-      const figure = scenario === 'blank' ? `${cpu.toFixed(2)} % of a core (rounds ${figures(details.rounds.blank.cpu_pct)})` : `${cpu.toFixed(2)} % of a core, ${ratio.toFixed(2)}× blank (rounds ${figures(details.rounds[scenario].ratio)}×)`;
+      const figure =
+        scenario === 'blank'
+          ? `${cpu.toFixed(2)} % of a core (rounds ${figures(details.rounds.blank.cpu_pct)})`
+          : `${cpu.toFixed(2)} % of a core, ${ratio.toFixed(2)}× blank (rounds ${figures(details.rounds[scenario].ratio)}×)`;
       let bar = '';
       let result: Row[3] = 'info';
       if (scenario === 'strip_idle') {
@@ -318,7 +436,10 @@ async function main(): Promise<number> {
         `Renderer after ${Math.round(strip.heap.run_s)} s at 1,000 trades/s: JS heap, DOM nodes`,
         `${strip.heap.js_heap_mb.toFixed(2)} MB, ${strip.heap.dom_nodes} nodes; per hour ${strip.heap.js_heap_growth_mb_per_h >= 0 ? '+' : ''}${strip.heap.js_heap_growth_mb_per_h.toFixed(2)} MB, ${strip.heap.dom_nodes_growth_per_h >= 0 ? '+' : ''}${Math.round(strip.heap.dom_nodes_growth_per_h)} nodes`,
         `≤ ${BARS.heapGrowthMbPerHour} MB/h, ≤ ${BARS.domNodesGrowthPerHour} nodes/h`,
-        verdict(strip.heap.js_heap_growth_mb_per_h <= BARS.heapGrowthMbPerHour && strip.heap.dom_nodes_growth_per_h <= BARS.domNodesGrowthPerHour),
+        verdict(
+          strip.heap.js_heap_growth_mb_per_h <= BARS.heapGrowthMbPerHour &&
+            strip.heap.dom_nodes_growth_per_h <= BARS.domNodesGrowthPerHour,
+        ),
       ],
       [
         'Startup: core created → first price painted (demo / fake server)',
@@ -339,10 +460,19 @@ async function main(): Promise<number> {
     load_average: [round(loadBefore, 2), round(loadavg()[0] ?? Number.NaN, 2)],
   };
   for (const section of sections) measured[section] = date;
-  Object.assign(results, { date, node: process.version, cpu: machine.cpu, machine, plan: quick ? 'quick' : 'full', measured });
+  Object.assign(results, {
+    date,
+    node: process.version,
+    cpu: machine.cpu,
+    machine,
+    plan: quick ? 'quick' : 'full',
+    measured,
+  });
 
   console.log('');
-  console.log(`Ticker benchmarks (${quick ? 'quick' : 'full'}; ${[...sections].join(', ')}) — ${date}, Node ${process.version}, ${machine.cpu}, load ${machine.load_average.join(' → ')}`);
+  console.log(
+    `Ticker benchmarks (${quick ? 'quick' : 'full'}; ${[...sections].join(', ')}) — ${date}, Node ${process.version}, ${machine.cpu}, load ${machine.load_average.join(' → ')}`,
+  );
   printTable(rows);
 
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
@@ -358,7 +488,9 @@ async function main(): Promise<number> {
       }),
     );
   }
-  console.log(`\nWrote bench/results.json${svg ? ' and bench/latency.svg' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(
+    `\nWrote bench/results.json${svg ? ' and bench/latency.svg' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
   return 0;
 }
 

@@ -22,7 +22,9 @@ const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 const MIN_REASON_LENGTH = 15;
 
 function csvField(value) {
-  return `"${String(value ?? '').replace(/"/g, '""').replace(/\r?\n/g, ' ')}"`;
+  return `"${String(value ?? '')
+    .replace(/"/g, '""')
+    .replace(/\r?\n/g, ' ')}"`;
 }
 
 /** Findings as CSV (the same columns as Electronegativity's own report). */
@@ -56,7 +58,10 @@ export function unjustifiedExceptions(files) {
     text.split(/\r?\n/).forEach((lineText, index) => {
       const match = ENG_DISABLE.exec(lineText);
       if (!match) return;
-      const reason = (match[2] ?? '').replace(/\*\/|-->|\}/g, '').replace(/^[\s:–—-]+/, '').trim();
+      const reason = (match[2] ?? '')
+        .replace(/\*\/|-->|\}/g, '')
+        .replace(/^[\s:–—-]+/, '')
+        .trim();
       if (reason.length < MIN_REASON_LENGTH) problems.push({ file, line: index + 1, text: lineText.trim() });
     });
   }
@@ -97,29 +102,37 @@ async function main() {
   }
 
   const run = require('@doyensec/electronegativity');
-  const result = await run({ input, isRelative: true, electronVersionOverride: electronVersion, customScan: [], excludeFromScan: [] }, false);
+  const result = await run(
+    { input, isRelative: true, electronVersionOverride: electronVersion, customScan: [], excludeFromScan: [] },
+    false,
+  );
   const issues = result.issues ?? [];
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, findingsCsv(issues));
 
   const blocking = issues.filter((issue) => BLOCKING.has(String(issue.severity?.name).toUpperCase()));
   const parseErrors = (result.errors ?? []).filter((error) => !error.tolerable);
-  const exceptions = unjustifiedExceptions(sourceFiles(input).map((file) => ({ file: relative(process.cwd(), file), text: readFileSync(file, 'utf8') })));
+  const exceptions = unjustifiedExceptions(
+    sourceFiles(input).map((file) => ({ file: relative(process.cwd(), file), text: readFileSync(file, 'utf8') })),
+  );
 
   for (const issue of issues) {
     const where = `${join(input, issue.file)}:${issue.location?.line}`;
     const line = `${issue.severity?.name} ${issue.id} at ${where}: ${issue.description}`;
-    if (blocking.includes(issue)) console.error(`${line}\n    ${issue.sample}\n    https://github.com/doyensec/electronegativity/wiki/${issue.id}`);
+    if (blocking.includes(issue))
+      console.error(`${line}\n    ${issue.sample}\n    https://github.com/doyensec/electronegativity/wiki/${issue.id}`);
     else console.log(line);
   }
   for (const error of parseErrors) console.error(`Could not check ${error.file}: ${error.message}`);
-  for (const problem of exceptions) console.error(`eng-disable without a reason at ${problem.file}:${problem.line}\n    ${problem.text}`);
+  for (const problem of exceptions)
+    console.error(`eng-disable without a reason at ${problem.file}:${problem.line}\n    ${problem.text}`);
 
   console.log(
     `Electronegativity (Electron ${electronVersion}, ${result.atomicChecks} + ${result.globalChecks} checks): ${blocking.length} HIGH/MEDIUM finding(s), ` +
       `${issues.length - blocking.length} lower (not blocking), ${parseErrors.length} unparsed file(s), ${exceptions.length} unjustified exception(s). Report: ${output}`,
   );
-  if (blocking.length > 0) console.error('Fix each HIGH/MEDIUM finding, or justify it on its line: // eng-disable CHECK_ID: why this is safe');
+  if (blocking.length > 0)
+    console.error('Fix each HIGH/MEDIUM finding, or justify it on its line: // eng-disable CHECK_ID: why this is safe');
   return blocking.length === 0 && parseErrors.length === 0 && exceptions.length === 0 ? 0 : 1;
 }
 

@@ -9,7 +9,8 @@ const MAX_CAUSES = 3;
 function describe(cause) {
   if (!(cause instanceof Error)) return String(cause);
   // Happy eyeballs gives an AggregateError with one error per address tried.
-  const text = cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors.map(String).join('; ') : String(cause);
+  const text =
+    cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors.map(String).join('; ') : String(cause);
   const code = typeof cause.code === 'string' && !text.includes(cause.code) ? ` (${cause.code})` : '';
   return `${text}${code}`;
 }

@@ -24,7 +24,9 @@ const REASON_HOOK = join(dirname(fileURLToPath(import.meta.url)), 'electron-inst
 function installedExecutable() {
   try {
     const relative = readFileSync(join(electronDir, 'path.txt'), 'utf8');
-    const installed = readFileSync(join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const installed = readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     const executable = join(electronDir, 'dist', relative);
     return installed === version && existsSync(executable) ? executable : null;
   } catch {
@@ -35,7 +37,8 @@ function installedExecutable() {
 /** Where @electron/get keeps downloads (electron_config_cache, else its per-user default). */
 function downloadCache() {
   if (process.env.electron_config_cache) return process.env.electron_config_cache;
-  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (process.platform === 'win32')
+    return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'electron');
   return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'electron');
 }
@@ -121,7 +124,8 @@ async function main() {
     child.on('close', (status) => resolve(status ?? 1));
   });
   if (code !== 0) fail(reasonFrom(stderr));
-  if (!installedExecutable()) fail(`the installer finished, but ${join(electronDir, 'path.txt')} does not name an executable in dist/`);
+  if (!installedExecutable())
+    fail(`the installer finished, but ${join(electronDir, 'path.txt')} does not name an executable in dist/`);
   console.log(`Electron runtime installed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -95,7 +95,12 @@ function render(size, paint) {
   return pixels;
 }
 
-const hex = (value, alpha = 255) => [parseInt(value.slice(1, 3), 16), parseInt(value.slice(3, 5), 16), parseInt(value.slice(5, 7), 16), alpha];
+const hex = (value, alpha = 255) => [
+  parseInt(value.slice(1, 3), 16),
+  parseInt(value.slice(3, 5), 16),
+  parseInt(value.slice(5, 7), 16),
+  alpha,
+];
 const WHITE = hex('#ffffff');
 
 const inCircle = (u, v, radius) => Math.hypot(u - 0.5, v - 0.5) <= radius;
@@ -117,7 +122,8 @@ function inRoundedSquare(u, v, inset, radius) {
   return Math.hypot(u - cx, v - cy) <= radius;
 }
 
-const nearPolyline = (u, v, points, width) => points.slice(1).some((point, i) => distanceToSegment(u, v, points[i], point) <= width / 2);
+const nearPolyline = (u, v, points, width) =>
+  points.slice(1).some((point, i) => distanceToSegment(u, v, points[i], point) <= width / 2);
 
 /** The tray states and how each is drawn. */
 const TRAY = {
@@ -133,7 +139,19 @@ const TRAY = {
   // Demo: a blue rounded square with a rising line (simulated prices).
   demo: (u, v) => {
     if (!inRoundedSquare(u, v, 0.08, 0.14)) return null;
-    return nearPolyline(u, v, [[0.22, 0.7], [0.42, 0.5], [0.56, 0.6], [0.78, 0.3]], 0.13) ? WHITE : hex('#2563eb');
+    return nearPolyline(
+      u,
+      v,
+      [
+        [0.22, 0.7],
+        [0.42, 0.5],
+        [0.56, 0.6],
+        [0.78, 0.3],
+      ],
+      0.13,
+    )
+      ? WHITE
+      : hex('#2563eb');
   },
   // Paused: two grey bars.
   paused: (u, v) => (inRect(u, v, 0.2, 0.12, 0.4, 0.88) || inRect(u, v, 0.6, 0.12, 0.8, 0.88) ? hex('#6b7280') : null),
@@ -142,7 +160,21 @@ const TRAY = {
 /** The app icon: a dark rounded square with a green rising price line and a baseline. */
 function appIcon(u, v) {
   if (!inRoundedSquare(u, v, 0, 0.18)) return null;
-  if (nearPolyline(u, v, [[0.16, 0.66], [0.34, 0.48], [0.48, 0.58], [0.66, 0.36], [0.84, 0.26]], 0.07)) return hex('#22c55e');
+  if (
+    nearPolyline(
+      u,
+      v,
+      [
+        [0.16, 0.66],
+        [0.34, 0.48],
+        [0.48, 0.58],
+        [0.66, 0.36],
+        [0.84, 0.26],
+      ],
+      0.07,
+    )
+  )
+    return hex('#22c55e');
   if (inRect(u, v, 0.16, 0.76, 0.84, 0.79)) return hex('#4b5563');
   return hex('#111827');
 }

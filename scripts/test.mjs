@@ -36,13 +36,21 @@ for (const [name, command, args] of steps) {
 
 const report = 'test-output/vitest.json';
 rmSync(report, { force: true });
-const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const vitestOk = run('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests ?? 0;
   failed += json.numFailedTests ?? 0;
   // A suite that fails to load has no failed tests but must still count.
-  const brokenSuites = (json.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed'));
+  const brokenSuites = (json.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed'),
+  );
   failed += brokenSuites.length;
   for (const s of brokenSuites) failures.push(`suite ${s.name}`);
   if (!vitestOk && failed === 0) {

@@ -28,15 +28,23 @@ export async function runBrowserBenches(options: BrowserBenchOptions): Promise<B
     // Read from the screen-reader list: it covers every symbol (the strip draws only those near view).
     await rig.page.waitForFunction(
       (count) => {
-        const labels = [...document.querySelectorAll('[data-testid="accessible-quotes"] li')].map((element) => element.textContent ?? '');
+        const labels = [...document.querySelectorAll('[data-testid="accessible-quotes"] li')].map(
+          (element) => element.textContent ?? '',
+        );
         return labels.length === count && labels.every((text) => !text.includes('no price yet'));
       },
       BENCH_SYMBOLS.length,
       { timeout: 15_000 },
     );
     await pump.run(options.tradesPerSecond, options.warmupMs);
-    const renderer = await runRendererBench(rig, pump, { tradesPerSecond: options.tradesPerSecond, durationMs: options.rendererMs });
-    const latency = await runLatencyBench(rig, pump, { tradesPerSecond: options.tradesPerSecond, durationMs: options.latencyMs });
+    const renderer = await runRendererBench(rig, pump, {
+      tradesPerSecond: options.tradesPerSecond,
+      durationMs: options.rendererMs,
+    });
+    const latency = await runLatencyBench(rig, pump, {
+      tradesPerSecond: options.tradesPerSecond,
+      durationMs: options.latencyMs,
+    });
     return { latency, renderer };
   } finally {
     await rig.close();

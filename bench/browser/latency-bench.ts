@@ -120,7 +120,12 @@ async function calibrateClock(page: Page): Promise<{ offset: number; rtt: number
 }
 
 /** The page's records on Node's clock, tallied against the pump's send times. */
-function tally(pump: TradePump, firstTrade: readonly number[], records: PageRecords, clockOffset: number): LatencyTally {
+function tally(
+  pump: TradePump,
+  firstTrade: readonly number[],
+  records: PageRecords,
+  clockOffset: number,
+): LatencyTally {
   const shown: ShownPrice[] = [];
   for (const [symbol, text, pageTime] of records.shown) {
     const symbolIndex = pump.symbolIndex(symbol);
@@ -139,7 +144,11 @@ function tally(pump: TradePump, firstTrade: readonly number[], records: PageReco
   return tallyLatency({ sendTimes: pump.sendTimes, firstTrade, shown, views });
 }
 
-export async function runLatencyBench(rig: StripRig, pump: TradePump, options: LatencyOptions): Promise<{ result: LatencyResult; details: LatencyDetails }> {
+export async function runLatencyBench(
+  rig: StripRig,
+  pump: TradePump,
+  options: LatencyOptions,
+): Promise<{ result: LatencyResult; details: LatencyDetails }> {
   const { page } = rig;
   const clock = await calibrateClock(page);
   const firstTrade = pump.symbols.map((_, index) => pump.lastIndex(index) + 1);

@@ -44,7 +44,11 @@ export interface RendererOptions {
 
 type Metrics = Record<string, number>;
 
-export async function runRendererBench(rig: StripRig, pump: TradePump, options: RendererOptions): Promise<{ result: RendererResult; details: RendererDetails }> {
+export async function runRendererBench(
+  rig: StripRig,
+  pump: TradePump,
+  options: RendererOptions,
+): Promise<{ result: RendererResult; details: RendererDetails }> {
   const { page } = rig;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -74,7 +78,10 @@ export async function runRendererBench(rig: StripRig, pump: TradePump, options: 
   await pump.run(options.tradesPerSecond, options.durationMs);
   clearInterval(sampler);
   const last = await read();
-  const longTasks = await page.evaluate((since) => (window.__benchLongTasks ?? []).filter(([start]) => start >= since), pageStart);
+  const longTasks = await page.evaluate(
+    (since) => (window.__benchLongTasks ?? []).filter(([start]) => start >= since),
+    pageStart,
+  );
   await cdp.send('Performance.disable');
   await cdp.detach();
 

@@ -53,7 +53,13 @@ export interface StripCostOptions {
 
 export interface StripCostResult {
   scenarios: Record<Scenario, { cpu_pct: number; ratio: number; main_busy_pct: number }>;
-  heap: { js_heap_mb: number; dom_nodes: number; js_heap_growth_mb_per_h: number; dom_nodes_growth_per_h: number; run_s: number };
+  heap: {
+    js_heap_mb: number;
+    dom_nodes: number;
+    js_heap_growth_mb_per_h: number;
+    dom_nodes_growth_per_h: number;
+    run_s: number;
+  };
   startup_ms: { demo: number; fake_server: number };
   /** Medians of each step, per feed. */
   startup_steps_ms: { demo: StartupMarks; fake_server: StartupMarks };
@@ -85,7 +91,9 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 async function waitForPrices(page: Page): Promise<void> {
   await page.waitForFunction(
     (count) => {
-      const labels = [...document.querySelectorAll('[data-testid="accessible-quotes"] li')].map((element) => element.textContent ?? '');
+      const labels = [...document.querySelectorAll('[data-testid="accessible-quotes"] li')].map(
+        (element) => element.textContent ?? '',
+      );
       return labels.length === count && labels.every((text) => !text.includes('no price yet'));
     },
     BENCH_SYMBOLS.length,
@@ -95,7 +103,11 @@ async function waitForPrices(page: Page): Promise<void> {
 
 /** Open one scenario's page and bring it to its steady state (not yet measured). */
 async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page; dispose: () => Promise<void> }> {
-  const page = await rig.browser.newPage({ viewport: STRIP_VIEWPORT, locale: 'en-US', reducedMotion: scenario === 'paged' ? 'reduce' : 'no-preference' });
+  const page = await rig.browser.newPage({
+    viewport: STRIP_VIEWPORT,
+    locale: 'en-US',
+    reducedMotion: scenario === 'paged' ? 'reduce' : 'no-preference',
+  });
   page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
   if (scenario === 'blank') {
     await page.goto('about:blank');
@@ -115,7 +127,11 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
 }
 
 /** One measured window of one scenario: whole-browser CPU and the page's main-thread busy share. */
-async function measureScenario(rig: Rig, scenario: Scenario, options: StripCostOptions): Promise<{ cpuPct: number; busyPct: number }> {
+async function measureScenario(
+  rig: Rig,
+  scenario: Scenario,
+  options: StripCostOptions,
+): Promise<{ cpuPct: number; busyPct: number }> {
   const { page, dispose } = await openScenario(rig, scenario);
   try {
     const cdp = await page.context().newCDPSession(page);
@@ -154,7 +170,11 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<StripCostDetai
     const point = async (): Promise<void> => {
       await cdp.send('HeapProfiler.collectGarbage');
       const sample = await metrics(cdp);
-      points.push({ at_s: (performance.now() - started) / 1000, js_heap_mb: (sample.JSHeapUsedSize ?? 0) / 2 ** 20, dom_nodes: sample.Nodes ?? 0 });
+      points.push({
+        at_s: (performance.now() - started) / 1000,
+        js_heap_mb: (sample.JSHeapUsedSize ?? 0) / 2 ** 20,
+        dom_nodes: sample.Nodes ?? 0,
+      });
     };
     await rig.pump.run(options.tradesPerSecond, options.soakFirstMs);
     await point();
@@ -188,7 +208,10 @@ export interface StartupMarks {
 async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnhub | null): Promise<StartupMarks> {
   const started = preciseNow();
   const fixtureServer = server ?? (await startFakeFinnhub({ tokens: [API_KEY] }));
-  const { core } = createCoreFixture(fixtureServer, { symbols: [...BENCH_SYMBOL_NAMES], ...(server ? { key: API_KEY } : {}) });
+  const { core } = createCoreFixture(fixtureServer, {
+    symbols: [...BENCH_SYMBOL_NAMES],
+    ...(server ? { key: API_KEY } : {}),
+  });
   const since = (): number => preciseNow() - started;
   let firstBatch = Number.NaN;
   const stopWatching = core.events.quotes.subscribe((batch) => {
@@ -213,7 +236,9 @@ async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnh
     const stripReady = since();
     const painted = await page.waitForFunction(
       () => {
-        const shown = [...document.querySelectorAll('.item .price')].some((element) => /\d/.test(element.textContent ?? ''));
+        const shown = [...document.querySelectorAll('.item .price')].some((element) =>
+          /\d/.test(element.textContent ?? ''),
+        );
         return shown ? performance.timeOrigin + performance.now() : false;
       },
       undefined,
@@ -234,7 +259,9 @@ async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnh
   }
 }
 
-export async function runStripCostBench(options: StripCostOptions): Promise<{ result: StripCostResult; details: StripCostDetails }> {
+export async function runStripCostBench(
+  options: StripCostOptions,
+): Promise<{ result: StripCostResult; details: StripCostDetails }> {
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     const buildDir = mkdtempSync(join(tmpdir(), 'ticker-bench-cost-'));
@@ -263,7 +290,12 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
     pump.sendRound();
     const rig: Rig = { browser, browserRoot: process.pid, filesUrl: files.url, server, core, pump };
 
-    const rounds = Object.fromEntries(SCENARIOS.map((scenario) => [scenario, { cpu_pct: [] as number[], ratio: [] as number[], main_busy_pct: [] as number[] }])) as StripCostDetails['rounds'];
+    const rounds = Object.fromEntries(
+      SCENARIOS.map((scenario) => [
+        scenario,
+        { cpu_pct: [] as number[], ratio: [] as number[], main_busy_pct: [] as number[] },
+      ]),
+    ) as StripCostDetails['rounds'];
     for (let round = 0; round < options.rounds; round += 1) {
       let blank = Number.NaN;
       for (const scenario of SCENARIOS) {
@@ -282,7 +314,11 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
     const scenarios = Object.fromEntries(
       SCENARIOS.map((scenario) => [
         scenario,
-        { cpu_pct: median(rounds[scenario].cpu_pct), ratio: median(rounds[scenario].ratio), main_busy_pct: median(rounds[scenario].main_busy_pct) },
+        {
+          cpu_pct: median(rounds[scenario].cpu_pct),
+          ratio: median(rounds[scenario].ratio),
+          main_busy_pct: median(rounds[scenario].main_busy_pct),
+        },
       ]),
     ) as StripCostResult['scenarios'];
     return {
@@ -295,7 +331,10 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
           dom_nodes_growth_per_h: first && last ? (last.dom_nodes - first.dom_nodes) / hours : Number.NaN,
           run_s: last?.at_s ?? Number.NaN,
         },
-        startup_ms: { demo: median(startupRuns.demo.map((run) => run.first_price_painted)), fake_server: median(startupRuns.fake_server.map((run) => run.first_price_painted)) },
+        startup_ms: {
+          demo: median(startupRuns.demo.map((run) => run.first_price_painted)),
+          fake_server: median(startupRuns.fake_server.map((run) => run.first_price_painted)),
+        },
         startup_steps_ms: { demo: medianMarks(startupRuns.demo), fake_server: medianMarks(startupRuns.fake_server) },
       },
       details: { rounds, heapPoints, startupRuns, processes },
@@ -312,6 +351,12 @@ export async function runStripCostBench(options: StripCostOptions): Promise<{ re
 }
 
 function medianMarks(runs: readonly StartupMarks[]): StartupMarks {
-  const keys: (keyof StartupMarks)[] = ['first_batch', 'page_created', 'page_loaded', 'strip_ready', 'first_price_painted'];
+  const keys: (keyof StartupMarks)[] = [
+    'first_batch',
+    'page_created',
+    'page_loaded',
+    'strip_ready',
+    'first_price_painted',
+  ];
   return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key]))])) as unknown as StartupMarks;
 }

@@ -73,7 +73,8 @@ export class TradePump {
         const due = Math.floor((elapsed * tradesPerSecond) / 1000) - sent;
         for (let left = due; left > 0; left -= MAX_TRADES_PER_FRAME) {
           const picks: number[] = [];
-          for (let i = 0; i < Math.min(left, MAX_TRADES_PER_FRAME); i += 1) picks.push(Math.floor(this.random() * this.symbols.length));
+          for (let i = 0; i < Math.min(left, MAX_TRADES_PER_FRAME); i += 1)
+            picks.push(Math.floor(this.random() * this.symbols.length));
           this.send(picks);
         }
         sent += Math.max(0, due);
@@ -95,7 +96,13 @@ export class TradePump {
       const k = times.length;
       times.push(Number.NaN);
       indexes.push([symbolIndex, k]);
-      trades.push({ symbol: (this.symbols[symbolIndex] as BenchSymbol).symbol, price: this.priceOf(symbolIndex, k), volume: 1, time: tradeTime, conditions: ['1'] });
+      trades.push({
+        symbol: (this.symbols[symbolIndex] as BenchSymbol).symbol,
+        price: this.priceOf(symbolIndex, k),
+        volume: 1,
+        time: tradeTime,
+        conditions: ['1'],
+      });
     }
     const sentAt = preciseNow();
     this.server.sendTrades(trades);

@@ -17,19 +17,60 @@ export interface BenchSymbol {
 }
 
 const STOCKS: Record<string, number> = {
-  AAPL: 189.41, MSFT: 415.1, NVDA: 131.2, AMZN: 186.5, GOOGL: 171.3, META: 563.2, TSLA: 251.44, AVGO: 168.9,
-  JPM: 242.1, V: 311.7, UNH: 598.2, XOM: 120.4, JNJ: 154.8, WMT: 88.9, MA: 521.3, PG: 171.2, HD: 412.5,
-  COST: 921.4, ORCL: 190.2, MRK: 99.7, ABBV: 171.9, CVX: 160.3, KO: 64.1, PEP: 158.2, ADBE: 512.6, CRM: 331.4,
-  BAC: 46.8, NFLX: 897.3, AMD: 137.6, TMO: 521.8, LIN: 463.9, MCD: 296.1, CSCO: 59.3, ACN: 362.4, ABT: 117.5,
+  AAPL: 189.41,
+  MSFT: 415.1,
+  NVDA: 131.2,
+  AMZN: 186.5,
+  GOOGL: 171.3,
+  META: 563.2,
+  TSLA: 251.44,
+  AVGO: 168.9,
+  JPM: 242.1,
+  V: 311.7,
+  UNH: 598.2,
+  XOM: 120.4,
+  JNJ: 154.8,
+  WMT: 88.9,
+  MA: 521.3,
+  PG: 171.2,
+  HD: 412.5,
+  COST: 921.4,
+  ORCL: 190.2,
+  MRK: 99.7,
+  ABBV: 171.9,
+  CVX: 160.3,
+  KO: 64.1,
+  PEP: 158.2,
+  ADBE: 512.6,
+  CRM: 331.4,
+  BAC: 46.8,
+  NFLX: 897.3,
+  AMD: 137.6,
+  TMO: 521.8,
+  LIN: 463.9,
+  MCD: 296.1,
+  CSCO: 59.3,
+  ACN: 362.4,
+  ABT: 117.5,
   INTC: 24.3,
 };
 const CRYPTO: Record<string, number> = {
-  'BINANCE:BTCUSDT': 97123.45, 'BINANCE:ETHUSDT': 3456.78, 'BINANCE:SOLUSDT': 241.5, 'BINANCE:BNBUSDT': 655.2,
-  'BINANCE:LTCUSDT': 92.4, 'BINANCE:AVAXUSDT': 43.1, 'BINANCE:LINKUSDT': 17.9, 'COINBASE:BTC-USD': 97110.1,
+  'BINANCE:BTCUSDT': 97123.45,
+  'BINANCE:ETHUSDT': 3456.78,
+  'BINANCE:SOLUSDT': 241.5,
+  'BINANCE:BNBUSDT': 655.2,
+  'BINANCE:LTCUSDT': 92.4,
+  'BINANCE:AVAXUSDT': 43.1,
+  'BINANCE:LINKUSDT': 17.9,
+  'COINBASE:BTC-USD': 97110.1,
 };
 const FOREX: Record<string, number> = {
-  'OANDA:EUR_USD': 1.08421, 'OANDA:GBP_USD': 1.26012, 'OANDA:USD_JPY': 151.234, 'OANDA:AUD_USD': 0.65123,
-  'OANDA:USD_CAD': 1.39871, 'OANDA:USD_CHF': 0.88345,
+  'OANDA:EUR_USD': 1.08421,
+  'OANDA:GBP_USD': 1.26012,
+  'OANDA:USD_JPY': 151.234,
+  'OANDA:AUD_USD': 0.65123,
+  'OANDA:USD_CAD': 1.39871,
+  'OANDA:USD_CHF': 0.88345,
 };
 
 function benchSymbol(symbol: string, base: number): BenchSymbol {
@@ -56,7 +97,15 @@ export interface FinnhubTradeItem {
   c?: string[] | null;
 }
 
-const CONDITION_SETS: readonly (string[] | null | undefined)[] = [['1', '12'], ['12'], ['1'], ['1', '8', '24'], ['37'], null, undefined];
+const CONDITION_SETS: readonly (string[] | null | undefined)[] = [
+  ['1', '12'],
+  ['12'],
+  ['1'],
+  ['1', '8', '24'],
+  ['37'],
+  null,
+  undefined,
+];
 
 /** Seeded random-walk trades over the bench symbols. */
 export class TradeItemGenerator {

@@ -46,7 +46,10 @@ export class NaiveClient {
       next.set('price', price);
       next.set('volume', Number(previous.get('volume') ?? 0) + Number.parseFloat(volumeText));
       next.set('time', Number.parseInt(timeText, 10));
-      next.set('direction', typeof lastPrice === 'number' ? (price > lastPrice ? 'up' : price < lastPrice ? 'down' : 'flat') : 'flat');
+      next.set(
+        'direction',
+        typeof lastPrice === 'number' ? (price > lastPrice ? 'up' : price < lastPrice ? 'down' : 'flat') : 'flat',
+      );
       next.set('conditions', Array.isArray(trade.get('c')) ? [...(trade.get('c') as unknown[])] : []);
       this.state.set(symbol, next);
       const update = JSON.stringify({ type: 'quote', ...Object.fromEntries(next) });

@@ -38,7 +38,9 @@ function latencyPanel(samples: readonly number[], barMs: number, x0: number, wid
   const parts: string[] = [];
   bins.forEach((count, index) => {
     const h = (count / peak) * PANEL.height;
-    parts.push(`<rect x="${fixed(xOf(index * binMs))}" y="${fixed(bottom - h)}" width="${fixed(Math.max(1, (binMs / maxMs) * width - 1))}" height="${fixed(h)}" fill="#4f8cc9"/>`);
+    parts.push(
+      `<rect x="${fixed(xOf(index * binMs))}" y="${fixed(bottom - h)}" width="${fixed(Math.max(1, (binMs / maxMs) * width - 1))}" height="${fixed(h)}" fill="#4f8cc9"/>`,
+    );
   });
   const marker = (ms: number, label: string, color: string, dy: number): string =>
     `<line x1="${fixed(xOf(ms))}" y1="${PANEL.top}" x2="${fixed(xOf(ms))}" y2="${bottom}" stroke="${color}" stroke-width="1.5" stroke-dasharray="4 3"/>` +
@@ -48,10 +50,14 @@ function latencyPanel(samples: readonly number[], barMs: number, x0: number, wid
   parts.push(marker(percentile(samples, 99), `p99 ${fixed(percentile(samples, 99))} ms`, '#6a1b9a', 28));
   parts.push(marker(barMs, `bar ${barMs} ms`, '#c62828', 42));
   for (let ms = 0; ms <= maxMs; ms += 25) {
-    parts.push(`<text x="${fixed(xOf(ms))}" y="${bottom + 16}" fill="#555" font-size="10" text-anchor="middle">${ms}</text>`);
+    parts.push(
+      `<text x="${fixed(xOf(ms))}" y="${bottom + 16}" fill="#555" font-size="10" text-anchor="middle">${ms}</text>`,
+    );
   }
   parts.push(`<line x1="${x0}" y1="${bottom}" x2="${x0 + width}" y2="${bottom}" stroke="#333"/>`);
-  parts.push(`<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Trade sent → price shown in the strip (ms), ${samples.length} trades</text>`);
+  parts.push(
+    `<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Trade sent → price shown in the strip (ms), ${samples.length} trades</text>`,
+  );
   return parts.join('\n');
 }
 
@@ -63,15 +69,23 @@ function busyPanel(values: readonly number[], barPct: number, x0: number, width:
   const parts: string[] = [];
   values.forEach((value, index) => {
     const color = value <= barPct ? '#2e7d32' : '#c62828';
-    parts.push(`<rect x="${fixed(x0 + index * slot + 1)}" y="${fixed(yOf(value))}" width="${fixed(Math.max(1, slot - 2))}" height="${fixed(bottom - yOf(value))}" fill="${color}"/>`);
+    parts.push(
+      `<rect x="${fixed(x0 + index * slot + 1)}" y="${fixed(yOf(value))}" width="${fixed(Math.max(1, slot - 2))}" height="${fixed(bottom - yOf(value))}" fill="${color}"/>`,
+    );
   });
-  parts.push(`<line x1="${x0}" y1="${fixed(yOf(barPct))}" x2="${x0 + width}" y2="${fixed(yOf(barPct))}" stroke="#111" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+  parts.push(
+    `<line x1="${x0}" y1="${fixed(yOf(barPct))}" x2="${x0 + width}" y2="${fixed(yOf(barPct))}" stroke="#111" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+  );
   for (const pct of [0, top / 2, top]) {
-    parts.push(`<text x="${x0 - 4}" y="${fixed(yOf(pct) + 4)}" fill="#555" font-size="10" text-anchor="end">${fixed(pct)}</text>`);
+    parts.push(
+      `<text x="${x0 - 4}" y="${fixed(yOf(pct) + 4)}" fill="#555" font-size="10" text-anchor="end">${fixed(pct)}</text>`,
+    );
   }
   parts.push(`<line x1="${x0}" y1="${bottom}" x2="${x0 + width}" y2="${bottom}" stroke="#333"/>`);
   parts.push(`<text x="${x0}" y="${bottom + 16}" fill="#555" font-size="10">each bar = 1 s</text>`);
-  parts.push(`<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Strip main thread busy % per second (bar ${barPct} %, dashed)</text>`);
+  parts.push(
+    `<text x="${x0}" y="${PANEL.top - 10}" font-size="13" fill="#222">Strip main thread busy % per second (bar ${barPct} %, dashed)</text>`,
+  );
   return parts.join('\n');
 }
 

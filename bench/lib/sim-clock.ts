@@ -34,7 +34,12 @@ export function createSimClock(start: number): SimClock {
       timers = timers.filter((timer) => timer.id !== handle);
     },
     setInterval(callback, everyMs) {
-      const timer: SimTimer = { id: nextId++, at: current + Math.max(1, everyMs), callback, everyMs: Math.max(1, everyMs) };
+      const timer: SimTimer = {
+        id: nextId++,
+        at: current + Math.max(1, everyMs),
+        callback,
+        everyMs: Math.max(1, everyMs),
+      };
       timers.push(timer);
       return timer.id;
     },
@@ -45,7 +50,11 @@ export function createSimClock(start: number): SimClock {
       for (;;) {
         let due: SimTimer | undefined;
         for (const timer of timers) {
-          if (timer.at <= time && (due === undefined || timer.at < due.at || (timer.at === due.at && timer.id < due.id))) due = timer;
+          if (
+            timer.at <= time &&
+            (due === undefined || timer.at < due.at || (timer.at === due.at && timer.id < due.id))
+          )
+            due = timer;
         }
         if (due === undefined) break;
         const fired = due;

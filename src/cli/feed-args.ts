@@ -61,7 +61,22 @@ portfolio's value, day change and gain in the base currency after each batch; ra
 subscribed as needed. Plain symbols count as USD, pairs as their quote currency (USDT and USDC as USD).
 Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen.`;
 
-const VALUE_FLAGS = new Set(['--symbols', '--token', '--ws-url', '--rest-url', '--duration', '--heartbeat-timeout', '--rate', '--alert', '--alert-cooldown', '--relay-port', '--relay-token', '--relay-origins', '--holdings', '--base-currency']);
+const VALUE_FLAGS = new Set([
+  '--symbols',
+  '--token',
+  '--ws-url',
+  '--rest-url',
+  '--duration',
+  '--heartbeat-timeout',
+  '--rate',
+  '--alert',
+  '--alert-cooldown',
+  '--relay-port',
+  '--relay-token',
+  '--relay-origins',
+  '--holdings',
+  '--base-currency',
+]);
 /** Value flags that may be given more than once. */
 const REPEATABLE_FLAGS = new Set(['--alert']);
 const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat']);
@@ -81,7 +96,11 @@ function readTextFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<string, string | undefined>>, readText: ReadText = readTextFile): ParseResult {
+export function parseFeedArgs(
+  argv: readonly string[],
+  rawEnv: Readonly<Record<string, string | undefined>>,
+  readText: ReadText = readTextFile,
+): ParseResult {
   // An empty variable counts as unset.
   const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
   const values = new Map<string, string>();
@@ -103,7 +122,8 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
       value = argv[i + 1];
       i += 1;
     }
-    if (value === undefined || (value.startsWith('--') && name !== arg)) return { ok: false, reason: `${name} needs a value` };
+    if (value === undefined || (value.startsWith('--') && name !== arg))
+      return { ok: false, reason: `${name} needs a value` };
     if (REPEATABLE_FLAGS.has(name)) {
       alertTexts.push(value);
       continue;
@@ -125,7 +145,8 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
       if (!symbols.includes(symbol)) symbols.push(symbol);
     }
     if (symbols.length === 0) return { ok: false, reason: '--symbols is empty' };
-    if (symbols.length > 50) return { ok: false, reason: `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50` };
+    if (symbols.length > 50)
+      return { ok: false, reason: `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50` };
   }
 
   const tokenValue = values.get('--token') ?? env('FINNHUB_API_KEY') ?? '';
@@ -133,9 +154,17 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   const tokenProblem = token === null ? null : apiKeyProblem(token);
   if (tokenProblem !== null) return { ok: false, reason: `the API key is not valid: ${tokenProblem}` };
 
-  const ws = checkEndpointUrl('--ws-url', values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? FINNHUB_WS_URL, WS_SCHEMES);
+  const ws = checkEndpointUrl(
+    '--ws-url',
+    values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? FINNHUB_WS_URL,
+    WS_SCHEMES,
+  );
   if ('problem' in ws) return { ok: false, reason: ws.problem };
-  const rest = checkEndpointUrl('--rest-url', values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? FINNHUB_REST_URL, REST_SCHEMES);
+  const rest = checkEndpointUrl(
+    '--rest-url',
+    values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? FINNHUB_REST_URL,
+    REST_SCHEMES,
+  );
   if ('problem' in rest) return { ok: false, reason: rest.problem };
 
   let durationS: number | null = null;
@@ -168,7 +197,10 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
   if (rawCooldown !== undefined) {
     const value = Number(rawCooldown);
     if (rawCooldown.trim() === '' || !Number.isInteger(value) || value < 0 || value > ALERT_LIMITS.maxCooldownS) {
-      return { ok: false, reason: `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"` };
+      return {
+        ok: false,
+        reason: `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"`,
+      };
     }
     cooldownS = value;
   }
@@ -179,36 +211,66 @@ export function parseFeedArgs(argv: readonly string[], rawEnv: Readonly<Record<s
     if (!parsed.ok) return { ok: false, reason: parsed.reason };
     alerts.push({ ...parsed.value, id: `alert-${alerts.length + 1}`, recurring, cooldownS, triggered: false });
   }
-  if (alerts.length > ALERT_LIMITS.maxRules) return { ok: false, reason: `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules` };
+  if (alerts.length > ALERT_LIMITS.maxRules)
+    return { ok: false, reason: `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules` };
   if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
-    return { ok: false, reason: `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE` };
+    return {
+      ok: false,
+      reason: `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE`,
+    };
   }
   const holdings = parseHoldingsArgs(values, readText);
   if (typeof holdings === 'string') return { ok: false, reason: holdings };
 
   // Alert and held symbols must be subscribed: they join the watched set.
-  const impliedSymbols = [...alerts.map((rule) => rule.symbol), ...(holdings?.lots.map((lot) => lot.symbol) ?? [])].filter((symbol, index, all) => all.indexOf(symbol) === index);
+  const impliedSymbols = [
+    ...alerts.map((rule) => rule.symbol),
+    ...(holdings?.lots.map((lot) => lot.symbol) ?? []),
+  ].filter((symbol, index, all) => all.indexOf(symbol) === index);
 
   if (symbols.length === 0 && impliedSymbols.length > 0) {
     symbols = [...impliedSymbols];
   } else if (symbols.length === 0) {
-    if (!help && !(demo || token === null)) return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
+    if (!help && !(demo || token === null))
+      return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
     symbols = [...DEFAULT_DEMO_SYMBOLS];
   } else {
     for (const symbol of impliedSymbols) if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  if (symbols.length > 50) return { ok: false, reason: `--symbols, --alert and --holdings name ${symbols.length} symbols; Finnhub's free plan allows about 50` };
+  if (symbols.length > 50)
+    return {
+      ok: false,
+      reason: `--symbols, --alert and --holdings name ${symbols.length} symbols; Finnhub's free plan allows about 50`,
+    };
 
   return {
     ok: true,
-    args: { symbols, token, wsUrl: ws.url, restUrl: rest.url, durationS, heartbeatTimeoutS, demo: demo || token === null, rateHz, alerts, relay, holdings, help },
+    args: {
+      symbols,
+      token,
+      wsUrl: ws.url,
+      restUrl: rest.url,
+      durationS,
+      heartbeatTimeoutS,
+      demo: demo || token === null,
+      rateHz,
+      alerts,
+      relay,
+      holdings,
+      help,
+    },
   };
 }
 
-function parseRelayArgs(values: ReadonlyMap<string, string>, envToken: string | undefined, apiKey: string | null): RelayArgs | null | string {
+function parseRelayArgs(
+  values: ReadonlyMap<string, string>,
+  envToken: string | undefined,
+  apiKey: string | null,
+): RelayArgs | null | string {
   const rawPort = values.get('--relay-port');
   if (rawPort === undefined) {
-    if (values.has('--relay-token') || values.has('--relay-origins')) return '--relay-token and --relay-origins need --relay-port';
+    if (values.has('--relay-token') || values.has('--relay-origins'))
+      return '--relay-token and --relay-origins need --relay-port';
     return null;
   }
   const port = Number(rawPort);
@@ -217,13 +279,15 @@ function parseRelayArgs(values: ReadonlyMap<string, string>, envToken: string | 
   }
   const rawToken = values.get('--relay-token') ?? envToken;
   const token = rawToken === undefined ? null : rawToken.trim();
-  if (token !== null && !isValidRelayToken(token)) return 'the relay token must be 16 to 128 characters: letters, digits, ".", "_", "~" or "-"';
+  if (token !== null && !isValidRelayToken(token))
+    return 'the relay token must be 16 to 128 characters: letters, digits, ".", "_", "~" or "-"';
   if (token !== null && token === apiKey) return 'the relay token must not be your Finnhub key';
   const origins: string[] = [];
   for (const part of (values.get('--relay-origins') ?? '').split(',')) {
     if (part.trim() === '') continue;
     const origin = normalizeRelayOrigin(part.trim());
-    if (origin === null) return `--relay-origins: "${part.trim().slice(0, 80)}" is not an origin like https://example.com or http://localhost:3000`;
+    if (origin === null)
+      return `--relay-origins: "${part.trim().slice(0, 80)}" is not an origin like https://example.com or http://localhost:3000`;
     if (!origins.includes(origin)) origins.push(origin);
   }
   if (origins.length > MAX_RELAY_ORIGINS) return `--relay-origins lists more than ${MAX_RELAY_ORIGINS} origins`;
@@ -245,7 +309,8 @@ function parseHoldingsArgs(values: ReadonlyMap<string, string>, readText: ReadTe
     const code = (error as { code?: unknown }).code;
     return `--holdings: cannot read "${path}"${typeof code === 'string' ? ` (${code})` : ''}`;
   }
-  if (text.length > MAX_HOLDINGS_CSV_BYTES) return `--holdings: "${path}" is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`;
+  if (text.length > MAX_HOLDINGS_CSV_BYTES)
+    return `--holdings: "${path}" is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`;
   const parsed = parseHoldingsCsv(text);
   // One line, whatever a quoted field held.
   if (!parsed.ok) return `--holdings: "${path}": ${parsed.problems.join('; ')}`.replace(/[\r\n]+/g, ' ');

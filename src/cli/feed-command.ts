@@ -147,7 +147,13 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   const stats = session.stats() ?? source.stats();
   await session.close();
   limiter.dispose();
-  const summary: Record<string, unknown> = { event: 'summary', connections: stats.connections, reconnects: stats.reconnects, trades: stats.trades, dropped: stats.dropped };
+  const summary: Record<string, unknown> = {
+    event: 'summary',
+    connections: stats.connections,
+    reconnects: stats.reconnects,
+    trades: stats.trades,
+    dropped: stats.dropped,
+  };
   if (args.alerts.length > 0) summary.alerts = alertCount;
   write(summary);
   return exitCode;

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (parsed.args.token === null) process.stderr.write('feed: no API key (--token or FINNHUB_API_KEY): running the demo feed\n');
+  if (parsed.args.token === null)
+    process.stderr.write('feed: no API key (--token or FINNHUB_API_KEY): running the demo feed\n');
 
   const interrupted = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -49,14 +49,16 @@ export function parseMarketArgs(argv: readonly string[]): MarketArgsResult {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (name !== '--symbols' && name !== '--at') return { ok: false, reason: `unknown argument "${arg}" (see --help)` };
     const value = eq > 0 ? arg.slice(eq + 1) : argv[(i += 1)];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) return { ok: false, reason: `${name} needs a value` };
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      return { ok: false, reason: `${name} needs a value` };
     if (values.has(name)) return { ok: false, reason: `${name} given twice` };
     values.set(name, value);
   }
   if (help) return { ok: true, args: { symbols: [], at: null, help } };
 
   const rawSymbols = values.get('--symbols');
-  if (rawSymbols === undefined) return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,BINANCE:BTCUSDT' };
+  if (rawSymbols === undefined)
+    return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,BINANCE:BTCUSDT' };
   const symbols: string[] = [];
   for (const part of rawSymbols.split(',')) {
     if (part.trim() === '') continue;
@@ -70,7 +72,11 @@ export function parseMarketArgs(argv: readonly string[]): MarketArgsResult {
   const rawAt = values.get('--at');
   if (rawAt !== undefined) {
     at = parseInstant(rawAt);
-    if (at === null) return { ok: false, reason: `--at must be an ISO 8601 time with a zone, e.g. 2026-11-27T18:30:00Z; got "${rawAt.slice(0, 80)}"` };
+    if (at === null)
+      return {
+        ok: false,
+        reason: `--at must be an ISO 8601 time with a zone, e.g. 2026-11-27T18:30:00Z; got "${rawAt.slice(0, 80)}"`,
+      };
   }
   return { ok: true, args: { symbols, at, help } };
 }

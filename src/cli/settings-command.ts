@@ -15,7 +15,15 @@ import { newerSettingsReason } from '../engine/settings/newer-settings';
 import { readOnlyReason, settingsFilePath } from '../engine/settings/open-store';
 import { repairSettings } from '../engine/settings/repair-settings';
 import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../engine/settings/schema';
-import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic } from '../engine/settings/transfer-file';
+import {
+  codeOf,
+  describeExport,
+  formatTransfer,
+  parseTransfer,
+  readTransferFile,
+  transferFormatOf,
+  writeFileAtomic,
+} from '../engine/settings/transfer-file';
 import { userDataDir } from '../engine/settings/user-data-dir';
 import { runningAppPid } from './running-app';
 
@@ -49,7 +57,8 @@ export interface SettingsArgs {
   force: boolean;
 }
 
-export type ParsedSettingsArgs = { ok: true; args: SettingsArgs } | { ok: true; help: true } | { ok: false; reason: string };
+export type ParsedSettingsArgs =
+  { ok: true; args: SettingsArgs } | { ok: true; help: true } | { ok: false; reason: string };
 
 export function parseSettingsArgs(argv: readonly string[]): ParsedSettingsArgs {
   const positional: string[] = [];
@@ -101,19 +110,31 @@ type Loaded =
 
 /** The settings file as the app would read it, or why it cannot be used here. */
 function loadSettings(path: string): Loaded {
-  if (!nodeFs.existsSync(path)) return { ok: true, settings: defaultSettings(), exists: false, problems: [], newer: null };
+  if (!nodeFs.existsSync(path))
+    return { ok: true, settings: defaultSettings(), exists: false, problems: [], newer: null };
   let raw: unknown;
   try {
     const { size } = nodeFs.statSync(path);
-    if (size > MAX_SETTINGS_FILE_BYTES) return { ok: false, reason: `${path} is too large to be settings: start Ticker, which moves it aside` };
+    if (size > MAX_SETTINGS_FILE_BYTES)
+      return { ok: false, reason: `${path} is too large to be settings: start Ticker, which moves it aside` };
     raw = JSON.parse(nodeFs.readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, reason: `${path} could not be read as settings (${codeOf(error)}): start Ticker, which keeps a backup and repairs it` };
+    return {
+      ok: false,
+      reason: `${path} could not be read as settings (${codeOf(error)}): start Ticker, which keeps a backup and repairs it`,
+    };
   }
-  if (!isPlainDataObject(raw)) return { ok: false, reason: `${path} does not hold settings: start Ticker, which keeps a backup and repairs it` };
+  if (!isPlainDataObject(raw))
+    return { ok: false, reason: `${path} does not hold settings: start Ticker, which keeps a backup and repairs it` };
   const repaired = repairSettings(raw);
   if (repaired === null) return { ok: false, reason: `${path} does not hold settings` };
-  return { ok: true, settings: repaired.settings, exists: true, problems: repaired.problems, newer: newerSettingsReason(raw) };
+  return {
+    ok: true,
+    settings: repaired.settings,
+    exists: true,
+    problems: repaired.problems,
+    newer: newerSettingsReason(raw),
+  };
 }
 
 export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): number {
@@ -130,7 +151,10 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
   if (args.command === 'export') {
     if (!loaded.exists) io.err(`settings: no settings file at ${settingsPath}: exporting the defaults`);
     if (loaded.newer !== null) io.err(`settings: exporting what this version understands: ${loaded.newer}`);
-    if (loaded.problems.length > 0) io.err(`settings: invalid values left out (${loaded.problems.join(', ')}); Ticker repairs them on its next start`);
+    if (loaded.problems.length > 0)
+      io.err(
+        `settings: invalid values left out (${loaded.problems.join(', ')}); Ticker repairs them on its next start`,
+      );
     try {
       writeFileAtomic(args.file, formatTransfer(source, format, io.now()));
     } catch (error) {
@@ -143,7 +167,9 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
 
   const pid = (io.runningAppPid ?? runningAppPid)(dirname(settingsPath));
   if (pid !== null && !args.force) {
-    io.err(`settings: Ticker is running (process ${pid}) on ${settingsPath}: quit it first, or it saves its own settings over the import (--force to import anyway)`);
+    io.err(
+      `settings: Ticker is running (process ${pid}) on ${settingsPath}: quit it first, or it saves its own settings over the import (--force to import anyway)`,
+    );
     return EXIT_APP_RUNNING;
   }
   if (loaded.newer !== null) {
@@ -151,7 +177,9 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
     return EXIT_SETTINGS_FILE;
   }
   if (loaded.problems.length > 0) {
-    io.err(`settings: ${settingsPath} has invalid values (${loaded.problems.join(', ')}): start Ticker once (it repairs them and keeps a backup), then import`);
+    io.err(
+      `settings: ${settingsPath} has invalid values (${loaded.problems.join(', ')}): start Ticker once (it repairs them and keeps a backup), then import`,
+    );
     return EXIT_SETTINGS_FILE;
   }
   const readOnly = loaded.exists ? readOnlyReason(settingsPath, nodeFs, io.platform) : null;
@@ -160,8 +188,12 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
     return EXIT_SETTINGS_FILE;
   }
   const read = readTransferFile(args.file);
-  const shownName = settings.lists.find((list) => list.id === settings.shownListId)?.name ?? (settings.lists[0] as { name: string }).name;
-  const parsed = read.ok ? parseTransfer(read.text, format, { defaultList: shownName, maxSymbols: DEFAULT_MAX_SYMBOLS }) : read;
+  const shownName =
+    settings.lists.find((list) => list.id === settings.shownListId)?.name ??
+    (settings.lists[0] as { name: string }).name;
+  const parsed = read.ok
+    ? parseTransfer(read.text, format, { defaultList: shownName, maxSymbols: DEFAULT_MAX_SYMBOLS })
+    : read;
   const applied = parsed.ok ? applyTransfer(settings, parsed.data, DEFAULT_MAX_SYMBOLS) : parsed;
   if (!applied.ok) {
     io.err(`settings: nothing imported: ${args.file} has ${applied.problems.length === 1 ? 'a problem' : 'problems'}:`);

@@ -19,7 +19,11 @@ export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<
   try {
     const result = await call();
     if (typeof result === 'object' && result !== null && typeof (result as { ok?: unknown }).ok === 'boolean') {
-      if (result.ok || (typeof result.error === 'object' && result.error !== null && typeof result.error.message === 'string')) return result;
+      if (
+        result.ok ||
+        (typeof result.error === 'object' && result.error !== null && typeof result.error.message === 'string')
+      )
+        return result;
     }
     return internal('The app answered with something unexpected.');
   } catch (error) {

@@ -7,9 +7,7 @@ import { instrumentKind, type InstrumentKind } from '../shared/symbols';
 export const MISSING_VALUE = '—';
 
 /** Fraction or significant digits to show for one price. */
-export type Precision =
-  | { kind: 'fraction'; digits: number }
-  | { kind: 'significant'; digits: number };
+export type Precision = { kind: 'fraction'; digits: number } | { kind: 'significant'; digits: number };
 
 const FALLBACK_LOCALE = 'en-US';
 
@@ -70,7 +68,11 @@ export function createQuoteFormatter(locale: string | undefined | null): QuoteFo
         precision.kind === 'fraction'
           ? { minimumFractionDigits: precision.digits, maximumFractionDigits: precision.digits }
           : { minimumSignificantDigits: precision.digits, maximumSignificantDigits: precision.digits };
-      format = new Intl.NumberFormat(resolved, { ...digits, useGrouping: true, signDisplay: signed ? 'exceptZero' : 'auto' });
+      format = new Intl.NumberFormat(resolved, {
+        ...digits,
+        useGrouping: true,
+        signDisplay: signed ? 'exceptZero' : 'auto',
+      });
       cache.set(key, format);
     }
     return format;
@@ -95,7 +97,9 @@ export function createQuoteFormatter(locale: string | undefined | null): QuoteFo
       const precision = pricePrecision(instrumentKind(symbol), symbol, reference);
       // Significant digits of the price would round a small change away; keep the price's last decimal.
       const forChange: Precision =
-        precision.kind === 'significant' ? { kind: 'fraction', digits: significantToFraction(reference, precision.digits) } : precision;
+        precision.kind === 'significant'
+          ? { kind: 'fraction', digits: significantToFraction(reference, precision.digits) }
+          : precision;
       return withTypographicMinus(numberFormat(forChange, true).format(change));
     },
     percent(changePct) {

@@ -49,7 +49,10 @@ export function statusBadge(status: FeedStatus | null, now: number): StatusBadge
       // A live feed only shows a badge when the server complained (e.g. too many symbols).
       return detail ? badge('warning', detail, { detail: null }) : null;
     case 'demo':
-      return badge('demo', 'DEMO', { detail: detail ?? 'Simulated prices — add a Finnhub key in settings', opensSettings: true });
+      return badge('demo', 'DEMO', {
+        detail: detail ?? 'Simulated prices — add a Finnhub key in settings',
+        opensSettings: true,
+      });
     case 'connecting':
       return badge('info', 'Connecting…');
     case 'reconnecting': {
@@ -59,7 +62,9 @@ export function statusBadge(status: FeedStatus | null, now: number): StatusBadge
     }
     case 'rate-limited': {
       const seconds = secondsUntilRetry(status, now);
-      return badge('warning', seconds ? `Rate limited — retry in ${seconds} s` : 'Rate limited', { countsDown: seconds != null && seconds > 0 });
+      return badge('warning', seconds ? `Rate limited — retry in ${seconds} s` : 'Rate limited', {
+        countsDown: seconds != null && seconds > 0,
+      });
     }
     case 'unauthorized':
       return badge('error', 'Key refused — open settings', { opensSettings: true });

@@ -19,15 +19,45 @@ const MODIFIERS = {
 export type AcceleratorModifier = keyof typeof MODIFIERS;
 
 const MODIFIER_BY_SPELLING = new Map<string, AcceleratorModifier>(
-  (Object.entries(MODIFIERS) as [AcceleratorModifier, readonly string[]][]).flatMap(([name, spellings]) => spellings.map((spelling) => [spelling, name] as const)),
+  (Object.entries(MODIFIERS) as [AcceleratorModifier, readonly string[]][]).flatMap(([name, spellings]) =>
+    spellings.map((spelling) => [spelling, name] as const),
+  ),
 );
 const MODIFIER_ORDER = Object.keys(MODIFIERS) as AcceleratorModifier[];
 
 const NAMED_KEYS = [
-  'Plus', 'Space', 'Tab', 'Capslock', 'Numlock', 'Scrolllock', 'Backspace', 'Delete', 'Insert', 'Return',
-  'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape',
-  'VolumeUp', 'VolumeDown', 'VolumeMute', 'MediaNextTrack', 'MediaPreviousTrack', 'MediaStop', 'MediaPlayPause', 'PrintScreen',
-  'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+  'Plus',
+  'Space',
+  'Tab',
+  'Capslock',
+  'Numlock',
+  'Scrolllock',
+  'Backspace',
+  'Delete',
+  'Insert',
+  'Return',
+  'Up',
+  'Down',
+  'Left',
+  'Right',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+  'VolumeUp',
+  'VolumeDown',
+  'VolumeMute',
+  'MediaNextTrack',
+  'MediaPreviousTrack',
+  'MediaStop',
+  'MediaPlayPause',
+  'PrintScreen',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
 ];
 const KEY_ALIASES: Record<string, string> = { enter: 'Return', esc: 'Escape' };
 const KEY_BY_LOWER = new Map<string, string>([
@@ -54,21 +84,32 @@ function canonicalKey(part: string): string | null {
  */
 export function checkAccelerator(value: unknown): AcceleratorCheck {
   if (typeof value !== 'string') return { ok: false, problem: 'A shortcut must be text' };
-  if (value.length === 0 || value.length > MAX_ACCELERATOR_LENGTH) return { ok: false, problem: `A shortcut must be 1 to ${MAX_ACCELERATOR_LENGTH} characters` };
+  if (value.length === 0 || value.length > MAX_ACCELERATOR_LENGTH)
+    return { ok: false, problem: `A shortcut must be 1 to ${MAX_ACCELERATOR_LENGTH} characters` };
   const parts = value.split('+');
-  if (parts.some((part) => part.trim() === '')) return { ok: false, problem: 'A shortcut is keys joined by "+" (write the plus key as "Plus")' };
+  if (parts.some((part) => part.trim() === ''))
+    return { ok: false, problem: 'A shortcut is keys joined by "+" (write the plus key as "Plus")' };
   const modifiers = new Set<AcceleratorModifier>();
   for (const part of parts.slice(0, -1)) {
     const modifier = MODIFIER_BY_SPELLING.get(part.trim().toLowerCase());
-    if (modifier === undefined) return { ok: false, problem: `"${part.trim().slice(0, 20)}" is not a modifier (Ctrl, Alt, Shift, Cmd, Super…); only the last key may be another key` };
+    if (modifier === undefined)
+      return {
+        ok: false,
+        problem: `"${part.trim().slice(0, 20)}" is not a modifier (Ctrl, Alt, Shift, Cmd, Super…); only the last key may be another key`,
+      };
     if (modifiers.has(modifier)) return { ok: false, problem: `${modifier} appears twice in the shortcut` };
     modifiers.add(modifier);
   }
   const last = (parts.at(-1) as string).trim();
-  if (MODIFIER_BY_SPELLING.has(last.toLowerCase())) return { ok: false, problem: 'A shortcut must end with a key that is not a modifier' };
+  if (MODIFIER_BY_SPELLING.has(last.toLowerCase()))
+    return { ok: false, problem: 'A shortcut must end with a key that is not a modifier' };
   const key = canonicalKey(last);
   if (key === null) return { ok: false, problem: `"${last.slice(0, 20)}" is not a key a shortcut can use` };
-  if (![...modifiers].some((modifier) => modifier !== 'Shift')) return { ok: false, problem: 'A shortcut needs Ctrl, Alt, Cmd or Super with its key, so it never takes over ordinary typing' };
+  if (![...modifiers].some((modifier) => modifier !== 'Shift'))
+    return {
+      ok: false,
+      problem: 'A shortcut needs Ctrl, Alt, Cmd or Super with its key, so it never takes over ordinary typing',
+    };
   const ordered = MODIFIER_ORDER.filter((modifier) => modifiers.has(modifier));
   return { ok: true, accelerator: [...ordered, key].join('+') };
 }
@@ -87,7 +128,11 @@ export function sameAccelerator(a: string, b: string): boolean {
   return left.ok && right.ok && left.accelerator === right.accelerator;
 }
 
-const LABELS: Partial<Record<AcceleratorModifier, string>> = { CommandOrControl: 'Ctrl/Cmd', Command: 'Cmd', Control: 'Ctrl' };
+const LABELS: Partial<Record<AcceleratorModifier, string>> = {
+  CommandOrControl: 'Ctrl/Cmd',
+  Command: 'Cmd',
+  Control: 'Ctrl',
+};
 
 /** How one part of a canonical accelerator reads: "CommandOrControl" → "Ctrl/Cmd". */
 export function acceleratorPartLabel(part: string): string {

@@ -82,10 +82,18 @@ export function parseAlertCondition(input: unknown): ConditionResult {
   if (!match) return { ok: false, reason: `"${text}" is not an alert rule: use ${ALERT_RULE_SYNTAX}` };
   const [, rawSymbol = '', op = '>=', rawValue = '', percent = ''] = match;
   const symbol = normalizeSymbol(rawSymbol);
-  if (symbol === null) return { ok: false, reason: `"${rawSymbol.trim()}" is not a valid symbol in alert rule "${text}"` };
-  const condition: AlertCondition = { symbol, metric: percent === '%' ? 'change' : 'price', op: op as AlertOp, value: Number(rawValue) };
+  if (symbol === null)
+    return { ok: false, reason: `"${rawSymbol.trim()}" is not a valid symbol in alert rule "${text}"` };
+  const condition: AlertCondition = {
+    symbol,
+    metric: percent === '%' ? 'change' : 'price',
+    op: op as AlertOp,
+    value: Number(rawValue),
+  };
   const problem = conditionProblem(condition);
-  return problem === null ? { ok: true, value: condition } : { ok: false, reason: `${problem} in alert rule "${text}"` };
+  return problem === null
+    ? { ok: true, value: condition }
+    : { ok: false, reason: `${problem} in alert rule "${text}"` };
 }
 
 /** Why the threshold is unusable, or null. */
@@ -96,7 +104,8 @@ export function thresholdProblem(metric: AlertMetric, value: unknown): string | 
     if (value > ALERT_LIMITS.maxPrice) return `the price must be at most ${ALERT_LIMITS.maxPrice}`;
     return null;
   }
-  if (Math.abs(value) > ALERT_LIMITS.maxChangePct) return `the change must be between -${ALERT_LIMITS.maxChangePct}% and +${ALERT_LIMITS.maxChangePct}%`;
+  if (Math.abs(value) > ALERT_LIMITS.maxChangePct)
+    return `the change must be between -${ALERT_LIMITS.maxChangePct}% and +${ALERT_LIMITS.maxChangePct}%`;
   return null;
 }
 
@@ -115,7 +124,9 @@ export function formatAlertCondition(condition: AlertCondition): string {
 
 /** How far back past the threshold the price (or change) must move before a recurring rule re-arms. */
 export function rearmMargin(condition: AlertCondition): number {
-  return condition.metric === 'price' ? (Math.abs(condition.value) * ALERT_LIMITS.rearmMarginPct) / 100 : ALERT_LIMITS.rearmMarginPoints;
+  return condition.metric === 'price'
+    ? (Math.abs(condition.value) * ALERT_LIMITS.rearmMarginPct) / 100
+    : ALERT_LIMITS.rearmMarginPoints;
 }
 
 const RULE_KEYS = ['id', 'symbol', 'metric', 'op', 'value', 'recurring', 'cooldownS', 'triggered'] as const;
@@ -131,11 +142,13 @@ export function alertRuleProblem(raw: unknown): string | null {
   const record = raw as Record<string, unknown>;
   const names = Object.getOwnPropertyNames(record);
   for (const name of names) {
-    if (!(RULE_KEYS as readonly string[]).includes(name)) return `"${name.slice(0, 40)}" is not a field of an alert rule`;
+    if (!(RULE_KEYS as readonly string[]).includes(name))
+      return `"${name.slice(0, 40)}" is not a field of an alert rule`;
   }
   for (const key of RULE_KEYS) if (!Object.hasOwn(record, key)) return `an alert rule needs "${key}"`;
   const { id, symbol, metric, op, value, recurring, cooldownS, triggered } = record;
-  if (typeof id !== 'string' || !ALERT_ID_PATTERN.test(id)) return 'the rule id must be 1 to 40 letters, digits, - or _';
+  if (typeof id !== 'string' || !ALERT_ID_PATTERN.test(id))
+    return 'the rule id must be 1 to 40 letters, digits, - or _';
   if (typeof symbol !== 'string' || normalizeSymbol(symbol) !== symbol) return 'the symbol is not valid';
   if (metric !== 'price' && metric !== 'change') return 'the kind must be price or change';
   if (op !== '>=' && op !== '<=') return 'the comparison must be >= or <=';
@@ -143,7 +156,12 @@ export function alertRuleProblem(raw: unknown): string | null {
   if (threshold) return threshold;
   if (typeof recurring !== 'boolean') return '"recurring" must be true or false';
   if (typeof triggered !== 'boolean') return '"triggered" must be true or false';
-  if (typeof cooldownS !== 'number' || !Number.isInteger(cooldownS) || cooldownS < 0 || cooldownS > ALERT_LIMITS.maxCooldownS) {
+  if (
+    typeof cooldownS !== 'number' ||
+    !Number.isInteger(cooldownS) ||
+    cooldownS < 0 ||
+    cooldownS > ALERT_LIMITS.maxCooldownS
+  ) {
     return `the cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}`;
   }
   return null;
@@ -175,10 +193,12 @@ export type DraftCheck = { ok: true; value: AlertDraft } | { ok: false; message:
  * The symbol is normalised (trimmed, upper-cased). Returns a fresh object.
  */
 export function checkAlertDraft(raw: unknown): DraftCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: 'An alert must be an object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, message: 'An alert must be an object' };
   const record = raw as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(record)) {
-    if (!(DRAFT_KEYS as readonly string[]).includes(name)) return { ok: false, message: `"${name.slice(0, 40)}" is not a field of an alert` };
+    if (!(DRAFT_KEYS as readonly string[]).includes(name))
+      return { ok: false, message: `"${name.slice(0, 40)}" is not a field of an alert` };
   }
   const symbol = normalizeSymbol(record.symbol);
   if (symbol === null) return { ok: false, message: 'Choose a valid symbol' };
@@ -195,7 +215,17 @@ export function checkAlertDraft(raw: unknown): DraftCheck {
   const problem = alertRuleProblem(candidate);
   if (problem !== null) return { ok: false, message: problem.charAt(0).toUpperCase() + problem.slice(1) };
   const rule = candidate as AlertRule;
-  return { ok: true, value: { symbol, metric: rule.metric, op: rule.op, value: rule.value, recurring: rule.recurring, cooldownS: rule.cooldownS } };
+  return {
+    ok: true,
+    value: {
+      symbol,
+      metric: rule.metric,
+      op: rule.op,
+      value: rule.value,
+      recurring: rule.recurring,
+      cooldownS: rule.cooldownS,
+    },
+  };
 }
 
 /** Whether two rules watch for the same thing (same symbol, kind, comparison and threshold). */
@@ -224,8 +254,10 @@ export function alertRuleJsonSchema(): Record<string, unknown> {
 
 /** The rule in words, for notifications and the settings list: "AAPL at or above 200", "MSFT down 2 % or more". */
 export function describeAlertCondition(condition: AlertCondition, name: string = condition.symbol): string {
-  if (condition.metric === 'price') return `${name} at or ${condition.op === '>=' ? 'above' : 'below'} ${condition.value}`;
+  if (condition.metric === 'price')
+    return `${name} at or ${condition.op === '>=' ? 'above' : 'below'} ${condition.value}`;
   const size = Math.abs(condition.value);
-  if (condition.op === '>=') return condition.value >= 0 ? `${name} up ${size} % or more` : `${name} down at most ${size} %`;
+  if (condition.op === '>=')
+    return condition.value >= 0 ? `${name} up ${size} % or more` : `${name} down at most ${size} %`;
   return condition.value <= 0 ? `${name} down ${size} % or more` : `${name} up at most ${size} %`;
 }

@@ -13,9 +13,12 @@ export const DEFAULT_CHART_URL_TEMPLATE = 'https://www.tradingview.com/chart/?sy
 /** Why `template` cannot be used to build chart links, or null when it can. */
 export function chartTemplateProblem(template: unknown): string | null {
   if (typeof template !== 'string') return 'The chart link must be text';
-  if (template.length > MAX_CHART_TEMPLATE_LENGTH) return `The chart link must be at most ${MAX_CHART_TEMPLATE_LENGTH} characters`;
-  if (!template.includes(CHART_SYMBOL_PLACEHOLDER)) return `The chart link must contain ${CHART_SYMBOL_PLACEHOLDER} where the symbol goes`;
-  if (/[{}]/.test(template.split(CHART_SYMBOL_PLACEHOLDER).join(''))) return `The chart link may contain no braces besides ${CHART_SYMBOL_PLACEHOLDER}`;
+  if (template.length > MAX_CHART_TEMPLATE_LENGTH)
+    return `The chart link must be at most ${MAX_CHART_TEMPLATE_LENGTH} characters`;
+  if (!template.includes(CHART_SYMBOL_PLACEHOLDER))
+    return `The chart link must contain ${CHART_SYMBOL_PLACEHOLDER} where the symbol goes`;
+  if (/[{}]/.test(template.split(CHART_SYMBOL_PLACEHOLDER).join('')))
+    return `The chart link may contain no braces besides ${CHART_SYMBOL_PLACEHOLDER}`;
   let url: URL;
   try {
     url = new URL(template.split(CHART_SYMBOL_PLACEHOLDER).join('AAPL'));
@@ -26,7 +29,8 @@ export function chartTemplateProblem(template: unknown): string | null {
   if (url.username !== '' || url.password !== '') return 'The chart link must not contain a user name or password';
   if (url.hostname === '') return 'The chart link has no host';
   // The placeholder must not decide where the link goes.
-  if (new URL(template.split(CHART_SYMBOL_PLACEHOLDER).join('X.Y')).host !== url.host) return `${CHART_SYMBOL_PLACEHOLDER} must not be part of the host name`;
+  if (new URL(template.split(CHART_SYMBOL_PLACEHOLDER).join('X.Y')).host !== url.host)
+    return `${CHART_SYMBOL_PLACEHOLDER} must not be part of the host name`;
   return null;
 }
 

@@ -42,7 +42,9 @@ export const META_CONTENT_SECURITY_POLICY = policy(DIRECTIVES.filter(([name]) =>
 
 /** The meta policy relaxed for the electron-vite dev server. */
 export const DEV_SERVER_CONTENT_SECURITY_POLICY = policy(
-  DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)).map(([name, value]) => [name, DEV_SERVER_ADDITIONS[name] ?? value] as const),
+  DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)).map(
+    ([name, value]) => [name, DEV_SERVER_ADDITIONS[name] ?? value] as const,
+  ),
 );
 
 const CSP_META = /<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy/i;
@@ -54,7 +56,10 @@ const CHARSET_META = /<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i;
  * quietly go out with a second policy or none.
  */
 export function withContentSecurityPolicyMeta(html: string, content: string): string {
-  if (CSP_META.test(html)) throw new Error('The page declares its own Content-Security-Policy; it comes from src/shared/content-security-policy.ts');
+  if (CSP_META.test(html))
+    throw new Error(
+      'The page declares its own Content-Security-Policy; it comes from src/shared/content-security-policy.ts',
+    );
   const charset = CHARSET_META.exec(html);
   if (!charset) throw new Error('The page needs a <meta charset="UTF-8" /> for the Content-Security-Policy to follow');
   const at = charset.index + charset[0].length;

@@ -245,7 +245,9 @@ export type TickerApi = {
 
 /** What main implements for every invoke channel: plain async functions, validated arguments in. */
 export type InvokeHandlers = {
-  [K in InvokeName]: (...args: InvokeContract[K]['args']) => Promise<InvokeContract[K]['result']> | InvokeContract[K]['result'];
+  [K in InvokeName]: (
+    ...args: InvokeContract[K]['args']
+  ) => Promise<InvokeContract[K]['result']> | InvokeContract[K]['result'];
 };
 
 export function ok<T>(value: T): Result<T> {

@@ -51,13 +51,19 @@ export const PREFERENCE_RULES = {
 export type PreferenceKey = keyof Preferences;
 
 /** The numeric preferences, i.e. those a slider or a list of numbers sets. */
-export type NumberPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'number' } ? K : never }[PreferenceKey];
+export type NumberPreferenceKey = {
+  [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'number' } ? K : never;
+}[PreferenceKey];
 
 /** The preferences with a fixed set of string values. */
-export type EnumPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'enum' } ? K : never }[PreferenceKey];
+export type EnumPreferenceKey = {
+  [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'enum' } ? K : never;
+}[PreferenceKey];
 
 /** The on/off preferences. */
-export type BooleanPreferenceKey = { [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'boolean' } ? K : never }[PreferenceKey];
+export type BooleanPreferenceKey = {
+  [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'boolean' } ? K : never;
+}[PreferenceKey];
 
 /** The values an enum preference allows, as a literal union (e.g. 'top' | 'bottom'). */
 export type EnumValue<K extends EnumPreferenceKey> = (typeof PREFERENCE_RULES)[K]['values'][number];
@@ -110,7 +116,9 @@ export function preferenceProblem(key: PreferenceKey, value: unknown): string | 
   if (!rule) return `"${key}" is not a preference`;
   switch (rule.kind) {
     case 'enum':
-      return typeof value === 'string' && rule.values.includes(value) ? null : `"${key}" must be one of ${rule.values.join(', ')}`;
+      return typeof value === 'string' && rule.values.includes(value)
+        ? null
+        : `"${key}" must be one of ${rule.values.join(', ')}`;
     case 'boolean':
       return typeof value === 'boolean' ? null : `"${key}" must be true or false`;
     case 'chart-url-template': {

@@ -27,7 +27,11 @@ export function relaySseUrl(port: number, token: string, symbols: readonly strin
 }
 
 /** The text copied for `item`. */
-export function relayCopyText(item: RelayCopyItem, relay: { port: number; token: string }, symbols: readonly string[]): string {
+export function relayCopyText(
+  item: RelayCopyItem,
+  relay: { port: number; token: string },
+  symbols: readonly string[],
+): string {
   switch (item) {
     case 'token':
       return relay.token;

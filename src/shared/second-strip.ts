@@ -18,9 +18,15 @@ export function listsOnScreen(shownListId: string, secondStrip: Pick<SecondStrip
   return secondStrip.enabled && secondStrip.listId !== shownListId ? [shownListId, secondStrip.listId] : [shownListId];
 }
 
-export const SECOND_STRIP_KEYS = ['enabled', 'listId', 'position', 'displayId'] as const satisfies readonly (keyof SecondStrip)[];
+export const SECOND_STRIP_KEYS = [
+  'enabled',
+  'listId',
+  'position',
+  'displayId',
+] as const satisfies readonly (keyof SecondStrip)[];
 
-export type SecondStripCheck = { ok: true; value: Partial<SecondStrip> } | { ok: false; field: string; message: string };
+export type SecondStripCheck =
+  { ok: true; value: Partial<SecondStrip> } | { ok: false; field: string; message: string };
 
 /** The edge values the strips may take, from the first strip's rule. */
 export const SECOND_STRIP_POSITIONS: readonly Position[] = PREFERENCE_RULES.position.values;
@@ -30,7 +36,8 @@ export const SECOND_STRIP_POSITIONS: readonly Position[] = PREFERENCE_RULES.posi
  * list id among `listIds`. Returns a fresh object holding just those fields.
  */
 export function checkSecondStripPatch(raw: unknown, listIds: readonly string[]): SecondStripCheck {
-  if (!isPlainDataObject(raw)) return { ok: false, field: '', message: 'The second strip settings must be a plain object' };
+  if (!isPlainDataObject(raw))
+    return { ok: false, field: '', message: 'The second strip settings must be a plain object' };
   const out: Partial<SecondStrip> = {};
   for (const name of Object.getOwnPropertyNames(raw)) {
     const value = raw[name];
@@ -40,7 +47,8 @@ export function checkSecondStripPatch(raw: unknown, listIds: readonly string[]):
         out.enabled = value;
         break;
       case 'listId':
-        if (typeof value !== 'string' || !listIds.includes(value)) return { ok: false, field: name, message: 'That watch list no longer exists' };
+        if (typeof value !== 'string' || !listIds.includes(value))
+          return { ok: false, field: name, message: 'That watch list no longer exists' };
         out.listId = value;
         break;
       case 'position':

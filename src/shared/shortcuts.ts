@@ -37,6 +37,9 @@ export interface ShortcutStatus {
 export type ShortcutPreferenceKey = ShortcutDefinition['preference'];
 
 /** The accelerator saved for an action. */
-export function savedShortcut(preferences: Pick<Preferences, ShortcutPreferenceKey>, definition: ShortcutDefinition): string {
+export function savedShortcut(
+  preferences: Pick<Preferences, ShortcutPreferenceKey>,
+  definition: ShortcutDefinition,
+): string {
   return preferences[definition.preference];
 }

@@ -8,7 +8,9 @@ export const MAX_SYMBOL_LENGTH = 40;
 const SYMBOL_PUNCTUATION = ['.', '-', '_', ':', '/', '^', '='] as const;
 
 /** Letters, digits and SYMBOL_PUNCTUATION; 1 to MAX_SYMBOL_LENGTH characters. */
-export const SYMBOL_PATTERN = new RegExp(`^[A-Za-z0-9${SYMBOL_PUNCTUATION.map(inCharacterClass).join('')}]{1,${MAX_SYMBOL_LENGTH}}$`);
+export const SYMBOL_PATTERN = new RegExp(
+  `^[A-Za-z0-9${SYMBOL_PUNCTUATION.map(inCharacterClass).join('')}]{1,${MAX_SYMBOL_LENGTH}}$`,
+);
 
 /** The rule in words, for messages: "letters, digits and . - _ : / ^ = (up to 40 characters)". */
 export const SYMBOL_RULE_TEXT = `letters, digits and ${SYMBOL_PUNCTUATION.join(' ')} (up to ${MAX_SYMBOL_LENGTH} characters)`;
@@ -51,7 +53,22 @@ export function uniqueValidSymbols(symbols: Iterable<unknown>): string[] {
 export type InstrumentKind = 'stock' | 'crypto' | 'forex';
 
 const FOREX_VENUES = new Set(['OANDA', 'FXCM', 'FOREX', 'FXPRO', 'IC MARKETS', 'ICMTRADER', 'OCTAFX', 'PEPPERSTONE']);
-const QUOTE_CURRENCIES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'TUSD', 'USD', 'EUR', 'GBP', 'BTC', 'ETH', 'BNB', 'JPY', 'TRY', 'BRL'];
+const QUOTE_CURRENCIES = [
+  'USDT',
+  'USDC',
+  'BUSD',
+  'FDUSD',
+  'TUSD',
+  'USD',
+  'EUR',
+  'GBP',
+  'BTC',
+  'ETH',
+  'BNB',
+  'JPY',
+  'TRY',
+  'BRL',
+];
 
 /** What kind of instrument a Finnhub symbol names, from its venue prefix. */
 export function instrumentKind(symbol: string): InstrumentKind {
@@ -84,7 +101,8 @@ export function pairOf(symbol: string): { base: string; quote: string } | null {
     if (at > 0 && at < pair.length - 1) return { base: pair.slice(0, at), quote: pair.slice(at + 1) };
   }
   for (const quote of QUOTE_CURRENCIES) {
-    if (pair.length > quote.length && pair.endsWith(quote)) return { base: pair.slice(0, pair.length - quote.length), quote };
+    if (pair.length > quote.length && pair.endsWith(quote))
+      return { base: pair.slice(0, pair.length - quote.length), quote };
   }
   return null;
 }

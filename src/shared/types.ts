@@ -9,15 +9,7 @@ export type { WatchList } from './watch-lists';
 
 /** Every state the feed can be in. `demo` means the simulated source is running (no API key). */
 export type ConnectionState =
-  | 'connecting'
-  | 'live'
-  | 'reconnecting'
-  | 'rate-limited'
-  | 'unauthorized'
-  | 'offline'
-  | 'paused'
-  | 'stopped'
-  | 'demo';
+  'connecting' | 'live' | 'reconnecting' | 'rate-limited' | 'unauthorized' | 'offline' | 'paused' | 'stopped' | 'demo';
 
 export const CONNECTION_STATES: readonly ConnectionState[] = [
   'connecting',

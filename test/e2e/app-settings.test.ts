@@ -13,8 +13,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
 import type { SettingsService } from '../../src/engine/settings/settings-service';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
-import { APP_KEY, LIVE_SYMBOLS, openingPrices, startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
-import { frames, OUTPUT_DIR, startRendererSession, type CorePageOptions, type RendererSession } from './harness/renderer-session';
+import {
+  APP_KEY,
+  LIVE_SYMBOLS,
+  openingPrices,
+  startApp,
+  waitForPrice,
+  waitForStripSymbols,
+  type RunningApp,
+} from './harness/app-fixture';
+import {
+  frames,
+  OUTPUT_DIR,
+  startRendererSession,
+  type CorePageOptions,
+  type RendererSession,
+} from './harness/renderer-session';
 
 let session: RendererSession;
 let app: RunningApp | null = null;
@@ -52,7 +66,9 @@ async function openBoth(symbols: readonly string[] = LIVE_SYMBOLS, settingsOptio
  */
 async function waitForListed(page: Page, order: readonly string[]): Promise<void> {
   await page.waitForFunction(
-    (expected) => [...document.querySelectorAll<HTMLElement>('.symbol-row')].map((row) => row.dataset.symbol).join(',') === expected.join(','),
+    (expected) =>
+      [...document.querySelectorAll<HTMLElement>('.symbol-row')].map((row) => row.dataset.symbol).join(',') ===
+      expected.join(','),
     [...order],
     { polling: 'raf' },
   );
@@ -61,7 +77,9 @@ async function waitForListed(page: Page, order: readonly string[]): Promise<void
 
 /** The settings list's symbols, in order. */
 function listedSymbols(page: Page): Promise<string[]> {
-  return page.locator('.symbol-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.symbol ?? ''));
+  return page
+    .locator('.symbol-row')
+    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.symbol ?? ''));
 }
 
 describe('settings against the real core', () => {
@@ -73,8 +91,13 @@ describe('settings against the real core', () => {
     await settings.page.getByRole('button', { name: 'Remove MSFT' }).click();
     const remaining = LIVE_SYMBOLS.filter((symbol) => symbol !== 'MSFT');
     await waitForStripSymbols(strip.page, remaining);
-    await running.server.waitFor(() => running.client.subscriptionLog.some((m) => m.type === 'unsubscribe'), 'an unsubscribe');
-    expect(running.client.subscriptionLog.filter((m) => m.type === 'unsubscribe')).toEqual([{ type: 'unsubscribe', symbol: 'MSFT' }]);
+    await running.server.waitFor(
+      () => running.client.subscriptionLog.some((m) => m.type === 'unsubscribe'),
+      'an unsubscribe',
+    );
+    expect(running.client.subscriptionLog.filter((m) => m.type === 'unsubscribe')).toEqual([
+      { type: 'unsubscribe', symbol: 'MSFT' },
+    ]);
     expect(running.client.subscriptionLog.filter((m) => m.type === 'subscribe')).toHaveLength(LIVE_SYMBOLS.length);
     expect([...running.client.subscriptions].sort()).toEqual([...remaining].sort());
     // No reconnect: still the first and only connection.
@@ -113,7 +136,9 @@ describe('settings against the real core', () => {
     const direct = await page.evaluate(() => window.ticker.addSymbol('bad symbol!!'));
     expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
 
-    expect(settings.bridge.calls.filter((channel) => channel === 'lists:add-symbol' || channel === 'symbols:add')).toHaveLength(2);
+    expect(
+      settings.bridge.calls.filter((channel) => channel === 'lists:add-symbol' || channel === 'symbols:add'),
+    ).toHaveLength(2);
     expect(running.core.symbols()).toEqual(LIVE_SYMBOLS);
     expect(await listedSymbols(page)).toEqual(LIVE_SYMBOLS);
     expect(await page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${LIVE_SYMBOLS.length} of 50`);
@@ -163,11 +188,9 @@ describe('settings against the real core', () => {
   it('lists the displays from main and docks the strip to the one chosen', async () => {
     const { running, strip, settings } = await openBoth(['AAPL']);
     const select = settings.page.locator('#pref-displayId');
-    await expect.poll(() => select.locator('option').allTextContents()).toEqual([
-      'Primary display',
-      'Built-in display (1920×1080) — primary',
-      'DELL U2720Q (2560×1440)',
-    ]);
+    await expect
+      .poll(() => select.locator('option').allTextContents())
+      .toEqual(['Primary display', 'Built-in display (1920×1080) — primary', 'DELL U2720Q (2560×1440)']);
     await select.selectOption({ label: 'DELL U2720Q (2560×1440)' });
     await expect.poll(() => running.core.preferences().displayId).toBe(2);
     await select.selectOption('primary');
@@ -183,7 +206,10 @@ describe('settings against the real core', () => {
     await input.fill('dollar yen');
     const option = page.locator('[role="option"]', { hasText: 'USD/JPY' });
     await option.waitFor();
-    await running.server.waitFor(() => running.server.requests.some((r) => r.path === '/search' && r.token === APP_KEY), 'a search request');
+    await running.server.waitFor(
+      () => running.server.requests.some((r) => r.path === '/search' && r.token === APP_KEY),
+      'a search request',
+    );
     await input.press('ArrowDown');
     await input.press('Enter');
 
@@ -193,7 +219,9 @@ describe('settings against the real core', () => {
     await waitForStripSymbols(strip.page, ['AAPL', 'MSFT', 'OANDA:USD_JPY']);
     running.trade({ 'OANDA:USD_JPY': 151.234 });
     await waitForPrice(strip.page, 'OANDA:USD_JPY', '151.234');
-    expect(await strip.page.locator('.lane:first-child .item[data-symbol="OANDA:USD_JPY"] .name').textContent()).toBe(displayName('OANDA:USD_JPY'));
+    expect(await strip.page.locator('.lane:first-child .item[data-symbol="OANDA:USD_JPY"] .name').textContent()).toBe(
+      displayName('OANDA:USD_JPY'),
+    );
     expect(running.server.counters.connectionsAccepted).toBe(1);
     expect([...strip.errors, ...settings.errors]).toEqual([]);
     await Promise.all([strip.page.close(), settings.page.close()]);
@@ -260,7 +288,9 @@ describe('settings against the real core', () => {
       settingsService = running.settings;
       const section = settings.page.getByRole('region', { name: 'Import and export' });
       await section.getByRole('button', { name: 'Import…' }).click();
-      await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Imported: replaced the symbols of "Watch list"; added "Crypto". (from mine.csv)');
+      await expect
+        .poll(() => section.getByRole('status').textContent())
+        .toBe('✓ Imported: replaced the symbols of "Watch list"; added "Crypto". (from mine.csv)');
       await waitForStripSymbols(strip.page, ['AAPL', 'MSFT']);
       await running.server.waitFor(() => running.client.subscriptions.size === 2, 'the unsubscribes');
       expect([...running.client.subscriptions].sort()).toEqual(['AAPL', 'MSFT']);
@@ -269,7 +299,9 @@ describe('settings against the real core', () => {
       await expect.poll(() => settings.page.getByText('Crypto', { exact: true }).count()).toBeGreaterThan(0);
 
       await section.getByRole('button', { name: 'Export lists and preferences…' }).click();
-      await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Exported 2 lists (3 symbols) and the preferences. Saved as out.json.');
+      await expect
+        .poll(() => section.getByRole('status').textContent())
+        .toBe('✓ Exported 2 lists (3 symbols) and the preferences. Saved as out.json.');
       const exported = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
       expect(exported.lists).toEqual([
         { name: 'Watch list', symbols: ['AAPL', 'MSFT'] },

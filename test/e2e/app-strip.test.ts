@@ -7,8 +7,26 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, STRIP_VIEWPORT, waitForScrollPast, type RendererSession } from './harness/renderer-session';
-import { LIVE_SYMBOLS, openingPrices, startApp, stripSymbols, waitForPrice, waitForStripSymbols, type RunningApp, type StartAppOptions } from './harness/app-fixture';
+import {
+  frames,
+  OUTPUT_DIR,
+  screenshotStrip,
+  scrollOffset,
+  startRendererSession,
+  STRIP_VIEWPORT,
+  waitForScrollPast,
+  type RendererSession,
+} from './harness/renderer-session';
+import {
+  LIVE_SYMBOLS,
+  openingPrices,
+  startApp,
+  stripSymbols,
+  waitForPrice,
+  waitForStripSymbols,
+  type RunningApp,
+  type StartAppOptions,
+} from './harness/app-fixture';
 
 let session: RendererSession;
 let app: RunningApp | null = null;
@@ -41,11 +59,19 @@ describe('strip against the real core', () => {
     let skewMs = 0;
     const running = await start({ preferences: { speed: 40, showSparklines: true }, now: () => Date.now() + skewMs });
     // Wide enough that every item is on screen: the strip only updates items in (or near) view.
-    const { page, errors } = await session.openCorePage('strip', running.core, { viewport: { width: 2800, height: STRIP_VIEWPORT.height } });
+    const { page, errors } = await session.openCorePage('strip', running.core, {
+      viewport: { width: 2800, height: STRIP_VIEWPORT.height },
+    });
     await waitForStripSymbols(page, LIVE_SYMBOLS);
 
     // The previous closes come from the fake /quote; the prices from trades on the socket.
-    await running.server.waitFor(() => LIVE_SYMBOLS.every((symbol) => running.server.requests.some((r) => r.path === '/quote' && r.query.symbol === symbol)), 'a quote per symbol');
+    await running.server.waitFor(
+      () =>
+        LIVE_SYMBOLS.every((symbol) =>
+          running.server.requests.some((r) => r.path === '/quote' && r.query.symbol === symbol),
+        ),
+      'a quote per symbol',
+    );
     expect(running.trade(openingPrices())).toBe(LIVE_SYMBOLS.length);
     await waitForPrice(page, 'BINANCE:BTCUSDT', '97,123.45');
     await waitForPrice(page, 'AAPL', '189.41');
@@ -61,15 +87,23 @@ describe('strip against the real core', () => {
     await expect.poll(() => part(page, 'MSFT', 'change')).toBe('\u22122.80');
     expect(await part(page, 'MSFT', 'percent')).toBe('\u22120.67%');
     expect(await part(page, 'MSFT', 'arrow')).toBe('▼');
-    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"]').getAttribute('class')).toContain('trend-down');
-    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"]').getAttribute('class')).toContain('trend-up');
+    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"]').getAttribute('class')).toContain(
+      'trend-down',
+    );
+    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"]').getAttribute('class')).toContain(
+      'trend-up',
+    );
 
     // A newer trade moves the price (and flashes it); a trade for a symbol not watched is ignored.
     running.trade({ AAPL: 190.5, MSFT: 414.2, NVDA: 131.55, 'BINANCE:ETHUSDT': 3449.1 });
     await waitForPrice(page, 'AAPL', '190.50');
     await waitForPrice(page, 'MSFT', '414.20');
-    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').getAttribute('data-flash')).toBe('up');
-    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"] .price').getAttribute('data-flash')).toBe('down');
+    expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').getAttribute('data-flash')).toBe(
+      'up',
+    );
+    expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"] .price').getAttribute('data-flash')).toBe(
+      'down',
+    );
     expect(running.trade({ AMZN: 180 })).toBe(0);
     expect(await page.locator('.item[data-symbol="AMZN"]').count()).toBe(0);
     // No badge: the feed is live.
@@ -78,11 +112,24 @@ describe('strip against the real core', () => {
     // A few more history slots (the core's clock runs ahead 5 s per round) draw the sparklines.
     // Each round adds exactly one point to every symbol's history, however long the steps above took.
     for (const [round, step] of [0.4, -0.2, 0.6, 0.3].entries()) {
-      const before = new Map((await running.core.handlers.getSnapshot()).map((quote) => [quote.symbol, quote.history.length]));
+      const before = new Map(
+        (await running.core.handlers.getSnapshot()).map((quote) => [quote.symbol, quote.history.length]),
+      );
       skewMs += 5_000;
-      const prices = Object.fromEntries(Object.entries(openingPrices()).map(([symbol, price]) => [symbol, price * (1 + (step * (round % 2 === 0 ? 1 : 0.5)) / 100)]));
+      const prices = Object.fromEntries(
+        Object.entries(openingPrices()).map(([symbol, price]) => [
+          symbol,
+          price * (1 + (step * (round % 2 === 0 ? 1 : 0.5)) / 100),
+        ]),
+      );
       running.trade(prices);
-      await expect.poll(async () => (await running.core.handlers.getSnapshot()).every((quote) => quote.history.length === (before.get(quote.symbol) ?? 0) + 1)).toBe(true);
+      await expect
+        .poll(async () =>
+          (await running.core.handlers.getSnapshot()).every(
+            (quote) => quote.history.length === (before.get(quote.symbol) ?? 0) + 1,
+          ),
+        )
+        .toBe(true);
     }
     await expect.poll(() => page.locator('.lane:first-child svg.sparkline').count()).toBe(LIVE_SYMBOLS.length);
     running.trade({ AAPL: 191.02, MSFT: 413.9, NVDA: 131.75, TSLA: 250.9 });
@@ -116,7 +163,9 @@ describe('strip against the real core', () => {
   it('stops drawing while nobody can see it (no frame moves, no batch arrives) and comes back moving with current prices', async () => {
     const running = await start({ symbols: LIVE_SYMBOLS, preferences: { speed: 120 } });
     // Wide enough that every item is on screen, so a delivered price would show at once.
-    const { page, errors } = await session.openCorePage('strip', running.core, { viewport: { width: 2800, height: STRIP_VIEWPORT.height } });
+    const { page, errors } = await session.openCorePage('strip', running.core, {
+      viewport: { width: 2800, height: STRIP_VIEWPORT.height },
+    });
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
     await waitForScrollPast(page, await scrollOffset(page));
@@ -144,7 +193,9 @@ describe('strip against the real core', () => {
 
     // The feed keeps the store current; the page gets nothing while quiet.
     running.trade({ AAPL: 195.25, 'BINANCE:BTCUSDT': 97500 });
-    await expect.poll(async () => (await running.core.handlers.getSnapshot()).find((quote) => quote.symbol === 'AAPL')?.price).toBe(195.25);
+    await expect
+      .poll(async () => (await running.core.handlers.getSnapshot()).find((quote) => quote.symbol === 'AAPL')?.price)
+      .toBe(195.25);
     await frames(page, 20);
     expect(await page.locator('.lane:first-child .item[data-symbol="AAPL"] .price').textContent()).toBe('189.41');
     expect(await scrollOffset(page)).toBe(held);
@@ -198,7 +249,9 @@ describe('strip against the real core', () => {
     running.server.dropAll();
     const badge = page.locator('.badge');
     await expect.poll(() => badge.getAttribute('data-state')).toBe('reconnecting');
-    expect(await badge.locator('.badge-detail').textContent()).toMatch(/^Connection (closed|error)|^Finnhub refused the connection \(HTTP 503\)$/);
+    expect(await badge.locator('.badge-detail').textContent()).toMatch(
+      /^Connection (closed|error)|^Finnhub refused the connection \(HTTP 503\)$/,
+    );
     // While attempts keep failing the badge stays, alternating between waiting and trying.
     await running.server.waitForRefusals(2);
     expect(await badge.getAttribute('data-state')).toMatch(/^(reconnecting|connecting)$/);
@@ -208,7 +261,12 @@ describe('strip against the real core', () => {
     running.server.acceptUpgrades();
     const second = await running.server.waitForConnection(2);
     await running.server.waitForSubscriptions(LIVE_SYMBOLS.length, second);
-    expect(second.subscriptionLog.filter((m) => m.type === 'subscribe').map((m) => m.symbol).sort()).toEqual([...LIVE_SYMBOLS].sort());
+    expect(
+      second.subscriptionLog
+        .filter((m) => m.type === 'subscribe')
+        .map((m) => m.symbol)
+        .sort(),
+    ).toEqual([...LIVE_SYMBOLS].sort());
     await expect.poll(() => badge.count()).toBe(0);
     expect(running.server.counters.maxOpenConnections()).toBe(1);
 
@@ -221,14 +279,21 @@ describe('strip against the real core', () => {
 
   it('does not scroll with reduced motion, while prices still update', async () => {
     const running = await start({ preferences: { speed: 200 } });
-    const { page, errors } = await session.openCorePage('strip', running.core, { reducedMotion: 'reduce', viewport: { width: 2400, height: 120 } });
+    const { page, errors } = await session.openCorePage('strip', running.core, {
+      reducedMotion: 'reduce',
+      viewport: { width: 2400, height: 120 },
+    });
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
     expect(await page.locator('.track').count()).toBe(0);
     expect(await stripSymbols(page)).toEqual(LIVE_SYMBOLS);
 
     const positions = () =>
-      page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.page .item')].map((item) => Math.round(item.getBoundingClientRect().left)));
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.page .item')].map((item) =>
+          Math.round(item.getBoundingClientRect().left),
+        ),
+      );
     const before = await positions();
     running.trade({ AAPL: 190.5, NVDA: 130.1 });
     await waitForPrice(page, 'AAPL', '190.50');

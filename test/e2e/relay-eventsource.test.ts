@@ -23,7 +23,9 @@ let browser: Browser;
 const pageServers: Server[] = [];
 
 async function pageServer(): Promise<string> {
-  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE));
+  const server = createServer((_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   pageServers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,16 +56,29 @@ describe('relay SSE in Chromium', () => {
     const page = await browser.newPage();
     const sse = `http://127.0.0.1:${rig.port}/sse?symbols=AAPL,MSFT&token=${RELAY_TOKEN}`;
     await page.goto(`${allowed}/?sse=${encodeURIComponent(sse)}`);
-    await page.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length >= 2, undefined, { timeout: 8_000 });
+    await page.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length >= 2, undefined, {
+      timeout: 8_000,
+    });
     const client = rig.relay.clientList()[0];
     expect(client).toMatchObject({ kind: 'sse', origin: allowed });
     await rig.server.waitFor(() => rig.server.openClients()[0]?.subscriptions.has('MSFT'), 'MSFT upstream');
     rig.server.sendTrades([{ symbol: 'MSFT', price: 421.25, volume: 2, time: Date.now() }]);
-    await page.waitForFunction(() => (window as unknown as { received: Array<{ event: string }> }).received.some((r) => r.event === 'trade'), undefined, { timeout: 8_000 });
-    const received = await page.evaluate(() => (window as unknown as { received: Array<{ event: string; data: unknown }> }).received);
+    await page.waitForFunction(
+      () => (window as unknown as { received: Array<{ event: string }> }).received.some((r) => r.event === 'trade'),
+      undefined,
+      { timeout: 8_000 },
+    );
+    const received = await page.evaluate(
+      () => (window as unknown as { received: Array<{ event: string; data: unknown }> }).received,
+    );
     expect(received.map((r) => r.event)).toEqual(['quote', 'quote', 'trade']);
     expect(received[2]?.data).toEqual([{ s: 'MSFT', p: 421.25, v: 2, t: expect.any(Number) }]);
-    expect(received.filter((r) => r.event === 'quote').map((r) => (r.data as { symbol: string }).symbol).sort()).toEqual(['AAPL', 'MSFT']);
+    expect(
+      received
+        .filter((r) => r.event === 'quote')
+        .map((r) => (r.data as { symbol: string }).symbol)
+        .sort(),
+    ).toEqual(['AAPL', 'MSFT']);
     await page.close();
   });
 

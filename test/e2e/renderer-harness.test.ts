@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
-import { frames, OUTPUT_DIR, screenshotStrip, scrollOffset, startRendererSession, waitForScrollPast, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
+import {
+  frames,
+  OUTPUT_DIR,
+  screenshotStrip,
+  scrollOffset,
+  startRendererSession,
+  waitForScrollPast,
+  type OpenPageOptions,
+  type RendererSession,
+} from './harness/renderer-session';
 import { PRICES, SYMBOLS } from './harness/sample-watchlist';
 
 let session: RendererSession;
@@ -22,7 +31,11 @@ afterAll(async () => {
   await session?.close();
 });
 
-function openPage(name: 'strip' | 'settings', bridge: FakeBridgeOptions = {}, options: Omit<OpenPageOptions, 'bridge'> = {}) {
+function openPage(
+  name: 'strip' | 'settings',
+  bridge: FakeBridgeOptions = {},
+  options: Omit<OpenPageOptions, 'bridge'> = {},
+) {
   return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
 }
 
@@ -75,7 +88,14 @@ describe('ticker strip', () => {
     const offsets: number[] = [await scrollOffset(page)];
     for (let round = 0; round < 12; round += 1) {
       const price = 190 + round;
-      await page.evaluate((p) => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: p }, { symbol: 'BINANCE:BTCUSDT', price: 97000 + p }]), price);
+      await page.evaluate(
+        (p) =>
+          window.__fakeTicker.pushPrices([
+            { symbol: 'AAPL', price: p },
+            { symbol: 'BINANCE:BTCUSDT', price: 97000 + p },
+          ]),
+        price,
+      );
       if (round === 4) await page.evaluate(() => window.ticker.addSymbol('AMZN'));
       if (round === 8) await page.evaluate(() => window.ticker.removeSymbol('NVDA'));
       const last = offsets[offsets.length - 1] as number;
@@ -180,15 +200,27 @@ describe('ticker strip', () => {
     const { page, errors } = await openPage('strip', { symbols }, { clockAt: saturday });
     const strip = page.locator('.strip');
     await expect.poll(() => strip.getAttribute('data-dimmed')).toBe('true');
-    expect(await page.locator('.lane:first-child .item[data-symbol="OANDA:EUR_USD"] .session-mark').textContent()).toBe('closed');
-    expect(Number(await page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity))).toBeLessThan(1);
+    expect(await page.locator('.lane:first-child .item[data-symbol="OANDA:EUR_USD"] .session-mark').textContent()).toBe(
+      'closed',
+    );
+    expect(
+      Number(await page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity)),
+    ).toBeLessThan(1);
     await screenshotStrip(page, join(OUTPUT_DIR, 'harness-markets-closed.png'));
     await page.close();
 
-    const shown = await openPage('strip', { symbols, preferences: { whenMarketsClosed: 'show' } }, { clockAt: saturday });
-    await expect.poll(() => shown.page.locator('.lane:first-child .item[data-symbol="AAPL"] .session-mark').textContent()).toBe('closed');
+    const shown = await openPage(
+      'strip',
+      { symbols, preferences: { whenMarketsClosed: 'show' } },
+      { clockAt: saturday },
+    );
+    await expect
+      .poll(() => shown.page.locator('.lane:first-child .item[data-symbol="AAPL"] .session-mark').textContent())
+      .toBe('closed');
     expect(await shown.page.locator('.strip').getAttribute('data-dimmed')).toBe('false');
-    expect(Number(await shown.page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
+    expect(Number(await shown.page.locator('.viewport').evaluate((element) => getComputedStyle(element).opacity))).toBe(
+      1,
+    );
     expect([...errors, ...shown.errors]).toEqual([]);
     await shown.page.close();
   });
@@ -198,7 +230,9 @@ describe('ticker strip', () => {
     const { page, errors } = await openPage('strip', { now: Date.now() - 10 * 60_000 });
     const btc = page.locator('.lane:first-child .item[data-symbol="BINANCE:BTCUSDT"]');
     await expect.poll(() => btc.getAttribute('class')).toContain('stale');
-    expect(await btc.getAttribute('title')).toBe('BINANCE:BTCUSDT: no trade for over 3 minutes while its market is open');
+    expect(await btc.getAttribute('title')).toBe(
+      'BINANCE:BTCUSDT: no trade for over 3 minutes while its market is open',
+    );
     expect(await btc.locator('.stale-mark').isVisible()).toBe(true);
     await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'BINANCE:BTCUSDT', price: 97200 }]));
     await expect.poll(() => btc.getAttribute('class')).not.toContain('stale');
@@ -215,7 +249,8 @@ describe('ticker strip', () => {
     expect(await priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe(null);
     // From here the page's time moves only when the test says so, however loaded the machine is.
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-    const push = (symbol: string, price: number) => page.evaluate(([s, p]) => window.__fakeTicker.pushPrices([{ symbol: s, price: p }]), [symbol, price] as const);
+    const push = (symbol: string, price: number) =>
+      page.evaluate(([s, p]) => window.__fakeTicker.pushPrices([{ symbol: s, price: p }]), [symbol, price] as const);
     const level = (symbol: string) => priceOf(page, symbol).getAttribute('data-flash-level');
     const background = () => priceOf(page, 'AAPL').evaluate((element) => getComputedStyle(element).backgroundColor);
 
@@ -264,7 +299,8 @@ describe('ticker strip', () => {
             const view = viewport.getBoundingClientRect();
             for (const item of document.querySelectorAll('.lane > .item')) {
               const box = item.getBoundingClientRect();
-              if (box.right > view.left && box.left < view.right && item.hasAttribute('data-offscreen')) result.blank += 1;
+              if (box.right > view.left && box.left < view.right && item.hasAttribute('data-offscreen'))
+                result.blank += 1;
             }
             const left = firstItem.getBoundingClientRect().left;
             if (left > lastLeft) result.wraps += 1;
@@ -330,14 +366,22 @@ describe('ticker strip', () => {
   });
 
   it('does not scroll with reduced motion: shows a page of symbols that fit', async () => {
-    const { page, errors } = await openPage('strip', { preferences: { speed: 200 } }, { viewport: { width: 900, height: 120 }, reducedMotion: 'reduce' });
+    const { page, errors } = await openPage(
+      'strip',
+      { preferences: { speed: 200 } },
+      { viewport: { width: 900, height: 120 }, reducedMotion: 'reduce' },
+    );
     await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
     expect(await page.locator('.track').count()).toBe(0);
     // The pages are drawn for the eyes; screen readers get the same list as with scrolling.
     expect(await page.locator('.viewport.paged').getAttribute('aria-hidden')).toBe('true');
-    await expect.poll(() => page.getByRole('list', { name: 'Watch list' }).getByRole('listitem').count()).toBe(SYMBOLS.length);
-    const visible = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.paged-item')].filter((item) => item.style.visibility !== 'hidden').length,
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Watch list' }).getByRole('listitem').count())
+      .toBe(SYMBOLS.length);
+    const visible = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.paged-item')].filter((item) => item.style.visibility !== 'hidden')
+          .length,
     );
     expect(visible).toBeGreaterThan(0);
     expect(visible).toBeLessThan(SYMBOLS.length);
@@ -353,25 +397,37 @@ describe('ticker strip', () => {
     const badge = page.locator('.badge');
     await expect.poll(() => badge.textContent()).toBe('DEMO');
 
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'reconnecting', since: Date.now(), retryInMs: 4000, attempt: 2 }));
+    await page.evaluate(() =>
+      window.__fakeTicker.setStatus({ state: 'reconnecting', since: Date.now(), retryInMs: 4000, attempt: 2 }),
+    );
     await expect.poll(() => badge.textContent()).toBe('Reconnecting in 4 s');
     await page.clock.runFor(2000);
     await expect.poll(() => badge.textContent()).toBe('Reconnecting in 2 s');
     await page.clock.runFor(2000);
     await expect.poll(() => badge.textContent()).toBe('Reconnecting…');
 
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'offline', since: Date.now(), message: 'getaddrinfo ENOTFOUND ws.finnhub.io' }));
+    await page.evaluate(() =>
+      window.__fakeTicker.setStatus({
+        state: 'offline',
+        since: Date.now(),
+        message: 'getaddrinfo ENOTFOUND ws.finnhub.io',
+      }),
+    );
     await expect.poll(() => badge.textContent()).toBe('Offlinegetaddrinfo ENOTFOUND ws.finnhub.io');
     await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'rate-limited', since: Date.now() }));
     await expect.poll(() => badge.textContent()).toBe('Rate limited');
     await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'paused', since: Date.now() }));
     await expect.poll(() => badge.textContent()).toBe('Paused');
 
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'unauthorized', since: Date.now(), message: 'HTTP 401' }));
+    await page.evaluate(() =>
+      window.__fakeTicker.setStatus({ state: 'unauthorized', since: Date.now(), message: 'HTTP 401' }),
+    );
     await expect.poll(() => badge.locator('.badge-text').textContent()).toBe('Key refused — open settings');
     await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip-status.png'));
     await badge.click();
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.some((call) => call.name === 'openSettings'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.calls.some((call) => call.name === 'openSettings')))
+      .toBe(true);
 
     await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'live', since: Date.now() }));
     await expect.poll(() => badge.count()).toBe(0);
@@ -411,16 +467,28 @@ describe('strip items: chart and menu', () => {
     await item.waitFor();
     await item.click();
     await item.click({ button: 'right' });
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').map((c) => [c.name, ...c.args]))).toEqual([
-      ['openChart', 'MSFT'],
-      ['showItemMenu', 'MSFT'],
-    ]);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.__fakeTicker.calls
+            .filter((c) => c.name === 'openChart' || c.name === 'showItemMenu')
+            .map((c) => [c.name, ...c.args]),
+        ),
+      )
+      .toEqual([
+        ['openChart', 'MSFT'],
+        ['showItemMenu', 'MSFT'],
+      ]);
     // Clicks beside the items (the status badge, the grip) open nothing.
     await page.locator('.drag-grip').click({ force: true });
     await page.evaluate(() => window.ticker.setPreferences({ clickThrough: true }));
     await item.click();
     await item.click({ button: 'right' });
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').length)).toBe(2);
+    expect(
+      await page.evaluate(
+        () => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').length,
+      ),
+    ).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -433,7 +501,10 @@ describe('two strips', () => {
     const first = await openPage('strip', { symbols: tech, preferences: { speed: 40 } });
     // Main hands the second strip's page settings whose `symbols` are its own list (strip-view.ts).
     const second = await openPage('strip', { symbols: crypto, preferences: { speed: 40 } });
-    const shown = (page: Page) => page.locator('.lane:first-child .item').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
+    const shown = (page: Page) =>
+      page
+        .locator('.lane:first-child .item')
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
     await expect.poll(() => shown(first.page)).toEqual(tech);
     await expect.poll(() => shown(second.page)).toEqual(crypto);
     await expect.poll(() => priceOf(second.page, 'BINANCE:BTCUSDT').textContent()).toBe('97,123.45');

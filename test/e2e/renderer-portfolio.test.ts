@@ -28,7 +28,8 @@ function figuresFor(holdings: Holdings): PortfolioFigures {
   return computePortfolio({
     lots: holdings.lots,
     baseCurrency: holdings.baseCurrency,
-    quote: (symbol) => (PRICES[symbol] ? { price: PRICES[symbol].price, prevClose: PRICES[symbol].prevClose ?? null } : undefined),
+    quote: (symbol) =>
+      PRICES[symbol] ? { price: PRICES[symbol].price, prevClose: PRICES[symbol].prevClose ?? null } : undefined,
     rate: (symbol) => PRICES[symbol]?.price ?? null,
     today: '2026-12-01',
   });
@@ -45,7 +46,16 @@ afterAll(async () => {
 });
 
 function openStrip(bridge: FakeBridgeOptions = {}) {
-  return session.openPage('strip', { bridge: { symbols: SYMBOLS, prices: PRICES, holdings: HOLDINGS, portfolio: FIGURES, preferences: { speed: 10 }, ...bridge } });
+  return session.openPage('strip', {
+    bridge: {
+      symbols: SYMBOLS,
+      prices: PRICES,
+      holdings: HOLDINGS,
+      portfolio: FIGURES,
+      preferences: { speed: 10 },
+      ...bridge,
+    },
+  });
 }
 
 const summary = (page: Page) => page.locator('.portfolio-summary');
@@ -55,7 +65,7 @@ const setPreferences = (page: Page, patch: Record<string, unknown>) =>
   }, patch);
 
 describe('strip portfolio summary', () => {
-  it('shows value, today\'s change and total gain at the start, coloured and arrowed, and follows pushed figures', async () => {
+  it("shows value, today's change and total gain at the start, coloured and arrowed, and follows pushed figures", async () => {
     // Hand check: 40 × 189.41 + 12 × 415.1 + 0.35 × 97123.45 − 10 × 251.44 = 44036.4075; day 659.6075 (1.52 %).
     expect(FIGURES).toMatchObject({ value: 44_036.41, dayChange: 659.61, gain: 14_766.41 });
     const { page, errors } = await openStrip();
@@ -83,7 +93,13 @@ describe('strip portfolio summary', () => {
 
   it('says which rate is missing instead of showing a wrong total', async () => {
     // In EUR without a EUR/USD rate yet.
-    const missing = computePortfolio({ lots: HOLDINGS.lots, baseCurrency: 'EUR', quote: (s) => ({ price: PRICES[s]!.price, prevClose: PRICES[s]!.prevClose ?? null }), rate: () => null, today: '2026-12-01' });
+    const missing = computePortfolio({
+      lots: HOLDINGS.lots,
+      baseCurrency: 'EUR',
+      quote: (s) => ({ price: PRICES[s]!.price, prevClose: PRICES[s]!.prevClose ?? null }),
+      rate: () => null,
+      today: '2026-12-01',
+    });
     const { page } = await openStrip({ portfolio: missing });
     await expect.poll(() => summary(page).getAttribute('data-waiting')).toBe('true');
     expect(await summary(page).locator('.missing').textContent()).toBe('no rate yet for USD');
@@ -109,10 +125,12 @@ describe('strip portfolio summary', () => {
     // No amount survives anywhere in the strip's text, its tooltips or its accessible labels.
     const everything = await page.evaluate(() => {
       const texts = [document.body.innerText];
-      for (const element of document.querySelectorAll('[title], [aria-label]')) texts.push(element.getAttribute('title') ?? '', element.getAttribute('aria-label') ?? '');
+      for (const element of document.querySelectorAll('[title], [aria-label]'))
+        texts.push(element.getAttribute('title') ?? '', element.getAttribute('aria-label') ?? '');
       return texts.join('\n');
     });
-    for (const amount of ['44,036.41', '659.61', '14,766.41', '7,576.40', '88.40']) expect(everything).not.toContain(amount);
+    for (const amount of ['44,036.41', '659.61', '14,766.41', '7,576.40', '88.40'])
+      expect(everything).not.toContain(amount);
     await screenshotStrip(page, join(OUTPUT_DIR, 'strip-portfolio-private.png'));
 
     await setPreferences(page, { privacy: false, showPositionFigures: false });

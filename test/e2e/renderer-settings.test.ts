@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
 import { PREFERENCE_RULES, type PreferenceKey, type PreferenceRule } from '../../src/shared/preference-rules';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
-import { OUTPUT_DIR, startRendererSession, type OpenPageOptions, type RendererSession } from './harness/renderer-session';
+import {
+  OUTPUT_DIR,
+  startRendererSession,
+  type OpenPageOptions,
+  type RendererSession,
+} from './harness/renderer-session';
 import { PRICES, SYMBOLS } from './harness/sample-watchlist';
 
 let session: RendererSession;
@@ -22,7 +27,11 @@ afterAll(async () => {
   await session?.close();
 });
 
-function openPage(name: 'strip' | 'settings', bridge: FakeBridgeOptions = {}, options: Omit<OpenPageOptions, 'bridge'> = {}) {
+function openPage(
+  name: 'strip' | 'settings',
+  bridge: FakeBridgeOptions = {},
+  options: Omit<OpenPageOptions, 'bridge'> = {},
+) {
   return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
 }
 
@@ -49,12 +58,14 @@ describe('settings view', () => {
     const chosen = await page.locator(`[id="${active}"] .option-symbol`).textContent();
     await input.press('Enter');
     await expect.poll(() => page.locator(`.symbol-row[data-symbol="${chosen}"]`).count()).toBe(1);
-    await expect.poll(() => page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
+    await expect
+      .poll(() => page.locator('[data-testid="symbol-count"]').textContent())
+      .toBe(`${SYMBOLS.length + 1} of 50`);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('never offers the previous query\'s suggestions while the new query waits for its answer', async () => {
+  it("never offers the previous query's suggestions while the new query waits for its answer", async () => {
     const { page, errors } = await openPage('settings', {}, { fakeClock: true });
     const input = page.locator('#add-symbol');
     await input.waitFor();
@@ -74,8 +85,12 @@ describe('settings view', () => {
     await expect.poll(options).toEqual(['AMZN', 'AMD']);
     await input.press('ArrowDown');
     await input.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="symbol-count"]').textContent()).toBe(`${SYMBOLS.length + 1} of 50`);
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').map((c) => c.args))).toEqual([['l1', 'AMZN']]);
+    await expect
+      .poll(() => page.locator('[data-testid="symbol-count"]').textContent())
+      .toBe(`${SYMBOLS.length + 1} of 50`);
+    expect(
+      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').map((c) => c.args)),
+    ).toEqual([['l1', 'AMZN']]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -102,7 +117,9 @@ describe('settings view', () => {
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(order).toEqual(['AAPL', 'MSFT', 'NVDA']);
-    expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe(`AAPL moved to position 1 of ${SYMBOLS.length}.`);
+    expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe(
+      `AAPL moved to position 1 of ${SYMBOLS.length}.`,
+    );
     await page.close();
   });
 
@@ -119,7 +136,11 @@ describe('settings view', () => {
     await expect.poll(() => page.locator('.field-result').textContent()).toContain('refused');
 
     await page.evaluate(() =>
-      window.__fakeTicker.notice({ level: 'warning', message: 'Your settings file was damaged; a backup was saved at /tmp/settings.bak', at: 1 }),
+      window.__fakeTicker.notice({
+        level: 'warning',
+        message: 'Your settings file was damaged; a backup was saved at /tmp/settings.bak',
+        at: 1,
+      }),
     );
     await expect.poll(() => page.locator('.notice').textContent()).toContain('backup was saved');
     await page.evaluate(() => window.__fakeTicker.focusAddSymbol());
@@ -138,24 +159,36 @@ describe('settings view', () => {
     await page.locator('#pref-theme').selectOption('light');
     await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.theme)).toBe('light');
     await page.locator('#pref-showSparklines').uncheck();
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.showSparklines)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.showSparklines))
+      .toBe(false);
     // The fake refuses speeds above 1000; force one through the slider's value.
     await page.locator('#pref-speed').evaluate((input: HTMLInputElement) => {
       input.max = '5000';
     });
     await page.locator('#pref-speed').fill('5000');
-    await expect.poll(() => page.locator('#pref-speed-error').textContent()).toBe('Speed must be between 0 and 1000 px/s.');
+    await expect
+      .poll(() => page.locator('#pref-speed-error').textContent())
+      .toBe('Speed must be between 0 and 1000 px/s.');
     await page.close();
   });
 
   it('says when the watched markets open, and saves what the strip does meanwhile', async () => {
     // Saturday 2026-11-28, 09:59:30 New York (the page's clock runs on from there).
-    const { page, errors } = await openPage('settings', { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'] }, { clockAt: Date.parse('2026-11-28T14:59:30Z') });
+    const { page, errors } = await openPage(
+      'settings',
+      { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'] },
+      { clockAt: Date.parse('2026-11-28T14:59:30Z') },
+    );
     const lines = page.getByTestId('market-hours').locator('li');
-    await expect.poll(() => lines.allTextContents()).toEqual(['US market opens Monday 09:30 (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 (in 1 d 7 h)']);
+    await expect
+      .poll(() => lines.allTextContents())
+      .toEqual(['US market opens Monday 09:30 (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 (in 1 d 7 h)']);
     expect(await page.locator('#pref-whenMarketsClosed').inputValue()).toBe('dim');
     await page.locator('#pref-whenMarketsClosed').selectOption('hide');
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.whenMarketsClosed)).toBe('hide');
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.whenMarketsClosed))
+      .toBe('hide');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -199,7 +232,10 @@ describe('settings view', () => {
             expect(shape.tag, key).toBe('select');
             expect(shape.options.length, key).toBeGreaterThan(0);
             for (const option of shape.options.map(Number)) {
-              expect(option >= rule.min && option <= rule.max && (!rule.integer || Number.isInteger(option)), `${key} option ${option}`).toBe(true);
+              expect(
+                option >= rule.min && option <= rule.max && (!rule.integer || Number.isInteger(option)),
+                `${key} option ${option}`,
+              ).toBe(true);
             }
           }
           break;
@@ -236,16 +272,25 @@ describe('settings view', () => {
     const toggle = page.locator('#pref-shortcutToggleStrips');
     const pause = page.locator('#pref-shortcutPause');
     await toggle.waitFor();
-    const saved = () => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
+    const saved = () =>
+      page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
     // The default that another program holds is shown as such.
-    await expect.poll(() => page.locator('#pref-shortcutPause-state').textContent()).toBe('Another program holds Ctrl/Cmd+Alt+P, so Ticker cannot use it: choose other keys.');
-    expect(await page.locator('#pref-shortcutToggleStrips-state').textContent()).toBe('Ctrl/Cmd+Alt+T works in every app.');
+    await expect
+      .poll(() => page.locator('#pref-shortcutPause-state').textContent())
+      .toBe('Another program holds Ctrl/Cmd+Alt+P, so Ticker cannot use it: choose other keys.');
+    expect(await page.locator('#pref-shortcutToggleStrips-state').textContent()).toBe(
+      'Ctrl/Cmd+Alt+T works in every app.',
+    );
 
     await toggle.focus();
     await page.keyboard.press('t');
-    await expect.poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent()).toMatch(/needs Ctrl, Alt, Cmd or Super/);
+    await expect
+      .poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent())
+      .toMatch(/needs Ctrl, Alt, Cmd or Super/);
     await page.keyboard.press('Shift+T');
-    await expect.poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent()).toMatch(/needs Ctrl, Alt, Cmd or Super/);
+    await expect
+      .poll(() => page.locator('#pref-shortcutToggleStrips-error').textContent())
+      .toMatch(/needs Ctrl, Alt, Cmd or Super/);
     expect(await saved()).toEqual([]);
 
     await page.keyboard.press('Control+Alt+KeyK');
@@ -256,10 +301,16 @@ describe('settings view', () => {
     // The pause shortcut may not take the same keys.
     await pause.focus();
     await page.keyboard.press('Control+Alt+KeyK');
-    await expect.poll(() => page.locator('#pref-shortcutPause-error').textContent()).toBe('Ctrl+Alt+K is already the shortcut to show or hide the strips.');
+    await expect
+      .poll(() => page.locator('#pref-shortcutPause-error').textContent())
+      .toBe('Ctrl+Alt+K is already the shortcut to show or hide the strips.');
     await page.keyboard.press('Control+Shift+F7');
-    await expect.poll(saved).toEqual([{ shortcutToggleStrips: 'Control+Alt+K' }, { shortcutPause: 'Control+Shift+F7' }]);
-    await expect.poll(() => page.locator('#pref-shortcutPause-state').textContent()).toBe('Ctrl+Shift+F7 works in every app.');
+    await expect
+      .poll(saved)
+      .toEqual([{ shortcutToggleStrips: 'Control+Alt+K' }, { shortcutPause: 'Control+Shift+F7' }]);
+    await expect
+      .poll(() => page.locator('#pref-shortcutPause-state').textContent())
+      .toBe('Ctrl+Shift+F7 works in every app.');
 
     // Backspace clears; Tab still moves on; Default brings the suggestion back.
     await toggle.focus();
@@ -268,10 +319,15 @@ describe('settings view', () => {
     await expect.poll(() => page.locator('#pref-shortcutToggleStrips-state').textContent()).toBe('No shortcut.');
     await page.keyboard.press('Tab');
     // Clear is disabled now: Tab moves on to Default.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Default shortcut to show or hide the strips (Ctrl/Cmd+Alt+T)');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Default shortcut to show or hide the strips (Ctrl/Cmd+Alt+T)',
+    );
     await page.keyboard.press('Enter');
     await expect.poll(() => toggle.inputValue()).toBe('Ctrl/Cmd+Alt+T');
-    expect((await saved()).slice(2)).toEqual([{ shortcutToggleStrips: '' }, { shortcutToggleStrips: 'CommandOrControl+Alt+T' }]);
+    expect((await saved()).slice(2)).toEqual([
+      { shortcutToggleStrips: '' },
+      { shortcutToggleStrips: 'CommandOrControl+Alt+T' },
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -286,10 +342,19 @@ describe('settings view', () => {
     });
     const enabled = page.locator('#second-strip-enabled');
     await enabled.waitFor();
-    const sent = () => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setSecondStrip').map((c) => c.args[0]));
+    const sent = () =>
+      page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setSecondStrip').map((c) => c.args[0]));
     expect(await enabled.isChecked()).toBe(false);
-    expect(await page.locator('#second-strip-list option').allTextContents()).toEqual([`Watch list (${SYMBOLS.length})`, 'Crypto (2)', 'FX (3)']);
-    expect(await page.locator('#second-strip-position option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual([...PREFERENCE_RULES.position.values]);
+    expect(await page.locator('#second-strip-list option').allTextContents()).toEqual([
+      `Watch list (${SYMBOLS.length})`,
+      'Crypto (2)',
+      'FX (3)',
+    ]);
+    expect(
+      await page
+        .locator('#second-strip-position option')
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+    ).toEqual([...PREFERENCE_RULES.position.values]);
     expect(await page.locator('#second-strip-position').inputValue()).toBe('bottom');
 
     await page.locator('#second-strip-list').selectOption('l2');
@@ -297,16 +362,26 @@ describe('settings view', () => {
     await enabled.check();
     await expect.poll(sent).toEqual([{ listId: 'l2' }, { displayId: 1 }, { enabled: true }]);
     await expect.poll(() => enabled.isChecked()).toBe(true);
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.secondStrip)).toEqual({ enabled: true, listId: 'l2', position: 'bottom', displayId: 1 });
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.secondStrip))
+      .toEqual({ enabled: true, listId: 'l2', position: 'bottom', displayId: 1 });
     // The lists section says which list each strip shows.
-    await expect.poll(() => page.locator('.list-row[data-list="l2"] .on-strip.second').textContent()).toBe('On the second strip');
+    await expect
+      .poll(() => page.locator('.list-row[data-list="l2"] .on-strip.second').textContent())
+      .toBe('On the second strip');
     expect(await page.locator('.on-strip.second').count()).toBe(1);
-    await page.locator('section[aria-labelledby="second-strip-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-second-strip.png') });
-    await page.locator('section[aria-labelledby="lists-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-lists-two-strips.png') });
+    await page
+      .locator('section[aria-labelledby="second-strip-heading"]')
+      .screenshot({ path: join(OUTPUT_DIR, 'settings-second-strip.png') });
+    await page
+      .locator('section[aria-labelledby="lists-heading"]')
+      .screenshot({ path: join(OUTPUT_DIR, 'settings-lists-two-strips.png') });
 
     // FX would take the lists on screen over the plan's cap: refused, said, and nothing changes.
     await page.locator('#second-strip-list').selectOption('l3');
-    await expect.poll(() => page.locator('#second-strip-error').textContent()).toContain('The lists on screen would need');
+    await expect
+      .poll(() => page.locator('#second-strip-error').textContent())
+      .toContain('The lists on screen would need');
     await expect.poll(() => page.locator('#second-strip-list').inputValue()).toBe('l2');
     await page.locator('#second-strip-position').selectOption('top');
     await expect.poll(() => page.locator('#second-strip-error').count()).toBe(0);
@@ -317,7 +392,9 @@ describe('settings view', () => {
   it('builds both pages with the one Content-Security-Policy, and the page obeys it', async () => {
     for (const name of ['strip', 'settings'] as const) {
       const { page } = await openPage(name);
-      const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((elements) => elements.map((element) => element.getAttribute('content')));
+      const metas = await page
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .evaluateAll((elements) => elements.map((element) => element.getAttribute('content')));
       expect(metas, name).toEqual([META_CONTENT_SECURITY_POLICY]);
       // script-src 'self': an inline script the page gains is not run.
       const ranInline = await page.evaluate(() => {
@@ -338,14 +415,20 @@ describe('settings view: chart link', () => {
     const input = page.locator('#pref-chartUrlTemplate');
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
     await input.fill('http://charts.example.com/{symbol}');
-    await expect.poll(() => page.locator('#pref-chartUrlTemplate-error').textContent()).toBe('The chart link must start with https://.');
+    await expect
+      .poll(() => page.locator('#pref-chartUrlTemplate-error').textContent())
+      .toBe('The chart link must start with https://.');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await input.fill('https://charts.example.com/quote');
     await expect.poll(() => page.locator('#pref-chartUrlTemplate-error').textContent()).toContain('{symbol}');
     await input.fill('https://charts.example.com/quote/{symbol}');
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.chartUrlTemplate)).toBe('https://charts.example.com/quote/{symbol}');
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.chartUrlTemplate))
+      .toBe('https://charts.example.com/quote/{symbol}');
     expect(await page.locator('#pref-chartUrlTemplate-error').count()).toBe(0);
-    const sent = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
+    const sent = await page.evaluate(() =>
+      window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]),
+    );
     expect(sent).toEqual([{ chartUrlTemplate: 'https://charts.example.com/quote/{symbol}' }]);
     await page.getByRole('button', { name: 'Default', exact: true }).click();
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
@@ -369,7 +452,9 @@ describe('settings view: watch lists', () => {
     const name = page.locator('#new-list-name');
     await name.fill(' crypto ');
     await name.press('Enter');
-    await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('There is already a list named “Crypto”.');
+    await expect
+      .poll(() => page.locator('#new-list-error').textContent())
+      .toBe('There is already a list named “Crypto”.');
     await name.fill('   ');
     await name.press('Enter');
     await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('A list needs a name.');
@@ -390,7 +475,9 @@ describe('settings view: watch lists', () => {
     const rename = page.locator('#rename-l3');
     await rename.fill('Crypto');
     await rename.press('Enter');
-    await expect.poll(() => page.locator('.card [role="alert"]').first().textContent()).toBe('There is already a list named “Crypto”.');
+    await expect
+      .poll(() => page.locator('.card [role="alert"]').first().textContent())
+      .toBe('There is already a list named “Crypto”.');
     await rename.fill('Currencies');
     await rename.press('Enter');
     await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto', 'Currencies']);
@@ -400,13 +487,20 @@ describe('settings view: watch lists', () => {
     await expect.poll(() => symbolsShown(page)).toEqual(crypto.symbols);
     await page.getByRole('button', { name: 'Move ETH/USDT up' }).click();
     await expect.poll(() => symbolsShown(page)).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'moveInList').map((c) => c.args))).toEqual([['l2', 'BINANCE:ETHUSDT', 0]]);
+    expect(
+      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'moveInList').map((c) => c.args)),
+    ).toEqual([['l2', 'BINANCE:ETHUSDT', 0]]);
 
     // Show it on the strip.
     await page.getByRole('button', { name: 'Show Crypto on the strip' }).click();
     await expect.poll(() => page.locator('.list-row[data-list="l2"] .on-strip').count()).toBe(1);
-    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
-    await page.locator('section[aria-labelledby="lists-heading"]').screenshot({ path: join(OUTPUT_DIR, 'settings-lists.png') });
+    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual([
+      'BINANCE:ETHUSDT',
+      'BINANCE:BTCUSDT',
+    ]);
+    await page
+      .locator('section[aria-labelledby="lists-heading"]')
+      .screenshot({ path: join(OUTPUT_DIR, 'settings-lists.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -424,7 +518,9 @@ describe('settings view: watch lists', () => {
     await page.getByRole('group', { name: 'Delete Crypto?' }).getByRole('button', { name: 'Delete list' }).click();
     await expect.poll(() => rows(page)).toEqual(['Watch list']);
     expect(await page.getByRole('button', { name: 'Delete Watch list' }).isDisabled()).toBe(true);
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').map((c) => c.args))).toEqual([['l2']]);
+    expect(
+      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').map((c) => c.args)),
+    ).toEqual([['l2']]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -453,12 +549,27 @@ describe('settings view: relay', () => {
 
     await page.evaluate(() =>
       window.__fakeTicker.setRelayClients([
-        { id: 'ws-1', kind: 'websocket', origin: null, connectedAt: Date.parse('2026-12-01T14:30:05Z'), symbols: ['AAPL', 'MSFT'] },
-        { id: 'sse-2', kind: 'sse', origin: 'https://dash.example.com', connectedAt: Date.parse('2026-12-01T14:31:00Z'), symbols: ['BINANCE:BTCUSDT'] },
+        {
+          id: 'ws-1',
+          kind: 'websocket',
+          origin: null,
+          connectedAt: Date.parse('2026-12-01T14:30:05Z'),
+          symbols: ['AAPL', 'MSFT'],
+        },
+        {
+          id: 'sse-2',
+          kind: 'sse',
+          origin: 'https://dash.example.com',
+          connectedAt: Date.parse('2026-12-01T14:31:00Z'),
+          symbols: ['BINANCE:BTCUSDT'],
+        },
       ]),
     );
     await expect.poll(() => status.textContent()).toBe('Listening on 127.0.0.1:8765, 2 clients connected.');
-    const rows = () => page.locator('.relay-client-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    const rows = () =>
+      page
+        .locator('.relay-client-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
     expect(await rows()).toEqual([
       ['WebSocket', 'a program', 'AAPL, MSFT'],
       ['Server-sent events', 'https://dash.example.com', 'BINANCE:BTCUSDT'],
@@ -467,7 +578,9 @@ describe('settings view: relay', () => {
     await relay(page).getByRole('button', { name: 'Show' }).click();
     expect(await page.getByTestId('relay-token').textContent()).toBe(TOKEN);
     expect(await page.getByTestId('relay-ws-url').textContent()).toBe(`ws://127.0.0.1:8765/?token=${TOKEN}`);
-    expect(await page.getByTestId('relay-sse-url').textContent()).toBe(`http://127.0.0.1:8765/sse?symbols=AAPL,BINANCE:BTCUSDT&token=${TOKEN}`);
+    expect(await page.getByTestId('relay-sse-url').textContent()).toBe(
+      `http://127.0.0.1:8765/sse?symbols=AAPL,BINANCE:BTCUSDT&token=${TOKEN}`,
+    );
     await relay(page).getByRole('button', { name: 'Hide' }).click();
     expect(await page.getByTestId('relay-token').textContent()).toBe('••••••••1dF6');
 
@@ -496,10 +609,15 @@ describe('settings view: relay', () => {
     expect(await calls(page, 'regenerateRelayToken')).toEqual([]);
 
     await relay(page).getByRole('button', { name: 'Regenerate…' }).click();
-    await page.getByRole('group', { name: 'Regenerate the relay token?' }).getByRole('button', { name: 'Regenerate' }).click();
+    await page
+      .getByRole('group', { name: 'Regenerate the relay token?' })
+      .getByRole('button', { name: 'Regenerate' })
+      .click();
     await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe('••••••••0001');
     expect(await calls(page, 'regenerateRelayToken')).toEqual([[]]);
-    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('Listening on 127.0.0.1:8765, no clients connected.');
+    await expect
+      .poll(() => page.getByTestId('relay-status').textContent())
+      .toBe('Listening on 127.0.0.1:8765, no clients connected.');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -519,7 +637,11 @@ describe('settings view: relay', () => {
 
     await input.fill(' https://Dash.Example.com/ ');
     await input.press('Enter');
-    await expect.poll(() => page.locator('.origin-list li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.origin))).toEqual(['https://dash.example.com']);
+    await expect
+      .poll(() =>
+        page.locator('.origin-list li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.origin)),
+      )
+      .toEqual(['https://dash.example.com']);
     expect(await input.inputValue()).toBe('');
     await input.fill('https://dash.example.com');
     await input.press('Enter');
@@ -528,32 +650,47 @@ describe('settings view: relay', () => {
     await relay(page).getByRole('button', { name: 'Allow' }).click();
     await expect.poll(() => page.locator('.origin-list li').count()).toBe(2);
     await page.getByRole('button', { name: 'Remove https://dash.example.com' }).click();
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.relay.origins)).toEqual(['http://localhost:3000']);
-    expect(await calls(page, 'setRelayOrigins')).toEqual([[['https://dash.example.com']], [['https://dash.example.com', 'http://localhost:3000']], [['http://localhost:3000']]]);
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.state.relay.origins))
+      .toEqual(['http://localhost:3000']);
+    expect(await calls(page, 'setRelayOrigins')).toEqual([
+      [['https://dash.example.com']],
+      [['https://dash.example.com', 'http://localhost:3000']],
+      [['http://localhost:3000']],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('refuses a port outside the rule inline, and says clearly when the port is taken', async () => {
-    const { page, errors } = await openPage('settings', { preferences: { relayEnabled: true }, relay: { busyPorts: [9000] } });
+    const { page, errors } = await openPage('settings', {
+      preferences: { relayEnabled: true },
+      relay: { busyPorts: [9000] },
+    });
     const port = page.locator('#pref-relayPort');
     await expect.poll(() => page.getByTestId('relay-status').textContent()).toContain('Listening on 127.0.0.1:8765');
     await port.fill('80');
     await port.press('Enter');
-    await expect.poll(() => page.locator('#pref-relayPort-error').textContent()).toBe('Choose a port from 1024 to 65535.');
+    await expect
+      .poll(() => page.locator('#pref-relayPort-error').textContent())
+      .toBe('Choose a port from 1024 to 65535.');
     expect(await port.getAttribute('aria-invalid')).toBe('true');
     expect(await calls(page, 'setPreferences')).toEqual([]);
 
     await port.fill('9000');
     await port.press('Enter');
-    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('The relay is not running: Port 9000 is already in use: pick another relay port.');
+    await expect
+      .poll(() => page.getByTestId('relay-status').textContent())
+      .toBe('The relay is not running: Port 9000 is already in use: pick another relay port.');
     expect(await page.getByTestId('relay-status').getAttribute('role')).toBe('alert');
     expect(await page.getByTestId('relay-pill').textContent()).toBe('Not running');
     expect(await calls(page, 'setPreferences')).toEqual([[{ relayPort: 9000 }]]);
 
     await port.fill('9001');
     await port.press('Enter');
-    await expect.poll(() => page.getByTestId('relay-status').textContent()).toBe('Listening on 127.0.0.1:9001, no clients connected.');
+    await expect
+      .poll(() => page.getByTestId('relay-status').textContent())
+      .toBe('Listening on 127.0.0.1:9001, no clients connected.');
     expect(await page.getByTestId('relay-ws-url').textContent()).toBe('ws://127.0.0.1:9001/?token=••••••••1dF6');
     expect(errors).toEqual([]);
     await page.close();
@@ -563,12 +700,19 @@ describe('settings view: relay', () => {
 describe('settings view: portfolio export', () => {
   it('asks main to export the lots (nothing named by the page), and reports the outcome', async () => {
     const { page, errors } = await openPage('settings', {
-      holdings: { baseCurrency: 'USD', lots: [{ id: 'lot-1', symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' }] },
-      transfer: { holdings: { status: 'exported', fileName: 'ticker-holdings.csv', summary: 'Exported 1 lot of 1 symbol.' } },
+      holdings: {
+        baseCurrency: 'USD',
+        lots: [{ id: 'lot-1', symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' }],
+      },
+      transfer: {
+        holdings: { status: 'exported', fileName: 'ticker-holdings.csv', summary: 'Exported 1 lot of 1 symbol.' },
+      },
     });
     const section = page.locator('section.portfolio-section');
     await section.getByRole('button', { name: 'Export lots as CSV…' }).click();
-    await expect.poll(() => section.locator('.holdings-export-result').textContent()).toBe('✓ Exported 1 lot of 1 symbol. Saved as ticker-holdings.csv.');
+    await expect
+      .poll(() => section.locator('.holdings-export-result').textContent())
+      .toBe('✓ Exported 1 lot of 1 symbol. Saved as ticker-holdings.csv.');
     expect(await section.locator('a[download], a[href^="data:"]').count()).toBe(0);
     const calls = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportHoldings'));
     expect(calls).toEqual([{ name: 'exportHoldings', args: [] }]);
@@ -582,7 +726,11 @@ describe('settings view: import and export', () => {
     const problems = ['line 2: "not a symbol" is not a valid symbol', 'line 3: IBM is already in "Tech" (line 1)'];
     const { page, errors } = await openPage('settings', {
       transfer: {
-        export: { status: 'exported', fileName: 'ticker-settings.json', summary: 'Exported 1 list (5 symbols) and the preferences.' },
+        export: {
+          status: 'exported',
+          fileName: 'ticker-settings.json',
+          summary: 'Exported 1 list (5 symbols) and the preferences.',
+        },
         import: { status: 'refused', fileName: 'bad.csv', problems },
       },
     });
@@ -594,10 +742,14 @@ describe('settings view: import and export', () => {
     expect(await shown.getAttribute('role')).toBe('alert');
 
     await section.getByRole('button', { name: 'Export lists and preferences…' }).click();
-    await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Exported 1 list (5 symbols) and the preferences. Saved as ticker-settings.json.');
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toBe('✓ Exported 1 list (5 symbols) and the preferences. Saved as ticker-settings.json.');
     expect(await shown.count()).toBe(0);
     await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
-    const calls = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings' || c.name === 'importSettings'));
+    const calls = await page.evaluate(() =>
+      window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings' || c.name === 'importSettings'),
+    );
     expect(calls).toEqual([
       { name: 'importSettings', args: [] },
       { name: 'exportSettings', args: ['json'] },
@@ -613,10 +765,14 @@ describe('settings view: import and export', () => {
     });
     const section = page.getByRole('region', { name: 'Import and export' });
     await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings').length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings').length))
+      .toBe(1);
     expect(await section.getByRole('status').textContent()).toBe('');
     await section.getByRole('button', { name: 'Import…' }).click();
-    await expect.poll(() => section.getByRole('status').textContent()).toBe('✓ Imported: added "Tech". (from ticker.json)');
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toBe('✓ Imported: added "Tech". (from ticker.json)');
     expect(errors).toEqual([]);
     await page.close();
   });

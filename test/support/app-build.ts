@@ -24,7 +24,10 @@ export async function buildApp(): Promise<AppBuild> {
   const dir = mkdtempSync(join(tmpdir(), 'ticker-app-build-'));
   const out = join(dir, 'out');
   try {
-    await promisify(execFile)(ELECTRON_VITE, ['build', '--outDir', out, '--logLevel', 'warn'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(ELECTRON_VITE, ['build', '--outDir', out, '--logLevel', 'warn'], {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     copyFileSync(join(PROJECT_ROOT, 'package.json'), join(dir, 'package.json'));
     symlinkSync(join(PROJECT_ROOT, 'resources'), join(dir, 'resources'));
     symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));

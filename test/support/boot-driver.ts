@@ -51,16 +51,20 @@ app.exit.mockImplementation((code?: number) => {
   process.exit(code ?? 0);
 });
 
-const channelsOf = (window: MockBrowserWindow | undefined): string[] => window?.webContents.send.mock.calls.map((call) => call[0]) ?? [];
+const channelsOf = (window: MockBrowserWindow | undefined): string[] =>
+  window?.webContents.send.mock.calls.map((call) => call[0]) ?? [];
 function statusesSentTo(window: MockBrowserWindow | undefined): unknown[] {
-  return window?.webContents.send.mock.calls.filter((call) => call[0] === EVENT_CHANNELS.status).map((call) => call[1]) ?? [];
+  return (
+    window?.webContents.send.mock.calls.filter((call) => call[0] === EVENT_CHANNELS.status).map((call) => call[1]) ?? []
+  );
 }
 const describeWindow = (window: MockBrowserWindow) => ({
   webPreferences: window.options.webPreferences,
   loadFile: window.loadFile.mock.calls.map((call) => call[0]),
   loadURL: window.loadURL.mock.calls.map((call) => call[0]),
 });
-const labels = (menu: MockMenu | null): string[] => (menu?.items ?? []).map((item) => (item as { label?: string }).label ?? '—');
+const labels = (menu: MockMenu | null): string[] =>
+  (menu?.items ?? []).map((item) => (item as { label?: string }).label ?? '—');
 function menuItem(label: string): { click: () => void } {
   const item = Trays.instances[0]?.menu?.items.find((candidate) => (candidate as { label?: string }).label === label);
   if (!item) throw new Error(`boot driver: no tray menu item "${label}"`);
@@ -71,7 +75,12 @@ const bundle = pathToFileURL(join(appDir, 'out', 'main', 'index.js')).href;
 await import(bundle);
 await until('the app to wait for ready', () => app.whenReady.mock.calls.length > 0);
 await nextTurn();
-report('before-ready', { windows: Windows.instances.length, trays: Trays.instances.length, channels: [...ipcMain.handlers.keys()], waitedForReady: app.whenReady.mock.calls.length });
+report('before-ready', {
+  windows: Windows.instances.length,
+  trays: Trays.instances.length,
+  channels: [...ipcMain.handlers.keys()],
+  waitedForReady: app.whenReady.mock.calls.length,
+});
 
 /** The page in `window` finished loading and, like its preload does, tells main what it listens to. */
 function loadPage(window: MockBrowserWindow, events: EventName[]): void {
@@ -84,7 +93,9 @@ becomeReady();
 await until('the strip window and the tray', () => Windows.instances.length >= 1 && Trays.instances.length === 1);
 loadPage(Windows.instances[0]!, ['quotes', 'status', 'settings']);
 await until('quotes sent to the strip', () => channelsOf(Windows.instances[0]).includes(EVENT_CHANNELS.quotes));
-const firstQuotes = Windows.instances[0]!.webContents.send.mock.calls.find((call) => call[0] === EVENT_CHANNELS.quotes)?.[1];
+const firstQuotes = Windows.instances[0]!.webContents.send.mock.calls.find(
+  (call) => call[0] === EVENT_CHANNELS.quotes,
+)?.[1];
 menuItem('Settings…').click();
 await until('the settings window', () => Windows.instances.length === 2);
 loadPage(Windows.instances[1]!, ['settings', 'status', 'notice', 'focusAddSymbol']);
@@ -101,8 +112,14 @@ report('running', {
 const apiKey = process.env.BOOT_API_KEY;
 if (apiKey) {
   const settings = Windows.instances[1]!.webContents;
-  const saved = await ipcMain.invoke(INVOKE_CHANNELS.setApiKey, { sender: settings, senderFrame: { url: settings.url } }, apiKey);
-  await until('the live feed', () => statusesSentTo(Windows.instances[0]).some((status) => (status as { state?: string }).state === 'live'));
+  const saved = await ipcMain.invoke(
+    INVOKE_CHANNELS.setApiKey,
+    { sender: settings, senderFrame: { url: settings.url } },
+    apiKey,
+  );
+  await until('the live feed', () =>
+    statusesSentTo(Windows.instances[0]).some((status) => (status as { state?: string }).state === 'live'),
+  );
   report('key-saved', { result: saved });
 }
 
@@ -111,7 +128,12 @@ app.singleInstanceLock = false;
 await import(`${bundle}?second-instance`);
 await until('the second instance to quit', () => app.quit.mock.calls.length > 0);
 await nextTurn();
-report('second-instance', { quitCalls: app.quit.mock.calls.length, windows: Windows.instances.length, trays: Trays.instances.length, channels: ipcMain.handlers.size });
+report('second-instance', {
+  quitCalls: app.quit.mock.calls.length,
+  windows: Windows.instances.length,
+  trays: Trays.instances.length,
+  channels: ipcMain.handlers.size,
+});
 
 menuItem('Quit Ticker').click();
 await until('the app to exit', () => false, 15_000);

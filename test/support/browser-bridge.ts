@@ -5,7 +5,13 @@
  * differs: Playwright's binding instead of Electron's IPC.
  */
 import type { Page } from 'playwright-core';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, type EventName, type InvokeHandlers } from '../../src/shared/ipc-contract';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  listenerName,
+  type EventName,
+  type InvokeHandlers,
+} from '../../src/shared/ipc-contract';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
 import { relayCopyText } from '../../src/shared/relay-urls';
@@ -16,14 +22,25 @@ type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
 export interface BrowserBridge {
   /** Calls the page made of the shell-only handlers. */
-  readonly opened: { settings: number; external: string[]; charts: string[]; itemMenus: string[]; copied: string[]; transfers: string[] };
+  readonly opened: {
+    settings: number;
+    external: string[];
+    charts: string[];
+    itemMenus: string[];
+    copied: string[];
+    transfers: string[];
+  };
   /** Invoke channel names in call order. */
   readonly calls: string[];
   dispose(): void;
 }
 
 /** The page side: builds `window.ticker` from the contract's channel names. Runs in the browser. */
-function installPageApi(contract: { invoke: Record<string, string>; events: Record<string, string>; listeners: Record<string, string> }): void {
+function installPageApi(contract: {
+  invoke: Record<string, string>;
+  events: Record<string, string>;
+  listeners: Record<string, string>;
+}): void {
   type Callback = (payload: unknown) => void;
   const w = window as unknown as Record<string, unknown>;
   const call = w.__tickerInvoke as (channel: string, args: unknown[]) => Promise<unknown>;
@@ -45,8 +62,19 @@ function installPageApi(contract: { invoke: Record<string, string>; events: Reco
   w.ticker = Object.freeze(api);
 }
 
-export async function attachBrowserBridge(page: Page, core: TickerCore, settingsTransfer?: SettingsTransferHandlers): Promise<BrowserBridge> {
-  const opened = { settings: 0, external: [] as string[], charts: [] as string[], itemMenus: [] as string[], copied: [] as string[], transfers: [] as string[] };
+export async function attachBrowserBridge(
+  page: Page,
+  core: TickerCore,
+  settingsTransfer?: SettingsTransferHandlers,
+): Promise<BrowserBridge> {
+  const opened = {
+    settings: 0,
+    external: [] as string[],
+    charts: [] as string[],
+    itemMenus: [] as string[],
+    copied: [] as string[],
+    transfers: [] as string[],
+  };
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
@@ -87,7 +115,9 @@ export async function attachBrowserBridge(page: Page, core: TickerCore, settings
     // What the shell would put on the clipboard.
     copyRelay: async (item) => {
       const relay = await core.handlers.getRelay();
-      opened.copied.push(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
+      opened.copied.push(
+        relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()),
+      );
       return null;
     },
     // No system to register with here: every set shortcut counts as registered.
@@ -116,8 +146,14 @@ export async function attachBrowserBridge(page: Page, core: TickerCore, settings
     return listener({ sender: { id: 1 }, senderFrame: { url: page.url() } }, ...(Array.isArray(args) ? args : []));
   });
 
-  const listenerNames = Object.fromEntries((Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]));
-  await page.addInitScript(installPageApi, { invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS, listeners: listenerNames });
+  const listenerNames = Object.fromEntries(
+    (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]),
+  );
+  await page.addInitScript(installPageApi, {
+    invoke: INVOKE_CHANNELS,
+    events: EVENT_CHANNELS,
+    listeners: listenerNames,
+  });
 
   // Each event crosses as one small script run on a DevTools session: the payload is a JSON string
   // literal parsed in the page, then handed to the listeners. That is the shape of Electron's IPC

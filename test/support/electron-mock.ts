@@ -27,7 +27,12 @@ export interface MockDisplay {
 }
 
 /** A display with a work area `inset` px shorter at the top (a menu bar) and bottom (a task bar). */
-export function mockDisplay(id: number, bounds: MockRect, inset: { top?: number; bottom?: number } = {}, scaleFactor = 1): MockDisplay {
+export function mockDisplay(
+  id: number,
+  bounds: MockRect,
+  inset: { top?: number; bottom?: number } = {},
+  scaleFactor = 1,
+): MockDisplay {
   const top = inset.top ?? 0;
   const bottom = inset.bottom ?? 0;
   const workArea = { x: bounds.x, y: bounds.y + top, width: bounds.width, height: bounds.height - top - bottom };
@@ -44,7 +49,12 @@ export function mockDisplay(id: number, bounds: MockRect, inset: { top?: number;
 
 // ------------------------------------------------------------------------ session
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 type HeadersListener = (
   details: { url: string; responseHeaders?: Record<string, string[]> },
@@ -241,10 +251,16 @@ export class MockScreen extends EventEmitter {
   displays: MockDisplay[] = [mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { bottom: 40 })];
   primaryId = 1;
   getAllDisplays = vi.fn(() => this.displays.map((display) => structuredClone(display)));
-  getPrimaryDisplay = vi.fn(() => structuredClone(this.displays.find((display) => display.id === this.primaryId) ?? this.displays[0]));
+  getPrimaryDisplay = vi.fn(() =>
+    structuredClone(this.displays.find((display) => display.id === this.primaryId) ?? this.displays[0]),
+  );
 
   /** Replace the displays and tell listeners, as Electron does when one is plugged in or removed. */
-  setDisplays(displays: MockDisplay[], primaryId: number, event: 'display-added' | 'display-removed' | 'display-metrics-changed' | null = null): void {
+  setDisplays(
+    displays: MockDisplay[],
+    primaryId: number,
+    event: 'display-added' | 'display-removed' | 'display-metrics-changed' | null = null,
+  ): void {
     this.displays = displays;
     this.primaryId = primaryId;
     if (event) this.emit(event, {}, displays[0]);
@@ -276,7 +292,10 @@ export interface MockMenu {
 }
 
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({ items: template, popup: vi.fn((_options?: unknown) => {}) })),
+  buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({
+    items: template,
+    popup: vi.fn((_options?: unknown) => {}),
+  })),
 };
 
 export const clipboard = {
@@ -415,8 +434,14 @@ export const dialog = {
   /** What the user picks in the next open dialog; empty cancels it. */
   nextOpenPaths: [] as string[],
   /** Electron's signature: (window, options) or (options). */
-  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextSavePath === null, filePath: dialog.nextSavePath ?? '' })),
-  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextOpenPaths.length === 0, filePaths: [...dialog.nextOpenPaths] })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
+    canceled: dialog.nextSavePath === null,
+    filePath: dialog.nextSavePath ?? '',
+  })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({
+    canceled: dialog.nextOpenPaths.length === 0,
+    filePaths: [...dialog.nextOpenPaths],
+  })),
   reset(): void {
     dialog.nextSavePath = null;
     dialog.nextOpenPaths = [];

@@ -68,7 +68,12 @@ export interface FakeTickerControl {
   /** Every invoke made, in order: name and arguments. */
   readonly calls: { name: string; args: unknown[] }[];
   /** The fake's current state (settings, quotes by symbol, status, relay). */
-  readonly state: { settings: PublicSettings; quotes: Record<string, SymbolSnapshot>; overview: FeedOverview; relay: RelayView };
+  readonly state: {
+    settings: PublicSettings;
+    quotes: Record<string, SymbolSnapshot>;
+    overview: FeedOverview;
+    relay: RelayView;
+  };
   /** Apply trades and push one coalesced batch like the core's publisher would. */
   pushPrices(updates: PriceUpdate[]): SnapshotBatch;
   /** Push any raw batch (also malformed ones, to test robustness). */
@@ -179,13 +184,20 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       enabled: preferences.relayEnabled,
       port: preferences.relayPort,
       listening: relayListening,
-      error: preferences.relayEnabled && !relayListening ? `Port ${preferences.relayPort} is already in use: pick another relay port` : null,
+      error:
+        preferences.relayEnabled && !relayListening
+          ? `Port ${preferences.relayPort} is already in use: pick another relay port`
+          : null,
       clients: relayListening ? (options.relay?.clients ?? []) : [],
       token: options.relay?.token ?? 'relay-token-Xq3vN8pL2mK7wR4tY9bC1dF6',
       origins: options.relay?.origins ?? [],
     },
     relayBusyPorts,
-    transfer: { export: options.transfer?.export ?? { status: 'cancelled' }, import: options.transfer?.import ?? { status: 'cancelled' }, holdings: options.transfer?.holdings ?? { status: 'cancelled' } },
+    transfer: {
+      export: options.transfer?.export ?? { status: 'cancelled' },
+      import: options.transfer?.import ?? { status: 'cancelled' },
+      holdings: options.transfer?.holdings ?? { status: 'cancelled' },
+    },
     portfolio: options.portfolio ?? null,
   };
 }
@@ -284,7 +296,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     getSettings: () => (record('getSettings', []), answer(settings)),
     setPreferences: (patch: Partial<Preferences>) => {
       record('setPreferences', [patch]);
-      if (typeof patch !== 'object' || patch === null) return refuse('invalid-payload', 'Preferences must be an object.');
+      if (typeof patch !== 'object' || patch === null)
+        return refuse('invalid-payload', 'Preferences must be an object.');
       for (const [name, value] of Object.entries(patch)) {
         if (!(name in settings.preferences)) return refuse('invalid-payload', `Unknown preference "${name}".`);
         if (name === 'speed' && (typeof value !== 'number' || value < 0 || value > 1000)) {
@@ -302,7 +315,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       const symbol = typeof input === 'string' ? input.trim().toUpperCase() : '';
       if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
       if (settings.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in your list.`);
-      if (settings.symbols.length >= settings.maxSymbols) return refuse('limit', `The plan allows at most ${settings.maxSymbols} symbols.`);
+      if (settings.symbols.length >= settings.maxSymbols)
+        return refuse('limit', `The plan allows at most ${settings.maxSymbols} symbols.`);
       setShownSymbols([...settings.symbols, symbol]);
       quotes[symbol] = emptyQuote(symbol);
       settingsChanged();
@@ -338,7 +352,11 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       if (!list) return refuse('not-found', 'That watch list no longer exists.');
       const symbol = typeof input === 'string' ? input.trim().toUpperCase() : '';
       if (!symbolPattern.test(symbol)) return refuse('invalid-payload', `"${String(input)}" is not a valid symbol.`);
-      if (list.symbols.includes(symbol)) return refuse('duplicate', `${symbol} is already in ${settings.lists.length === 1 ? 'your list' : `“${list.name}”`}.`);
+      if (list.symbols.includes(symbol))
+        return refuse(
+          'duplicate',
+          `${symbol} is already in ${settings.lists.length === 1 ? 'your list' : `“${list.name}”`}.`,
+        );
       list.symbols = [...list.symbols, symbol];
       settingsChanged();
       return answer(list.symbols);
@@ -367,7 +385,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       record('createList', [name]);
       const trimmed = typeof name === 'string' ? name.trim() : '';
       if (!trimmed) return refuse('invalid-payload', 'A list needs a name.');
-      if (settings.lists.some((l) => l.name.toLowerCase() === trimmed.toLowerCase())) return refuse('duplicate', `There is already a list named “${trimmed}”.`);
+      if (settings.lists.some((l) => l.name.toLowerCase() === trimmed.toLowerCase()))
+        return refuse('duplicate', `There is already a list named “${trimmed}”.`);
       const id = `l${settings.lists.length + 1}`;
       const list = { id, name: trimmed, symbols: [] as string[] };
       settings.lists.push(list);
@@ -380,7 +399,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       const trimmed = typeof name === 'string' ? name.trim() : '';
       if (!list) return refuse('not-found', 'That watch list no longer exists.');
       if (!trimmed) return refuse('invalid-payload', 'A list needs a name.');
-      if (settings.lists.some((l) => l.id !== listId && l.name.toLowerCase() === trimmed.toLowerCase())) return refuse('duplicate', `There is already a list named “${trimmed}”.`);
+      if (settings.lists.some((l) => l.id !== listId && l.name.toLowerCase() === trimmed.toLowerCase()))
+        return refuse('duplicate', `There is already a list named “${trimmed}”.`);
       list.name = trimmed;
       settingsChanged();
       return answer(list);
@@ -413,14 +433,20 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       record('testApiKey', [key === undefined ? undefined : '<redacted>']);
       if (script.keyTest) return answer(script.keyTest);
       const candidate = key ?? (settings.key.hasKey ? 'saved-key' : '');
-      return answer(candidate.length >= 8 ? { ok: true } : { ok: false, reason: candidate ? 'Finnhub refused this key (HTTP 401).' : 'No key to test.' });
+      return answer(
+        candidate.length >= 8
+          ? { ok: true }
+          : { ok: false, reason: candidate ? 'Finnhub refused this key (HTTP 401).' : 'No key to test.' },
+      );
     },
     searchSymbols: (query: string) => {
       record('searchSymbols', [query]);
       const needle = String(query).trim().toUpperCase();
       return answer(
         needle
-          ? script.searchCatalog.filter((m) => m.symbol.toUpperCase().includes(needle) || m.description.toUpperCase().includes(needle))
+          ? script.searchCatalog.filter(
+              (m) => m.symbol.toUpperCase().includes(needle) || m.description.toUpperCase().includes(needle),
+            )
           : [],
       );
     },
@@ -434,20 +460,29 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       settingsChanged();
       return answer(overview.status);
     },
-    getDisplays: () => (record('getDisplays', []), answer([{ id: 1, label: 'Built-in display (1920×1080)', primary: true }])),
+    getDisplays: () => (
+      record('getDisplays', []),
+      answer([{ id: 1, label: 'Built-in display (1920×1080)', primary: true }])
+    ),
     openSettings: () => (record('openSettings', []), answer(null)),
     openExternal: (url: string) => (record('openExternal', [url]), answer(null)),
     openChart: (symbol: string) => (record('openChart', [symbol]), answer(null)),
     showItemMenu: (symbol: string) => (record('showItemMenu', [symbol]), answer(null)),
     setSecondStrip: (patch: Partial<SecondStrip>) => {
       record('setSecondStrip', [patch]);
-      if (patch.listId !== undefined && !settings.lists.some((list) => list.id === patch.listId)) return refuse('not-found', 'That watch list no longer exists.');
+      if (patch.listId !== undefined && !settings.lists.some((list) => list.id === patch.listId))
+        return refuse('not-found', 'That watch list no longer exists.');
       const next = { ...settings.secondStrip, ...patch };
       // Like the core: the lists on screen together must fit the plan's cap.
       const onScreen = new Set(settings.symbols);
-      if (next.enabled) for (const symbol of settings.lists.find((list) => list.id === next.listId)?.symbols ?? []) onScreen.add(symbol);
+      if (next.enabled)
+        for (const symbol of settings.lists.find((list) => list.id === next.listId)?.symbols ?? [])
+          onScreen.add(symbol);
       if (onScreen.size > settings.maxSymbols) {
-        return refuse('limit', `The lists on screen would need ${onScreen.size} symbols, but your plan allows ${settings.maxSymbols} on its one connection.`);
+        return refuse(
+          'limit',
+          `The lists on screen would need ${onScreen.size} symbols, but your plan allows ${settings.maxSymbols} on its one connection.`,
+        );
       }
       settings.secondStrip = next;
       settingsChanged();
@@ -457,11 +492,32 @@ export function installFakeBridge(script: FakeBridgeScript): void {
       record('getShortcuts', []);
       const { shortcutToggleStrips, shortcutPause, shortcutPrivacy } = settings.preferences;
       const state = (accelerator: string, other: string | null) =>
-        accelerator === '' ? 'none' : script.shortcutsTaken.includes(accelerator) ? 'taken' : accelerator === other ? 'duplicate' : 'registered';
+        accelerator === ''
+          ? 'none'
+          : script.shortcutsTaken.includes(accelerator)
+            ? 'taken'
+            : accelerator === other
+              ? 'duplicate'
+              : 'registered';
       return answer([
-        { action: 'toggleStrips' as const, accelerator: shortcutToggleStrips, state: state(shortcutToggleStrips, null) },
-        { action: 'togglePause' as const, accelerator: shortcutPause, state: state(shortcutPause, shortcutToggleStrips) },
-        { action: 'togglePrivacy' as const, accelerator: shortcutPrivacy, state: state(shortcutPrivacy, [shortcutToggleStrips, shortcutPause].includes(shortcutPrivacy) ? shortcutPrivacy : null) },
+        {
+          action: 'toggleStrips' as const,
+          accelerator: shortcutToggleStrips,
+          state: state(shortcutToggleStrips, null),
+        },
+        {
+          action: 'togglePause' as const,
+          accelerator: shortcutPause,
+          state: state(shortcutPause, shortcutToggleStrips),
+        },
+        {
+          action: 'togglePrivacy' as const,
+          accelerator: shortcutPrivacy,
+          state: state(
+            shortcutPrivacy,
+            [shortcutToggleStrips, shortcutPause].includes(shortcutPrivacy) ? shortcutPrivacy : null,
+          ),
+        },
       ]);
     },
     exportSettings: (format: string) => (record('exportSettings', [format]), answer(script.transfer.export)),
@@ -535,10 +591,22 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     },
     copyRelay: (item: string) => (record('copyRelay', [item]), answer(null)),
     // Alert edits are exercised against the real core (test/e2e/app-alerts.test.ts), not this double.
-    addAlert: (draft: unknown) => (record('addAlert', [draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
-    updateAlert: (id: string, draft: unknown) => (record('updateAlert', [id, draft]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
-    removeAlert: (id: string) => (record('removeAlert', [id]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
-    rearmAlert: (id: string) => (record('rearmAlert', [id]), refuse('internal', 'Alerts are not scripted in the fake bridge.')),
+    addAlert: (draft: unknown) => (
+      record('addAlert', [draft]),
+      refuse('internal', 'Alerts are not scripted in the fake bridge.')
+    ),
+    updateAlert: (id: string, draft: unknown) => (
+      record('updateAlert', [id, draft]),
+      refuse('internal', 'Alerts are not scripted in the fake bridge.')
+    ),
+    removeAlert: (id: string) => (
+      record('removeAlert', [id]),
+      refuse('internal', 'Alerts are not scripted in the fake bridge.')
+    ),
+    rearmAlert: (id: string) => (
+      record('rearmAlert', [id]),
+      refuse('internal', 'Alerts are not scripted in the fake bridge.')
+    ),
   };
   function subscribe(event: string, listener: Listener): () => void {
     listeners[event]?.add(listener);
@@ -564,7 +632,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
           dayLow: Math.min(previous.dayLow ?? price, price),
           volume: previous.volume + 1,
           time: time ?? Date.now(),
-          direction: previous.price == null || previous.price === price ? 'flat' : price > previous.price ? 'up' : 'down',
+          direction:
+            previous.price == null || previous.price === price ? 'flat' : price > previous.price ? 'up' : 'down',
           history: [...previous.history, price].slice(-60),
         };
         quotes[symbol] = next;

@@ -223,7 +223,8 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
   const oneConnectionPerToken = options.oneConnectionPerToken ?? true;
   const waitTimeoutMs = options.waitTimeoutMs ?? 5_000;
   const quotes = new Map<string, FinnhubQuote>(Object.entries(BUILT_IN_QUOTES));
-  for (const [symbol, quote] of Object.entries(options.quotes ?? {})) quotes.set(symbol, { ...UNKNOWN_QUOTE, ...quote });
+  for (const [symbol, quote] of Object.entries(options.quotes ?? {}))
+    quotes.set(symbol, { ...UNKNOWN_QUOTE, ...quote });
 
   const clients: FakeClient[] = [];
   const requests: RestRequest[] = [];
@@ -275,7 +276,12 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
   function refuse(socket: Duplex, status: number, headers: Record<string, string>): void {
     handshakesRefused++;
     const body = JSON.stringify({ error: STATUS_TEXT[status] ?? 'Refused' });
-    const lines = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+    const lines = [
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+    ];
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
     socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
     events.refused.emit({ status });
@@ -371,7 +377,14 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
     if (fault !== null && fault.bodyBytes !== undefined) {
       if (restFault !== null && restFault.remaining <= 0) restFault = null;
       streamFiller(response, fault);
-      const logged: RestRequest = { method: request.method ?? 'GET', path, query, token, status: fault.status, at: Date.now() };
+      const logged: RestRequest = {
+        method: request.method ?? 'GET',
+        path,
+        query,
+        token,
+        status: fault.status,
+        at: Date.now(),
+      };
       requests.push(logged);
       events.request.emit(logged);
       changed.emit();
@@ -401,8 +414,15 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
     }
     if (path === '/search') {
       const q = (query.q ?? '').trim().toUpperCase();
-      const result = q === '' ? [] : SEARCH_LIST.filter((entry) =>
-        entry.symbol.toUpperCase().includes(q) || entry.displaySymbol.toUpperCase().includes(q) || entry.description.toUpperCase().includes(q));
+      const result =
+        q === ''
+          ? []
+          : SEARCH_LIST.filter(
+              (entry) =>
+                entry.symbol.toUpperCase().includes(q) ||
+                entry.displaySymbol.toUpperCase().includes(q) ||
+                entry.description.toUpperCase().includes(q),
+            );
       answer(200, { count: result.length, result });
       return;
     }
@@ -579,7 +599,10 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
       }, 'a connection to close');
     },
     waitForRefusals(count) {
-      return fake.waitFor(() => (handshakesRefused >= count ? handshakesRefused : undefined), `${count} refused handshakes`);
+      return fake.waitFor(
+        () => (handshakesRefused >= count ? handshakesRefused : undefined),
+        `${count} refused handshakes`,
+      );
     },
 
     async close() {

@@ -39,7 +39,10 @@ export function copyProjectWithoutRuntime(): ProjectCopy {
       // Relative links (../electron-vite/bin/…) then point into the copy.
       cpSync(source, join(modules, name), { recursive: true, verbatimSymlinks: true });
     } else if (REAL_PACKAGES.has(name)) {
-      cpSync(source, join(modules, name), { recursive: true, filter: (path) => name !== 'electron' || !RUNTIME.has(relative(source, path)) });
+      cpSync(source, join(modules, name), {
+        recursive: true,
+        filter: (path) => name !== 'electron' || !RUNTIME.has(relative(source, path)),
+      });
     } else {
       symlinkSync(source, join(modules, name));
     }

@@ -15,7 +15,12 @@ export interface Subscribable {
   subscribe(listener: () => void): () => void;
 }
 
-export function waitOn<T>(changed: Subscribable | readonly Subscribable[], check: () => T | undefined | false, description: string, timeoutMs = WAIT_MS): Promise<T> {
+export function waitOn<T>(
+  changed: Subscribable | readonly Subscribable[],
+  check: () => T | undefined | false,
+  description: string,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const signals: readonly Subscribable[] = Array.isArray(changed) ? changed : [changed as Subscribable];
   return new Promise<T>((resolve, reject) => {
     const first = check();
@@ -70,7 +75,9 @@ export class RelayWsTestClient {
     const client = new RelayWsTestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
-      ws.once('unexpected-response', (_request, response: IncomingMessage) => reject(new Error(`refused with HTTP ${response.statusCode}`)));
+      ws.once('unexpected-response', (_request, response: IncomingMessage) =>
+        reject(new Error(`refused with HTTP ${response.statusCode}`)),
+      );
       ws.once('error', reject);
     });
     return client;
@@ -158,7 +165,14 @@ export class SseTestClient {
           let body = '';
           response.setEncoding('utf8');
           response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => reject(Object.assign(new Error(`HTTP ${response.statusCode}: ${body.trim()}`), { status: response.statusCode, headers: response.headers })));
+          response.on('end', () =>
+            reject(
+              Object.assign(new Error(`HTTP ${response.statusCode}: ${body.trim()}`), {
+                status: response.statusCode,
+                headers: response.headers,
+              }),
+            ),
+          );
           return;
         }
         resolve(new SseTestClient(response, () => request.destroy()));
@@ -183,7 +197,8 @@ export class SseTestClient {
       }
       if (data.length === 0) continue;
       this.events.push({ event, data: data.join('\n') });
-      if (event === 'trade') for (const item of JSON.parse(data.join('\n')) as Array<Record<string, unknown>>) this.received.push(item);
+      if (event === 'trade')
+        for (const item of JSON.parse(data.join('\n')) as Array<Record<string, unknown>>) this.received.push(item);
     }
     this.changed.emit();
   }

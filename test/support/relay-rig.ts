@@ -77,7 +77,13 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
   const limiter = new RateLimiter();
   await session.attach(connection, new FinnhubRest({ token: FINNHUB_KEY, baseUrl: server.restUrl, limiter }));
   const timers = manualTimers();
-  const relay = new RelayServer({ feed: sessionRelayFeed(session, { maxSymbols }), port: 0, token: RELAY_TOKEN, clock: timers, ...options.relay });
+  const relay = new RelayServer({
+    feed: sessionRelayFeed(session, { maxSymbols }),
+    port: 0,
+    token: RELAY_TOKEN,
+    clock: timers,
+    ...options.relay,
+  });
   const port = await relay.listen();
   const withToken = (base: string, token: string | null | undefined, sep: string): string =>
     token === null ? base : `${base}${sep}token=${encodeURIComponent(token ?? RELAY_TOKEN)}`;
@@ -89,9 +95,18 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
     port,
     timers,
     wsUrl: (token) => withToken(`ws://127.0.0.1:${port}/`, token, '?'),
-    sseUrl: (symbols, token) => withToken(`http://127.0.0.1:${port}/sse?symbols=${encodeURIComponent(symbols)}`, token, '&'),
+    sseUrl: (symbols, token) =>
+      withToken(`http://127.0.0.1:${port}/sse?symbols=${encodeURIComponent(symbols)}`, token, '&'),
     waitFor(check, description = 'a condition') {
-      const signals = [relay.clientsChanged, session.store.changed, session.batches, connection.trades, server.events.message, server.events.connection, server.events.close];
+      const signals = [
+        relay.clientsChanged,
+        session.store.changed,
+        session.batches,
+        connection.trades,
+        server.events.message,
+        server.events.connection,
+        server.events.close,
+      ];
       return waitOn(signals, check, description);
     },
     async close() {

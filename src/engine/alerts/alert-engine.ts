@@ -3,7 +3,14 @@
  * both feed it from the tick store's trade hook. Rules are indexed by symbol, so a trade of a
  * symbol without rules costs one map lookup.
  */
-import { copyAlertRule, formatAlertCondition, rearmMargin, ALERT_LIMITS, type AlertFiring, type AlertRule } from '../../shared/alert-rules';
+import {
+  copyAlertRule,
+  formatAlertCondition,
+  rearmMargin,
+  ALERT_LIMITS,
+  type AlertFiring,
+  type AlertRule,
+} from '../../shared/alert-rules';
 import { Signal } from '../../shared/signal';
 
 export interface AlertEngineOptions {
@@ -52,7 +59,12 @@ export class AlertEngine {
       const state: RuleState =
         before !== undefined && sameRule(before.rule, given)
           ? before
-          : { rule: copyAlertRule(given), text: formatAlertCondition(given), margin: rearmMargin(given), lastFiredAt: before?.lastFiredAt ?? null };
+          : {
+              rule: copyAlertRule(given),
+              text: formatAlertCondition(given),
+              margin: rearmMargin(given),
+              lastFiredAt: before?.lastFiredAt ?? null,
+            };
       order.push(state);
       const list = bySymbol.get(state.rule.symbol);
       if (list) list.push(state);

@@ -18,5 +18,12 @@ export interface AlertEvent {
 
 export function alertEvent(firing: AlertFiring): AlertEvent {
   const changePct = firing.changePct === null ? null : Math.round(firing.changePct * 10_000) / 10_000;
-  return { event: 'alert', rule: firing.rule, symbol: firing.symbol, price: firing.price, changePct, time: firing.time };
+  return {
+    event: 'alert',
+    rule: firing.rule,
+    symbol: firing.symbol,
+    price: firing.price,
+    changePct,
+    time: firing.time,
+  };
 }

@@ -51,12 +51,15 @@ export class RecentAlerts {
     this.stop();
     const oldest = this.times[0];
     if (oldest === undefined) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      const before = this.times.length;
-      this.prune();
-      if (this.times.length !== before) this.changed.emit(this.times.length);
-      this.schedule();
-    }, Math.max(0, oldest + this.windowMs - this.clock.now()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        const before = this.times.length;
+        this.prune();
+        if (this.times.length !== before) this.changed.emit(this.times.length);
+        this.schedule();
+      },
+      Math.max(0, oldest + this.windowMs - this.clock.now()),
+    );
   }
 }

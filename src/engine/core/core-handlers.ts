@@ -53,7 +53,9 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
     renameList: (listId, name) => settings.renameList(listId, name),
     deleteList: andSettings((listId: string) => settings.deleteList(listId)),
     showList: andSettings((listId: string) => settings.showList(listId)),
-    setSecondStrip: andSettings((patch: Parameters<SettingsService['setSecondStrip']>[0]) => settings.setSecondStrip(patch)),
+    setSecondStrip: andSettings((patch: Parameters<SettingsService['setSecondStrip']>[0]) =>
+      settings.setSecondStrip(patch),
+    ),
     setApiKey: async (key) => {
       const info = settings.setApiKey(key);
       await sources.sync();
@@ -82,7 +84,11 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
     replaceLots: (lots) => settings.replaceLots(lots),
     setBaseCurrency: (code) => settings.setBaseCurrency(code),
     getPortfolio: () => portfolio.figures(),
-    getOverview: (): FeedOverview => ({ status: status(), stats: session.stats() ?? EMPTY_STATS, demo: sources.isDemo() }),
+    getOverview: (): FeedOverview => ({
+      status: status(),
+      stats: session.stats() ?? EMPTY_STATS,
+      demo: sources.isDemo(),
+    }),
     setPaused: (paused) => {
       settings.setPreferences({ paused });
       return status();

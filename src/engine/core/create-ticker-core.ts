@@ -69,7 +69,12 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const notify = notices.notify.bind(notices);
 
   // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
-  const session = new FeedSession({ symbols: settings.shownSymbols(), rateHz: settings.preferences().updateRateHz, maxSymbols: settings.maxSymbols, clock });
+  const session = new FeedSession({
+    symbols: settings.shownSymbols(),
+    rateHz: settings.preferences().updateRateHz,
+    maxSymbols: settings.maxSymbols,
+    clock,
+  });
   session.batches.subscribe((batch) => events.quotes.emit(batch));
   session.status.subscribe((status) => events.status.emit(status));
   const status = (): FeedStatus => session.currentStatus();
@@ -112,8 +117,13 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     shown = nowShown;
     if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
     if (JSON.stringify(next.holdings) !== JSON.stringify(before.holdings)) portfolio.setHoldings(next.holdings);
-    if (next.preferences.updateRateHz !== before.preferences.updateRateHz) session.publisher.setRate(next.preferences.updateRateHz);
-    if (started && (next.preferences.relayEnabled !== before.preferences.relayEnabled || next.preferences.relayPort !== before.preferences.relayPort)) {
+    if (next.preferences.updateRateHz !== before.preferences.updateRateHz)
+      session.publisher.setRate(next.preferences.updateRateHz);
+    if (
+      started &&
+      (next.preferences.relayEnabled !== before.preferences.relayEnabled ||
+        next.preferences.relayPort !== before.preferences.relayPort)
+    ) {
       void relay.apply();
     }
     if (next.preferences.paused !== before.preferences.paused) {

@@ -15,7 +15,17 @@ export function demoQuotes(demo: PreviousCloseSource, now: () => number = Date.n
     async quote(symbol: string): Promise<RestQuote> {
       const prevClose = demo.previousClose(symbol);
       if (prevClose === null) throw new TickerError('not-found', `No demo price for ${symbol}`);
-      return { symbol, current: prevClose, change: 0, changePct: 0, high: prevClose, low: prevClose, open: prevClose, prevClose, time: now() };
+      return {
+        symbol,
+        current: prevClose,
+        change: 0,
+        changePct: 0,
+        high: prevClose,
+        low: prevClose,
+        open: prevClose,
+        prevClose,
+        time: now(),
+      };
     },
   };
 }

@@ -29,6 +29,7 @@ export function searchDemoSymbols(query: string, max = 20): SymbolMatch[] {
   const q = query.trim().toUpperCase();
   if (q === '') return [];
   return POPULAR.filter(
-    (match) => match.symbol.includes(q) || match.displaySymbol.includes(q) || match.description.toUpperCase().includes(q),
+    (match) =>
+      match.symbol.includes(q) || match.displaySymbol.includes(q) || match.description.toUpperCase().includes(q),
   ).slice(0, max);
 }

@@ -12,9 +12,7 @@ export const MAX_PENDING_NOTICES = 20;
 export class NoticeLog {
   private readonly notices: Notice[];
 
-  constructor(
-    private readonly deps: { clock: Pick<Clock, 'now'>; emit: Signal<Notice>; initial?: readonly Notice[] },
-  ) {
+  constructor(private readonly deps: { clock: Pick<Clock, 'now'>; emit: Signal<Notice>; initial?: readonly Notice[] }) {
     this.notices = [...(deps.initial ?? [])];
   }
 

@@ -1,12 +1,29 @@
 import type { EventContract, EventName, InvokeHandlers } from '../../shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, RelayOverview, WatchList, WindowState, SecondStrip } from '../../shared/types';
+import type {
+  FeedStatus,
+  Notice,
+  Preferences,
+  RelayOverview,
+  WatchList,
+  WindowState,
+  SecondStrip,
+} from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
 export type CoreHandlers = Omit<
   InvokeHandlers,
-  'getDisplays' | 'openSettings' | 'openExternal' | 'openChart' | 'showItemMenu' | 'copyRelay' | 'getShortcuts' | 'exportSettings' | 'importSettings' | 'exportHoldings'
+  | 'getDisplays'
+  | 'openSettings'
+  | 'openExternal'
+  | 'openChart'
+  | 'showItemMenu'
+  | 'copyRelay'
+  | 'getShortcuts'
+  | 'exportSettings'
+  | 'importSettings'
+  | 'exportHoldings'
 >;
 
 /**

@@ -43,7 +43,7 @@ export const DEMO_BASE_PRICES: Readonly<Record<string, number>> = {
 /** Per-update volatility (standard deviation of the relative move) and update interval range. */
 const KIND_PROFILE: Record<InstrumentKind, { volatility: number; minIntervalMs: number; maxIntervalMs: number }> = {
   stock: { volatility: 0.0006, minIntervalMs: 400, maxIntervalMs: 2_500 },
-  crypto: { volatility: 0.0010, minIntervalMs: 150, maxIntervalMs: 900 },
+  crypto: { volatility: 0.001, minIntervalMs: 150, maxIntervalMs: 900 },
   forex: { volatility: 0.00008, minIntervalMs: 800, maxIntervalMs: 3_000 },
 };
 
@@ -204,7 +204,9 @@ export class DemoSource implements TradeSource {
         kind,
         base,
         price: base,
-        intervalMs: Math.round(profile.minIntervalMs + symbolFraction(symbol, 'rate') * (profile.maxIntervalMs - profile.minIntervalMs)),
+        intervalMs: Math.round(
+          profile.minIntervalMs + symbolFraction(symbol, 'rate') * (profile.maxIntervalMs - profile.minIntervalMs),
+        ),
         nextAt: 0,
       };
       entry.nextAt = now + this.firstDelay(entry);

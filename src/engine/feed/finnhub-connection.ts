@@ -20,7 +20,14 @@ import {
 } from './backoff';
 import { classifyFinnhubStatus, refusedKeyMessage } from './finnhub-refusal';
 import { cleanServerText } from './server-text';
-import { DEFAULT_MAX_FRAME_BYTES, createDropCounts, parseFrame, type DropCounts, type RawFrame, type RawTrade } from './protocol';
+import {
+  DEFAULT_MAX_FRAME_BYTES,
+  createDropCounts,
+  parseFrame,
+  type DropCounts,
+  type RawFrame,
+  type RawTrade,
+} from './protocol';
 import type { TradeSource } from './trade-source';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 
@@ -299,18 +306,27 @@ export class FinnhubConnection implements TradeSource {
     };
 
     const onError = (error: Error): void => {
-      this.endSocket(socket, socket.opened
-        ? { kind: 'reconnecting', message: `Connection error: ${errorMessage(error)}` }
-        : { kind: 'offline', message: `Cannot reach Finnhub: ${errorMessage(error)}` });
+      this.endSocket(
+        socket,
+        socket.opened
+          ? { kind: 'reconnecting', message: `Connection error: ${errorMessage(error)}` }
+          : { kind: 'offline', message: `Cannot reach Finnhub: ${errorMessage(error)}` },
+      );
     };
     const onClose = (code: number, reason: Buffer): void => {
       const cleaned = reason.length > 0 ? cleanServerText(reason.toString('utf8')) : '';
       const text = cleaned.length > 0 ? `: ${cleaned}` : '';
-      this.endSocket(socket, socket.opened
-        ? { kind: 'reconnecting', message: `Connection closed (${code}${text})` }
-        : { kind: 'offline', message: `Connection closed before it opened (${code}${text})` });
+      this.endSocket(
+        socket,
+        socket.opened
+          ? { kind: 'reconnecting', message: `Connection closed (${code}${text})` }
+          : { kind: 'offline', message: `Connection closed before it opened (${code}${text})` },
+      );
     };
-    const onUnexpectedResponse = (_request: unknown, response: { statusCode?: number; headers: Record<string, string | string[] | undefined> }): void => {
+    const onUnexpectedResponse = (
+      _request: unknown,
+      response: { statusCode?: number; headers: Record<string, string | string[] | undefined> },
+    ): void => {
       const status = response.statusCode ?? 0;
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
       // endSocket terminates the socket, which aborts the request and frees its connection.
@@ -370,7 +386,12 @@ export class FinnhubConnection implements TradeSource {
     socket.lastSeenAt = at;
     this.lastMessageAt = at;
     const raw: RawTrade[] | undefined = this.rawTrades.size > 0 ? [] : undefined;
-    const frame = parseFrame(data, isBinary, { subscribed: socket.subscribed, drops: this.drops, maxFrameBytes: this.maxFrameBytes, raw });
+    const frame = parseFrame(data, isBinary, {
+      subscribed: socket.subscribed,
+      drops: this.drops,
+      maxFrameBytes: this.maxFrameBytes,
+      raw,
+    });
     if (frame.kind === 'trades') {
       if (frame.trades.length === 0) return;
       this.tradesAccepted += frame.trades.length;
@@ -392,7 +413,10 @@ export class FinnhubConnection implements TradeSource {
       if (socket !== this.socket) return;
       const silentFor = this.clock.now() - socket.lastSeenAt;
       if (silentFor >= this.heartbeatTimeoutMs) {
-        this.endSocket(socket, { kind: 'reconnecting', message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s` });
+        this.endSocket(socket, {
+          kind: 'reconnecting',
+          message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s`,
+        });
       } else {
         this.armWatchdog(socket, this.heartbeatTimeoutMs - silentFor);
       }
@@ -417,9 +441,14 @@ export class FinnhubConnection implements TradeSource {
     }
     this.attempt++;
     const backoff = { baseMs: this.backoffBaseMs, capMs: this.backoffCapMs, random: this.random };
-    const retryInMs = end.kind === 'rate-limited'
-      ? rateLimitedDelay(this.attempt, end.retryAfterMs, { ...backoff, rateLimitMinMs: this.rateLimitMinMs, maxRetryAfterMs: this.maxRetryAfterMs })
-      : backoffDelay(this.attempt, backoff);
+    const retryInMs =
+      end.kind === 'rate-limited'
+        ? rateLimitedDelay(this.attempt, end.retryAfterMs, {
+            ...backoff,
+            rateLimitMinMs: this.rateLimitMinMs,
+            maxRetryAfterMs: this.maxRetryAfterMs,
+          })
+        : backoffDelay(this.attempt, backoff);
     this.setStatus({ state: end.kind, attempt: this.attempt, retryInMs, message: end.message });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;

@@ -47,7 +47,6 @@ export function createDropCounts(): DropCounts {
 /** Frames above this many bytes (or UTF-16 units for strings) are dropped unread. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 
-
 /**
  * A trade object exactly as Finnhub sent it (`s`, `p`, `t`, `v`, optional `c`, anything else kept),
  * for consumers that pass trades on unchanged (the local relay).

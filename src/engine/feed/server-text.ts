@@ -10,8 +10,9 @@ export const MAX_SERVER_TEXT_LENGTH = 200;
 
 // ANSI/VT escape sequences (CSI … final byte, OSC … BEL/ST, and two-byte escapes), removed whole so
 // no "[31m" debris is left behind.
-// eslint-disable-next-line no-control-regex
-const ESCAPE_SEQUENCES = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[@-Z\\-_]|\u009B[0-?]*[ -/]*[@-~]/g;
+const ESCAPE_SEQUENCES =
+  // eslint-disable-next-line no-control-regex
+  /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[@-Z\\-_]|\u009B[0-?]*[ -/]*[@-~]/g;
 // C0 and C1 controls and DEL (whitespace controls handled first), bidi marks, embeddings,
 // overrides and isolates, and the other invisible format characters that can hide text.
 // eslint-disable-next-line no-control-regex

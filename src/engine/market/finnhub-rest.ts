@@ -155,7 +155,11 @@ export class FinnhubRest {
           signal: controller.signal,
         });
       } catch (error) {
-        if (timedOut) throw new FinnhubRestError('network', `Finnhub did not answer within ${Math.round(this.timeoutMs / 1000)} s.`);
+        if (timedOut)
+          throw new FinnhubRestError(
+            'network',
+            `Finnhub did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+          );
         throw toRestError(error, options.signal);
       }
       if (!response.ok) throw await this.statusError(response);
@@ -164,12 +168,20 @@ export class FinnhubRest {
       try {
         const body = await readBody(response, MAX_REST_BODY_BYTES);
         if (!body.complete) {
-          throw new FinnhubRestError('internal', `Finnhub sent an answer larger than ${MAX_REST_BODY_BYTES / 1024} KiB; it was not read.`, response.status);
+          throw new FinnhubRestError(
+            'internal',
+            `Finnhub sent an answer larger than ${MAX_REST_BODY_BYTES / 1024} KiB; it was not read.`,
+            response.status,
+          );
         }
         text = body.text;
       } catch (error) {
         if (error instanceof FinnhubRestError) throw error;
-        if (timedOut) throw new FinnhubRestError('network', `Finnhub did not answer within ${Math.round(this.timeoutMs / 1000)} s.`);
+        if (timedOut)
+          throw new FinnhubRestError(
+            'network',
+            `Finnhub did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+          );
         throw toRestError(error, options.signal);
       }
       try {
@@ -250,10 +262,14 @@ export function parseSearch(body: unknown, max: number = DEFAULT_MAX_SEARCH_RESU
   return uniqueValidSymbols(items.map((item) => item.symbol))
     .slice(0, Math.max(0, max))
     .map((symbol) => {
-      const { displaySymbol, description, type } = items.find((item) => item.symbol === symbol) as Record<string, unknown>;
+      const { displaySymbol, description, type } = items.find((item) => item.symbol === symbol) as Record<
+        string,
+        unknown
+      >;
       return {
         symbol,
-        displaySymbol: typeof displaySymbol === 'string' && displaySymbol.length > 0 ? displaySymbol.slice(0, 80) : symbol,
+        displaySymbol:
+          typeof displaySymbol === 'string' && displaySymbol.length > 0 ? displaySymbol.slice(0, 80) : symbol,
         description: typeof description === 'string' ? description.slice(0, 200) : '',
         type: typeof type === 'string' ? type.slice(0, 80) : '',
       };
@@ -270,7 +286,9 @@ function describeKeyTestFailure(error: unknown): string {
     case 'network':
       return `Network unreachable: ${error.message}`;
     default:
-      return error.message.startsWith('Unexpected') ? error.message : `Unexpected answer from Finnhub: ${error.message}`;
+      return error.message.startsWith('Unexpected')
+        ? error.message
+        : `Unexpected answer from Finnhub: ${error.message}`;
   }
 }
 

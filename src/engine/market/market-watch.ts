@@ -70,15 +70,19 @@ export class MarketWatch {
     const lines = this.text.lines(this.symbols, now);
     const previous = this.current;
     this.current = { allClosed, lines };
-    if (previous.allClosed !== allClosed || previous.lines.join('\n') !== lines.join('\n')) this.changed.emit(this.current);
+    if (previous.allClosed !== allClosed || previous.lines.join('\n') !== lines.join('\n'))
+      this.changed.emit(this.current);
     if (lines.length === 0 && nextChange === Infinity) return;
     // Countdowns read in whole minutes: look again at the next minute or the next session change.
     const nextMinute = (Math.floor(now / MS_PER_MINUTE) + 1) * MS_PER_MINUTE;
     const wakeAt = lines.length > 0 ? Math.min(nextMinute, nextChange) : nextChange;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      if (!this.stopped) this.update();
-    }, Math.max(0, wakeAt - now));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        if (!this.stopped) this.update();
+      },
+      Math.max(0, wakeAt - now),
+    );
   }
 
   private clearTimer(): void {

@@ -47,7 +47,12 @@ interface SymbolLoad {
 }
 
 /** Codes that will not get better by asking again today. */
-const FINAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['not-found', 'unauthorized', 'invalid-payload', 'forbidden-sender']);
+const FINAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'not-found',
+  'unauthorized',
+  'invalid-payload',
+  'forbidden-sender',
+]);
 
 /**
  * Fetches each symbol's quote (for its previous close) once per trading day, one request at a
@@ -129,7 +134,8 @@ export class PrevCloseLoader {
   private pump(): void {
     if (this.stopped || this.inFlight !== null) return;
     let load = this.queue.shift();
-    while (load !== undefined && (load.state !== 'queued' || this.loads.get(load.symbol) !== load)) load = this.queue.shift();
+    while (load !== undefined && (load.state !== 'queued' || this.loads.get(load.symbol) !== load))
+      load = this.queue.shift();
     if (load === undefined) return;
     void this.fetchOne(load);
   }
@@ -193,7 +199,10 @@ export class PrevCloseLoader {
 
   private pruneOtherDays(now: number): void {
     for (const [symbol, load] of this.loads) {
-      if ((load.state === 'done' || load.state === 'given-up') && load.day !== this.calendar.tradingDay(this.calendar.marketOf(symbol), now)) {
+      if (
+        (load.state === 'done' || load.state === 'given-up') &&
+        load.day !== this.calendar.tradingDay(this.calendar.marketOf(symbol), now)
+      ) {
         this.loads.delete(symbol);
       }
     }

@@ -33,13 +33,33 @@ export interface QuoteFields {
 export function quoteEvent(quote: QuoteFields, session: Session): QuoteEvent | null {
   if (quote.price === null) return null;
   const { symbol, price, volume, time } = quote;
-  if (quote.change === null || quote.changePct === null) return { event: 'quote', symbol, price, session, volume, time };
-  return { event: 'quote', symbol, price, session, change: round(quote.change, 6), changePct: round(quote.changePct, 4), volume, time };
+  if (quote.change === null || quote.changePct === null)
+    return { event: 'quote', symbol, price, session, volume, time };
+  return {
+    event: 'quote',
+    symbol,
+    price,
+    session,
+    change: round(quote.change, 6),
+    changePct: round(quote.changePct, 4),
+    volume,
+    time,
+  };
 }
 
 /** A REST `/quote` answer as a quote event; no trades seen by Ticker, so the volume is 0. */
 export function restQuoteEvent(quote: RestQuote, session: Session): QuoteEvent | null {
-  return quoteEvent({ symbol: quote.symbol, price: quote.current, change: quote.change, changePct: quote.changePct, volume: 0, time: quote.time }, session);
+  return quoteEvent(
+    {
+      symbol: quote.symbol,
+      price: quote.current,
+      change: quote.change,
+      changePct: quote.changePct,
+      volume: 0,
+      time: quote.time,
+    },
+    session,
+  );
 }
 
 function round(value: number, digits: number): number {

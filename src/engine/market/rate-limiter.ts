@@ -86,7 +86,9 @@ export class RateLimiter implements RequestSlots {
       return Promise.resolve();
     }
     if (this.queue.length >= this.maxQueued) {
-      return Promise.reject(new TickerError('rate-limited', 'Too many Finnhub requests are waiting; try again shortly.'));
+      return Promise.reject(
+        new TickerError('rate-limited', 'Too many Finnhub requests are waiting; try again shortly.'),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       let waitTimer: unknown = null;
@@ -104,11 +106,14 @@ export class RateLimiter implements RequestSlots {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       if (maxWaitMs !== undefined && Number.isFinite(maxWaitMs)) {
-        waitTimer = this.clock.setTimeout(() => {
-          waitTimer = null;
-          this.remove(waiter);
-          reject(new TickerError('rate-limited', 'Finnhub request limit reached; try again shortly.'));
-        }, Math.max(0, maxWaitMs));
+        waitTimer = this.clock.setTimeout(
+          () => {
+            waitTimer = null;
+            this.remove(waiter);
+            reject(new TickerError('rate-limited', 'Finnhub request limit reached; try again shortly.'));
+          },
+          Math.max(0, maxWaitMs),
+        );
       }
       this.queue.push(waiter);
       this.pump();

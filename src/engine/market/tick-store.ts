@@ -222,7 +222,10 @@ export class TickStore {
     const now = this.now();
     // A quote's time may be old (the last trade before a weekend) but not ahead of the clock; an
     // unknown or future time counts as now, so it can never move the trading day past today.
-    const time = Number.isFinite(quote.time) && quote.time > 0 && quote.time <= now + this.maxFutureSkewMs ? Math.min(quote.time, now) : now;
+    const time =
+      Number.isFinite(quote.time) && quote.time > 0 && quote.time <= now + this.maxFutureSkewMs
+        ? Math.min(quote.time, now)
+        : now;
     const quoteDay = this.calendar.tradingDay(entry.market, time);
 
     if (entry.dayKey !== null && quoteDay < entry.dayKey) {

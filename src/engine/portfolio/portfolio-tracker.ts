@@ -140,7 +140,8 @@ export class PortfolioTracker {
       if (quote.subscribed) this.askQuote(symbol, quote);
     }
     const needRaw = this.side.size > 0;
-    if (needRaw && this.unsubscribeRaw === null) this.unsubscribeRaw = this.feed.subscribeRawTrades((trades) => this.onRawTrades(trades));
+    if (needRaw && this.unsubscribeRaw === null)
+      this.unsubscribeRaw = this.feed.subscribeRawTrades((trades) => this.onRawTrades(trades));
     else if (!needRaw && this.unsubscribeRaw !== null) {
       this.unsubscribeRaw();
       this.unsubscribeRaw = null;

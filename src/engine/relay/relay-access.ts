@@ -31,7 +31,10 @@ export function relayHostAllowed(host: string | undefined, port: number): boolea
 }
 
 /** No Origin (a program, not a page) is fine; a page must be allowed or be the relay's own. */
-export function relayOriginAllowed(origin: string | undefined, rules: Pick<RelayAccessRules, 'port' | 'allowedOrigins'>): boolean {
+export function relayOriginAllowed(
+  origin: string | undefined,
+  rules: Pick<RelayAccessRules, 'port' | 'allowedOrigins'>,
+): boolean {
   if (origin === undefined) return true;
   const normalized = normalizeRelayOrigin(origin);
   if (normalized === null) return false;
@@ -42,6 +45,7 @@ export function relayOriginAllowed(origin: string | undefined, rules: Pick<Relay
 export function checkRelayAccess(facts: RelayRequestFacts, rules: RelayAccessRules): RelayRefusal | null {
   if (!relayHostAllowed(facts.host, rules.port)) return { status: 403, reason: 'host', message: 'Host not allowed' };
   if (!relayOriginAllowed(facts.origin, rules)) return { status: 403, reason: 'origin', message: 'Origin not allowed' };
-  if (!relayTokensMatch(rules.token, facts.token)) return { status: 401, reason: 'token', message: 'Missing or wrong relay token' };
+  if (!relayTokensMatch(rules.token, facts.token))
+    return { status: 401, reason: 'token', message: 'Missing or wrong relay token' };
   return null;
 }

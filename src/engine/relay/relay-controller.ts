@@ -79,7 +79,12 @@ export class RelayController {
       return;
     }
     await this.stopServer();
-    const server = this.createServer({ feed: this.feed, port: next.port, token: next.token, allowedOrigins: next.origins });
+    const server = this.createServer({
+      feed: this.feed,
+      port: next.port,
+      token: next.token,
+      allowedOrigins: next.origins,
+    });
     try {
       await server.listen();
       this.server = server;

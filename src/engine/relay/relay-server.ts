@@ -76,7 +76,12 @@ export class RelayServer {
   private readonly now: () => number;
 
   private server: Server | null = null;
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   private boundPort = 0;
   private readonly clients = new Map<string, RelayClient & { terminate(): void }>();
   /** Symbol → clients receiving it: the per-trade filter. */
@@ -125,7 +130,9 @@ export class RelayServer {
   async listen(): Promise<number> {
     if (this.server !== null) return this.boundPort;
     const server = createServer((request, response) => this.onRequest(request, response));
-    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(request, socket, head));
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.onUpgrade(request, socket, head),
+    );
     server.on('clientError', (_error, socket: Duplex) => socket.destroy());
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException): void => {
@@ -217,7 +224,10 @@ export class RelayServer {
 
   /** The first reason to turn a request away, or null. */
   private admit(request: IncomingMessage, url: URL): { status: number; message: string } | null {
-    const refusal = checkRelayAccess({ host: request.headers.host, origin: request.headers.origin, token: url.searchParams.get('token') }, this.rules());
+    const refusal = checkRelayAccess(
+      { host: request.headers.host, origin: request.headers.origin, token: url.searchParams.get('token') },
+      this.rules(),
+    );
     if (refusal !== null) {
       this.counters.refused[refusal.reason] += 1;
       return refusal;
@@ -268,7 +278,8 @@ export class RelayServer {
     if (url.pathname === '/sse' && request.method === 'OPTIONS') return this.preflight(request, response);
     if (url.pathname !== '/sse') {
       if (!relayHostAllowed(request.headers.host, this.boundPort)) return plain(response, 403, 'Host not allowed');
-      if (url.pathname === '/') return plain(response, 426, 'This is the relay websocket: connect with a websocket client, or use /sse');
+      if (url.pathname === '/')
+        return plain(response, 426, 'This is the relay websocket: connect with a websocket client, or use /sse');
       return plain(response, 404, 'Not found: the relay serves / (websocket) and /sse (server-sent events)');
     }
     if (request.method !== 'GET') return plain(response, 405, 'Use GET for /sse', { Allow: 'GET, OPTIONS' });
@@ -277,11 +288,19 @@ export class RelayServer {
     if (refusal !== null) return plain(response, refusal.status, refusal.message, cors);
 
     const raw = url.searchParams.get('symbols') ?? '';
-    const symbols = [...new Set(raw.split(',').map((part) => part.trim()).filter((part) => part !== ''))];
+    const symbols = [
+      ...new Set(
+        raw
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== ''),
+      ),
+    ];
     const invalid = symbols.find((symbol) => !isValidSymbol(symbol));
     if (raw.length > MAX_SSE_SYMBOLS_TEXT || symbols.length === 0 || invalid !== undefined) {
       this.counters.badMessages += 1;
-      const reason = invalid !== undefined ? `Invalid symbol: ${previewValue(invalid)}` : 'Give the symbols as ?symbols=AAPL,MSFT';
+      const reason =
+        invalid !== undefined ? `Invalid symbol: ${previewValue(invalid)}` : 'Give the symbols as ?symbols=AAPL,MSFT';
       return plain(response, 400, reason, cors);
     }
     if (symbols.length > this.feed.maxSymbols) {
@@ -313,8 +332,14 @@ export class RelayServer {
   private preflight(request: IncomingMessage, response: ServerResponse): void {
     const origin = request.headers.origin;
     if (!relayHostAllowed(request.headers.host, this.boundPort)) return plain(response, 403, 'Host not allowed');
-    if (origin === undefined || !relayOriginAllowed(origin, this.rules())) return plain(response, 403, 'Origin not allowed');
-    response.writeHead(204, { ...corsHeaders(origin), 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': 'Last-Event-ID', 'Access-Control-Max-Age': '600' });
+    if (origin === undefined || !relayOriginAllowed(origin, this.rules()))
+      return plain(response, 403, 'Origin not allowed');
+    response.writeHead(204, {
+      ...corsHeaders(origin),
+      'Access-Control-Allow-Methods': 'GET',
+      'Access-Control-Allow-Headers': 'Last-Event-ID',
+      'Access-Control-Max-Age': '600',
+    });
     response.end();
   }
 
@@ -373,7 +398,10 @@ export class RelayServer {
       const client = this.clients.get(owner);
       if (client === undefined) continue;
       this.unlink(client, symbol);
-      client.lose(symbol, `Subscribing to too many symbols: ${symbol} was unsubscribed to make room for Ticker's own symbols (the plan allows ${this.feed.maxSymbols})`);
+      client.lose(
+        symbol,
+        `Subscribing to too many symbols: ${symbol} was unsubscribed to make room for Ticker's own symbols (the plan allows ${this.feed.maxSymbols})`,
+      );
     }
     if (interests.length > 0) this.changed();
   }
@@ -449,7 +477,8 @@ function refuseSocket(socket: Duplex, status: number, message: string): void {
 }
 
 function listenError(error: NodeJS.ErrnoException, port: number): RelayListenError {
-  if (error.code === 'EADDRINUSE') return new RelayListenError('in-use', `Port ${port} is already in use: pick another relay port`);
+  if (error.code === 'EADDRINUSE')
+    return new RelayListenError('in-use', `Port ${port} is already in use: pick another relay port`);
   if (error.code === 'EACCES') return new RelayListenError('denied', `Not allowed to listen on port ${port}`);
   return new RelayListenError('other', `The relay could not listen on port ${port}: ${error.message}`);
 }

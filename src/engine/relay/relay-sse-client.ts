@@ -150,7 +150,14 @@ export class RelaySseClient implements RelayClient {
   }
 
   private quoteFromTrade(trade: RawTrade): QuoteEvent | null {
-    const fields = { symbol: trade.s, price: numberOr(trade.p), change: null, changePct: null, volume: numberOr(trade.v) ?? 0, time: numberOr(trade.t) };
+    const fields = {
+      symbol: trade.s,
+      price: numberOr(trade.p),
+      change: null,
+      changePct: null,
+      volume: numberOr(trade.v) ?? 0,
+      time: numberOr(trade.t),
+    };
     return quoteEvent(fields, this.host.sessionOf(trade.s));
   }
 

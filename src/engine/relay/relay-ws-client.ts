@@ -98,7 +98,8 @@ export class RelayWsClient implements RelayClient {
     } catch {
       return this.reject('Messages must be JSON, e.g. {"type":"subscribe","symbol":"AAPL"}');
     }
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.reject('Messages must be JSON objects');
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      return this.reject('Messages must be JSON objects');
     const { type, symbol } = message as { type?: unknown; symbol?: unknown };
     switch (type) {
       case 'subscribe':

@@ -5,7 +5,14 @@
  * every reason, when it would break a limit (too many lists, a strip over the plan's cap).
  */
 import { listsOnScreen } from '../../shared/second-strip';
-import { nextListId, MAX_WATCH_LISTS, sameListName, unionOfLists, unionOverCapMessage, type WatchList } from '../../shared/watch-lists';
+import {
+  nextListId,
+  MAX_WATCH_LISTS,
+  sameListName,
+  unionOfLists,
+  unionOverCapMessage,
+  type WatchList,
+} from '../../shared/watch-lists';
 import type { SavedSettings } from './schema';
 import type { TransferData } from './settings-transfer';
 
@@ -33,9 +40,12 @@ export function applyTransfer(current: SavedSettings, data: TransferData, maxSym
   }
   const problems: string[] = [];
   if (lists.length > MAX_WATCH_LISTS) {
-    problems.push(`importing would make ${lists.length} watch lists (adding ${names(added)}); Ticker keeps at most ${MAX_WATCH_LISTS}: delete some lists first`);
+    problems.push(
+      `importing would make ${lists.length} watch lists (adding ${names(added)}); Ticker keeps at most ${MAX_WATCH_LISTS}: delete some lists first`,
+    );
   }
-  const shown = data.shownList === null ? null : lists.find((list) => sameListName(list.name, data.shownList as string));
+  const shown =
+    data.shownList === null ? null : lists.find((list) => sameListName(list.name, data.shownList as string));
   const shownListId = shown ? shown.id : current.shownListId;
   const union = unionOfLists(lists, listsOnScreen(shownListId, current.secondStrip));
   if (union.length > maxSymbols) problems.push(unionOverCapMessage(union.length, maxSymbols));

@@ -13,7 +13,6 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-
 /**
  * Whether safeStorage gives real protection here. On Linux without a keyring Electron falls back to
  * the 'basic_text' backend, which encrypts with a hard-coded password: we call that obfuscated too.
@@ -55,7 +54,8 @@ export function protectKey(key: string, safeStorage: SafeStorageLike, platform: 
 export function revealKey(saved: SavedApiKey, safeStorage: SafeStorageLike): string | null {
   try {
     const bytes = Buffer.from(saved.data, 'base64');
-    const key = saved.protection === 'encrypted' ? safeStorage.decryptString(bytes) : xorWithSalt(bytes).toString('utf8');
+    const key =
+      saved.protection === 'encrypted' ? safeStorage.decryptString(bytes) : xorWithSalt(bytes).toString('utf8');
     return API_KEY_PATTERN.test(key) ? key : null;
   } catch {
     return null;

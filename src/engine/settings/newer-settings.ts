@@ -39,7 +39,10 @@ function collect(value: unknown, schema: JsonSchema, path: string, out: string[]
 }
 
 /** Paths (`portfolio`, `preferences.shortcut`, `lists[0].colour`) of keys this version does not know. */
-export function unknownSettingsKeys(raw: Record<string, unknown>, schema: Record<string, JsonSchema> = SETTINGS_SCHEMA): string[] {
+export function unknownSettingsKeys(
+  raw: Record<string, unknown>,
+  schema: Record<string, JsonSchema> = SETTINGS_SCHEMA,
+): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (Object.hasOwn(schema, key)) collect(value, schema[key] as JsonSchema, key, out);
@@ -52,7 +55,10 @@ export function unknownSettingsKeys(raw: Record<string, unknown>, schema: Record
  * Why `raw` looks written by a newer Ticker (a sentence fragment for a notice), or null when this
  * version understands all of it.
  */
-export function newerSettingsReason(raw: Record<string, unknown>, schema: Record<string, JsonSchema> = SETTINGS_SCHEMA): string | null {
+export function newerSettingsReason(
+  raw: Record<string, unknown>,
+  schema: Record<string, JsonSchema> = SETTINGS_SCHEMA,
+): string | null {
   const version = raw.version;
   if (typeof version === 'number' && Number.isFinite(version) && version > SETTINGS_VERSION) {
     return `it was saved by a newer version of Ticker (settings version ${version}; this version reads version ${SETTINGS_VERSION})`;

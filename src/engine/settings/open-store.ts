@@ -105,7 +105,12 @@ export function backupStamp(epochMs: number): string {
 }
 
 /** `<dir>/settings.<label>-<stamp>.json`, with `-2`, `-3`… when that name is taken. */
-export function backupPathFor(filePath: string, epochMs: number, exists: (path: string) => boolean, label = 'corrupt'): string {
+export function backupPathFor(
+  filePath: string,
+  epochMs: number,
+  exists: (path: string) => boolean,
+  label = 'corrupt',
+): string {
   const extension = extname(filePath) || '.json';
   const stem = basename(filePath, extname(filePath));
   const base = join(dirname(filePath), `${stem}.${label}-${backupStamp(epochMs)}`);
@@ -126,7 +131,11 @@ const WRITE_REFUSED_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
  * bits count even for root, who could write anyway: a file the user made read-only is the user's
  * wish that it is not changed.
  */
-export function readOnlyReason(filePath: string, fs: Pick<SettingsFs, 'statSync' | 'accessSync'>, platform: NodeJS.Platform = process.platform): string | null {
+export function readOnlyReason(
+  filePath: string,
+  fs: Pick<SettingsFs, 'statSync' | 'accessSync'>,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   const checks: [string, string, boolean][] = [
     [filePath, 'the settings file', true],
     [dirname(filePath), 'the settings folder', platform !== 'win32'],
@@ -185,7 +194,10 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
   const create = (): KeyValueStore => guardedStore(retryingStore(withFsRetry(deps.createStore, retry), retry), refusal);
   const inMemory = (why: string): OpenedSettingsStore => ({
     store: createMemoryStore(deps.filePath),
-    notice: notice('error', `Ticker could not open its settings file (${why}) at ${deps.filePath}. Changes will not be saved until Ticker restarts.`),
+    notice: notice(
+      'error',
+      `Ticker could not open its settings file (${why}) at ${deps.filePath}. Changes will not be saved until Ticker restarts.`,
+    ),
   });
   /** Move the file aside (a rename: nothing is read or copied): the backup's path, or why it failed. */
   const moveAside = (label?: string): { backupPath: string } | { failed: string } => {
@@ -208,7 +220,10 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     }
   };
   /** Write what was salvaged in place of the moved file and open it; null when even that is refused. */
-  const openSalvaged = (salvaged: { value: Record<string, unknown>; problems: string[] }, backupPath: string): OpenedSettingsStore | null => {
+  const openSalvaged = (
+    salvaged: { value: Record<string, unknown>; problems: string[] },
+    backupPath: string,
+  ): OpenedSettingsStore | null => {
     try {
       withFsRetry(() => fs.writeFileSync(deps.filePath, JSON.stringify(salvaged.value, null, '\t')), retry);
       const store = create();
@@ -243,7 +258,9 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     if (!isPlainDataObject(raw)) {
       const moved = moveAside();
       if ('failed' in moved) return inMemory(moved.failed);
-      return fresh(`Your settings file held ${jsonKind(raw)} instead of settings, so Ticker started with default settings. The file was saved as ${moved.backupPath}.`);
+      return fresh(
+        `Your settings file held ${jsonKind(raw)} instead of settings, so Ticker started with default settings. The file was saved as ${moved.backupPath}.`,
+      );
     }
     const newerReason = newer ? newer(raw) : null;
     // Used as far as it is understood, never written: the service tells the user once.
@@ -314,7 +331,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function salvage(raw: unknown, repair: OpenSettingsStoreDeps['repair']): { value: Record<string, unknown>; problems: string[] } | null {
+function salvage(
+  raw: unknown,
+  repair: OpenSettingsStoreDeps['repair'],
+): { value: Record<string, unknown>; problems: string[] } | null {
   if (!repair || raw === NOT_JSON) return null;
   try {
     return repair(raw);

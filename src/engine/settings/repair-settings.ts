@@ -7,11 +7,31 @@ import { ALERT_LIMITS, alertRuleProblem, copyAlertRule, type AlertRule } from '.
 import { MAX_RELAY_ORIGINS, isValidRelayToken, normalizeRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, normalizeSymbol } from '../../shared/symbols';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
-import { checkLotDraft, defaultHoldings, HOLDING_LIMITS, lotProblem, type Holdings, type Lot } from '../../shared/portfolio/holdings';
+import {
+  checkLotDraft,
+  defaultHoldings,
+  HOLDING_LIMITS,
+  lotProblem,
+  type Holdings,
+  type Lot,
+} from '../../shared/portfolio/holdings';
 import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
 import { checkSecondStripPatch, defaultSecondStrip, SECOND_STRIP_KEYS } from '../../shared/second-strip';
-import { DEFAULT_PREFERENCES, isPlainDataObject, PREFERENCE_KEYS, preferenceProblem } from '../../shared/preference-rules';
-import { FIRST_LIST_NAME, isListId, listNameProblem, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
+import {
+  DEFAULT_PREFERENCES,
+  isPlainDataObject,
+  PREFERENCE_KEYS,
+  preferenceProblem,
+} from '../../shared/preference-rules';
+import {
+  FIRST_LIST_NAME,
+  isListId,
+  listNameProblem,
+  MAX_LIST_NAME_LENGTH,
+  MAX_WATCH_LISTS,
+  sameListName,
+  type WatchList,
+} from '../../shared/watch-lists';
 import {
   BASE64_PATTERN,
   DEFAULT_LIST_ID,
@@ -64,7 +84,12 @@ function repairLists(raw: unknown, maxSymbols: number, problems: string[]): Watc
   const lists: WatchList[] = [];
   for (const [index, item] of raw.entries()) {
     const path = `lists[${index}]`;
-    if (lists.length >= MAX_WATCH_LISTS || !isPlainDataObject(item) || !isListId(item.id) || listNameProblem(item.name) !== null) {
+    if (
+      lists.length >= MAX_WATCH_LISTS ||
+      !isPlainDataObject(item) ||
+      !isListId(item.id) ||
+      listNameProblem(item.name) !== null
+    ) {
       problems.push(path);
       continue;
     }
@@ -81,7 +106,8 @@ function repairLists(raw: unknown, maxSymbols: number, problems: string[]): Watc
 
 function uniqueName(name: string, lists: readonly WatchList[]): string {
   let candidate = name;
-  for (let n = 2; lists.some((list) => sameListName(list.name, candidate)); n += 1) candidate = `${name.slice(0, MAX_LIST_NAME_LENGTH - 4)} (${n})`;
+  for (let n = 2; lists.some((list) => sameListName(list.name, candidate)); n += 1)
+    candidate = `${name.slice(0, MAX_LIST_NAME_LENGTH - 4)} (${n})`;
   return candidate;
 }
 
@@ -138,7 +164,8 @@ export function windowFieldProblem(key: WindowKey, value: unknown): string | nul
       return typeof value === 'boolean' ? null : '"docked" must be true or false';
     case 'x':
     case 'y':
-      return value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_WINDOW_COORDINATE)
+      return value === null ||
+        (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_WINDOW_COORDINATE)
         ? null
         : `"${key}" must be a finite coordinate or null`;
   }
@@ -265,7 +292,11 @@ function repairHoldings(raw: unknown, problems: string[]): Holdings {
   }
   raw.lots.forEach((item: unknown, index) => {
     const lot = item as Lot;
-    if (lotProblem(item) === null && holdings.lots.length < HOLDING_LIMITS.maxLots && !holdings.lots.some((other) => other.id === lot.id)) {
+    if (
+      lotProblem(item) === null &&
+      holdings.lots.length < HOLDING_LIMITS.maxLots &&
+      !holdings.lots.some((other) => other.id === lot.id)
+    ) {
       const checked = checkLotDraft(lot);
       if (checked.ok) {
         holdings.lots.push({ id: lot.id, ...checked.value });
@@ -315,7 +346,10 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
 }
 
 /** `repairSettings` in the shape openSettingsStore's `repair` option takes. */
-export function salvageSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SYMBOLS): { value: Record<string, unknown>; problems: string[] } | null {
+export function salvageSettings(
+  raw: unknown,
+  maxSymbols: number = DEFAULT_MAX_SYMBOLS,
+): { value: Record<string, unknown>; problems: string[] } | null {
   const repaired = repairSettings(raw, maxSymbols);
   return repaired && { value: repaired.settings, problems: repaired.problems };
 }

@@ -8,7 +8,13 @@ import { defaultHoldings, HOLDING_LIMITS, LOT_ID_PATTERN, type Holdings } from '
 import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
 import { defaultSecondStrip } from '../../shared/second-strip';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
-import { FIRST_LIST_NAME, LIST_ID_PATTERN, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, type WatchList } from '../../shared/watch-lists';
+import {
+  FIRST_LIST_NAME,
+  LIST_ID_PATTERN,
+  MAX_LIST_NAME_LENGTH,
+  MAX_WATCH_LISTS,
+  type WatchList,
+} from '../../shared/watch-lists';
 
 /** 2: named watch lists (`lists`, `shownListId`) replaced the single `symbols` list of version 1. */
 export const SETTINGS_VERSION = 2;
@@ -55,7 +61,12 @@ export const DEFAULT_SYMBOLS: readonly string[] = Object.freeze([
   'OANDA:EUR_USD',
 ]);
 
-export const DEFAULT_WINDOW_STATE: Readonly<WindowState> = Object.freeze({ displayId: null, docked: true, x: null, y: null });
+export const DEFAULT_WINDOW_STATE: Readonly<WindowState> = Object.freeze({
+  displayId: null,
+  docked: true,
+  x: null,
+  y: null,
+});
 
 /** Window coordinates beyond this are nonsense (no desktop is a million pixels wide). */
 export const MAX_WINDOW_COORDINATE = 1_000_000;
@@ -116,12 +127,19 @@ function ruleSchema(rule: PreferenceRule, defaultValue: unknown): JsonSchema {
   }
 }
 
-const nullableCoordinate: JsonSchema = { type: ['number', 'null'], minimum: -MAX_WINDOW_COORDINATE, maximum: MAX_WINDOW_COORDINATE };
+const nullableCoordinate: JsonSchema = {
+  type: ['number', 'null'],
+  minimum: -MAX_WINDOW_COORDINATE,
+  maximum: MAX_WINDOW_COORDINATE,
+};
 
 /** The `schema` option for electron-store: one JSON schema per top-level key. */
 export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record<keyof SavedSettings, JsonSchema> {
   const preferenceProperties = Object.fromEntries(
-    Object.entries(PREFERENCE_RULES).map(([key, rule]) => [key, ruleSchema(rule, DEFAULT_PREFERENCES[key as keyof Preferences])]),
+    Object.entries(PREFERENCE_RULES).map(([key, rule]) => [
+      key,
+      ruleSchema(rule, DEFAULT_PREFERENCES[key as keyof Preferences]),
+    ]),
   );
   return {
     version: { type: 'integer', minimum: 1, default: SETTINGS_VERSION },

@@ -3,7 +3,15 @@
  * place that sees the plain API key, and nothing it emits ever contains it.
  */
 import { randomUUID } from 'node:crypto';
-import { ALERT_LIMITS, checkAlertDraft, copyAlertRule, formatAlertCondition, sameCondition, type AlertDraft, type AlertRule } from '../../shared/alert-rules';
+import {
+  ALERT_LIMITS,
+  checkAlertDraft,
+  copyAlertRule,
+  formatAlertCondition,
+  sameCondition,
+  type AlertDraft,
+  type AlertRule,
+} from '../../shared/alert-rules';
 import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
@@ -188,7 +196,8 @@ export class SettingsService {
     if (key === null) {
       this.raise({
         level: 'warning',
-        message: 'Your saved Finnhub key could not be read on this computer (the system keychain may have changed). Please paste your key again in Settings.',
+        message:
+          'Your saved Finnhub key could not be read on this computer (the system keychain may have changed). Please paste your key again in Settings.',
       });
     }
     return key;
@@ -200,9 +209,13 @@ export class SettingsService {
   addSymbol(input: string, listId?: string): string[] {
     const symbol = this.requireSymbol(input);
     const list = this.requireList(listId);
-    if (list.symbols.includes(symbol)) throw new TickerError('duplicate', `${symbol} is already in ${this.listWords(list)}.`);
+    if (list.symbols.includes(symbol))
+      throw new TickerError('duplicate', `${symbol} is already in ${this.listWords(list)}.`);
     if (list.symbols.length >= this.maxSymbols) {
-      throw new TickerError('limit', `A list holds at most ${this.maxSymbols} symbols. Remove one from ${this.listWords(list)} first.`);
+      throw new TickerError(
+        'limit',
+        `A list holds at most ${this.maxSymbols} symbols. Remove one from ${this.listWords(list)} first.`,
+      );
     }
     return this.replaceSymbols(list, [...list.symbols, symbol]);
   }
@@ -269,12 +282,18 @@ export class SettingsService {
   /** Delete a list (never the last one). A strip showing it switches to the first remaining list. */
   deleteList(listId: string): void {
     const list = this.requireList(listId);
-    if (this.current.lists.length === 1) throw new TickerError('limit', 'Ticker needs at least one watch list: create another before deleting this one.');
+    if (this.current.lists.length === 1)
+      throw new TickerError('limit', 'Ticker needs at least one watch list: create another before deleting this one.');
     const lists = this.current.lists.filter((l) => l.id !== list.id);
     const first = (lists[0] as WatchList).id;
     const shownListId = this.current.shownListId === list.id ? first : this.current.shownListId;
     const { secondStrip } = this.current;
-    this.commitShown({ ...this.current, lists, shownListId, secondStrip: secondStrip.listId === list.id ? { ...secondStrip, listId: first } : secondStrip });
+    this.commitShown({
+      ...this.current,
+      lists,
+      shownListId,
+      secondStrip: secondStrip.listId === list.id ? { ...secondStrip, listId: first } : secondStrip,
+    });
   }
 
   /** Show a list on the strip. Refused when the lists on screen together would exceed the plan's cap. */
@@ -292,7 +311,8 @@ export class SettingsService {
       patch,
       this.current.lists.map((list) => list.id),
     );
-    if (!checked.ok) throw new TickerError(checked.field === 'listId' ? 'not-found' : 'invalid-payload', `${checked.message}.`);
+    if (!checked.ok)
+      throw new TickerError(checked.field === 'listId' ? 'not-found' : 'invalid-payload', `${checked.message}.`);
     this.commitShown({ ...this.current, secondStrip: { ...this.current.secondStrip, ...checked.value } });
     return this.secondStrip();
   }
@@ -331,7 +351,11 @@ export class SettingsService {
     const origins: string[] = [];
     for (const item of input) {
       const origin = normalizeRelayOrigin(item);
-      if (origin === null) throw new TickerError('invalid-payload', `Not an origin: use the form https://example.com or http://localhost:3000`);
+      if (origin === null)
+        throw new TickerError(
+          'invalid-payload',
+          `Not an origin: use the form https://example.com or http://localhost:3000`,
+        );
       if (!origins.includes(origin)) origins.push(origin);
     }
     this.commit({ ...this.current, relay: { ...this.current.relay, origins } });
@@ -341,15 +365,22 @@ export class SettingsService {
   // ------------------------------------------------------------------ holdings
 
   holdings(): Holdings {
-    return { baseCurrency: this.current.holdings.baseCurrency, lots: this.current.holdings.lots.map((lot) => ({ ...lot })) };
+    return {
+      baseCurrency: this.current.holdings.baseCurrency,
+      lots: this.current.holdings.lots.map((lot) => ({ ...lot })),
+    };
   }
 
   /** Add a lot at the end. */
   addLot(input: LotDraft): Holdings {
     const draft = requireLot(input);
     const lots = this.current.holdings.lots;
-    if (lots.length >= HOLDING_LIMITS.maxLots) throw new TickerError('limit', `You can keep at most ${HOLDING_LIMITS.maxLots} lots. Remove one first.`);
-    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots: [...lots, { id: this.newId(), ...draft }] } });
+    if (lots.length >= HOLDING_LIMITS.maxLots)
+      throw new TickerError('limit', `You can keep at most ${HOLDING_LIMITS.maxLots} lots. Remove one first.`);
+    this.commit({
+      ...this.current,
+      holdings: { ...this.current.holdings, lots: [...lots, { id: this.newId(), ...draft }] },
+    });
     return this.holdings();
   }
 
@@ -364,17 +395,22 @@ export class SettingsService {
 
   removeLot(id: string): Holdings {
     this.requireLot(id);
-    this.commit({ ...this.current, holdings: { ...this.current.holdings, lots: this.current.holdings.lots.filter((lot) => lot.id !== id) } });
+    this.commit({
+      ...this.current,
+      holdings: { ...this.current.holdings, lots: this.current.holdings.lots.filter((lot) => lot.id !== id) },
+    });
     return this.holdings();
   }
 
   /** Replace every lot at once (a CSV import): all valid, or nothing changes. */
   replaceLots(input: readonly LotDraft[]): Holdings {
     if (!Array.isArray(input)) throw new TickerError('invalid-payload', 'Lots must be a list');
-    if (input.length > HOLDING_LIMITS.maxLots) throw new TickerError('limit', `At most ${HOLDING_LIMITS.maxLots} lots.`);
+    if (input.length > HOLDING_LIMITS.maxLots)
+      throw new TickerError('limit', `At most ${HOLDING_LIMITS.maxLots} lots.`);
     const lots = input.map((item, index) => {
       const checked = checkLotDraft(item);
-      if (!checked.ok) throw new TickerError('invalid-payload', `Lot ${index + 1}: ${Object.values(checked.problems).join('; ')}`);
+      if (!checked.ok)
+        throw new TickerError('invalid-payload', `Lot ${index + 1}: ${Object.values(checked.problems).join('; ')}`);
       return { id: this.newId(), ...checked.value };
     });
     this.commit({ ...this.current, holdings: { ...this.current.holdings, lots } });
@@ -404,7 +440,8 @@ export class SettingsService {
   addAlert(input: AlertDraft): AlertRule[] {
     const draft = this.requireDraft(input);
     const alerts = this.current.alerts;
-    if (alerts.length >= ALERT_LIMITS.maxRules) throw new TickerError('limit', `You can keep at most ${ALERT_LIMITS.maxRules} alerts. Remove one first.`);
+    if (alerts.length >= ALERT_LIMITS.maxRules)
+      throw new TickerError('limit', `You can keep at most ${ALERT_LIMITS.maxRules} alerts. Remove one first.`);
     this.refuseDuplicate(draft, null);
     this.commit({ ...this.current, alerts: [...alerts, { ...draft, id: this.newId(), triggered: false }] });
     return this.alerts();
@@ -495,7 +532,12 @@ export class SettingsService {
     const applied = applyTransfer(this.current, data, this.maxSymbols);
     if (!applied.ok) return applied;
     const saved = this.commit(applied.settings);
-    return { ok: true, summary: saved ? applied.summary : `${applied.summary} It applies until Ticker quits: your settings cannot be saved now (see the notice).` };
+    return {
+      ok: true,
+      summary: saved
+        ? applied.summary
+        : `${applied.summary} It applies until Ticker quits: your settings cannot be saved now (see the notice).`,
+    };
   }
 
   // ------------------------------------------------------------------ internals
@@ -537,7 +579,10 @@ export class SettingsService {
       return true;
     } catch (error) {
       if (!(error instanceof SettingsWriteRefused)) console.error('[settings] could not save settings:', error);
-      if (!this.toldUnsaved) this.tellUnsaved(error instanceof SettingsWriteRefused ? error.reason : `the file could not be written (${errorCode(error)})`);
+      if (!this.toldUnsaved)
+        this.tellUnsaved(
+          error instanceof SettingsWriteRefused ? error.reason : `the file could not be written (${errorCode(error)})`,
+        );
       return false;
     }
   }
@@ -606,7 +651,8 @@ export class SettingsService {
 
   private requireListed(input: unknown, list: WatchList): string {
     const symbol = this.requireSymbol(input);
-    if (!list.symbols.includes(symbol)) throw new TickerError('not-found', `${symbol} is not in ${this.listWords(list)}.`);
+    if (!list.symbols.includes(symbol))
+      throw new TickerError('not-found', `${symbol} is not in ${this.listWords(list)}.`);
     return symbol;
   }
 

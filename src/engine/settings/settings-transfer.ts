@@ -80,7 +80,8 @@ function checkSymbols(raw: unknown, path: string, maxSymbols: number, problems: 
   const symbols: string[] = [];
   raw.forEach((item: unknown, index) => {
     const symbol = normalizeSymbol(item);
-    if (symbol === null) problems.push(`${path}[${index}]: ${quoted(item)} is not a valid symbol (${SYMBOL_RULE_TEXT})`);
+    if (symbol === null)
+      problems.push(`${path}[${index}]: ${quoted(item)} is not a valid symbol (${SYMBOL_RULE_TEXT})`);
     else if (symbols.includes(symbol)) problems.push(`${path}[${index}]: ${symbol} appears twice in this list`);
     else symbols.push(symbol);
   });
@@ -93,7 +94,8 @@ function checkLists(raw: unknown, maxSymbols: number, problems: string[]): Trans
     return [];
   }
   if (raw.length === 0) problems.push('lists: the file has no watch list');
-  if (raw.length > MAX_WATCH_LISTS) problems.push(`lists: ${raw.length} lists; Ticker keeps at most ${MAX_WATCH_LISTS}`);
+  if (raw.length > MAX_WATCH_LISTS)
+    problems.push(`lists: ${raw.length} lists; Ticker keeps at most ${MAX_WATCH_LISTS}`);
   const lists: TransferList[] = [];
   raw.forEach((item: unknown, index) => {
     const path = `lists[${index}]`;
@@ -102,7 +104,8 @@ function checkLists(raw: unknown, maxSymbols: number, problems: string[]): Trans
       return;
     }
     for (const key of Object.keys(item)) {
-      if (!(LIST_FIELDS as readonly string[]).includes(key)) problems.push(`${path}.${key}: not a field of a watch list`);
+      if (!(LIST_FIELDS as readonly string[]).includes(key))
+        problems.push(`${path}.${key}: not a field of a watch list`);
     }
     const nameProblem = listNameProblem(item.name);
     const name = typeof item.name === 'string' ? item.name.trim() : '';
@@ -138,28 +141,42 @@ export function checkPreferences(raw: unknown, path: string, problems: string[])
 
 /** Parse and check an export file's text. */
 export function parseSettingsJson(text: string, maxSymbols: number): TransferParse {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, problems: [`the file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`] };
+  if (text.length > MAX_SETTINGS_FILE_BYTES)
+    return { ok: false, problems: [`the file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`] };
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problems: [`the file is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`] };
+    return {
+      ok: false,
+      problems: [`the file is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`],
+    };
   }
-  if (!isPlainDataObject(raw)) return { ok: false, problems: ['the file is not a Ticker settings export (it is not a JSON object)'] };
+  if (!isPlainDataObject(raw))
+    return { ok: false, problems: ['the file is not a Ticker settings export (it is not a JSON object)'] };
   if (raw.format !== TRANSFER_FORMAT_NAME) {
-    return { ok: false, problems: [`format: must be "${TRANSFER_FORMAT_NAME}" (this is not a Ticker settings export)`] };
+    return {
+      ok: false,
+      problems: [`format: must be "${TRANSFER_FORMAT_NAME}" (this is not a Ticker settings export)`],
+    };
   }
   const problems: string[] = [];
   const version = raw.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > TRANSFER_VERSION) {
-    return { ok: false, problems: [`version: ${version} is from a newer Ticker; this version reads version ${TRANSFER_VERSION}`] };
+    return {
+      ok: false,
+      problems: [`version: ${version} is from a newer Ticker; this version reads version ${TRANSFER_VERSION}`],
+    };
   }
   if (version !== TRANSFER_VERSION) problems.push(`version: must be ${TRANSFER_VERSION}`);
   for (const key of Object.keys(raw)) {
     if ((TOP_LEVEL_FIELDS as readonly string[]).includes(key)) continue;
     problems.push(`${key}: ${SECRET_FIELDS[key] ?? 'not a field of a Ticker settings export'}`);
   }
-  if (raw.exportedAt !== undefined && (typeof raw.exportedAt !== 'string' || Number.isNaN(Date.parse(raw.exportedAt)))) {
+  if (
+    raw.exportedAt !== undefined &&
+    (typeof raw.exportedAt !== 'string' || Number.isNaN(Date.parse(raw.exportedAt)))
+  ) {
     problems.push('exportedAt: must be a date and time (ISO 8601)');
   }
   const lists = checkLists(raw.lists, maxSymbols, problems);
@@ -170,5 +187,7 @@ export function parseSettingsJson(text: string, maxSymbols: number): TransferPar
     else problems.push(`shownList: ${quoted(raw.shownList)} is not the name of a list in the file`);
   }
   const preferences = raw.preferences === undefined ? {} : checkPreferences(raw.preferences, 'preferences', problems);
-  return problems.length > 0 ? { ok: false, problems: listedProblems(problems) } : { ok: true, data: { lists, shownList, preferences } };
+  return problems.length > 0
+    ? { ok: false, problems: listedProblems(problems) }
+    : { ok: true, data: { lists, shownList, preferences } };
 }

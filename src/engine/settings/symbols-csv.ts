@@ -35,7 +35,8 @@ export interface SymbolsCsvOptions {
 
 /** Parse and check a symbols CSV. The result's lists replace the same-named lists on import. */
 export function parseSymbolsCsv(text: string, options: SymbolsCsvOptions): TransferParse {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, problems: [`the file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`] };
+  if (text.length > MAX_SETTINGS_FILE_BYTES)
+    return { ok: false, problems: [`the file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`] };
   const rows = parseCsvRows(text);
   if (rows === null) return { ok: false, problems: ['a quoted field is never closed'] };
   if (rows.length > 0 && isHeader((rows[0] as { fields: string[] }).fields)) rows.shift();
@@ -54,7 +55,8 @@ export function parseSymbolsCsv(text: string, options: SymbolsCsvOptions): Trans
     const nameProblem = listNameProblem(listName);
     if (nameProblem !== null) problems.push(`line ${line}: list ${quoted(listText)}: ${nameProblem}`);
     const symbol = normalizeSymbol(rawSymbol);
-    if (symbol === null) problems.push(`line ${line}: ${quoted(rawSymbol)} is not a valid symbol (${SYMBOL_RULE_TEXT})`);
+    if (symbol === null)
+      problems.push(`line ${line}: ${quoted(rawSymbol)} is not a valid symbol (${SYMBOL_RULE_TEXT})`);
     if (symbol === null || nameProblem !== null) continue;
     let list = lists.find((candidate) => sameListName(candidate.name, listName));
     if (!list) {
@@ -71,10 +73,16 @@ export function parseSymbolsCsv(text: string, options: SymbolsCsvOptions): Trans
   }
   for (const list of lists) {
     if (list.symbols.length > options.maxSymbols) {
-      problems.push(`"${list.name}": ${list.symbols.length} symbols (from line ${list.lines[options.maxSymbols]} on); a list holds at most ${options.maxSymbols}`);
+      problems.push(
+        `"${list.name}": ${list.symbols.length} symbols (from line ${list.lines[options.maxSymbols]} on); a list holds at most ${options.maxSymbols}`,
+      );
     }
   }
-  if (lists.length > MAX_WATCH_LISTS) problems.push(`the file names ${lists.length} lists; Ticker keeps at most ${MAX_WATCH_LISTS}`);
+  if (lists.length > MAX_WATCH_LISTS)
+    problems.push(`the file names ${lists.length} lists; Ticker keeps at most ${MAX_WATCH_LISTS}`);
   if (problems.length > 0) return { ok: false, problems: listedProblems(problems) };
-  return { ok: true, data: { lists: lists.map(({ name, symbols }) => ({ name, symbols })), shownList: null, preferences: {} } };
+  return {
+    ok: true,
+    data: { lists: lists.map(({ name, symbols }) => ({ name, symbols })), shownList: null, preferences: {} },
+  };
 }

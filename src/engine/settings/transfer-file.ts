@@ -11,7 +11,10 @@ import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { formatSettingsJson, parseSettingsJson, type TransferParse, type TransferSource } from './settings-transfer';
 import { formatSymbolsCsv, parseSymbolsCsv } from './symbols-csv';
 
-export type TransferFs = Pick<typeof nodeFs, 'statSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'unlinkSync'>;
+export type TransferFs = Pick<
+  typeof nodeFs,
+  'statSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'unlinkSync'
+>;
 
 /** `.csv` files are symbols; anything else is read as a JSON export. */
 export function transferFormatOf(path: string): TransferFormat {
@@ -38,17 +41,28 @@ function count(n: number, noun: string): string {
 
 /** What an export of `source` holds, in words: "2 lists (11 symbols) and the preferences". */
 export function describeExport(source: TransferSource, format: TransferFormat): string {
-  const symbols = count(source.lists.reduce((sum, list) => sum + list.symbols.length, 0), 'symbol');
+  const symbols = count(
+    source.lists.reduce((sum, list) => sum + list.symbols.length, 0),
+    'symbol',
+  );
   const lists = count(source.lists.length, 'list');
   return format === 'csv' ? `${symbols} of ${lists}` : `${lists} (${symbols}) and the preferences`;
 }
 
 /** Read an import file: refused unread when larger than the settings limit, or when it cannot be read. */
-export function readTransferFile(path: string, fs: TransferFs = nodeFs): { ok: true; text: string } | { ok: false; problems: string[] } {
+export function readTransferFile(
+  path: string,
+  fs: TransferFs = nodeFs,
+): { ok: true; text: string } | { ok: false; problems: string[] } {
   try {
     const { size } = fs.statSync(path);
     if (size > MAX_SETTINGS_FILE_BYTES) {
-      return { ok: false, problems: [`the file is ${(size / 1024).toFixed(0)} KiB; an export is never larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`] };
+      return {
+        ok: false,
+        problems: [
+          `the file is ${(size / 1024).toFixed(0)} KiB; an export is never larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`,
+        ],
+      };
     }
     return { ok: true, text: fs.readFileSync(path, 'utf8') };
   } catch (error) {

@@ -15,6 +15,9 @@ export function userDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, h
     case 'win32':
       return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
     default:
-      return join(env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config'), APP_NAME);
+      return join(
+        env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config'),
+        APP_NAME,
+      );
   }
 }

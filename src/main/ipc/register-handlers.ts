@@ -56,33 +56,36 @@ export function registerIpcHandlers(deps: RegisterIpcHandlersDeps): () => void {
   const names = Object.keys(INVOKE_CHANNELS) as InvokeName[];
   for (const name of names) {
     const channel = INVOKE_CHANNELS[name];
-    ipcMain.handle(channel, async (event: unknown, ...args: unknown[]): Promise<Result<InvokeContract[typeof name]['result']>> => {
-      if (!trusted(isTrustedSender, event)) {
-        reject(channel, 'forbidden-sender');
-        return fail('forbidden-sender', 'This window may not use Ticker.');
-      }
-      try {
-        // Inside the try: a payload with hostile getters can throw while it is checked, and that
-        // too must come back as a typed error, never as an exception across the bridge.
-        let checked: ReturnType<typeof validateArgs>;
+    ipcMain.handle(
+      channel,
+      async (event: unknown, ...args: unknown[]): Promise<Result<InvokeContract[typeof name]['result']>> => {
+        if (!trusted(isTrustedSender, event)) {
+          reject(channel, 'forbidden-sender');
+          return fail('forbidden-sender', 'This window may not use Ticker.');
+        }
         try {
-          checked = validateArgs(name, args);
-        } catch {
-          checked = fail('invalid-payload', 'The arguments could not be read.');
+          // Inside the try: a payload with hostile getters can throw while it is checked, and that
+          // too must come back as a typed error, never as an exception across the bridge.
+          let checked: ReturnType<typeof validateArgs>;
+          try {
+            checked = validateArgs(name, args);
+          } catch {
+            checked = fail('invalid-payload', 'The arguments could not be read.');
+          }
+          if (!checked.ok) {
+            reject(channel, 'invalid-payload');
+            return checked;
+          }
+          const handler = handlers[name] as (...validArgs: unknown[]) => unknown;
+          const value = await handler(...(checked.value as unknown[]));
+          return ok(value as InvokeContract[typeof name]['result']);
+        } catch (error) {
+          if (error instanceof TickerError) return fail(error.code, error.message);
+          logError(`[ipc] ${channel} failed:`, error);
+          return fail('internal', INTERNAL_ERROR_MESSAGE);
         }
-        if (!checked.ok) {
-          reject(channel, 'invalid-payload');
-          return checked;
-        }
-        const handler = handlers[name] as (...validArgs: unknown[]) => unknown;
-        const value = await handler(...(checked.value as unknown[]));
-        return ok(value as InvokeContract[typeof name]['result']);
-      } catch (error) {
-        if (error instanceof TickerError) return fail(error.code, error.message);
-        logError(`[ipc] ${channel} failed:`, error);
-        return fail('internal', INTERNAL_ERROR_MESSAGE);
-      }
-    });
+      },
+    );
   }
 
   let disposed = false;

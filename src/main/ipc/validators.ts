@@ -34,7 +34,9 @@ export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 export type ArgCheck<T> = (value: unknown) => Check<T>;
 
 /** The argument tuple a list of checks produces: [ArgCheck<string>, ArgCheck<number>] → [string, number]. */
-export type CheckedArgs<C extends readonly ArgCheck<unknown>[]> = { -readonly [I in keyof C]: C[I] extends ArgCheck<infer T> ? T : never };
+export type CheckedArgs<C extends readonly ArgCheck<unknown>[]> = {
+  -readonly [I in keyof C]: C[I] extends ArgCheck<infer T> ? T : never;
+};
 
 const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
@@ -90,7 +92,8 @@ function indexArg(value: unknown): Check<number> {
 function searchArg(value: unknown): Check<string> {
   const raw = text(value, 'The search');
   if (!raw.ok) return raw;
-  if (raw.value.length > MAX_SEARCH_QUERY_LENGTH) return refuse(`The search must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
+  if (raw.value.length > MAX_SEARCH_QUERY_LENGTH)
+    return refuse(`The search must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
   if (CONTROL_CHARACTERS.test(raw.value)) return refuse('The search must not contain control characters');
   return raw;
 }
@@ -155,7 +158,9 @@ function originsArg(value: unknown): Check<string[]> {
  * A validator for exactly `checks.length` arguments, each passed through its check; the tuple is
  * rebuilt from the checked values, so its type is what the checks return.
  */
-export function tuple<const C extends readonly ArgCheck<unknown>[]>(...checks: C): (args: readonly unknown[]) => Result<CheckedArgs<C>> {
+export function tuple<const C extends readonly ArgCheck<unknown>[]>(
+  ...checks: C
+): (args: readonly unknown[]) => Result<CheckedArgs<C>> {
   return (args) => {
     const wrongArity = arity(args, checks.length, checks.length);
     if (wrongArity) return fail('invalid-payload', wrongArity);
@@ -171,11 +176,15 @@ export function tuple<const C extends readonly ArgCheck<unknown>[]>(...checks: C
 }
 
 function relayCopyItemArg(value: unknown): Check<RelayCopyItem> {
-  return isRelayCopyItem(value) ? { ok: true, value } : refuse(`What to copy must be one of ${RELAY_COPY_ITEMS.join(', ')}`);
+  return isRelayCopyItem(value)
+    ? { ok: true, value }
+    : refuse(`What to copy must be one of ${RELAY_COPY_ITEMS.join(', ')}`);
 }
 
 function transferFormatArg(value: unknown): Check<TransferFormat> {
-  return isTransferFormat(value) ? { ok: true, value } : refuse(`The format must be one of ${TRANSFER_FORMATS.join(', ')}`);
+  return isTransferFormat(value)
+    ? { ok: true, value }
+    : refuse(`The format must be one of ${TRANSFER_FORMATS.join(', ')}`);
 }
 
 function lotDraftArg(value: unknown): Check<LotDraft> {
@@ -272,7 +281,10 @@ export const ARGS_VALIDATORS = {
   setSecondStrip: tuple(secondStripArg),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
-export function validateArgs<K extends InvokeName>(name: K, args: readonly unknown[]): Result<InvokeContract[K]['args']> {
+export function validateArgs<K extends InvokeName>(
+  name: K,
+  args: readonly unknown[],
+): Result<InvokeContract[K]['args']> {
   const validators: { readonly [N in InvokeName]: ArgsValidator<N> } = ARGS_VALIDATORS;
   return validators[name](args);
 }

@@ -13,7 +13,10 @@ export function createActionRunner(notify: (notice: Omit<Notice, 'at'>) => void)
       .then(action)
       .catch((error: unknown) => {
         console.error(`[tray] ${what} failed:`, error);
-        notify({ level: 'error', message: `Could not ${what}: ${error instanceof Error ? error.message : 'unknown error'}` });
+        notify({
+          level: 'error',
+          message: `Could not ${what}: ${error instanceof Error ? error.message : 'unknown error'}`,
+        });
       });
   };
 }

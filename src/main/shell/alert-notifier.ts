@@ -38,7 +38,11 @@ function formatNumber(value: number, maxFractionDigits: number): string {
 }
 
 /** What a firing's notification says: the symbol and rule in the title, price and change in the body. */
-export function alertNotificationContent(firing: AlertFiring, rule: AlertRule | null, sound: boolean): NotificationContent {
+export function alertNotificationContent(
+  firing: AlertFiring,
+  rule: AlertRule | null,
+  sound: boolean,
+): NotificationContent {
   const name = displayName(firing.symbol);
   const title = rule ? describeAlertCondition(rule, name) : `${name}: ${firing.rule}`;
   const price = formatNumber(firing.price, firing.price < 10 ? 6 : 2);
@@ -56,7 +60,9 @@ export class AlertNotifier {
 
   show(firing: AlertFiring): void {
     if (!this.deps.isSupported()) return;
-    const notification = this.deps.createNotification(alertNotificationContent(firing, this.deps.ruleById(firing.ruleId), this.deps.sound()));
+    const notification = this.deps.createNotification(
+      alertNotificationContent(firing, this.deps.ruleById(firing.ruleId), this.deps.sound()),
+    );
     const release = (): void => {
       this.live.delete(notification);
     };

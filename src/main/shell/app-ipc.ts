@@ -101,12 +101,17 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     ...deps.settingsTransfer,
     copyRelay: async (item) => {
       const relay = await core.handlers.getRelay();
-      deps.clipboard.writeText(relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()));
+      deps.clipboard.writeText(
+        relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()),
+      );
       return null;
     },
     getShortcuts: () => deps.shortcuts(),
   };
-  const isTrustedSender = createSenderCheck({ isOwnWebContents: (id) => registry.isOwnWebContents(id), allowedUrl: deps.isOurPage });
+  const isTrustedSender = createSenderCheck({
+    isOwnWebContents: (id) => registry.isOwnWebContents(id),
+    allowedUrl: deps.isOurPage,
+  });
   const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);
   const disposeHandlers = registerIpcHandlers({ ipcMain, handlers, isTrustedSender, onRejected });
   const disposeSubscriptions = registerSubscriptions({

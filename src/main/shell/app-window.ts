@@ -29,7 +29,13 @@ export interface AppWindowFactoryDeps {
 
 /** The file path or dev-server URL of a page. */
 export function appPageLocation(page: AppPage, pages: AppPagesLocation): { url: string } | { file: string } {
-  if (pages.devServerUrl) return { url: new URL(`${page}.html`, pages.devServerUrl.endsWith('/') ? pages.devServerUrl : `${pages.devServerUrl}/`).toString() };
+  if (pages.devServerUrl)
+    return {
+      url: new URL(
+        `${page}.html`,
+        pages.devServerUrl.endsWith('/') ? pages.devServerUrl : `${pages.devServerUrl}/`,
+      ).toString(),
+    };
   return { file: join(pages.rendererDir, `${page}.html`) };
 }
 

@@ -47,7 +47,11 @@ function usableDisplays(displays: readonly DisplayGeometry[]): DisplayGeometry[]
 }
 
 /** The display with `id`, else the primary display, else the first one; null when there is none. */
-export function chooseDisplay(displays: readonly DisplayGeometry[], primaryDisplayId: number, id: number | null): DisplayGeometry | null {
+export function chooseDisplay(
+  displays: readonly DisplayGeometry[],
+  primaryDisplayId: number,
+  id: number | null,
+): DisplayGeometry | null {
   const usable = usableDisplays(displays);
   return (
     (id !== null ? usable.find((display) => display.id === id) : undefined) ??
@@ -75,10 +79,16 @@ function containsPoint(area: Rect, x: number, y: number): boolean {
 }
 
 /** The display whose work area holds the whole height of a strip whose top-left is (x, y). */
-function displayHoldingStrip(displays: readonly DisplayGeometry[], x: number, y: number, height: number): DisplayGeometry | null {
+function displayHoldingStrip(
+  displays: readonly DisplayGeometry[],
+  x: number,
+  y: number,
+  height: number,
+): DisplayGeometry | null {
   return (
-    usableDisplays(displays).find((display) => containsPoint(display.workArea, x, y) && y + height <= display.workArea.y + display.workArea.height) ??
-    null
+    usableDisplays(displays).find(
+      (display) => containsPoint(display.workArea, x, y) && y + height <= display.workArea.y + display.workArea.height,
+    ) ?? null
   );
 }
 
@@ -104,7 +114,12 @@ export function placeStrip(input: PlaceStripInput): StripPlacement | null {
   }
   const display = chooseDisplay(displays, primaryDisplayId, preferences.displayId);
   if (!display) return null;
-  return { bounds: dockedBounds(display, preferences.position, preferences.height), displayId: display.id, docked: true, position: preferences.position };
+  return {
+    bounds: dockedBounds(display, preferences.position, preferences.height),
+    displayId: display.id,
+    docked: true,
+    position: preferences.position,
+  };
 }
 
 function distanceToArea(area: Rect, x: number, y: number): number {

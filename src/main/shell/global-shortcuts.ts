@@ -5,7 +5,13 @@
  */
 import type { GlobalShortcut } from 'electron';
 import { acceleratorLabel, checkAccelerator } from '../../shared/accelerator';
-import { SHORTCUTS, type ShortcutAction, type ShortcutDefinition, type ShortcutState, type ShortcutStatus } from '../../shared/shortcuts';
+import {
+  SHORTCUTS,
+  type ShortcutAction,
+  type ShortcutDefinition,
+  type ShortcutState,
+  type ShortcutStatus,
+} from '../../shared/shortcuts';
 import type { Notice, Preferences } from '../../shared/types';
 
 export interface GlobalShortcutsDeps {
@@ -30,10 +36,13 @@ export class GlobalShortcuts {
 
   /** Register what `preferences` ask for; only shortcuts whose keys changed are touched. */
   apply(preferences: Pick<Preferences, ShortcutDefinition['preference']>): void {
-    const isChanged = (definition: ShortcutDefinition): boolean => this.held.get(definition.action)?.saved !== preferences[definition.preference];
+    const isChanged = (definition: ShortcutDefinition): boolean =>
+      this.held.get(definition.action)?.saved !== preferences[definition.preference];
     if (!SHORTCUTS.some(isChanged)) return;
     // A shortcut refused as a duplicate may be free now that the other one changed.
-    const changed = SHORTCUTS.filter((definition) => isChanged(definition) || this.held.get(definition.action)?.state === 'duplicate');
+    const changed = SHORTCUTS.filter(
+      (definition) => isChanged(definition) || this.held.get(definition.action)?.state === 'duplicate',
+    );
     // Release every changed one first, so two shortcuts that swap keys can both be registered.
     for (const definition of changed) this.release(definition.action);
     for (const definition of changed) this.take(definition, preferences[definition.preference]);
@@ -75,10 +84,15 @@ export class GlobalShortcuts {
     // '' is "no shortcut"; anything else invalid never gets past the preference rules.
     if (!checked.ok) return;
     const label = acceleratorLabel(saved);
-    const other = [...this.held.entries()].find(([action, entry]) => action !== definition.action && entry.registered === checked.accelerator);
+    const other = [...this.held.entries()].find(
+      ([action, entry]) => action !== definition.action && entry.registered === checked.accelerator,
+    );
     if (other) {
       held.state = 'duplicate';
-      this.deps.notify({ level: 'warning', message: `The shortcut ${label} is already Ticker's shortcut to ${describe(other[0])}, so it cannot also ${definition.description}. Choose other keys in Settings.` });
+      this.deps.notify({
+        level: 'warning',
+        message: `The shortcut ${label} is already Ticker's shortcut to ${describe(other[0])}, so it cannot also ${definition.description}. Choose other keys in Settings.`,
+      });
       return;
     }
     let registered = false;
@@ -89,7 +103,10 @@ export class GlobalShortcuts {
     }
     if (!registered) {
       held.state = 'taken';
-      this.deps.notify({ level: 'warning', message: `The shortcut ${label} (to ${definition.description}) is held by another program. Choose other keys in Settings.` });
+      this.deps.notify({
+        level: 'warning',
+        message: `The shortcut ${label} (to ${definition.description}) is held by another program. Choose other keys in Settings.`,
+      });
       return;
     }
     held.registered = checked.accelerator;

@@ -40,7 +40,8 @@ export function createItemActions(deps: ItemActionsDeps): ItemActions {
   const stripSymbol = (input: string, strip: ItemStrip): { symbol: string; list: WatchList } => {
     const symbol = normalizeSymbol(input);
     const list = strip.list();
-    if (symbol === null || !list?.symbols.includes(symbol)) throw new TickerError('not-found', `${input.slice(0, 40)} is not on the strip.`);
+    if (symbol === null || !list?.symbols.includes(symbol))
+      throw new TickerError('not-found', `${input.slice(0, 40)} is not on the strip.`);
     return { symbol, list };
   };
   const lastPrice = async (symbol: string): Promise<number | null> =>
@@ -49,7 +50,11 @@ export function createItemActions(deps: ItemActionsDeps): ItemActions {
   const openChart = async (input: string, strip: ItemStrip): Promise<void> => {
     const { symbol } = stripSymbol(input, strip);
     const url = buildChartUrl(core.preferences().chartUrlTemplate, symbol);
-    if (url === null || !isSafeExternalUrl(url)) throw new TickerError('invalid-payload', 'The chart link in Settings cannot be used: check it under Look and behaviour.');
+    if (url === null || !isSafeExternalUrl(url))
+      throw new TickerError(
+        'invalid-payload',
+        'The chart link in Settings cannot be used: check it under Look and behaviour.',
+      );
     try {
       await deps.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: the https link main built from the saved template, checked by isSafeExternalUrl just above
     } catch {
@@ -71,7 +76,13 @@ export function createItemActions(deps: ItemActionsDeps): ItemActions {
   const showItemMenu = async (input: string, strip: ItemStrip): Promise<void> => {
     const { symbol, list } = stripSymbol(input, strip);
     const price = await lastPrice(symbol);
-    const state = { symbol, price, index: list.symbols.indexOf(symbol), count: list.symbols.length, listName: list.name };
+    const state = {
+      symbol,
+      price,
+      index: list.symbols.indexOf(symbol),
+      count: list.symbols.length,
+      listName: list.name,
+    };
     const template = buildItemMenu(state, menuActions(strip, list.id));
     const window = strip.window();
     deps.Menu.buildFromTemplate(template).popup(window ? { window } : {});

@@ -39,7 +39,11 @@ export function buildItemMenu(state: ItemMenuState, actions: ItemMenuActions): M
   if (price !== null) {
     for (const op of ['>=', '<='] as const) {
       const condition: AlertCondition = { symbol, metric: 'price', op, value: price };
-      alerts.push({ id: `alert-${op === '>=' ? 'above' : 'below'}`, label: literal(`Alert when ${describeAlertCondition(condition, name)}…`), click: () => actions.newAlert(condition) });
+      alerts.push({
+        id: `alert-${op === '>=' ? 'above' : 'below'}`,
+        label: literal(`Alert when ${describeAlertCondition(condition, name)}…`),
+        click: () => actions.newAlert(condition),
+      });
     }
   }
   return [
@@ -52,9 +56,19 @@ export function buildItemMenu(state: ItemMenuState, actions: ItemMenuActions): M
     { id: 'alerts', label: 'Alerts…', click: () => actions.openAlerts() },
     { type: 'separator' },
     { id: 'move-left', label: 'Move left', enabled: index > 0, click: () => actions.move(symbol, index - 1) },
-    { id: 'move-right', label: 'Move right', enabled: index >= 0 && index < count - 1, click: () => actions.move(symbol, index + 1) },
+    {
+      id: 'move-right',
+      label: 'Move right',
+      enabled: index >= 0 && index < count - 1,
+      click: () => actions.move(symbol, index + 1),
+    },
     { type: 'separator' },
-    { id: 'remove', label: literal(`Remove from “${state.listName}”`), enabled: index >= 0, click: () => actions.remove(symbol) },
+    {
+      id: 'remove',
+      label: literal(`Remove from “${state.listName}”`),
+      enabled: index >= 0,
+      click: () => actions.remove(symbol),
+    },
   ];
 }
 

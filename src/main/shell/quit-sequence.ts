@@ -34,7 +34,10 @@ export function createQuitSequence(deps: QuitSequenceDeps): () => Promise<void> 
       runAll(deps.beforeStop);
       let timer: TimerHandle | undefined;
       try {
-        await Promise.race([deps.stopCore(), new Promise<void>((resolve) => (timer = deps.clock.setTimeout(resolve, deps.timeoutMs)))]);
+        await Promise.race([
+          deps.stopCore(),
+          new Promise<void>((resolve) => (timer = deps.clock.setTimeout(resolve, deps.timeoutMs))),
+        ]);
       } catch (error) {
         console.error('[app] the feed did not close cleanly:', error);
       } finally {

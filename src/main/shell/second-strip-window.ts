@@ -71,7 +71,13 @@ export class SecondStripWindow {
       this.strip.apply(secondStripPreferences(settings.preferences, secondStrip));
       return;
     }
-    this.strip = new TickerWindow({ createWindow: this.deps.createWindow, screen: this.deps.screen, core: this.stripSource(), platform: this.deps.platform, clock: this.deps.clock });
+    this.strip = new TickerWindow({
+      createWindow: this.deps.createWindow,
+      screen: this.deps.screen,
+      core: this.stripSource(),
+      platform: this.deps.platform,
+      clock: this.deps.clock,
+    });
     this.stopForwardingShown = this.strip.shownChanged.subscribe((shown) => this.shownChanged.emit(shown));
     this.strip.setMarketsClosed(this.marketsClosed);
   }

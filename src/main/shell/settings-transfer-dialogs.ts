@@ -10,7 +10,16 @@ import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
 import { formatHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
 import type { SettingsService } from '../../engine/settings/settings-service';
-import { codeOf, describeExport, formatTransfer, parseTransfer, readTransferFile, transferFormatOf, writeFileAtomic, type TransferFs } from '../../engine/settings/transfer-file';
+import {
+  codeOf,
+  describeExport,
+  formatTransfer,
+  parseTransfer,
+  readTransferFile,
+  transferFormatOf,
+  writeFileAtomic,
+  type TransferFs,
+} from '../../engine/settings/transfer-file';
 
 export interface SettingsTransferDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
@@ -72,7 +81,11 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
       const source = deps.settings.transferSource();
       writeChosen(chosen.filePath, formatTransfer(source, format, deps.now()), deps.fs);
-      return { status: 'exported', fileName: basename(chosen.filePath), summary: `Exported ${describeExport(source, format)}.` };
+      return {
+        status: 'exported',
+        fileName: basename(chosen.filePath),
+        summary: `Exported ${describeExport(source, format)}.`,
+      };
     },
 
     importSettings: async (): Promise<ImportOutcome> => {
@@ -88,7 +101,10 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       if (!read.ok) return { status: 'refused', fileName, problems: read.problems };
       const source = deps.settings.transferSource();
       const shown = source.lists.find((list) => list.id === source.shownListId) ?? source.lists[0];
-      const parsed = parseTransfer(read.text, transferFormatOf(path), { defaultList: shown?.name ?? '', maxSymbols: deps.settings.maxSymbols });
+      const parsed = parseTransfer(read.text, transferFormatOf(path), {
+        defaultList: shown?.name ?? '',
+        maxSymbols: deps.settings.maxSymbols,
+      });
       if (!parsed.ok) return { status: 'refused', fileName, problems: parsed.problems };
       const applied = deps.settings.importTransfer(parsed.data);
       if (!applied.ok) return { status: 'refused', fileName, problems: applied.problems };
@@ -106,7 +122,11 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       // Read after the dialog: the lots saved when the user confirms are the ones written.
       const { lots } = deps.settings.holdings();
       writeChosen(chosen.filePath, formatHoldingsCsv(lots), deps.fs);
-      return { status: 'exported', fileName: basename(chosen.filePath), summary: `Exported ${describeHoldingsExport(lots)}.` };
+      return {
+        status: 'exported',
+        fileName: basename(chosen.filePath),
+        summary: `Exported ${describeHoldingsExport(lots)}.`,
+      };
     },
   };
 }

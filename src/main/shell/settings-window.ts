@@ -119,8 +119,10 @@ export class SettingsWindow {
   private focusFor(options: OpenSettingsOptions): FocusRequest | null {
     const { focusAlert, prefillAlert, focusAddSymbol } = options;
     const { deps } = this;
-    if (prefillAlert !== undefined && deps.prefillAlert) return { event: 'prefillAlert', send: () => deps.prefillAlert?.(prefillAlert) };
-    if (focusAlert !== undefined && deps.focusAlert) return { event: 'focusAlert', send: () => deps.focusAlert?.(focusAlert) };
+    if (prefillAlert !== undefined && deps.prefillAlert)
+      return { event: 'prefillAlert', send: () => deps.prefillAlert?.(prefillAlert) };
+    if (focusAlert !== undefined && deps.focusAlert)
+      return { event: 'focusAlert', send: () => deps.focusAlert?.(focusAlert) };
     if (focusAddSymbol) return { event: 'focusAddSymbol', send: () => deps.focusAddSymbol() };
     return null;
   }

@@ -109,8 +109,10 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   // The strip and the tray keep Ticker running with no normal window open.
   app.on('window-all-closed', () => {});
   // Every web contents, however it came to be, is locked down before it loads anything.
-  const openExternal = (url: string): Promise<void> =>
-    isSafeExternalUrl(url) ? electron.shell.openExternal(url) : Promise.reject(new Error('Only https links can be opened.')); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials reach it (isSafeExternalUrl, checked here and by every caller)
+  const openExternal = (url: string): Promise<void> => {
+    if (!isSafeExternalUrl(url)) return Promise.reject(new Error('Only https links can be opened.'));
+    return electron.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials reach it (isSafeExternalUrl, checked here and by every caller)
+  };
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 
   await app.whenReady();
@@ -133,7 +135,11 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const { app } = electron;
   if (platform === 'darwin') app.dock?.hide();
 
-  const opened = openSettingsStore({ createStore: deps.createSettingsStore, filePath: settingsFilePath(app.getPath('userData')), now });
+  const opened = openSettingsStore({
+    createStore: deps.createSettingsStore,
+    filePath: settingsFilePath(app.getPath('userData')),
+    now,
+  });
   const settings = new SettingsService({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
   const core = deps.createCore(settings);
   if (opened.notice) core.notify(noticeParts(opened.notice));
@@ -143,11 +149,19 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   const run = createActionRunner((notice) => core.notify(notice));
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
-  hardenSession(electron.session.defaultSession, { isAppPageUrl: isOurPage, ...(paths.devServerUrl ? { devServerUrl: paths.devServerUrl } : {}) });
+  hardenSession(electron.session.defaultSession, {
+    isAppPageUrl: isOurPage,
+    ...(paths.devServerUrl ? { devServerUrl: paths.devServerUrl } : {}),
+  });
 
   const registry = new WindowRegistry();
   const stopForwarding = forwardCoreEvents(core.events, registry);
-  const createWindow = appWindowFactory({ BrowserWindow: electron.BrowserWindow, registry, preloadPath: paths.preload, pages: paths });
+  const createWindow = appWindowFactory({
+    BrowserWindow: electron.BrowserWindow,
+    registry,
+    preloadPath: paths.preload,
+    pages: paths,
+  });
   const settingsWindow = new SettingsWindow({
     createWindow,
     listeners: registry,
@@ -159,7 +173,10 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     settingsWindow.open(options);
   };
   const alerts = showAlertNotifications({
-    notifications: { createNotification: (content) => new electron.Notification(content), isSupported: () => electron.Notification.isSupported() },
+    notifications: {
+      createNotification: (content) => new electron.Notification(content),
+      isSupported: () => electron.Notification.isSupported(),
+    },
     core,
     settings,
     openSettings,
@@ -175,7 +192,13 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       return window;
     };
   const strip = new TickerWindow({ createWindow: createStripWindow('first'), screen: electron.screen, core, platform });
-  const secondStrip = new SecondStripWindow({ createWindow: createStripWindow('second'), screen: electron.screen, core, platform, clock });
+  const secondStrip = new SecondStripWindow({
+    createWindow: createStripWindow('second'),
+    screen: electron.screen,
+    core,
+    platform,
+    clock,
+  });
   const stripOf = (role: StripRole): ItemStrip => {
     const listId = (): string => (role === 'first' ? core.shownListId() : core.secondStrip().listId);
     return {
@@ -286,7 +309,13 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
       ipc.dispose,
     ],
     stopCore: () => core.stop(),
-    afterStop: [stopForwarding, () => tray.destroy(), () => strip.destroy(), () => secondStrip.destroy(), () => settingsWindow.close()],
+    afterStop: [
+      stopForwarding,
+      () => tray.destroy(),
+      () => strip.destroy(),
+      () => secondStrip.destroy(),
+      () => settingsWindow.close(),
+    ],
     exit: () => app.exit(0),
     clock,
     timeoutMs: deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS,

@@ -83,7 +83,9 @@ export class StripView implements WindowView {
     Promise.resolve()
       .then(() => this.deps.core.handlers.getSnapshot())
       .then((snapshots) => {
-        const quotes = snapshots.filter((snapshot) => wanted.has(snapshot.symbol) && this.symbolSet.has(snapshot.symbol));
+        const quotes = snapshots.filter(
+          (snapshot) => wanted.has(snapshot.symbol) && this.symbolSet.has(snapshot.symbol),
+        );
         if (quotes.length > 0) send('quotes', { seq: 0, at: this.deps.now(), quotes, removed: [] });
       })
       .catch((error: unknown) => console.error('[strip] could not catch a strip up:', error));

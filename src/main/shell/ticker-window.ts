@@ -22,7 +22,10 @@ export const STRIP_STEP_ASIDE_LEVEL = 'floating';
  * leaves full-screen Spaces (visibleOnFullScreen) and floats at the normal level; on Windows and
  * Linux only the always-on-top level changes (and a Linux window manager may ignore it).
  */
-export function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenApps'>): { level: typeof STRIP_ALWAYS_ON_TOP_LEVEL | typeof STRIP_STEP_ASIDE_LEVEL; visibleOnFullScreen: boolean } {
+export function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenApps'>): {
+  level: typeof STRIP_ALWAYS_ON_TOP_LEVEL | typeof STRIP_STEP_ASIDE_LEVEL;
+  visibleOnFullScreen: boolean;
+} {
   return preferences.fullScreenApps === 'step-aside'
     ? { level: STRIP_STEP_ASIDE_LEVEL, visibleOnFullScreen: false }
     : { level: STRIP_ALWAYS_ON_TOP_LEVEL, visibleOnFullScreen: true };
@@ -43,14 +46,20 @@ export interface TickerWindowDeps {
   createWindow: CreateAppWindow;
   screen: StripScreen;
   /** Where the strip's preferences and position come from (the second strip's are its own). */
-  core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState'> & { handlers: Pick<CoreHandlers, 'setPreferences'> };
+  core: Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState'> & {
+    handlers: Pick<CoreHandlers, 'setPreferences'>;
+  };
   platform: NodeJS.Platform;
   clock?: Clock;
   moveSettleMs?: number;
 }
 
 /** The strip's BrowserWindow options for some preferences, at `bounds`. */
-export function stripWindowOptions(preferences: Preferences, bounds: Rect, platform: NodeJS.Platform): BrowserWindowConstructorOptions {
+export function stripWindowOptions(
+  preferences: Preferences,
+  bounds: Rect,
+  platform: NodeJS.Platform,
+): BrowserWindowConstructorOptions {
   const options: BrowserWindowConstructorOptions = {
     ...bounds,
     title: 'Ticker',
@@ -209,7 +218,10 @@ export class TickerWindow {
   private create(preferences: Preferences): BrowserWindow | null {
     const placement = this.placement(preferences);
     if (!placement) return null;
-    const window = this.deps.createWindow('strip', stripWindowOptions(preferences, placement.bounds, this.deps.platform));
+    const window = this.deps.createWindow(
+      'strip',
+      stripWindowOptions(preferences, placement.bounds, this.deps.platform),
+    );
     this.window = window;
     this.ready = false;
     this.lastBounds = placement.bounds;

@@ -23,15 +23,19 @@ export function createTrayActions({ core, openSettings, quit, run }: TrayActions
     setPaused: (paused) => run(paused ? 'pause' : 'resume', () => handlers.setPaused(paused)),
     setAlwaysOnTop: (alwaysOnTop) => run('change always on top', () => handlers.setPreferences({ alwaysOnTop })),
     setClickThrough: (clickThrough) => run('change click-through', () => handlers.setPreferences({ clickThrough })),
-    setStripHidden: (hidden) => run(hidden ? 'hide the strip' : 'show the strip', () => handlers.setPreferences({ hidden })),
-    setWhenMarketsClosed: (whenMarketsClosed) => run('show the strip', () => handlers.setPreferences({ whenMarketsClosed })),
+    setStripHidden: (hidden) =>
+      run(hidden ? 'hide the strip' : 'show the strip', () => handlers.setPreferences({ hidden })),
+    setWhenMarketsClosed: (whenMarketsClosed) =>
+      run('show the strip', () => handlers.setPreferences({ whenMarketsClosed })),
     setPosition: (position) => run('move the strip', () => handlers.setPreferences({ position })),
     setDisplay: (displayId) => run('move the strip', () => handlers.setPreferences({ displayId })),
-    setLaunchAtLogin: (launch) => run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),
+    setLaunchAtLogin: (launch) =>
+      run('change launch at login', () => handlers.setPreferences({ launchAtLogin: launch })),
     setPrivacy: (privacy) => run(privacy ? 'hide amounts' : 'show amounts', () => handlers.setPreferences({ privacy })),
     openSettings: () => openSettings(),
     openAlerts: () => openSettings({ focusAlert: '' }),
-    setSecondStripShown: (shown) => run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),
+    setSecondStripShown: (shown) =>
+      run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),
     showListOnSecondStrip: (listId) => run('switch the second strip’s list', () => handlers.setSecondStrip({ listId })),
     quit,
   };

@@ -4,7 +4,15 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
 import type { RelayOverview } from '../../shared/types';
-import type { ConnectionState, DisplayInfo, FeedStatus, Position, Preferences, SecondStrip, WatchList } from '../../shared/types';
+import type {
+  ConnectionState,
+  DisplayInfo,
+  FeedStatus,
+  Position,
+  Preferences,
+  SecondStrip,
+  WatchList,
+} from '../../shared/types';
 
 /** One tray icon per group of states. */
 export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
@@ -43,7 +51,12 @@ const WORDS_BY_STATE: Record<ConnectionState, string> = {
 export function statusInWords(status: FeedStatus): string {
   const words = WORDS_BY_STATE[status.state] ?? 'Unknown';
   const retry = status.retryInMs;
-  if (retry !== undefined && Number.isFinite(retry) && retry > 0 && ['reconnecting', 'rate-limited', 'offline'].includes(status.state)) {
+  if (
+    retry !== undefined &&
+    Number.isFinite(retry) &&
+    retry > 0 &&
+    ['reconnecting', 'rate-limited', 'offline'].includes(status.state)
+  ) {
     return `${words} (retrying in ${Math.ceil(retry / 1000)} s)`;
   }
   return words;
@@ -89,9 +102,14 @@ export interface TrayMenuState {
  */
 function stripVisibilityItem(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions {
   const { preferences } = state;
-  if (preferences.hidden) return { id: 'strip-visibility', label: 'Show strip', click: () => actions.setStripHidden(false) };
+  if (preferences.hidden)
+    return { id: 'strip-visibility', label: 'Show strip', click: () => actions.setStripHidden(false) };
   if (state.marketsClosed && preferences.whenMarketsClosed === 'hide') {
-    return { id: 'strip-visibility', label: 'Show strip while markets are closed', click: () => actions.setWhenMarketsClosed('dim') };
+    return {
+      id: 'strip-visibility',
+      label: 'Show strip while markets are closed',
+      click: () => actions.setWhenMarketsClosed('dim'),
+    };
   }
   return { id: 'strip-visibility', label: 'Hide strip', click: () => actions.setStripHidden(true) };
 }
@@ -161,14 +179,19 @@ function relayItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemCon
 export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   const { preferences, status } = state;
   const paused = preferences.paused || status.state === 'paused';
-  const effectiveDisplay = state.displays.some((display) => display.id === preferences.displayId) ? preferences.displayId : state.primaryDisplayId;
+  const effectiveDisplay = state.displays.some((display) => display.id === preferences.displayId)
+    ? preferences.displayId
+    : state.primaryDisplayId;
 
   const symbols: MenuItemConstructorOptions[] =
     state.symbols.length === 0
       ? [{ label: 'No symbols yet', enabled: false }]
       : state.symbols.slice(0, MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions));
   if (state.symbols.length > MAX_INLINE_SYMBOLS) {
-    symbols.push({ label: `More (${state.symbols.length - MAX_INLINE_SYMBOLS})`, submenu: state.symbols.slice(MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions)) });
+    symbols.push({
+      label: `More (${state.symbols.length - MAX_INLINE_SYMBOLS})`,
+      submenu: state.symbols.slice(MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions)),
+    });
   }
 
   // With one list there is nothing to switch: the menu stays as short as before lists existed.
@@ -195,9 +218,19 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       ? [
           {
             id: 'second-strip',
-            label: literal(second.enabled ? `Second strip: ${state.lists.find((list) => list.id === second.listId)?.name ?? ''}` : 'Second strip'),
+            label: literal(
+              second.enabled
+                ? `Second strip: ${state.lists.find((list) => list.id === second.listId)?.name ?? ''}`
+                : 'Second strip',
+            ),
             submenu: [
-              { id: 'second-strip-shown', label: 'Show second strip', type: 'checkbox', checked: second.enabled, click: () => actions.setSecondStripShown?.(!second.enabled) },
+              {
+                id: 'second-strip-shown',
+                label: 'Show second strip',
+                type: 'checkbox',
+                checked: second.enabled,
+                click: () => actions.setSecondStripShown?.(!second.enabled),
+              },
               { type: 'separator' },
               ...state.lists.map((list) => ({
                 id: `second-strip-list-${list.id}`,
@@ -213,7 +246,11 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
 
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
-    ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({ id: `market-hours-${index}`, label: literal(line), enabled: false })),
+    ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({
+      id: `market-hours-${index}`,
+      label: literal(line),
+      enabled: false,
+    })),
     ...relayItems(state, actions),
     { type: 'separator' },
     ...listSwitch,
@@ -226,20 +263,56 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       click: () => actions.addSymbol(),
     },
     ...(state.recentAlerts !== undefined && actions.openAlerts
-      ? [{ id: 'alerts', label: alertsLabel(state.recentAlerts), click: () => actions.openAlerts?.() } satisfies MenuItemConstructorOptions]
+      ? [
+          {
+            id: 'alerts',
+            label: alertsLabel(state.recentAlerts),
+            click: () => actions.openAlerts?.(),
+          } satisfies MenuItemConstructorOptions,
+        ]
       : []),
     { type: 'separator' },
     { id: 'pause', label: paused ? 'Resume' : 'Pause', click: () => actions.setPaused(!paused) },
-    { id: 'always-on-top', label: 'Always on top', type: 'checkbox', checked: preferences.alwaysOnTop, click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop) },
-    { id: 'click-through', label: 'Click-through', type: 'checkbox', checked: preferences.clickThrough, click: () => actions.setClickThrough(!preferences.clickThrough) },
-    { id: 'privacy', label: 'Hide amounts (privacy)', type: 'checkbox', checked: preferences.privacy, click: () => actions.setPrivacy(!preferences.privacy) },
+    {
+      id: 'always-on-top',
+      label: 'Always on top',
+      type: 'checkbox',
+      checked: preferences.alwaysOnTop,
+      click: () => actions.setAlwaysOnTop(!preferences.alwaysOnTop),
+    },
+    {
+      id: 'click-through',
+      label: 'Click-through',
+      type: 'checkbox',
+      checked: preferences.clickThrough,
+      click: () => actions.setClickThrough(!preferences.clickThrough),
+    },
+    {
+      id: 'privacy',
+      label: 'Hide amounts (privacy)',
+      type: 'checkbox',
+      checked: preferences.privacy,
+      click: () => actions.setPrivacy(!preferences.privacy),
+    },
     stripVisibilityItem(state, actions),
     {
       id: 'position',
       label: 'Position',
       submenu: [
-        { id: 'position-top', label: 'Top', type: 'radio', checked: preferences.position === 'top', click: () => actions.setPosition('top') },
-        { id: 'position-bottom', label: 'Bottom', type: 'radio', checked: preferences.position === 'bottom', click: () => actions.setPosition('bottom') },
+        {
+          id: 'position-top',
+          label: 'Top',
+          type: 'radio',
+          checked: preferences.position === 'top',
+          click: () => actions.setPosition('top'),
+        },
+        {
+          id: 'position-bottom',
+          label: 'Bottom',
+          type: 'radio',
+          checked: preferences.position === 'bottom',
+          click: () => actions.setPosition('bottom'),
+        },
         { type: 'separator' },
         {
           id: 'display',
@@ -254,7 +327,13 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
         },
       ],
     },
-    { id: 'launch-at-login', label: 'Launch at login', type: 'checkbox', checked: preferences.launchAtLogin, click: () => actions.setLaunchAtLogin(!preferences.launchAtLogin) },
+    {
+      id: 'launch-at-login',
+      label: 'Launch at login',
+      type: 'checkbox',
+      checked: preferences.launchAtLogin,
+      click: () => actions.setLaunchAtLogin(!preferences.launchAtLogin),
+    },
     { type: 'separator' },
     { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
     { id: 'quit', label: 'Quit Ticker', click: () => actions.quit() },
@@ -267,10 +346,18 @@ export function describeDisplays(
   displays: readonly { id: number; label?: string; size: { width: number; height: number } }[],
   primaryDisplayId: number,
 ): DisplayInfo[] {
-  return displays.map((display, index) => ({ id: display.id, label: displayLabel(display, index), primary: display.id === primaryDisplayId }));
+  return displays.map((display, index) => ({
+    id: display.id,
+    label: displayLabel(display, index),
+    primary: display.id === primaryDisplayId,
+  }));
 }
 
-export function displayLabel(display: { label?: string; size: { width: number; height: number } }, index: number): string {
-  const name = typeof display.label === 'string' && display.label.trim() !== '' ? display.label.trim() : `Display ${index + 1}`;
+export function displayLabel(
+  display: { label?: string; size: { width: number; height: number } },
+  index: number,
+): string {
+  const name =
+    typeof display.label === 'string' && display.label.trim() !== '' ? display.label.trim() : `Display ${index + 1}`;
   return `${name} (${display.size.width}×${display.size.height})`;
 }

@@ -7,7 +7,14 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import type { TickerCore } from '../../engine/core/ticker-core';
 import type { RecentAlerts } from '../../engine/alerts/recent-alerts';
 import type { MarketWatch } from '../../engine/market/market-watch';
-import { buildTrayMenu, describeDisplays, trayIconFor, trayTooltip, type TrayIconState, type TrayMenuActions } from './tray-menu';
+import {
+  buildTrayMenu,
+  describeDisplays,
+  trayIconFor,
+  trayTooltip,
+  type TrayIconState,
+  type TrayMenuActions,
+} from './tray-menu';
 import type { StripScreen } from './ticker-window';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { portfolioTooltipLine } from '../../shared/portfolio/portfolio-text';
@@ -22,7 +29,8 @@ export interface TrayControllerDeps {
   createTray(icon: NativeImage): Tray;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   loadIcon(state: TrayIconState): NativeImage;
-  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'> & Partial<Pick<TickerCore, 'secondStrip'>>;
+  core: Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'> &
+    Partial<Pick<TickerCore, 'secondStrip'>>;
   screen: StripScreen;
   actions: TrayMenuActions;
   maxSymbols: number;
@@ -102,7 +110,9 @@ export class TrayController {
     const parts = [trayTooltip(this.deps.core.status())];
     const recentAlerts = this.deps.recentAlerts?.count();
     if (recentAlerts) parts.push(`${recentAlerts} alert${recentAlerts === 1 ? '' : 's'} in the last hour`);
-    const portfolio = portfolioTooltipLine(this.deps.portfolio?.current() ?? null, { privacy: this.deps.core.preferences().privacy });
+    const portfolio = portfolioTooltipLine(this.deps.portfolio?.current() ?? null, {
+      privacy: this.deps.core.preferences().privacy,
+    });
     if (portfolio !== null) parts.push(portfolio);
     const tooltip = parts.join(' · ');
     if (tooltip === this.tooltip) return;

@@ -67,7 +67,10 @@ export function watchDrawing(deps: WatchDrawingDeps): DrawingWatch {
   const followed = new Map<string, () => void>();
   const addStrip = (id: string, strip: WatchedStrip): void => {
     followed.get(id)?.();
-    followed.set(id, strip.shownChanged.subscribe((shown) => gate.setStripShown(id, shown)));
+    followed.set(
+      id,
+      strip.shownChanged.subscribe((shown) => gate.setStripShown(id, shown)),
+    );
     gate.setStripShown(id, strip.isShown());
   };
   const removeStrip = (id: string): void => {

@@ -47,7 +47,10 @@ export type OpenExternal = (url: string) => Promise<void>;
  * https, handed to the system browser. Anything else is
  * refused with a typed error (the IPC layer turns it into `{ ok: false }`).
  */
-export function createOpenExternalHandler(openExternal: OpenExternal, isAllowed: (url: string) => boolean = isAppLink): (url: string) => Promise<null> {
+export function createOpenExternalHandler(
+  openExternal: OpenExternal,
+  isAllowed: (url: string) => boolean = isAppLink,
+): (url: string) => Promise<null> {
   return async (url: string) => {
     if (!isSafeExternalUrl(url)) throw new TickerError('invalid-payload', 'Only https links can be opened.');
     if (!isAllowed(url)) throw new TickerError('invalid-payload', 'Ticker opens only the links it builds itself.');

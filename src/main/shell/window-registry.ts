@@ -99,7 +99,8 @@ export class WindowRegistry {
   /** Push an event to one window. A window that is going away is skipped, never fatal. */
   send<K extends EventName>(window: BrowserWindow, event: K, payload: EventContract[K]): void {
     try {
-      if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(EVENT_CHANNELS[event], payload);
+      if (!window.isDestroyed() && !window.webContents.isDestroyed())
+        window.webContents.send(EVENT_CHANNELS[event], payload);
     } catch (error) {
       console.error(`[windows] could not send ${event}:`, error);
     }
@@ -114,7 +115,9 @@ export class WindowRegistry {
 export function forwardCoreEvents(events: TickerCore['events'], registry: WindowRegistry): () => void {
   const names = Object.keys(EVENT_CHANNELS) as EventName[];
   const unsubscribes = names.map((name) =>
-    (events[name] as TickerCore['events'][EventName]).subscribe((payload) => registry.broadcast(name, payload as never)),
+    (events[name] as TickerCore['events'][EventName]).subscribe((payload) =>
+      registry.broadcast(name, payload as never),
+    ),
   );
   return () => {
     for (const unsubscribe of unsubscribes) unsubscribe();

@@ -40,20 +40,51 @@ interface FormState {
 }
 
 function emptyForm(symbols: readonly string[]): FormState {
-  return { symbol: symbols[0] ?? '', metric: 'price', op: '>=', value: '', recurring: false, cooldown: String(ALERT_LIMITS.defaultCooldownS) };
+  return {
+    symbol: symbols[0] ?? '',
+    metric: 'price',
+    op: '>=',
+    value: '',
+    recurring: false,
+    cooldown: String(ALERT_LIMITS.defaultCooldownS),
+  };
 }
 
 function formOf(rule: AlertRule): FormState {
-  return { symbol: rule.symbol, metric: rule.metric, op: rule.op, value: String(rule.value), recurring: rule.recurring, cooldown: String(rule.cooldownS) };
+  return {
+    symbol: rule.symbol,
+    metric: rule.metric,
+    op: rule.op,
+    value: String(rule.value),
+    recurring: rule.recurring,
+    cooldown: String(rule.cooldownS),
+  };
 }
 
 function draftOf(form: FormState): unknown {
   const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
-  return { symbol: form.symbol, metric: form.metric, op: form.op, value: number(form.value), recurring: form.recurring, cooldownS: number(form.cooldown) };
+  return {
+    symbol: form.symbol,
+    metric: form.metric,
+    op: form.op,
+    value: number(form.value),
+    recurring: form.recurring,
+    cooldownS: number(form.cooldown),
+  };
 }
 
 /** Price alerts: add, edit, remove, re-arm, and the last firings. */
-export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus, prefill = null, onSettings, onAlerts }: AlertsSectionProps) {
+export function AlertsSection({
+  api,
+  alerts,
+  symbols,
+  alertSound,
+  locale,
+  focus,
+  prefill = null,
+  onSettings,
+  onAlerts,
+}: AlertsSectionProps) {
   const [form, setForm] = useState<FormState>(() => emptyForm(symbols));
   const [editing, setEditing] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
@@ -70,7 +101,9 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
     void settle(() => api.getAlertHistory()).then((result) => {
       if (alive && result.ok && Array.isArray(result.value)) setHistory(result.value.slice(-ALERT_LIMITS.historySize));
     });
-    const stop = api.onAlert((firing) => setHistory((current) => [...current, firing].slice(-ALERT_LIMITS.historySize)));
+    const stop = api.onAlert((firing) =>
+      setHistory((current) => [...current, firing].slice(-ALERT_LIMITS.historySize)),
+    );
     return () => {
       alive = false;
       stop();
@@ -80,7 +113,9 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
   // A clicked notification: bring its rule (or the section) into view and focus it.
   useEffect(() => {
     if (!focus) return;
-    const item = focus.ruleId ? listRef.current?.querySelector<HTMLElement>(`li[data-alert-id="${CSS.escape(focus.ruleId)}"]`) : null;
+    const item = focus.ruleId
+      ? listRef.current?.querySelector<HTMLElement>(`li[data-alert-id="${CSS.escape(focus.ruleId)}"]`)
+      : null;
     const target = item ?? headingRef.current;
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
@@ -93,14 +128,21 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
     setEditing(null);
     setTouched(false);
     setServerError(null);
-    setForm((current) => ({ ...current, symbol: condition.symbol, metric: condition.metric, op: condition.op, value: String(condition.value) }));
+    setForm((current) => ({
+      ...current,
+      symbol: condition.symbol,
+      metric: condition.metric,
+      op: condition.op,
+      value: String(condition.value),
+    }));
     valueRef.current?.scrollIntoView({ block: 'center' });
     valueRef.current?.focus();
   }, [prefill]);
 
   // Keep the chosen symbol valid as the watch list changes.
   useEffect(() => {
-    if (editing === null && !symbols.includes(form.symbol) && symbols[0] !== undefined) setForm((current) => ({ ...current, symbol: symbols[0] as string }));
+    if (editing === null && !symbols.includes(form.symbol) && symbols[0] !== undefined)
+      setForm((current) => ({ ...current, symbol: symbols[0] as string }));
   }, [symbols, editing, form.symbol]);
 
   const checked = checkAlertDraft(draftOf(form));
@@ -159,8 +201,9 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
         Alerts
       </h2>
       <p className="hint">
-        Checked on every trade of the symbols in your list. One-shot alerts wait to be re-armed after firing; recurring ones re-arm once the price moves back past the
-        threshold by {ALERT_LIMITS.rearmMarginPct} % ({ALERT_LIMITS.rearmMarginPoints} points for % alerts).
+        Checked on every trade of the symbols in your list. One-shot alerts wait to be re-armed after firing; recurring
+        ones re-arm once the price moves back past the threshold by {ALERT_LIMITS.rearmMarginPct} % (
+        {ALERT_LIMITS.rearmMarginPoints} points for % alerts).
       </p>
       <form
         className="alert-form"
@@ -173,8 +216,15 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
       >
         <label>
           Symbol
-          <select id="alert-symbol" value={form.symbol} onChange={(event) => update({ symbol: event.target.value })} disabled={symbols.length === 0}>
-            {!symbols.includes(form.symbol) && form.symbol !== '' ? <option value={form.symbol}>{displayName(form.symbol)}</option> : null}
+          <select
+            id="alert-symbol"
+            value={form.symbol}
+            onChange={(event) => update({ symbol: event.target.value })}
+            disabled={symbols.length === 0}
+          >
+            {!symbols.includes(form.symbol) && form.symbol !== '' ? (
+              <option value={form.symbol}>{displayName(form.symbol)}</option>
+            ) : null}
             {symbols.map((symbol) => (
               <option key={symbol} value={symbol}>
                 {displayName(symbol) === symbol ? symbol : `${displayName(symbol)} (${symbol})`}
@@ -184,7 +234,11 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
         </label>
         <label>
           When
-          <select id="alert-metric" value={form.metric} onChange={(event) => update({ metric: event.target.value as AlertMetric })}>
+          <select
+            id="alert-metric"
+            value={form.metric}
+            onChange={(event) => update({ metric: event.target.value as AlertMetric })}
+          >
             <option value="price">Price</option>
             <option value="change">Change vs previous close</option>
           </select>
@@ -211,7 +265,12 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
           />
         </label>
         <label className="toggle">
-          <input id="alert-recurring" type="checkbox" checked={form.recurring} onChange={(event) => update({ recurring: event.target.checked })} />
+          <input
+            id="alert-recurring"
+            type="checkbox"
+            checked={form.recurring}
+            onChange={(event) => update({ recurring: event.target.checked })}
+          />
           Recurring
         </label>
         <label>
@@ -243,12 +302,19 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
         ) : symbols.length === 0 ? (
           <p className="hint">Add a symbol to your list first.</p>
         ) : full ? (
-          <p className="hint">You have {ALERT_LIMITS.maxRules} alerts, the most Ticker keeps. Remove one to add another.</p>
+          <p className="hint">
+            You have {ALERT_LIMITS.maxRules} alerts, the most Ticker keeps. Remove one to add another.
+          </p>
         ) : null}
       </form>
 
       <label className="toggle">
-        <input id="pref-alertSound" type="checkbox" checked={alertSound} onChange={(event) => void toggleSound(event.target.checked)} />
+        <input
+          id="pref-alertSound"
+          type="checkbox"
+          checked={alertSound}
+          onChange={(event) => void toggleSound(event.target.checked)}
+        />
         Play the system sound with alert notifications
       </label>
 
@@ -262,11 +328,17 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
       ) : (
         <ul className="alert-list" ref={listRef} aria-label="Your alerts">
           {alerts.map((rule) => (
-            <li key={rule.id} data-alert-id={rule.id} tabIndex={-1} className={rule.triggered ? 'triggered' : undefined}>
+            <li
+              key={rule.id}
+              data-alert-id={rule.id}
+              tabIndex={-1}
+              className={rule.triggered ? 'triggered' : undefined}
+            >
               <span className="alert-rule">{describeAlertCondition(rule, displayName(rule.symbol))}</span>
               <span className="alert-meta">
                 {rule.recurring ? 'Recurring' : 'One-shot'}
-                {rule.cooldownS > 0 ? `, cooldown ${rule.cooldownS} s` : ''} · {rule.triggered ? (rule.recurring ? 'Fired, re-arms past the margin' : 'Triggered') : 'Armed'}
+                {rule.cooldownS > 0 ? `, cooldown ${rule.cooldownS} s` : ''} ·{' '}
+                {rule.triggered ? (rule.recurring ? 'Fired, re-arms past the margin' : 'Triggered') : 'Armed'}
                 {symbols.includes(rule.symbol) ? '' : ' · not in your list, not checked'}
               </span>
               <span className="alert-actions">
@@ -286,7 +358,11 @@ export function AlertsSection({ api, alerts, symbols, alertSound, locale, focus,
                 >
                   Edit
                 </button>
-                <button type="button" aria-label={`Remove ${describeAlertCondition(rule, displayName(rule.symbol))}`} onClick={() => void act(() => api.removeAlert(rule.id))}>
+                <button
+                  type="button"
+                  aria-label={`Remove ${describeAlertCondition(rule, displayName(rule.symbol))}`}
+                  onClick={() => void act(() => api.removeAlert(rule.id))}
+                >
                   Remove
                 </button>
               </span>

@@ -27,6 +27,9 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
+  const openRegisterPage = (): void => {
+    void settle(() => api.openExternal(REGISTER_URL)); // eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only the links it builds (src/shared/external-links.ts)
+  };
 
   const save = async (key: string) => {
     setBusy(true);
@@ -41,7 +44,9 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
     onKeyInfo(result.value);
     setDraft('');
     setTest({ kind: 'idle' });
-    setSaved(key ? 'Key saved. Ticker now connects with it: see Connection below.' : 'Key cleared. The demo feed is running.');
+    setSaved(
+      key ? 'Key saved. Ticker now connects with it: see Connection below.' : 'Key cleared. The demo feed is running.',
+    );
   };
 
   const runTest = async () => {
@@ -62,20 +67,22 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
       <h2 id="key-heading">Finnhub API key</h2>
       {keyInfo.hasKey ? (
         <p className="saved-key" id="key-saved">
-          Saved key <code data-testid="masked-key">{keyInfo.masked ?? '••••••••'}</code>, {PROTECTION_WORDS[keyInfo.protection]}.
+          Saved key <code data-testid="masked-key">{keyInfo.masked ?? '••••••••'}</code>,{' '}
+          {PROTECTION_WORDS[keyInfo.protection]}.
         </p>
       ) : (
         <p className="hint" id="key-saved">
-          No key yet: Ticker shows a <strong>demo feed with simulated prices</strong>. A free Finnhub key gives you real-time trades.{' '}
-          <button type="button" className="link-button" onClick={() => void settle(() => api.openExternal(REGISTER_URL)) /* eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only the links it builds (src/shared/external-links.ts) */}>
+          No key yet: Ticker shows a <strong>demo feed with simulated prices</strong>. A free Finnhub key gives you
+          real-time trades.{' '}
+          <button type="button" className="link-button" onClick={openRegisterPage}>
             Get a free key at finnhub.io
           </button>
         </p>
       )}
       {keyInfo.hasKey && keyInfo.protection !== 'encrypted' ? (
         <p className="warning-note" role="note">
-          This system cannot encrypt the key (no keychain is available), so it is only obfuscated on disk. Anyone who can read your
-          user files can recover it.
+          This system cannot encrypt the key (no keychain is available), so it is only obfuscated on disk. Anyone who
+          can read your user files can recover it.
         </p>
       ) : null}
       <form

@@ -30,7 +30,15 @@ function nameProblem(name: string, lists: readonly WatchList[], ownId?: string):
  * Named watch lists: create, rename, delete (after a confirmation), choose the one the strip shows
  * and the one the symbols section edits. A symbol may be in several lists.
  */
-export function ListsSection({ api, lists, shownListId, secondStripListId = null, editingId, onEdit, onSettings }: ListsSectionProps) {
+export function ListsSection({
+  api,
+  lists,
+  shownListId,
+  secondStripListId = null,
+  editingId,
+  onEdit,
+  onSettings,
+}: ListsSectionProps) {
   const [draft, setDraft] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -38,10 +46,14 @@ export function ListsSection({ api, lists, shownListId, secondStripListId = null
   const [announcement, setAnnouncement] = useState('');
   const full = lists.length >= MAX_WATCH_LISTS;
 
-  const withList = (list: WatchList) => (current: PublicSettings): PublicSettings => ({
-    ...current,
-    lists: current.lists.some((l) => l.id === list.id) ? current.lists.map((l) => (l.id === list.id ? list : l)) : [...current.lists, list],
-  });
+  const withList =
+    (list: WatchList) =>
+    (current: PublicSettings): PublicSettings => ({
+      ...current,
+      lists: current.lists.some((l) => l.id === list.id)
+        ? current.lists.map((l) => (l.id === list.id ? list : l))
+        : [...current.lists, list],
+    });
 
   const create = async () => {
     const problem = nameProblem(draft, lists);
@@ -110,7 +122,9 @@ export function ListsSection({ api, lists, shownListId, secondStripListId = null
           {lists.length} of {MAX_WATCH_LISTS}
         </span>
       </div>
-      <p className="hint">The strip shows one list; switch it here or from the tray. A symbol can be in several lists.</p>
+      <p className="hint">
+        The strip shows one list; switch it here or from the tray. A symbol can be in several lists.
+      </p>
       <ul className="list-list" aria-label="Watch lists">
         {lists.map((list) => {
           const shown = list.id === shownListId;
@@ -165,7 +179,11 @@ export function ListsSection({ api, lists, shownListId, secondStripListId = null
               ) : confirming ? (
                 <div className="row grow" role="group" aria-label={`Delete ${list.name}?`}>
                   <span className="grow">
-                    Delete “{list.name}”{list.symbols.length > 0 ? ` and its ${list.symbols.length} symbol${list.symbols.length === 1 ? '' : 's'}` : ''}?
+                    Delete “{list.name}”
+                    {list.symbols.length > 0
+                      ? ` and its ${list.symbols.length} symbol${list.symbols.length === 1 ? '' : 's'}`
+                      : ''}
+                    ?
                   </span>
                   <button type="button" className="danger" autoFocus onClick={() => void remove(list)}>
                     Delete list
@@ -192,7 +210,11 @@ export function ListsSection({ api, lists, shownListId, secondStripListId = null
                   {list.id === secondStripListId ? <span className="on-strip second">On the second strip</span> : null}
                   <span className="row-actions">
                     {shown ? null : (
-                      <button type="button" aria-label={`Show ${list.name} on the strip`} onClick={() => void show(list)}>
+                      <button
+                        type="button"
+                        aria-label={`Show ${list.name} on the strip`}
+                        onClick={() => void show(list)}
+                      >
                         Show
                       </button>
                     )}

@@ -27,7 +27,10 @@ export function MarketHoursPanel({ symbols }: MarketHoursPanelProps) {
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p className="hint">Times are New York time. While every watched market is closed the strip follows “When all markets are closed” above.</p>
+      <p className="hint">
+        Times are New York time. While every watched market is closed the strip follows “When all markets are closed”
+        above.
+      </p>
     </section>
   );
 }

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
-import { checkLotDraft, HOLDING_LIMITS, LOT_FIELDS, type Holdings, type Lot, type LotField } from '../../shared/portfolio/holdings';
+import {
+  checkLotDraft,
+  HOLDING_LIMITS,
+  LOT_FIELDS,
+  type Holdings,
+  type Lot,
+  type LotField,
+} from '../../shared/portfolio/holdings';
 import { MAX_HOLDINGS_CSV_BYTES, parseHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import { formatQuantity, HIDDEN_AMOUNT, portfolioText, positionText } from '../../shared/portfolio/portfolio-text';
 import { displayName } from '../../shared/symbols';
@@ -18,9 +25,16 @@ export interface PortfolioSectionProps {
 
 type FormState = Record<LotField, string>;
 
-type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
+type ExportState =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
 
-const FIELD_LABELS: Record<LotField, string> = { symbol: 'Symbol', quantity: 'Quantity', price: 'Price paid', date: 'Date', note: 'Note' };
+const FIELD_LABELS: Record<LotField, string> = {
+  symbol: 'Symbol',
+  quantity: 'Quantity',
+  price: 'Price paid',
+  date: 'Date',
+  note: 'Note',
+};
 
 /** Base currencies offered first (any ISO code can be typed). */
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'HKD', 'SGD'];
@@ -77,7 +91,9 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
   const save = async () => {
     setTouched(true);
     if (!checked.ok) return;
-    const result = await settle(() => (editing === null ? api.addLot(checked.value) : api.updateLot(editing, checked.value)));
+    const result = await settle(() =>
+      editing === null ? api.addLot(checked.value) : api.updateLot(editing, checked.value),
+    );
     if (!result.ok) {
       setServerError(result.error.message);
       return;
@@ -130,7 +146,9 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
       return;
     }
     onHoldings(result.value);
-    setImportDone(`Imported ${parsed.lots.length} lot${parsed.lots.length === 1 ? '' : 's'} from ${file.name}; they replace the previous ones.`);
+    setImportDone(
+      `Imported ${parsed.lots.length} lot${parsed.lots.length === 1 ? '' : 's'} from ${file.name}; they replace the previous ones.`,
+    );
   };
 
   const exportLots = async () => {
@@ -142,7 +160,11 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
   };
 
   return (
-    <section className="card portfolio-section" aria-labelledby="portfolio-heading" data-privacy={privacy ? 'true' : 'false'}>
+    <section
+      className="card portfolio-section"
+      aria-labelledby="portfolio-heading"
+      data-privacy={privacy ? 'true' : 'false'}
+    >
       <h2 id="portfolio-heading">Portfolio</h2>
       <div className="field">
         <label htmlFor="portfolio-currency">Base currency</label>
@@ -170,7 +192,11 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
       {figures !== null && summary !== null ? (
         <>
           <p className="portfolio-totals" data-testid="portfolio-totals">
-            Value <strong>{summary.value}</strong> · today <span className={`trend-${summary.dayTrend}`}>{summary.dayChange} ({summary.dayChangePct})</span> · total gain{' '}
+            Value <strong>{summary.value}</strong> · today{' '}
+            <span className={`trend-${summary.dayTrend}`}>
+              {summary.dayChange} ({summary.dayChangePct})
+            </span>{' '}
+            · total gain{' '}
             <span className={`trend-${summary.gainTrend}`}>
               {summary.gain} ({summary.gainPct})
             </span>
@@ -196,8 +222,16 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
                   <tr key={position.symbol} data-symbol={position.symbol}>
                     <th scope="row">{displayName(position.symbol)}</th>
                     <td className="quantity">{text.quantity}</td>
-                    <td>{position.averageCost === null ? '—' : `${position.averageCost.toLocaleString(locale, { maximumFractionDigits: 6 })}${position.currency && position.currency !== figures.currency ? ` ${position.currency}` : ''}`}</td>
-                    <td>{position.price === null ? '—' : position.price.toLocaleString(locale, { maximumFractionDigits: 6 })}</td>
+                    <td>
+                      {position.averageCost === null
+                        ? '—'
+                        : `${position.averageCost.toLocaleString(locale, { maximumFractionDigits: 6 })}${position.currency && position.currency !== figures.currency ? ` ${position.currency}` : ''}`}
+                    </td>
+                    <td>
+                      {position.price === null
+                        ? '—'
+                        : position.price.toLocaleString(locale, { maximumFractionDigits: 6 })}
+                    </td>
                     <td className="value">{text.value}</td>
                     <td className={`day trend-${text.dayTrend}`}>
                       {text.dayChange} ({text.dayChangePct})
@@ -273,7 +307,17 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
                 inputMode={field === 'quantity' || field === 'price' ? 'decimal' : undefined}
                 maxLength={field === 'note' ? HOLDING_LIMITS.maxNoteLength : 40}
                 value={form[field]}
-                placeholder={field === 'symbol' ? 'AAPL' : field === 'quantity' ? '10, 0.5 or −5 (short)' : field === 'price' ? '150.25' : field === 'note' ? 'optional' : undefined}
+                placeholder={
+                  field === 'symbol'
+                    ? 'AAPL'
+                    : field === 'quantity'
+                      ? '10, 0.5 or −5 (short)'
+                      : field === 'price'
+                        ? '150.25'
+                        : field === 'note'
+                          ? 'optional'
+                          : undefined
+                }
                 aria-invalid={problems[field] !== undefined}
                 aria-describedby={problems[field] !== undefined ? `lot-${field}-error` : undefined}
                 onChange={(event) => setForm((current) => ({ ...current, [field]: event.target.value }))}
@@ -311,11 +355,22 @@ export function PortfolioSection({ api, holdings, privacy, locale, onHoldings }:
 
       <div className="field portfolio-csv">
         <label htmlFor="portfolio-import">Import lots from CSV (replaces all)</label>
-        <input id="portfolio-import" type="file" accept=".csv,text/csv" onChange={(event) => void importFile(event.target.files?.[0])} />
-        <button type="button" disabled={holdings.lots.length === 0 || exportState.kind === 'busy'} onClick={() => void exportLots()}>
+        <input
+          id="portfolio-import"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => void importFile(event.target.files?.[0])}
+        />
+        <button
+          type="button"
+          disabled={holdings.lots.length === 0 || exportState.kind === 'busy'}
+          onClick={() => void exportLots()}
+        >
           Export lots as CSV…
         </button>
-        <span className="hint">Columns: symbol,quantity,price,date,note. A file with any problem is refused whole.</span>
+        <span className="hint">
+          Columns: symbol,quantity,price,date,note. A file with any problem is refused whole.
+        </span>
         {importProblems.length > 0 ? (
           <ul className="field-error import-problems" role="alert">
             {importProblems.map((problem) => (

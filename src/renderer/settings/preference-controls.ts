@@ -39,7 +39,11 @@ export const SLIDERS: readonly SliderControl[] = [
 export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, string> } = {
   position: { top: 'Top of the screen', bottom: 'Bottom of the screen' },
   theme: { dark: 'Dark', light: 'Light', transparent: 'Transparent' },
-  whenMarketsClosed: { dim: 'Dim the strip', hide: 'Hide the strip until the next open', show: 'Keep the strip as it is' },
+  whenMarketsClosed: {
+    dim: 'Dim the strip',
+    hide: 'Hide the strip until the next open',
+    show: 'Keep the strip as it is',
+  },
   fullScreenApps: { 'stay-above': 'Keep the strip above them', 'step-aside': 'Step aside (they may cover the strip)' },
 };
 
@@ -74,8 +78,14 @@ export function enumValue<K extends EnumPreferenceKey>(key: K, raw: string): Enu
 /** The update rates offered: the presets inside the rule's range, plus the saved rate if it is not one. */
 export function updateRateOptions(current: number): number[] {
   const { min, max } = PREFERENCE_RULES.updateRateHz;
-  return [...new Set([...UPDATE_RATE_CHOICES.filter((rate) => rate >= min && rate <= max), current])].sort((a, b) => a - b);
+  return [...new Set([...UPDATE_RATE_CHOICES.filter((rate) => rate >= min && rate <= max), current])].sort(
+    (a, b) => a - b,
+  );
 }
 
 /** The relay port's number field: whole ports in the rule's range. */
-export const RELAY_PORT_FIELD = { min: PREFERENCE_RULES.relayPort.min, max: PREFERENCE_RULES.relayPort.max, step: 1 } as const;
+export const RELAY_PORT_FIELD = {
+  min: PREFERENCE_RULES.relayPort.min,
+  max: PREFERENCE_RULES.relayPort.max,
+  step: 1,
+} as const;

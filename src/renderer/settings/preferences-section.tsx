@@ -5,7 +5,14 @@ import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type EnumPreferenceKey } from '.
 import { CHART_SYMBOL_PLACEHOLDER, chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE } from '../../shared/chart-url';
 import { settle } from '../bridge';
 import type { ShortcutAction, ShortcutState } from '../../shared/shortcuts';
-import { enumOptions, enumValue, SHORTCUT_CONTROLS, SLIDERS, updateRateOptions, type SliderControl } from './preference-controls';
+import {
+  enumOptions,
+  enumValue,
+  SHORTCUT_CONTROLS,
+  SLIDERS,
+  updateRateOptions,
+  type SliderControl,
+} from './preference-controls';
 import { ShortcutField } from './shortcut-field';
 
 export interface PreferencesSectionProps {
@@ -29,7 +36,12 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
   const timers = useRef(new Map<keyof Preferences, number>());
   const editing = useRef(new Set<keyof Preferences>());
   const displays = useDisplays(api);
-  const shortcutStates = useShortcutStates(api, preferences.shortcutToggleStrips, preferences.shortcutPause, preferences.shortcutPrivacy);
+  const shortcutStates = useShortcutStates(
+    api,
+    preferences.shortcutToggleStrips,
+    preferences.shortcutPause,
+    preferences.shortcutPrivacy,
+  );
 
   // Follow changes from elsewhere (tray, other window), except fields being edited right now.
   useEffect(() => {
@@ -132,7 +144,17 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
       </select>,
     );
 
-  const toggle = (key: 'showSparklines' | 'alwaysOnTop' | 'clickThrough' | 'launchAtLogin' | 'paused' | 'privacy' | 'showPositionFigures', hint?: string) => (
+  const toggle = (
+    key:
+      | 'showSparklines'
+      | 'alwaysOnTop'
+      | 'clickThrough'
+      | 'launchAtLogin'
+      | 'paused'
+      | 'privacy'
+      | 'showPositionFigures',
+    hint?: string,
+  ) => (
     <div className="field toggle" key={key}>
       <input
         id={`pref-${key}`}
@@ -161,7 +183,9 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
             id="pref-displayId"
             value={draft.displayId == null ? 'primary' : String(draft.displayId)}
             aria-describedby={describedBy('displayId')}
-            onChange={(event) => change('displayId', event.target.value === 'primary' ? null : Number(event.target.value))}
+            onChange={(event) =>
+              change('displayId', event.target.value === 'primary' ? null : Number(event.target.value))
+            }
           >
             <option value="primary">Primary display</option>
             {displays.map((display) => (
@@ -202,12 +226,20 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {toggle('clickThrough', 'The strip ignores the mouse; use the tray to change settings.')}
         {toggle('launchAtLogin')}
         {toggle('paused', 'Stops the feed and the scrolling.')}
-        {toggle('privacy', 'Hides portfolio values and gains in money everywhere (for screen sharing); prices and percentages stay.')}
-        {toggle('showPositionFigures', 'Strip items of symbols you hold also show the position’s value and today’s change.')}
+        {toggle(
+          'privacy',
+          'Hides portfolio values and gains in money everywhere (for screen sharing); prices and percentages stay.',
+        )}
+        {toggle(
+          'showPositionFigures',
+          'Strip items of symbols you hold also show the position’s value and today’s change.',
+        )}
       </div>
       <fieldset className="shortcuts">
         <legend>Keyboard shortcuts</legend>
-        <p className="hint">They work in every app. Click a field and press the keys (with Ctrl, Alt, Cmd or Super); Backspace clears it.</p>
+        <p className="hint">
+          They work in every app. Click a field and press the keys (with Ctrl, Alt, Cmd or Super); Backspace clears it.
+        </p>
         {SHORTCUT_CONTROLS.map((control) => (
           <ShortcutField
             key={control.key}
@@ -215,7 +247,10 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
             value={draft[control.key]}
             defaultValue={DEFAULT_PREFERENCES[control.key]}
             state={shortcutStates[control.action]}
-            others={SHORTCUT_CONTROLS.filter((other) => other.key !== control.key).map((other) => ({ accelerator: draft[other.key], label: other.label }))}
+            others={SHORTCUT_CONTROLS.filter((other) => other.key !== control.key).map((other) => ({
+              accelerator: draft[other.key],
+              label: other.label,
+            }))}
             error={errors[control.key]}
             onSave={(accelerator) => change(control.key, accelerator)}
           />

@@ -17,7 +17,9 @@ export function RelayClients({ clients, listening, locale }: RelayClientsProps) 
         Connected now <span className="count">{clients.length}</span>
       </h3>
       {clients.length === 0 ? (
-        <p className="hint">{listening ? 'No program or page is connected.' : 'Nothing is connected while the relay is not running.'}</p>
+        <p className="hint">
+          {listening ? 'No program or page is connected.' : 'Nothing is connected while the relay is not running.'}
+        </p>
       ) : (
         <table className="relay-client-table" aria-labelledby="relay-clients-heading">
           <thead>
@@ -33,7 +35,9 @@ export function RelayClients({ clients, listening, locale }: RelayClientsProps) 
               <tr key={client.id} data-client={client.id}>
                 <td>{KIND_LABELS[client.kind]}</td>
                 <td>{client.origin ?? <span className="hint">a program</span>}</td>
-                <td className="relay-symbols">{client.symbols.length > 0 ? client.symbols.join(', ') : <span className="hint">none yet</span>}</td>
+                <td className="relay-symbols">
+                  {client.symbols.length > 0 ? client.symbols.join(', ') : <span className="hint">none yet</span>}
+                </td>
                 <td>{Number.isFinite(client.connectedAt) ? time.format(client.connectedAt) : '—'}</td>
               </tr>
             ))}

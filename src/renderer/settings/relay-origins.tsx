@@ -11,14 +11,22 @@ export interface RelayOriginsProps {
 }
 
 /** Why `input` cannot be added to `origins`, or the origin to add. */
-function checkOrigin(input: string, origins: readonly string[]): { ok: true; origin: string } | { ok: false; message: string } {
-  if (input.trim() === '') return { ok: false, message: 'Type the address of the page, e.g. https://dashboard.example.com.' };
+function checkOrigin(
+  input: string,
+  origins: readonly string[],
+): { ok: true; origin: string } | { ok: false; message: string } {
+  if (input.trim() === '')
+    return { ok: false, message: 'Type the address of the page, e.g. https://dashboard.example.com.' };
   const origin = normalizeRelayOrigin(input);
   if (origin === null) {
-    return { ok: false, message: 'Not an origin: use http:// or https://, a host and an optional port, without a path.' };
+    return {
+      ok: false,
+      message: 'Not an origin: use http:// or https://, a host and an optional port, without a path.',
+    };
   }
   if (origins.includes(origin)) return { ok: false, message: `${origin} is already allowed.` };
-  if (origins.length >= MAX_RELAY_ORIGINS) return { ok: false, message: `At most ${MAX_RELAY_ORIGINS} origins can be allowed.` };
+  if (origins.length >= MAX_RELAY_ORIGINS)
+    return { ok: false, message: `At most ${MAX_RELAY_ORIGINS} origins can be allowed.` };
   return { ok: true, origin };
 }
 

@@ -80,7 +80,9 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
 
   const copy = async (item: RelayCopyItem) => {
     const result = await settle(() => api.copyRelay(item));
-    setMessage(result.ok ? { text: COPIED[item], bad: false } : { text: `Could not copy: ${result.error.message}`, bad: true });
+    setMessage(
+      result.ok ? { text: COPIED[item], bad: false } : { text: `Could not copy: ${result.error.message}`, bad: true },
+    );
   };
 
   const regenerate = async () => {
@@ -109,8 +111,9 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
         </span>
       </div>
       <p className="hint">
-        Lets your other programs on this computer use Ticker’s one Finnhub connection: a Finnhub client changes only its address,
-        a web page opens an <code>EventSource</code>. It listens on this computer only, and asks for the relay token.
+        Lets your other programs on this computer use Ticker’s one Finnhub connection: a Finnhub client changes only its
+        address, a web page opens an <code>EventSource</code>. It listens on this computer only, and asks for the relay
+        token.
       </p>
       <div className="relay-switches">
         <div className="field toggle">
@@ -174,7 +177,11 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
           ) : null}
         </form>
       </div>
-      <p className={`relay-status relay-${state}`} data-testid="relay-status" role={state === 'failed' ? 'alert' : 'status'}>
+      <p
+        className={`relay-status relay-${state}`}
+        data-testid="relay-status"
+        role={state === 'failed' ? 'alert' : 'status'}
+      >
         {statusText(state, view, port)}
       </p>
       {loadError ? (
@@ -202,8 +209,9 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
           {confirming ? (
             <div className="row confirm" role="group" aria-label="Regenerate the relay token?">
               <span className="grow">
-                Make a new token? The old one stops working at once, and the {view.clients.length === 1 ? 'client' : `${view.clients.length} clients`}{' '}
-                connected with it {view.clients.length === 1 ? 'is' : 'are'} disconnected.
+                Make a new token? The old one stops working at once, and the{' '}
+                {view.clients.length === 1 ? 'client' : `${view.clients.length} clients`} connected with it{' '}
+                {view.clients.length === 1 ? 'is' : 'are'} disconnected.
               </span>
               <button type="button" className="danger" autoFocus onClick={() => void regenerate()}>
                 Regenerate
@@ -218,8 +226,14 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
             <div>
               <dt>Finnhub clients (WebSocket)</dt>
               <dd>
-                <code data-testid="relay-ws-url">{relayWebSocketUrl(port, TOKEN_SLOT).replace(TOKEN_SLOT, shownToken)}</code>
-                <button type="button" aria-label="Copy the WebSocket address" onClick={() => void copy('websocket-url')}>
+                <code data-testid="relay-ws-url">
+                  {relayWebSocketUrl(port, TOKEN_SLOT).replace(TOKEN_SLOT, shownToken)}
+                </code>
+                <button
+                  type="button"
+                  aria-label="Copy the WebSocket address"
+                  onClick={() => void copy('websocket-url')}
+                >
                   Copy
                 </button>
               </dd>
@@ -227,14 +241,23 @@ export function RelaySection({ api, preferences, symbols, locale, onSettings }: 
             <div>
               <dt>Web pages (server-sent events)</dt>
               <dd>
-                <code data-testid="relay-sse-url">{relaySseUrl(port, TOKEN_SLOT, symbols).replace(TOKEN_SLOT, shownToken)}</code>
-                <button type="button" aria-label="Copy the server-sent events address" onClick={() => void copy('sse-url')}>
+                <code data-testid="relay-sse-url">
+                  {relaySseUrl(port, TOKEN_SLOT, symbols).replace(TOKEN_SLOT, shownToken)}
+                </code>
+                <button
+                  type="button"
+                  aria-label="Copy the server-sent events address"
+                  onClick={() => void copy('sse-url')}
+                >
                   Copy
                 </button>
               </dd>
             </div>
           </dl>
-          <p className="hint">The copied addresses hold the real token; the stream address lists the strip’s symbols, change them as you need.</p>
+          <p className="hint">
+            The copied addresses hold the real token; the stream address lists the strip’s symbols, change them as you
+            need.
+          </p>
           <p className="relay-message" role="status" aria-live="polite" data-testid="relay-message">
             {message ? <span className={message.bad ? 'bad' : 'ok'}>{message.text}</span> : null}
           </p>

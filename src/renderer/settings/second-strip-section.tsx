@@ -33,7 +33,10 @@ export function SecondStripSection({ api, settings, onSettings }: SecondStripSec
   return (
     <section className="card" aria-labelledby="second-strip-heading">
       <h2 id="second-strip-heading">Second strip</h2>
-      <p className="hint">A second strip with its own watch list, edge and display, for example crypto along the bottom of another monitor. It looks like the first and shares its one connection.</p>
+      <p className="hint">
+        A second strip with its own watch list, edge and display, for example crypto along the bottom of another
+        monitor. It looks like the first and shares its one connection.
+      </p>
       <div className="field toggle second-strip-toggle">
         <input
           id="second-strip-enabled"
@@ -48,7 +51,11 @@ export function SecondStripSection({ api, settings, onSettings }: SecondStripSec
         <div className="field">
           <label htmlFor="second-strip-list">Watch list</label>
           <div className="control">
-            <select id="second-strip-list" value={strip.listId} onChange={(event) => void change({ listId: event.target.value })}>
+            <select
+              id="second-strip-list"
+              value={strip.listId}
+              onChange={(event) => void change({ listId: event.target.value })}
+            >
               {settings.lists.map((list) => (
                 <option key={list.id} value={list.id}>
                   {list.name} ({list.symbols.length})
@@ -82,7 +89,9 @@ export function SecondStripSection({ api, settings, onSettings }: SecondStripSec
             <select
               id="second-strip-display"
               value={strip.displayId == null ? 'primary' : String(strip.displayId)}
-              onChange={(event) => void change({ displayId: event.target.value === 'primary' ? null : Number(event.target.value) })}
+              onChange={(event) =>
+                void change({ displayId: event.target.value === 'primary' ? null : Number(event.target.value) })
+              }
             >
               <option value="primary">Primary display</option>
               {displays.map((display) => (

@@ -34,7 +34,9 @@ function withListSymbols(settings: PublicSettings, listId: string, symbols: stri
 
 /** The settings window: key, symbols, look and behaviour, connection status, notices. */
 export function SettingsApp({ api, locale }: SettingsAppProps) {
-  const { settings, setSettings, overview, loadError } = useTickerBootstrap(api, { overviewRefreshMs: OVERVIEW_REFRESH_MS });
+  const { settings, setSettings, overview, loadError } = useTickerBootstrap(api, {
+    overviewRefreshMs: OVERVIEW_REFRESH_MS,
+  });
   const [notices, setNotices] = useState<Notice[]>([]);
   /** The list the symbols section edits; null follows the list on the strip. */
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -55,7 +57,12 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         setAddFocusRequests((count) => count + 1);
       }),
       api.onPrefillAlert((condition) => setAlertPrefill((current) => ({ condition, seq: (current?.seq ?? 0) + 1 }))),
-      api.onFocusAlert((ruleId) => setAlertFocus((current) => ({ ruleId: typeof ruleId === 'string' ? ruleId : '', seq: (current?.seq ?? 0) + 1 }))),
+      api.onFocusAlert((ruleId) =>
+        setAlertFocus((current) => ({
+          ruleId: typeof ruleId === 'string' ? ruleId : '',
+          seq: (current?.seq ?? 0) + 1,
+        })),
+      ),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
@@ -69,7 +76,11 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   // The list being edited, or the one on the strip when it is gone (deleted elsewhere) or not chosen.
   const editing = settings
     ? (settings.lists.find((list) => list.id === (editingId ?? settings.shownListId)) ??
-      settings.lists.find((list) => list.id === settings.shownListId) ?? { id: settings.shownListId, name: '', symbols: settings.symbols })
+      settings.lists.find((list) => list.id === settings.shownListId) ?? {
+        id: settings.shownListId,
+        name: '',
+        symbols: settings.symbols,
+      })
     : null;
 
   const dismiss = (notice: Notice) => setNotices((current) => current.filter((n) => n !== notice));
@@ -92,7 +103,11 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       ) : null}
       {settings && editing ? (
         <>
-          <KeySection api={api} keyInfo={settings.key} onKeyInfo={(key) => setSettings((current) => (current ? { ...current, key } : current))} />
+          <KeySection
+            api={api}
+            keyInfo={settings.key}
+            onKeyInfo={(key) => setSettings((current) => (current ? { ...current, key } : current))}
+          />
           <ListsSection
             api={api}
             lists={settings.lists}
@@ -110,7 +125,9 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             symbols={editing.symbols}
             maxSymbols={settings.maxSymbols}
             addInputRef={addInputRef}
-            onSymbols={(symbols) => setSettings((current) => (current ? withListSymbols(current, editing.id, symbols) : current))}
+            onSymbols={(symbols) =>
+              setSettings((current) => (current ? withListSymbols(current, editing.id, symbols) : current))
+            }
           />
           <AlertsSection
             api={api}
@@ -134,7 +151,13 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
           <TransferSection api={api} />
           <SecondStripSection api={api} settings={settings} onSettings={setSettings} />
           <MarketHoursPanel symbols={settings.symbols} />
-          <RelaySection api={api} preferences={settings.preferences} symbols={settings.symbols} locale={locale} onSettings={setSettings} />
+          <RelaySection
+            api={api}
+            preferences={settings.preferences}
+            symbols={settings.symbols}
+            locale={locale}
+            onSettings={setSettings}
+          />
         </>
       ) : loadError ? null : (
         <p className="hint">Loading…</p>

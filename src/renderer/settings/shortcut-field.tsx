@@ -67,7 +67,11 @@ export function ShortcutField({ control, value, defaultValue, state, others, err
     save(recorded.accelerator);
   };
 
-  const shownValue = pending ? `${pending.split('+').map(acceleratorPartLabel).join('+')}+…` : value === '' ? '' : acceleratorLabel(value);
+  const shownValue = pending
+    ? `${pending.split('+').map(acceleratorPartLabel).join('+')}+…`
+    : value === ''
+      ? ''
+      : acceleratorLabel(value);
   return (
     <div className="field shortcut" key={control.key}>
       <label htmlFor={id}>{control.label}</label>
@@ -88,7 +92,12 @@ export function ShortcutField({ control, value, defaultValue, state, others, err
           onKeyUp={() => setPending(null)}
           onBlur={() => setPending(null)}
         />
-        <button type="button" aria-label={`Clear the shortcut to ${control.label.toLowerCase()}`} disabled={value === ''} onClick={() => save('')}>
+        <button
+          type="button"
+          aria-label={`Clear the shortcut to ${control.label.toLowerCase()}`}
+          disabled={value === ''}
+          onClick={() => save('')}
+        >
           Clear
         </button>
         <button
@@ -100,7 +109,11 @@ export function ShortcutField({ control, value, defaultValue, state, others, err
           Default
         </button>
       </div>
-      <span className={`hint shortcut-state ${state ?? 'unknown'}`} id={`${id}-state`} role={state === 'taken' || state === 'duplicate' ? 'alert' : undefined}>
+      <span
+        className={`hint shortcut-state ${state ?? 'unknown'}`}
+        id={`${id}-state`}
+        role={state === 'taken' || state === 'duplicate' ? 'alert' : undefined}
+      >
         {stateText(value, state)}
       </span>
       {shown ? (

@@ -82,5 +82,7 @@ export function recordKeys(press: KeyPress, mac: boolean): RecordedKeys {
   const key = keyOf(press.code);
   if (key === null) return { kind: 'invalid', problem: `${press.key || press.code} cannot be part of a shortcut` };
   const checked = checkAccelerator([...modifiers, key].join('+'));
-  return checked.ok ? { kind: 'shortcut', accelerator: checked.accelerator } : { kind: 'invalid', problem: checked.problem };
+  return checked.ok
+    ? { kind: 'shortcut', accelerator: checked.accelerator }
+    : { kind: 'invalid', problem: checked.problem };
 }

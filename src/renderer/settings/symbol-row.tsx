@@ -35,7 +35,14 @@ export function SymbolRow({ symbol, index, count, drag, onMove, onRemove }: Symb
       <span className="symbol-name">{name}</span>
       {name !== symbol ? <span className="symbol-raw">{symbol}</span> : null}
       <span className="row-actions">
-        <button type="button" className="icon-button" data-move="up" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onMove(symbol, index - 1, 'up')}>
+        <button
+          type="button"
+          className="icon-button"
+          data-move="up"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() => onMove(symbol, index - 1, 'up')}
+        >
           ↑
         </button>
         <button
@@ -48,7 +55,12 @@ export function SymbolRow({ symbol, index, count, drag, onMove, onRemove }: Symb
         >
           ↓
         </button>
-        <button type="button" className="icon-button danger" aria-label={`Remove ${name}`} onClick={() => onRemove(symbol, index)}>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`Remove ${name}`}
+          onClick={() => onRemove(symbol, index)}
+        >
           ×
         </button>
       </span>

@@ -20,7 +20,15 @@ export interface SymbolsSectionProps {
 }
 
 /** One watch list's symbols: add with validation and autocomplete, remove, reorder by drag or keyboard. */
-export function SymbolsSection({ api, listId, listName, symbols, maxSymbols, addInputRef, onSymbols }: SymbolsSectionProps) {
+export function SymbolsSection({
+  api,
+  listId,
+  listName,
+  symbols,
+  maxSymbols,
+  addInputRef,
+  onSymbols,
+}: SymbolsSectionProps) {
   const [listError, setListError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const { listRef, focusLater } = useFocusAfterChange(symbols);
@@ -52,7 +60,9 @@ export function SymbolsSection({ api, listId, listName, symbols, maxSymbols, add
     setListError(null);
     focusLater(symbol, control);
     onSymbols(result.value);
-    setAnnouncement(`${displayName(symbol)} moved to position ${result.value.indexOf(symbol) + 1} of ${result.value.length}.`);
+    setAnnouncement(
+      `${displayName(symbol)} moved to position ${result.value.indexOf(symbol) + 1} of ${result.value.length}.`,
+    );
   };
 
   const drag = useDragReorder(symbols, (symbol, toIndex) => void move(symbol, toIndex, 'item'));
@@ -84,7 +94,12 @@ export function SymbolsSection({ api, listId, listName, symbols, maxSymbols, add
           <p className="hint" id="reorder-help">
             Drag to reorder, or focus a symbol and press Alt+↑ / Alt+↓.
           </p>
-          <ol className="symbol-list" ref={listRef} aria-describedby="reorder-help" aria-label="Watched symbols, in strip order">
+          <ol
+            className="symbol-list"
+            ref={listRef}
+            aria-describedby="reorder-help"
+            aria-label="Watched symbols, in strip order"
+          >
             {symbols.map((symbol, index) => (
               <SymbolRow
                 key={symbol}

@@ -35,7 +35,8 @@ export function TransferSection({ api }: TransferSectionProps) {
     const result = await settle(() => api.importSettings());
     if (!result.ok) setState({ kind: 'failed', message: result.error.message });
     else if (result.value.status === 'cancelled') setState({ kind: 'idle' });
-    else if (result.value.status === 'refused') setState({ kind: 'refused', fileName: result.value.fileName, problems: result.value.problems });
+    else if (result.value.status === 'refused')
+      setState({ kind: 'refused', fileName: result.value.fileName, problems: result.value.problems });
     else setState({ kind: 'done', message: `${result.value.summary} (from ${result.value.fileName})` });
   };
 
@@ -43,9 +44,9 @@ export function TransferSection({ api }: TransferSectionProps) {
     <section className="card" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading">Import and export</h2>
       <p className="hint">
-        Watch lists and preferences as a JSON file, or the symbols of every list as CSV (one symbol a line, with its list&rsquo;s name).
-        Your API key and the relay token are never in the file. An import replaces the symbols of lists with the same name and adds the
-        others; nothing changes unless the whole file is valid.
+        Watch lists and preferences as a JSON file, or the symbols of every list as CSV (one symbol a line, with its
+        list&rsquo;s name). Your API key and the relay token are never in the file. An import replaces the symbols of
+        lists with the same name and adds the others; nothing changes unless the whole file is valid.
       </p>
       <div className="row">
         <button type="button" disabled={busy} onClick={() => void exportAs('json')}>
@@ -68,7 +69,9 @@ export function TransferSection({ api }: TransferSectionProps) {
       ) : null}
       {state.kind === 'refused' ? (
         <div className="field-error transfer-problems" role="alert" data-testid="import-problems">
-          <p>Nothing was imported: {state.fileName} has {state.problems.length === 1 ? 'a problem' : 'problems'}.</p>
+          <p>
+            Nothing was imported: {state.fileName} has {state.problems.length === 1 ? 'a problem' : 'problems'}.
+          </p>
           <ul>
             {state.problems.map((problem, index) => (
               <li key={index}>{problem}</li>

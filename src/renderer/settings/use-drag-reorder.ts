@@ -8,7 +8,10 @@ interface DropMark {
 
 export interface DragReorder {
   /** The drag-and-drop handlers of one row. */
-  rowProps(item: string, index: number): Pick<HTMLAttributes<HTMLElement>, 'draggable' | 'onDragStart' | 'onDragEnd' | 'onDragOver' | 'onDrop'>;
+  rowProps(
+    item: string,
+    index: number,
+  ): Pick<HTMLAttributes<HTMLElement>, 'draggable' | 'onDragStart' | 'onDragEnd' | 'onDragOver' | 'onDrop'>;
   /** The row's extra classes while a drag is on: ' dragging', ' drop-before' or ' drop-after'. */
   rowClass(item: string): string;
 }

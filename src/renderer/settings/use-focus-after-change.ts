@@ -8,7 +8,10 @@ export type RowControl = 'item' | 'up' | 'down';
  * that took its place) the list re-renders in its new order, and the focus is put back on the row
  * or on the button that moved it (the row when that button is now disabled).
  */
-export function useFocusAfterChange(items: readonly string[]): { listRef: RefObject<HTMLOListElement | null>; focusLater: (item: string, control: RowControl) => void } {
+export function useFocusAfterChange(items: readonly string[]): {
+  listRef: RefObject<HTMLOListElement | null>;
+  focusLater: (item: string, control: RowControl) => void;
+} {
   const listRef = useRef<HTMLOListElement>(null);
   const pending = useRef<{ item: string; control: RowControl } | null>(null);
 
@@ -17,7 +20,8 @@ export function useFocusAfterChange(items: readonly string[]): { listRef: RefObj
     if (!target || !listRef.current) return;
     pending.current = null;
     const row = listRef.current.querySelector<HTMLElement>(`li[data-symbol="${CSS.escape(target.item)}"]`);
-    const control = target.control === 'item' ? row : row?.querySelector<HTMLButtonElement>(`button[data-move="${target.control}"]`);
+    const control =
+      target.control === 'item' ? row : row?.querySelector<HTMLButtonElement>(`button[data-move="${target.control}"]`);
     (control && !control.hasAttribute('disabled') ? control : row)?.focus();
   }, [items]);
 

@@ -7,7 +7,11 @@ import { settle } from '../bridge';
  * The relay as main describes it: loaded once, then followed through `relay` events (started,
  * stopped, failed, clients came or went). `set` takes the view an invoke answered with.
  */
-export function useRelayView(api: TickerApi): { view: RelayView | null; loadError: string | null; set: (view: RelayView) => void } {
+export function useRelayView(api: TickerApi): {
+  view: RelayView | null;
+  loadError: string | null;
+  set: (view: RelayView) => void;
+} {
   const [view, setView] = useState<RelayView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {

@@ -33,7 +33,9 @@ export function AccessibleQuotes({ symbols, store, formatter, live, now, calenda
   return (
     <ul className="visually-hidden" aria-label="Watch list" data-testid="accessible-quotes">
       {symbols.map((symbol) => (
-        <li key={symbol}>{itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar }))}</li>
+        <li key={symbol}>
+          {itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar }))}
+        </li>
       ))}
     </ul>
   );

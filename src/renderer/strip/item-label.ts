@@ -32,7 +32,11 @@ export interface DescribeOptions {
 }
 
 /** The texts, trend, session and stale flag of one symbol's quote (none yet: dashes). */
-export function describeQuote(symbol: string, quote: SymbolSnapshot | undefined, { formatter, live, now, calendar }: DescribeOptions): ItemLabelParts {
+export function describeQuote(
+  symbol: string,
+  quote: SymbolSnapshot | undefined,
+  { formatter, live, now, calendar }: DescribeOptions,
+): ItemLabelParts {
   const { session } = calendar.sessionAt(symbol, now);
   return {
     name: displayName(symbol),
@@ -51,7 +55,12 @@ const TREND_WORDS: Record<Trend, string> = { up: 'up', down: 'down', flat: 'unch
 export const SESSION_MARKS: Record<Session, string> = { pre: 'pre', regular: '', post: 'after', closed: 'closed' };
 
 /** What the screen reader says of a session other than the regular one. */
-export const SESSION_WORDS: Record<Session, string> = { pre: 'pre-market', regular: '', post: 'after-hours', closed: 'market closed' };
+export const SESSION_WORDS: Record<Session, string> = {
+  pre: 'pre-market',
+  regular: '',
+  post: 'after-hours',
+  closed: 'market closed',
+};
 
 /**
  * e.g. "AAPL 189.41, up +2.21, +1.18%"; "AAPL, no price yet"; ", after-hours" outside the regular

@@ -110,7 +110,11 @@ export class ItemView implements Fading {
       arrow: textNodeOf(elements.arrow),
       session: textNodeOf(elements.session),
     };
-    this.widths = { price: new GrowingWidth(elements.price), change: new GrowingWidth(elements.change), percent: new GrowingWidth(elements.percent) };
+    this.widths = {
+      price: new GrowingWidth(elements.price),
+      change: new GrowingWidth(elements.change),
+      percent: new GrowingWidth(elements.percent),
+    };
   }
 
   show(state: ItemState, { flash }: ShowOptions): void {

@@ -30,7 +30,11 @@ export type NearReason = 'change' | 'reveal';
  * element (not mounted, or not in a scrolling strip) every change passes straight through.
  * Returns the unsubscribe.
  */
-export function subscribeWhenNear(element: Element | null, subscribe: (listener: () => void) => () => void, listener: (reason: NearReason) => void): () => void {
+export function subscribeWhenNear(
+  element: Element | null,
+  subscribe: (listener: () => void) => () => void,
+  listener: (reason: NearReason) => void,
+): () => void {
   let behind = false;
   const catchUp = () => {
     if (!behind) return;

@@ -8,14 +8,29 @@ const ARROWS: Record<Trend, string> = { up: '▲', down: '▼', flat: '' };
  * since purchase, coloured and arrowed like a quote. With privacy on, amounts read "•••" and only
  * the percentages show. While a rate or price is missing it says so instead of a wrong total.
  */
-export function PortfolioSummary({ figures, privacy, locale }: { figures: PortfolioFigures; privacy: boolean; locale: string }) {
+export function PortfolioSummary({
+  figures,
+  privacy,
+  locale,
+}: {
+  figures: PortfolioFigures;
+  privacy: boolean;
+  locale: string;
+}) {
   const text = portfolioText(figures, { privacy, locale });
   const waiting = figures.value === null;
   const label = waiting
     ? `Portfolio: ${text.missing ?? 'waiting for prices'}`
     : `Portfolio ${text.value}, today ${text.dayChange} (${text.dayChangePct}), total ${text.gain} (${text.gainPct})`;
   return (
-    <div className="portfolio-summary" data-privacy={privacy ? 'true' : 'false'} data-waiting={waiting ? 'true' : 'false'} title={label} aria-label={label} role="status">
+    <div
+      className="portfolio-summary"
+      data-privacy={privacy ? 'true' : 'false'}
+      data-waiting={waiting ? 'true' : 'false'}
+      title={label}
+      aria-label={label}
+      role="status"
+    >
       <span className="name">Portfolio</span>
       {waiting ? (
         <span className="missing">{text.missing ?? 'waiting for prices'}</span>

@@ -26,7 +26,9 @@ export function sanitizeSnapshot(input: unknown): SymbolSnapshot | null {
   const quote = input as Partial<SymbolSnapshot>;
   if (typeof quote.symbol !== 'string' || quote.symbol.length === 0) return null;
   if (!isNullableFinite(quote.price ?? null) || (quote.price != null && quote.price <= 0)) return null;
-  const history = Array.isArray(quote.history) ? quote.history.filter((v) => typeof v === 'number' && Number.isFinite(v)) : [];
+  const history = Array.isArray(quote.history)
+    ? quote.history.filter((v) => typeof v === 'number' && Number.isFinite(v))
+    : [];
   const direction: Direction = quote.direction === 'up' || quote.direction === 'down' ? quote.direction : 'flat';
   return {
     symbol: quote.symbol,
@@ -108,7 +110,10 @@ export class QuoteStore {
     for (const symbol of removed) this.delete(symbol);
     if (!this.orderFromSettings && (added.length > 0 || removed.length > 0)) {
       const gone = new Set(removed);
-      this.replaceOrder([...this.order.filter((s) => !gone.has(s)), ...added.filter((s) => !gone.has(s) && !this.order.includes(s))]);
+      this.replaceOrder([
+        ...this.order.filter((s) => !gone.has(s)),
+        ...added.filter((s) => !gone.has(s) && !this.order.includes(s)),
+      ]);
     }
   }
 

@@ -49,7 +49,14 @@ export function ScrollingStrip({ speed, frozen, quiet = false, children }: Scrol
     if (!track || !scroll) return;
     const { laneWidth, viewportWidth, spans } = geometry.current;
     const lanes = Array.from(track.children);
-    const inView = spansInView(spans, laneWidth, lanes.length, scroll.offset(), viewportWidth, viewMargin(speedRef.current, VIEW_CHECK_MS));
+    const inView = spansInView(
+      spans,
+      laneWidth,
+      lanes.length,
+      scroll.offset(),
+      viewportWidth,
+      viewMargin(speedRef.current, VIEW_CHECK_MS),
+    );
     lanes.forEach((lane, copy) => {
       const items = lane.children;
       for (let index = 0; index < items.length; index += 1) {

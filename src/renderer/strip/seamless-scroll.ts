@@ -117,7 +117,11 @@ export class SeamlessScroll {
     const duration = (this.width / speed) * 1000;
     // Replaced within one task, so no frame ever shows the gap between the two.
     this.animation?.cancel();
-    const animation = this.target.animate(keyframesFor(this.width), { duration, iterations: Infinity, easing: scrollEasing(this.width, speed, this.pixelRatio) });
+    const animation = this.target.animate(keyframesFor(this.width), {
+      duration,
+      iterations: Infinity,
+      easing: scrollEasing(this.width, speed, this.pixelRatio),
+    });
     animation.currentTime = (this.parkedOffset / speed) * 1000;
     this.animation = animation;
     this.timedSpeed = speed;

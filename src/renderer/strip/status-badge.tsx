@@ -31,7 +31,13 @@ export function StatusBadgeView({ status, problem, onOpenSettings }: StatusBadge
   const title = badge.detail ? `${badge.text}: ${badge.detail}` : badge.text;
   if (badge.opensSettings) {
     return (
-      <button type="button" className={`badge tone-${badge.tone}`} title={title} onClick={onOpenSettings} data-state={status?.state}>
+      <button
+        type="button"
+        className={`badge tone-${badge.tone}`}
+        title={title}
+        onClick={onOpenSettings}
+        data-state={status?.state}
+      >
         {content}
       </button>
     );

@@ -22,7 +22,12 @@ import { positionText, type PositionText } from '../../shared/portfolio/portfoli
 function isPortfolioFigures(value: unknown): value is PortfolioFigures {
   if (typeof value !== 'object' || value === null) return false;
   const figures = value as Partial<PortfolioFigures>;
-  return typeof figures.currency === 'string' && Array.isArray(figures.positions) && Array.isArray(figures.missingRates) && Array.isArray(figures.missingPrices);
+  return (
+    typeof figures.currency === 'string' &&
+    Array.isArray(figures.positions) &&
+    Array.isArray(figures.missingRates) &&
+    Array.isArray(figures.missingPrices)
+  );
 }
 import { StatusBadgeView } from './status-badge';
 import { useAlertMarks } from './use-alert-marks';
@@ -116,13 +121,18 @@ export function StripApp({ api, locale }: StripAppProps) {
   const alerted = useAlertMarks(api);
   const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
   const live = status?.state === 'live' && !demo;
-  const shownStatus: FeedStatus | null = status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
+  const shownStatus: FeedStatus | null =
+    status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
   const showSparklines = preferences.showSparklines;
 
   const positions = useMemo(() => {
     const texts = new Map<string, PositionText>();
     if (portfolio === null || !preferences.showPositionFigures) return texts;
-    for (const position of portfolio.positions) texts.set(position.symbol, positionText(position, portfolio.currency, { privacy: preferences.privacy, locale: formatter.locale }));
+    for (const position of portfolio.positions)
+      texts.set(
+        position.symbol,
+        positionText(position, portfolio.currency, { privacy: preferences.privacy, locale: formatter.locale }),
+      );
     return texts;
   }, [portfolio, preferences.showPositionFigures, preferences.privacy, formatter]);
 
@@ -143,7 +153,8 @@ export function StripApp({ api, locale }: StripAppProps) {
   );
   // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
   // wants it to ('hide' is the main process's: it hides the window until the next open).
-  const marketsClosed = symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
+  const marketsClosed =
+    symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
   const dimmed = marketsClosed && preferences.whenMarketsClosed === 'dim';
 
   let body;
@@ -183,9 +194,18 @@ export function StripApp({ api, locale }: StripAppProps) {
         ⋮⋮
       </div>
       <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
-      {portfolio !== null ? <PortfolioSummary figures={portfolio} privacy={preferences.privacy} locale={formatter.locale} /> : null}
+      {portfolio !== null ? (
+        <PortfolioSummary figures={portfolio} privacy={preferences.privacy} locale={formatter.locale} />
+      ) : null}
       {body}
-      <AccessibleQuotes symbols={symbols} store={store} formatter={formatter} live={live} now={now} calendar={calendar} />
+      <AccessibleQuotes
+        symbols={symbols}
+        store={store}
+        formatter={formatter}
+        live={live}
+        now={now}
+        calendar={calendar}
+      />
     </div>
   );
 }

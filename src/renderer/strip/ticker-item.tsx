@@ -43,7 +43,8 @@ function itemState(symbol: string, entry: QuoteEntry | undefined, options: Descr
 /** Subscribe to one symbol's changes, held while `element` is offscreen (see offscreen.ts). */
 function useNearSubscription(element: RefObject<HTMLElement | null>, store: QuoteStore, symbol: string) {
   return useCallback(
-    (listener: (reason: NearReason) => void) => subscribeWhenNear(element.current, (onChange) => store.subscribeSymbol(symbol, onChange), listener),
+    (listener: (reason: NearReason) => void) =>
+      subscribeWhenNear(element.current, (onChange) => store.subscribeSymbol(symbol, onChange), listener),
     [element, store, symbol],
   );
 }
@@ -56,7 +57,18 @@ function useNearSubscription(element: RefObject<HTMLElement | null>, store: Quot
  * near, before it can be seen. The price flashes when it moves where it can be seen (catching
  * up does not flash: the item is still outside the viewport then).
  */
-export const TickerItem = memo(function TickerItem({ symbol, store, formatter, showSparkline, live, now, calendar, fader, alerted = false, position }: TickerItemProps) {
+export const TickerItem = memo(function TickerItem({
+  symbol,
+  store,
+  formatter,
+  showSparkline,
+  live,
+  now,
+  calendar,
+  fader,
+  alerted = false,
+  position,
+}: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
@@ -70,7 +82,14 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   /** Draw the latest quote into the item (creating its view on first use). */
   const draw = useCallback(
     (flash: boolean) => {
-      const [item, price, change, percent, arrow, session] = [itemRef, priceRef, changeRef, percentRef, arrowRef, sessionRef].map((ref) => ref.current);
+      const [item, price, change, percent, arrow, session] = [
+        itemRef,
+        priceRef,
+        changeRef,
+        percentRef,
+        arrowRef,
+        sessionRef,
+      ].map((ref) => ref.current);
       if (!item || !price || !change || !percent || !arrow || !session) return;
       const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, session }, fader));
       view.show(itemState(symbol, store.get(symbol), options.current), { flash });
@@ -87,7 +106,8 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
   // The locale, the feed state or the stale clock changed: redraw now if near, else on coming back.
   useLayoutEffect(() => {
     const { current } = options;
-    const changed = current.formatter !== formatter || current.live !== live || current.now !== now || current.calendar !== calendar;
+    const changed =
+      current.formatter !== formatter || current.live !== live || current.now !== now || current.calendar !== calendar;
     options.current = { formatter, live, now, calendar };
     const item = itemRef.current;
     if (!changed || !item) return;
@@ -127,7 +147,15 @@ export const TickerItem = memo(function TickerItem({ symbol, store, formatter, s
 const EMPTY: readonly number[] = [];
 
 /** The item's sparkline: re-renders only when the history gains a point (the store keeps the same array otherwise). */
-function ItemSparkline({ symbol, store, subscribe }: { symbol: string; store: QuoteStore; subscribe: (listener: (reason: NearReason) => void) => () => void }) {
+function ItemSparkline({
+  symbol,
+  store,
+  subscribe,
+}: {
+  symbol: string;
+  store: QuoteStore;
+  subscribe: (listener: (reason: NearReason) => void) => () => void;
+}) {
   const history = useSyncExternalStore(subscribe, () => store.get(symbol)?.snapshot.history ?? EMPTY);
   return <Sparkline history={history} />;
 }

@@ -23,7 +23,10 @@ export function useAlertMarks(api: TickerApi, markMs: number = ALERT_MARK_MS): R
       const { symbol } = firing;
       const timer = timers.get(symbol);
       if (timer !== undefined) window.clearTimeout(timer);
-      timers.set(symbol, window.setTimeout(() => unmark(symbol), markMs));
+      timers.set(
+        symbol,
+        window.setTimeout(() => unmark(symbol), markMs),
+      );
       setMarked((current) => (current.has(symbol) ? current : new Set(current).add(symbol)));
     });
     return () => {

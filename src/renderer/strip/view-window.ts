@@ -19,7 +19,14 @@ export interface LaneSpan {
  * window reaches past the end of the first lane, the start of the first lane is about to be on
  * screen again. Without a usable geometry, everything is in view (never hide what might be seen).
  */
-export function spansInView(spans: readonly LaneSpan[], laneWidth: number, copies: number, offset: number, viewportWidth: number, margin: number): boolean[][] {
+export function spansInView(
+  spans: readonly LaneSpan[],
+  laneWidth: number,
+  copies: number,
+  offset: number,
+  viewportWidth: number,
+  margin: number,
+): boolean[][] {
   const count = Number.isInteger(copies) && copies > 0 ? copies : 1;
   const known = laneWidth > 0 && Number.isFinite(laneWidth) && Number.isFinite(offset) && viewportWidth >= 0;
   const pad = Number.isFinite(margin) ? Math.max(margin, 0) : 0;

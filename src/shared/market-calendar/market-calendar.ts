@@ -187,7 +187,11 @@ export class MarketCalendar {
     const session = minutes >= FOREX_ROLL_MINUTES ? day + 1 : day;
     const weekday = weekdayOf(session);
     const key = dayKeyOf(weekday === 6 ? session - 1 : weekday === 0 ? session - 2 : session);
-    this.forexDay = { start: this.clock.instantOf(session - 1, FOREX_ROLL_MINUTES), end: this.clock.instantOf(session, FOREX_ROLL_MINUTES), key };
+    this.forexDay = {
+      start: this.clock.instantOf(session - 1, FOREX_ROLL_MINUTES),
+      end: this.clock.instantOf(session, FOREX_ROLL_MINUTES),
+      key,
+    };
     return key;
   }
 
@@ -199,7 +203,8 @@ export class MarketCalendar {
     const opens = this.clock.instantOf(sunday, FOREX_ROLL_MINUTES);
     const closes = this.clock.instantOf(sunday + 5, FOREX_ROLL_MINUTES);
     let span: SessionSpan;
-    if (timeMs < opens) span = forexSpan('closed', this.clock.instantOf(sunday - 2, FOREX_ROLL_MINUTES), opens, 'regular');
+    if (timeMs < opens)
+      span = forexSpan('closed', this.clock.instantOf(sunday - 2, FOREX_ROLL_MINUTES), opens, 'regular');
     else if (timeMs < closes) span = forexSpan('regular', opens, closes, 'closed');
     else span = forexSpan('closed', closes, this.clock.instantOf(sunday + 7, FOREX_ROLL_MINUTES), 'regular');
     this.forexSpan = span;
@@ -246,9 +251,21 @@ export class MarketCalendar {
 }
 
 function usSpan(session: Session, start: number, end: number, nextSession: Session): SessionSpan {
-  return Object.freeze({ market: 'us-equity', session, start, end, next: Object.freeze({ session: nextSession, at: end }) });
+  return Object.freeze({
+    market: 'us-equity',
+    session,
+    start,
+    end,
+    next: Object.freeze({ session: nextSession, at: end }),
+  });
 }
 
 function forexSpan(session: Session, start: number, end: number, nextSession: Session): SessionSpan {
-  return Object.freeze({ market: 'forex', session, start, end, next: Object.freeze({ session: nextSession, at: end }) });
+  return Object.freeze({
+    market: 'forex',
+    session,
+    start,
+    end,
+    next: Object.freeze({ session: nextSession, at: end }),
+  });
 }

@@ -11,7 +11,15 @@ const MS_PER_DAY = 86_400_000;
 /** About a year of hours: every session boundary a long-running app asks about stays known. */
 const MAX_CACHED_HOURS = 8192;
 
-export const WEEKDAY_NAMES: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAY_NAMES: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 /** A New York calendar day as the number of days since 1970-01-01 (a plain, sortable integer). */
 export type DayNumber = number;

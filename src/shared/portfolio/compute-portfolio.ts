@@ -74,7 +74,8 @@ export function currencyDecimals(currency: string): number {
   let places = minorUnits.get(currency);
   if (places === undefined) {
     try {
-      places = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      places =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     } catch {
       places = 2;
     }
@@ -103,7 +104,8 @@ function positionSums(lots: readonly LotDraft[], quote: PortfolioQuote | undefin
     quantity = quantity.plus(lotQuantity);
     cost = cost.plus(lotQuantity.times(paid));
     const reference = lot.date >= today ? paid : prevClose;
-    dayChange = reference === null || dayChange === null ? null : dayChange.plus(lotQuantity.times(price.minus(reference)));
+    dayChange =
+      reference === null || dayChange === null ? null : dayChange.plus(lotQuantity.times(price.minus(reference)));
   }
   return { value: quantity.times(price), dayChange, cost };
 }
@@ -156,7 +158,14 @@ export function computePortfolio(input: PortfolioInput): PortfolioFigures {
     if (currency === null) missingRates.add(symbol);
     else if (factor === null) missingRates.add(currency);
 
-    const converted = sums !== null && factor !== null ? { value: sums.value.times(factor), cost: sums.cost.times(factor), dayChange: sums.dayChange?.times(factor) ?? null } : null;
+    const converted =
+      sums !== null && factor !== null
+        ? {
+            value: sums.value.times(factor),
+            cost: sums.cost.times(factor),
+            dayChange: sums.dayChange?.times(factor) ?? null,
+          }
+        : null;
     value = converted === null || value === null ? null : value.plus(converted.value);
     cost = converted === null || cost === null ? null : cost.plus(converted.cost);
     dayChange = converted?.dayChange == null || dayChange === null ? null : dayChange.plus(converted.dayChange);
@@ -171,7 +180,8 @@ export function computePortfolio(input: PortfolioInput): PortfolioFigures {
       price: quote?.price ?? null,
       value: converted === null ? null : money(converted.value),
       dayChange: converted?.dayChange == null ? null : money(converted.dayChange),
-      dayChangePct: converted?.dayChange == null ? null : percent(converted.dayChange, converted.value.minus(converted.dayChange)),
+      dayChangePct:
+        converted?.dayChange == null ? null : percent(converted.dayChange, converted.value.minus(converted.dayChange)),
       gain: gain === null ? null : money(gain),
       gainPct: gain === null || converted === null ? null : percent(gain, converted.cost),
     });

@@ -30,7 +30,9 @@ export function isFiatCurrency(code: unknown): code is string {
 
 /** Why `code` cannot be the base currency, or null when it can. */
 export function baseCurrencyProblem(code: unknown): string | null {
-  return isFiatCurrency(code) ? null : `the base currency must be a currency code like USD, EUR or GBP, got "${String(code).slice(0, 20)}"`;
+  return isFiatCurrency(code)
+    ? null
+    : `the base currency must be a currency code like USD, EUR or GBP, got "${String(code).slice(0, 20)}"`;
 }
 
 /** The currency a symbol's prices are in, or null when its shape does not tell. */
@@ -55,12 +57,15 @@ export interface RateLeg {
  */
 export function rateLegs(from: string, to: string): RateLeg[] {
   if (from === to) return [];
-  if (!isFiatCurrency(from)) return [{ symbol: `BINANCE:${from}USDT`, invert: false }, ...rateLegs(DEFAULT_BASE_CURRENCY, to)];
+  if (!isFiatCurrency(from))
+    return [{ symbol: `BINANCE:${from}USDT`, invert: false }, ...rateLegs(DEFAULT_BASE_CURRENCY, to)];
   return [fiatLeg(from, to)];
 }
 
 function fiatLeg(from: string, to: string): RateLeg {
-  return comesFirst(from, to) ? { symbol: `OANDA:${from}_${to}`, invert: false } : { symbol: `OANDA:${to}_${from}`, invert: true };
+  return comesFirst(from, to)
+    ? { symbol: `OANDA:${from}_${to}`, invert: false }
+    : { symbol: `OANDA:${to}_${from}`, invert: true };
 }
 
 function comesFirst(a: string, b: string): boolean {

@@ -19,21 +19,31 @@ const MAX_LISTED_PROBLEMS = 20;
 export type CsvImport = { ok: true; lots: LotDraft[] } | { ok: false; problems: string[] };
 
 export function parseHoldingsCsv(text: string): CsvImport {
-  if (text.length > MAX_HOLDINGS_CSV_BYTES) return { ok: false, problems: [`the file is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`] };
+  if (text.length > MAX_HOLDINGS_CSV_BYTES)
+    return { ok: false, problems: [`the file is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`] };
   const rows = parseCsvRows(text);
   if (rows === null) return { ok: false, problems: ['a quoted field is never closed'] };
   const header = rows.shift();
-  if (header === undefined) return { ok: false, problems: [`the file is empty; the first line must be ${HOLDINGS_CSV_HEADER}`] };
+  if (header === undefined)
+    return { ok: false, problems: [`the file is empty; the first line must be ${HOLDINGS_CSV_HEADER}`] };
   const names = header.fields.map((name) => name.trim().toLowerCase());
   if (names.join(',') !== HOLDINGS_CSV_HEADER) {
-    return { ok: false, problems: [`line ${header.line}: the header must be ${HOLDINGS_CSV_HEADER}, got ${header.fields.join(',').slice(0, 80)}`] };
+    return {
+      ok: false,
+      problems: [
+        `line ${header.line}: the header must be ${HOLDINGS_CSV_HEADER}, got ${header.fields.join(',').slice(0, 80)}`,
+      ],
+    };
   }
   const problems: string[] = [];
   const lots: LotDraft[] = [];
-  if (rows.length > HOLDING_LIMITS.maxLots) problems.push(`the file has ${rows.length} lots; at most ${HOLDING_LIMITS.maxLots}`);
+  if (rows.length > HOLDING_LIMITS.maxLots)
+    problems.push(`the file has ${rows.length} lots; at most ${HOLDING_LIMITS.maxLots}`);
   for (const row of rows.slice(0, HOLDING_LIMITS.maxLots)) {
     if (row.fields.length !== LOT_FIELDS.length) {
-      problems.push(`line ${row.line}: ${row.fields.length} fields, expected ${LOT_FIELDS.length} (${HOLDINGS_CSV_HEADER})`);
+      problems.push(
+        `line ${row.line}: ${row.fields.length} fields, expected ${LOT_FIELDS.length} (${HOLDINGS_CSV_HEADER})`,
+      );
       continue;
     }
     const [symbol, quantity, price, date, note] = row.fields as [string, string, string, string, string];

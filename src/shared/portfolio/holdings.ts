@@ -57,8 +57,10 @@ function decimalProblem(name: string, raw: unknown): string | null {
   const text = String(raw).trim();
   const match = /^[+-]?(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return `${name} must be a number like 10 or 0.5, got "${text.slice(0, 30)}"`;
-  if ((match[1] as string).replace(/^0+(?=\d)/, '').length > HOLDING_LIMITS.maxIntegerDigits) return `${name} is too large`;
-  if ((match[2] ?? '').length > HOLDING_LIMITS.maxFractionDigits) return `${name} has more than ${HOLDING_LIMITS.maxFractionDigits} decimals`;
+  if ((match[1] as string).replace(/^0+(?=\d)/, '').length > HOLDING_LIMITS.maxIntegerDigits)
+    return `${name} is too large`;
+  if ((match[2] ?? '').length > HOLDING_LIMITS.maxFractionDigits)
+    return `${name} has more than ${HOLDING_LIMITS.maxFractionDigits} decimals`;
   return null;
 }
 
@@ -81,14 +83,17 @@ export function dateProblem(raw: unknown): string | null {
   if (!match) return `the date must look like 2024-03-15, got "${text.slice(0, 30)}"`;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${text} is not a calendar date`;
-  if (text < HOLDING_LIMITS.earliestDate || text > HOLDING_LIMITS.latestDate) return `the date must be between ${HOLDING_LIMITS.earliestDate} and ${HOLDING_LIMITS.latestDate}`;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return `${text} is not a calendar date`;
+  if (text < HOLDING_LIMITS.earliestDate || text > HOLDING_LIMITS.latestDate)
+    return `the date must be between ${HOLDING_LIMITS.earliestDate} and ${HOLDING_LIMITS.latestDate}`;
   return null;
 }
 
 export function noteProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return 'the note must be text';
-  if (raw.length > HOLDING_LIMITS.maxNoteLength) return `the note is longer than ${HOLDING_LIMITS.maxNoteLength} characters`;
+  if (raw.length > HOLDING_LIMITS.maxNoteLength)
+    return `the note is longer than ${HOLDING_LIMITS.maxNoteLength} characters`;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return 'the note must be one line without control characters';
   return null;
@@ -137,7 +142,13 @@ export function checkLotDraft(raw: unknown): LotCheck {
 export function lotProblem(raw: unknown): string | null {
   if (!isPlainDataObject(raw)) return 'not an object';
   if (typeof raw.id !== 'string' || !LOT_ID_PATTERN.test(raw.id)) return 'bad id';
-  const checked = checkLotDraft({ symbol: raw.symbol, quantity: raw.quantity, price: raw.price, date: raw.date, note: raw.note });
+  const checked = checkLotDraft({
+    symbol: raw.symbol,
+    quantity: raw.quantity,
+    price: raw.price,
+    date: raw.date,
+    note: raw.note,
+  });
   if (!checked.ok) return Object.values(checked.problems).join('; ');
   const extra = Object.keys(raw).filter((key) => key !== 'id' && !(LOT_FIELDS as readonly string[]).includes(key));
   return extra.length > 0 ? `unknown field "${(extra[0] as string).slice(0, 30)}"` : null;
@@ -147,7 +158,8 @@ export type HoldingsCheck = { ok: true; value: Holdings } | { ok: false; message
 
 /** A whole holdings value from IPC: base currency and lots (ids kept), every lot valid. */
 export function checkHoldings(raw: unknown): HoldingsCheck {
-  if (!isPlainDataObject(raw) || !Array.isArray(raw.lots)) return { ok: false, message: 'holdings must be { baseCurrency, lots: [...] }' };
+  if (!isPlainDataObject(raw) || !Array.isArray(raw.lots))
+    return { ok: false, message: 'holdings must be { baseCurrency, lots: [...] }' };
   const currencyProblem = baseCurrencyProblem(raw.baseCurrency);
   if (currencyProblem !== null) return { ok: false, message: currencyProblem };
   if (raw.lots.length > HOLDING_LIMITS.maxLots) return { ok: false, message: `at most ${HOLDING_LIMITS.maxLots} lots` };

@@ -58,7 +58,11 @@ function typographicMinus(text: string): string {
   return text.replace('-', '\u2212');
 }
 
-export function formatMoney(amount: number | null, currency: string, options: TextOptions & { signed?: boolean }): string {
+export function formatMoney(
+  amount: number | null,
+  currency: string,
+  options: TextOptions & { signed?: boolean },
+): string {
   if (options.privacy) return HIDDEN_AMOUNT;
   if (amount === null || !Number.isFinite(amount)) return MISSING;
   const digits = currencyDecimals(currency);
@@ -75,7 +79,14 @@ export function formatMoney(amount: number | null, currency: string, options: Te
 /** A percentage (already ×100) with sign and 2 decimals; shown whatever the privacy switch says. */
 export function formatPercent(pct: number | null, locale?: string): string {
   if (pct === null || !Number.isFinite(pct)) return MISSING;
-  return typographicMinus(numberFormat(locale, 'pct', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(pct / 100));
+  return typographicMinus(
+    numberFormat(locale, 'pct', {
+      style: 'percent',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }).format(pct / 100),
+  );
 }
 
 export function formatQuantity(quantity: number, options: TextOptions): string {

@@ -62,7 +62,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     const seed = LIVE_WATCHLIST[symbol];
     if (!seed) continue;
     const { prevClose } = seed;
-    server.setQuote(symbol, { c: prevClose, d: 0, dp: 0, h: prevClose, l: prevClose, o: prevClose, pc: prevClose, t: minuteAgo });
+    server.setQuote(symbol, {
+      c: prevClose,
+      d: 0,
+      dp: 0,
+      h: prevClose,
+      l: prevClose,
+      o: prevClose,
+      pc: prevClose,
+      t: minuteAgo,
+    });
   }
   // The core and its connection share one clock: the system's timers, read at `options.now`.
   const clock: Clock | undefined = options.now ? { ...systemClock, now: options.now } : undefined;
@@ -98,7 +107,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       core,
       settings,
       client,
-      trade: (prices) => server.sendTrades(Object.entries(prices).map(([symbol, price]) => ({ symbol, price, volume: 1, time: Date.now() }))),
+      trade: (prices) =>
+        server.sendTrades(
+          Object.entries(prices).map(([symbol, price]) => ({ symbol, price, volume: 1, time: Date.now() })),
+        ),
       close,
     };
   } catch (error) {
@@ -109,13 +121,17 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
 
 /** The first-trade price of every watched symbol. */
 export function openingPrices(symbols: readonly string[] = LIVE_SYMBOLS): Record<string, number> {
-  return Object.fromEntries(symbols.flatMap((symbol) => (LIVE_WATCHLIST[symbol] ? [[symbol, LIVE_WATCHLIST[symbol].price]] : [])));
+  return Object.fromEntries(
+    symbols.flatMap((symbol) => (LIVE_WATCHLIST[symbol] ? [[symbol, LIVE_WATCHLIST[symbol].price]] : [])),
+  );
 }
 
 /** The symbols of the strip's first lane (one copy of the content), in display order. */
 export function stripSymbols(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.lane:first-child .item, .page .item')].map((item) => item.dataset.symbol ?? ''),
+    [...document.querySelectorAll<HTMLElement>('.lane:first-child .item, .page .item')].map(
+      (item) => item.dataset.symbol ?? '',
+    ),
   );
 }
 
@@ -135,8 +151,9 @@ export async function waitForPrice(page: Page, symbol: string, text: string): Pr
 export async function waitForStripSymbols(page: Page, symbols: readonly string[]): Promise<void> {
   await page.waitForFunction(
     (expected) =>
-      [...document.querySelectorAll<HTMLElement>('.lane:first-child .item, .page .item')].map((item) => item.dataset.symbol).join(',') ===
-      expected.join(','),
+      [...document.querySelectorAll<HTMLElement>('.lane:first-child .item, .page .item')]
+        .map((item) => item.dataset.symbol)
+        .join(',') === expected.join(','),
     [...symbols],
     { polling: 'raf' },
   );

@@ -37,7 +37,13 @@ export async function buildRenderer(outDir: string): Promise<void> {
 }
 
 /** Everything the built pages are made of: the renderer, the shared code, the dependencies, this build recipe. */
-const BUILD_INPUTS = [RENDERER_ROOT, resolve('src/shared'), resolve('package-lock.json'), resolve('electron.vite.config.ts'), fileURLToPath(import.meta.url)];
+const BUILD_INPUTS = [
+  RENDERER_ROOT,
+  resolve('src/shared'),
+  resolve('package-lock.json'),
+  resolve('electron.vite.config.ts'),
+  fileURLToPath(import.meta.url),
+];
 const CACHE_ROOT = join(tmpdir(), 'ticker-renderer-cache');
 /** Older builds may still be served by a test file of a run that started before a source edit. */
 const KEEP_OLD_BUILDS_MS = 30 * 60_000;

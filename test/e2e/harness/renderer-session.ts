@@ -11,7 +11,12 @@ import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { TickerApi } from '../../../src/shared/ipc-contract';
 import { attachBrowserBridge, type BrowserBridge } from '../../support/browser-bridge';
 import type { SettingsTransferHandlers } from '../../../src/main/shell/settings-transfer-dialogs';
-import { fakeBridgeInitScript, fakeBridgeScript, type FakeBridgeOptions, type FakeTickerControl } from '../../support/fake-bridge';
+import {
+  fakeBridgeInitScript,
+  fakeBridgeScript,
+  type FakeBridgeOptions,
+  type FakeTickerControl,
+} from '../../support/fake-bridge';
 import { buildRendererCached } from './build-renderer';
 import { serveStatic } from './static-server';
 
@@ -70,7 +75,11 @@ export interface RendererSession {
    * Open strip.html or settings.html with `window.ticker` forwarding to the real `core` (through
    * the real IPC registration). Closing the page disposes its bridge.
    */
-  openCorePage(name: 'strip' | 'settings', core: TickerCore, options?: CorePageOptions): Promise<{ page: Page; errors: string[]; bridge: BrowserBridge }>;
+  openCorePage(
+    name: 'strip' | 'settings',
+    core: TickerCore,
+    options?: CorePageOptions,
+  ): Promise<{ page: Page; errors: string[]; bridge: BrowserBridge }>;
   close(): Promise<void>;
 }
 
@@ -83,7 +92,10 @@ export async function startRendererSession(): Promise<RendererSession> {
   const server = await serveStatic(buildDir);
 
   /** A blank page with error collection and the requested viewport, motion and clock. */
-  async function newPage(name: 'strip' | 'settings', options: CorePageOptions): Promise<{ page: Page; errors: string[] }> {
+  async function newPage(
+    name: 'strip' | 'settings',
+    options: CorePageOptions,
+  ): Promise<{ page: Page; errors: string[] }> {
     const viewport = options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : SETTINGS_VIEWPORT);
     const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
     const errors: string[] = [];

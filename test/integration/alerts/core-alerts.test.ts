@@ -49,8 +49,17 @@ describe('alerts in the core', () => {
     core.start();
     await server.waitForSubscriptions(2);
     // % rules need the previous close: wait until the core knows it.
-    const known = () => (core!.handlers.getSnapshot() as SymbolSnapshot[]).some((q) => q.symbol === 'AAPL' && q.prevClose === 100);
-    if (!known()) await new Promise<void>((resolve) => { const off = core!.events.quotes.subscribe(() => { if (known()) { off(); resolve(); } }); });
+    const known = () =>
+      (core!.handlers.getSnapshot() as SymbolSnapshot[]).some((q) => q.symbol === 'AAPL' && q.prevClose === 100);
+    if (!known())
+      await new Promise<void>((resolve) => {
+        const off = core!.events.quotes.subscribe(() => {
+          if (known()) {
+            off();
+            resolve();
+          }
+        });
+      });
 
     const t = Date.now();
     const path = [101, 102.5, 101.9, 103, 98.9, 99.2, 98.8, 99.6, 98.7, 120];
@@ -84,16 +93,37 @@ describe('alerts in the core', () => {
     core.events.alert.subscribe((firing) => fired.push(firing));
     core.start();
     await server.waitForSubscriptions(1);
-    const [rule] = await core.handlers.addAlert({ symbol: 'msft', metric: 'price', op: '<=', value: 300, recurring: false, cooldownS: 0 });
+    const [rule] = await core.handlers.addAlert({
+      symbol: 'msft',
+      metric: 'price',
+      op: '<=',
+      value: 300,
+      recurring: false,
+      cooldownS: 0,
+    });
     server.sendTrades([{ symbol: 'MSFT', price: 350, volume: 1, time: Date.now() }]);
     await priceSeen(core, 'MSFT', 350);
     expect(fired).toEqual([]);
-    await core.handlers.updateAlert(rule!.id, { symbol: 'MSFT', metric: 'price', op: '<=', value: 360, recurring: false, cooldownS: 0 });
+    await core.handlers.updateAlert(rule!.id, {
+      symbol: 'MSFT',
+      metric: 'price',
+      op: '<=',
+      value: 360,
+      recurring: false,
+      cooldownS: 0,
+    });
     server.sendTrades([{ symbol: 'MSFT', price: 351, volume: 1, time: Date.now() }]);
     await priceSeen(core, 'MSFT', 351);
     expect(fired.map((f) => f.rule)).toEqual(['MSFT<=360']);
     await core.handlers.removeAlert(rule!.id);
-    await core.handlers.addAlert({ symbol: 'MSFT', metric: 'price', op: '>=', value: 1, recurring: false, cooldownS: 0 });
+    await core.handlers.addAlert({
+      symbol: 'MSFT',
+      metric: 'price',
+      op: '>=',
+      value: 1,
+      recurring: false,
+      cooldownS: 0,
+    });
     await core.handlers.removeAlert((await core.handlers.getSettings()).alerts[0]!.id);
     server.sendTrades([{ symbol: 'MSFT', price: 352, volume: 1, time: Date.now() }]);
     await priceSeen(core, 'MSFT', 352);

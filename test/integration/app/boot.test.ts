@@ -103,7 +103,10 @@ describe('the built app, booted with the Electron stand-in', () => {
       });
       expect(window.loadURL).toEqual([]);
     }
-    expect(windows.map((window) => window.loadFile)).toEqual([[join(build.out, 'renderer', 'strip.html')], [join(build.out, 'renderer', 'settings.html')]]);
+    expect(windows.map((window) => window.loadFile)).toEqual([
+      [join(build.out, 'renderer', 'strip.html')],
+      [join(build.out, 'renderer', 'settings.html')],
+    ]);
     for (const window of windows) expect(existsSync(window.loadFile[0]!)).toBe(true);
   });
 
@@ -124,7 +127,9 @@ describe('the built app, booted with the Electron stand-in', () => {
   it('registers a handler for every channel of the IPC contract, and no other', () => {
     expect([...(step('running').channels as string[])].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     // The pages' event subscriptions, and electron-store's own channel (its renderer API is unused).
-    expect([...(step('running').messageChannels as string[])].sort()).toEqual([SUBSCRIPTION_CHANNEL, 'electron-store-get-data'].sort());
+    expect([...(step('running').messageChannels as string[])].sort()).toEqual(
+      [SUBSCRIPTION_CHANNEL, 'electron-store-get-data'].sort(),
+    );
   });
 
   it('pushes the demo feed’s quotes to the strip', () => {
@@ -141,7 +146,13 @@ describe('the built app, booted with the Electron stand-in', () => {
   });
 
   it('refuses a second instance', () => {
-    expect(step('second-instance')).toEqual({ step: 'second-instance', quitCalls: 1, windows: 2, trays: 1, channels: Object.keys(INVOKE_CHANNELS).length });
+    expect(step('second-instance')).toEqual({
+      step: 'second-instance',
+      quitCalls: 1,
+      windows: 2,
+      trays: 1,
+      channels: Object.keys(INVOKE_CHANNELS).length,
+    });
   });
 
   it('on Quit closes the feed with code 1000 and exits', () => {

@@ -17,10 +17,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProjectWithoutRuntime, type ProjectCopy } from '../../support/project-copy';
 import { storedZip } from '../../support/stored-zip';
 
-const ELECTRON_VERSION = (JSON.parse(readFileSync(new URL('../../../node_modules/electron/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(new URL('../../../node_modules/electron/package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 const ZIP_NAME = `electron-v${ELECTRON_VERSION}-${process.platform}-${process.arch}.zip`;
 /** Where install.js expects the executable inside the zip (its getPlatformPath). */
-const EXECUTABLE = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
+const EXECUTABLE =
+  process.platform === 'darwin'
+    ? 'Electron.app/Contents/MacOS/Electron'
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
 
 /** The stand-in runtime: appends one JSON line per launch (arguments, folder) and exits. */
 const STAND_IN = `#!/usr/bin/env node
@@ -97,7 +106,9 @@ interface Run {
 
 /** `command` in `dir` with only the given Electron download settings (none of the caller's). */
 async function runIn(dir: string, env: Record<string, string>, command: string, args: string[]): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|electron_|ELECTRON_|https?_proxy$|no_proxy$)/i.test(key)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|electron_|ELECTRON_|https?_proxy$|no_proxy$)/i.test(key)),
+  );
   const child = spawn(command, args, {
     cwd: dir,
     env: { ...clean, npm_config_update_notifier: 'false', ...env },
@@ -113,7 +124,8 @@ async function runIn(dir: string, env: Record<string, string>, command: string, 
 
 const npmStart = (dir: string, env: Record<string, string>): Promise<Run> => runIn(dir, env, 'npm', ['start']);
 /** What `npm start` runs before electron-vite. */
-const ensureRuntime = (dir: string, env: Record<string, string>): Promise<Run> => runIn(dir, env, process.execPath, ['scripts/ensure-electron.mjs']);
+const ensureRuntime = (dir: string, env: Record<string, string>): Promise<Run> =>
+  runIn(dir, env, process.execPath, ['scripts/ensure-electron.mjs']);
 
 let mirror: Mirror;
 let project: ProjectCopy;
@@ -189,7 +201,10 @@ describe('npm start on a fresh clone', { timeout: START_TIMEOUT_MS }, () => {
     // Only the proxy can reach a .invalid host: every request went through it.
     expect(mirror.tunnels.length).toBeGreaterThan(0);
     expect(new Set(mirror.tunnels)).toEqual(new Set([`${host}:80`]));
-    expect(mirror.requests.slice(before)).toEqual([`${host}/${ELECTRON_VERSION}/${ZIP_NAME}`, `${host}/${ELECTRON_VERSION}/SHASUMS256.txt`]);
+    expect(mirror.requests.slice(before)).toEqual([
+      `${host}/${ELECTRON_VERSION}/${ZIP_NAME}`,
+      `${host}/${ELECTRON_VERSION}/SHASUMS256.txt`,
+    ]);
     expect(readFileSync(join(project.electronDir, 'path.txt'), 'utf8')).toBe(EXECUTABLE);
   });
 
@@ -200,7 +215,9 @@ describe('npm start on a fresh clone', { timeout: START_TIMEOUT_MS }, () => {
     const run = await npmStart(project.dir, { ...mirrorEnv(), electron_config_cache: join(scratch, 'empty-cache') });
     expect(run.code).not.toBe(0);
     const message = run.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm '));
-    expect(message[0]).toBe(`✖ Could not download the Electron runtime (Electron ${ELECTRON_VERSION} for ${process.platform}-${process.arch}).`);
+    expect(message[0]).toBe(
+      `✖ Could not download the Electron runtime (Electron ${ELECTRON_VERSION} for ${process.platform}-${process.arch}).`,
+    );
     expect(message[1]).toMatch(/^ {2}Reason: fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
     expect(run.stderr).toContain('ELECTRON_MIRROR=');
     expect(run.stderr).toContain('HTTPS_PROXY=');

@@ -22,7 +22,12 @@ const read = (name: string): string => readFileSync(join(build.out, 'renderer', 
 describe('production renderer build', () => {
   it('names every script chunk after its page or what it holds', () => {
     const scripts = assets.filter((name) => name.endsWith('.js'));
-    expect(scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['react', 'settings', 'shared', 'strip']);
+    expect(scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([
+      'react',
+      'settings',
+      'shared',
+      'strip',
+    ]);
     const react = scripts.find((name) => name.startsWith('react-'))!;
     // React and React DOM themselves, not app code that happened to come first.
     expect(read(react)).toContain('react.transitional.element');
@@ -44,7 +49,8 @@ describe('production renderer build', () => {
       const html = readFileSync(join(build.out, 'renderer', page), 'utf8');
       const refs = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((match) => match[1]!);
       expect(refs.length, page).toBeGreaterThanOrEqual(4);
-      for (const ref of refs) expect(existsSync(resolve(dirname(join(build.out, 'renderer', page)), ref)), `${page} → ${ref}`).toBe(true);
+      for (const ref of refs)
+        expect(existsSync(resolve(dirname(join(build.out, 'renderer', page)), ref)), `${page} → ${ref}`).toBe(true);
     }
   });
 });

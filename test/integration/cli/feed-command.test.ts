@@ -38,7 +38,10 @@ function runFeed(args: string[], env: Record<string, string> = {}): Run {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
-  const waiters: { predicate: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    predicate: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   createInterface({ input: child.stdout! }).on('line', (text) => {
@@ -62,7 +65,13 @@ function runFeed(args: string[], env: Record<string, string> = {}): Run {
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         waiters.push({ predicate, resolve });
-        void exit.then(() => reject(new Error(`exited before the expected line; got:\n${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr}`)));
+        void exit.then(() =>
+          reject(
+            new Error(
+              `exited before the expected line; got:\n${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr}`,
+            ),
+          ),
+        );
       });
     },
   };
@@ -85,7 +94,10 @@ afterEach(async () => {
 
 describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   it('streams live quotes over one connection and ends cleanly on SIGTERM with a summary', async () => {
-    running = runFeed(['--symbols', 'AAPL,MSFT', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--rate', '20'], { FINNHUB_API_KEY: 'test-key' });
+    running = runFeed(
+      ['--symbols', 'AAPL,MSFT', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--rate', '20'],
+      { FINNHUB_API_KEY: 'test-key' },
+    );
     await running.waitFor((l) => l.event === 'status' && l.state === 'live');
     const client = await server.waitForConnection();
     expect(await server.waitForSubscriptions(2, client)).toEqual(['AAPL', 'MSFT']);
@@ -114,7 +126,16 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('reconnects after an abrupt drop and counts it in the summary', async () => {
-    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key']);
+    running = runFeed([
+      '--symbols',
+      'AAPL',
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--token',
+      'test-key',
+    ]);
     await server.waitForSubscriptions(1);
     server.dropAll();
     await running.waitFor((l) => l.event === 'status' && l.state === 'reconnecting');
@@ -126,7 +147,16 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('exits 3 with the unauthorized status and a summary when the key is refused', async () => {
-    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'wrong-key']);
+    running = runFeed([
+      '--symbols',
+      'AAPL',
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--token',
+      'wrong-key',
+    ]);
     expect(await running.exit).toBe(3);
     expect(running.lines.some((l) => l.event === 'status' && l.state === 'unauthorized')).toBe(true);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0, trades: 0 });
@@ -134,7 +164,18 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('ends after --duration with exit 0', async () => {
-    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--duration', '0.5']);
+    running = runFeed([
+      '--symbols',
+      'AAPL',
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--token',
+      'test-key',
+      '--duration',
+      '0.5',
+    ]);
     expect(await running.exit).toBe(0);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 1 });
   });
@@ -152,7 +193,9 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     expect(await running.exit).toBe(0);
     expect(running.lines[0]).toEqual({ event: 'status', state: 'demo' });
     const quotes = running.lines.filter((l) => l.event === 'quote');
-    expect(quotes.some((q) => q.symbol === 'AAPL' && typeof q.price === 'number' && (q.price as number) > 0)).toBe(true);
+    expect(quotes.some((q) => q.symbol === 'AAPL' && typeof q.price === 'number' && (q.price as number) > 0)).toBe(
+      true,
+    );
     expect(quotes.every((q) => 'change' in q && 'changePct' in q)).toBe(true);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0 });
     expect(server.counters.connectionsAccepted).toBe(0);
@@ -161,9 +204,20 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   it('prints one alert per crossing from the trades the app accepts, % rules only once the previous close is known', async () => {
     server.setQuote('AAPL', { c: 200, pc: 200, t: Math.floor(Date.now() / 1000) - 60 });
     server.failRestWith(503); // the previous close stays unknown until cleared
-    running = runFeed(
-      ['--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--alert', 'AAPL<=-2%', '--alert=AAPL>=200', '--alert-repeat', '--alert-cooldown', '0'],
-    );
+    running = runFeed([
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--token',
+      'test-key',
+      '--alert',
+      'AAPL<=-2%',
+      '--alert=AAPL>=200',
+      '--alert-repeat',
+      '--alert-cooldown',
+      '0',
+    ]);
     const client = await server.waitForConnection();
     // The alert symbol is subscribed although --symbols was not given.
     expect(await server.waitForSubscriptions(1, client)).toEqual(['AAPL']);
@@ -171,19 +225,37 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     // -2.5 % would fire the change rule, but the previous close is not known yet.
     server.sendTrades([{ symbol: 'AAPL', price: 195, volume: 1, time: at }]);
     // Invalid and unsubscribed trades never fire anything.
-    server.sendRaw(JSON.stringify({ type: 'trade', data: [{ s: 'AAPL', p: -1, v: 1, t: at }, { s: 'AAPL', p: '250', v: 1, t: at }, { s: 'AAPL', p: 250, v: 1, t: 5 }] }));
+    server.sendRaw(
+      JSON.stringify({
+        type: 'trade',
+        data: [
+          { s: 'AAPL', p: -1, v: 1, t: at },
+          { s: 'AAPL', p: '250', v: 1, t: at },
+          { s: 'AAPL', p: 250, v: 1, t: 5 },
+        ],
+      }),
+    );
     server.sendRaw(JSON.stringify({ type: 'trade', data: [{ s: 'TSLA', p: 900, v: 1, t: at }] }));
     server.sendRaw('{"type":"trade","data":[{"s":"AAPL","p":260');
     server.sendTrades([{ symbol: 'AAPL', price: 201, volume: 1, time: at + 1 }]);
     const first = await running.waitFor((l) => l.event === 'alert');
-    expect(first).toEqual({ event: 'alert', rule: 'AAPL>=200', symbol: 'AAPL', price: 201, changePct: null, time: at + 1 });
+    expect(first).toEqual({
+      event: 'alert',
+      rule: 'AAPL>=200',
+      symbol: 'AAPL',
+      price: 201,
+      changePct: null,
+      time: at + 1,
+    });
 
     server.clearRestFault();
     await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.changePct !== undefined);
     // Each rule crosses twice; the wiggles in between stay inside the re-arm margins (1.00 and 0.5 points).
     const path = [195, 196.5, 195.8, 200.1, 199.5, 200.3, 199.1, 200.2, 195.5, 198, 200];
     path.forEach((price, i) => server.sendTrades([{ symbol: 'AAPL', price, volume: 1, time: at + 10 + i }]));
-    await running.waitFor((l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 200 && l.time === at + 10 + path.length - 1);
+    await running.waitFor(
+      (l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 200 && l.time === at + 10 + path.length - 1,
+    );
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);
 
@@ -211,11 +283,16 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
 
 describe('npm run feed --relay-port', { timeout: CHILD_TEST_MS }, () => {
   it('shares its one connection through the relay, with a generated token printed once on stderr', async () => {
-    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: '' });
+    running = runFeed(
+      ['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'],
+      { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: '' },
+    );
     const line = await running.waitFor((l) => l.event === 'relay');
     const port = Number(new URL(line.ws as string).port);
     expect(line).toEqual({ event: 'relay', ws: `ws://127.0.0.1:${port}/`, sse: `http://127.0.0.1:${port}/sse` });
-    const tokens = [...running.stderr().matchAll(/relay token \(generated for this run\): (\S+)/g)].map((m) => m[1] as string);
+    const tokens = [...running.stderr().matchAll(/relay token \(generated for this run\): (\S+)/g)].map(
+      (m) => m[1] as string,
+    );
     expect(tokens).toHaveLength(1);
     const token = tokens[0] as string;
 
@@ -225,7 +302,10 @@ describe('npm run feed --relay-port', { timeout: CHILD_TEST_MS }, () => {
     const stream = await SseTestClient.open(`${line.sse as string}?symbols=AAPL&token=${token}`);
     const upstream = await server.waitForConnection();
     await server.waitFor(() => upstream.subscriptions.has('NVDA'), 'NVDA upstream');
-    server.sendTrades([{ symbol: 'NVDA', price: 131.5, volume: 2, time: Date.now() }, { symbol: 'AAPL', price: 189, volume: 3, time: Date.now() }]);
+    server.sendTrades([
+      { symbol: 'NVDA', price: 131.5, volume: 2, time: Date.now() },
+      { symbol: 'AAPL', price: 189, volume: 3, time: Date.now() },
+    ]);
     expect(await client.waitForTrades(1)).toEqual([{ s: 'NVDA', p: 131.5, v: 2, t: expect.any(Number) }]);
     await stream.waitFor(() => stream.trades().length === 1, 'sse trade');
     expect(stream.named('quote')[0]).toMatchObject({ event: 'quote', symbol: 'AAPL' });
@@ -241,14 +321,20 @@ describe('npm run feed --relay-port', { timeout: CHILD_TEST_MS }, () => {
 
   it('uses TICKER_RELAY_TOKEN, and exits 4 with a reason when the port is taken', async () => {
     const token = 'token-from-the-environment';
-    running = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token });
+    running = runFeed(
+      ['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', '0'],
+      { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token },
+    );
     const line = await running.waitFor((l) => l.event === 'relay');
     expect(running.stderr()).not.toContain('relay token');
     await server.waitForConnection();
     const port = Number(new URL(line.ws as string).port);
     expect(await handshakeStatus(`ws://127.0.0.1:${port}/?token=${token}`)).toBe(101);
 
-    const second = runFeed(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', String(port)], { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token });
+    const second = runFeed(
+      ['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--relay-port', String(port)],
+      { FINNHUB_API_KEY: 'test-key', TICKER_RELAY_TOKEN: token },
+    );
     expect(await second.exit).toBe(4);
     expect(second.stderr()).toContain(`Port ${port} is already in use`);
     // It gave up before connecting upstream, so the running command kept the key's one connection.
@@ -265,11 +351,24 @@ describe('npm run feed --holdings', { timeout: CHILD_TEST_MS }, () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the portfolio after each batch\'s quotes, naming a missing rate until it arrives', async () => {
+  it("prints the portfolio after each batch's quotes, naming a missing rate until it arrives", async () => {
     const file = join(dir, 'holdings.csv');
     writeFileSync(file, 'symbol,quantity,price,date,note\nAAPL,10,180,2024-01-10,\nMSFT,-2,420,2024-02-01,short\n');
     server.setQuote('OANDA:EUR_USD', { c: 0, pc: 0 }); // no REST rate: it comes with the first trade
-    running = runFeed(['--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', '--rate', '20', '--holdings', file, '--base-currency', 'EUR']);
+    running = runFeed([
+      '--ws-url',
+      server.wsUrl,
+      '--rest-url',
+      server.restUrl,
+      '--token',
+      'test-key',
+      '--rate',
+      '20',
+      '--holdings',
+      file,
+      '--base-currency',
+      'EUR',
+    ]);
     const client = await server.waitForConnection();
     // The held symbols are watched; the EUR/USD rate joins the one connection as the portfolio's.
     expect(await server.waitForSubscriptions(3, client)).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD']);
@@ -278,8 +377,21 @@ describe('npm run feed --holdings', { timeout: CHILD_TEST_MS }, () => {
 
     // Prices are known (REST), the rate is not: the totals are unknown rather than wrong.
     const missing = await running.waitFor((l) => l.event === 'portfolio' && (l.missingPrices as string[]).length === 0);
-    expect(running.lines.find((l) => l.event === 'portfolio')).toMatchObject({ value: null, missingPrices: ['AAPL', 'MSFT'] });
-    expect(missing).toEqual({ event: 'portfolio', value: null, dayChange: null, dayChangePct: null, gain: null, gainPct: null, currency: 'EUR', missingRates: ['USD'], missingPrices: [] });
+    expect(running.lines.find((l) => l.event === 'portfolio')).toMatchObject({
+      value: null,
+      missingPrices: ['AAPL', 'MSFT'],
+    });
+    expect(missing).toEqual({
+      event: 'portfolio',
+      value: null,
+      dayChange: null,
+      dayChangePct: null,
+      gain: null,
+      gainPct: null,
+      currency: 'EUR',
+      missingRates: ['USD'],
+      missingPrices: [],
+    });
 
     server.sendTrades([
       { symbol: 'AAPL', price: 190, volume: 1, time: Date.now() },
@@ -289,12 +401,26 @@ describe('npm run feed --holdings', { timeout: CHILD_TEST_MS }, () => {
     // 10 × 190 − 2 × 405 = 1090 USD ÷ 1.25 = 872 EUR; day 10 × 1.8 − 2 × 5 = 8 USD = 6.40 EUR (8 / 1082 = 0.7394 %);
     // gain 1090 − (1800 − 840) = 130 USD = 104 EUR (130 / 960 = 13.5417 %).
     const priced = await running.waitFor((l) => l.event === 'portfolio' && l.value === 872);
-    expect(priced).toEqual({ event: 'portfolio', value: 872, dayChange: 6.4, dayChangePct: 0.7394, gain: 104, gainPct: 13.5417, currency: 'EUR', missingRates: [], missingPrices: [] });
+    expect(priced).toEqual({
+      event: 'portfolio',
+      value: 872,
+      dayChange: 6.4,
+      dayChangePct: 0.7394,
+      gain: 104,
+      gainPct: 13.5417,
+      currency: 'EUR',
+      missingRates: [],
+      missingPrices: [],
+    });
 
     // A batch's portfolio line follows its quotes: 10 × 191 − 810 = 1100 USD = 880 EUR.
     server.sendTrades([{ symbol: 'AAPL', price: 191, volume: 1, time: Date.now() }]);
     const next = await running.waitFor((l) => l.event === 'portfolio' && l.value === 880);
-    expect(running.lines[running.lines.indexOf(next) - 1]).toMatchObject({ event: 'quote', symbol: 'AAPL', price: 191 });
+    expect(running.lines[running.lines.indexOf(next) - 1]).toMatchObject({
+      event: 'quote',
+      symbol: 'AAPL',
+      price: 191,
+    });
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary' });

@@ -19,7 +19,12 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 // Each case starts Node with tsx's loader (seconds on a busy machine), some of them several times.
 describe('npm run market', { timeout: 60_000 }, () => {
   it('prints one JSON line per symbol for the given instant', async () => {
-    const { code, stdout, stderr } = await run(['--symbols', 'AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD', '--at', '2026-11-27T18:30:00Z']);
+    const { code, stdout, stderr } = await run([
+      '--symbols',
+      'AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD',
+      '--at',
+      '2026-11-27T18:30:00Z',
+    ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout.trimEnd().split('\n')).toEqual([
       '{"symbol":"AAPL","market":"us-equity","session":"post","next":{"session":"closed","at":"2026-11-27T22:00:00.000Z"}}',
@@ -38,7 +43,10 @@ describe('npm run market', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 with a one-line reason for a malformed time or symbol', async () => {
-    for (const args of [['--symbols', 'AAPL', '--at', '27/11/2026'], ['--symbols', 'AAPL,NOT A SYMBOL']]) {
+    for (const args of [
+      ['--symbols', 'AAPL', '--at', '27/11/2026'],
+      ['--symbols', 'AAPL,NOT A SYMBOL'],
+    ]) {
       const { code, stdout, stderr } = await run(args);
       expect(code).toBe(2);
       expect(stdout).toBe('');

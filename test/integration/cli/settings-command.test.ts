@@ -4,7 +4,16 @@
  * the refusals, each leaving the settings file byte for byte as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,10 +105,20 @@ describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
     expect(readFileSync(csv, 'utf8')).toBe('symbol,list\r\nAAPL,Tech\r\nMSFT,Tech\r\nBINANCE:BTCUSDT,Crypto\r\n');
 
     // Change everything, then import the exports: the lists and preferences come back, the key stays.
-    writeFileSync(settingsFile, JSON.stringify({ ...MINE, lists: [{ id: 'l1', name: 'Tech', symbols: ['IBM'] }], shownListId: 'l1', preferences: defaultSettings().preferences }));
+    writeFileSync(
+      settingsFile,
+      JSON.stringify({
+        ...MINE,
+        lists: [{ id: 'l1', name: 'Tech', symbols: ['IBM'] }],
+        shownListId: 'l1',
+        preferences: defaultSettings().preferences,
+      }),
+    );
     const imported = cli('import', json);
     expect(imported).toMatchObject({ code: EXIT_OK, stderr: '' });
-    expect(imported.stdout).toBe(`Imported: replaced the symbols of "Tech"; added "Crypto"; set ${PREFERENCE_KEYS.length} preferences; now showing "Crypto". (${settingsFile})\n`);
+    expect(imported.stdout).toBe(
+      `Imported: replaced the symbols of "Tech"; added "Crypto"; set ${PREFERENCE_KEYS.length} preferences; now showing "Crypto". (${settingsFile})\n`,
+    );
     expect(onDisk()).toEqual(MINE);
     expect(cli('import', csv).code).toBe(EXIT_OK);
     expect(onDisk()).toEqual(MINE);
@@ -131,11 +150,17 @@ describe('the settings command, in-process', () => {
     expect(userDataDir('linux', {}, '/home/u')).toBe('/home/u/.config/Ticker');
     expect(userDataDir('linux', { XDG_CONFIG_HOME: 'relative' }, '/home/u')).toBe('/home/u/.config/Ticker');
     expect(userDataDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/Ticker');
-    expect(userDataDir('win32', { APPDATA: '/c/Users/u/AppData/Roaming' }, '/c/Users/u')).toBe('/c/Users/u/AppData/Roaming/Ticker');
+    expect(userDataDir('win32', { APPDATA: '/c/Users/u/AppData/Roaming' }, '/c/Users/u')).toBe(
+      '/c/Users/u/AppData/Roaming/Ticker',
+    );
     // Electron names the folder after productName (package.json in development, electron-builder.yml packaged).
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { productName?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      productName?: string;
+    };
     expect(pkg.productName).toBe(APP_NAME);
-    expect(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')).toMatch(new RegExp(`^productName: ${APP_NAME}$`, 'm'));
+    expect(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')).toMatch(
+      new RegExp(`^productName: ${APP_NAME}$`, 'm'),
+    );
   });
 
   it('imports into a missing settings file from the defaults', () => {
@@ -146,10 +171,33 @@ describe('the settings command, in-process', () => {
   });
 
   it.each([
-    ['Ticker runs on this folder', () => ({ runningAppPid: () => 4242 }), EXIT_APP_RUNNING, /Ticker is running \(process 4242\).*quit it first/],
-    ['the settings file is from a newer Ticker', () => (writeFileSync(settingsFile, JSON.stringify({ ...MINE, portfolio: [] })), {}), EXIT_SETTINGS_FILE, /does not know \(portfolio\)/],
-    ['the settings file needs repairs', () => (writeFileSync(settingsFile, JSON.stringify({ ...MINE, preferences: { ...MINE.preferences, height: 900 } })), {}), EXIT_SETTINGS_FILE, /invalid values \(preferences\.height\): start Ticker once/],
-    ['the settings file is not settings', () => (writeFileSync(settingsFile, '[]'), {}), EXIT_SETTINGS_FILE, /does not hold settings/],
+    [
+      'Ticker runs on this folder',
+      () => ({ runningAppPid: () => 4242 }),
+      EXIT_APP_RUNNING,
+      /Ticker is running \(process 4242\).*quit it first/,
+    ],
+    [
+      'the settings file is from a newer Ticker',
+      () => (writeFileSync(settingsFile, JSON.stringify({ ...MINE, portfolio: [] })), {}),
+      EXIT_SETTINGS_FILE,
+      /does not know \(portfolio\)/,
+    ],
+    [
+      'the settings file needs repairs',
+      () => (
+        writeFileSync(settingsFile, JSON.stringify({ ...MINE, preferences: { ...MINE.preferences, height: 900 } })),
+        {}
+      ),
+      EXIT_SETTINGS_FILE,
+      /invalid values \(preferences\.height\): start Ticker once/,
+    ],
+    [
+      'the settings file is not settings',
+      () => (writeFileSync(settingsFile, '[]'), {}),
+      EXIT_SETTINGS_FILE,
+      /does not hold settings/,
+    ],
     ['the settings file is read-only', () => (chmodSync(settingsFile, 0o444), {}), EXIT_SETTINGS_FILE, /is read-only/],
   ])('refuses to import when %s, changing nothing', (_case, arrange, code, message) => {
     const io = arrange();
@@ -166,7 +214,9 @@ describe('the settings command, in-process', () => {
     writeFileSync(settingsFile, JSON.stringify({ ...MINE, version: 3 }));
     const result = run(['export', join(dir, 'out.csv')]);
     expect(result.code).toBe(EXIT_OK);
-    expect(result.err).toEqual([expect.stringMatching(/exporting what this version understands: it was saved by a newer version/)]);
+    expect(result.err).toEqual([
+      expect.stringMatching(/exporting what this version understands: it was saved by a newer version/),
+    ]);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toContain('BINANCE:BTCUSDT,Crypto');
   });
 
@@ -185,8 +235,14 @@ describe('the settings command, in-process', () => {
   it('tells bad arguments apart', () => {
     expect(parseSettingsArgs(['export'])).toEqual({ ok: false, reason: 'export needs a file' });
     expect(parseSettingsArgs(['list', 'x'])).toMatchObject({ ok: false });
-    expect(parseSettingsArgs(['export', 'x', '--format', 'xml'])).toEqual({ ok: false, reason: '--format must be json or csv, not xml' });
-    expect(parseSettingsArgs(['export', 'x', '--settings-file'])).toEqual({ ok: false, reason: '--settings-file needs a value' });
+    expect(parseSettingsArgs(['export', 'x', '--format', 'xml'])).toEqual({
+      ok: false,
+      reason: '--format must be json or csv, not xml',
+    });
+    expect(parseSettingsArgs(['export', 'x', '--settings-file'])).toEqual({
+      ok: false,
+      reason: '--settings-file needs a value',
+    });
     expect(parseSettingsArgs(['--help'])).toEqual({ ok: true, help: true });
   });
 });

@@ -26,7 +26,10 @@ afterEach(async () => {
   await server.close();
 });
 
-function portfolioWhere(c: TickerCore, predicate: (figures: PortfolioFigures | null) => boolean): Promise<PortfolioFigures | null> {
+function portfolioWhere(
+  c: TickerCore,
+  predicate: (figures: PortfolioFigures | null) => boolean,
+): Promise<PortfolioFigures | null> {
   return new Promise((resolve) => {
     const unsubscribe = c.events.portfolio.subscribe((figures) => {
       if (predicate(figures)) {
@@ -38,7 +41,7 @@ function portfolioWhere(c: TickerCore, predicate: (figures: PortfolioFigures | n
 }
 
 describe('TickerCore portfolio', () => {
-  it('values saved lots from the strip and from the portfolio\'s own subscriptions, and lets them go', async () => {
+  it("values saved lots from the strip and from the portfolio's own subscriptions, and lets them go", async () => {
     const fixture = createCoreFixture(server, { symbols: ['AAPL'], key: 'test-key' });
     core = fixture.core;
     core.start();
@@ -52,7 +55,14 @@ describe('TickerCore portfolio', () => {
     await core.handlers.addLot({ symbol: 'TSLA', quantity: '-4', price: '250', date: '2024-01-10', note: 'short' });
     await server.waitFor(() => client.subscriptions.has('TSLA'));
     // 10 × 190 − 4 × 240 = 940; day 10 × 5 + 4 × 5 = 70; gain 400 + 40 = 440.
-    expect(await priced).toMatchObject({ currency: 'USD', value: 940, dayChange: 70, gain: 440, missingRates: [], missingPrices: [] });
+    expect(await priced).toMatchObject({
+      currency: 'USD',
+      value: 940,
+      dayChange: 70,
+      gain: 440,
+      missingRates: [],
+      missingPrices: [],
+    });
 
     // Switching to EUR subscribes the rate; the total waits for it instead of being wrong.
     const waiting = portfolioWhere(core, (f) => f?.currency === 'EUR');

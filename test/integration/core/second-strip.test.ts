@@ -65,12 +65,15 @@ describe('two strips on the one connection', () => {
         { symbol: 'MSFT', price: 420, time: Date.now(), volume: 1 },
       ]),
     ).toBe(2);
-    const priceOf = async (symbol: string) => (await core.handlers.getSnapshot()).find((quote) => quote.symbol === symbol)?.price;
+    const priceOf = async (symbol: string) =>
+      (await core.handlers.getSnapshot()).find((quote) => quote.symbol === symbol)?.price;
     await expect.poll(() => priceOf('BINANCE:BTCUSDT')).toBe(97_000);
     await expect.poll(() => priceOf('MSFT')).toBe(420);
 
     await core.handlers.setSecondStrip({ listId: 'l3' });
-    await server.waitFor(() => client.subscriptions.has('OANDA:GBP_USD') && !client.subscriptions.has('BINANCE:BTCUSDT'));
+    await server.waitFor(
+      () => client.subscriptions.has('OANDA:GBP_USD') && !client.subscriptions.has('BINANCE:BTCUSDT'),
+    );
     expect([...client.subscriptions].sort()).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD', 'OANDA:GBP_USD']);
 
     await core.handlers.setSecondStrip({ enabled: false });
@@ -90,7 +93,10 @@ describe('two strips on the one connection', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(TickerError);
-    expect(refusal).toMatchObject({ code: 'limit', message: expect.stringContaining('The lists on screen would need 4 symbols, but your plan allows 3') });
+    expect(refusal).toMatchObject({
+      code: 'limit',
+      message: expect.stringContaining('The lists on screen would need 4 symbols, but your plan allows 3'),
+    });
     expect(core.secondStrip().enabled).toBe(false);
     // Within the cap it is fine.
     await core.handlers.setSecondStrip({ enabled: true, listId: 'l2' });

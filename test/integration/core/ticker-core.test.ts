@@ -22,7 +22,11 @@ afterEach(async () => {
   await server.close();
 });
 
-function nextEvent<K extends EventName>(c: TickerCore, event: K, predicate: (payload: Parameters<Parameters<TickerCore['events'][K]['subscribe']>[0]>[0]) => boolean) {
+function nextEvent<K extends EventName>(
+  c: TickerCore,
+  event: K,
+  predicate: (payload: Parameters<Parameters<TickerCore['events'][K]['subscribe']>[0]>[0]) => boolean,
+) {
   return new Promise<Parameters<Parameters<TickerCore['events'][K]['subscribe']>[0]>[0]>((resolve) => {
     const unsubscribe = c.events[event].subscribe((payload) => {
       if (predicate(payload as never)) {
@@ -34,7 +38,9 @@ function nextEvent<K extends EventName>(c: TickerCore, event: K, predicate: (pay
 }
 
 const waitForStatus = (c: TickerCore, state: FeedStatus['state']) =>
-  c.status().state === state ? Promise.resolve(c.status()) : nextEvent(c, 'status', (s) => (s as FeedStatus).state === state);
+  c.status().state === state
+    ? Promise.resolve(c.status())
+    : nextEvent(c, 'status', (s) => (s as FeedStatus).state === state);
 
 describe('TickerCore', () => {
   it('runs the labelled demo feed when no key is saved, and publishes quotes', async () => {
@@ -88,7 +94,9 @@ describe('TickerCore', () => {
     core.start();
     await server.waitForSubscriptions(1);
     await server.waitFor(() => server.requests.some((r) => r.path.endsWith('/quote')));
-    const batch = nextEvent(core, 'quotes', (b) => (b as SnapshotBatch).quotes.some((q) => q.price === 101 && q.prevClose === 100));
+    const batch = nextEvent(core, 'quotes', (b) =>
+      (b as SnapshotBatch).quotes.some((q) => q.price === 101 && q.prevClose === 100),
+    );
     server.sendTrades([{ symbol: 'AAPL', price: 101, volume: 10, time: Date.now() }]);
     const quote = ((await batch) as SnapshotBatch).quotes.find((q) => q.symbol === 'AAPL');
     expect(quote).toMatchObject({ price: 101, change: 1, direction: 'up' });
@@ -109,7 +117,8 @@ describe('TickerCore', () => {
     const before = seen.length;
     c.setDrawing(false);
     expect(c.drawing()).toBe(false);
-    for (let i = 1; i <= 5; i += 1) server.sendTrades([{ symbol: i % 2 ? 'AAPL' : 'MSFT', price: 100 + i, volume: 1, time: Date.now() }]);
+    for (let i = 1; i <= 5; i += 1)
+      server.sendTrades([{ symbol: i % 2 ? 'AAPL' : 'MSFT', price: 100 + i, volume: 1, time: Date.now() }]);
     // The feed keeps the store current while nothing is delivered.
     await expect.poll(async () => (await c.handlers.getSnapshot()).find((q) => q.symbol === 'AAPL')?.price).toBe(105);
     // (That nothing goes out however long the quiet lasts is the publisher's unit test, on a fake clock.)
@@ -220,12 +229,18 @@ describe('TickerCore', () => {
     const fixture = createCoreFixture(server, { symbols: ['AAPL'] });
     core = fixture.core;
     const seen: unknown[] = [];
-    for (const event of Object.keys(core.events) as EventName[]) core.events[event].subscribe((payload) => seen.push(payload));
+    for (const event of Object.keys(core.events) as EventName[])
+      core.events[event].subscribe((payload) => seen.push(payload));
     core.start();
     seen.push(await core.handlers.setApiKey(key));
     await server.waitForConnection();
     await waitForStatus(core, 'live');
-    seen.push(await core.handlers.getSettings(), await core.handlers.getOverview(), await core.handlers.getSnapshot(), await core.handlers.testApiKey());
+    seen.push(
+      await core.handlers.getSettings(),
+      await core.handlers.getOverview(),
+      await core.handlers.getSnapshot(),
+      await core.handlers.testApiKey(),
+    );
     seen.push(core.pendingNotices());
     const text = JSON.stringify(seen);
     expect(text).toContain('1234'); // the masked form is there…

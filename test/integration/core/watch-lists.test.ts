@@ -46,7 +46,9 @@ describe('watch lists on the one connection', () => {
     const client = await server.waitForConnection();
     expect(await server.waitForSubscriptions(3, client)).toEqual(['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD']);
     expect(core.preferences()).toMatchObject({ theme: 'light', speed: 90, updateRateHz: 4 });
-    expect(core.lists()).toEqual([{ id: 'l1', name: 'Watch list', symbols: ['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD'] }]);
+    expect(core.lists()).toEqual([
+      { id: 'l1', name: 'Watch list', symbols: ['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD'] },
+    ]);
     expect(store.store.symbols).toBeUndefined();
   });
 

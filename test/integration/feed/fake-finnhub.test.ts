@@ -108,7 +108,12 @@ describe('fake Finnhub REST', () => {
     const response = await fetch(`${server.restUrl}/search?q=apple&token=test-key`);
     const body = (await response.json()) as { count: number; result: Array<{ symbol: string }> };
     expect(body.count).toBe(1);
-    expect(body.result[0]).toEqual({ description: 'APPLE INC', displaySymbol: 'AAPL', symbol: 'AAPL', type: 'Common Stock' });
+    expect(body.result[0]).toEqual({
+      description: 'APPLE INC',
+      displaySymbol: 'AAPL',
+      symbol: 'AAPL',
+      type: 'Common Stock',
+    });
   });
 
   it('refuses bad tokens, injects faults and logs requests', async () => {

@@ -46,7 +46,11 @@ function connect(overrides: Partial<FinnhubConnectionOptions> = {}) {
 }
 
 /** Resolves with the first status (current or future) that matches. */
-function waitForStatus(connection: FinnhubConnection, match: (status: FeedStatus) => boolean, timeoutMs = 5_000): Promise<FeedStatus> {
+function waitForStatus(
+  connection: FinnhubConnection,
+  match: (status: FeedStatus) => boolean,
+  timeoutMs = 5_000,
+): Promise<FeedStatus> {
   return new Promise((resolve, reject) => {
     if (match(connection.currentStatus())) {
       resolve(connection.currentStatus());
@@ -252,15 +256,17 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
     server.sendRaw('not json');
     server.sendRaw(Buffer.from([1, 2, 3]), { binary: true });
     server.sendRaw('{"type":"trade","data":"AAPL"}');
-    server.sendRaw(JSON.stringify({
-      type: 'trade',
-      data: [
-        { p: 'x', s: 'AAPL', t: NOW, v: 1 },
-        { p: 191, s: 'AAPL', t: NOW, v: 1 },
-        { p: 5, s: 'TSLA', t: NOW, v: 1 },
-        { p: 0, s: 'MSFT', t: NOW, v: 1 },
-      ],
-    }));
+    server.sendRaw(
+      JSON.stringify({
+        type: 'trade',
+        data: [
+          { p: 'x', s: 'AAPL', t: NOW, v: 1 },
+          { p: 191, s: 'AAPL', t: NOW, v: 1 },
+          { p: 5, s: 'TSLA', t: NOW, v: 1 },
+          { p: 0, s: 'MSFT', t: NOW, v: 1 },
+        ],
+      }),
+    );
     server.sendPing();
     server.sendTrades([{ symbol: 'MSFT', price: 420, volume: 3, time: NOW }]);
     await waitForTrades(trades, 2, connection);
@@ -268,7 +274,13 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
     const stats = connection.stats();
     expect(stats.trades).toBe(2);
     expect(stats.dropped).toBe(6);
-    expect(stats.droppedByReason).toMatchObject({ 'non-json': 1, binary: 1, 'data-not-array': 1, 'bad-price': 2, unsubscribed: 1 });
+    expect(stats.droppedByReason).toMatchObject({
+      'non-json': 1,
+      binary: 1,
+      'data-not-array': 1,
+      'bad-price': 2,
+      unsubscribed: 1,
+    });
     expect(stats.lastMessageAt).not.toBeNull();
     expect(connection.currentStatus().state).toBe('live');
   });

@@ -44,7 +44,11 @@ function connect(overrides: Partial<FinnhubConnectionOptions> = {}) {
   return { connection, statuses };
 }
 
-function waitForStatus(connection: FinnhubConnection, match: (status: FeedStatus) => boolean, timeoutMs = 5_000): Promise<FeedStatus> {
+function waitForStatus(
+  connection: FinnhubConnection,
+  match: (status: FeedStatus) => boolean,
+  timeoutMs = 5_000,
+): Promise<FeedStatus> {
   return new Promise((resolve, reject) => {
     if (match(connection.currentStatus())) return resolve(connection.currentStatus());
     const timer = setTimeout(() => {
@@ -197,7 +201,10 @@ describe('implausible trade times and values', () => {
 
   it('extreme finite values are dropped and counted; the headless command never prints null or a non-finite number', async () => {
     server.setQuote('AAPL', { c: 120, pc: 1e-300, h: 121, l: 117, o: 119, t: Math.floor(Date.now() / 1000) });
-    const parsed = parseFeedArgs(['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key'], {});
+    const parsed = parseFeedArgs(
+      ['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key'],
+      {},
+    );
     if (!parsed.ok) throw new Error(parsed.reason);
     const lines: Record<string, unknown>[] = [];
     let interrupt = (): void => {};
@@ -222,7 +229,9 @@ describe('implausible trade times and values', () => {
     await quoteLine;
     interrupt();
     expect(await done).toBe(0);
-    const numbers = lines.flatMap((line) => Object.values(line).filter((v) => typeof v !== 'string' && typeof v !== 'boolean'));
+    const numbers = lines.flatMap((line) =>
+      Object.values(line).filter((v) => typeof v !== 'string' && typeof v !== 'boolean'),
+    );
     for (const value of numbers) expect(Number.isFinite(value)).toBe(true);
     // The REST quote may land first (price 120, no trades yet); the trades' line counts only the good one.
     expect(lines.find((l) => l.event === 'quote' && l.price === 101)).toMatchObject({ volume: 3 });
@@ -234,7 +243,10 @@ describe('oversized REST answers', () => {
   it('a 400 MB quote answer is cut off at the cap, not read whole', async () => {
     server.answerRestWithHugeBody({ bytes: 400 * 1024 * 1024 });
     const rest = new FinnhubRest({ token: 'test-key', baseUrl: server.restUrl });
-    await expect(rest.quote('AAPL')).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/larger than/) });
+    await expect(rest.quote('AAPL')).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/larger than/),
+    });
     await server.waitFor(() => server.requests.length > 0 || undefined);
     expect(server.hugeBodyBytesSent).toBeLessThan(MAX_REST_BODY_BYTES + 16 * 1024 * 1024);
   });
@@ -244,7 +256,10 @@ describe('oversized REST answers', () => {
     const rest = new FinnhubRest({ token: 'test-key', baseUrl: server.restUrl });
     await expect(rest.quote('AAPL')).rejects.toMatchObject({ code: 'internal' });
     server.answerRestWithHugeBody({ bytes: 400 * 1024 * 1024, status: 502, times: 1 });
-    await expect(rest.quote('AAPL')).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/HTTP 502/) });
+    await expect(rest.quote('AAPL')).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/HTTP 502/),
+    });
     expect(server.hugeBodyBytesSent).toBeLessThan(32 * 1024 * 1024);
     expect(await rest.quote('AAPL')).toMatchObject({ symbol: 'AAPL' });
   });

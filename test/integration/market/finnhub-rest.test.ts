@@ -19,12 +19,23 @@ describe('FinnhubRest against the fake Finnhub server (real HTTP on 127.0.0.1)',
     server.clearRestFault();
   });
 
-  const client = (token = 'test-key') => new FinnhubRest({ token, baseUrl: server.restUrl, limiter: new RateLimiter(), timeoutMs: 5_000 });
+  const client = (token = 'test-key') =>
+    new FinnhubRest({ token, baseUrl: server.restUrl, limiter: new RateLimiter(), timeoutMs: 5_000 });
 
   it('fetches and maps a quote, sending the key only as a header', async () => {
     server.setQuote('AAPL', { c: 190, d: 1.8, dp: 0.956, h: 191, l: 188, o: 188.5, pc: 188.2, t: 1732550400 });
     const quote = await client().quote('AAPL');
-    expect(quote).toEqual({ symbol: 'AAPL', current: 190, change: 1.8, changePct: 0.956, high: 191, low: 188, open: 188.5, prevClose: 188.2, time: 1732550400_000 });
+    expect(quote).toEqual({
+      symbol: 'AAPL',
+      current: 190,
+      change: 1.8,
+      changePct: 0.956,
+      high: 191,
+      low: 188,
+      open: 188.5,
+      prevClose: 188.2,
+      time: 1732550400_000,
+    });
     const request = server.requests.at(-1);
     expect(request?.path).toBe('/quote');
     expect(request?.query).toEqual({ symbol: 'AAPL' });
@@ -45,7 +56,9 @@ describe('FinnhubRest against the fake Finnhub server (real HTTP on 127.0.0.1)',
 
   it('429 with Retry-After → rate-limited carrying the delay', async () => {
     server.failRestWith(429, { 'Retry-After': '3' }, 1);
-    const error = await client().quote('AAPL').catch((e: unknown) => e);
+    const error = await client()
+      .quote('AAPL')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FinnhubRestError);
     expect(error).toMatchObject({ code: 'rate-limited', retryAfterMs: 3_000 });
   });
@@ -75,7 +88,9 @@ describe('FinnhubRest against the fake Finnhub server (real HTTP on 127.0.0.1)',
       },
     });
     // Queued in order AAPL, MSFT, ZZZZ and fetched one at a time: ZZZZ's refusal comes last.
-    const gaveUp = new Promise<string>((resolve) => loader.failures.subscribe((failure) => resolve(`${failure.symbol}:${failure.code}`)));
+    const gaveUp = new Promise<string>((resolve) =>
+      loader.failures.subscribe((failure) => resolve(`${failure.symbol}:${failure.code}`)),
+    );
     const before = server.requests.length;
     store.needsPrevClose.subscribe((symbols) => loader.request(symbols));
     store.setSymbols(['AAPL', 'MSFT', 'ZZZZ']);

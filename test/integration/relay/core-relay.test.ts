@@ -41,7 +41,9 @@ afterEach(async () => {
 function nextRelayView(check: (view: RelayView) => boolean): Promise<RelayView> {
   let last: RelayView | null = null;
   const off = core.events.relay.subscribe((view) => (last = view));
-  return waitOn(core.events.relay, () => (last !== null && check(last) ? last : undefined), 'a relay view').finally(off);
+  return waitOn(core.events.relay, () => (last !== null && check(last) ? last : undefined), 'a relay view').finally(
+    off,
+  );
 }
 
 describe('the relay in the app', () => {
@@ -78,7 +80,11 @@ describe('the relay in the app', () => {
 
     const origins = await core.handlers.setRelayOrigins(['https://Dash.example/']);
     expect(origins.origins).toEqual(['https://dash.example']);
-    expect(await handshakeStatus(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`, { Origin: 'https://dash.example' })).toBe(101);
+    expect(
+      await handshakeStatus(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`, {
+        Origin: 'https://dash.example',
+      }),
+    ).toBe(101);
 
     const second = await RelayWsTestClient.connect(`ws://127.0.0.1:${boundPort}/?token=${regenerated.token}`);
     const stopped = nextRelayView((v) => !v.listening);
@@ -106,7 +112,11 @@ describe('the relay in the app', () => {
     expect(made).toHaveLength(0);
     expect(early.core.relay().listening).toBe(false);
 
-    const listening = waitOn(early.core.events.relay, () => early.core.relay().listening || undefined, 'the early core listening');
+    const listening = waitOn(
+      early.core.events.relay,
+      () => early.core.relay().listening || undefined,
+      'the early core listening',
+    );
     early.core.start();
     await listening;
     expect(made).toHaveLength(1);
@@ -119,7 +129,9 @@ describe('the relay in the app', () => {
   });
 
   it('refuses an origin that is not one, and keeps the saved list', async () => {
-    await expect(Promise.resolve().then(() => core.handlers.setRelayOrigins(['not an origin']))).rejects.toMatchObject({ code: 'invalid-payload' });
+    await expect(Promise.resolve().then(() => core.handlers.setRelayOrigins(['not an origin']))).rejects.toMatchObject({
+      code: 'invalid-payload',
+    });
     expect(fixture.settings.relayOrigins()).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ describe('an existing Finnhub client pointed at the relay', () => {
     rig = await startRelayRig({ own: ['AAPL'] });
     const relay = rig;
     await relay.server.waitForSubscriptions(1);
-    const child = spawn('/usr/bin/python3', [SCRIPT, relay.wsUrl(), '2', 'MSFT', 'BINANCE:BTCUSDT'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/python3', [SCRIPT, relay.wsUrl(), '2', 'MSFT', 'BINANCE:BTCUSDT'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -30,16 +32,25 @@ describe('an existing Finnhub client pointed at the relay', () => {
 
     await relay.server.waitFor(() => {
       const upstream = relay.server.openClients()[0];
-      return upstream !== undefined && upstream.subscriptions.has('MSFT') && upstream.subscriptions.has('BINANCE:BTCUSDT');
-    }, 'the client\'s symbols upstream');
+      return (
+        upstream !== undefined && upstream.subscriptions.has('MSFT') && upstream.subscriptions.has('BINANCE:BTCUSDT')
+      );
+    }, "the client's symbols upstream");
     // websocket-client sends the relay's own origin by default, which the relay accepts.
-    expect(relay.relay.clientList()).toEqual([expect.objectContaining({ kind: 'websocket', origin: `http://127.0.0.1:${relay.port}` })]);
-    relay.server.sendTrades([{ symbol: 'AAPL', price: 190, volume: 1, time: Date.now() }, { symbol: 'MSFT', price: 420, volume: 2, time: Date.now() }]);
+    expect(relay.relay.clientList()).toEqual([
+      expect.objectContaining({ kind: 'websocket', origin: `http://127.0.0.1:${relay.port}` }),
+    ]);
+    relay.server.sendTrades([
+      { symbol: 'AAPL', price: 190, volume: 1, time: Date.now() },
+      { symbol: 'MSFT', price: 420, volume: 2, time: Date.now() },
+    ]);
     relay.server.sendTrades([{ symbol: 'BINANCE:BTCUSDT', price: 95000, volume: 0.5, time: Date.now() }]);
     const [code] = (await exit) as [number | null];
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const trades = lines.map((line) => JSON.parse(line) as { type: string; data?: Array<{ s: string }> }).filter((m) => m.type === 'trade');
+    const trades = lines
+      .map((line) => JSON.parse(line) as { type: string; data?: Array<{ s: string }> })
+      .filter((m) => m.type === 'trade');
     expect(trades.flatMap((m) => m.data ?? []).map((t) => t.s)).toEqual(['MSFT', 'BINANCE:BTCUSDT']);
     await relay.waitFor(() => relay.relay.clientList().length === 0, 'client gone');
     await relay.server.waitFor(() => relay.server.openClients()[0]?.subscriptions.size === 1, 'released upstream');

@@ -35,7 +35,13 @@ beforeAll(async () => {
   await promisify(execFile)('go', ['build', '-o', binary, '.'], {
     cwd: SOURCE_DIR,
     // Debian's packaged gorilla/websocket lives in GOPATH form; a fresh cache works as any user, also root in CI.
-    env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOCACHE: join(workDir, 'cache'), GOFLAGS: '' },
+    env: {
+      ...process.env,
+      GO111MODULE: 'off',
+      GOPATH: '/usr/share/gocode',
+      GOCACHE: join(workDir, 'cache'),
+      GOFLAGS: '',
+    },
     timeout: BUILD_TIMEOUT_MS,
   });
 }, BUILD_TIMEOUT_MS + 10_000);
@@ -71,7 +77,9 @@ interface GoClients {
 
 /** Start the Go program: one client per symbol list, all in one process. */
 function startGo(url: string, ...clients: string[][]): GoClients {
-  const process = spawn(binary, [url, ...clients.map((symbols) => symbols.join(','))], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const process = spawn(binary, [url, ...clients.map((symbols) => symbols.join(','))], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const lines: GoLine[] = [];
   const changed = new Signal<void>();
   let stderr = '';
@@ -96,14 +104,22 @@ function startGo(url: string, ...clients: string[][]): GoClients {
 }
 
 const frames = (go: GoClients, client: number, type: string) =>
-  go.lines.filter((line) => line.client === client && line.event === 'message' && line.data?.type === type).map((line) => line.data!);
-const tradedSymbols = (go: GoClients, client: number) => frames(go, client, 'trade').flatMap((frame) => frame.data ?? []).map((trade) => trade.s);
+  go.lines
+    .filter((line) => line.client === client && line.event === 'message' && line.data?.type === type)
+    .map((line) => line.data!);
+const tradedSymbols = (go: GoClients, client: number) =>
+  frames(go, client, 'trade')
+    .flatMap((frame) => frame.data ?? [])
+    .map((trade) => trade.s);
 
 function upstreamHas(relay: RelayRig, ...symbols: string[]): Promise<true> {
-  return relay.server.waitFor(() => {
-    const upstream = relay.server.openClients()[0];
-    return upstream !== undefined && symbols.every((symbol) => upstream.subscriptions.has(symbol));
-  }, `upstream subscribed to ${symbols.join(', ')}`);
+  return relay.server.waitFor(
+    () => {
+      const upstream = relay.server.openClients()[0];
+      return upstream !== undefined && symbols.every((symbol) => upstream.subscriptions.has(symbol));
+    },
+    `upstream subscribed to ${symbols.join(', ')}`,
+  );
 }
 
 describe('a Go gorilla/websocket Finnhub client pointed at the relay', () => {
@@ -114,10 +130,15 @@ describe('a Go gorilla/websocket Finnhub client pointed at the relay', () => {
     const go = (child = startGo(relay.wsUrl(), ['MSFT', 'BINANCE:BTCUSDT', 'NOT A SYMBOL!']));
 
     await upstreamHas(relay, 'MSFT', 'BINANCE:BTCUSDT');
-    const [error] = await go.waitFor(() => frames(go, 0, 'error').length > 0 && frames(go, 0, 'error'), 'the error for the invalid symbol');
+    const [error] = await go.waitFor(
+      () => frames(go, 0, 'error').length > 0 && frames(go, 0, 'error'),
+      'the error for the invalid symbol',
+    );
     expect(error?.msg).toContain('NOT A SYMBOL!');
     // gorilla sends no Origin: a program, let in with the token alone.
-    expect(relay.relay.clientList()).toEqual([expect.objectContaining({ kind: 'websocket', origin: null, symbols: ['MSFT', 'BINANCE:BTCUSDT'] })]);
+    expect(relay.relay.clientList()).toEqual([
+      expect.objectContaining({ kind: 'websocket', origin: null, symbols: ['MSFT', 'BINANCE:BTCUSDT'] }),
+    ]);
 
     relay.server.sendTrades([
       { symbol: 'AAPL', price: 190, volume: 1, time: Date.now() },
@@ -134,7 +155,10 @@ describe('a Go gorilla/websocket Finnhub client pointed at the relay', () => {
     expect(tradedSymbols(go, 0)).toEqual(['MSFT', 'BINANCE:BTCUSDT']);
     expect(go.lines.filter((line) => line.event !== 'message' && line.event !== 'open')).toEqual([]);
     await relay.waitFor(() => relay.relay.clientList().length === 0, 'the client gone');
-    await relay.server.waitFor(() => relay.server.openClients()[0]?.subscriptions.size === 1, 'its symbols released upstream');
+    await relay.server.waitFor(
+      () => relay.server.openClients()[0]?.subscriptions.size === 1,
+      'its symbols released upstream',
+    );
   });
 
   it('two Go clients at once both keep receiving on the one upstream connection (no 1006, no bad handshake)', async () => {
@@ -144,7 +168,10 @@ describe('a Go gorilla/websocket Finnhub client pointed at the relay', () => {
     const go = (child = startGo(relay.wsUrl(), ['MSFT', 'AAPL'], ['NVDA', 'AAPL']));
     await go.waitFor(() => go.lines.filter((line) => line.event === 'open').length === 2, 'both clients open');
     await upstreamHas(relay, 'AAPL', 'MSFT', 'NVDA');
-    await relay.waitFor(() => relay.relay.clientList().every((c) => c.symbols.length === 2) && relay.relay.clientList().length === 2, 'both subscribed');
+    await relay.waitFor(
+      () => relay.relay.clientList().every((c) => c.symbols.length === 2) && relay.relay.clientList().length === 2,
+      'both subscribed',
+    );
 
     // Round after round, each client gets its own symbols and the shared one.
     const rounds = 5;
@@ -154,7 +181,10 @@ describe('a Go gorilla/websocket Finnhub client pointed at the relay', () => {
         { symbol: 'NVDA', price: 130 + round, volume: 1, time: Date.now() },
         { symbol: 'AAPL', price: 190 + round, volume: 1, time: Date.now() },
       ]);
-      await go.waitFor(() => tradedSymbols(go, 0).length === 2 * round && tradedSymbols(go, 1).length === 2 * round, `round ${round} at both clients`);
+      await go.waitFor(
+        () => tradedSymbols(go, 0).length === 2 * round && tradedSymbols(go, 1).length === 2 * round,
+        `round ${round} at both clients`,
+      );
     }
     relay.timers.fire(RELAY_PING_INTERVAL_MS);
     await go.waitFor(() => frames(go, 0, 'ping').length === 1 && frames(go, 1, 'ping').length === 1, 'a ping at both');

@@ -31,10 +31,13 @@ function upstream(): FakeClient {
 }
 
 function upstreamHas(...symbols: string[]): Promise<true> {
-  return rig.server.waitFor(() => {
-    const client = rig.server.openClients()[0];
-    return client !== undefined && symbols.every((symbol) => client.subscriptions.has(symbol));
-  }, `upstream subscribed to ${symbols.join(', ')}`);
+  return rig.server.waitFor(
+    () => {
+      const client = rig.server.openClients()[0];
+      return client !== undefined && symbols.every((symbol) => client.subscriptions.has(symbol));
+    },
+    `upstream subscribed to ${symbols.join(', ')}`,
+  );
 }
 
 function trade(symbol: string, price: number) {
@@ -55,18 +58,23 @@ describe('relay: several clients on one upstream connection', () => {
     b.subscribe('AAPL', 'NVDA');
     const s = await sse('BINANCE:BTCUSDT,AAPL');
     await upstreamHas('AAPL', 'MSFT', 'NVDA', 'BINANCE:BTCUSDT');
-    await rig.waitFor(() => rig.relay.clientList().find((c) => c.id.startsWith('ws-2'))?.symbols.length === 2, 'b subscribed');
+    await rig.waitFor(
+      () => rig.relay.clientList().find((c) => c.id.startsWith('ws-2'))?.symbols.length === 2,
+      'b subscribed',
+    );
 
-    rig.server.sendRaw(JSON.stringify({
-      type: 'trade',
-      data: [
-        { p: 421.1, s: 'MSFT', t: Date.now(), v: 3, c: ['12'], x: 'kept' },
-        { p: 189.5, s: 'AAPL', t: Date.now(), v: 7, c: null },
-        { p: 131.5, s: 'NVDA', t: Date.now(), v: 1 },
-        { p: 95000.5, s: 'BINANCE:BTCUSDT', t: Date.now(), v: 0.01 },
-        { p: -1, s: 'MSFT', t: Date.now(), v: 1 },
-      ],
-    }));
+    rig.server.sendRaw(
+      JSON.stringify({
+        type: 'trade',
+        data: [
+          { p: 421.1, s: 'MSFT', t: Date.now(), v: 3, c: ['12'], x: 'kept' },
+          { p: 189.5, s: 'AAPL', t: Date.now(), v: 7, c: null },
+          { p: 131.5, s: 'NVDA', t: Date.now(), v: 1 },
+          { p: 95000.5, s: 'BINANCE:BTCUSDT', t: Date.now(), v: 0.01 },
+          { p: -1, s: 'MSFT', t: Date.now(), v: 1 },
+        ],
+      }),
+    );
 
     const aTrades = await a.waitForTrades(1);
     const bTrades = await b.waitForTrades(2);
@@ -91,7 +99,9 @@ describe('relay: several clients on one upstream connection', () => {
     await sse('MSFT');
     await upstreamHas('MSFT');
     await rig.waitFor(() => rig.relay.clientList().every((c) => c.symbols.includes('MSFT')), 'all subscribed');
-    const subscribes = upstream().subscriptionLog.filter((m) => m.type === 'subscribe').map((m) => m.symbol);
+    const subscribes = upstream()
+      .subscriptionLog.filter((m) => m.type === 'subscribe')
+      .map((m) => m.symbol);
     expect(subscribes.sort()).toEqual(['AAPL', 'MSFT']);
   });
 });
@@ -104,10 +114,17 @@ describe('relay: reference counting', () => {
     a.subscribe('MSFT');
     b.subscribe('MSFT', 'AAPL');
     await upstreamHas('MSFT');
-    await rig.waitFor(() => rig.session.upstreamSymbols().length === 2 && rig.relay.clientList().every((c) => c.symbols.includes('MSFT')), 'both');
+    await rig.waitFor(
+      () =>
+        rig.session.upstreamSymbols().length === 2 && rig.relay.clientList().every((c) => c.symbols.includes('MSFT')),
+      'both',
+    );
 
     a.unsubscribe('MSFT');
-    await rig.waitFor(() => rig.relay.clientList().find((c) => c.id === 'ws-1')?.symbols.length === 0, 'a unsubscribed');
+    await rig.waitFor(
+      () => rig.relay.clientList().find((c) => c.id === 'ws-1')?.symbols.length === 0,
+      'a unsubscribed',
+    );
     expect(upstream().subscriptions.has('MSFT')).toBe(true);
     rig.server.sendTrades([trade('MSFT', 420)]);
     await b.waitForTrades(1);
@@ -117,10 +134,14 @@ describe('relay: reference counting', () => {
     await rig.waitFor(() => !upstream().subscriptions.has('MSFT'), 'MSFT unsubscribed upstream');
     // Ticker's own symbol stays, although the client that also wanted it left.
     expect([...upstream().subscriptions]).toEqual(['AAPL']);
-    expect(upstream().subscriptionLog.filter((m) => m.symbol === 'AAPL').map((m) => m.type)).toEqual(['subscribe']);
+    expect(
+      upstream()
+        .subscriptionLog.filter((m) => m.symbol === 'AAPL')
+        .map((m) => m.type),
+    ).toEqual(['subscribe']);
   });
 
-  it('releases an SSE client\'s symbols when it disconnects', async () => {
+  it("releases an SSE client's symbols when it disconnects", async () => {
     await start({ own: ['AAPL'] });
     const s = await sse('NVDA,MSFT');
     await upstreamHas('NVDA', 'MSFT');
@@ -133,8 +154,8 @@ describe('relay: reference counting', () => {
   });
 });
 
-describe('relay: the plan\'s cap counts the union', () => {
-  it('refuses a client symbol over the cap and makes room for Ticker\'s own symbols first', async () => {
+describe("relay: the plan's cap counts the union", () => {
+  it("refuses a client symbol over the cap and makes room for Ticker's own symbols first", async () => {
     await start({ own: ['AAPL', 'MSFT'], maxSymbols: 3 });
     const a = await ws();
     a.subscribe('NVDA', 'BINANCE:BTCUSDT');
@@ -176,7 +197,10 @@ describe('relay: upstream drops', () => {
 
     rig.server.dropAll();
     const second = await rig.server.waitForConnection(2);
-    await rig.waitFor(() => ['AAPL', 'MSFT', 'NVDA'].every((symbol) => second.subscriptions.has(symbol)), 'resubscribed');
+    await rig.waitFor(
+      () => ['AAPL', 'MSFT', 'NVDA'].every((symbol) => second.subscriptions.has(symbol)),
+      'resubscribed',
+    );
     expect(second).not.toBe(first);
     expect(a.closeCode).toBeNull();
     expect(s.ended).toBe(false);
@@ -184,7 +208,12 @@ describe('relay: upstream drops', () => {
     rig.server.sendTrades([trade('MSFT', 422), trade('NVDA', 132)]);
     await a.waitForTrades(1);
     await s.waitFor(() => s.trades().length === 1, 'sse trade after reconnect');
-    expect(second.subscriptionLog.filter((m) => m.type === 'subscribe').map((m) => m.symbol).sort()).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    expect(
+      second.subscriptionLog
+        .filter((m) => m.type === 'subscribe')
+        .map((m) => m.symbol)
+        .sort(),
+    ).toEqual(['AAPL', 'MSFT', 'NVDA']);
   });
 });
 
@@ -205,7 +234,10 @@ describe('relay: who may connect', () => {
     const a = await ws();
     a.subscribe('MSFT');
     const s = await sse('AAPL');
-    await rig.waitFor(() => rig.relay.clientList().length === 2 && rig.relay.clientList().some((c) => c.symbols.includes('MSFT')), 'both clients in');
+    await rig.waitFor(
+      () => rig.relay.clientList().length === 2 && rig.relay.clientList().some((c) => c.symbols.includes('MSFT')),
+      'both clients in',
+    );
     rig.relay.setToken(RELAY_TOKEN); // the same token changes nothing
     expect(rig.relay.clientList()).toHaveLength(2);
 
@@ -225,7 +257,9 @@ describe('relay: who may connect', () => {
     expect(await handshakeStatus(rig.wsUrl(), { Host: `evil.example:${rig.port}` })).toBe(403);
     expect(await handshakeStatus(rig.wsUrl(null), { Host: `evil.example:${rig.port}` })).toBe(403);
     expect(await handshakeStatus(rig.wsUrl(), { Host: '127.0.0.1:1' })).toBe(403);
-    await expect(SseTestClient.open(rig.sseUrl('AAPL'), { Host: `rebind.example:${rig.port}` })).rejects.toMatchObject({ status: 403 });
+    await expect(SseTestClient.open(rig.sseUrl('AAPL'), { Host: `rebind.example:${rig.port}` })).rejects.toMatchObject({
+      status: 403,
+    });
     for (const host of [`localhost:${rig.port}`, `[::1]:${rig.port}`, `LOCALHOST:${rig.port}`]) {
       expect(await handshakeStatus(rig.wsUrl(), { Host: host })).toBe(101);
     }
@@ -317,7 +351,7 @@ describe('relay: bad input and keep-alive', () => {
 });
 
 describe('relay: server-sent events', () => {
-  it('sends each symbol\'s quote before its first trade, then trades', async () => {
+  it("sends each symbol's quote before its first trade, then trades", async () => {
     await start({ own: ['AAPL'] });
     rig.server.sendTrades([trade('AAPL', 190.25)]);
     await rig.waitFor(() => rig.session.store.snapshot('AAPL')?.price === 190.25, 'AAPL priced');
@@ -327,7 +361,16 @@ describe('relay: server-sent events', () => {
     const bySymbol = Object.fromEntries(quotes.map((q) => [q.symbol, q]));
     expect(bySymbol.AAPL).toMatchObject({ event: 'quote', symbol: 'AAPL', price: 190.25, volume: 5 });
     // MSFT is not Ticker's: its quote came from REST /quote.
-    expect(bySymbol.MSFT).toEqual({ event: 'quote', symbol: 'MSFT', price: 421.5, session: expect.any(String), change: -2.3, changePct: -0.5427, volume: 0, time: 1732550400000 });
+    expect(bySymbol.MSFT).toEqual({
+      event: 'quote',
+      symbol: 'MSFT',
+      price: 421.5,
+      session: expect.any(String),
+      change: -2.3,
+      changePct: -0.5427,
+      volume: 0,
+      time: 1732550400000,
+    });
     await upstreamHas('MSFT');
     rig.server.sendTrades([trade('MSFT', 421.75), trade('AAPL', 190.5)]);
     await s.waitFor(() => s.trades().length === 2, 'trades');
@@ -339,7 +382,10 @@ describe('relay: server-sent events', () => {
     rig.server.failRestWith(500);
     const s = await sse('NVDA');
     await upstreamHas('NVDA');
-    await rig.server.waitFor(() => rig.server.requests.some((r) => r.path === '/quote' && r.query.symbol === 'NVDA'), 'REST asked');
+    await rig.server.waitFor(
+      () => rig.server.requests.some((r) => r.path === '/quote' && r.query.symbol === 'NVDA'),
+      'REST asked',
+    );
     rig.server.sendTrades([trade('NVDA', 133.5)]);
     await s.waitFor(() => s.trades().length === 1, 'trade');
     expect(s.events.map((e) => e.event)).toEqual(['quote', 'trade']);
@@ -359,61 +405,75 @@ describe('relay: slow clients', () => {
   // forwarded as received) carry those bytes in a few hundred trades instead of ~80,000, so the
   // per-trade work a loaded machine must do (and the time it takes) stays small.
   const FAT_CONDITIONS = Array.from({ length: 400 }, (_, i) => String(i % 40));
-  const fatFrame = (count: number) => Array.from({ length: count }, (_, i) => ({ ...trade('AAPL', 100 + i / 100), conditions: FAT_CONDITIONS }));
+  const fatFrame = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ ...trade('AAPL', 100 + i / 100), conditions: FAT_CONDITIONS }));
   /** Stop long before a runaway loop could exhaust memory: far beyond any kernel's buffers. */
   const MAX_BYTES = 256 * 1024 * 1024;
   const SLOW_TEST_MS = 60_000;
 
-  it('drops a websocket client that stops reading while a fast one keeps up', async () => {
-    await start({ own: ['AAPL'] });
-    const slow = await ws();
-    const fast = await ws();
-    slow.subscribe('AAPL');
-    fast.subscribe('AAPL');
-    await rig.waitFor(() => rig.relay.clientList().every((c) => c.symbols.length === 1), 'subscribed');
-    slow.ws.pause();
-    const frame = fatFrame(200);
-    const frameBytes = JSON.stringify(frame).length;
-    let sent = 0;
-    let bytes = 0;
-    while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
-      rig.server.sendTrades(frame);
-      sent += frame.length;
-      bytes += frameBytes;
-      await fast.waitForTrades(sent);
-    }
-    expect(rig.relay.stats().slowDropped).toBe(1);
-    await rig.waitFor(() => rig.relay.clientList().length === 1, 'slow one gone');
-    rig.server.sendTrades([trade('AAPL', 99)]);
-    await fast.waitForTrades(sent + 1);
-    expect(fast.closeCode).toBeNull();
-    expect(fast.trades().slice(-2).map((t) => t.p)).toEqual([frame[frame.length - 1]!.price, 99]);
-  }, SLOW_TEST_MS);
+  it(
+    'drops a websocket client that stops reading while a fast one keeps up',
+    async () => {
+      await start({ own: ['AAPL'] });
+      const slow = await ws();
+      const fast = await ws();
+      slow.subscribe('AAPL');
+      fast.subscribe('AAPL');
+      await rig.waitFor(() => rig.relay.clientList().every((c) => c.symbols.length === 1), 'subscribed');
+      slow.ws.pause();
+      const frame = fatFrame(200);
+      const frameBytes = JSON.stringify(frame).length;
+      let sent = 0;
+      let bytes = 0;
+      while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
+        rig.server.sendTrades(frame);
+        sent += frame.length;
+        bytes += frameBytes;
+        await fast.waitForTrades(sent);
+      }
+      expect(rig.relay.stats().slowDropped).toBe(1);
+      await rig.waitFor(() => rig.relay.clientList().length === 1, 'slow one gone');
+      rig.server.sendTrades([trade('AAPL', 99)]);
+      await fast.waitForTrades(sent + 1);
+      expect(fast.closeCode).toBeNull();
+      expect(
+        fast
+          .trades()
+          .slice(-2)
+          .map((t) => t.p),
+      ).toEqual([frame[frame.length - 1]!.price, 99]);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('drops an SSE client that stops reading while a fast one keeps up', async () => {
-    await start({ own: ['AAPL'] });
-    rig.server.sendTrades([trade('AAPL', 100)]);
-    await rig.waitFor(() => rig.session.store.snapshot('AAPL')?.price === 100, 'priced');
-    const slow = await sse('AAPL');
-    const fast = await sse('AAPL');
-    await slow.waitFor(() => slow.named('quote').length === 1, 'slow quote');
-    await fast.waitFor(() => fast.named('quote').length === 1, 'fast quote');
-    slow.response.pause();
-    const frame = fatFrame(200);
-    const frameBytes = JSON.stringify(frame).length;
-    let sent = 0;
-    let bytes = 0;
-    while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
-      rig.server.sendTrades(frame);
-      sent += frame.length;
-      bytes += frameBytes;
-      await fast.waitFor(() => fast.trades().length >= sent, `${sent} trades`);
-    }
-    expect(rig.relay.stats().slowDropped).toBe(1);
-    expect(rig.relay.clientList().map((c) => c.id)).toEqual([expect.stringMatching(/^sse-/)]);
-    expect(fast.ended).toBe(false);
-    rig.server.sendTrades([trade('AAPL', 99)]);
-    await fast.waitFor(() => fast.trades().length === sent + 1, 'the next trade');
-    expect(fast.trades().at(-1)?.p).toBe(99);
-  }, SLOW_TEST_MS);
+  it(
+    'drops an SSE client that stops reading while a fast one keeps up',
+    async () => {
+      await start({ own: ['AAPL'] });
+      rig.server.sendTrades([trade('AAPL', 100)]);
+      await rig.waitFor(() => rig.session.store.snapshot('AAPL')?.price === 100, 'priced');
+      const slow = await sse('AAPL');
+      const fast = await sse('AAPL');
+      await slow.waitFor(() => slow.named('quote').length === 1, 'slow quote');
+      await fast.waitFor(() => fast.named('quote').length === 1, 'fast quote');
+      slow.response.pause();
+      const frame = fatFrame(200);
+      const frameBytes = JSON.stringify(frame).length;
+      let sent = 0;
+      let bytes = 0;
+      while (rig.relay.stats().slowDropped === 0 && bytes < MAX_BYTES) {
+        rig.server.sendTrades(frame);
+        sent += frame.length;
+        bytes += frameBytes;
+        await fast.waitFor(() => fast.trades().length >= sent, `${sent} trades`);
+      }
+      expect(rig.relay.stats().slowDropped).toBe(1);
+      expect(rig.relay.clientList().map((c) => c.id)).toEqual([expect.stringMatching(/^sse-/)]);
+      expect(fast.ended).toBe(false);
+      rig.server.sendTrades([trade('AAPL', 99)]);
+      await fast.waitFor(() => fast.trades().length === sent + 1, 'the next trade');
+      expect(fast.trades().at(-1)?.p).toBe(99);
+    },
+    SLOW_TEST_MS,
+  );
 });

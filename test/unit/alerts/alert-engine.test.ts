@@ -5,7 +5,17 @@ import type { AlertFiring, AlertRule } from '../../../src/shared/alert-rules';
 const T0 = Date.UTC(2024, 0, 16, 15, 0, 0);
 
 function rule(fields: Partial<AlertRule> = {}): AlertRule {
-  return { id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0, triggered: false, ...fields };
+  return {
+    id: 'r1',
+    symbol: 'AAPL',
+    metric: 'price',
+    op: '>=',
+    value: 200,
+    recurring: false,
+    cooldownS: 0,
+    triggered: false,
+    ...fields,
+  };
 }
 
 function setup(rules: AlertRule[]) {
@@ -28,7 +38,9 @@ describe('AlertEngine', () => {
   it('fires a one-shot price rule once on the first crossing and stays triggered', () => {
     const { engine, fired, path } = setup([rule()]);
     path([195, 199.99, 200.12, 201, 190, 205]);
-    expect(fired).toEqual([{ ruleId: 'r1', rule: 'AAPL>=200', symbol: 'AAPL', price: 200.12, changePct: null, time: T0 + 3000 }]);
+    expect(fired).toEqual([
+      { ruleId: 'r1', rule: 'AAPL>=200', symbol: 'AAPL', price: 200.12, changePct: null, time: T0 + 3000 },
+    ]);
     expect(engine.rules()[0]?.triggered).toBe(true);
   });
 

@@ -3,8 +3,24 @@ import { RecentAlerts } from '../../../src/engine/alerts/recent-alerts';
 import { alertNotificationContent, AlertNotifier, type NotificationLike } from '../../../src/main/shell/alert-notifier';
 import { describeAlertCondition, type AlertFiring, type AlertRule } from '../../../src/shared/alert-rules';
 
-const FIRING: AlertFiring = { ruleId: 'r1', rule: 'BINANCE:BTCUSDT<=-2%', symbol: 'BINANCE:BTCUSDT', price: 93_100.5, changePct: -2.04, time: 1 };
-const RULE: AlertRule = { id: 'r1', symbol: 'BINANCE:BTCUSDT', metric: 'change', op: '<=', value: -2, recurring: false, cooldownS: 0, triggered: true };
+const FIRING: AlertFiring = {
+  ruleId: 'r1',
+  rule: 'BINANCE:BTCUSDT<=-2%',
+  symbol: 'BINANCE:BTCUSDT',
+  price: 93_100.5,
+  changePct: -2.04,
+  time: 1,
+};
+const RULE: AlertRule = {
+  id: 'r1',
+  symbol: 'BINANCE:BTCUSDT',
+  metric: 'change',
+  op: '<=',
+  value: -2,
+  recurring: false,
+  cooldownS: 0,
+  triggered: true,
+};
 
 describe('alert notification content', () => {
   it('names the symbol, the rule in words, the price and the change', () => {
@@ -16,11 +32,21 @@ describe('alert notification content', () => {
   });
 
   it('describes every kind of rule', () => {
-    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'price', op: '>=', value: 200 })).toBe('AAPL at or above 200');
-    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'price', op: '<=', value: 180 })).toBe('AAPL at or below 180');
-    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '>=', value: 1.5 })).toBe('AAPL up 1.5 % or more');
-    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '>=', value: -1 })).toBe('AAPL down at most 1 %');
-    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '<=', value: 1 })).toBe('AAPL up at most 1 %');
+    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'price', op: '>=', value: 200 })).toBe(
+      'AAPL at or above 200',
+    );
+    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'price', op: '<=', value: 180 })).toBe(
+      'AAPL at or below 180',
+    );
+    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '>=', value: 1.5 })).toBe(
+      'AAPL up 1.5 % or more',
+    );
+    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '>=', value: -1 })).toBe(
+      'AAPL down at most 1 %',
+    );
+    expect(describeAlertCondition({ symbol: 'AAPL', metric: 'change', op: '<=', value: 1 })).toBe(
+      'AAPL up at most 1 %',
+    );
   });
 });
 
@@ -61,7 +87,13 @@ describe('RecentAlerts', () => {
   it('counts the last hour and tells when the count drops as alerts age out', () => {
     vi.useFakeTimers();
     const clock = { now: 0 };
-    const recent = new RecentAlerts({ clock: { now: () => clock.now, setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as never) } });
+    const recent = new RecentAlerts({
+      clock: {
+        now: () => clock.now,
+        setTimeout: (cb, ms) => setTimeout(cb, ms),
+        clearTimeout: (h) => clearTimeout(h as never),
+      },
+    });
     const counts: number[] = [];
     recent.changed.subscribe((n) => counts.push(n));
     recent.add();

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { alertRuleProblem, formatAlertCondition, parseAlertCondition, rearmMargin, type AlertRule } from '../../../src/shared/alert-rules';
+import {
+  alertRuleProblem,
+  formatAlertCondition,
+  parseAlertCondition,
+  rearmMargin,
+  type AlertRule,
+} from '../../../src/shared/alert-rules';
 
 function rule(fields: Partial<AlertRule> = {}): AlertRule {
-  return { id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0, triggered: false, ...fields };
+  return {
+    id: 'r1',
+    symbol: 'AAPL',
+    metric: 'price',
+    op: '>=',
+    value: 200,
+    recurring: false,
+    cooldownS: 0,
+    triggered: false,
+    ...fields,
+  };
 }
 
 describe('parseAlertCondition', () => {
@@ -17,14 +33,25 @@ describe('parseAlertCondition', () => {
     expect(parseAlertCondition(text)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['AAPL>200', 'AAPL=200', '>=200', 'AAPL>=', 'AAPL>=abc', 'AAPL>=0', 'AAPL>=-5', 'AAPL>=1e3', 'AA PL>=2', 'AAPL>=+5000%', 'AAPL>=2%%', '', 'AAPL>=NaN'])(
-    'rejects %j with a one-line reason',
-    (text) => {
-      const result = parseAlertCondition(text);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).not.toContain('\n');
-    },
-  );
+  it.each([
+    'AAPL>200',
+    'AAPL=200',
+    '>=200',
+    'AAPL>=',
+    'AAPL>=abc',
+    'AAPL>=0',
+    'AAPL>=-5',
+    'AAPL>=1e3',
+    'AA PL>=2',
+    'AAPL>=+5000%',
+    'AAPL>=2%%',
+    '',
+    'AAPL>=NaN',
+  ])('rejects %j with a one-line reason', (text) => {
+    const result = parseAlertCondition(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).not.toContain('\n');
+  });
 
   it('rejects non-strings and very long input', () => {
     expect(parseAlertCondition(42).ok).toBe(false);
@@ -50,13 +77,22 @@ describe('parseAlertCondition', () => {
 describe('alertRuleProblem', () => {
   it('accepts a valid rule', () => {
     expect(alertRuleProblem(rule())).toBeNull();
-    expect(alertRuleProblem(rule({ metric: 'change', value: -3, recurring: true, cooldownS: 60, triggered: true }))).toBeNull();
+    expect(
+      alertRuleProblem(rule({ metric: 'change', value: -3, recurring: true, cooldownS: 60, triggered: true })),
+    ).toBeNull();
   });
 
   it.each([
     ['not an object', 'AAPL>=200'],
     ['an array', []],
-    ['a missing field', (() => { const r: Partial<AlertRule> = rule(); delete r.triggered; return r; })()],
+    [
+      'a missing field',
+      (() => {
+        const r: Partial<AlertRule> = rule();
+        delete r.triggered;
+        return r;
+      })(),
+    ],
     ['an extra field', { ...rule(), extra: 1 }],
     ['a bad id', rule({ id: 'has space' })],
     ['a lower-case symbol', rule({ symbol: 'aapl' })],

@@ -5,7 +5,13 @@ import { inViewAt, leftViewBetween, tallyLatency, type ViewHistory } from '../..
 const alwaysIn: ViewHistory = { initiallyInView: true, changes: [] };
 
 describe('inViewAt / leftViewBetween', () => {
-  const view: ViewHistory = { initiallyInView: false, changes: [{ at: 100, inView: true }, { at: 300, inView: false }] };
+  const view: ViewHistory = {
+    initiallyInView: false,
+    changes: [
+      { at: 100, inView: true },
+      { at: 300, inView: false },
+    ],
+  };
 
   it('follows the changes up to and including the time asked', () => {
     expect(inViewAt(view, 50)).toBe(false);
@@ -27,7 +33,10 @@ describe('tallyLatency', () => {
     const tally = tallyLatency({
       sendTimes: [[0, 10, 20]],
       firstTrade: [0],
-      shown: [{ symbolIndex: 0, trade: 2, at: 120 }, { symbolIndex: 0, trade: 0, at: 60 }],
+      shown: [
+        { symbolIndex: 0, trade: 2, at: 120 },
+        { symbolIndex: 0, trade: 0, at: 60 },
+      ],
       views: [alwaysIn],
     });
     expect(tally.samples).toEqual([60, 110, 100]);
@@ -38,7 +47,10 @@ describe('tallyLatency', () => {
     const tally = tallyLatency({
       sendTimes: [[0, 10, 20]],
       firstTrade: [2],
-      shown: [{ symbolIndex: 0, trade: 1, at: 15 }, { symbolIndex: 0, trade: 2, at: 70 }],
+      shown: [
+        { symbolIndex: 0, trade: 1, at: 15 },
+        { symbolIndex: 0, trade: 2, at: 70 },
+      ],
       views: [alwaysIn],
     });
     expect(tally.samples).toEqual([50]);
@@ -50,7 +62,10 @@ describe('tallyLatency', () => {
     const tally = tallyLatency({
       sendTimes: [[0, 600]],
       firstTrade: [0],
-      shown: [{ symbolIndex: 0, trade: 0, at: 510 }, { symbolIndex: 0, trade: 1, at: 650 }],
+      shown: [
+        { symbolIndex: 0, trade: 0, at: 510 },
+        { symbolIndex: 0, trade: 1, at: 650 },
+      ],
       views: [view],
     });
     expect(tally.samples).toEqual([50]);

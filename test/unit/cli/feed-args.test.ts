@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedArgs } from '../../../src/cli/feed-args';
-import { FINNHUB_REST_URL as DEFAULT_REST_URL, FINNHUB_WS_URL as DEFAULT_WS_URL } from '../../../src/shared/finnhub-urls';
+import {
+  FINNHUB_REST_URL as DEFAULT_REST_URL,
+  FINNHUB_WS_URL as DEFAULT_WS_URL,
+} from '../../../src/shared/finnhub-urls';
 
 function parse(argv: string[], env: Record<string, string> = {}) {
   return parseFeedArgs(argv, env);
@@ -20,7 +23,11 @@ function reason(argv: string[], env: Record<string, string> = {}) {
 
 describe('parseFeedArgs', () => {
   it('reads symbols, normalising case and dropping duplicates', () => {
-    expect(args(['--symbols', 'aapl,MSFT, binance:btcusdt,AAPL', '--token', 'k1234567']).symbols).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
+    expect(args(['--symbols', 'aapl,MSFT, binance:btcusdt,AAPL', '--token', 'k1234567']).symbols).toEqual([
+      'AAPL',
+      'MSFT',
+      'BINANCE:BTCUSDT',
+    ]);
   });
 
   it('accepts --flag=value as well as --flag value', () => {
@@ -31,8 +38,17 @@ describe('parseFeedArgs', () => {
   });
 
   it('takes the key, ws and rest URLs from the environment when not given', () => {
-    const a = args(['--symbols', 'AAPL'], { FINNHUB_API_KEY: 'envkey123', FINNHUB_WS_URL: 'ws://127.0.0.1:9', FINNHUB_REST_URL: 'http://127.0.0.1:9/api/v1' });
-    expect(a).toMatchObject({ token: 'envkey123', wsUrl: 'ws://127.0.0.1:9', restUrl: 'http://127.0.0.1:9/api/v1', demo: false });
+    const a = args(['--symbols', 'AAPL'], {
+      FINNHUB_API_KEY: 'envkey123',
+      FINNHUB_WS_URL: 'ws://127.0.0.1:9',
+      FINNHUB_REST_URL: 'http://127.0.0.1:9/api/v1',
+    });
+    expect(a).toMatchObject({
+      token: 'envkey123',
+      wsUrl: 'ws://127.0.0.1:9',
+      restUrl: 'http://127.0.0.1:9/api/v1',
+      demo: false,
+    });
   });
 
   it('treats empty environment variables as unset', () => {
@@ -41,7 +57,10 @@ describe('parseFeedArgs', () => {
   });
 
   it('prefers flags over the environment', () => {
-    const a = args(['--symbols', 'AAPL', '--token', 'flagkey1', '--ws-url', 'ws://127.0.0.1:1'], { FINNHUB_API_KEY: 'envkey123', FINNHUB_WS_URL: 'ws://127.0.0.1:9' });
+    const a = args(['--symbols', 'AAPL', '--token', 'flagkey1', '--ws-url', 'ws://127.0.0.1:1'], {
+      FINNHUB_API_KEY: 'envkey123',
+      FINNHUB_WS_URL: 'ws://127.0.0.1:9',
+    });
     expect(a.token).toBe('flagkey1');
     expect(a.wsUrl).toBe('ws://127.0.0.1:1');
   });
@@ -94,12 +113,49 @@ describe('parseFeedArgs', () => {
 
   describe('alerts', () => {
     it('reads repeated --alert rules as one-shot rules with the default cooldown, adding their symbols', () => {
-      const parsed = args(['--symbols', 'MSFT', '--token', 'k1234567', '--alert', 'aapl>=200', '--alert=MSFT<=-2%', '--alert', 'BINANCE:BTCUSDT>=100000']);
+      const parsed = args([
+        '--symbols',
+        'MSFT',
+        '--token',
+        'k1234567',
+        '--alert',
+        'aapl>=200',
+        '--alert=MSFT<=-2%',
+        '--alert',
+        'BINANCE:BTCUSDT>=100000',
+      ]);
       expect(parsed.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
       expect(parsed.alerts).toEqual([
-        { id: 'alert-1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 60, triggered: false },
-        { id: 'alert-2', symbol: 'MSFT', metric: 'change', op: '<=', value: -2, recurring: false, cooldownS: 60, triggered: false },
-        { id: 'alert-3', symbol: 'BINANCE:BTCUSDT', metric: 'price', op: '>=', value: 100000, recurring: false, cooldownS: 60, triggered: false },
+        {
+          id: 'alert-1',
+          symbol: 'AAPL',
+          metric: 'price',
+          op: '>=',
+          value: 200,
+          recurring: false,
+          cooldownS: 60,
+          triggered: false,
+        },
+        {
+          id: 'alert-2',
+          symbol: 'MSFT',
+          metric: 'change',
+          op: '<=',
+          value: -2,
+          recurring: false,
+          cooldownS: 60,
+          triggered: false,
+        },
+        {
+          id: 'alert-3',
+          symbol: 'BINANCE:BTCUSDT',
+          metric: 'price',
+          op: '>=',
+          value: 100000,
+          recurring: false,
+          cooldownS: 60,
+          triggered: false,
+        },
       ]);
     });
 
@@ -145,12 +201,22 @@ describe('parseFeedArgs: the relay', () => {
   it('reads the port, the token (flag first, then TICKER_RELAY_TOKEN) and normalised origins', () => {
     expect(args([...base, '--relay-port', '8765']).relay).toEqual({ port: 8765, token: null, origins: [] });
     expect(args([...base, '--relay-port', '0']).relay?.port).toBe(0);
-    expect(args([...base, '--relay-port', '8765'], { TICKER_RELAY_TOKEN: 'from-the-environment-1' }).relay?.token).toBe('from-the-environment-1');
-    expect(args([...base, '--relay-port', '8765', '--relay-token', 'from-the-flag-12345'], { TICKER_RELAY_TOKEN: 'from-the-environment-1' }).relay?.token).toBe('from-the-flag-12345');
-    expect(args([...base, '--relay-port=9000', '--relay-origins', 'https://Dash.example/,http://localhost:3000,https://dash.example']).relay?.origins).toEqual([
-      'https://dash.example',
-      'http://localhost:3000',
-    ]);
+    expect(args([...base, '--relay-port', '8765'], { TICKER_RELAY_TOKEN: 'from-the-environment-1' }).relay?.token).toBe(
+      'from-the-environment-1',
+    );
+    expect(
+      args([...base, '--relay-port', '8765', '--relay-token', 'from-the-flag-12345'], {
+        TICKER_RELAY_TOKEN: 'from-the-environment-1',
+      }).relay?.token,
+    ).toBe('from-the-flag-12345');
+    expect(
+      args([
+        ...base,
+        '--relay-port=9000',
+        '--relay-origins',
+        'https://Dash.example/,http://localhost:3000,https://dash.example',
+      ]).relay?.origins,
+    ).toEqual(['https://dash.example', 'http://localhost:3000']);
   });
 
   it('refuses bad ports, tokens and origins with a reason', () => {
@@ -158,11 +224,30 @@ describe('parseFeedArgs: the relay', () => {
     expect(reason([...base, '--relay-port', '8765.5'])).toMatch(/--relay-port/);
     expect(reason([...base, '--relay-port', 'abc'])).toMatch(/--relay-port/);
     expect(reason([...base, '--relay-port', '70000'])).toMatch(/--relay-port/);
-    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'short'])).toMatch(/relay token must be 16 to 128/);
-    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'finnhub-key-123'])).toMatch(/16 to 128|must not be your Finnhub key/);
-    expect(reason(['--symbols', 'AAPL', '--token', 'finnhub-key-1234567', '--relay-port', '8765', '--relay-token', 'finnhub-key-1234567'])).toBe('the relay token must not be your Finnhub key');
-    expect(reason([...base, '--relay-port', '8765', '--relay-origins', 'example.com'])).toMatch(/--relay-origins: "example.com" is not an origin/);
-    expect(reason([...base, '--relay-token', 'abcdefghijklmnopq'])).toBe('--relay-token and --relay-origins need --relay-port');
+    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'short'])).toMatch(
+      /relay token must be 16 to 128/,
+    );
+    expect(reason([...base, '--relay-port', '8765', '--relay-token', 'finnhub-key-123'])).toMatch(
+      /16 to 128|must not be your Finnhub key/,
+    );
+    expect(
+      reason([
+        '--symbols',
+        'AAPL',
+        '--token',
+        'finnhub-key-1234567',
+        '--relay-port',
+        '8765',
+        '--relay-token',
+        'finnhub-key-1234567',
+      ]),
+    ).toBe('the relay token must not be your Finnhub key');
+    expect(reason([...base, '--relay-port', '8765', '--relay-origins', 'example.com'])).toMatch(
+      /--relay-origins: "example.com" is not an origin/,
+    );
+    expect(reason([...base, '--relay-token', 'abcdefghijklmnopq'])).toBe(
+      '--relay-token and --relay-origins need --relay-port',
+    );
   });
 });
 
@@ -174,7 +259,11 @@ describe('parseFeedArgs --holdings', () => {
   };
 
   it('reads the lots, adds their symbols to the watched set and defaults the base currency to USD', () => {
-    const result = parseFeedArgs(['--symbols', 'MSFT', '--token', 'k1234567', '--holdings', 'mine.csv'], {}, files(CSV));
+    const result = parseFeedArgs(
+      ['--symbols', 'MSFT', '--token', 'k1234567', '--holdings', 'mine.csv'],
+      {},
+      files(CSV),
+    );
     if (!result.ok) throw new Error(result.reason);
     expect(result.args.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
     expect(result.args.holdings).toEqual({
@@ -184,23 +273,42 @@ describe('parseFeedArgs --holdings', () => {
         { id: 'lot-2', symbol: 'BINANCE:BTCUSDT', quantity: '0.5', price: '40000', date: '2024-02-01', note: 'wallet' },
       ],
     });
-    const euro = parseFeedArgs(['--token', 'k1234567', '--holdings=mine.csv', '--base-currency', 'eur'], {}, files(CSV));
+    const euro = parseFeedArgs(
+      ['--token', 'k1234567', '--holdings=mine.csv', '--base-currency', 'eur'],
+      {},
+      files(CSV),
+    );
     expect(euro.ok && euro.args.holdings?.baseCurrency).toBe('EUR');
     expect(euro.ok && euro.args.symbols).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
   });
 
   it('refuses a malformed or missing file in one line naming every problem', () => {
-    const bad = parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\nAAPL,x,150,2024-01-10,\nMSFT,1,0,2024-01-10,"a\nb"\n'));
+    const bad = parseFeedArgs(
+      ['--holdings', 'mine.csv', '--demo'],
+      {},
+      files('symbol,quantity,price,date,note\nAAPL,x,150,2024-01-10,\nMSFT,1,0,2024-01-10,"a\nb"\n'),
+    );
     expect(bad).toEqual({
       ok: false,
-      reason: '--holdings: "mine.csv": line 2: the quantity must be a number like 10 or 0.5, got "x"; line 3: the price paid must be greater than 0; line 3: the note must be one line without control characters',
+      reason:
+        '--holdings: "mine.csv": line 2: the quantity must be a number like 10 or 0.5, got "x"; line 3: the price paid must be greater than 0; line 3: the note must be one line without control characters',
     });
-    expect(parseFeedArgs(['--holdings', 'other.csv', '--demo'], {}, files(CSV))).toEqual({ ok: false, reason: '--holdings: cannot read "other.csv" (ENOENT)' });
-    expect(parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\n'))).toMatchObject({ ok: false, reason: /has no lots/ });
+    expect(parseFeedArgs(['--holdings', 'other.csv', '--demo'], {}, files(CSV))).toEqual({
+      ok: false,
+      reason: '--holdings: cannot read "other.csv" (ENOENT)',
+    });
+    expect(
+      parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\n')),
+    ).toMatchObject({ ok: false, reason: /has no lots/ });
   });
 
   it('checks the base currency and needs --holdings for it', () => {
-    expect(parseFeedArgs(['--holdings', 'mine.csv', '--base-currency', 'BTC', '--demo'], {}, files(CSV))).toMatchObject({ ok: false, reason: /--base-currency: the base currency must be a currency code/ });
-    expect(parseFeedArgs(['--base-currency', 'EUR', '--demo'], {}, files(CSV))).toEqual({ ok: false, reason: '--base-currency needs --holdings FILE.csv' });
+    expect(parseFeedArgs(['--holdings', 'mine.csv', '--base-currency', 'BTC', '--demo'], {}, files(CSV))).toMatchObject(
+      { ok: false, reason: /--base-currency: the base currency must be a currency code/ },
+    );
+    expect(parseFeedArgs(['--base-currency', 'EUR', '--demo'], {}, files(CSV))).toEqual({
+      ok: false,
+      reason: '--base-currency needs --holdings FILE.csv',
+    });
   });
 });

@@ -22,7 +22,8 @@ describe('feed command quote lines', () => {
       },
     });
     expect(code).toBe(0);
-    const sessionOf = (symbol: string) => lines.find((line) => line.event === 'quote' && line.symbol === symbol)?.session;
+    const sessionOf = (symbol: string) =>
+      lines.find((line) => line.event === 'quote' && line.symbol === symbol)?.session;
     expect(sessionOf('AAPL')).toBe('post');
     expect(sessionOf('BINANCE:BTCUSDT')).toBe('regular');
     expect(sessionOf('OANDA:EUR_USD')).toBe('regular');

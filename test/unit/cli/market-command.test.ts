@@ -7,8 +7,14 @@ describe('parseMarketArgs', () => {
       ok: true,
       args: { symbols: ['AAPL', 'BINANCE:BTCUSDT'], at: Date.UTC(2026, 10, 27, 18, 30), help: false },
     });
-    expect(parseMarketArgs(['--symbols=OANDA:EUR_USD'])).toEqual({ ok: true, args: { symbols: ['OANDA:EUR_USD'], at: null, help: false } });
-    expect(parseMarketArgs(['--symbols', 'AAPL', '--at=2026-11-27T13:30:00-05:00'])).toMatchObject({ ok: true, args: { at: Date.UTC(2026, 10, 27, 18, 30) } });
+    expect(parseMarketArgs(['--symbols=OANDA:EUR_USD'])).toEqual({
+      ok: true,
+      args: { symbols: ['OANDA:EUR_USD'], at: null, help: false },
+    });
+    expect(parseMarketArgs(['--symbols', 'AAPL', '--at=2026-11-27T13:30:00-05:00'])).toMatchObject({
+      ok: true,
+      args: { at: Date.UTC(2026, 10, 27, 18, 30) },
+    });
   });
 
   it('gives a reason for every malformed argument', () => {
@@ -40,9 +46,19 @@ describe('parseInstant', () => {
 describe('marketLines', () => {
   it('answers market, session and next change per symbol, in order', () => {
     expect(marketLines(['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD', 'VOD.L'], Date.UTC(2026, 10, 27, 18, 30))).toEqual([
-      { symbol: 'AAPL', market: 'us-equity', session: 'post', next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' } },
+      {
+        symbol: 'AAPL',
+        market: 'us-equity',
+        session: 'post',
+        next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' },
+      },
       { symbol: 'BINANCE:BTCUSDT', market: 'crypto', session: 'regular', next: null },
-      { symbol: 'OANDA:EUR_USD', market: 'forex', session: 'regular', next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' } },
+      {
+        symbol: 'OANDA:EUR_USD',
+        market: 'forex',
+        session: 'regular',
+        next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' },
+      },
       { symbol: 'VOD.L', market: 'unknown', session: 'regular', next: null },
     ]);
   });

@@ -14,7 +14,15 @@ function recordingSource(withRaw: boolean) {
     ...(withRaw ? { rawTrades: new Signal<readonly RawTrade[]>() } : {}),
     status: new Signal<FeedStatus>(),
     currentStatus: () => ({ state: 'live', since: 0 }),
-    stats: () => ({ connections: 1, reconnects: 0, trades: 0, dropped: 0, droppedByReason: {}, lastMessageAt: null, lastServerError: null }),
+    stats: () => ({
+      connections: 1,
+      reconnects: 0,
+      trades: 0,
+      dropped: 0,
+      droppedByReason: {},
+      lastMessageAt: null,
+      lastServerError: null,
+    }),
     start: () => {},
     setSymbols: (symbols) => lists.push([...symbols]),
     pause: () => {},
@@ -26,7 +34,7 @@ function recordingSource(withRaw: boolean) {
 }
 
 describe('FeedSession subscription union', () => {
-  it('hands the source Ticker\'s symbols plus other owners\', and only changes it when the union changes', async () => {
+  it("hands the source Ticker's symbols plus other owners', and only changes it when the union changes", async () => {
     const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 3 });
     const { source, lists } = recordingSource(true);
     await session.attach(source, null);

@@ -23,7 +23,11 @@ describe('NoticeLog', () => {
     const pending = log.pending();
     expect(pending).toHaveLength(MAX_PENDING_NOTICES);
     expect(pending[0]?.message).toBe('n0');
-    expect(pending.at(-1)).toEqual({ level: 'info', message: `n${MAX_PENDING_NOTICES - 1}`, at: 1_000 + MAX_PENDING_NOTICES });
+    expect(pending.at(-1)).toEqual({
+      level: 'info',
+      message: `n${MAX_PENDING_NOTICES - 1}`,
+      at: 1_000 + MAX_PENDING_NOTICES,
+    });
     // What pending() returns is a copy: a caller cannot change the log.
     pending.length = 0;
     expect(log.pending()).toHaveLength(MAX_PENDING_NOTICES);

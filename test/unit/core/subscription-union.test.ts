@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SubscriptionUnion } from '../../../src/engine/core/subscription-union';
 
 describe('SubscriptionUnion', () => {
-  it('lists Ticker\'s own symbols first, then shared ones in the order first asked', () => {
+  it("lists Ticker's own symbols first, then shared ones in the order first asked", () => {
     const union = new SubscriptionUnion(10);
     union.setOwn(['AAPL', 'MSFT']);
     expect(union.add('c1', 'NVDA')).toBe('new');
@@ -51,7 +51,7 @@ describe('SubscriptionUnion', () => {
     expect(union.size()).toBe(3);
   });
 
-  it('evicts the most recently added shared symbols when Ticker\'s own list grows', () => {
+  it("evicts the most recently added shared symbols when Ticker's own list grows", () => {
     const union = new SubscriptionUnion(4);
     union.setOwn(['AAPL']);
     union.add('c1', 'NVDA');

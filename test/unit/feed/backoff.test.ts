@@ -1,5 +1,11 @@
 import { describe, it, expect, vi } from 'vitest';
-import { backoffCeiling, backoffDelay, parseRetryAfter, rateLimitDelay, rateLimitedDelay } from '../../../src/engine/feed/backoff';
+import {
+  backoffCeiling,
+  backoffDelay,
+  parseRetryAfter,
+  rateLimitDelay,
+  rateLimitedDelay,
+} from '../../../src/engine/feed/backoff';
 
 const options = (random: () => number) => ({ baseMs: 1_000, capMs: 60_000, random });
 
@@ -11,10 +17,28 @@ describe('backoffDelay (equal jitter)', () => {
   });
 
   it('never goes below half the ceiling (a floor that grows), and the highest draw stays below the ceiling', () => {
-    expect(backoffDelay(1, options(() => 0))).toBe(500);
-    expect(backoffDelay(3, options(() => 0))).toBe(2_000);
-    expect(backoffDelay(3, options(() => 0.5))).toBe(3_000);
-    const top = backoffDelay(3, options(() => 0.999999));
+    expect(
+      backoffDelay(
+        1,
+        options(() => 0),
+      ),
+    ).toBe(500);
+    expect(
+      backoffDelay(
+        3,
+        options(() => 0),
+      ),
+    ).toBe(2_000);
+    expect(
+      backoffDelay(
+        3,
+        options(() => 0.5),
+      ),
+    ).toBe(3_000);
+    const top = backoffDelay(
+      3,
+      options(() => 0.999999),
+    );
     expect(top).toBeLessThan(4_000);
     expect(top).toBeGreaterThanOrEqual(3_999);
   });
@@ -28,26 +52,70 @@ describe('backoffDelay (equal jitter)', () => {
 
   it('never exceeds the cap, even for huge attempts', () => {
     for (const attempt of [10, 100, 1_100, Number.MAX_SAFE_INTEGER]) {
-      expect(backoffDelay(attempt, options(() => 0.999))).toBeLessThanOrEqual(60_000);
+      expect(
+        backoffDelay(
+          attempt,
+          options(() => 0.999),
+        ),
+      ).toBeLessThanOrEqual(60_000);
     }
   });
 
   it('treats a broken random source as 0 rather than producing NaN or negative delays', () => {
-    expect(backoffDelay(4, options(() => Number.NaN))).toBe(4_000);
-    expect(backoffDelay(4, options(() => -3))).toBe(4_000);
-    expect(backoffDelay(4, options(() => 7))).toBeLessThan(8_000);
+    expect(
+      backoffDelay(
+        4,
+        options(() => Number.NaN),
+      ),
+    ).toBe(4_000);
+    expect(
+      backoffDelay(
+        4,
+        options(() => -3),
+      ),
+    ).toBe(4_000);
+    expect(
+      backoffDelay(
+        4,
+        options(() => 7),
+      ),
+    ).toBeLessThan(8_000);
   });
 });
 
 describe('rateLimitDelay', () => {
   it('is never shorter than the floor and is jittered above it', () => {
-    expect(rateLimitDelay(1, 30_000, options(() => 0))).toBe(30_000);
-    expect(rateLimitDelay(1, 30_000, options(() => 0.5))).toBe(45_000);
-    expect(rateLimitDelay(2, 30_000, options(() => 0.5))).toBe(60_000);
+    expect(
+      rateLimitDelay(
+        1,
+        30_000,
+        options(() => 0),
+      ),
+    ).toBe(30_000);
+    expect(
+      rateLimitDelay(
+        1,
+        30_000,
+        options(() => 0.5),
+      ),
+    ).toBe(45_000);
+    expect(
+      rateLimitDelay(
+        2,
+        30_000,
+        options(() => 0.5),
+      ),
+    ).toBe(60_000);
   });
 
   it('stays bounded for many attempts', () => {
-    expect(rateLimitDelay(40, 30_000, options(() => 0.999))).toBeLessThan(30_000 + 60_000);
+    expect(
+      rateLimitDelay(
+        40,
+        30_000,
+        options(() => 0.999),
+      ),
+    ).toBeLessThan(30_000 + 60_000);
   });
 });
 
@@ -57,16 +125,48 @@ describe('rateLimitedDelay', () => {
   it('lets Retry-After lengthen the wait but never shorten it below the growing backoff', () => {
     // Retry-After 0 (or a past date, parsed as 0) and 1 s sent forever: the backoff still grows.
     for (const retryAfter of [0, 1_000]) {
-      const waits = [1, 2, 3, 4, 5, 6, 7, 8].map((attempt) => rateLimitedDelay(attempt, retryAfter, policy(() => 0)));
-      expect(waits).toEqual([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000].map((w) => Math.max(w, retryAfter)));
+      const waits = [1, 2, 3, 4, 5, 6, 7, 8].map((attempt) =>
+        rateLimitedDelay(
+          attempt,
+          retryAfter,
+          policy(() => 0),
+        ),
+      );
+      expect(waits).toEqual(
+        [500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000].map((w) => Math.max(w, retryAfter)),
+      );
     }
-    expect(rateLimitedDelay(1, 7_000, policy(() => 0.5))).toBe(7_000);
-    expect(rateLimitedDelay(1, 86_400_000, policy(() => 0.5))).toBe(900_000);
+    expect(
+      rateLimitedDelay(
+        1,
+        7_000,
+        policy(() => 0.5),
+      ),
+    ).toBe(7_000);
+    expect(
+      rateLimitedDelay(
+        1,
+        86_400_000,
+        policy(() => 0.5),
+      ),
+    ).toBe(900_000);
   });
 
   it('waits at least the rate-limit floor when the server gave no usable Retry-After', () => {
-    expect(rateLimitedDelay(1, null, policy(() => 0))).toBe(30_000);
-    expect(rateLimitedDelay(3, null, policy(() => 0.5))).toBe(30_000 + 30_000);
+    expect(
+      rateLimitedDelay(
+        1,
+        null,
+        policy(() => 0),
+      ),
+    ).toBe(30_000);
+    expect(
+      rateLimitedDelay(
+        3,
+        null,
+        policy(() => 0.5),
+      ),
+    ).toBe(30_000 + 30_000);
   });
 });
 

@@ -2,7 +2,11 @@ import type { Clock } from '../../../src/shared/clock';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import type WebSocket from 'ws';
-import { FinnhubConnection, buildFinnhubUrl, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
+import {
+  FinnhubConnection,
+  buildFinnhubUrl,
+  type FinnhubConnectionOptions,
+} from '../../../src/engine/feed/finnhub-connection';
 import type { FeedStatus } from '../../../src/shared/types';
 
 /** A scriptable stand-in for ws's client socket: the test decides when it opens, fails or closes. */
@@ -66,7 +70,9 @@ class FakeSocket extends EventEmitter {
   }
 
   subscriptions(): string[] {
-    return this.sent.map((text) => JSON.parse(text) as { type: string; symbol: string }).map((m) => `${m.type}:${m.symbol}`);
+    return this.sent
+      .map((text) => JSON.parse(text) as { type: string; symbol: string })
+      .map((m) => `${m.type}:${m.symbol}`);
   }
 
   totalListeners(): number {
@@ -190,7 +196,11 @@ describe('FinnhubConnection with a scripted socket', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     last().fail();
     const failures = statuses.filter((s) => s.state === 'offline');
-    expect(failures.map((s) => [s.attempt, s.retryInMs])).toEqual([[1, 500], [2, 1_000], [3, 2_000]]);
+    expect(failures.map((s) => [s.attempt, s.retryInMs])).toEqual([
+      [1, 500],
+      [2, 1_000],
+      [3, 2_000],
+    ]);
     expect(failures[0]?.message).toContain('ECONNREFUSED');
 
     await vi.advanceTimersByTimeAsync(2_000);

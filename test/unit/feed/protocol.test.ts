@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { DROP_REASONS, createDropCounts, parseFrame, type DropCounts, type DropReason, type RawTrade } from '../../../src/engine/feed/protocol';
+import {
+  DROP_REASONS,
+  createDropCounts,
+  parseFrame,
+  type DropCounts,
+  type DropReason,
+  type RawTrade,
+} from '../../../src/engine/feed/protocol';
 
 const T = Date.UTC(2025, 0, 15, 15, 30);
 const subscribed = new Set(['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD']);
@@ -18,11 +25,13 @@ const tradeFrame = (data: unknown) => JSON.stringify({ type: 'trade', data });
 
 describe('parseFrame', () => {
   it('returns validated trades from a Finnhub trade frame', () => {
-    const { frame, drops } = parse(tradeFrame([
-      { p: 189.41, s: 'AAPL', t: T, v: 100, c: ['1', '12'] },
-      { p: 95000.5, s: 'BINANCE:BTCUSDT', t: T + 1, v: 0.0021 },
-      { p: 1.0812, s: 'OANDA:EUR_USD', t: T + 2, v: 0, c: null },
-    ]));
+    const { frame, drops } = parse(
+      tradeFrame([
+        { p: 189.41, s: 'AAPL', t: T, v: 100, c: ['1', '12'] },
+        { p: 95000.5, s: 'BINANCE:BTCUSDT', t: T + 1, v: 0.0021 },
+        { p: 1.0812, s: 'OANDA:EUR_USD', t: T + 2, v: 0, c: null },
+      ]),
+    );
     expect(frame).toEqual({
       kind: 'trades',
       trades: [
@@ -37,7 +46,11 @@ describe('parseFrame', () => {
   it('keeps the original objects of exactly the accepted trades when asked to', () => {
     const raw: RawTrade[] = [];
     const kept = { p: 189.41, s: 'AAPL', t: T, v: 100, c: ['1', '12'], extra: 'as sent' };
-    const frame = parseFrame(tradeFrame([kept, { p: -1, s: 'AAPL', t: T, v: 1 }, { p: 5, s: 'MSFT', t: T, v: 1 }]), false, { subscribed, drops: createDropCounts(), raw });
+    const frame = parseFrame(
+      tradeFrame([kept, { p: -1, s: 'AAPL', t: T, v: 1 }, { p: 5, s: 'MSFT', t: T, v: 1 }]),
+      false,
+      { subscribed, drops: createDropCounts(), raw },
+    );
     expect(frame).toMatchObject({ kind: 'trades', trades: [{ symbol: 'AAPL' }] });
     expect(raw).toEqual([kept]);
   });
@@ -116,7 +129,9 @@ describe('parseFrame', () => {
   });
 
   it('drops non-finite numbers, which JSON can only smuggle in as huge literals', () => {
-    const { frame, drops } = parse('{"type":"trade","data":[{"p":1e999,"s":"AAPL","t":1736955000000,"v":1},{"p":1,"s":"AAPL","t":1736955000000,"v":1e999},{"p":1,"s":"AAPL","t":1e999,"v":1}]}');
+    const { frame, drops } = parse(
+      '{"type":"trade","data":[{"p":1e999,"s":"AAPL","t":1736955000000,"v":1},{"p":1,"s":"AAPL","t":1736955000000,"v":1e999},{"p":1,"s":"AAPL","t":1e999,"v":1}]}',
+    );
     expect(frame).toEqual({ kind: 'trades', trades: [] });
     expect(nonZero(drops)).toEqual({ 'bad-price': 1, 'bad-volume': 1, 'bad-time': 1 });
   });

@@ -1,13 +1,20 @@
 import { describe, it, expect, vi } from 'vitest';
 import { INVOKE_CHANNELS, TickerError, type InvokeHandlers } from '../../../src/shared/ipc-contract';
 import type { PublicSettings } from '../../../src/shared/types';
-import { INTERNAL_ERROR_MESSAGE, registerIpcHandlers, type IpcMainInvokeEventLike } from '../../../src/main/ipc/register-handlers';
+import {
+  INTERNAL_ERROR_MESSAGE,
+  registerIpcHandlers,
+  type IpcMainInvokeEventLike,
+} from '../../../src/main/ipc/register-handlers';
 import type { IpcInvokeListener } from '../../../src/main/ipc/ipc-main-like';
 import { SettingsService } from '../../../src/engine/settings/settings-service';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { createFakeSafeStorage } from '../settings/fake-safe-storage';
 
-const OWN: IpcMainInvokeEventLike = { sender: { id: 1 }, senderFrame: { url: 'file:///app/out/renderer/settings.html' } };
+const OWN: IpcMainInvokeEventLike = {
+  sender: { id: 1 },
+  senderFrame: { url: 'file:///app/out/renderer/settings.html' },
+};
 const FOREIGN: IpcMainInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/' } };
 const SECRET_KEY = 'supersecretkey1234';
 
@@ -32,9 +39,21 @@ function fakeIpcMain() {
 
 /** Real settings behind the handlers, so "nothing changed" is checked on real state. */
 function setup(overrides: Partial<InvokeHandlers> = {}) {
-  const settings = new SettingsService({ store: createMemoryStore(), safeStorage: createFakeSafeStorage(), platform: 'darwin' });
+  const settings = new SettingsService({
+    store: createMemoryStore(),
+    safeStorage: createFakeSafeStorage(),
+    platform: 'darwin',
+  });
   settings.setApiKey(SECRET_KEY);
-  const relayView = () => ({ enabled: false, port: 8765, listening: false, error: null, clients: [], token: settings.relayToken(), origins: settings.relayOrigins() });
+  const relayView = () => ({
+    enabled: false,
+    port: 8765,
+    listening: false,
+    error: null,
+    clients: [],
+    token: settings.relayToken(),
+    origins: settings.relayOrigins(),
+  });
   const handlers: InvokeHandlers = {
     getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {
@@ -101,7 +120,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
   const dispose = registerIpcHandlers({
     ipcMain,
     handlers,
-    isTrustedSender: (event) => event.sender.id === 1 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true,
+    isTrustedSender: (event) =>
+      event.sender.id === 1 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true,
     onRejected,
     logError,
   });
@@ -118,7 +138,10 @@ describe('registerIpcHandlers', () => {
     const bomb = (): never => {
       throw new Error('getter bomb');
     };
-    const patch = new Proxy({}, { getPrototypeOf: bomb, ownKeys: bomb, get: bomb, has: bomb, getOwnPropertyDescriptor: bomb });
+    const patch = new Proxy(
+      {},
+      { getPrototypeOf: bomb, ownKeys: bomb, get: bomb, has: bomb, getOwnPropertyDescriptor: bomb },
+    );
     const answer = await ipcMain.invoke(INVOKE_CHANNELS.setPreferences, OWN, patch);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(handlers.setPreferences).not.toHaveBeenCalled();
@@ -180,7 +203,10 @@ describe('registerIpcHandlers', () => {
         throw new Error('webContents destroyed');
       },
     });
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(getSettings).not.toHaveBeenCalled();
   });
 
@@ -212,7 +238,10 @@ describe('registerIpcHandlers', () => {
       [INVOKE_CHANNELS.getSettings, [TEN_MB]],
     ];
     for (const [channel, args] of attacks) {
-      const result = (await ipcMain.invoke(channel, OWN, ...args)) as { ok: boolean; error: { code: string; message: string } };
+      const result = (await ipcMain.invoke(channel, OWN, ...args)) as {
+        ok: boolean;
+        error: { code: string; message: string };
+      };
       expect(result.ok, channel).toBe(false);
       expect(result.error.code).toBe('invalid-payload');
       expect(result.error.message.length).toBeLessThan(200);
@@ -226,8 +255,14 @@ describe('registerIpcHandlers', () => {
 
   it('turns a TickerError into its typed error result', async () => {
     const { ipcMain } = setup();
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'aapl')).toEqual({ ok: false, error: { code: 'duplicate', message: 'AAPL is already in your list.' } });
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.removeSymbol, OWN, 'IBM')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'aapl')).toEqual({
+      ok: false,
+      error: { code: 'duplicate', message: 'AAPL is already in your list.' },
+    });
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.removeSymbol, OWN, 'IBM')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const { ipcMain: other } = setup({
       searchSymbols: async () => {
         throw new TickerError('rate-limited', 'Finnhub asked us to slow down; try again in a minute.');
@@ -249,7 +284,10 @@ describe('registerIpcHandlers', () => {
     expect(String(logError.mock.calls[0]?.[1])).toContain('exploded');
 
     const { ipcMain: rejecting } = setup({ testApiKey: () => Promise.reject(new TypeError('fetch failed')) });
-    expect(await rejecting.invoke(INVOKE_CHANNELS.testApiKey, OWN)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await rejecting.invoke(INVOKE_CHANNELS.testApiKey, OWN)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('never rejects even when the rejection observer throws', async () => {
@@ -262,6 +300,9 @@ describe('registerIpcHandlers', () => {
         throw new Error('observer broke');
       },
     });
-    await expect(ipcMain.invoke(INVOKE_CHANNELS.getSettings, FOREIGN)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getSettings, FOREIGN)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
   });
 });

@@ -41,13 +41,18 @@ describe('isAppPageUrl', () => {
     expect(isAppPageUrl('http://localhost.evil.example:5173/strip.html', options)).toBe(false);
     expect(isAppPageUrl('http://127.0.0.1:5173/strip.html', options)).toBe(false);
     expect(isAppPageUrl('about:blank', options)).toBe(false);
-    expect(isAppPageUrl('http://localhost:5173/strip.html', { rendererDir: RENDERER_DIR, devServerUrl: 'javascript:1' })).toBe(false);
+    expect(
+      isAppPageUrl('http://localhost:5173/strip.html', { rendererDir: RENDERER_DIR, devServerUrl: 'javascript:1' }),
+    ).toBe(false);
   });
 });
 
 describe('createSenderCheck', () => {
   const own = new Set([3, 4]);
-  const check = createSenderCheck({ isOwnWebContents: (id) => own.has(id), allowedUrl: (url) => isAppPageUrl(url, { rendererDir: RENDERER_DIR }) });
+  const check = createSenderCheck({
+    isOwnWebContents: (id) => own.has(id),
+    allowedUrl: (url) => isAppPageUrl(url, { rendererDir: RENDERER_DIR }),
+  });
 
   it('trusts our window showing our page', () => {
     expect(check({ sender: { id: 3 }, senderFrame: { url: page('strip.html') } })).toBe(true);

@@ -13,11 +13,16 @@ type Validated<K extends InvokeName> = ReturnType<(typeof ARGS_VALIDATORS)[K]> e
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** The channels whose validator yields something other than exactly the contract's argument tuple. */
-type Mismatched = { [K in InvokeName]: Equal<Validated<K>, InvokeContract[K]['args']> extends true ? never : K }[InvokeName];
+type Mismatched = {
+  [K in InvokeName]: Equal<Validated<K>, InvokeContract[K]['args']> extends true ? never : K;
+}[InvokeName];
 
-const aNumber: ArgCheck<number> = (value) => (typeof value === 'number' ? { ok: true, value } : { ok: false, message: 'not a number' });
-const aString: ArgCheck<string> = (value) => (typeof value === 'string' ? { ok: true, value } : { ok: false, message: 'not text' });
-const aBoolean: ArgCheck<boolean> = (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'not a boolean' });
+const aNumber: ArgCheck<number> = (value) =>
+  typeof value === 'number' ? { ok: true, value } : { ok: false, message: 'not a number' };
+const aString: ArgCheck<string> = (value) =>
+  typeof value === 'string' ? { ok: true, value } : { ok: false, message: 'not text' };
+const aBoolean: ArgCheck<boolean> = (value) =>
+  typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'not a boolean' };
 
 describe('validator types', () => {
   it('yield exactly the contract argument tuple for every channel', () => {
@@ -43,7 +48,10 @@ describe('validator types', () => {
 
   it('rebuilds the tuple from checked values and checks the arity first', () => {
     const validator = tuple(aString, aNumber);
-    expect(validator(['AAPL', 2, 3])).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'Expected 2 arguments, got 3' } });
+    expect(validator(['AAPL', 2, 3])).toEqual({
+      ok: false,
+      error: { code: 'invalid-payload', message: 'Expected 2 arguments, got 3' },
+    });
     expect(validator([2, 'AAPL'])).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'not text' } });
     expect(tuple()([])).toEqual({ ok: true, value: [] });
   });

@@ -45,7 +45,19 @@ describe('argument validators', () => {
   it('checks symbols with the shared pattern', () => {
     expect(accepted('addSymbol', ['binance:btcusdt'])).toEqual(['binance:btcusdt']);
     expect(accepted('removeSymbol', ['OANDA:EUR_USD'])).toEqual(['OANDA:EUR_USD']);
-    for (const bad of ['AA PL', '<img src=x onerror=alert(1)>', '', '   ', 'X'.repeat(41), TEN_MB, 42, null, undefined, ['AAPL'], { symbol: 'AAPL' }]) {
+    for (const bad of [
+      'AA PL',
+      '<img src=x onerror=alert(1)>',
+      '',
+      '   ',
+      'X'.repeat(41),
+      TEN_MB,
+      42,
+      null,
+      undefined,
+      ['AAPL'],
+      { symbol: 'AAPL' },
+    ]) {
       refused('addSymbol', [bad]);
       refused('removeSymbol', [bad]);
       refused('moveSymbol', [bad, 0]);
@@ -54,11 +66,14 @@ describe('argument validators', () => {
 
   it('accepts only whole, in-range move positions', () => {
     expect(accepted('moveSymbol', ['AAPL', 0])).toEqual(['AAPL', 0]);
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 1e9, '1', null, true]) refused('moveSymbol', ['AAPL', bad]);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 1e9, '1', null, true])
+      refused('moveSymbol', ['AAPL', bad]);
   });
 
   it('checks preference patches strictly', () => {
-    expect(accepted('setPreferences', [{ height: 40, theme: 'light', displayId: null }])).toEqual([{ height: 40, theme: 'light', displayId: null }]);
+    expect(accepted('setPreferences', [{ height: 40, theme: 'light', displayId: null }])).toEqual([
+      { height: 40, theme: 'light', displayId: null },
+    ]);
     expect(refused('setPreferences', [PROTO])).toContain('__proto__');
     expect(refused('setPreferences', [{ colour: 'red' }])).toContain('Unknown preference');
     expect(refused('setPreferences', [[{ height: 40 }]])).toContain('plain object');
@@ -103,7 +118,12 @@ describe('argument validators', () => {
   });
 
   it('opens only the links the app builds', () => {
-    for (const foreign of ['https://finnhub.io/', 'https://finnhub.io/docs', 'https://evil.example/register', 'https://finnhub.io/register?next=https://evil.example']) {
+    for (const foreign of [
+      'https://finnhub.io/',
+      'https://finnhub.io/docs',
+      'https://evil.example/register',
+      'https://finnhub.io/register?next=https://evil.example',
+    ]) {
       refused('openExternal', [foreign]);
     }
   });
@@ -177,7 +197,9 @@ describe('portfolio validators', () => {
   const lot = { symbol: ' aapl ', quantity: '-0.50', price: '150', date: '2024-01-10', note: 'x' };
 
   it('normalises a lot draft with the shared rules and drops unknown fields', () => {
-    expect(accepted('addLot', [{ ...lot, id: 'sneaky', extra: 1 }])).toEqual([{ symbol: 'AAPL', quantity: '-0.5', price: '150', date: '2024-01-10', note: 'x' }]);
+    expect(accepted('addLot', [{ ...lot, id: 'sneaky', extra: 1 }])).toEqual([
+      { symbol: 'AAPL', quantity: '-0.5', price: '150', date: '2024-01-10', note: 'x' },
+    ]);
     expect(accepted('updateLot', ['lot-1', lot])).toMatchObject(['lot-1', { symbol: 'AAPL' }]);
     expect(refused('addLot', [{ ...lot, quantity: '0' }])).toMatch(/must not be 0/);
     expect(refused('addLot', [{ ...lot, price: TEN_MB }])).toMatch(/price/);

@@ -9,7 +9,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function problems(file: string, line: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${line}\nexport const used = x;\n`, { filePath: file });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'boundaries/allowed-imports').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'boundaries/allowed-imports')
+    .map((message) => message.message);
 }
 
 describe('import boundaries', () => {

@@ -25,8 +25,23 @@ import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import type { SettingsService } from '../../../src/engine/settings/settings-service';
 import { Signal } from '../../../src/shared/signal';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
-import type { FeedStatus, Notice, Preferences, PublicSettings, RelayOverview, SecondStrip, SymbolSnapshot, WindowState } from '../../../src/shared/types';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  SUBSCRIPTION_CHANNEL,
+  type EventContract,
+  type EventName,
+} from '../../../src/shared/ipc-contract';
+import type {
+  FeedStatus,
+  Notice,
+  Preferences,
+  PublicSettings,
+  RelayOverview,
+  SecondStrip,
+  SymbolSnapshot,
+  WindowState,
+} from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
@@ -34,7 +49,14 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
 /** A TickerCore whose every method is a vi.fn(); setPreferences really changes its preferences. */
-function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; stop?: () => Promise<void>; secondStrip?: Partial<SecondStrip> } = {}) {
+function fakeCore(
+  options: {
+    notices?: Notice[];
+    prefs?: Partial<Preferences>;
+    stop?: () => Promise<void>;
+    secondStrip?: Partial<SecondStrip>;
+  } = {},
+) {
   let preferences: Preferences = { ...PREFS, ...options.prefs };
   let symbols = ['AAPL', 'MSFT'];
   let windowState: WindowState = { displayId: null, docked: true, x: null, y: null };
@@ -56,7 +78,13 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   let shownListId = 'l1';
-  let secondStrip: SecondStrip = { enabled: false, listId: 'l2', position: 'bottom', displayId: null, ...options.secondStrip };
+  let secondStrip: SecondStrip = {
+    enabled: false,
+    listId: 'l2',
+    position: 'bottom',
+    displayId: null,
+    ...options.secondStrip,
+  };
   const lists = () => [
     { id: 'l1', name: 'Watch list', symbols },
     { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
@@ -158,7 +186,10 @@ function fakeCore(options: { notices?: Notice[]; prefs?: Partial<Preferences>; s
 
 type FakeCore = ReturnType<typeof fakeCore>;
 
-function deps(core: FakeCore, overrides: Partial<StartAppDeps> = {}): StartAppDeps & { createCore: ReturnType<typeof vi.fn> } {
+function deps(
+  core: FakeCore,
+  overrides: Partial<StartAppDeps> = {},
+): StartAppDeps & { createCore: ReturnType<typeof vi.fn> } {
   return {
     electron: electron as unknown as StartAppDeps['electron'],
     paths: { preload: '/app/out/preload/index.cjs', rendererDir: '/app/out/renderer', resourcesDir: '/app/resources' },
@@ -180,10 +211,18 @@ async function started(options: Parameters<typeof fakeCore>[0] = {}, overrides: 
 }
 
 function menuItems(tray: MockTray): Array<{ id?: string; label?: string; click?: () => void; submenu?: unknown[] }> {
-  return (tray.menu as MockMenu).items as Array<{ id?: string; label?: string; click?: () => void; submenu?: unknown[] }>;
+  return (tray.menu as MockMenu).items as Array<{
+    id?: string;
+    label?: string;
+    click?: () => void;
+    submenu?: unknown[];
+  }>;
 }
 
-function find(items: ReturnType<typeof menuItems>, predicate: (item: ReturnType<typeof menuItems>[number]) => boolean): ReturnType<typeof menuItems>[number] {
+function find(
+  items: ReturnType<typeof menuItems>,
+  predicate: (item: ReturnType<typeof menuItems>[number]) => boolean,
+): ReturnType<typeof menuItems>[number] {
   for (const item of items) {
     if (predicate(item)) return item;
     if (Array.isArray(item.submenu)) {
@@ -205,7 +244,19 @@ function listen(window: MockBrowserWindow, ...events: EventName[]): void {
 
 /** A quote as the publisher sends it. */
 function quote(symbol: string, price: number): SymbolSnapshot {
-  return { symbol, price, prevClose: null, change: null, changePct: null, dayHigh: price, dayLow: price, volume: 0, time: 1, direction: 'flat', history: [price] };
+  return {
+    symbol,
+    price,
+    prevClose: null,
+    change: null,
+    changePct: null,
+    dayHigh: price,
+    dayLow: price,
+    volume: 0,
+    time: 1,
+    direction: 'flat',
+    history: [price],
+  };
 }
 
 const flush = async (): Promise<void> => {
@@ -252,7 +303,12 @@ describe('startApp: wiring', () => {
     expect(MockBrowserWindow.instances).toHaveLength(1);
     expect(strip.loadFile).toHaveBeenCalledWith(expect.stringMatching(/out[/\\]renderer[/\\]strip\.html$/));
     expect(strip.options).toMatchObject({ frame: false, skipTaskbar: true, focusable: false, alwaysOnTop: true });
-    expect(strip.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' });
+    expect(strip.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: '/app/out/preload/index.cjs',
+    });
     expect(tray.tooltip).toBe('Ticker: Live');
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     expect(core.start).toHaveBeenCalledOnce();
@@ -264,7 +320,9 @@ describe('startApp: wiring', () => {
     const { strip, tray, core } = await started({ prefs: { whenMarketsClosed: 'hide' } });
     strip.finishLoading();
     expect(strip.visible).toBe(true);
-    expect(find(menuItems(tray), (item) => item.id === 'market-hours-0').label).toBe('US market opens Monday 09:30 (in 2 d 16 h)');
+    expect(find(menuItems(tray), (item) => item.id === 'market-hours-0').label).toBe(
+      'US market opens Monday 09:30 (in 2 d 16 h)',
+    );
     vi.advanceTimersByTime(60_000);
     expect(strip.visible).toBe(false);
     // A crypto symbol never closes: the strip comes back at once.
@@ -293,7 +351,10 @@ describe('startApp: wiring', () => {
     // The settings window opened by itself to show the warning.
     expect(MockBrowserWindow.instances).toHaveLength(2);
     const settingsWindow = MockBrowserWindow.instances[1]!;
-    const page = { sender: { id: settingsWindow.webContents.id }, senderFrame: { url: settingsWindow.webContents.url } };
+    const page = {
+      sender: { id: settingsWindow.webContents.id },
+      senderFrame: { url: settingsWindow.webContents.url },
+    };
     // Replayed when the page starts listening to notices, once, and to nobody else.
     ipcMain.message(SUBSCRIPTION_CHANNEL, page, 'status', true);
     expect(settingsWindow.webContents.send).not.toHaveBeenCalled();
@@ -333,8 +394,13 @@ describe('startApp: IPC', () => {
     const { core, strip } = await started();
     const ours = { id: strip.webContents.id, url: strip.webContents.url };
     await expect(invoke(INVOKE_CHANNELS.getSettings, ours)).resolves.toMatchObject({ ok: true });
-    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: 999, url: ours.url })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: ours.id, url: 'https://evil.example/' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: 999, url: ours.url })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    await expect(
+      invoke(INVOKE_CHANNELS.getSettings, { id: ours.id, url: 'https://evil.example/' }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(core.handlers.getSettings).toHaveBeenCalledOnce();
   });
 
@@ -344,21 +410,38 @@ describe('startApp: IPC', () => {
     await expect(invoke(INVOKE_CHANNELS.openSettings, ours)).resolves.toEqual({ ok: true, value: null });
     await invoke(INVOKE_CHANNELS.openSettings, ours);
     expect(MockBrowserWindow.instances).toHaveLength(2);
-    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'file:///etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'file:///etc/passwd')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'http://finnhub.io')).resolves.toMatchObject({ ok: false });
     expect(shell.openExternal).not.toHaveBeenCalled();
-    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'https://finnhub.io/register')).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'https://finnhub.io/register')).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
     expect(shell.openExternal).toHaveBeenCalledWith('https://finnhub.io/register');
   });
 
   it('openChart opens the chart link main builds from the saved template, only for symbols on the strip', async () => {
-    const { core, strip } = await started({ prefs: { chartUrlTemplate: 'https://charts.example.com/s/{symbol}?range=1d' } });
+    const { core, strip } = await started({
+      prefs: { chartUrlTemplate: 'https://charts.example.com/s/{symbol}?range=1d' },
+    });
     const ours = { id: strip.webContents.id, url: strip.webContents.url };
     await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'msft')).resolves.toEqual({ ok: true, value: null });
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://charts.example.com/s/MSFT?range=1d');
-    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'IBM')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
-    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'https://evil.example')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
-    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'MSFT"><x')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'IBM')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'https://evil.example')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    await expect(invoke(INVOKE_CHANNELS.openChart, ours, 'MSFT"><x')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     // The default template: a venue-prefixed symbol is encoded, never able to change the link's host or path.
     core.handlers.setPreferences({ chartUrlTemplate: DEFAULT_PREFERENCES.chartUrlTemplate });
     core.handlers.addSymbol('BINANCE:BTCUSDT');
@@ -380,27 +463,50 @@ describe('startApp: IPC', () => {
       const page = { id: window.webContents.id, url: window.webContents.url };
 
       // Cancelled: nothing written.
-      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, 'json')).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
-      expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ defaultPath: '/tmp/ticker-electron-mock/documents/ticker-settings.json' }));
+      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, 'json')).resolves.toEqual({
+        ok: true,
+        value: { status: 'cancelled' },
+      });
+      expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ defaultPath: '/tmp/ticker-electron-mock/documents/ticker-settings.json' }),
+      );
       // A page cannot name a path or an unknown format; no dialog opens for it.
       const shown = dialog.showSaveDialog.mock.calls.length;
-      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, '/etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-      await expect(invoke(INVOKE_CHANNELS.importSettings, page, '/etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      await expect(invoke(INVOKE_CHANNELS.exportSettings, page, '/etc/passwd')).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid-payload' },
+      });
+      await expect(invoke(INVOKE_CHANNELS.importSettings, page, '/etc/passwd')).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid-payload' },
+      });
       expect(dialog.showSaveDialog).toHaveBeenCalledTimes(shown);
       expect(dialog.showOpenDialog).not.toHaveBeenCalled();
 
       dialog.nextSavePath = join(dir, 'mine.json');
       await expect(invoke(INVOKE_CHANNELS.exportSettings, page, 'json')).resolves.toEqual({
         ok: true,
-        value: { status: 'exported', fileName: 'mine.json', summary: 'Exported 1 list (8 symbols) and the preferences.' },
+        value: {
+          status: 'exported',
+          fileName: 'mine.json',
+          summary: 'Exported 1 list (8 symbols) and the preferences.',
+        },
       });
       const exported = readFileSync(join(dir, 'mine.json'), 'utf8');
-      expect(JSON.parse(exported)).toMatchObject({ format: 'ticker-settings', version: 1, lists: [{ name: 'Watch list', symbols: settings.symbols() }] });
+      expect(JSON.parse(exported)).toMatchObject({
+        format: 'ticker-settings',
+        version: 1,
+        lists: [{ name: 'Watch list', symbols: settings.symbols() }],
+      });
       expect(exported).not.toContain('c0ffee');
       expect(exported).not.toMatch(/apiKey|token/);
       dialog.nextSavePath = join(dir, 'symbols.csv');
       await invoke(INVOKE_CHANNELS.exportSettings, page, 'csv');
-      expect(readFileSync(join(dir, 'symbols.csv'), 'utf8').split('\r\n').slice(0, 2)).toEqual(['symbol,list', 'AAPL,Watch list']);
+      expect(readFileSync(join(dir, 'symbols.csv'), 'utf8').split('\r\n').slice(0, 2)).toEqual([
+        'symbol,list',
+        'AAPL,Watch list',
+      ]);
 
       // A file with problems: every one listed, nothing changed.
       writeFileSync(join(dir, 'bad.csv'), 'symbol,list\nIBM,Tech\nnot a symbol,Tech\nIBM,Tech\n');
@@ -408,9 +514,19 @@ describe('startApp: IPC', () => {
       const before = settings.lists();
       await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
         ok: true,
-        value: { status: 'refused', fileName: 'bad.csv', problems: [expect.stringMatching(/^line 3: "not a symbol" is not a valid symbol/), 'line 4: IBM is already in "Tech" (line 2)'] },
+        value: {
+          status: 'refused',
+          fileName: 'bad.csv',
+          problems: [
+            expect.stringMatching(/^line 3: "not a symbol" is not a valid symbol/),
+            'line 4: IBM is already in "Tech" (line 2)',
+          ],
+        },
       });
-      expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ properties: ['openFile'] }));
+      expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ properties: ['openFile'] }),
+      );
       expect(settings.lists()).toEqual(before);
 
       writeFileSync(join(dir, 'good.csv'), 'symbol,list\nIBM,Tech\nsap,Tech\n');
@@ -440,12 +556,21 @@ describe('startApp: IPC', () => {
       const page = { id: window.webContents.id, url: window.webContents.url };
 
       // Cancelled: nothing written; a page cannot name a path.
-      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toEqual({
+        ok: true,
+        value: { status: 'cancelled' },
+      });
       expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(
         window,
-        expect.objectContaining({ defaultPath: '/tmp/ticker-electron-mock/documents/ticker-holdings.csv', filters: [{ name: 'Portfolio lots (CSV)', extensions: ['csv'] }] }),
+        expect.objectContaining({
+          defaultPath: '/tmp/ticker-electron-mock/documents/ticker-holdings.csv',
+          filters: [{ name: 'Portfolio lots (CSV)', extensions: ['csv'] }],
+        }),
       );
-      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page, join(dir, 'evil.csv'))).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page, join(dir, 'evil.csv'))).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid-payload' },
+      });
       expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
       expect(readdirSync(dir)).toEqual([]);
 
@@ -462,7 +587,10 @@ describe('startApp: IPC', () => {
 
       // The folder went away: the error names the file and the reason; nothing the user saved changes.
       dialog.nextSavePath = join(dir, 'gone', 'lots.csv');
-      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: 'Could not write lots.csv (ENOENT).' } });
+      await expect(invoke(INVOKE_CHANNELS.exportHoldings, page)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'internal', message: 'Could not write lots.csv (ENOENT).' },
+      });
       expect(settings.holdings().lots).toHaveLength(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -477,9 +605,14 @@ describe('startApp: IPC', () => {
     await invoke(INVOKE_CHANNELS.copyRelay, ours, 'websocket-url');
     expect(clipboard.writeText).toHaveBeenLastCalledWith('ws://127.0.0.1:9123/?token=relay-token-0123456789');
     await invoke(INVOKE_CHANNELS.copyRelay, ours, 'sse-url');
-    expect(clipboard.writeText).toHaveBeenLastCalledWith('http://127.0.0.1:9123/sse?symbols=AAPL,MSFT&token=relay-token-0123456789');
+    expect(clipboard.writeText).toHaveBeenLastCalledWith(
+      'http://127.0.0.1:9123/sse?symbols=AAPL,MSFT&token=relay-token-0123456789',
+    );
     const calls = vi.mocked(clipboard.writeText).mock.calls.length;
-    await expect(invoke(INVOKE_CHANNELS.copyRelay, ours, 'evil text')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(invoke(INVOKE_CHANNELS.copyRelay, ours, 'evil text')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     expect(clipboard.writeText).toHaveBeenCalledTimes(calls);
   });
 
@@ -510,7 +643,10 @@ describe('startApp: IPC', () => {
     await invoke(INVOKE_CHANNELS.showItemMenu, ours, 'MSFT');
     const second = Menu.buildFromTemplate.mock.results.at(-1)?.value as MockMenu;
     expect((second.items as Item[]).find((entry) => entry.id === 'copy-price')?.enabled).toBe(false);
-    await expect(invoke(INVOKE_CHANNELS.showItemMenu, ours, 'NOPE')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await expect(invoke(INVOKE_CHANNELS.showItemMenu, ours, 'NOPE')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('forwards core events to the windows listening to them, and only those', async () => {
@@ -527,14 +663,21 @@ describe('startApp: IPC', () => {
       [EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }],
       [EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('AAPL', 190)], removed: [] }],
     ]);
-    expect(settingsWindow.webContents.send.mock.calls).toEqual([[EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }]]);
+    expect(settingsWindow.webContents.send.mock.calls).toEqual([
+      [EVENT_CHANNELS.status, { state: 'reconnecting', since: 2 }],
+    ]);
   });
 
   it('refuses subscriptions from a foreign sender or with a malformed payload', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { core, strip } = await started();
     const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
-    ipcMain.message(SUBSCRIPTION_CHANNEL, { sender: { id: strip.webContents.id }, senderFrame: { url: 'https://evil.example/' } }, 'status', true);
+    ipcMain.message(
+      SUBSCRIPTION_CHANNEL,
+      { sender: { id: strip.webContents.id }, senderFrame: { url: 'https://evil.example/' } },
+      'status',
+      true,
+    );
     ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'constructor', true);
     ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'status', 'yes');
     ipcMain.message(SUBSCRIPTION_CHANNEL, ours, 'status', true, 'extra');
@@ -548,7 +691,9 @@ describe('startApp: IPC', () => {
 describe('startApp: tray and preferences', () => {
   it('Remove, Pause, Click-through and Position call the core handlers and reach the window', async () => {
     const { core, strip, tray } = await started();
-    find(menuItems(tray), (item) => item.label === 'MSFT').submenu!.forEach((item) => (item as { click: () => void }).click());
+    find(menuItems(tray), (item) => item.label === 'MSFT').submenu!.forEach((item) =>
+      (item as { click: () => void }).click(),
+    );
     find(menuItems(tray), (item) => item.id === 'pause').click!();
     find(menuItems(tray), (item) => item.id === 'click-through').click!();
     find(menuItems(tray), (item) => item.id === 'position-bottom').click!();
@@ -570,7 +715,10 @@ describe('startApp: tray and preferences', () => {
     find(menuItems(tray), (item) => item.id === 'watch-list-l2').click!();
     await flush();
     expect(core.handlers.showList).toHaveBeenCalledWith('l2');
-    expect(strip.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.settings, expect.objectContaining({ shownListId: 'l2' }));
+    expect(strip.webContents.send).toHaveBeenCalledWith(
+      EVENT_CHANNELS.settings,
+      expect.objectContaining({ shownListId: 'l2' }),
+    );
     expect(find(menuItems(tray), (item) => item.id === 'watch-list').label).toBe('Watch list: Crypto');
   });
 
@@ -589,10 +737,21 @@ describe('startApp: tray and preferences', () => {
     vi.useFakeTimers();
     const { core, tray } = await started();
     expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts…');
-    core.events.alert.emit({ ruleId: 'rule-1', rule: 'AAPL>=200', symbol: 'AAPL', price: 200.12, changePct: 1.234, time: 5 });
+    core.events.alert.emit({
+      ruleId: 'rule-1',
+      rule: 'AAPL>=200',
+      symbol: 'AAPL',
+      price: 200.12,
+      changePct: 1.234,
+      time: 5,
+    });
     const notification = MockNotification.instances[0]!;
     expect(notification.shown).toBe(true);
-    expect(notification.options).toEqual({ title: 'Alert: AAPL: AAPL>=200', body: 'AAPL 200.12 (+1.23 % vs previous close) · rule AAPL>=200', silent: false });
+    expect(notification.options).toEqual({
+      title: 'Alert: AAPL: AAPL>=200',
+      body: 'AAPL 200.12 (+1.23 % vs previous close) · rule AAPL>=200',
+      silent: false,
+    });
     expect(find(menuItems(tray), (item) => item.id === 'alerts').label).toBe('Alerts: 1 in the last hour…');
     expect(tray.tooltip).toMatch(/1 alert in the last hour/);
 
@@ -616,25 +775,39 @@ describe('startApp: tray and preferences', () => {
     const menu = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
     expect(menu.popup).toHaveBeenCalledOnce();
     const items = menu.items as Array<{ id?: string; label?: string; click?: () => void }>;
-    expect(items.filter((item) => item.id?.startsWith('alert')).map((item) => item.label)).toEqual(['Alert when AAPL at or above 189.41…', 'Alert when AAPL at or below 189.41…', 'Alerts…']);
+    expect(items.filter((item) => item.id?.startsWith('alert')).map((item) => item.label)).toEqual([
+      'Alert when AAPL at or above 189.41…',
+      'Alert when AAPL at or below 189.41…',
+      'Alerts…',
+    ]);
     items.find((item) => item.id === 'alert-below')!.click!();
     const settingsWindow = MockBrowserWindow.instances[1]!;
     listen(settingsWindow, 'prefillAlert');
     settingsWindow.finishLoading();
     vi.advanceTimersByTime(1_000);
-    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.prefillAlert, { symbol: 'AAPL', metric: 'price', op: '<=', value: 189.41 });
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.prefillAlert, {
+      symbol: 'AAPL',
+      metric: 'price',
+      op: '<=',
+      value: 189.41,
+    });
 
     // Without a price yet, only the Alerts entry.
     core.handlers.getSnapshot.mockReturnValue([]);
     await running.handlers.showItemMenu('MSFT');
     const bare = vi.mocked(electron.Menu.buildFromTemplate).mock.results.at(-1)!.value as MockMenu;
-    expect((bare.items as Array<{ id?: string }>).filter((item) => item.id?.startsWith('alert')).map((item) => item.id)).toEqual(['alerts']);
+    expect(
+      (bare.items as Array<{ id?: string }>).filter((item) => item.id?.startsWith('alert')).map((item) => item.id),
+    ).toEqual(['alerts']);
   });
 
   it('shows no notification where the system has none, and stays silent when the sound is off', async () => {
     const { core } = await started({ prefs: { alertSound: false } });
     core.events.alert.emit({ ruleId: 'r', rule: 'MSFT<=-2%', symbol: 'MSFT', price: 400, changePct: null, time: 5 });
-    expect(MockNotification.instances[0]?.options).toMatchObject({ silent: true, body: 'MSFT 400 (change vs previous close not known yet) · rule MSFT<=-2%' });
+    expect(MockNotification.instances[0]?.options).toMatchObject({
+      silent: true,
+      body: 'MSFT 400 (change vs previous close not known yet) · rule MSFT<=-2%',
+    });
     MockNotification.supported = false;
     core.events.alert.emit({ ruleId: 'r', rule: 'MSFT<=-2%', symbol: 'MSFT', price: 390, changePct: null, time: 6 });
     expect(MockNotification.instances).toHaveLength(1);
@@ -645,7 +818,9 @@ describe('startApp: tray and preferences', () => {
     core.handlers.removeSymbol.mockImplementation(() => {
       throw new Error('nope');
     });
-    find(menuItems(tray), (item) => item.label === 'AAPL').submenu!.forEach((item) => (item as { click: () => void }).click());
+    find(menuItems(tray), (item) => item.label === 'AAPL').submenu!.forEach((item) =>
+      (item as { click: () => void }).click(),
+    );
     await flush();
     expect(core.notify).toHaveBeenCalledWith({ level: 'error', message: 'Could not remove AAPL: nope' });
   });
@@ -690,11 +865,18 @@ describe('startApp: global shortcuts and full-screen apps', () => {
   it('a shortcut held by another program: a notice naming it at start, and getShortcuts says so', async () => {
     globalShortcut.holdElsewhere('CommandOrControl+Alt+P');
     const { core, strip } = await started();
-    expect(core.notify).toHaveBeenCalledWith({ level: 'warning', message: expect.stringContaining('The shortcut Ctrl/Cmd+Alt+P (to pause or resume the prices) is held by another program') });
+    expect(core.notify).toHaveBeenCalledWith({
+      level: 'warning',
+      message: expect.stringContaining(
+        'The shortcut Ctrl/Cmd+Alt+P (to pause or resume the prices) is held by another program',
+      ),
+    });
     // It does not open settings at every start (Ubuntu keeps Ctrl+Alt+T for its terminal): the notice
     // waits for the settings window, which shows each shortcut's state.
     expect(MockBrowserWindow.instances).toHaveLength(1);
-    expect(core.pendingNotices()).toEqual([expect.objectContaining({ message: expect.stringContaining('Ctrl/Cmd+Alt+P') })]);
+    expect(core.pendingNotices()).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Ctrl/Cmd+Alt+P') }),
+    ]);
     const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
     await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours)).resolves.toEqual({
       ok: true,
@@ -704,13 +886,20 @@ describe('startApp: global shortcuts and full-screen apps', () => {
         { action: 'togglePrivacy', accelerator: 'CommandOrControl+Alt+M', state: 'registered' },
       ],
     });
-    await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours, 'extra')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours, 'extra')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
   });
 
   it('a changed shortcut is registered at once, the old one released; quitting releases all', async () => {
     const { core, running } = await started();
     core.handlers.setPreferences({ shortcutPause: 'Alt+Shift+F8' });
-    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+T', 'CommandOrControl+Alt+M', 'Alt+Shift+F8']);
+    expect([...globalShortcut.registered.keys()]).toEqual([
+      'CommandOrControl+Alt+T',
+      'CommandOrControl+Alt+M',
+      'Alt+Shift+F8',
+    ]);
     core.handlers.setPreferences({ shortcutToggleStrips: '' });
     expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+M', 'Alt+Shift+F8']);
     await running.quit();
@@ -733,7 +922,11 @@ describe('startApp: global shortcuts and full-screen apps', () => {
 
 describe('startApp: the second strip', () => {
   const invoke = (window: MockBrowserWindow, channel: string, ...args: unknown[]) =>
-    ipcMain.invoke(channel, { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } }, ...args);
+    ipcMain.invoke(
+      channel,
+      { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } },
+      ...args,
+    );
 
   it('is a second strip window, on its own edge, made and closed as the setting changes (here from the tray)', async () => {
     const { core, strip, tray } = await started();
@@ -773,31 +966,77 @@ describe('startApp: the second strip', () => {
     const second = MockBrowserWindow.instances[1]!;
     listen(strip, 'quotes', 'settings');
     listen(second, 'quotes', 'settings');
-    core.events.quotes.emit({ seq: 1, at: 3, quotes: [quote('AAPL', 190), quote('BINANCE:BTCUSDT', 97_000)], removed: [] });
-    expect(strip.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('AAPL', 190)], removed: [] });
-    expect(second.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, { seq: 1, at: 3, quotes: [quote('BINANCE:BTCUSDT', 97_000)], removed: [] });
+    core.events.quotes.emit({
+      seq: 1,
+      at: 3,
+      quotes: [quote('AAPL', 190), quote('BINANCE:BTCUSDT', 97_000)],
+      removed: [],
+    });
+    expect(strip.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, {
+      seq: 1,
+      at: 3,
+      quotes: [quote('AAPL', 190)],
+      removed: [],
+    });
+    expect(second.webContents.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNELS.quotes, {
+      seq: 1,
+      at: 3,
+      quotes: [quote('BINANCE:BTCUSDT', 97_000)],
+      removed: [],
+    });
 
-    core.handlers.getSnapshot.mockImplementation(() => [quote('AAPL', 190), quote('MSFT', 410), quote('BINANCE:BTCUSDT', 97_000)]);
-    await expect(invoke(second, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({ ok: true, value: [quote('BINANCE:BTCUSDT', 97_000)] });
-    await expect(invoke(strip, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({ ok: true, value: [quote('AAPL', 190), quote('MSFT', 410)] });
-    await expect(invoke(second, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({ ok: true, value: { symbols: ['BINANCE:BTCUSDT'], shownListId: 'l2' } });
-    await expect(invoke(strip, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({ ok: true, value: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' } });
+    core.handlers.getSnapshot.mockImplementation(() => [
+      quote('AAPL', 190),
+      quote('MSFT', 410),
+      quote('BINANCE:BTCUSDT', 97_000),
+    ]);
+    await expect(invoke(second, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({
+      ok: true,
+      value: [quote('BINANCE:BTCUSDT', 97_000)],
+    });
+    await expect(invoke(strip, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({
+      ok: true,
+      value: [quote('AAPL', 190), quote('MSFT', 410)],
+    });
+    await expect(invoke(second, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({
+      ok: true,
+      value: { symbols: ['BINANCE:BTCUSDT'], shownListId: 'l2' },
+    });
+    await expect(invoke(strip, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({
+      ok: true,
+      value: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' },
+    });
 
     // Switched to a list whose symbols the feed already carries: the strip is caught up with their quotes.
     second.webContents.send.mockClear();
     core.handlers.setSecondStrip({ listId: 'l1' });
     await flush();
-    expect(second.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.settings, expect.objectContaining({ symbols: ['AAPL', 'MSFT'], shownListId: 'l1' }));
-    expect(second.webContents.send).toHaveBeenLastCalledWith(EVENT_CHANNELS.quotes, expect.objectContaining({ quotes: [quote('AAPL', 190), quote('MSFT', 410)] }));
+    expect(second.webContents.send).toHaveBeenCalledWith(
+      EVENT_CHANNELS.settings,
+      expect.objectContaining({ symbols: ['AAPL', 'MSFT'], shownListId: 'l1' }),
+    );
+    expect(second.webContents.send).toHaveBeenLastCalledWith(
+      EVENT_CHANNELS.quotes,
+      expect.objectContaining({ quotes: [quote('AAPL', 190), quote('MSFT', 410)] }),
+    );
   });
 
   it('an item on the second strip opens its chart and its menu acts on the second strip’s list', async () => {
     const { core } = await started({ secondStrip: { enabled: true, listId: 'l2' } });
     const second = MockBrowserWindow.instances[1]!;
-    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'BINANCE:BTCUSDT')).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'BINANCE:BTCUSDT')).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT');
-    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'AAPL')).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });
-    await expect(invoke(second, INVOKE_CHANNELS.showItemMenu, 'BINANCE:BTCUSDT')).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke(second, INVOKE_CHANNELS.openChart, 'AAPL')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    await expect(invoke(second, INVOKE_CHANNELS.showItemMenu, 'BINANCE:BTCUSDT')).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
     const menu = Menu.buildFromTemplate.mock.results.at(-1)!.value as MockMenu;
     expect(menu.popup).toHaveBeenCalledWith({ window: second });
     const items = menu.items as Array<{ id?: string; label?: string; click?: () => void }>;
@@ -814,7 +1053,10 @@ describe('startApp: the second strip', () => {
     });
     find(menuItems(tray), (item) => item.id === 'second-strip-shown').click!();
     await flush();
-    expect(core.notify).toHaveBeenCalledWith({ level: 'error', message: expect.stringContaining('Could not show the second strip: The lists on screen would need 60 symbols') });
+    expect(core.notify).toHaveBeenCalledWith({
+      level: 'error',
+      message: expect.stringContaining('Could not show the second strip: The lists on screen would need 60 symbols'),
+    });
     expect(MockBrowserWindow.instances).toHaveLength(1);
   });
 
@@ -857,7 +1099,9 @@ describe('startApp: reconnect and quit', () => {
     expect(core.drawing()).toBe(false);
     core.handlers.setPreferences({ hidden: false });
     expect(core.drawing()).toBe(true);
-    const told = strip.webContents.send.mock.calls.filter(([channel]) => channel === EVENT_CHANNELS.drawing).map(([, drawing]) => drawing);
+    const told = strip.webContents.send.mock.calls
+      .filter(([channel]) => channel === EVENT_CHANNELS.drawing)
+      .map(([, drawing]) => drawing);
     // On subscribing (drawing), then each change while the page is there to hear it (hidden windows hear it too).
     expect(told).toEqual([true, false, true, false, true, false, true]);
   });

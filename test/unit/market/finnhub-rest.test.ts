@@ -125,7 +125,8 @@ describe('FinnhubRest.quote', () => {
   });
 
   it('network failure → network', async () => {
-    const fetch: FetchLike = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }));
+    const fetch: FetchLike = () =>
+      Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }));
     const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
     expect(error.code).toBe('network');
     expect(error.message).toContain('ECONNREFUSED');
@@ -155,7 +156,9 @@ describe('FinnhubRest.quote', () => {
     const notJson = fakeFetch(() => new Response('<html>oops</html>', { status: 200 }));
     expect((await failure(new FinnhubRest({ token: 'k', fetch: notJson.fetch }).quote('AAPL'))).code).toBe('internal');
     const wrongShape = fakeFetch(() => json({ c: '189', pc: 1 }));
-    expect((await failure(new FinnhubRest({ token: 'k', fetch: wrongShape.fetch }).quote('AAPL'))).code).toBe('internal');
+    expect((await failure(new FinnhubRest({ token: 'k', fetch: wrongShape.fetch }).quote('AAPL'))).code).toBe(
+      'internal',
+    );
     const array = fakeFetch(() => json([1, 2]));
     expect((await failure(new FinnhubRest({ token: 'k', fetch: array.fetch }).quote('AAPL'))).code).toBe('internal');
   });
@@ -186,7 +189,12 @@ describe('FinnhubRest.search', () => {
       null,
       { description: 'bad symbol', displaySymbol: 'A B', symbol: 'A B C', type: 'x' },
       { displaySymbol: 'BTC/USDT', symbol: 'BINANCE:BTCUSDT' },
-      ...Array.from({ length: 30 }, (_, i) => ({ description: `S${i}`, displaySymbol: `S${i}`, symbol: `S${i}`, type: 'Common Stock' })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        description: `S${i}`,
+        displaySymbol: `S${i}`,
+        symbol: `S${i}`,
+        type: 'Common Stock',
+      })),
     ];
     const { fetch, calls } = fakeFetch(() => json({ count: result.length, result }));
     const matches = await new FinnhubRest({ token: 'k', fetch, maxSearchResults: 5 }).search('  apple inc ');
@@ -315,7 +323,9 @@ describe('FinnhubRest reads bounded bodies', () => {
 
   it('refuses a declared oversized length without reading it', async () => {
     const body = endlessBody(6_400);
-    const { fetch } = fakeFetch(() => new Response(body.stream, { status: 200, headers: { 'Content-Length': String(400 * 1024 * 1024) } }));
+    const { fetch } = fakeFetch(
+      () => new Response(body.stream, { status: 200, headers: { 'Content-Length': String(400 * 1024 * 1024) } }),
+    );
     const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
     expect(error.code).toBe('internal');
     expect(body.pulled()).toBeLessThanOrEqual(1);
@@ -331,7 +341,9 @@ describe('FinnhubRest reads bounded bodies', () => {
   });
 
   it('shows a server error text without control or bidi characters, capped', async () => {
-    const { fetch } = fakeFetch(() => json({ error: `\u001b[31mBad\u001b[0m \u202Ekey\r\nnext line ${'x'.repeat(1000)}` }, 403));
+    const { fetch } = fakeFetch(() =>
+      json({ error: `\u001b[31mBad\u001b[0m \u202Ekey\r\nnext line ${'x'.repeat(1000)}` }, 403),
+    );
     const error = await failure(new FinnhubRest({ token: 'k', fetch }).quote('AAPL'));
     expect(error.message).toMatch(/^Finnhub refused the API key \(HTTP 403\): Bad key next line x+…$/);
     expect(error.message.length).toBeLessThan(250);

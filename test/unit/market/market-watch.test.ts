@@ -42,10 +42,17 @@ describe('MarketWatch', () => {
     expect(watch.state().allClosed).toBe(false); // after-hours and forex still trade
     time.advanceTo('2026-11-27T22:00:00Z');
     expect(watch.state().allClosed).toBe(true);
-    expect(watch.state().lines).toEqual(['US market opens Monday 09:30 (in 2 d 16 h)', 'Forex market opens Sunday 17:00 (in 2 d)']);
+    expect(watch.state().lines).toEqual([
+      'US market opens Monday 09:30 (in 2 d 16 h)',
+      'Forex market opens Sunday 17:00 (in 2 d)',
+    ]);
     time.advanceTo('2026-11-29T22:00:00Z'); // Sunday 17:00: forex reopens
     expect(watch.state().allClosed).toBe(false);
-    expect(seen.filter((state, index) => index === 0 || state.allClosed !== seen[index - 1]?.allClosed).map((s) => s.allClosed)).toEqual([false, true, false]);
+    expect(
+      seen
+        .filter((state, index) => index === 0 || state.allClosed !== seen[index - 1]?.allClosed)
+        .map((s) => s.allClosed),
+    ).toEqual([false, true, false]);
   });
 
   it('never calls crypto-only or empty lists closed, and sets no timer for them', () => {

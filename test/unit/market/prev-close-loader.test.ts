@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FinnhubRestError } from '../../../src/engine/market/finnhub-rest';
-import { PrevCloseLoader, type PrevCloseFailure, type QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
+import {
+  PrevCloseLoader,
+  type PrevCloseFailure,
+  type QuoteFetcher,
+} from '../../../src/engine/market/prev-close-loader';
 import type { RestQuote } from '../../../src/shared/types';
 
 /** Tuesday 2024-01-16, 10:00 in New York. */
@@ -98,7 +102,9 @@ describe('PrevCloseLoader', () => {
       rest: {
         quote: (symbol) => {
           calls.push(symbol);
-          return calls.length === 1 ? new Promise((resolve) => (resolveFirst = resolve)) : Promise.resolve(quoteOf(symbol));
+          return calls.length === 1
+            ? new Promise((resolve) => (resolveFirst = resolve))
+            : Promise.resolve(quoteOf(symbol));
         },
       },
       onQuote: () => undefined,
@@ -148,17 +154,20 @@ describe('PrevCloseLoader', () => {
     expect(calls).toHaveLength(4);
   });
 
-  it.each(['unauthorized', 'not-found'] as const)('gives up for the day on %s, and moves on to the next symbol', async (code) => {
-    const { loader, calls, received, failures } = setup({ AAPL: [new FinnhubRestError(code, 'no')] });
-    loader.request(['AAPL', 'MSFT']);
-    await vi.advanceTimersByTimeAsync(hours(1));
-    expect(calls).toEqual(['AAPL', 'MSFT']);
-    expect(received).toEqual(['MSFT']);
-    expect(failures).toEqual([{ symbol: 'AAPL', code, message: 'no' }]);
-    loader.request(['AAPL']);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(calls).toEqual(['AAPL', 'MSFT']);
-  });
+  it.each(['unauthorized', 'not-found'] as const)(
+    'gives up for the day on %s, and moves on to the next symbol',
+    async (code) => {
+      const { loader, calls, received, failures } = setup({ AAPL: [new FinnhubRestError(code, 'no')] });
+      loader.request(['AAPL', 'MSFT']);
+      await vi.advanceTimersByTimeAsync(hours(1));
+      expect(calls).toEqual(['AAPL', 'MSFT']);
+      expect(received).toEqual(['MSFT']);
+      expect(failures).toEqual([{ symbol: 'AAPL', code, message: 'no' }]);
+      loader.request(['AAPL']);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual(['AAPL', 'MSFT']);
+    },
+  );
 
   it('stop cancels pending retries and ignores the answer in flight', async () => {
     let resolveLate: (quote: RestQuote) => void = () => undefined;

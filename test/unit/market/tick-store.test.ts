@@ -19,13 +19,29 @@ function trade(symbol: string, price: number, time: number = T0, volume = 10): T
 }
 
 function quote(symbol: string, fields: Partial<RestQuote> = {}): RestQuote {
-  return { symbol, current: 100, change: 1, changePct: 1, high: 101, low: 98, open: 99, prevClose: 99, time: T0, ...fields };
+  return {
+    symbol,
+    current: 100,
+    change: 1,
+    changePct: 1,
+    high: 101,
+    low: 98,
+    open: 99,
+    prevClose: 99,
+    time: T0,
+    ...fields,
+  };
 }
 
 describe('TickStore trades', () => {
   it('keeps the last price, day high/low and summed volume', () => {
     const { store } = makeStore();
-    store.applyTrades([trade('AAPL', 100, T0, 5), trade('AAPL', 103, T0 + 1, 7), trade('AAPL', 98, T0 + 2, 1), trade('AAPL', 101, T0 + 3, 2)]);
+    store.applyTrades([
+      trade('AAPL', 100, T0, 5),
+      trade('AAPL', 103, T0 + 1, 7),
+      trade('AAPL', 98, T0 + 2, 1),
+      trade('AAPL', 101, T0 + 3, 2),
+    ]);
     const snap = store.snapshot('AAPL');
     expect(snap).toMatchObject({ price: 101, dayHigh: 103, dayLow: 98, volume: 15, time: T0 + 3 });
   });
@@ -72,7 +88,13 @@ describe('TickStore trades', () => {
     const stats = store.stats();
     expect(stats.accepted).toBe(0);
     expect(stats.dropped).toBe(9);
-    expect(stats.droppedByReason).toEqual({ 'unknown-symbol': 1, 'bad-price': 5, 'bad-volume': 1, 'bad-time': 2, 'stale-day': 0 });
+    expect(stats.droppedByReason).toEqual({
+      'unknown-symbol': 1,
+      'bad-price': 5,
+      'bad-volume': 1,
+      'bad-time': 2,
+      'stale-day': 0,
+    });
   });
 
   it('accepts zero-volume price updates (forex)', () => {
@@ -97,7 +119,9 @@ describe('TickStore trades', () => {
 describe('TickStore quotes', () => {
   it('fills price, prevClose and day range from a quote when no trade has arrived (market closed)', () => {
     const { store } = makeStore();
-    expect(store.applyQuote(quote('AAPL', { current: 188.5, prevClose: 187, high: 190, low: 186, open: 187.5 }))).toBe(true);
+    expect(store.applyQuote(quote('AAPL', { current: 188.5, prevClose: 187, high: 190, low: 186, open: 187.5 }))).toBe(
+      true,
+    );
     const snap = store.snapshot('AAPL');
     expect(snap).toMatchObject({ price: 188.5, prevClose: 187, dayHigh: 190, dayLow: 186, time: T0 });
     expect(snap?.change).toBeCloseTo(1.5, 10);
@@ -108,7 +132,13 @@ describe('TickStore quotes', () => {
     const { store } = makeStore();
     store.applyTrade(trade('AAPL', 150, T0 + 5000));
     store.applyQuote(quote('AAPL', { current: 149, high: 155, low: 140, prevClose: 148, time: T0 }));
-    expect(store.snapshot('AAPL')).toMatchObject({ price: 150, dayHigh: 155, dayLow: 140, prevClose: 148, time: T0 + 5000 });
+    expect(store.snapshot('AAPL')).toMatchObject({
+      price: 150,
+      dayHigh: 155,
+      dayLow: 140,
+      prevClose: 148,
+      time: T0 + 5000,
+    });
   });
 
   it('ignores quotes for unknown symbols and quotes without a price', () => {
@@ -119,7 +149,7 @@ describe('TickStore quotes', () => {
     expect(store.hasChanges()).toBe(false);
   });
 
-  it('uses an earlier session quote as today\'s previous close (before the regular session opens)', () => {
+  it("uses an earlier session quote as today's previous close (before the regular session opens)", () => {
     const { store } = makeStore();
     // Tuesday pre-market trade; the quote still shows Monday's session (close 200, prevClose 190).
     store.applyTrade(trade('AAPL', 203, T0));
@@ -332,7 +362,7 @@ describe('TickStore day rollover', () => {
     expect(store.snapshot('BINANCE:BTCUSDT')).toMatchObject({ volume: 1, prevClose: 40000, dayLow: 40100 });
   });
 
-  it('rolls forex over at 17:00 New York: the price at the roll is the next day\'s previous close', () => {
+  it("rolls forex over at 17:00 New York: the price at the roll is the next day's previous close", () => {
     const { store, clock } = makeStore(['OANDA:EUR_USD']);
     const at = (hour: number, minute: number, day = 16): number => Date.UTC(2024, 0, day, hour, minute);
     clock.now = at(21, 59); // 16:59 EST
@@ -360,7 +390,14 @@ describe('TickStore day rollover', () => {
     store.applyTrade(trade('AAPL', 100, T0, 10));
     clock.now = T0 + 24 * HOUR;
     store.applyQuote(quote('AAPL', { current: 104, high: 105, low: 101, prevClose: 100.5, time: T0 + 24 * HOUR }));
-    expect(store.snapshot('AAPL')).toMatchObject({ price: 104, volume: 0, dayHigh: 105, dayLow: 101, prevClose: 100.5, direction: 'up' });
+    expect(store.snapshot('AAPL')).toMatchObject({
+      price: 104,
+      volume: 0,
+      dayHigh: 105,
+      dayLow: 101,
+      prevClose: 100.5,
+      direction: 'up',
+    });
   });
 });
 

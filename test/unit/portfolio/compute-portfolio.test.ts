@@ -8,19 +8,53 @@ function lot(symbol: string, quantity: string, price: string, date = '2024-01-10
   return { symbol, quantity, price, date, note: '' };
 }
 
-function figures(lots: LotDraft[], quotes: Record<string, PortfolioQuote>, rates: Record<string, number> = {}, baseCurrency = 'USD') {
-  return computePortfolio({ lots, baseCurrency, quote: (symbol) => quotes[symbol], rate: (symbol) => rates[symbol] ?? null, today: TODAY });
+function figures(
+  lots: LotDraft[],
+  quotes: Record<string, PortfolioQuote>,
+  rates: Record<string, number> = {},
+  baseCurrency = 'USD',
+) {
+  return computePortfolio({
+    lots,
+    baseCurrency,
+    quote: (symbol) => quotes[symbol],
+    rate: (symbol) => rates[symbol] ?? null,
+    today: TODAY,
+  });
 }
 
 describe('computePortfolio (hand-computed)', () => {
   it('a long position of several lots: average cost, value, day change, gain', () => {
     // 10 @ 150 + 5 @ 180: cost 2400, 15 units, average 160. At 190 (prev close 185): value 2850,
     // day +15×5 = 75 (75 / 2775 = 2.7027 %), gain 450 (450 / 2400 = 18.75 %).
-    const result = figures([lot('AAPL', '10', '150'), lot('AAPL', '5', '180', '2024-06-01')], { AAPL: { price: 190, prevClose: 185 } });
+    const result = figures([lot('AAPL', '10', '150'), lot('AAPL', '5', '180', '2024-06-01')], {
+      AAPL: { price: 190, prevClose: 185 },
+    });
     expect(result.positions).toEqual([
-      { symbol: 'AAPL', currency: 'USD', quantity: 15, lots: 2, averageCost: 160, price: 190, value: 2850, dayChange: 75, dayChangePct: 2.7027, gain: 450, gainPct: 18.75 },
+      {
+        symbol: 'AAPL',
+        currency: 'USD',
+        quantity: 15,
+        lots: 2,
+        averageCost: 160,
+        price: 190,
+        value: 2850,
+        dayChange: 75,
+        dayChangePct: 2.7027,
+        gain: 450,
+        gainPct: 18.75,
+      },
     ]);
-    expect(result).toMatchObject({ currency: 'USD', value: 2850, dayChange: 75, dayChangePct: 2.7027, gain: 450, gainPct: 18.75, missingRates: [], missingPrices: [] });
+    expect(result).toMatchObject({
+      currency: 'USD',
+      value: 2850,
+      dayChange: 75,
+      dayChangePct: 2.7027,
+      gain: 450,
+      gainPct: 18.75,
+      missingRates: [],
+      missingPrices: [],
+    });
   });
 
   it('a short position gains when the price falls', () => {
@@ -34,12 +68,17 @@ describe('computePortfolio (hand-computed)', () => {
   it('a fractional crypto position in USDT counts as USD, rounded once to cents', () => {
     // 0.125 × 43210.75 = 5401.34375 → 5401.34; day 0.125 × 1210.5 = 151.3125 → 151.31;
     // gain 0.125 × 3210.25 = 401.28125 → 401.28.
-    const result = figures([lot('BINANCE:BTCUSDT', '0.125', '40000.5')], { 'BINANCE:BTCUSDT': { price: 43210.75, prevClose: 42000.25 } });
+    const result = figures([lot('BINANCE:BTCUSDT', '0.125', '40000.5')], {
+      'BINANCE:BTCUSDT': { price: 43210.75, prevClose: 42000.25 },
+    });
     expect(result).toMatchObject({ value: 5401.34, dayChange: 151.31, gain: 401.28, missingRates: [] });
   });
 
   it('sums exactly: 0.1 + 0.2 units at 1.005 is 0.3015 → 0.30, and 1 unit at 1.005 is 1.01', () => {
-    const result = figures([lot('X', '0.1', '1'), lot('X', '0.2', '1'), lot('Y', '1', '1')], { X: { price: 1.005, prevClose: 1 }, Y: { price: 1.005, prevClose: 1 } });
+    const result = figures([lot('X', '0.1', '1'), lot('X', '0.2', '1'), lot('Y', '1', '1')], {
+      X: { price: 1.005, prevClose: 1 },
+      Y: { price: 1.005, prevClose: 1 },
+    });
     expect(result.positions.map((p) => [p.quantity, p.value])).toEqual([
       [0.3, 0.3],
       [1, 1.01],
@@ -50,31 +89,61 @@ describe('computePortfolio (hand-computed)', () => {
 
   it('converts to the base currency at the live rate, inverting a pair when needed', () => {
     // Base EUR, AAPL in USD: 10 × 110 = 1100 USD ÷ 1.1 (EUR_USD) = 1000 EUR; day 100 USD = 90.91 EUR.
-    const result = figures([lot('AAPL', '10', '100')], { AAPL: { price: 110, prevClose: 100 } }, { 'OANDA:EUR_USD': 1.1 }, 'EUR');
-    expect(result).toMatchObject({ currency: 'EUR', value: 1000, dayChange: 90.91, dayChangePct: 10, gain: 90.91, gainPct: 10, missingRates: [] });
+    const result = figures(
+      [lot('AAPL', '10', '100')],
+      { AAPL: { price: 110, prevClose: 100 } },
+      { 'OANDA:EUR_USD': 1.1 },
+      'EUR',
+    );
+    expect(result).toMatchObject({
+      currency: 'EUR',
+      value: 1000,
+      dayChange: 90.91,
+      dayChangePct: 10,
+      gain: 90.91,
+      gainPct: 10,
+      missingRates: [],
+    });
     // Base USD, BTC quoted in GBP: 0.5 × 32000 = 16000 GBP × 1.25 = 20000 USD; day 500 GBP = 625; gain 1000 GBP = 1250.
-    const gbp = figures([lot('COINBASE:BTC-GBP', '0.5', '30000')], { 'COINBASE:BTC-GBP': { price: 32000, prevClose: 31000 } }, { 'OANDA:GBP_USD': 1.25 });
+    const gbp = figures(
+      [lot('COINBASE:BTC-GBP', '0.5', '30000')],
+      { 'COINBASE:BTC-GBP': { price: 32000, prevClose: 31000 } },
+      { 'OANDA:GBP_USD': 1.25 },
+    );
     expect(gbp).toMatchObject({ value: 20000, dayChange: 625, gain: 1250 });
   });
 
   it('a crypto quote currency converts through its USDT pair', () => {
     // 2 ETH at 0.05 BTC = 0.1 BTC × 60000 = 6000 USD.
-    const result = figures([lot('BINANCE:ETHBTC', '2', '0.04')], { 'BINANCE:ETHBTC': { price: 0.05, prevClose: 0.05 } }, { 'BINANCE:BTCUSDT': 60000 });
+    const result = figures(
+      [lot('BINANCE:ETHBTC', '2', '0.04')],
+      { 'BINANCE:ETHBTC': { price: 0.05, prevClose: 0.05 } },
+      { 'BINANCE:BTCUSDT': 60000 },
+    );
     expect(result).toMatchObject({ value: 6000, dayChange: 0, gain: 1200 });
   });
 
   it('a missing rate is named and the totals stay unknown rather than wrong', () => {
-    const result = figures(
-      [lot('AAPL', '10', '100'), lot('COINBASE:BTC-GBP', '0.5', '30000')],
-      { AAPL: { price: 110, prevClose: 100 }, 'COINBASE:BTC-GBP': { price: 32000, prevClose: 31000 } },
-    );
-    expect(result).toMatchObject({ value: null, dayChange: null, dayChangePct: null, gain: null, gainPct: null, missingRates: ['GBP'] });
+    const result = figures([lot('AAPL', '10', '100'), lot('COINBASE:BTC-GBP', '0.5', '30000')], {
+      AAPL: { price: 110, prevClose: 100 },
+      'COINBASE:BTC-GBP': { price: 32000, prevClose: 31000 },
+    });
+    expect(result).toMatchObject({
+      value: null,
+      dayChange: null,
+      dayChangePct: null,
+      gain: null,
+      gainPct: null,
+      missingRates: ['GBP'],
+    });
     expect(result.positions[0]?.value).toBe(1100);
     expect(result.positions[1]).toMatchObject({ currency: 'GBP', price: 32000, value: null, gain: null });
   });
 
   it('a symbol without a price, or without a known currency, is named', () => {
-    const result = figures([lot('AAPL', '1', '100'), lot('BINANCE:FOOBAR', '1', '2')], { 'BINANCE:FOOBAR': { price: 3, prevClose: 2 } });
+    const result = figures([lot('AAPL', '1', '100'), lot('BINANCE:FOOBAR', '1', '2')], {
+      'BINANCE:FOOBAR': { price: 3, prevClose: 2 },
+    });
     expect(result).toMatchObject({ value: null, missingPrices: ['AAPL'], missingRates: ['BINANCE:FOOBAR'] });
   });
 
@@ -89,18 +158,31 @@ describe('computePortfolio (hand-computed)', () => {
     const today = figures(lots, { AAPL: { price: 110, prevClose: 105 } });
     expect(today).toMatchObject({ value: 2200, dayChange: 70, dayChangePct: 3.2864, gain: 120 });
     // The next trading day the previous close is 110: both lots now count from it.
-    const tomorrow = computePortfolio({ lots, baseCurrency: 'USD', quote: () => ({ price: 111, prevClose: 110 }), rate: () => null, today: '2026-12-02' });
+    const tomorrow = computePortfolio({
+      lots,
+      baseCurrency: 'USD',
+      quote: () => ({ price: 111, prevClose: 110 }),
+      rate: () => null,
+      today: '2026-12-02',
+    });
     expect(tomorrow).toMatchObject({ value: 2220, dayChange: 20, gain: 140 });
   });
 
   it('rounds to the base currency minor unit (JPY has none)', () => {
     // 3 × 101.5 USD × 150.333 JPY/USD = 45776.3985 → 45776 JPY.
-    const result = figures([lot('AAPL', '3', '100')], { AAPL: { price: 101.5, prevClose: 101.5 } }, { 'OANDA:USD_JPY': 150.333 }, 'JPY');
+    const result = figures(
+      [lot('AAPL', '3', '100')],
+      { AAPL: { price: 101.5, prevClose: 101.5 } },
+      { 'OANDA:USD_JPY': 150.333 },
+      'JPY',
+    );
     expect(result.value).toBe(45776);
   });
 
   it('a closed position (long and short cancel out) keeps its realised gain', () => {
-    const result = figures([lot('AAPL', '10', '100'), lot('AAPL', '-10', '120')], { AAPL: { price: 130, prevClose: 125 } });
+    const result = figures([lot('AAPL', '10', '100'), lot('AAPL', '-10', '120')], {
+      AAPL: { price: 130, prevClose: 125 },
+    });
     expect(result.positions[0]).toMatchObject({ quantity: 0, averageCost: null, value: 0, dayChange: 0, gain: 200 });
   });
 

@@ -36,7 +36,10 @@ describe('rate legs', () => {
   });
 
   it('lists each needed rate symbol once', () => {
-    expect(rateSymbolsFor(['AAPL', 'MSFT', 'COINBASE:BTC-GBP', 'BINANCE:BTCUSDT'], 'EUR')).toEqual(['OANDA:EUR_USD', 'OANDA:EUR_GBP']);
+    expect(rateSymbolsFor(['AAPL', 'MSFT', 'COINBASE:BTC-GBP', 'BINANCE:BTCUSDT'], 'EUR')).toEqual([
+      'OANDA:EUR_USD',
+      'OANDA:EUR_GBP',
+    ]);
     expect(rateSymbolsFor(['AAPL', 'BINANCE:BTCUSDT'], 'USD')).toEqual([]);
   });
 

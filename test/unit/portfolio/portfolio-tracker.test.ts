@@ -18,7 +18,15 @@ function liveSource() {
     rawTrades,
     status: new Signal<FeedStatus>(),
     currentStatus: () => ({ state: 'live', since: 0 }),
-    stats: () => ({ connections: 1, reconnects: 0, trades: 0, dropped: 0, droppedByReason: {}, lastMessageAt: null, lastServerError: null }),
+    stats: () => ({
+      connections: 1,
+      reconnects: 0,
+      trades: 0,
+      dropped: 0,
+      droppedByReason: {},
+      lastMessageAt: null,
+      lastServerError: null,
+    }),
     start: () => {},
     setSymbols: (symbols) => lists.push([...symbols]),
     pause: () => {},
@@ -30,10 +38,27 @@ function liveSource() {
 }
 
 function restQuote(symbol: string, current: number, prevClose: number): RestQuote {
-  return { symbol, current, prevClose, change: null, changePct: null, high: current, low: current, open: current, time: Date.now() };
+  return {
+    symbol,
+    current,
+    prevClose,
+    change: null,
+    changePct: null,
+    high: current,
+    low: current,
+    open: current,
+    time: Date.now(),
+  };
 }
 
-const lot = (symbol: string, quantity: string, price: string) => ({ id: `${symbol}-${quantity}`, symbol, quantity, price, date: '2024-01-10', note: '' });
+const lot = (symbol: string, quantity: string, price: string) => ({
+  id: `${symbol}-${quantity}`,
+  symbol,
+  quantity,
+  price,
+  date: '2024-01-10',
+  note: '',
+});
 
 let session: FeedSession;
 beforeEach(() => {
@@ -50,12 +75,19 @@ describe('PortfolioTracker', () => {
     const { source, lists } = liveSource();
     await session.attach(source, null);
     const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
-    const holdings: Holdings = { baseCurrency: 'EUR', lots: [lot('AAPL', '1', '100'), lot('TSLA', '1', '100'), lot('COINBASE:BTC-GBP', '1', '100')] };
+    const holdings: Holdings = {
+      baseCurrency: 'EUR',
+      lots: [lot('AAPL', '1', '100'), lot('TSLA', '1', '100'), lot('COINBASE:BTC-GBP', '1', '100')],
+    };
     tracker.setHoldings(holdings);
     // AAPL is watched; the two rates come first and fill the cap (3); TSLA and the BTC pair do not fit.
     expect(lists.at(-1)).toEqual(['AAPL', 'OANDA:EUR_USD', 'OANDA:EUR_GBP']);
     expect(tracker.sideSymbols()).toEqual(['OANDA:EUR_USD', 'OANDA:EUR_GBP']);
-    expect(tracker.figures()).toMatchObject({ value: null, missingRates: ['USD', 'GBP'], missingPrices: ['AAPL', 'TSLA', 'COINBASE:BTC-GBP'] });
+    expect(tracker.figures()).toMatchObject({
+      value: null,
+      missingRates: ['USD', 'GBP'],
+      missingPrices: ['AAPL', 'TSLA', 'COINBASE:BTC-GBP'],
+    });
     // Room appears (another list is shown): the next batch picks up what did not fit.
     session.setSymbols([]);
     tracker.setHoldings(holdings);
@@ -93,13 +125,22 @@ describe('PortfolioTracker', () => {
     // TSLA is priced from REST (240, prev close 245); the rate is still missing.
     expect(seen.at(-1)).toMatchObject({ value: null, missingRates: ['USD'], missingPrices: [] });
 
-    rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 }, { s: 'TSLA', p: 'bad' }]);
+    rawTrades.emit([
+      { s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 },
+      { s: 'TSLA', p: 'bad' },
+    ]);
     const before = seen.length;
     await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS - 1);
     expect(seen).toHaveLength(before);
     await vi.advanceTimersByTimeAsync(1);
     // −4 × 240 = −960 USD ÷ 1.2 = −800 EUR; day +20 USD = 16.67 EUR; gain +40 USD = 33.33 EUR.
-    expect(seen.at(-1)).toMatchObject({ currency: 'EUR', value: -800, dayChange: 16.67, gain: 33.33, missingRates: [] });
+    expect(seen.at(-1)).toMatchObject({
+      currency: 'EUR',
+      value: -800,
+      dayChange: 16.67,
+      gain: 33.33,
+      missingRates: [],
+    });
 
     // The same price again changes nothing: no new figures.
     rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 }]);

@@ -2,7 +2,15 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { contextBridge, ipcRenderer, resetElectronMock } from '../../support/electron-mock';
 import { buildTickerApi, type IpcRendererLike } from '../../../src/preload/ticker-api';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, listenerName, ok, SUBSCRIPTION_CHANNEL, type EventName, type InvokeName } from '../../../src/shared/ipc-contract';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  listenerName,
+  ok,
+  SUBSCRIPTION_CHANNEL,
+  type EventName,
+  type InvokeName,
+} from '../../../src/shared/ipc-contract';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -48,7 +56,10 @@ describe('buildTickerApi', () => {
   it('turns a failed invoke into an error value, never a rejection', async () => {
     const ipc = new FakeIpcRenderer();
     ipc.invoke.mockRejectedValue(new Error("No handler registered for 'settings:get'"));
-    await expect(buildTickerApi(ipc).getSettings()).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Ticker did not answer.' } });
+    await expect(buildTickerApi(ipc).getSettings()).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Ticker did not answer.' },
+    });
   });
 
   it('listeners get the payload only, never the IPC event, and unsubscribe', () => {

@@ -6,7 +6,7 @@ import { isValidRelayPort, isValidRelayToken, normalizeRelayOrigin } from '../..
 const rules = { port: 8765, token: 'a-relay-token-of-length', allowedOrigins: new Set(['https://dash.example']) };
 
 describe('relay access', () => {
-  it('accepts only loopback Host headers on the relay\'s port', () => {
+  it("accepts only loopback Host headers on the relay's port", () => {
     expect(relayHostAllowed('127.0.0.1:8765', 8765)).toBe(true);
     expect(relayHostAllowed('localhost:8765', 8765)).toBe(true);
     expect(relayHostAllowed('[::1]:8765', 8765)).toBe(true);
@@ -18,7 +18,7 @@ describe('relay access', () => {
     expect(relayHostAllowed(undefined, 8765)).toBe(false);
   });
 
-  it('lets in no Origin, the relay\'s own origins and allowed ones', () => {
+  it("lets in no Origin, the relay's own origins and allowed ones", () => {
     expect(relayOriginAllowed(undefined, rules)).toBe(true);
     expect(relayOriginAllowed('http://localhost:8765', rules)).toBe(true);
     expect(relayOriginAllowed('http://[::1]:8765', rules)).toBe(true);
@@ -32,10 +32,19 @@ describe('relay access', () => {
 
   it('checks Host, then Origin, then the token', () => {
     expect(checkRelayAccess({ host: 'evil:8765', origin: 'https://evil', token: null }, rules)?.reason).toBe('host');
-    expect(checkRelayAccess({ host: 'localhost:8765', origin: 'https://evil', token: null }, rules)?.reason).toBe('origin');
-    expect(checkRelayAccess({ host: 'localhost:8765', origin: undefined, token: null }, rules)).toMatchObject({ status: 401, reason: 'token' });
-    expect(checkRelayAccess({ host: 'localhost:8765', origin: undefined, token: 'a-relay-token-of-lengtH' }, rules)?.reason).toBe('token');
-    expect(checkRelayAccess({ host: 'localhost:8765', origin: 'https://dash.example', token: rules.token }, rules)).toBeNull();
+    expect(checkRelayAccess({ host: 'localhost:8765', origin: 'https://evil', token: null }, rules)?.reason).toBe(
+      'origin',
+    );
+    expect(checkRelayAccess({ host: 'localhost:8765', origin: undefined, token: null }, rules)).toMatchObject({
+      status: 401,
+      reason: 'token',
+    });
+    expect(
+      checkRelayAccess({ host: 'localhost:8765', origin: undefined, token: 'a-relay-token-of-lengtH' }, rules)?.reason,
+    ).toBe('token');
+    expect(
+      checkRelayAccess({ host: 'localhost:8765', origin: 'https://dash.example', token: rules.token }, rules),
+    ).toBeNull();
   });
 
   it('generates distinct valid tokens and compares them whatever their lengths', () => {
@@ -56,7 +65,16 @@ describe('relay rules', () => {
     expect(normalizeRelayOrigin('https://Example.com/')).toBe('https://example.com');
     expect(normalizeRelayOrigin('http://localhost:3000')).toBe('http://localhost:3000');
     expect(normalizeRelayOrigin('https://example.com:443')).toBe('https://example.com');
-    for (const bad of ['example.com', 'ftp://x.example', 'https://x.example/path', 'https://u:p@x.example', 'https://x.example/?q=1', '', 'x'.repeat(300), 42]) {
+    for (const bad of [
+      'example.com',
+      'ftp://x.example',
+      'https://x.example/path',
+      'https://u:p@x.example',
+      'https://x.example/?q=1',
+      '',
+      'x'.repeat(300),
+      42,
+    ]) {
       expect(normalizeRelayOrigin(bad)).toBeNull();
     }
   });

@@ -6,14 +6,60 @@ import { MarketCalendar } from '../../../src/shared/market-calendar/market-calen
 
 describe('itemLabel', () => {
   it('reads name, price and the move in words', () => {
-    expect(itemLabel({ name: 'AAPL', price: '189.41', change: '+2.21', percent: '+1.18%', trend: 'up', stale: false, session: 'regular' })).toBe('AAPL 189.41, up +2.21, +1.18%');
-    expect(itemLabel({ name: 'MSFT', price: '415.10', change: '-2.80', percent: '-0.67%', trend: 'down', stale: true, session: 'regular' })).toBe('MSFT 415.10, down -2.80, -0.67%, stale');
-    expect(itemLabel({ name: 'MSFT', price: '415.10', change: '-2.80', percent: '-0.67%', trend: 'down', stale: false, session: 'post' })).toBe('MSFT 415.10, down -2.80, -0.67%, after-hours');
-    expect(itemLabel({ name: 'MSFT', price: '415.10', change: '-2.80', percent: '-0.67%', trend: 'down', stale: false, session: 'closed' })).toBe('MSFT 415.10, down -2.80, -0.67%, market closed');
+    expect(
+      itemLabel({
+        name: 'AAPL',
+        price: '189.41',
+        change: '+2.21',
+        percent: '+1.18%',
+        trend: 'up',
+        stale: false,
+        session: 'regular',
+      }),
+    ).toBe('AAPL 189.41, up +2.21, +1.18%');
+    expect(
+      itemLabel({
+        name: 'MSFT',
+        price: '415.10',
+        change: '-2.80',
+        percent: '-0.67%',
+        trend: 'down',
+        stale: true,
+        session: 'regular',
+      }),
+    ).toBe('MSFT 415.10, down -2.80, -0.67%, stale');
+    expect(
+      itemLabel({
+        name: 'MSFT',
+        price: '415.10',
+        change: '-2.80',
+        percent: '-0.67%',
+        trend: 'down',
+        stale: false,
+        session: 'post',
+      }),
+    ).toBe('MSFT 415.10, down -2.80, -0.67%, after-hours');
+    expect(
+      itemLabel({
+        name: 'MSFT',
+        price: '415.10',
+        change: '-2.80',
+        percent: '-0.67%',
+        trend: 'down',
+        stale: false,
+        session: 'closed',
+      }),
+    ).toBe('MSFT 415.10, down -2.80, -0.67%, market closed');
   });
 
   it('says when there is no price yet or no change known', () => {
-    const none = { change: MISSING_VALUE, percent: MISSING_VALUE, trend: 'flat' as const, stale: false, session: 'regular' as const };
+    const none = {
+      change: MISSING_VALUE,
+      percent: MISSING_VALUE,
+      trend: 'flat' as const,
+      stale: false,
+      session: 'regular' as const,
+    };
     expect(itemLabel({ name: 'NVDA', price: MISSING_VALUE, ...none })).toBe('NVDA, no price yet');
     expect(itemLabel({ name: 'NVDA', price: '131.20', ...none })).toBe('NVDA 131.20');
   });
@@ -48,7 +94,13 @@ describe('describeQuote', () => {
       stale: false,
       session: 'regular',
     });
-    expect(describeQuote('BINANCE:BTCUSDT', quote({ symbol: 'BINANCE:BTCUSDT', price: 97123.45, change: -10, changePct: -0.01 }), { formatter, live: true, now, calendar })).toMatchObject({
+    expect(
+      describeQuote(
+        'BINANCE:BTCUSDT',
+        quote({ symbol: 'BINANCE:BTCUSDT', price: 97123.45, change: -10, changePct: -0.01 }),
+        { formatter, live: true, now, calendar },
+      ),
+    ).toMatchObject({
       name: 'BTC/USDT',
       price: '97,123.45',
       trend: 'down',
@@ -84,7 +136,12 @@ describe('describeQuote', () => {
     ];
     for (const [symbol, when, session, stale] of cases) {
       const at = Date.parse(when);
-      const parts = describeQuote(symbol, quote({ symbol, time: at - 10 * 60_000 }), { formatter, live: true, now: at, calendar });
+      const parts = describeQuote(symbol, quote({ symbol, time: at - 10 * 60_000 }), {
+        formatter,
+        live: true,
+        now: at,
+        calendar,
+      });
       expect({ symbol, when, session: parts.session, stale: parts.stale }).toEqual({ symbol, when, session, stale });
     }
   });

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { isOffscreen, OFFSCREEN_ATTRIBUTE, REVEAL_EVENT, setOffscreen, subscribeWhenNear } from '../../../src/renderer/strip/offscreen';
+import {
+  isOffscreen,
+  OFFSCREEN_ATTRIBUTE,
+  REVEAL_EVENT,
+  setOffscreen,
+  subscribeWhenNear,
+} from '../../../src/renderer/strip/offscreen';
 
 /** Just enough of an Element: attributes and events (Node 20 has EventTarget and Event). */
 class FakeItem extends EventTarget {

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { DISPLAY_HZ, scrollEasing, SeamlessScroll, type ScrollAnimationHandle, type ScrollTarget } from '../../../src/renderer/strip/seamless-scroll';
+import {
+  DISPLAY_HZ,
+  scrollEasing,
+  SeamlessScroll,
+  type ScrollAnimationHandle,
+  type ScrollTarget,
+} from '../../../src/renderer/strip/seamless-scroll';
 
 /** A stand-in for Element.animate: records what was asked and lets the test move time. */
 class FakeAnimation implements ScrollAnimationHandle {
@@ -52,7 +58,10 @@ describe('SeamlessScroll', () => {
     const { target, scroll } = started(1000, 100);
     expect(target.animations).toHaveLength(1);
     const { keyframes, options } = target.current;
-    expect(keyframes).toEqual([{ transform: 'translate3d(0px, 0px, 0px)' }, { transform: 'translate3d(-1000px, 0px, 0px)' }]);
+    expect(keyframes).toEqual([
+      { transform: 'translate3d(0px, 0px, 0px)' },
+      { transform: 'translate3d(-1000px, 0px, 0px)' },
+    ]);
     expect(options).toMatchObject({ duration: 10_000, iterations: Infinity, easing: 'linear' });
     target.current.advance(2500);
     expect(scroll.offset()).toBe(250);

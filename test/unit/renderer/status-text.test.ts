@@ -11,7 +11,9 @@ describe('statusBadge', () => {
   });
 
   it('shows the server message while live when there is one', () => {
-    expect(statusBadge(status({ message: 'Subscribing to too many symbols' }), since)?.text).toBe('Subscribing to too many symbols');
+    expect(statusBadge(status({ message: 'Subscribing to too many symbols' }), since)?.text).toBe(
+      'Subscribing to too many symbols',
+    );
   });
 
   it('reads Connecting… before any status is known', () => {
@@ -42,7 +44,10 @@ describe('statusBadge', () => {
 
   it('names every other non-live state', () => {
     expect(statusBadge(status({ state: 'rate-limited' }), since)?.text).toBe('Rate limited');
-    expect(statusBadge(status({ state: 'offline', message: 'ENOTFOUND' }), since)).toMatchObject({ text: 'Offline', detail: 'ENOTFOUND' });
+    expect(statusBadge(status({ state: 'offline', message: 'ENOTFOUND' }), since)).toMatchObject({
+      text: 'Offline',
+      detail: 'ENOTFOUND',
+    });
     expect(statusBadge(status({ state: 'paused' }), since)?.text).toBe('Paused');
     expect(statusBadge(status({ state: 'connecting' }), since)?.text).toBe('Connecting…');
     expect(statusBadge(status({ state: 'stopped' }), since)?.text).toBe('Stopped');

@@ -29,14 +29,29 @@ const { createFakeSafeStorage } = await import('./fake-safe-storage');
 const DRAFT: AlertDraft = { symbol: 'aapl', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0 };
 
 function rule(fields: Partial<AlertRule> = {}): AlertRule {
-  return { id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0, triggered: false, ...fields };
+  return {
+    id: 'r1',
+    symbol: 'AAPL',
+    metric: 'price',
+    op: '>=',
+    value: 200,
+    recurring: false,
+    cooldownS: 0,
+    triggered: false,
+    ...fields,
+  };
 }
 
 function memoryService(initial: Record<string, unknown> = {}) {
   const store = createMemoryStore('/tmp/settings.json');
   store.store = initial;
   let next = 0;
-  const service = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'linux', newId: () => `id${(next += 1)}` });
+  const service = new SettingsService({
+    store,
+    safeStorage: createFakeSafeStorage(),
+    platform: 'linux',
+    newId: () => `id${(next += 1)}`,
+  });
   return { service, store };
 }
 
@@ -56,7 +71,15 @@ describe('SettingsService alerts', () => {
     const seen: AlertRule[][] = [];
     service.changed.subscribe((settings) => seen.push(settings.alerts));
     expect(service.addAlert(DRAFT)).toEqual([rule({ id: 'id1' })]);
-    service.addAlert({ ...DRAFT, symbol: 'MSFT', metric: 'change', op: '<=', value: -2, recurring: true, cooldownS: 60 });
+    service.addAlert({
+      ...DRAFT,
+      symbol: 'MSFT',
+      metric: 'change',
+      op: '<=',
+      value: -2,
+      recurring: true,
+      cooldownS: 60,
+    });
     expect((store.store as { alerts: AlertRule[] }).alerts).toHaveLength(2);
 
     service.setAlertTriggered('id1', true);
@@ -94,7 +117,9 @@ describe('SettingsService alerts', () => {
 
 describe('repairSettings alerts', () => {
   it('keeps valid rules and drops each corrupt, duplicate one by its index', () => {
-    const result = repairSettings({ alerts: [rule(), { ...rule({ id: 'r2' }), value: 'x' }, rule(), rule({ id: 'r3', metric: 'change', value: -2 })] });
+    const result = repairSettings({
+      alerts: [rule(), { ...rule({ id: 'r2' }), value: 'x' }, rule(), rule({ id: 'r3', metric: 'change', value: -2 })],
+    });
     expect(result?.settings.alerts.map((r) => r.id)).toEqual(['r1', 'r3']);
     expect(result?.problems).toEqual(['alerts[1]', 'alerts[2]']);
   });
@@ -117,8 +142,16 @@ describe('alerts in the real electron-store', () => {
   });
 
   function open() {
-    const opened = openSettingsStore({ createStore: () => createElectronSettingsStore(), filePath: settingsFilePath(userData.dir), now: () => Date.UTC(2026, 10, 25, 20, 15, 3) });
-    const settings = new SettingsService({ store: opened.store, safeStorage: createFakeSafeStorage(), platform: 'linux' });
+    const opened = openSettingsStore({
+      createStore: () => createElectronSettingsStore(),
+      filePath: settingsFilePath(userData.dir),
+      now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
+    });
+    const settings = new SettingsService({
+      store: opened.store,
+      safeStorage: createFakeSafeStorage(),
+      platform: 'linux',
+    });
     return { ...opened, settings };
   }
 

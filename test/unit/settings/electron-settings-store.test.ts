@@ -22,7 +22,8 @@ vi.mock('electron-store', async () => {
   return { default: ConfBackedElectronStore };
 });
 
-const { createElectronSettingsStore, settingsStoreOptions } = await import('../../../src/main/shell/electron-settings-store');
+const { createElectronSettingsStore, settingsStoreOptions } =
+  await import('../../../src/main/shell/electron-settings-store');
 const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
 const { SettingsService } = await import('../../../src/engine/settings/settings-service');
 const { defaultSettings } = await import('../../../src/engine/settings/schema');
@@ -41,12 +42,23 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const open = () => openSettingsStore({ createStore: () => createElectronSettingsStore({ cwd: dir }), filePath: settingsFilePath(dir), now: () => NOW });
-const onDisk = (): Record<string, unknown> => JSON.parse(readFileSync(settingsFilePath(dir), 'utf8')) as Record<string, unknown>;
+const open = () =>
+  openSettingsStore({
+    createStore: () => createElectronSettingsStore({ cwd: dir }),
+    filePath: settingsFilePath(dir),
+    now: () => NOW,
+  });
+const onDisk = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(settingsFilePath(dir), 'utf8')) as Record<string, unknown>;
 
 describe('electron settings store', () => {
   it('uses settings.json, never clears an invalid file and keeps symbol names as plain keys', () => {
-    expect(settingsStoreOptions({ cwd: dir })).toMatchObject({ name: 'settings', clearInvalidConfig: false, accessPropertiesByDotNotation: false, cwd: dir });
+    expect(settingsStoreOptions({ cwd: dir })).toMatchObject({
+      name: 'settings',
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      cwd: dir,
+    });
     expect(createElectronSettingsStore({ cwd: dir }).path).toBe(settingsFilePath(dir));
   });
 
@@ -58,14 +70,22 @@ describe('electron settings store', () => {
   });
 
   it('round-trips settings changed through the service, including an emptied list', () => {
-    const first = new SettingsService({ store: open().store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });
+    const first = new SettingsService({
+      store: open().store,
+      safeStorage: createFakeSafeStorage(),
+      platform: 'darwin',
+    });
     first.setSymbols([]);
     first.addSymbol('BINANCE:SOLUSDT');
     first.setPreferences({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
     first.setWindowState({ docked: false, x: -1200, y: 300 });
     first.setApiKey('abcdef123456');
 
-    const second = new SettingsService({ store: open().store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });
+    const second = new SettingsService({
+      store: open().store,
+      safeStorage: createFakeSafeStorage(),
+      platform: 'darwin',
+    });
     expect(second.symbols()).toEqual(['BINANCE:SOLUSDT']);
     expect(second.preferences()).toMatchObject({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
     expect(second.windowState()).toEqual({ displayId: null, docked: false, x: -1200, y: 300 });
@@ -91,7 +111,11 @@ describe('electron settings store', () => {
   });
 
   it('backs up a schema-invalid file and keeps its valid fields', () => {
-    const bad = { ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm', 'not a symbol'] }], preferences: { ...defaultSettings().preferences, opacity: 5, fontSize: 20 } };
+    const bad = {
+      ...defaultSettings(),
+      lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm', 'not a symbol'] }],
+      preferences: { ...defaultSettings().preferences, opacity: 5, fontSize: 20 },
+    };
     writeFileSync(settingsFilePath(dir), JSON.stringify(bad));
     const { store, notice } = open();
     const service = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });

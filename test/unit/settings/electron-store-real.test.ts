@@ -2,7 +2,18 @@
  * The real electron-store (inlined by vitest so that `vi.mock('electron')` reaches it) with our
  * options, on a temp folder: what the app does on first start, after a restart, and with a broken file.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,7 +34,8 @@ const { openSettingsStore, settingsFilePath } = await import('../../../src/engin
 const { SettingsService } = await import('../../../src/engine/settings/settings-service');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 const { DEFAULT_PREFERENCES } = await import('../../../src/shared/preference-rules');
-const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } = await import('../../../src/engine/settings/schema');
+const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } =
+  await import('../../../src/engine/settings/schema');
 
 beforeEach(() => {
   userData.dir = mkdtempSync(join(tmpdir(), 'ticker-real-store-'));
@@ -41,18 +53,39 @@ function open() {
     filePath: settingsFilePath(userData.dir),
     now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
   });
-  const settings = new SettingsService({ store: opened.store, safeStorage: createFakeSafeStorage(), platform: 'linux' });
+  const settings = new SettingsService({
+    store: opened.store,
+    safeStorage: createFakeSafeStorage(),
+    platform: 'linux',
+  });
   return { ...opened, settings };
 }
 
 describe('settings in the real electron-store', () => {
   it('keeps the portfolio across a restart, through the JSON schema', () => {
     const first = open();
-    first.settings.addLot({ symbol: 'BINANCE:BTCUSDT', quantity: '-0.00012345', price: '40000.5', date: '2024-02-29', note: 'short, "hedge"' });
+    first.settings.addLot({
+      symbol: 'BINANCE:BTCUSDT',
+      quantity: '-0.00012345',
+      price: '40000.5',
+      date: '2024-02-29',
+      note: 'short, "hedge"',
+    });
     first.settings.setBaseCurrency('JPY');
     const second = open();
     expect(second.notice).toBeNull();
-    expect(second.settings.holdings()).toMatchObject({ baseCurrency: 'JPY', lots: [{ symbol: 'BINANCE:BTCUSDT', quantity: '-0.00012345', price: '40000.5', date: '2024-02-29', note: 'short, "hedge"' }] });
+    expect(second.settings.holdings()).toMatchObject({
+      baseCurrency: 'JPY',
+      lots: [
+        {
+          symbol: 'BINANCE:BTCUSDT',
+          quantity: '-0.00012345',
+          price: '40000.5',
+          date: '2024-02-29',
+          note: 'short, "hedge"',
+        },
+      ],
+    });
   });
 
   it('writes settings.json in userData and keeps changes across a restart', () => {
@@ -94,7 +127,23 @@ describe('settings in the real electron-store', () => {
 
   it('migrates a version 1 file (one list) to named lists, keeping every symbol and preference, and saves it back once', () => {
     const file = join(userData.dir, 'settings.json');
-    const preferences = { ...DEFAULT_PREFERENCES, position: 'bottom', displayId: 7, height: 44, speed: 120, opacity: 0.8, theme: 'light', fontSize: 18, clickThrough: true, alwaysOnTop: false, launchAtLogin: true, updateRateHz: 4, showSparklines: false, paused: true, hidden: false };
+    const preferences = {
+      ...DEFAULT_PREFERENCES,
+      position: 'bottom',
+      displayId: 7,
+      height: 44,
+      speed: 120,
+      opacity: 0.8,
+      theme: 'light',
+      fontSize: 18,
+      clickThrough: true,
+      alwaysOnTop: false,
+      launchAtLogin: true,
+      updateRateHz: 4,
+      showSparklines: false,
+      paused: true,
+      hidden: false,
+    };
     const version1 = {
       version: 1,
       symbols: ['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD'],
@@ -113,7 +162,12 @@ describe('settings in the real electron-store', () => {
     expect(settings.windowState()).toEqual(version1.window);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.symbols).toBeUndefined();
-    expect(saved).toMatchObject({ version: 2, shownListId: 'l1', lists: [{ id: 'l1', symbols: version1.symbols }], preferences });
+    expect(saved).toMatchObject({
+      version: 2,
+      shownListId: 'l1',
+      lists: [{ id: 'l1', symbols: version1.symbols }],
+      preferences,
+    });
     expect(readdirSync(userData.dir)).toEqual(['settings.json']);
 
     // The second start reads version 2 as it is.
@@ -144,24 +198,35 @@ describe('hostile settings files in the real electron-store', () => {
   it.each([
     ['a higher settings version', { version: SETTINGS_VERSION + 1 }, /newer version of Ticker \(settings version 3/],
     ['an unknown top-level key', { portfolio: [{ symbol: 'AAPL', shares: 10 }] }, /does not know \(portfolio\)/],
-    ['an unknown preference', { preferences: { ...DEFAULT_PREFERENCES, shortcut: 'Ctrl+Alt+T' } }, /preferences\.shortcut/],
-  ])('never writes a file from a newer Ticker (%s), uses what it understands and says so once', (_case, change, reason) => {
-    const newer = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'] }], ...change }, null, 2);
-    writeFileSync(file(), newer);
-    const { notice, settings } = open();
-    expect(notice).toBeNull();
-    expect(settings.symbols()).toEqual(['IBM']);
-    settings.addSymbol('SAP');
-    settings.setPreferences({ speed: 99 });
-    expect(settings.symbols()).toEqual(['IBM', 'SAP']);
-    expect(settings.preferences().speed).toBe(99);
-    expect(readFileSync(file(), 'utf8')).toBe(newer);
-    expect(backups()).toEqual([]);
-    const told = settings.notices();
-    expect(told).toHaveLength(1);
-    expect(told[0]?.message).toMatch(reason);
-    expect(told[0]?.message).toMatch(/cannot save changes/);
-  });
+    [
+      'an unknown preference',
+      { preferences: { ...DEFAULT_PREFERENCES, shortcut: 'Ctrl+Alt+T' } },
+      /preferences\.shortcut/,
+    ],
+  ])(
+    'never writes a file from a newer Ticker (%s), uses what it understands and says so once',
+    (_case, change, reason) => {
+      const newer = JSON.stringify(
+        { ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'] }], ...change },
+        null,
+        2,
+      );
+      writeFileSync(file(), newer);
+      const { notice, settings } = open();
+      expect(notice).toBeNull();
+      expect(settings.symbols()).toEqual(['IBM']);
+      settings.addSymbol('SAP');
+      settings.setPreferences({ speed: 99 });
+      expect(settings.symbols()).toEqual(['IBM', 'SAP']);
+      expect(settings.preferences().speed).toBe(99);
+      expect(readFileSync(file(), 'utf8')).toBe(newer);
+      expect(backups()).toEqual([]);
+      const told = settings.notices();
+      expect(told).toHaveLength(1);
+      expect(told[0]?.message).toMatch(reason);
+      expect(told[0]?.message).toMatch(/cannot save changes/);
+    },
+  );
 
   it('backs up a file whose values pass the schema but fail repair, and names each field', () => {
     const bad = {
@@ -174,7 +239,8 @@ describe('hostile settings files in the real electron-store', () => {
     const { notice, settings } = open();
     expect(backups()).toEqual(['settings.corrupt-2026-11-25T20-15-03.json']);
     expect(JSON.parse(readFileSync(join(userData.dir, backups()[0] as string), 'utf8'))).toEqual(bad);
-    for (const field of ['lists[0].symbols', 'preferences.displayId', 'apiKey']) expect(notice?.message).toContain(field);
+    for (const field of ['lists[0].symbols', 'preferences.displayId', 'apiKey'])
+      expect(notice?.message).toContain(field);
     expect(notice?.message).toContain(backups()[0]);
     expect(settings.symbols()).toEqual(['IBM']);
     expect(settings.notices()).toEqual([]);

@@ -18,7 +18,8 @@ export function createFakeSafeStorage(options: { available?: boolean; backend?: 
     isEncryptionAvailable: () => fake.available,
     encryptString: (plain) => Buffer.concat([MARKER, Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]),
     decryptString: (encrypted) => {
-      if (fake.brokenDecrypt || !encrypted.subarray(0, MARKER.length).equals(MARKER)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (fake.brokenDecrypt || !encrypted.subarray(0, MARKER.length).equals(MARKER))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(encrypted.subarray(MARKER.length).map((b) => b ^ 0x5a)).toString('utf8');
     },
   };

@@ -13,12 +13,23 @@ import { createFakeSafeStorage } from './fake-safe-storage';
 
 function service(store = createMemoryStore()) {
   let n = 0;
-  const settings = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'linux', newId: () => `id-${++n}` });
+  const settings = new SettingsService({
+    store,
+    safeStorage: createFakeSafeStorage(),
+    platform: 'linux',
+    newId: () => `id-${++n}`,
+  });
   return { settings, store };
 }
 
 const AAPL = { symbol: 'AAPL', quantity: '10', price: '150.25', date: '2024-01-10', note: '' };
-const BTC = { symbol: 'BINANCE:BTCUSDT', quantity: '0.125', price: '40000.5', date: '2024-02-01', note: 'wallet, cold' };
+const BTC = {
+  symbol: 'BINANCE:BTCUSDT',
+  quantity: '0.125',
+  price: '40000.5',
+  date: '2024-02-01',
+  note: 'wallet, cold',
+};
 
 describe('holdings settings', () => {
   it('starts empty in USD, keeps lots and the base currency across a restart, and tells windows', () => {
@@ -45,7 +56,10 @@ describe('holdings settings', () => {
     const { settings } = service();
     settings.addLot(AAPL);
     settings.addLot(BTC);
-    expect(settings.updateLot('id-2', { ...BTC, quantity: '-0.5' }).lots[1]).toMatchObject({ id: 'id-2', quantity: '-0.5' });
+    expect(settings.updateLot('id-2', { ...BTC, quantity: '-0.5' }).lots[1]).toMatchObject({
+      id: 'id-2',
+      quantity: '-0.5',
+    });
     expect(settings.removeLot('id-1').lots.map((lot) => lot.id)).toEqual(['id-2']);
     const before = settings.holdings();
     expect(() => settings.addLot({ ...AAPL, quantity: '0' })).toThrow(TickerError);
@@ -58,7 +72,9 @@ describe('holdings settings', () => {
   it('replaces every lot from a CSV import, all or nothing', () => {
     const { settings } = service();
     settings.addLot(AAPL);
-    expect(() => settings.replaceLots([BTC, { ...AAPL, price: '-1' }])).toThrow(/Lot 2: the price paid must be greater than 0/);
+    expect(() => settings.replaceLots([BTC, { ...AAPL, price: '-1' }])).toThrow(
+      /Lot 2: the price paid must be greater than 0/,
+    );
     expect(settings.holdings().lots.map((lot) => lot.symbol)).toEqual(['AAPL']);
     const imported = parseHoldingsCsv(formatHoldingsCsv([BTC, AAPL]));
     if (!imported.ok) throw new Error(imported.problems.join());
@@ -70,13 +86,25 @@ describe('holdings settings', () => {
   it('repairs a damaged entry lot by lot and names what it dropped', () => {
     const good = { id: 'a1', ...AAPL };
     const repaired = repairSettings({
-      holdings: { baseCurrency: 'XX', lots: [good, { ...good }, { id: 'b2', ...BTC, quantity: 'lots' }, 'junk', { id: 'c3', ...BTC, extra: true }] },
+      holdings: {
+        baseCurrency: 'XX',
+        lots: [good, { ...good }, { id: 'b2', ...BTC, quantity: 'lots' }, 'junk', { id: 'c3', ...BTC, extra: true }],
+      },
     });
     expect(repaired?.settings.holdings).toEqual({ baseCurrency: 'USD', lots: [good] });
-    expect(repaired?.problems).toEqual(['holdings.baseCurrency', 'holdings.lots[1]', 'holdings.lots[2]', 'holdings.lots[3]', 'holdings.lots[4]']);
+    expect(repaired?.problems).toEqual([
+      'holdings.baseCurrency',
+      'holdings.lots[1]',
+      'holdings.lots[2]',
+      'holdings.lots[3]',
+      'holdings.lots[4]',
+    ]);
     expect(repairSettings({ holdings: 'garbage' })?.settings.holdings).toEqual({ baseCurrency: 'USD', lots: [] });
     // A file from before holdings existed gets the default silently, at the same version.
-    expect(repairSettings({ version: SETTINGS_VERSION })).toMatchObject({ problems: [], settings: { version: SETTINGS_VERSION, holdings: { baseCurrency: 'USD', lots: [] } } });
+    expect(repairSettings({ version: SETTINGS_VERSION })).toMatchObject({
+      problems: [],
+      settings: { version: SETTINGS_VERSION, holdings: { baseCurrency: 'USD', lots: [] } },
+    });
   });
 
   it('declares holdings in the JSON schema, with the lot limits', () => {

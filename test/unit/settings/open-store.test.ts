@@ -1,6 +1,16 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import * as fs from 'node:fs';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyValueStore } from '../../../src/engine/settings/key-value-store';
@@ -26,7 +36,8 @@ function fileBackedStore(filePath: string): KeyValueStore {
   if (existsSync(filePath)) {
     const raw = read();
     const repaired = repairSettings(raw);
-    if (!repaired || repaired.problems.length > 0) throw new Error(`Config schema violation: ${repaired?.problems.join(', ')}`);
+    if (!repaired || repaired.problems.length > 0)
+      throw new Error(`Config schema violation: ${repaired?.problems.join(', ')}`);
   } else {
     writeFileSync(filePath, JSON.stringify(defaultSettings()));
   }
@@ -46,7 +57,10 @@ function transient(code: string): Error {
 }
 
 /** node:fs, except the named calls fail with `code` the first `times` times. */
-function flakyFs(failures: Partial<Record<keyof SettingsFs, number>>, code = 'EPERM'): SettingsFs & { calls: Record<string, number> } {
+function flakyFs(
+  failures: Partial<Record<keyof SettingsFs, number>>,
+  code = 'EPERM',
+): SettingsFs & { calls: Record<string, number> } {
   const calls: Record<string, number> = {};
   const wrap = <K extends keyof SettingsFs>(name: K): SettingsFs[K] =>
     ((...args: unknown[]) => {
@@ -85,7 +99,9 @@ describe('backup names', () => {
     expect(backupStamp(NOW)).toBe('2026-11-25T20-15-03');
     expect(backupPathFor('/data/settings.json', NOW, () => false)).toBe(`/data/${BACKUP_NAME}`);
     const taken = new Set([`/data/${BACKUP_NAME}`, '/data/settings.corrupt-2026-11-25T20-15-03-2.json']);
-    expect(backupPathFor('/data/settings.json', NOW, (p) => taken.has(p))).toBe('/data/settings.corrupt-2026-11-25T20-15-03-3.json');
+    expect(backupPathFor('/data/settings.json', NOW, (p) => taken.has(p))).toBe(
+      '/data/settings.corrupt-2026-11-25T20-15-03-3.json',
+    );
   });
 });
 
@@ -93,7 +109,11 @@ describe('openSettingsStore', () => {
   it('opens a healthy file as it is, with no notice and no backup', () => {
     const settings = { ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'] }] };
     writeFileSync(filePath, JSON.stringify(settings));
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+    });
     expect(notice).toBeNull();
     expect((store.store as SavedSettings).lists).toEqual(settings.lists);
     expect(readdirSync(dir)).toEqual(['settings.json']);
@@ -101,7 +121,11 @@ describe('openSettingsStore', () => {
 
   it('keeps a corrupt file as a dated backup, starts from defaults and says where the backup is', () => {
     writeFileSync(filePath, '{"symbols": ["AAPL", ');
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+    });
     expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe('{"symbols": ["AAPL", ');
     expect(store.store).toEqual(defaultSettings());
     expect(notice).toMatchObject({ level: 'warning', at: NOW });
@@ -110,9 +134,17 @@ describe('openSettingsStore', () => {
   });
 
   it('salvages the good fields of a schema-invalid file and names the bad one', () => {
-    const original = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }], preferences: { ...defaultSettings().preferences, height: 9000, theme: 'light' } });
+    const original = JSON.stringify({
+      ...defaultSettings(),
+      lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }],
+      preferences: { ...defaultSettings().preferences, height: 9000, theme: 'light' },
+    });
     writeFileSync(filePath, original);
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+    });
     const saved = store.store as SavedSettings;
     expect(saved.lists[0]?.symbols).toEqual(['IBM', 'SAP']);
     expect(saved.preferences).toMatchObject({ height: 32, theme: 'light' });
@@ -123,7 +155,12 @@ describe('openSettingsStore', () => {
 
   it('starts from defaults when salvage is turned off', () => {
     writeFileSync(filePath, JSON.stringify({ symbols: ['IBM'], preferences: { height: 9000 } }));
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW, repair: null });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+      repair: null,
+    });
     expect(store.store).toEqual(defaultSettings());
     expect(existsSync(join(dir, BACKUP_NAME))).toBe(true);
     expect(notice?.message).toMatch(/default settings/);
@@ -147,7 +184,13 @@ describe('openSettingsStore', () => {
     writeFileSync(filePath, 'not json');
     const flaky = flakyFs({ renameSync: 2 });
     const sleep = vi.fn();
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW, fs: flaky, sleep });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+      fs: flaky,
+      sleep,
+    });
     expect(flaky.calls.renameSync).toBe(3);
     expect(sleep).toHaveBeenCalledTimes(2);
     expect(sleep.mock.calls[0]?.[0]).toBeGreaterThan(0);
@@ -173,7 +216,14 @@ describe('openSettingsStore', () => {
   it('keeps running in memory, file untouched, when the file stays locked', () => {
     writeFileSync(filePath, 'not json');
     const flaky = flakyFs({ renameSync: 100 });
-    const { store, notice } = openSettingsStore({ createStore: () => fileBackedStore(filePath), filePath, now: () => NOW, fs: flaky, sleep: () => {}, retries: 3 });
+    const { store, notice } = openSettingsStore({
+      createStore: () => fileBackedStore(filePath),
+      filePath,
+      now: () => NOW,
+      fs: flaky,
+      sleep: () => {},
+      retries: 3,
+    });
     expect(flaky.calls.renameSync).toBe(4);
     expect(readFileSync(filePath, 'utf8')).toBe('not json');
     expect(notice?.level).toBe('error');
@@ -256,22 +306,30 @@ function countingFs(): SettingsFs & { reads: string[] } {
 }
 
 describe('openSettingsStore: files the store library would mishandle', () => {
-  it.each([['[]'], ['"settings"'], ['3.5'], ['null'], ['true']])('moves aside %s (JSON, not an object) before the store sees it', (content) => {
-    writeFileSync(filePath, content);
-    const createStore = vi.fn(() => lenientStore(filePath));
-    const { store, notice } = openSettingsStore({ createStore, filePath, now: () => NOW });
-    expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(content);
-    expect(store.store).toEqual(defaultSettings());
-    expect(notice?.message).toMatch(/instead of settings/);
-    expect(notice?.message).toContain(join(dir, BACKUP_NAME));
-    expect(createStore).toHaveBeenCalledTimes(1);
-  });
+  it.each([['[]'], ['"settings"'], ['3.5'], ['null'], ['true']])(
+    'moves aside %s (JSON, not an object) before the store sees it',
+    (content) => {
+      writeFileSync(filePath, content);
+      const createStore = vi.fn(() => lenientStore(filePath));
+      const { store, notice } = openSettingsStore({ createStore, filePath, now: () => NOW });
+      expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(content);
+      expect(store.store).toEqual(defaultSettings());
+      expect(notice?.message).toMatch(/instead of settings/);
+      expect(notice?.message).toContain(join(dir, BACKUP_NAME));
+      expect(createStore).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('refuses a file over the size limit without reading it: renamed, defaults, notice', () => {
     writeFileSync(filePath, '');
     truncateSync(filePath, 50 * 1024 * 1024);
     const counting = countingFs();
-    const { store, notice } = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, fs: counting });
+    const { store, notice } = openSettingsStore({
+      createStore: () => lenientStore(filePath),
+      filePath,
+      now: () => NOW,
+      fs: counting,
+    });
     expect(counting.reads).toEqual([]);
     const moved = join(dir, 'settings.too-large-2026-11-25T20-15-03.json');
     expect(statSync(moved).size).toBe(50 * 1024 * 1024);
@@ -283,16 +341,34 @@ describe('openSettingsStore: files the store library would mishandle', () => {
   it('the limit is an option: a file just at it is read, one byte more is not', () => {
     const text = JSON.stringify(defaultSettings());
     writeFileSync(filePath, text);
-    const at = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, maxBytes: Buffer.byteLength(text) });
+    const at = openSettingsStore({
+      createStore: () => lenientStore(filePath),
+      filePath,
+      now: () => NOW,
+      maxBytes: Buffer.byteLength(text),
+    });
     expect(at.notice).toBeNull();
-    const over = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW, maxBytes: Buffer.byteLength(text) - 1 });
+    const over = openSettingsStore({
+      createStore: () => lenientStore(filePath),
+      filePath,
+      now: () => NOW,
+      maxBytes: Buffer.byteLength(text) - 1,
+    });
     expect(over.notice?.message).toMatch(/too large/);
   });
 
   it('backs up a file the store accepts but repair does not, and names every field', () => {
-    const original = JSON.stringify({ ...defaultSettings(), lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm'] }], window: { displayId: 1e300, docked: true, x: null, y: null } });
+    const original = JSON.stringify({
+      ...defaultSettings(),
+      lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'ibm'] }],
+      window: { displayId: 1e300, docked: true, x: null, y: null },
+    });
     writeFileSync(filePath, original);
-    const { store, notice } = openSettingsStore({ createStore: () => lenientStore(filePath), filePath, now: () => NOW });
+    const { store, notice } = openSettingsStore({
+      createStore: () => lenientStore(filePath),
+      filePath,
+      now: () => NOW,
+    });
     expect(readFileSync(join(dir, BACKUP_NAME), 'utf8')).toBe(original);
     expect((store.store as SavedSettings).lists[0]?.symbols).toEqual(['IBM']);
     expect(notice?.message).toContain('lists[0].symbols, window.displayId');
@@ -300,7 +376,11 @@ describe('openSettingsStore: files the store library would mishandle', () => {
   });
 
   it('opens a file from a newer Ticker without the store library, and refuses every write', () => {
-    const newer = JSON.stringify({ ...defaultSettings(), version: 9, lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'], colour: 'red' }] });
+    const newer = JSON.stringify({
+      ...defaultSettings(),
+      version: 9,
+      lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM'], colour: 'red' }],
+    });
     writeFileSync(filePath, newer);
     const createStore = vi.fn(() => lenientStore(filePath));
     const { store, notice } = openSettingsStore({ createStore, filePath, now: () => NOW });
@@ -340,11 +420,16 @@ describe('readOnlyReason', () => {
 
   it('a folder the user cannot write (access refused, as for a non-root user): its reason', () => {
     writeFileSync(filePath, '{}');
-    expect(readOnlyReason(filePath, { statSync: fs.statSync, accessSync: denied })).toBe(`the settings folder ${dir} is not writable (EACCES)`);
+    expect(readOnlyReason(filePath, { statSync: fs.statSync, accessSync: denied })).toBe(
+      `the settings folder ${dir} is not writable (EACCES)`,
+    );
   });
 
   it('a folder without write bits counts on POSIX but not on Windows (where that flag means nothing for folders)', () => {
-    const readOnlyFolder = { statSync: (path: fs.PathLike) => (String(path) === dir ? { mode: 0o40555 } : fs.statSync(path)), accessSync: fs.accessSync } as unknown as Pick<SettingsFs, 'statSync' | 'accessSync'>;
+    const readOnlyFolder = {
+      statSync: (path: fs.PathLike) => (String(path) === dir ? { mode: 0o40555 } : fs.statSync(path)),
+      accessSync: fs.accessSync,
+    } as unknown as Pick<SettingsFs, 'statSync' | 'accessSync'>;
     expect(readOnlyReason(filePath, readOnlyFolder, 'linux')).toBe(`the settings folder ${dir} is read-only`);
     expect(readOnlyReason(filePath, readOnlyFolder, 'win32')).toBeNull();
   });

@@ -11,7 +11,12 @@ import { createFakeSafeStorage } from './fake-safe-storage';
 
 function service(store = createMemoryStore()) {
   let n = 0;
-  const settings = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'linux', newRelayToken: () => `relay-token-number-${++n}` });
+  const settings = new SettingsService({
+    store,
+    safeStorage: createFakeSafeStorage(),
+    platform: 'linux',
+    newRelayToken: () => `relay-token-number-${++n}`,
+  });
   return { settings, store };
 }
 
@@ -33,9 +38,13 @@ describe('relay settings', () => {
 
   it('normalises allowed origins and refuses anything that is not one, keeping the saved list', () => {
     const { settings } = service();
-    expect(settings.setRelayOrigins(['https://Dash.example/', 'http://localhost:3000', 'https://dash.example'])).toEqual(['https://dash.example', 'http://localhost:3000']);
+    expect(
+      settings.setRelayOrigins(['https://Dash.example/', 'http://localhost:3000', 'https://dash.example']),
+    ).toEqual(['https://dash.example', 'http://localhost:3000']);
     expect(() => settings.setRelayOrigins(['https://ok.example', 'javascript:alert(1)'])).toThrow(/Not an origin/);
-    expect(() => settings.setRelayOrigins(Array.from({ length: 21 }, (_, i) => `https://o${i}.example`))).toThrow(/At most 20/);
+    expect(() => settings.setRelayOrigins(Array.from({ length: 21 }, (_, i) => `https://o${i}.example`))).toThrow(
+      /At most 20/,
+    );
     expect(settings.relayOrigins()).toEqual(['https://dash.example', 'http://localhost:3000']);
   });
 
@@ -50,7 +59,12 @@ describe('relay settings', () => {
   it('declares the relay entry and the relay preferences in the JSON schema', () => {
     const schema = settingsSchema() as Record<string, { properties?: Record<string, unknown> }>;
     expect(schema.relay?.properties).toHaveProperty('token');
-    expect(schema.preferences?.properties?.relayPort).toMatchObject({ type: 'integer', minimum: 1024, maximum: 65535, default: 8765 });
+    expect(schema.preferences?.properties?.relayPort).toMatchObject({
+      type: 'integer',
+      minimum: 1024,
+      maximum: 65535,
+      default: 8765,
+    });
     expect(schema.preferences?.properties?.relayEnabled).toMatchObject({ type: 'boolean', default: false });
   });
 });

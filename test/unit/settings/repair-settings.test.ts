@@ -19,7 +19,14 @@ describe('repairSettings', () => {
     const raw = {
       version: 1,
       symbols: ['IBM', 'BINANCE:SOLUSDT', 'OANDA:GBP_USD'],
-      preferences: { ...defaultSettings().preferences, theme: 'light', height: 44, speed: 120, paused: true, clickThrough: true },
+      preferences: {
+        ...defaultSettings().preferences,
+        theme: 'light',
+        height: 44,
+        speed: 120,
+        paused: true,
+        clickThrough: true,
+      },
       window: { displayId: 2, docked: false, x: 10, y: 700 },
       apiKey: { protection: 'encrypted', data: 'QUJDRA==' },
     };
@@ -50,7 +57,11 @@ describe('repairSettings', () => {
       { id: 'l1', name: 'Tech', symbols: ['AAPL', 'MSFT'] },
       { id: 'l4', name: 'Mixed', symbols: ['AAPL', 'BINANCE:BTCUSDT'] },
     ];
-    expect(repairSettings({ version: 2, lists, shownListId: 'l4' })).toMatchObject({ settings: { lists, shownListId: 'l4' }, problems: [], migrated: false });
+    expect(repairSettings({ version: 2, lists, shownListId: 'l4' })).toMatchObject({
+      settings: { lists, shownListId: 'l4' },
+      problems: [],
+      migrated: false,
+    });
   });
 
   it('drops unusable lists, renames a clashing name, and falls back to the first list when the shown one is gone', () => {
@@ -91,9 +102,15 @@ describe('repairSettings', () => {
   });
 
   it('keeps saved shortcuts and the full-screen choice; resets a bare-key shortcut, naming it', () => {
-    const result = repairSettings({ preferences: { shortcutToggleStrips: 'Alt+Shift+F2', shortcutPause: 'P', fullScreenApps: 'step-aside' } });
+    const result = repairSettings({
+      preferences: { shortcutToggleStrips: 'Alt+Shift+F2', shortcutPause: 'P', fullScreenApps: 'step-aside' },
+    });
     expect(result?.problems).toEqual(['preferences.shortcutPause']);
-    expect(result?.settings.preferences).toMatchObject({ shortcutToggleStrips: 'Alt+Shift+F2', shortcutPause: 'CommandOrControl+Alt+P', fullScreenApps: 'step-aside' });
+    expect(result?.settings.preferences).toMatchObject({
+      shortcutToggleStrips: 'Alt+Shift+F2',
+      shortcutPause: 'CommandOrControl+Alt+P',
+      fullScreenApps: 'step-aside',
+    });
     expect(repairSettings({ preferences: { shortcutPause: '', fullScreenApps: 'sideways' } })).toMatchObject({
       problems: ['preferences.fullScreenApps'],
       settings: { preferences: { shortcutPause: '', fullScreenApps: 'stay-above' } },
@@ -113,14 +130,15 @@ describe('repairSettings', () => {
   });
 
   it('resets whole sections of the wrong shape, and malformed saved keys', () => {
-    expect(repairSettings({ preferences: [1, 2], window: 'x', apiKey: { protection: 'plain', data: 'abc' }, version: -3 })?.problems).toEqual([
-      'version',
-      'preferences',
-      'window',
-      'apiKey',
-    ]);
+    expect(
+      repairSettings({ preferences: [1, 2], window: 'x', apiKey: { protection: 'plain', data: 'abc' }, version: -3 })
+        ?.problems,
+    ).toEqual(['version', 'preferences', 'window', 'apiKey']);
     expect(repairSettings({ apiKey: { protection: 'encrypted', data: 'not base64!' } })?.problems).toEqual(['apiKey']);
-    expect(repairSettings({ apiKey: { protection: 'obfuscated', data: 'QUJD' } })?.settings.apiKey).toEqual({ protection: 'obfuscated', data: 'QUJD' });
+    expect(repairSettings({ apiKey: { protection: 'obfuscated', data: 'QUJD' } })?.settings.apiKey).toEqual({
+      protection: 'obfuscated',
+      data: 'QUJD',
+    });
   });
 
   it('returns null for something that is not an object at all', () => {

@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
-import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, SYMBOL_PATTERN, SYMBOL_RULE_TEXT, normalizeSymbol } from '../../../src/shared/symbols';
+import {
+  DEFAULT_MAX_SYMBOLS,
+  MAX_SYMBOL_LENGTH,
+  SYMBOL_PATTERN,
+  SYMBOL_RULE_TEXT,
+  normalizeSymbol,
+} from '../../../src/shared/symbols';
 import {
   DEFAULT_PREFERENCES,
   PREFERENCE_KEYS,
@@ -9,7 +15,13 @@ import {
   checkPreferencePatch,
   preferenceProblem,
 } from '../../../src/shared/preference-rules';
-import { DEFAULT_SETTINGS, DEFAULT_SYMBOLS, SETTINGS_SCHEMA, defaultSettings, settingsSchema } from '../../../src/engine/settings/schema';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_SYMBOLS,
+  SETTINGS_SCHEMA,
+  defaultSettings,
+  settingsSchema,
+} from '../../../src/engine/settings/schema';
 import { repairSettings } from '../../../src/engine/settings/repair-settings';
 
 describe('settings defaults', () => {
@@ -65,15 +77,23 @@ describe('settings defaults', () => {
   });
 
   it('describes every preference in the JSON schema with its range and default', () => {
-    const preferences = SETTINGS_SCHEMA.preferences as { properties: Record<string, Record<string, unknown>>; additionalProperties: boolean };
+    const preferences = SETTINGS_SCHEMA.preferences as {
+      properties: Record<string, Record<string, unknown>>;
+      additionalProperties: boolean;
+    };
     expect(Object.keys(preferences.properties).sort()).toEqual([...PREFERENCE_KEYS].sort());
     expect(preferences.additionalProperties).toBe(false);
     expect(preferences.properties.height).toMatchObject({ type: 'integer', minimum: 20, maximum: 120, default: 32 });
     expect(preferences.properties.speed).toMatchObject({ minimum: 10, maximum: 400, default: 60 });
     expect(preferences.properties.opacity).toMatchObject({ type: 'number', minimum: 0.3, maximum: 1, default: 1 });
     expect(preferences.properties.theme).toMatchObject({ enum: ['dark', 'light', 'transparent'], default: 'dark' });
-    const listSymbols = (schema: Record<string, unknown>) => (schema as { items: { properties: { symbols: unknown } } }).items.properties.symbols;
-    expect(listSymbols(SETTINGS_SCHEMA.lists)).toMatchObject({ uniqueItems: true, maxItems: DEFAULT_MAX_SYMBOLS, items: { pattern: SYMBOL_PATTERN.source } });
+    const listSymbols = (schema: Record<string, unknown>) =>
+      (schema as { items: { properties: { symbols: unknown } } }).items.properties.symbols;
+    expect(listSymbols(SETTINGS_SCHEMA.lists)).toMatchObject({
+      uniqueItems: true,
+      maxItems: DEFAULT_MAX_SYMBOLS,
+      items: { pattern: SYMBOL_PATTERN.source },
+    });
     expect(listSymbols(settingsSchema(7).lists)).toMatchObject({ maxItems: 7 });
     expect(SETTINGS_SCHEMA.lists).toMatchObject({ minItems: 1, maxItems: MAX_WATCH_LISTS });
   });
@@ -92,7 +112,8 @@ describe('preference rules', () => {
     expect(SYMBOL_PATTERN.test('A'.repeat(MAX_SYMBOL_LENGTH + 1))).toBe(false);
     expect(SYMBOL_RULE_TEXT).toContain(`up to ${MAX_SYMBOL_LENGTH} characters`);
     // Every punctuation mark the message names is accepted, and nothing else is.
-    for (const mark of ['.', '-', '_', ':', '/', '^', '=']) expect(normalizeSymbol(`A${mark}B`), mark).toBe(`A${mark}B`);
+    for (const mark of ['.', '-', '_', ':', '/', '^', '='])
+      expect(normalizeSymbol(`A${mark}B`), mark).toBe(`A${mark}B`);
     for (const mark of [' ', ',', ']', '\\', '[', '*', '+']) expect(normalizeSymbol(`A${mark}B`), mark).toBeNull();
     // The JSON schema compiles the same source with the unicode flag.
     expect(new RegExp(SYMBOL_PATTERN.source, 'u').test('BINANCE:BTCUSDT')).toBe(true);
@@ -158,9 +179,14 @@ describe('preference rules', () => {
     expect(checkPreferencePatch(new Patch()).ok).toBe(false);
     expect(checkPreferencePatch(new Map()).ok).toBe(false);
     expect(checkPreferencePatch({ colour: 'red' })).toEqual({ ok: false, message: 'Unknown preference "colour"' });
-    expect(checkPreferencePatch(JSON.parse('{"__proto__":{"height":40}}'))).toMatchObject({ ok: false, message: expect.stringContaining('__proto__') });
+    expect(checkPreferencePatch(JSON.parse('{"__proto__":{"height":40}}'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('__proto__'),
+    });
     expect(checkPreferencePatch({ constructor: {} }).ok).toBe(false);
-    expect(checkPreferencePatch(Object.defineProperty({}, 'height', { get: () => 40, enumerable: true })).ok).toBe(false);
+    expect(checkPreferencePatch(Object.defineProperty({}, 'height', { get: () => 40, enumerable: true })).ok).toBe(
+      false,
+    );
     expect(checkPreferencePatch({ [Symbol('x')]: 1 }).ok).toBe(false);
   });
 

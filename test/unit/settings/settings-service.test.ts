@@ -2,7 +2,11 @@ import { describe, it, expect, vi } from 'vitest';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import type { PublicSettings } from '../../../src/shared/types';
 import { SettingsService } from '../../../src/engine/settings/settings-service';
-import { createMemoryStore, SettingsWriteRefused, type KeyValueStore } from '../../../src/engine/settings/key-value-store';
+import {
+  createMemoryStore,
+  SettingsWriteRefused,
+  type KeyValueStore,
+} from '../../../src/engine/settings/key-value-store';
 import { DEFAULT_SYMBOLS, defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
 import { createFakeSafeStorage } from './fake-safe-storage';
 import { MAX_WATCH_LISTS } from '../../../src/shared/watch-lists';
@@ -26,7 +30,14 @@ function makeStore(initial: Record<string, unknown> = {}): KeyValueStore & { wri
   return store;
 }
 
-function makeService(options: { initial?: Record<string, unknown>; maxSymbols?: number; platform?: NodeJS.Platform; safeStorage?: ReturnType<typeof createFakeSafeStorage> } = {}) {
+function makeService(
+  options: {
+    initial?: Record<string, unknown>;
+    maxSymbols?: number;
+    platform?: NodeJS.Platform;
+    safeStorage?: ReturnType<typeof createFakeSafeStorage>;
+  } = {},
+) {
   const store = makeStore(options.initial ?? {});
   const safeStorage = options.safeStorage ?? createFakeSafeStorage();
   const service = new SettingsService({
@@ -63,7 +74,9 @@ describe('SettingsService: loading', () => {
   });
 
   it('repairs a bad field, keeps the rest, saves the repair and names the field in a notice', () => {
-    const { service, store } = makeService({ initial: { symbols: ['IBM'], preferences: { height: 9000, theme: 'light' } } });
+    const { service, store } = makeService({
+      initial: { symbols: ['IBM'], preferences: { height: 9000, theme: 'light' } },
+    });
     expect(service.preferences()).toMatchObject({ height: 32, theme: 'light' });
     expect(service.symbols()).toEqual(['IBM']);
     const notices = service.notices();
@@ -153,7 +166,11 @@ describe('SettingsService: symbols', () => {
 describe('SettingsService: preferences and window', () => {
   it('applies a valid patch, saves it and emits', () => {
     const { service, store, emitted } = makeService();
-    expect(service.setPreferences({ height: 48, theme: 'light' })).toMatchObject({ height: 48, theme: 'light', speed: 60 });
+    expect(service.setPreferences({ height: 48, theme: 'light' })).toMatchObject({
+      height: 48,
+      theme: 'light',
+      speed: 60,
+    });
     expect((store.store as SavedSettings).preferences).toMatchObject({ height: 48, theme: 'light' });
     expect(emitted).toHaveLength(1);
   });
@@ -188,7 +205,12 @@ describe('SettingsService: preferences and window', () => {
 
   it('saves window state without a settings event, and validates it', () => {
     const { service, store, emitted } = makeService();
-    expect(service.setWindowState({ docked: false, x: -1280, y: 20 })).toEqual({ displayId: null, docked: false, x: -1280, y: 20 });
+    expect(service.setWindowState({ docked: false, x: -1280, y: 20 })).toEqual({
+      displayId: null,
+      docked: false,
+      x: -1280,
+      y: 20,
+    });
     expect((store.store as SavedSettings).window).toMatchObject({ docked: false, x: -1280 });
     expect(emitted).toEqual([]);
     expect(errorCode(() => service.setWindowState({ x: Number.NaN }))).toBe('invalid-payload');
@@ -214,7 +236,10 @@ describe('SettingsService: preferences and window', () => {
     expect(service.preferences().height).toBe(50);
     expect(emitted).toHaveLength(2);
     expect(service.notices()).toHaveLength(1);
-    expect(service.notices()[0]).toMatchObject({ level: 'warning', message: expect.stringMatching(/cannot save changes.*ENOSPC.*until Ticker quits/) });
+    expect(service.notices()[0]).toMatchObject({
+      level: 'warning',
+      message: expect.stringMatching(/cannot save changes.*ENOSPC.*until Ticker quits/),
+    });
     expect(logged).toHaveBeenCalled();
     // Saving works again: everything of the session is saved; a new failure is told again.
     failing = false;
@@ -238,15 +263,30 @@ describe('SettingsService: preferences and window', () => {
       path: '/x/settings.json',
       writeRefusal: () => 'the settings file /x/settings.json is read-only',
     };
-    const service = new SettingsService({ store: refusing, safeStorage: createFakeSafeStorage(), platform: 'linux', now: () => 5 });
+    const service = new SettingsService({
+      store: refusing,
+      safeStorage: createFakeSafeStorage(),
+      platform: 'linux',
+      now: () => 5,
+    });
     service.addSymbol('SAP');
     const messages = service.notices().map((notice) => notice.message);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toBe('Ticker cannot save changes to its settings: the settings file /x/settings.json is read-only. Changes you make now apply until Ticker quits; the file at /x/settings.json is left as it is.');
+    expect(messages[0]).toBe(
+      'Ticker cannot save changes to its settings: the settings file /x/settings.json is read-only. Changes you make now apply until Ticker quits; the file at /x/settings.json is left as it is.',
+    );
     expect(messages[1]).toMatch(/preferences\.height/);
     // An import applies for the session and says it is not saved, without another notice.
-    const imported = service.importTransfer({ lists: [{ name: 'Tech', symbols: ['IBM'] }], shownList: null, preferences: {} });
-    expect(imported).toEqual({ ok: true, summary: 'Imported: added "Tech". It applies until Ticker quits: your settings cannot be saved now (see the notice).' });
+    const imported = service.importTransfer({
+      lists: [{ name: 'Tech', symbols: ['IBM'] }],
+      shownList: null,
+      preferences: {},
+    });
+    expect(imported).toEqual({
+      ok: true,
+      summary:
+        'Imported: added "Tech". It applies until Ticker quits: your settings cannot be saved now (see the notice).',
+    });
     expect(service.lists().at(-1)?.symbols).toEqual(['IBM']);
     expect(service.notices()).toHaveLength(2);
     expect(store.writes).toBe(0);
@@ -280,7 +320,10 @@ describe('SettingsService: API key', () => {
     const basic = makeService({ platform: 'linux', safeStorage: createFakeSafeStorage({ backend: 'basic_text' }) });
     expect(basic.service.setApiKey(KEY).protection).toBe('obfuscated');
     expect(basic.service.apiKey()).toBe(KEY);
-    const keyring = makeService({ platform: 'linux', safeStorage: createFakeSafeStorage({ backend: 'gnome_libsecret' }) });
+    const keyring = makeService({
+      platform: 'linux',
+      safeStorage: createFakeSafeStorage({ backend: 'gnome_libsecret' }),
+    });
     expect(keyring.service.setApiKey(KEY).protection).toBe('encrypted');
   });
 
@@ -292,14 +335,17 @@ describe('SettingsService: API key', () => {
     expect((store.store as SavedSettings).apiKey).toBeNull();
   });
 
-  it.each(['short', 'has a space inside', 'x'.repeat(129), 'tab\there1234', 'ünïcødé-key-123'])('refuses the key %j', (bad) => {
-    const { service, store } = makeService();
-    service.setApiKey(KEY);
-    const writes = store.writes;
-    expect(errorCode(() => service.setApiKey(bad))).toBe('invalid-payload');
-    expect(service.apiKey()).toBe(KEY);
-    expect(store.writes).toBe(writes);
-  });
+  it.each(['short', 'has a space inside', 'x'.repeat(129), 'tab\there1234', 'ünïcødé-key-123'])(
+    'refuses the key %j',
+    (bad) => {
+      const { service, store } = makeService();
+      service.setApiKey(KEY);
+      const writes = store.writes;
+      expect(errorCode(() => service.setApiKey(bad))).toBe('invalid-payload');
+      expect(service.apiKey()).toBe(KEY);
+      expect(store.writes).toBe(writes);
+    },
+  );
 
   it('never puts the key in publicSettings or any changed payload', () => {
     const { service, emitted } = makeService();
@@ -438,12 +484,22 @@ describe('SettingsService: second strip', () => {
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
     service.setSecondStrip({ listId: 'l2' });
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
-    expect(service.setSecondStrip({ enabled: true, displayId: 7, position: 'top' })).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
+    expect(service.setSecondStrip({ enabled: true, displayId: 7, position: 'top' })).toEqual({
+      enabled: true,
+      listId: 'l2',
+      position: 'top',
+      displayId: 7,
+    });
     expect(service.shownListIds()).toEqual(['l1', 'l2']);
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
     expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
     expect(emitted.at(-1)?.secondStrip).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
-    expect((store.store as SavedSettings).secondStrip).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
+    expect((store.store as SavedSettings).secondStrip).toEqual({
+      enabled: true,
+      listId: 'l2',
+      position: 'top',
+      displayId: 7,
+    });
     // Symbols added to the second strip's list reach the connection too.
     service.addSymbol('BINANCE:ETHUSDT', 'l2');
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT', 'BINANCE:ETHUSDT']);
@@ -479,10 +535,14 @@ describe('SettingsService: second strip', () => {
   });
 
   it('a saved file keeps it; a broken field takes its default and is named', () => {
-    const { service } = makeService({ initial: { ...threeLists, secondStrip: { enabled: true, listId: 'l3', position: 'top', displayId: 2 } } });
+    const { service } = makeService({
+      initial: { ...threeLists, secondStrip: { enabled: true, listId: 'l3', position: 'top', displayId: 2 } },
+    });
     expect(service.secondStrip()).toEqual({ enabled: true, listId: 'l3', position: 'top', displayId: 2 });
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD', 'OANDA:GBP_USD']);
-    const broken = makeService({ initial: { ...threeLists, secondStrip: { enabled: true, listId: 'gone', position: 'middle' } } });
+    const broken = makeService({
+      initial: { ...threeLists, secondStrip: { enabled: true, listId: 'gone', position: 'middle' } },
+    });
     expect(broken.service.secondStrip()).toEqual({ enabled: true, listId: 'l1', position: 'bottom', displayId: null });
     expect(broken.service.notices()[0]?.message).toMatch(/secondStrip\.listId, secondStrip\.position/);
   });

@@ -4,7 +4,12 @@ import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { listedProblems, MAX_LISTED_PROBLEMS } from '../../../src/shared/settings-transfer';
 import { applyTransfer } from '../../../src/engine/settings/apply-transfer';
 import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../../../src/engine/settings/schema';
-import { formatSettingsJson, parseSettingsJson, TRANSFER_VERSION, type TransferData } from '../../../src/engine/settings/settings-transfer';
+import {
+  formatSettingsJson,
+  parseSettingsJson,
+  TRANSFER_VERSION,
+  type TransferData,
+} from '../../../src/engine/settings/settings-transfer';
 import { formatSymbolsCsv, parseSymbolsCsv } from '../../../src/engine/settings/symbols-csv';
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
@@ -21,12 +26,22 @@ const MINE = saved({
     { id: 'l6', name: 'Empty', symbols: [] },
   ],
   shownListId: 'l4',
-  preferences: { ...DEFAULT_PREFERENCES, theme: 'light', speed: 95.5, displayId: 7, chartUrlTemplate: 'https://finance.yahoo.com/quote/{symbol}' },
+  preferences: {
+    ...DEFAULT_PREFERENCES,
+    theme: 'light',
+    speed: 95.5,
+    displayId: 7,
+    chartUrlTemplate: 'https://finance.yahoo.com/quote/{symbol}',
+  },
   apiKey: { protection: 'encrypted', data: 'c2VjcmV0' },
   relay: { token: 'x'.repeat(43), origins: ['https://a.example'] },
 });
 
-const source = (settings: SavedSettings) => ({ lists: settings.lists, shownListId: settings.shownListId, preferences: settings.preferences });
+const source = (settings: SavedSettings) => ({
+  lists: settings.lists,
+  shownListId: settings.shownListId,
+  preferences: settings.preferences,
+});
 
 function parsedJson(text: string): TransferData {
   const result = parseSettingsJson(text, 50);
@@ -39,7 +54,12 @@ describe('settings export (JSON)', () => {
     const text = formatSettingsJson(source(MINE), NOW);
     expect(text).not.toContain('c2VjcmV0');
     expect(text).not.toContain('x'.repeat(43));
-    expect(JSON.parse(text)).toMatchObject({ format: 'ticker-settings', version: TRANSFER_VERSION, exportedAt: '2026-12-01T12:00:00.000Z', shownList: 'Crypto, "spot"' });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'ticker-settings',
+      version: TRANSFER_VERSION,
+      exportedAt: '2026-12-01T12:00:00.000Z',
+      shownList: 'Crypto, "spot"',
+    });
     const applied = applyTransfer(saved(), parsedJson(text), 50);
     if (!applied.ok) throw new Error(applied.problems.join());
     expect(applied.settings.lists.map(({ name, symbols }) => ({ name, symbols }))).toEqual([
@@ -47,7 +67,9 @@ describe('settings export (JSON)', () => {
       ...MINE.lists.map(({ name, symbols }) => ({ name, symbols })),
     ]);
     expect(applied.settings.preferences).toEqual(MINE.preferences);
-    expect(applied.settings.lists.find((list) => list.id === applied.settings.shownListId)?.name).toBe('Crypto, "spot"');
+    expect(applied.settings.lists.find((list) => list.id === applied.settings.shownListId)?.name).toBe(
+      'Crypto, "spot"',
+    );
     // Exporting the result again gives the same lists and preferences.
     const again = JSON.parse(formatSettingsJson(source(applied.settings), NOW));
     expect(again.lists.slice(1)).toEqual(JSON.parse(text).lists);
@@ -107,8 +129,15 @@ describe('settings export (JSON)', () => {
   });
 
   it('a list over the symbol cap is refused, naming the cap', () => {
-    const text = JSON.stringify({ format: 'ticker-settings', version: 1, lists: [{ name: 'Big', symbols: ['A', 'B', 'C'] }] });
-    expect(parseSettingsJson(text, 2)).toEqual({ ok: false, problems: ['lists[0].symbols: 3 symbols; a list holds at most 2'] });
+    const text = JSON.stringify({
+      format: 'ticker-settings',
+      version: 1,
+      lists: [{ name: 'Big', symbols: ['A', 'B', 'C'] }],
+    });
+    expect(parseSettingsJson(text, 2)).toEqual({
+      ok: false,
+      problems: ['lists[0].symbols: 3 symbols; a list holds at most 2'],
+    });
   });
 });
 
@@ -127,20 +156,45 @@ describe('symbols CSV', () => {
     const parsed = parseSymbolsCsv(text, { defaultList: 'Tech', maxSymbols: 50 });
     expect(parsed).toEqual({
       ok: true,
-      data: { lists: MINE.lists.filter((list) => list.symbols.length > 0).map(({ name, symbols }) => ({ name, symbols })), shownList: null, preferences: {} },
+      data: {
+        lists: MINE.lists.filter((list) => list.symbols.length > 0).map(({ name, symbols }) => ({ name, symbols })),
+        shownList: null,
+        preferences: {},
+      },
     });
   });
 
   it('takes one symbol a line without a header; a line without a list goes to the default list', () => {
-    expect(parseSymbolsCsv('aapl\r\n msft \n\nBINANCE:ETHUSDT,Crypto\n', { defaultList: 'Watch list', maxSymbols: 50 })).toEqual({
+    expect(
+      parseSymbolsCsv('aapl\r\n msft \n\nBINANCE:ETHUSDT,Crypto\n', { defaultList: 'Watch list', maxSymbols: 50 }),
+    ).toEqual({
       ok: true,
-      data: { lists: [{ name: 'Watch list', symbols: ['AAPL', 'MSFT'] }, { name: 'Crypto', symbols: ['BINANCE:ETHUSDT'] }], shownList: null, preferences: {} },
+      data: {
+        lists: [
+          { name: 'Watch list', symbols: ['AAPL', 'MSFT'] },
+          { name: 'Crypto', symbols: ['BINANCE:ETHUSDT'] },
+        ],
+        shownList: null,
+        preferences: {},
+      },
     });
   });
 
   it('refuses a file listing every problem by its line', () => {
-    const text = ['symbol,list', 'IBM,Tech', 'straße,Tech', 'ibm,tech', 'AAPL,Tech,extra', `SAP,${'x'.repeat(41)}`, '"MSFT', ''].join('\n');
-    expect(parseSymbolsCsv(text, { defaultList: 'Watch list', maxSymbols: 50 })).toEqual({ ok: false, problems: ['a quoted field is never closed'] });
+    const text = [
+      'symbol,list',
+      'IBM,Tech',
+      'straße,Tech',
+      'ibm,tech',
+      'AAPL,Tech,extra',
+      `SAP,${'x'.repeat(41)}`,
+      '"MSFT',
+      '',
+    ].join('\n');
+    expect(parseSymbolsCsv(text, { defaultList: 'Watch list', maxSymbols: 50 })).toEqual({
+      ok: false,
+      problems: ['a quoted field is never closed'],
+    });
     const closed = text.replace('"MSFT', 'MSFT,"Multi\nline"');
     expect(parseSymbolsCsv(closed, { defaultList: 'Watch list', maxSymbols: 50 })).toEqual({
       ok: false,
@@ -155,36 +209,86 @@ describe('symbols CSV', () => {
   });
 
   it('refuses more symbols in a list than the cap, naming the line where it is passed, and an empty file', () => {
-    expect(parseSymbolsCsv('A\nB\nC\n', { defaultList: 'L', maxSymbols: 2 })).toEqual({ ok: false, problems: ['"L": 3 symbols (from line 3 on); a list holds at most 2'] });
-    expect(parseSymbolsCsv('symbol,list\n\n', { defaultList: 'L', maxSymbols: 2 })).toEqual({ ok: false, problems: ['the file has no symbols'] });
+    expect(parseSymbolsCsv('A\nB\nC\n', { defaultList: 'L', maxSymbols: 2 })).toEqual({
+      ok: false,
+      problems: ['"L": 3 symbols (from line 3 on); a list holds at most 2'],
+    });
+    expect(parseSymbolsCsv('symbol,list\n\n', { defaultList: 'L', maxSymbols: 2 })).toEqual({
+      ok: false,
+      problems: ['the file has no symbols'],
+    });
   });
 });
 
 describe('applyTransfer', () => {
-  const data = (lists: TransferData['lists'], extra: Partial<TransferData> = {}): TransferData => ({ lists, shownList: null, preferences: {}, ...extra });
+  const data = (lists: TransferData['lists'], extra: Partial<TransferData> = {}): TransferData => ({
+    lists,
+    shownList: null,
+    preferences: {},
+    ...extra,
+  });
 
   it('replaces same-named lists (any case), adds the others, keeps the rest and everything else', () => {
-    const current = saved({ lists: [{ id: 'l1', name: 'Tech', symbols: ['AAPL'] }, { id: 'l2', name: 'FX', symbols: ['OANDA:EUR_USD'] }], shownListId: 'l2', apiKey: { protection: 'encrypted', data: 'AAAA' } });
-    const result = applyTransfer(current, data([{ name: 'tech', symbols: ['IBM'] }, { name: 'Crypto', symbols: [] }], { preferences: { theme: 'light' } }), 50);
+    const current = saved({
+      lists: [
+        { id: 'l1', name: 'Tech', symbols: ['AAPL'] },
+        { id: 'l2', name: 'FX', symbols: ['OANDA:EUR_USD'] },
+      ],
+      shownListId: 'l2',
+      apiKey: { protection: 'encrypted', data: 'AAAA' },
+    });
+    const result = applyTransfer(
+      current,
+      data(
+        [
+          { name: 'tech', symbols: ['IBM'] },
+          { name: 'Crypto', symbols: [] },
+        ],
+        { preferences: { theme: 'light' } },
+      ),
+      50,
+    );
     expect(result).toEqual({
       ok: true,
       summary: 'Imported: replaced the symbols of "tech"; added "Crypto"; set 1 preference.',
       settings: {
         ...current,
-        lists: [{ id: 'l1', name: 'tech', symbols: ['IBM'] }, { id: 'l2', name: 'FX', symbols: ['OANDA:EUR_USD'] }, { id: 'l3', name: 'Crypto', symbols: [] }],
+        lists: [
+          { id: 'l1', name: 'tech', symbols: ['IBM'] },
+          { id: 'l2', name: 'FX', symbols: ['OANDA:EUR_USD'] },
+          { id: 'l3', name: 'Crypto', symbols: [] },
+        ],
         preferences: { ...current.preferences, theme: 'light' },
       },
     });
   });
 
   it('refuses, changing nothing, when the lists would exceed the limit', () => {
-    const current = saved({ lists: Array.from({ length: 19 }, (_, i) => ({ id: `l${i + 1}`, name: `L${i}`, symbols: [] })) });
-    const result = applyTransfer(current, data([{ name: 'A', symbols: [] }, { name: 'B', symbols: [] }]), 50);
-    expect(result).toEqual({ ok: false, problems: ['importing would make 21 watch lists (adding "A", "B"); Ticker keeps at most 20: delete some lists first'] });
+    const current = saved({
+      lists: Array.from({ length: 19 }, (_, i) => ({ id: `l${i + 1}`, name: `L${i}`, symbols: [] })),
+    });
+    const result = applyTransfer(
+      current,
+      data([
+        { name: 'A', symbols: [] },
+        { name: 'B', symbols: [] },
+      ]),
+      50,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'importing would make 21 watch lists (adding "A", "B"); Ticker keeps at most 20: delete some lists first',
+      ],
+    });
   });
 
   it('shows the named list', () => {
-    const result = applyTransfer(saved(), data([{ name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] }], { shownList: 'Crypto' }), 50);
+    const result = applyTransfer(
+      saved(),
+      data([{ name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] }], { shownList: 'Crypto' }),
+      50,
+    );
     expect(result.ok && result.settings.shownListId).toBe('l2');
     expect(result.ok && result.summary).toBe('Imported: added "Crypto"; now showing "Crypto".');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorLabel, checkAccelerator, MAX_ACCELERATOR_LENGTH, sameAccelerator, shortcutProblem } from '../../../src/shared/accelerator';
+import {
+  acceleratorLabel,
+  checkAccelerator,
+  MAX_ACCELERATOR_LENGTH,
+  sameAccelerator,
+  shortcutProblem,
+} from '../../../src/shared/accelerator';
 import { checkPreferencePatch, DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 const canonical = (value: string): string | null => {
@@ -21,9 +27,16 @@ describe('accelerator rule', () => {
   });
 
   it('refuses bare keys, Shift alone, unknown keys and malformed text', () => {
-    for (const value of ['T', 'F5', 'Space', 'Shift+T', 'Shift+1']) expect(checkAccelerator(value), value).toMatchObject({ ok: false, problem: expect.stringMatching(/needs Ctrl, Alt, Cmd or Super/) });
+    for (const value of ['T', 'F5', 'Space', 'Shift+T', 'Shift+1'])
+      expect(checkAccelerator(value), value).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/needs Ctrl, Alt, Cmd or Super/),
+      });
     expect(checkAccelerator('Ctrl+Alt')).toMatchObject({ ok: false, problem: expect.stringMatching(/not a modifier/) });
-    expect(checkAccelerator('Ctrl+T+Alt')).toMatchObject({ ok: false, problem: expect.stringMatching(/"T" is not a modifier/) });
+    expect(checkAccelerator('Ctrl+T+Alt')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/"T" is not a modifier/),
+    });
     expect(checkAccelerator('Ctrl+Ctrl+T')).toMatchObject({ ok: false, problem: expect.stringMatching(/twice/) });
     expect(checkAccelerator('Control+Ctrl+T')).toMatchObject({ ok: false, problem: expect.stringMatching(/twice/) });
     expect(checkAccelerator('Ctrl++')).toMatchObject({ ok: false, problem: expect.stringMatching(/Plus/) });
@@ -45,7 +58,10 @@ describe('accelerator rule', () => {
     expect(sameAccelerator(DEFAULT_PREFERENCES.shortcutToggleStrips, DEFAULT_PREFERENCES.shortcutPause)).toBe(false);
     expect(checkPreferencePatch({ shortcutPause: '' })).toEqual({ ok: true, value: { shortcutPause: '' } });
     expect(checkPreferencePatch({ shortcutPause: 'Alt+F4' })).toEqual({ ok: true, value: { shortcutPause: 'Alt+F4' } });
-    expect(checkPreferencePatch({ shortcutToggleStrips: 'P' })).toMatchObject({ ok: false, message: expect.stringMatching(/shortcutToggleStrips/) });
+    expect(checkPreferencePatch({ shortcutToggleStrips: 'P' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/shortcutToggleStrips/),
+    });
     expect(checkPreferencePatch({ shortcutToggleStrips: ['Ctrl', 'T'] })).toMatchObject({ ok: false });
   });
 

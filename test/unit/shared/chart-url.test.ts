@@ -23,13 +23,20 @@ describe('chart link template', () => {
   });
 
   it('encodes the symbol so it can never change the path, query or host', () => {
-    expect(buildChartUrl(DEFAULT_CHART_URL_TEMPLATE, 'OANDA:EUR_USD')).toBe('https://www.tradingview.com/chart/?symbol=OANDA%3AEUR_USD');
-    expect(buildChartUrl('https://example.com/q/{symbol}', 'A/../../B?x=1#y')).toBe('https://example.com/q/A%2F..%2F..%2FB%3Fx%3D1%23y');
+    expect(buildChartUrl(DEFAULT_CHART_URL_TEMPLATE, 'OANDA:EUR_USD')).toBe(
+      'https://www.tradingview.com/chart/?symbol=OANDA%3AEUR_USD',
+    );
+    expect(buildChartUrl('https://example.com/q/{symbol}', 'A/../../B?x=1#y')).toBe(
+      'https://example.com/q/A%2F..%2F..%2FB%3Fx%3D1%23y',
+    );
     expect(buildChartUrl('http://example.com/{symbol}', 'AAPL')).toBeNull();
   });
 
   it('is a preference checked like every other', () => {
     expect(checkPreferencePatch({ chartUrlTemplate: 'https://example.com/{symbol}' }).ok).toBe(true);
-    expect(checkPreferencePatch({ chartUrlTemplate: 'http://example.com/{symbol}' })).toEqual({ ok: false, message: 'The chart link must start with https://' });
+    expect(checkPreferencePatch({ chartUrlTemplate: 'http://example.com/{symbol}' })).toEqual({
+      ok: false,
+      message: 'The chart link must start with https://',
+    });
   });
 });

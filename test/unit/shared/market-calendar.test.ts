@@ -9,7 +9,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** session and next change as the command prints them. */
 function describeAt(calendar: MarketCalendar, symbol: string, when: string) {
   const span = calendar.sessionAt(symbol, at(when));
-  return { session: span.session, next: span.next === null ? null : { session: span.next.session, at: iso(span.next.at) } };
+  return {
+    session: span.session,
+    next: span.next === null ? null : { session: span.next.session, at: iso(span.next.at) },
+  };
 }
 
 describe('marketOf', () => {
@@ -31,23 +34,50 @@ describe('US equity sessions', () => {
 
   it('walks a winter trading day (EST, UTC-5)', () => {
     // Wednesday 2026-01-14.
-    expect(describeAt(calendar, 'AAPL', '2026-01-14T08:59:59Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-01-14T09:00:00.000Z' } });
-    expect(describeAt(calendar, 'AAPL', '2026-01-14T09:00:00Z')).toEqual({ session: 'pre', next: { session: 'regular', at: '2026-01-14T14:30:00.000Z' } });
-    expect(describeAt(calendar, 'AAPL', '2026-01-14T14:30:00Z')).toEqual({ session: 'regular', next: { session: 'post', at: '2026-01-14T21:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-01-14T08:59:59Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-01-14T09:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'AAPL', '2026-01-14T09:00:00Z')).toEqual({
+      session: 'pre',
+      next: { session: 'regular', at: '2026-01-14T14:30:00.000Z' },
+    });
+    expect(describeAt(calendar, 'AAPL', '2026-01-14T14:30:00Z')).toEqual({
+      session: 'regular',
+      next: { session: 'post', at: '2026-01-14T21:00:00.000Z' },
+    });
     expect(describeAt(calendar, 'AAPL', '2026-01-14T20:59:59Z').session).toBe('regular');
-    expect(describeAt(calendar, 'AAPL', '2026-01-14T21:00:00Z')).toEqual({ session: 'post', next: { session: 'closed', at: '2026-01-15T01:00:00.000Z' } });
-    expect(describeAt(calendar, 'AAPL', '2026-01-15T01:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-01-15T09:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-01-14T21:00:00Z')).toEqual({
+      session: 'post',
+      next: { session: 'closed', at: '2026-01-15T01:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'AAPL', '2026-01-15T01:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-01-15T09:00:00.000Z' },
+    });
   });
 
   it('walks a summer trading day (EDT, UTC-4)', () => {
-    expect(describeAt(calendar, 'MSFT', '2026-07-15T08:00:00Z')).toEqual({ session: 'pre', next: { session: 'regular', at: '2026-07-15T13:30:00.000Z' } });
-    expect(describeAt(calendar, 'MSFT', '2026-07-15T13:30:00Z')).toEqual({ session: 'regular', next: { session: 'post', at: '2026-07-15T20:00:00.000Z' } });
-    expect(describeAt(calendar, 'MSFT', '2026-07-16T00:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-07-16T08:00:00.000Z' } });
+    expect(describeAt(calendar, 'MSFT', '2026-07-15T08:00:00Z')).toEqual({
+      session: 'pre',
+      next: { session: 'regular', at: '2026-07-15T13:30:00.000Z' },
+    });
+    expect(describeAt(calendar, 'MSFT', '2026-07-15T13:30:00Z')).toEqual({
+      session: 'regular',
+      next: { session: 'post', at: '2026-07-15T20:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'MSFT', '2026-07-16T00:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-07-16T08:00:00.000Z' },
+    });
   });
 
   it('follows the spring change: closed Friday evening EST, pre-market Monday EDT', () => {
     // 2026-03-08 (Sunday) clocks go forward at 02:00.
-    expect(describeAt(calendar, 'AAPL', '2026-03-07T12:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-03-09T08:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-03-07T12:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-03-09T08:00:00.000Z' },
+    });
     expect(calendar.sessionAt('AAPL', at('2026-03-07T12:00:00Z')).start).toBe(at('2026-03-07T01:00:00Z')); // Fri 20:00 EST
     expect(describeAt(calendar, 'AAPL', '2026-03-09T13:30:00Z').session).toBe('regular');
     expect(describeAt(calendar, 'AAPL', '2026-03-09T13:29:59Z').session).toBe('pre');
@@ -55,16 +85,28 @@ describe('US equity sessions', () => {
 
   it('follows the autumn change: closed Friday evening EDT, pre-market Monday EST', () => {
     // 2026-11-01 (Sunday) clocks go back at 02:00.
-    expect(describeAt(calendar, 'AAPL', '2026-10-31T12:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-11-02T09:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-10-31T12:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-11-02T09:00:00.000Z' },
+    });
     expect(calendar.sessionAt('AAPL', at('2026-10-31T12:00:00Z')).start).toBe(at('2026-10-31T00:00:00Z')); // Fri 20:00 EDT
     expect(describeAt(calendar, 'AAPL', '2026-11-02T14:30:00Z').session).toBe('regular');
     expect(describeAt(calendar, 'AAPL', '2026-11-02T14:29:59Z').session).toBe('pre');
   });
 
   it('closes early the day after Thanksgiving and on Christmas Eve', () => {
-    expect(describeAt(calendar, 'AAPL', '2026-11-27T17:59:59Z')).toEqual({ session: 'regular', next: { session: 'post', at: '2026-11-27T18:00:00.000Z' } });
-    expect(describeAt(calendar, 'AAPL', '2026-11-27T18:30:00Z')).toEqual({ session: 'post', next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' } });
-    expect(describeAt(calendar, 'AAPL', '2026-11-27T22:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-11-30T09:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-11-27T17:59:59Z')).toEqual({
+      session: 'regular',
+      next: { session: 'post', at: '2026-11-27T18:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'AAPL', '2026-11-27T18:30:00Z')).toEqual({
+      session: 'post',
+      next: { session: 'closed', at: '2026-11-27T22:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'AAPL', '2026-11-27T22:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-11-30T09:00:00.000Z' },
+    });
     expect(describeAt(calendar, 'AAPL', '2026-12-24T18:00:00Z').session).toBe('post');
     expect(describeAt(calendar, 'AAPL', '2024-07-03T16:59:00Z').session).toBe('regular'); // 12:59 EDT
     expect(describeAt(calendar, 'AAPL', '2024-07-03T17:00:00Z').session).toBe('post');
@@ -72,14 +114,23 @@ describe('US equity sessions', () => {
 
   it('stays closed through holidays, observed holidays included', () => {
     // Thanksgiving 2026: closed from Wednesday 20:00 to Friday 04:00.
-    expect(describeAt(calendar, 'AAPL', '2026-11-26T15:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-11-27T09:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-11-26T15:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-11-27T09:00:00.000Z' },
+    });
     expect(calendar.sessionAt('AAPL', at('2026-11-26T15:00:00Z')).start).toBe(at('2026-11-26T01:00:00Z'));
     // Independence Day 2026 falls on a Saturday: observed Friday July 3, so closed Thursday 20:00 to Monday 04:00.
-    expect(describeAt(calendar, 'AAPL', '2026-07-03T14:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-07-06T08:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-07-03T14:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-07-06T08:00:00.000Z' },
+    });
     // Christmas 2027 falls on a Saturday: observed Friday December 24.
     expect(describeAt(calendar, 'AAPL', '2027-12-24T15:00:00Z').session).toBe('closed');
     // Good Friday 2026 and the long weekend.
-    expect(describeAt(calendar, 'AAPL', '2026-04-03T15:00:00Z')).toEqual({ session: 'closed', next: { session: 'pre', at: '2026-04-06T08:00:00.000Z' } });
+    expect(describeAt(calendar, 'AAPL', '2026-04-03T15:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'pre', at: '2026-04-06T08:00:00.000Z' },
+    });
     // New Year's Day 2028 (a Saturday) is not observed: Friday 2027-12-31 trades a full day.
     expect(describeAt(calendar, 'AAPL', '2027-12-31T20:59:00Z').session).toBe('regular');
   });
@@ -127,7 +178,9 @@ describe('US equity sessions', () => {
 
   it('returns the same span object within a session (no work per call)', () => {
     const fresh = new MarketCalendar();
-    expect(fresh.sessionAt('AAPL', at('2026-01-14T15:00:00Z'))).toBe(fresh.sessionAt('MSFT', at('2026-01-14T20:00:00Z')));
+    expect(fresh.sessionAt('AAPL', at('2026-01-14T15:00:00Z'))).toBe(
+      fresh.sessionAt('MSFT', at('2026-01-14T20:00:00Z')),
+    );
   });
 
   it('refuses a non-finite time', () => {
@@ -140,10 +193,19 @@ describe('forex sessions', () => {
   const calendar = new MarketCalendar();
 
   it('opens Sunday 17:00 and closes Friday 17:00 New York, in winter', () => {
-    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-18T21:59:59Z')).toEqual({ session: 'closed', next: { session: 'regular', at: '2026-01-18T22:00:00.000Z' } });
-    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-18T22:00:00Z')).toEqual({ session: 'regular', next: { session: 'closed', at: '2026-01-23T22:00:00.000Z' } });
+    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-18T21:59:59Z')).toEqual({
+      session: 'closed',
+      next: { session: 'regular', at: '2026-01-18T22:00:00.000Z' },
+    });
+    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-18T22:00:00Z')).toEqual({
+      session: 'regular',
+      next: { session: 'closed', at: '2026-01-23T22:00:00.000Z' },
+    });
     expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-23T21:59:59Z').session).toBe('regular');
-    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-23T22:00:00Z')).toEqual({ session: 'closed', next: { session: 'regular', at: '2026-01-25T22:00:00.000Z' } });
+    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-23T22:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'regular', at: '2026-01-25T22:00:00.000Z' },
+    });
     expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-01-24T12:00:00Z').session).toBe('closed'); // Saturday
   });
 
@@ -151,9 +213,15 @@ describe('forex sessions', () => {
     expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-07-17T20:59:59Z').session).toBe('regular');
     expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-07-17T21:00:00Z').session).toBe('closed');
     // Spring: closes Friday 17:00 EST (22:00Z), reopens Sunday 17:00 EDT (21:00Z) on the day of the change.
-    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-03-07T12:00:00Z')).toEqual({ session: 'closed', next: { session: 'regular', at: '2026-03-08T21:00:00.000Z' } });
+    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-03-07T12:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'regular', at: '2026-03-08T21:00:00.000Z' },
+    });
     // Autumn: closes Friday 17:00 EDT (21:00Z), reopens Sunday 17:00 EST (22:00Z).
-    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-10-31T12:00:00Z')).toEqual({ session: 'closed', next: { session: 'regular', at: '2026-11-01T22:00:00.000Z' } });
+    expect(describeAt(calendar, 'OANDA:EUR_USD', '2026-10-31T12:00:00Z')).toEqual({
+      session: 'closed',
+      next: { session: 'regular', at: '2026-11-01T22:00:00.000Z' },
+    });
     expect(calendar.sessionAt('OANDA:EUR_USD', at('2026-10-31T12:00:00Z')).start).toBe(at('2026-10-30T21:00:00Z'));
   });
 });
@@ -184,7 +252,10 @@ describe('MarketCalendar cost', () => {
   it('creates its Intl formatter once, however many instants it is asked about', () => {
     const created: unknown[] = [];
     const Original = Intl.DateTimeFormat;
-    const spy = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+    const spy = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (
+      this: unknown,
+      ...args: ConstructorParameters<typeof Intl.DateTimeFormat>
+    ) {
       created.push(args);
       return new Original(...args);
     } as unknown as typeof Intl.DateTimeFormat);
@@ -192,7 +263,8 @@ describe('MarketCalendar cost', () => {
       const calendar = new MarketCalendar();
       const start = at('2026-01-01T00:00:00Z');
       for (let minute = 0; minute < 60 * 24 * 30; minute += 7) {
-        for (const symbol of ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT']) calendar.sessionAt(symbol, start + minute * 60_000);
+        for (const symbol of ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'])
+          calendar.sessionAt(symbol, start + minute * 60_000);
         calendar.tradingDay('us-equity', start + minute * 60_000);
       }
       expect(created).toHaveLength(1);

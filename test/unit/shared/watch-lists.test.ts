@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listNameProblem, nextListId, sameListName, unionOfLists, unionOverCapMessage } from '../../../src/shared/watch-lists';
+import {
+  listNameProblem,
+  nextListId,
+  sameListName,
+  unionOfLists,
+  unionOverCapMessage,
+} from '../../../src/shared/watch-lists';
 
 describe('watch list rules', () => {
   it('accepts trimmed names of 1 to 40 characters without control characters', () => {

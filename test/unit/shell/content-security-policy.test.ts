@@ -20,11 +20,17 @@ const PAGES = ['strip.html', 'settings.html'];
 const RENDERER_ROOT = resolve('src/renderer');
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split('; ').map((directive) => [directive.slice(0, directive.indexOf(' ')), directive.slice(directive.indexOf(' ') + 1)]));
+  return new Map(
+    policy
+      .split('; ')
+      .map((directive) => [directive.slice(0, directive.indexOf(' ')), directive.slice(directive.indexOf(' ') + 1)]),
+  );
 }
 
 function metaPolicies(html: string): string[] {
-  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((match) => match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((match) =>
+    match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  );
 }
 
 describe('the Content-Security-Policy', () => {
@@ -51,12 +57,18 @@ describe('the Content-Security-Policy', () => {
     for (const page of PAGES) {
       const html = readFileSync(resolve(RENDERER_ROOT, page), 'utf8');
       expect(html, page).not.toMatch(/content-security-policy/i);
-      expect(metaPolicies(withContentSecurityPolicyMeta(html, META_CONTENT_SECURITY_POLICY)), page).toEqual([META_CONTENT_SECURITY_POLICY]);
+      expect(metaPolicies(withContentSecurityPolicyMeta(html, META_CONTENT_SECURITY_POLICY)), page).toEqual([
+        META_CONTENT_SECURITY_POLICY,
+      ]);
     }
     const page = '<!doctype html><html><head><meta charset="UTF-8" /></head><body></body></html>';
     const twice = withContentSecurityPolicyMeta(page, META_CONTENT_SECURITY_POLICY);
-    expect(() => withContentSecurityPolicyMeta(twice, META_CONTENT_SECURITY_POLICY)).toThrow(/its own Content-Security-Policy/);
-    expect(() => withContentSecurityPolicyMeta('<html><head></head></html>', META_CONTENT_SECURITY_POLICY)).toThrow(/charset/);
+    expect(() => withContentSecurityPolicyMeta(twice, META_CONTENT_SECURITY_POLICY)).toThrow(
+      /its own Content-Security-Policy/,
+    );
+    expect(() => withContentSecurityPolicyMeta('<html><head></head></html>', META_CONTENT_SECURITY_POLICY)).toThrow(
+      /charset/,
+    );
   });
 
   it('reaches the dev server’s pages relaxed, once', async () => {

@@ -14,13 +14,21 @@ function setup() {
   return { shortcuts, actions, notices };
 }
 
-const prefs = (shortcutToggleStrips: string, shortcutPause: string, shortcutPrivacy = '') => ({ shortcutToggleStrips, shortcutPause, shortcutPrivacy });
+const prefs = (shortcutToggleStrips: string, shortcutPause: string, shortcutPrivacy = '') => ({
+  shortcutToggleStrips,
+  shortcutPause,
+  shortcutPrivacy,
+});
 
 describe('GlobalShortcuts', () => {
   it('registers the default shortcuts; pressing one runs its action', () => {
     const { shortcuts, actions, notices } = setup();
     shortcuts.apply(DEFAULT_PREFERENCES);
-    expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+T', 'CommandOrControl+Alt+P', 'CommandOrControl+Alt+M']);
+    expect([...globalShortcut.registered.keys()]).toEqual([
+      'CommandOrControl+Alt+T',
+      'CommandOrControl+Alt+P',
+      'CommandOrControl+Alt+M',
+    ]);
     expect(shortcuts.status()).toEqual([
       { action: 'toggleStrips', accelerator: 'CommandOrControl+Alt+T', state: 'registered' },
       { action: 'togglePause', accelerator: 'CommandOrControl+Alt+P', state: 'registered' },
@@ -39,9 +47,20 @@ describe('GlobalShortcuts', () => {
     globalShortcut.holdElsewhere('CommandOrControl+Alt+T');
     const { shortcuts, notices } = setup();
     shortcuts.apply(DEFAULT_PREFERENCES);
-    expect(shortcuts.status()[0]).toEqual({ action: 'toggleStrips', accelerator: 'CommandOrControl+Alt+T', state: 'taken' });
+    expect(shortcuts.status()[0]).toEqual({
+      action: 'toggleStrips',
+      accelerator: 'CommandOrControl+Alt+T',
+      state: 'taken',
+    });
     expect(shortcuts.status()[1]?.state).toBe('registered');
-    expect(notices).toEqual([{ level: 'warning', message: expect.stringMatching(/^The shortcut Ctrl\/Cmd\+Alt\+T \(to show or hide the strips\) is held by another program/) }]);
+    expect(notices).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringMatching(
+          /^The shortcut Ctrl\/Cmd\+Alt\+T \(to show or hide the strips\) is held by another program/,
+        ),
+      },
+    ]);
     expect(globalShortcut.press('CommandOrControl+Alt+T')).toBe(false);
   });
 

@@ -1,7 +1,12 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { ONLINE_POLL_MS, watchReconnectTriggers } from '../../../src/main/shell/reconnect-triggers';
-import { applyLaunchAtLogin, autostartEntry, AUTOSTART_FILE_NAME, quoteExecArgument } from '../../../src/main/shell/launch-at-login';
+import {
+  applyLaunchAtLogin,
+  autostartEntry,
+  AUTOSTART_FILE_NAME,
+  quoteExecArgument,
+} from '../../../src/main/shell/launch-at-login';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
@@ -52,9 +57,13 @@ describe('watchReconnectTriggers', () => {
   it('survives a throwing reconnect', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const powerMonitor = new EventEmitter();
-    watchReconnectTriggers({ powerMonitor, isOnline: () => true, reconnectNow: () => {
-      throw new Error('boom');
-    } });
+    watchReconnectTriggers({
+      powerMonitor,
+      isOnline: () => true,
+      reconnectNow: () => {
+        throw new Error('boom');
+      },
+    });
     expect(() => powerMonitor.emit('resume')).not.toThrow();
   });
 });
@@ -75,7 +84,9 @@ describe('applyLaunchAtLogin', () => {
   it('uses the OS login items on macOS and Windows', () => {
     for (const platform of ['darwin', 'win32'] as const) {
       const setLoginItemSettings = vi.fn();
-      expect(applyLaunchAtLogin(true, { platform, setLoginItemSettings, autostartDir: '/x', execPath: '/y' })).toBe(true);
+      expect(applyLaunchAtLogin(true, { platform, setLoginItemSettings, autostartDir: '/x', execPath: '/y' })).toBe(
+        true,
+      );
       applyLaunchAtLogin(false, { platform, setLoginItemSettings, autostartDir: '/x', execPath: '/y' });
       expect(setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }], [{ openAtLogin: false }]]);
     }
@@ -84,7 +95,13 @@ describe('applyLaunchAtLogin', () => {
   it('writes and removes an XDG autostart entry on Linux', () => {
     const { files, fs } = fakeFs();
     const setLoginItemSettings = vi.fn();
-    const deps = { platform: 'linux' as const, setLoginItemSettings, autostartDir: '/home/me/.config/autostart', execPath: '/opt/Ticker/ticker', fs: fs as never };
+    const deps = {
+      platform: 'linux' as const,
+      setLoginItemSettings,
+      autostartDir: '/home/me/.config/autostart',
+      execPath: '/opt/Ticker/ticker',
+      fs: fs as never,
+    };
     applyLaunchAtLogin(true, deps);
     const file = `/home/me/.config/autostart/${AUTOSTART_FILE_NAME}`;
     expect(files.get(file)).toContain('Exec="/opt/Ticker/ticker"');
@@ -100,7 +117,21 @@ describe('applyLaunchAtLogin', () => {
 
   it('reports a failure instead of throwing', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const failing = { mkdirSync: vi.fn(() => { throw new Error('EACCES'); }), writeFileSync: vi.fn(), rmSync: vi.fn() };
-    expect(applyLaunchAtLogin(true, { platform: 'linux', setLoginItemSettings: vi.fn(), autostartDir: '/x', execPath: '/y', fs: failing as never })).toBe(false);
+    const failing = {
+      mkdirSync: vi.fn(() => {
+        throw new Error('EACCES');
+      }),
+      writeFileSync: vi.fn(),
+      rmSync: vi.fn(),
+    };
+    expect(
+      applyLaunchAtLogin(true, {
+        platform: 'linux',
+        setLoginItemSettings: vi.fn(),
+        autostartDir: '/x',
+        execPath: '/y',
+        fs: failing as never,
+      }),
+    ).toBe(false);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, mockDisplay, resetElectronMock, screen } from '../../support/electron-mock';
-import { MOVE_SETTLE_MS, STRIP_ALWAYS_ON_TOP_LEVEL, STRIP_STEP_ASIDE_LEVEL, TickerWindow, stripWindowOptions } from '../../../src/main/shell/ticker-window';
+import {
+  MOVE_SETTLE_MS,
+  STRIP_ALWAYS_ON_TOP_LEVEL,
+  STRIP_STEP_ASIDE_LEVEL,
+  TickerWindow,
+  stripWindowOptions,
+} from '../../../src/main/shell/ticker-window';
 import type { AppPage } from '../../../src/main/shell/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
@@ -33,7 +39,11 @@ function fakeCore(prefs: Partial<Preferences> = {}, windowState: Partial<WindowS
   return core as typeof core & Pick<TickerCore, 'preferences' | 'windowState' | 'setWindowState' | 'handlers'>;
 }
 
-function setup(prefs: Partial<Preferences> = {}, windowState: Partial<WindowState> = {}, platform: NodeJS.Platform = 'linux') {
+function setup(
+  prefs: Partial<Preferences> = {},
+  windowState: Partial<WindowState> = {},
+  platform: NodeJS.Platform = 'linux',
+) {
   const core = fakeCore(prefs, windowState);
   const created: Array<{ page: AppPage; options: BrowserWindowConstructorOptions }> = [];
   const createWindow = vi.fn((page: AppPage, options: BrowserWindowConstructorOptions) => {
@@ -78,8 +88,12 @@ describe('stripWindowOptions', () => {
   });
 
   it('is transparent only for the transparent theme', () => {
-    expect(stripWindowOptions({ ...PREFS, theme: 'transparent' }, { x: 0, y: 0, width: 10, height: 10 }, 'linux')).toMatchObject({ transparent: true, backgroundColor: '#00000000' });
-    expect(stripWindowOptions({ ...PREFS, theme: 'light' }, { x: 0, y: 0, width: 10, height: 10 }, 'linux').transparent).toBe(false);
+    expect(
+      stripWindowOptions({ ...PREFS, theme: 'transparent' }, { x: 0, y: 0, width: 10, height: 10 }, 'linux'),
+    ).toMatchObject({ transparent: true, backgroundColor: '#00000000' });
+    expect(
+      stripWindowOptions({ ...PREFS, theme: 'light' }, { x: 0, y: 0, width: 10, height: 10 }, 'linux').transparent,
+    ).toBe(false);
   });
 
   it('uses a panel on macOS and a toolbar window on Windows', () => {

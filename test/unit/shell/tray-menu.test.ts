@@ -16,7 +16,9 @@ import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 
 const PREFS: Preferences = { ...DEFAULT_PREFERENCES, updateRateHz: 4 };
 
-function state(overrides: Partial<TrayMenuState> & { prefs?: Partial<Preferences>; statusState?: FeedStatus['state'] } = {}): TrayMenuState {
+function state(
+  overrides: Partial<TrayMenuState> & { prefs?: Partial<Preferences>; statusState?: FeedStatus['state'] } = {},
+): TrayMenuState {
   const { prefs, statusState, ...rest } = overrides;
   return {
     status: { state: statusState ?? 'live', since: 0 },
@@ -86,12 +88,24 @@ function submenu(item: MenuItemConstructorOptions): MenuItemConstructorOptions[]
 
 describe('tray icon and words', () => {
   it('maps every connection state to an icon and to words', () => {
-    expect(CONNECTION_STATES.map(trayIconFor)).toEqual(['warning', 'live', 'warning', 'warning', 'error', 'error', 'paused', 'paused', 'demo']);
+    expect(CONNECTION_STATES.map(trayIconFor)).toEqual([
+      'warning',
+      'live',
+      'warning',
+      'warning',
+      'error',
+      'error',
+      'paused',
+      'paused',
+      'demo',
+    ]);
     for (const connection of CONNECTION_STATES) expect(statusInWords({ state: connection, since: 0 })).toMatch(/\w/);
   });
 
   it('says when the next retry is', () => {
-    expect(statusInWords({ state: 'reconnecting', since: 0, retryInMs: 4_200, attempt: 2 })).toBe('Reconnecting (retrying in 5 s)');
+    expect(statusInWords({ state: 'reconnecting', since: 0, retryInMs: 4_200, attempt: 2 })).toBe(
+      'Reconnecting (retrying in 5 s)',
+    );
     expect(statusInWords({ state: 'live', since: 0, retryInMs: 4_200 })).toBe('Live');
   });
 
@@ -120,13 +134,21 @@ describe('buildTrayMenu', () => {
   it('starts with the status in words, disabled, for each state', () => {
     for (const connection of CONNECTION_STATES) {
       const menu = buildTrayMenu(state({ statusState: connection }), actions());
-      expect(menu[0]).toMatchObject({ id: 'status', enabled: false, label: statusInWords({ state: connection, since: 0 }) });
+      expect(menu[0]).toMatchObject({
+        id: 'status',
+        enabled: false,
+        label: statusInWords({ state: connection, since: 0 }),
+      });
     }
   });
 
-  it('shows the watched markets\' hours under the status, disabled', () => {
+  it("shows the watched markets' hours under the status, disabled", () => {
     const menu = buildTrayMenu(state({ marketHours: ['US market opens Monday 09:30 (in 2 d 14 h)'] }), actions());
-    expect(menu[1]).toMatchObject({ id: 'market-hours-0', label: 'US market opens Monday 09:30 (in 2 d 14 h)', enabled: false });
+    expect(menu[1]).toMatchObject({
+      id: 'market-hours-0',
+      label: 'US market opens Monday 09:30 (in 2 d 14 h)',
+      enabled: false,
+    });
     expect(menu[2]).toMatchObject({ type: 'separator' });
     expect(buildTrayMenu(state(), actions()).some((item) => String(item.id).startsWith('market-hours'))).toBe(false);
   });
@@ -203,14 +225,25 @@ describe('buildTrayMenu', () => {
 
   it('while the strip steps aside for closed markets, offers to show it instead of hiding it', () => {
     const act = actions();
-    const aside = byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide' } }), act), 'strip-visibility');
+    const aside = byId(
+      buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide' } }), act),
+      'strip-visibility',
+    );
     expect(aside.label).toBe('Show strip while markets are closed');
     click(aside);
     expect(act.setWhenMarketsClosed).toHaveBeenLastCalledWith('dim');
     expect(act.setStripHidden).not.toHaveBeenCalled();
     // Dimmed while closed, the strip is on screen: hiding it is the ordinary choice.
-    expect(byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'dim' } }), act), 'strip-visibility').label).toBe('Hide strip');
-    expect(byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide', hidden: true } }), act), 'strip-visibility').label).toBe('Show strip');
+    expect(
+      byId(buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'dim' } }), act), 'strip-visibility')
+        .label,
+    ).toBe('Hide strip');
+    expect(
+      byId(
+        buildTrayMenu(state({ marketsClosed: true, prefs: { whenMarketsClosed: 'hide', hidden: true } }), act),
+        'strip-visibility',
+      ).label,
+    ).toBe('Show strip');
   });
 
   it('Position has Top/Bottom radios and a Display submenu', () => {

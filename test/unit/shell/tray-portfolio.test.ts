@@ -34,7 +34,12 @@ function setup() {
   let preferences: Preferences = { ...DEFAULT_PREFERENCES };
   let figures: PortfolioFigures | null = FIGURES;
   const status: FeedStatus = { state: 'live', since: 0 };
-  const events = { status: new Signal(), settings: new Signal(), relay: new Signal(), portfolio: new Signal() } as unknown as { [K in EventName]: Signal<EventContract[K]> };
+  const events = {
+    status: new Signal(),
+    settings: new Signal(),
+    relay: new Signal(),
+    portfolio: new Signal(),
+  } as unknown as { [K in EventName]: Signal<EventContract[K]> };
   const core = {
     events,
     status: () => status,
@@ -44,7 +49,9 @@ function setup() {
     preferences: () => preferences,
     relay: () => ({ enabled: false, port: 8765, listening: false, error: null, clients: [] }),
   } as Pick<TickerCore, 'events' | 'status' | 'symbols' | 'lists' | 'shownListId' | 'preferences' | 'relay'>;
-  const buildMenu = vi.fn((template: MenuItemConstructorOptions[]) => MockMenuApi.buildFromTemplate(template) as unknown as Menu);
+  const buildMenu = vi.fn(
+    (template: MenuItemConstructorOptions[]) => MockMenuApi.buildFromTemplate(template) as unknown as Menu,
+  );
   new TrayController({
     createTray: (icon) => new MockTray(icon as never) as unknown as Tray,
     buildMenu,
@@ -96,19 +103,33 @@ describe('tray and the portfolio', () => {
   });
 
   it('the menu\'s "Hide amounts" checkbox shows and flips the privacy preference', async () => {
-    const setPreferences = vi.fn((patch: Partial<Preferences>) => ({ preferences: { ...DEFAULT_PREFERENCES, ...patch } }) as PublicSettings);
+    const setPreferences = vi.fn(
+      (patch: Partial<Preferences>) => ({ preferences: { ...DEFAULT_PREFERENCES, ...patch } }) as PublicSettings,
+    );
     const actions = createTrayActions({
       core: { handlers: { setPreferences } } as unknown as Pick<TickerCore, 'handlers'>,
       openSettings: () => {},
       quit: () => {},
       run: (_what, action) => void action(),
     });
-    const state = { status: { state: 'live', since: 0 } as FeedStatus, symbols: [], lists: [], shownListId: 'l1', displays: [], primaryDisplayId: 1, maxSymbols: 50 };
-    const off = buildTrayMenu({ ...state, preferences: { ...DEFAULT_PREFERENCES } }, actions).find((item) => item.id === 'privacy');
+    const state = {
+      status: { state: 'live', since: 0 } as FeedStatus,
+      symbols: [],
+      lists: [],
+      shownListId: 'l1',
+      displays: [],
+      primaryDisplayId: 1,
+      maxSymbols: 50,
+    };
+    const off = buildTrayMenu({ ...state, preferences: { ...DEFAULT_PREFERENCES } }, actions).find(
+      (item) => item.id === 'privacy',
+    );
     expect(off).toMatchObject({ type: 'checkbox', checked: false, label: 'Hide amounts (privacy)' });
     (off?.click as () => void)();
     expect(setPreferences).toHaveBeenCalledWith({ privacy: true });
-    const on = buildTrayMenu({ ...state, preferences: { ...DEFAULT_PREFERENCES, privacy: true } }, actions).find((item) => item.id === 'privacy');
+    const on = buildTrayMenu({ ...state, preferences: { ...DEFAULT_PREFERENCES, privacy: true } }, actions).find(
+      (item) => item.id === 'privacy',
+    );
     expect(on?.checked).toBe(true);
     (on?.click as () => void)();
     expect(setPreferences).toHaveBeenLastCalledWith({ privacy: false });

@@ -1,6 +1,14 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Menu, NativeImage, Tray } from 'electron';
-import { Menu as MockMenuApi, MockTray, mockDisplay, nativeImage, resetElectronMock, screen, type MockMenu } from '../../support/electron-mock';
+import {
+  Menu as MockMenuApi,
+  MockTray,
+  mockDisplay,
+  nativeImage,
+  resetElectronMock,
+  screen,
+  type MockMenu,
+} from '../../support/electron-mock';
 import { TrayController, trayIconPath } from '../../../src/main/shell/tray';
 import type { TrayMenuActions } from '../../../src/main/shell/tray-menu';
 import { Signal } from '../../../src/shared/signal';
@@ -10,7 +18,15 @@ import type { TickerCore } from '../../../src/engine/core/ticker-core';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
-const PREFS = { position: 'top', displayId: null, alwaysOnTop: true, clickThrough: false, launchAtLogin: false, paused: false, hidden: false } as Preferences;
+const PREFS = {
+  position: 'top',
+  displayId: null,
+  alwaysOnTop: true,
+  clickThrough: false,
+  launchAtLogin: false,
+  paused: false,
+  hidden: false,
+} as Preferences;
 
 function setup(initial: FeedStatus['state'] = 'connecting') {
   let status: FeedStatus = { state: initial, since: 0 };
@@ -79,11 +95,27 @@ describe('TrayController', () => {
   it('changes icon and tooltip with the status, one icon per group of states', () => {
     const { tray, setStatus } = setup('connecting');
     const shown: string[] = [];
-    for (const state of ['live', 'reconnecting', 'rate-limited', 'unauthorized', 'offline', 'paused', 'demo'] as const) {
+    for (const state of [
+      'live',
+      'reconnecting',
+      'rate-limited',
+      'unauthorized',
+      'offline',
+      'paused',
+      'demo',
+    ] as const) {
       setStatus({ state, since: 1 });
       shown.push(tray.image.path.replace(/^.*[/\\]/, ''));
     }
-    expect(shown).toEqual(['live.png', 'warning.png', 'warning.png', 'error.png', 'error.png', 'paused.png', 'demo.png']);
+    expect(shown).toEqual([
+      'live.png',
+      'warning.png',
+      'warning.png',
+      'error.png',
+      'error.png',
+      'paused.png',
+      'demo.png',
+    ]);
     expect(tray.tooltip).toBe('Ticker: Demo prices (no API key)');
     // Icons are loaded once per state and reused.
     expect(nativeImage.createFromPath).toHaveBeenCalledTimes(5);
@@ -99,10 +131,25 @@ describe('TrayController', () => {
 
   it('rebuilds the display list when displays change', () => {
     const { tray } = setup('live');
-    screen.setDisplays([mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }), mockDisplay(2, { x: 1920, y: 0, width: 1280, height: 1024 })], 1, 'display-added');
-    const position = ((tray.menu as MockMenu).items as Array<{ id?: string; submenu?: Array<{ id?: string; submenu?: Array<{ label: string }> }> }>).find((item) => item.id === 'position')!;
+    screen.setDisplays(
+      [
+        mockDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }),
+        mockDisplay(2, { x: 1920, y: 0, width: 1280, height: 1024 }),
+      ],
+      1,
+      'display-added',
+    );
+    const position = (
+      (tray.menu as MockMenu).items as Array<{
+        id?: string;
+        submenu?: Array<{ id?: string; submenu?: Array<{ label: string }> }>;
+      }>
+    ).find((item) => item.id === 'position')!;
     const displays = position.submenu!.find((item) => item.id === 'display')!.submenu!;
-    expect(displays.map((item) => item.label)).toEqual(['Mock display 1 (1920×1080) (primary)', 'Mock display 2 (1280×1024)']);
+    expect(displays.map((item) => item.label)).toEqual([
+      'Mock display 1 (1920×1080) (primary)',
+      'Mock display 2 (1280×1024)',
+    ]);
   });
 
   it('destroy removes the tray and stops listening', () => {
@@ -124,7 +171,13 @@ describe('TrayController: the relay', () => {
     const { labels, setRelay } = setup('live');
     expect(labels().some((label) => label?.startsWith('Relay'))).toBe(false);
     const client = { id: 'ws-1', kind: 'websocket' as const, origin: null, connectedAt: 0, symbols: ['AAPL'] };
-    setRelay({ enabled: true, port: 8765, listening: true, error: null, clients: [client, { ...client, id: 'sse-2', kind: 'sse' }] });
+    setRelay({
+      enabled: true,
+      port: 8765,
+      listening: true,
+      error: null,
+      clients: [client, { ...client, id: 'sse-2', kind: 'sse' }],
+    });
     expect(labels()).toContain('Relay on port 8765: 2 clients connected');
     setRelay({ enabled: true, port: 8765, listening: true, error: null, clients: [client] });
     expect(labels()).toContain('Relay on port 8765: 1 client connected');

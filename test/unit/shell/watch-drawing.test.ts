@@ -110,7 +110,16 @@ describe('watchDrawing', () => {
     expect(isDrawing()).toBe(false);
     strip.setMarketsClosed(false);
     expect(isDrawing()).toBe(true);
-    expect(drawingCore.setDrawing.mock.calls.map(([value]) => value)).toEqual([false, true, false, true, false, true, false, true]);
+    expect(drawingCore.setDrawing.mock.calls.map(([value]) => value)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
     watch.stop();
   });
 

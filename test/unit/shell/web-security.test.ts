@@ -114,13 +114,22 @@ describe('hardenWebContents', () => {
 describe('hardenSession', () => {
   function hardened() {
     const session = new MockSession();
-    hardenSession(session as unknown as Session, { isAppPageUrl: (url) => url.startsWith('file:///app/out/renderer/') || url.startsWith('http://localhost:5173/') });
+    hardenSession(session as unknown as Session, {
+      isAppPageUrl: (url) => url.startsWith('file:///app/out/renderer/') || url.startsWith('http://localhost:5173/'),
+    });
     return session;
   }
 
   it('denies every permission request and check', () => {
     const session = hardened();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       session.permissionRequestHandler!({}, permission, callback, {});
       expect(callback).toHaveBeenCalledWith(false);
@@ -135,14 +144,24 @@ describe('hardenSession', () => {
     session.headersListener!({ url: 'http://localhost:5173/strip.html', responseHeaders: {} }, callback);
     expect(callback).toHaveBeenCalledWith({});
     session.headersListener!({ url: 'file:///app/out/renderer/strip.html', responseHeaders: {} }, callback);
-    expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(callback).toHaveBeenLastCalledWith({
+      responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 
   it('sends our CSP with our own pages, replacing any other', () => {
     const session = hardened();
     const callback = vi.fn();
-    session.headersListener!({ url: 'http://localhost:5173/strip.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    session.headersListener!(
+      {
+        url: 'http://localhost:5173/strip.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });

@@ -33,7 +33,8 @@ describe('WindowRegistry', () => {
     const b = window();
     registry.add(a as unknown as BrowserWindow);
     registry.add(b as unknown as BrowserWindow);
-    for (const event of ['status', 'focusAddSymbol', 'notice'] as const) registry.setSubscribed(a.webContents.id, event, true);
+    for (const event of ['status', 'focusAddSymbol', 'notice'] as const)
+      registry.setSubscribed(a.webContents.id, event, true);
     registry.setSubscribed(b.webContents.id, 'status', true);
     registry.setSubscribed(b.webContents.id, 'notice', true);
     const events = Object.fromEntries(Object.keys(EVENT_CHANNELS).map((name) => [name, new Signal()])) as unknown as {
@@ -60,7 +61,9 @@ describe('WindowRegistry', () => {
     const a = window();
     registry.add(a as unknown as BrowserWindow);
     const firsts: string[] = [];
-    registry.subscribed.subscribe(({ window: target, event }) => firsts.push(`${(target as unknown as MockBrowserWindow).webContents.id}:${event}`));
+    registry.subscribed.subscribe(({ window: target, event }) =>
+      firsts.push(`${(target as unknown as MockBrowserWindow).webContents.id}:${event}`),
+    );
     registry.setSubscribed(a.webContents.id, 'quotes', true);
     registry.setSubscribed(a.webContents.id, 'quotes', true);
     registry.setSubscribed(9_999, 'quotes', true);
@@ -89,13 +92,28 @@ describe('WindowRegistry', () => {
 });
 
 describe('appWindowFactory', () => {
-  const BrowserWindowClass = MockBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  const BrowserWindowClass = MockBrowserWindow as unknown as new (
+    options: BrowserWindowConstructorOptions,
+  ) => BrowserWindow;
 
   it('forces the secure webPreferences, registers the window and loads the built page', () => {
     const registry = new WindowRegistry();
-    const create = appWindowFactory({ BrowserWindow: BrowserWindowClass, registry, preloadPath: '/app/out/preload/index.cjs', pages: { rendererDir: '/app/out/renderer' } });
-    const made = create('strip', { width: 10, webPreferences: { nodeIntegration: true, sandbox: false, contextIsolation: false } }) as unknown as MockBrowserWindow;
-    expect(made.options.webPreferences).toMatchObject({ nodeIntegration: false, sandbox: true, contextIsolation: true, preload: '/app/out/preload/index.cjs' });
+    const create = appWindowFactory({
+      BrowserWindow: BrowserWindowClass,
+      registry,
+      preloadPath: '/app/out/preload/index.cjs',
+      pages: { rendererDir: '/app/out/renderer' },
+    });
+    const made = create('strip', {
+      width: 10,
+      webPreferences: { nodeIntegration: true, sandbox: false, contextIsolation: false },
+    }) as unknown as MockBrowserWindow;
+    expect(made.options.webPreferences).toMatchObject({
+      nodeIntegration: false,
+      sandbox: true,
+      contextIsolation: true,
+      preload: '/app/out/preload/index.cjs',
+    });
     expect(registry.isOwnWebContents(made.webContents.id)).toBe(true);
     expect(made.loadFile).toHaveBeenCalledWith(expect.stringMatching(/out[/\\]renderer[/\\]strip\.html$/));
   });
@@ -109,6 +127,8 @@ describe('appWindowFactory', () => {
     });
     const made = create('settings', {}) as unknown as MockBrowserWindow;
     expect(made.loadURL).toHaveBeenCalledWith('http://localhost:5173/settings.html');
-    expect(appPageLocation('strip', { rendererDir: '/r', devServerUrl: 'http://localhost:5173/' })).toEqual({ url: 'http://localhost:5173/strip.html' });
+    expect(appPageLocation('strip', { rendererDir: '/r', devServerUrl: 'http://localhost:5173/' })).toEqual({
+      url: 'http://localhost:5173/strip.html',
+    });
   });
 });
