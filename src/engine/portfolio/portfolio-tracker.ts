@@ -65,6 +65,11 @@ export class PortfolioTracker {
   private readonly today: () => string;
   private holdings: Holdings | null = null;
   private readonly side = new Map<string, SideQuote>();
+  /**
+   * The strip's symbols as its last batch showed them. Figures use these, not the store's newest
+   * price, so a figure never runs ahead of the quotes printed or drawn before it.
+   */
+  private readonly published = new Map<string, PortfolioQuote>();
   private unsubscribeRaw: (() => void) | null = null;
   private readonly unsubscribeFeed: (() => void)[];
   private timer: TimerHandle | null = null;
@@ -77,7 +82,10 @@ export class PortfolioTracker {
     this.clock = options.clock ?? systemClock;
     this.today = options.today ?? (() => localDate(this.clock.now()));
     this.unsubscribeFeed = [
-      this.feed.batches.subscribe(() => {
+      this.feed.batches.subscribe((batch) => {
+        for (const quote of batch.quotes)
+          this.published.set(quote.symbol, { price: quote.price, prevClose: quote.prevClose });
+        for (const symbol of batch.removed) this.published.delete(symbol);
         this.syncSide();
         this.publish();
       }),
@@ -200,7 +208,8 @@ export class PortfolioTracker {
   private compute(holdings: Holdings): PortfolioFigures {
     const quote = (symbol: string): PortfolioQuote | undefined => {
       const snapshot = this.feed.store.snapshot(symbol);
-      if (snapshot !== null) return { price: snapshot.price, prevClose: snapshot.prevClose };
+      if (snapshot !== null)
+        return this.published.get(symbol) ?? { price: snapshot.price, prevClose: snapshot.prevClose };
       const side = this.side.get(symbol);
       return side === undefined ? undefined : { price: side.price, prevClose: side.prevClose };
     };

@@ -173,4 +173,29 @@ describe('PortfolioTracker', () => {
     expect(seen.at(-1)).toBeNull();
     tracker.stop();
   });
+
+  it('never runs ahead of the strip: a side price moving between a trade and its batch uses the shown price', async () => {
+    // One batch a second: the side price's recompute (after 250 ms) comes before the next batch.
+    session = new FeedSession({ symbols: ['AAPL'], rateHz: 1 });
+    const { source, rawTrades } = liveSource();
+    await session.attach(source, null);
+    const seen: (PortfolioFigures | null)[] = [];
+    const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+    tracker.changed.subscribe((figures) => seen.push(figures));
+    tracker.setHoldings({ baseCurrency: 'EUR', lots: [lot('AAPL', '10', '150')] });
+    session.store.applyQuote(restQuote('AAPL', 190, 190));
+    rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.25, t: Date.now(), v: 0 }]);
+    session.flush();
+    expect(seen.at(-1)).toMatchObject({ value: 1520 }); // 10 × 190 ÷ 1.25
+
+    // A trade reaches the store, the rate moves, and its recompute comes before the strip's batch:
+    // the figure still uses 190, the price on screen; 191 counts once its batch is out.
+    session.store.applyTrades([{ symbol: 'AAPL', price: 191, volume: 1, time: Date.now() }]);
+    rawTrades.emit([{ s: 'OANDA:EUR_USD', p: 1.2, t: Date.now(), v: 0 }]);
+    await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS);
+    expect(seen.at(-1)).toMatchObject({ value: 1583.33 }); // 10 × 190 ÷ 1.2
+    session.flush();
+    expect(seen.at(-1)).toMatchObject({ value: 1591.67 }); // 10 × 191 ÷ 1.2
+    tracker.stop();
+  });
 });
