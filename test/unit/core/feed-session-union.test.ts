@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedSession } from '../../../src/engine/core/feed-session';
 import type { RawTrade } from '../../../src/engine/feed/protocol';
-import type { TradeSource } from '../../../src/engine/feed/trade-source';
-import { Signal } from '../../../src/shared/signal';
-import type { FeedStatus, Trade } from '../../../src/shared/types';
-
-/** A source that records every list it is given and emits what the test tells it to. */
-function recordingSource(withRaw: boolean) {
-  const lists: string[][] = [];
-  const source: TradeSource = {
-    kind: withRaw ? 'finnhub' : 'demo',
-    trades: new Signal<readonly Trade[]>(),
-    ...(withRaw ? { rawTrades: new Signal<readonly RawTrade[]>() } : {}),
-    status: new Signal<FeedStatus>(),
-    currentStatus: () => ({ state: 'live', since: 0 }),
-    stats: () => ({
-      connections: 1,
-      reconnects: 0,
-      trades: 0,
-      dropped: 0,
-      droppedByReason: {},
-      lastMessageAt: null,
-      lastServerError: null,
-    }),
-    start: () => {},
-    setSymbols: (symbols) => lists.push([...symbols]),
-    pause: () => {},
-    resume: () => {},
-    reconnectNow: () => {},
-    stop: async () => {},
-  };
-  return { source, lists };
-}
+import { recordingSource } from '../../support/recording-source';
 
 describe('FeedSession subscription union', () => {
   it("hands the source Ticker's symbols plus other owners', and only changes it when the union changes", async () => {

@@ -1,41 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedSession } from '../../../src/engine/core/feed-session';
-import type { RawTrade } from '../../../src/engine/feed/protocol';
-import type { TradeSource } from '../../../src/engine/feed/trade-source';
 import type { QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
 import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/engine/portfolio/portfolio-tracker';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
 import type { Holdings } from '../../../src/shared/portfolio/holdings';
-import { Signal } from '../../../src/shared/signal';
-import type { FeedStatus, RestQuote, Trade } from '../../../src/shared/types';
+import { recordingSource } from '../../support/recording-source';
+import type { RestQuote } from '../../../src/shared/types';
 
-function liveSource() {
-  const lists: string[][] = [];
-  const rawTrades = new Signal<readonly RawTrade[]>();
-  const source: TradeSource = {
-    kind: 'finnhub',
-    trades: new Signal<readonly Trade[]>(),
-    rawTrades,
-    status: new Signal<FeedStatus>(),
-    currentStatus: () => ({ state: 'live', since: 0 }),
-    stats: () => ({
-      connections: 1,
-      reconnects: 0,
-      trades: 0,
-      dropped: 0,
-      droppedByReason: {},
-      lastMessageAt: null,
-      lastServerError: null,
-    }),
-    start: () => {},
-    setSymbols: (symbols) => lists.push([...symbols]),
-    pause: () => {},
-    resume: () => {},
-    reconnectNow: () => {},
-    stop: async () => {},
-  };
-  return { source, lists, rawTrades };
-}
+const liveSource = () => recordingSource(true);
 
 function restQuote(symbol: string, current: number, prevClose: number): RestQuote {
   return {
