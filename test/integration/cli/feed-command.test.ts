@@ -92,6 +92,16 @@ afterEach(async () => {
   await server.close();
 });
 
+/** The flags that point the command at the fake Finnhub server, with this key. */
+const fakeServer = (token: string): string[] => [
+  '--ws-url',
+  server.wsUrl,
+  '--rest-url',
+  server.restUrl,
+  '--token',
+  token,
+];
+
 describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   it('streams live quotes over one connection and ends cleanly on SIGTERM with a summary', async () => {
     running = runFeed(
@@ -126,16 +136,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('reconnects after an abrupt drop and counts it in the summary', async () => {
-    running = runFeed([
-      '--symbols',
-      'AAPL',
-      '--ws-url',
-      server.wsUrl,
-      '--rest-url',
-      server.restUrl,
-      '--token',
-      'test-key',
-    ]);
+    running = runFeed(['--symbols', 'AAPL', ...fakeServer('test-key')]);
     await server.waitForSubscriptions(1);
     server.dropAll();
     await running.waitFor((l) => l.event === 'status' && l.state === 'reconnecting');
@@ -147,16 +148,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('exits 3 with the unauthorized status and a summary when the key is refused', async () => {
-    running = runFeed([
-      '--symbols',
-      'AAPL',
-      '--ws-url',
-      server.wsUrl,
-      '--rest-url',
-      server.restUrl,
-      '--token',
-      'wrong-key',
-    ]);
+    running = runFeed(['--symbols', 'AAPL', ...fakeServer('wrong-key')]);
     expect(await running.exit).toBe(3);
     expect(running.lines.some((l) => l.event === 'status' && l.state === 'unauthorized')).toBe(true);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0, trades: 0 });
@@ -164,18 +156,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('ends after --duration with exit 0', async () => {
-    running = runFeed([
-      '--symbols',
-      'AAPL',
-      '--ws-url',
-      server.wsUrl,
-      '--rest-url',
-      server.restUrl,
-      '--token',
-      'test-key',
-      '--duration',
-      '0.5',
-    ]);
+    running = runFeed(['--symbols', 'AAPL', ...fakeServer('test-key'), '--duration', '0.5']);
     expect(await running.exit).toBe(0);
     expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 1 });
   });
@@ -205,12 +186,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     server.setQuote('AAPL', { c: 200, pc: 200, t: Math.floor(Date.now() / 1000) - 60 });
     server.failRestWith(503); // the previous close stays unknown until cleared
     running = runFeed([
-      '--ws-url',
-      server.wsUrl,
-      '--rest-url',
-      server.restUrl,
-      '--token',
-      'test-key',
+      ...fakeServer('test-key'),
       '--alert',
       'AAPL<=-2%',
       '--alert=AAPL>=200',
@@ -355,20 +331,7 @@ describe('npm run feed --holdings', { timeout: CHILD_TEST_MS }, () => {
     const file = join(dir, 'holdings.csv');
     writeFileSync(file, 'symbol,quantity,price,date,note\nAAPL,10,180,2024-01-10,\nMSFT,-2,420,2024-02-01,short\n');
     server.setQuote('OANDA:EUR_USD', { c: 0, pc: 0 }); // no REST rate: it comes with the first trade
-    running = runFeed([
-      '--ws-url',
-      server.wsUrl,
-      '--rest-url',
-      server.restUrl,
-      '--token',
-      'test-key',
-      '--rate',
-      '20',
-      '--holdings',
-      file,
-      '--base-currency',
-      'EUR',
-    ]);
+    running = runFeed([...fakeServer('test-key'), '--rate', '20', '--holdings', file, '--base-currency', 'EUR']);
     const client = await server.waitForConnection();
     // The held symbols are watched; the EUR/USD rate joins the one connection as the portfolio's.
     expect(await server.waitForSubscriptions(3, client)).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD']);
