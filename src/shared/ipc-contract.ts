@@ -4,6 +4,7 @@
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
+import type { EconomyState } from './economy';
 import type { PortfolioFigures } from './portfolio/compute-portfolio';
 import type { Holdings, LotDraft } from './portfolio/holdings';
 import type { RelayCopyItem } from './relay-urls';
@@ -191,13 +192,15 @@ export interface EventContract {
   relay: RelayView;
   /** Ask the settings view to start a new alert with this condition ("Alert when …" on a strip item). */
   prefillAlert: AlertCondition;
+  /** The portfolio's figures changed (recomputed after a batch); null when the last lot went. */
+  portfolio: PortfolioFigures | null;
   /**
    * Whether the strips should draw: false while nobody can see them (screen locked, system asleep,
    * every strip hidden). Quote batches are held meanwhile; on true the catch-up batch follows.
    */
-  /** The portfolio's figures changed (recomputed after a batch); null when the last lot went. */
-  portfolio: PortfolioFigures | null;
   drawing: boolean;
+  /** Whether the strips draw in economy now (the preference and the power source), sent when it changes. */
+  economy: EconomyState;
 }
 
 export type EventName = keyof EventContract;
@@ -214,6 +217,7 @@ export const EVENT_CHANNELS = {
   prefillAlert: 'event:prefill-alert',
   drawing: 'event:drawing',
   portfolio: 'event:portfolio',
+  economy: 'event:economy',
 } as const satisfies Record<EventName, string>;
 
 /**

@@ -46,6 +46,7 @@ export const PREFERENCE_RULES = {
   fullScreenApps: { kind: 'enum', values: ['stay-above', 'step-aside'] },
   privacy: { kind: 'boolean' },
   showPositionFigures: { kind: 'boolean' },
+  economy: { kind: 'enum', values: ['never', 'on-battery', 'always'] },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -102,6 +103,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   fullScreenApps: 'stay-above',
   privacy: false,
   showPositionFigures: false,
+  economy: 'on-battery',
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -171,6 +171,8 @@ export interface Preferences {
   privacy: boolean;
   /** Strip items of held symbols also show the position's value and day change. */
   showPositionFigures: boolean;
+  /** When the strip draws fewer pictures a second to save power: never, on battery power, or always. */
+  economy: 'never' | 'on-battery' | 'always';
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

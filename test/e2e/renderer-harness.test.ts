@@ -392,6 +392,24 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('in economy shows a page at a time instead of scrolling, and scrolls again when it ends', async () => {
+    const { page, errors } = await openPage(
+      'strip',
+      { preferences: { speed: 200, economy: 'on-battery' }, onBattery: true },
+      { viewport: { width: 900, height: 120 } },
+    );
+    await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
+    expect(await page.locator('.track').count()).toBe(0);
+    expect(await page.locator('.strip').getAttribute('data-economy')).toBe('true');
+    // Back on mains power: the strip scrolls (and moves) again.
+    await page.evaluate(() => window.__fakeTicker.setOnBattery(false));
+    await expect.poll(() => page.locator('.track').count()).toBe(1);
+    await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
+    expect(await page.locator('.viewport.paged').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a badge for every non-live state; a refused key opens settings', async () => {
     const { page } = await openPage('strip', { demo: true }, { fakeClock: true });
     const badge = page.locator('.badge');

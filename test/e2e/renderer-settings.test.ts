@@ -193,6 +193,24 @@ describe('settings view', () => {
     await page.close();
   });
 
+  it('economy: the choice is saved, and the line under it says whether it is in effect now and why', async () => {
+    const { page, errors } = await openPage('settings', { onBattery: true });
+    const select = page.locator('#pref-economy');
+    const line = page.locator('#pref-economy-hint');
+    expect(await select.inputValue()).toBe('on-battery');
+    await expect.poll(() => line.textContent()).toMatch(/^On now: this computer runs on battery power/);
+    expect(await select.getAttribute('aria-describedby')).toBe('pref-economy-hint');
+    await page.evaluate(() => window.__fakeTicker.setOnBattery(false));
+    await expect.poll(() => line.textContent()).toMatch(/^Off now: this computer runs on mains power/);
+    await select.selectOption('always');
+    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.economy)).toBe('always');
+    await expect.poll(() => line.textContent()).toBe('On: the strip shows a page at a time instead of scrolling.');
+    await select.selectOption('never');
+    await expect.poll(() => line.textContent()).toBe('Off: the strip scrolls.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('offers for every preference exactly what its rule allows', async () => {
     // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`.
     const notInSettings = new Set<PreferenceKey>(['hidden']);

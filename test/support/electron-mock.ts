@@ -418,6 +418,8 @@ export class MockPowerMonitor extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
     this.onBattery = false;
+    this.isOnBatteryPower.mockReset();
+    this.isOnBatteryPower.mockImplementation(() => this.onBattery);
   }
 }
 

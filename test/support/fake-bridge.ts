@@ -54,6 +54,8 @@ export interface FakeBridgeScript {
   transfer: { export: ExportOutcome; import: ImportOutcome; holdings: ExportOutcome };
   /** What getPortfolio answers until the test pushes other figures. */
   portfolio: PortfolioFigures | null;
+  /** Whether the system runs on battery power (main's economy state follows it and the preference). */
+  onBattery: boolean;
 }
 
 export interface PriceUpdate {
@@ -85,6 +87,8 @@ export interface FakeTickerControl {
   setRelayClients(clients: RelayClientInfo[]): void;
   /** Push the portfolio's figures as the core would after a batch. */
   pushPortfolio(figures: PortfolioFigures | null): void;
+  /** The system switches to battery (true) or mains power: main's economy state follows. */
+  setOnBattery(onBattery: boolean): void;
 }
 
 /** What the fake starts with: the app's defaults, at the renderer's usual test rate. */
@@ -113,6 +117,8 @@ export interface FakeBridgeOptions {
   transfer?: { export?: ExportOutcome; import?: ImportOutcome; holdings?: ExportOutcome };
   holdings?: Holdings;
   portfolio?: PortfolioFigures | null;
+  /** The system runs on battery power at the start (default: mains). */
+  onBattery?: boolean;
   secondStrip?: Partial<SecondStrip>;
 }
 
@@ -199,6 +205,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       holdings: options.transfer?.holdings ?? { status: 'cancelled' },
     },
     portfolio: options.portfolio ?? null,
+    onBattery: options.onBattery ?? false,
   };
 }
 
@@ -222,6 +229,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     prefillAlert: new Set(),
     drawing: new Set(),
     portfolio: new Set(),
+    economy: new Set(),
   };
   let portfolio = clone(script.portfolio);
   let lotSeq = 0;
@@ -271,9 +279,23 @@ export function installFakeBridge(script: FakeBridgeScript): void {
   };
   const shown = () => settings.lists.find((list) => list.id === settings.shownListId) ?? settings.lists[0]!;
   /** Keep the shown list and `symbols` the same, as the core does. */
+  // Main's economy state: pushed to a page that starts listening and whenever it changes.
+  let onBattery = script.onBattery;
+  const economy = () => {
+    const mode = settings.preferences.economy;
+    return { active: mode === 'always' || (mode === 'on-battery' && onBattery), mode, onBattery };
+  };
+  let economySent = JSON.stringify(economy());
+  const economyChanged = () => {
+    const next = JSON.stringify(economy());
+    if (next === economySent) return;
+    economySent = next;
+    emit('economy', economy());
+  };
   const settingsChanged = () => {
     settings.symbols = [...shown().symbols];
     emit('settings', settings);
+    economyChanged();
   };
   const setShownSymbols = (symbols: string[]) => {
     shown().symbols = symbols;
@@ -534,6 +556,11 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
     onDrawing: (l: Listener) => subscribe('drawing', l),
     onPortfolio: (l: Listener) => subscribe('portfolio', l),
+    onEconomy: (l: Listener) => {
+      const stop = subscribe('economy', l);
+      queueMicrotask(() => l(economy()));
+      return stop;
+    },
     getPortfolio: () => (record('getPortfolio', []), answer(portfolio)),
     // Lots are checked by the page (shared rules) and by the real core (test/e2e/app-portfolio.test.ts); the double keeps them.
     addLot: (draft: LotDraft) => {
@@ -657,6 +684,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     pushPortfolio(figures) {
       portfolio = clone(figures);
       emit('portfolio', figures);
+    },
+    setOnBattery(next) {
+      onBattery = next;
+      economyChanged();
     },
   };
 

@@ -52,6 +52,7 @@ function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
     prefillAlert: new Signal(),
     drawing: new Signal(),
     portfolio: new Signal(),
+    economy: new Signal(),
   };
 }
 

@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../../engine/settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../../engine/settings/open-store';
 import { SettingsService } from '../../engine/settings/settings-service';
 import { createActionRunner } from './action-runner';
+import { followEconomy } from './economy-follower';
 import { showAlertNotifications } from './alert-notifications';
 import { serveAppIpc } from './app-ipc';
 import { appWindowFactory, type AppPagesLocation, type CreateAppWindow } from './app-window';
@@ -217,6 +218,8 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     core,
     registry,
   });
+  // Economy: fewer pictures a second from the scrolling strips, always or on battery power.
+  const economy = followEconomy({ powerMonitor: electron.powerMonitor, core, registry, clock });
   const itemActions = createItemActions({
     core,
     clipboard: electron.clipboard,
@@ -300,6 +303,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     beforeStop: [
       stopReconnectTriggers,
       () => drawing.stop(),
+      () => economy.stop(),
       stopFollowingSettings,
       stopFollowingLoginItem,
       stopFollowingShortcuts,

@@ -45,6 +45,7 @@ export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, strin
     show: 'Keep the strip as it is',
   },
   fullScreenApps: { 'stay-above': 'Keep the strip above them', 'step-aside': 'Step aside (they may cover the strip)' },
+  economy: { never: 'Never', 'on-battery': 'On battery power', always: 'Always' },
 };
 
 export interface ShortcutControl {

@@ -14,6 +14,8 @@ import {
   type SliderControl,
 } from './preference-controls';
 import { ShortcutField } from './shortcut-field';
+import { economyExplanation } from '../../shared/economy';
+import { useEconomy } from '../hooks/use-economy';
 
 export interface PreferencesSectionProps {
   api: TickerApi;
@@ -36,6 +38,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
   const timers = useRef(new Map<keyof Preferences, number>());
   const editing = useRef(new Set<keyof Preferences>());
   const displays = useDisplays(api);
+  const economy = useEconomy(api);
   const shortcutStates = useShortcutStates(
     api,
     preferences.shortcutToggleStrips,
@@ -93,7 +96,11 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
       <label htmlFor={`pref-${key}`}>{label}</label>
       <div className="control">
         {control}
-        {hint ? <span className="hint inline">{hint}</span> : null}
+        {hint ? (
+          <span className="hint inline" id={`pref-${key}-hint`}>
+            {hint}
+          </span>
+        ) : null}
       </div>
       <FieldError field={key} message={errors[key]} />
     </div>
@@ -123,14 +130,16 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
       </>,
     );
 
-  const choice = <K extends EnumPreferenceKey>(key: K) =>
+  const choice = <K extends EnumPreferenceKey>(key: K, hint?: string) =>
     field(
       key,
       LABELS[key],
       <select
         id={`pref-${key}`}
         value={draft[key]}
-        aria-describedby={describedBy(key)}
+        aria-describedby={
+          [describedBy(key), hint ? `pref-${key}-hint` : undefined].filter(Boolean).join(' ') || undefined
+        }
         onChange={(event) => {
           const value = enumValue(key, event.target.value);
           if (value !== null) change(key, value as Preferences[K]);
@@ -142,6 +151,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
           </option>
         ))}
       </select>,
+      hint,
     );
 
   const toggle = (
@@ -202,6 +212,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {choice('theme')}
         {choice('whenMarketsClosed')}
         {choice('fullScreenApps')}
+        {choice('economy', economy ? economyExplanation(economy) : undefined)}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -327,6 +338,7 @@ const LABELS: Record<keyof Preferences, string> = {
   fullScreenApps: 'Full-screen apps',
   privacy: 'Privacy (hide amounts)',
   showPositionFigures: 'Position value on strip items',
+  economy: 'Economy mode',
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */

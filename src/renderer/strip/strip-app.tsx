@@ -5,6 +5,7 @@ import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
 import type { FeedStatus, Preferences } from '../../shared/types';
 import { settle } from '../bridge';
 import { createQuoteFormatter } from '../format';
+import { useEconomy } from '../hooks/use-economy';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useNow } from '../hooks/use-now';
 import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
@@ -14,6 +15,7 @@ import { FlashFader } from './flash-fader';
 import { PagedStrip } from './paged-strip';
 import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
+import { stripMotion } from './strip-motion';
 import { PortfolioSummary } from './portfolio-summary';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { positionText, type PositionText } from '../../shared/portfolio/portfolio-text';
@@ -64,6 +66,8 @@ export function StripApp({ api, locale }: StripAppProps) {
   const pageVisible = usePageVisible();
   const quiet = !drawing || !pageVisible;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  /** Main says whether economy is in effect (the preference, and the power source). */
+  const economy = useEconomy(api)?.active ?? false;
   const now = useNow(STALE_CLOCK_MS);
 
   const subscribeOrder = useCallback((listener: () => void) => store.subscribeOrder(listener), [store]);
@@ -160,7 +164,7 @@ export function StripApp({ api, locale }: StripAppProps) {
   let body;
   if (symbols.length === 0) {
     body = loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
-  } else if (reducedMotion) {
+  } else if (stripMotion({ reducedMotion, economy }) === 'pages') {
     body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} quiet={quiet} renderItem={renderItem} />;
   } else {
     body = (
@@ -188,6 +192,7 @@ export function StripApp({ api, locale }: StripAppProps) {
       data-markets={marketsClosed ? 'closed' : 'open'}
       data-dimmed={dimmed ? 'true' : 'false'}
       data-quiet={quiet ? 'true' : 'false'}
+      data-economy={economy ? 'true' : 'false'}
     >
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">

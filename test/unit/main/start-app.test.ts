@@ -43,6 +43,7 @@ import type {
   WindowState,
 } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
+import type { EconomyState } from '../../../src/shared/economy';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -74,6 +75,7 @@ function fakeCore(
     relay: new Signal(),
     drawing: new Signal(),
     portfolio: new Signal(),
+    economy: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
@@ -1104,6 +1106,24 @@ describe('startApp: reconnect and quit', () => {
       .map(([, drawing]) => drawing);
     // On subscribing (drawing), then each change while the page is there to hear it (hidden windows hear it too).
     expect(told).toEqual([true, false, true, false, true, false, true]);
+  });
+
+  it('economy follows the preference and the power source; the strip page is told, and quitting stops it', async () => {
+    powerMonitor.onBattery = true;
+    const { strip, core, running } = await started({ prefs: { economy: 'on-battery' } });
+    strip.finishLoading();
+    listen(strip, 'economy');
+    powerMonitor.setOnBattery(false);
+    core.handlers.setPreferences({ economy: 'always' });
+    core.handlers.setPreferences({ economy: 'never' });
+    powerMonitor.setOnBattery(true);
+    const told = strip.webContents.send.mock.calls
+      .filter(([channel]) => channel === EVENT_CHANNELS.economy)
+      .map(([, state]) => state as EconomyState);
+    expect(told.map((state) => state.active)).toEqual([true, false, true, false, false]);
+    expect(told.at(-1)).toEqual({ active: false, mode: 'never', onBattery: true });
+    await running.quit();
+    expect(powerMonitor.listenerCount('on-battery') + powerMonitor.listenerCount('on-ac')).toBe(0);
   });
 
   it('Quit closes the feed cleanly before exiting', async () => {

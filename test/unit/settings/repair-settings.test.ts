@@ -117,6 +117,18 @@ describe('repairSettings', () => {
     });
   });
 
+  it('fills in the economy default for files saved before it existed, keeps a saved choice and resets a bad one', () => {
+    expect(repairSettings({ preferences: { speed: 80 } })).toMatchObject({
+      problems: [],
+      settings: { preferences: { speed: 80, economy: 'on-battery' } },
+    });
+    expect(repairSettings({ preferences: { economy: 'never' } })?.settings.preferences.economy).toBe('never');
+    expect(repairSettings({ preferences: { economy: 'sometimes' } })).toMatchObject({
+      problems: ['preferences.economy'],
+      settings: { preferences: { economy: 'on-battery' } },
+    });
+  });
+
   it('drops invalid and duplicate symbols and trims the list to the cap', () => {
     const messy = repairSettings(oneList(['AAPL', 'aapl', 'bad symbol', 42, '<b>x</b>', 'IBM']));
     expect(firstListOf(messy)).toEqual(['AAPL', 'IBM']);

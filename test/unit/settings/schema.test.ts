@@ -52,6 +52,7 @@ describe('settings defaults', () => {
       fullScreenApps: 'stay-above',
       privacy: false,
       showPositionFigures: false,
+      economy: 'on-battery',
     });
   });
 
@@ -137,6 +138,9 @@ describe('preference rules', () => {
     ['updateRateHz', 60],
     ['clickThrough', true],
     ['hidden', false],
+    ['economy', 'never'],
+    ['economy', 'on-battery'],
+    ['economy', 'always'],
   ];
   it.each(accepted)('accepts %s = %s', (key, value) => {
     expect(preferenceProblem(key, value)).toBeNull();
@@ -165,6 +169,9 @@ describe('preference rules', () => {
     ['clickThrough', 'true'],
     ['alwaysOnTop', 1],
     ['paused', null],
+    ['economy', 'on battery'],
+    ['economy', true],
+    ['economy', 'Always'],
   ];
   it.each(refused)('refuses %s = %s', (key, value) => {
     expect(preferenceProblem(key, value)).toMatch(new RegExp(`"${key}"`));

@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import { isEconomyState, type EconomyState } from '../../shared/economy';
+import type { TickerApi } from '../../shared/ipc-contract';
+
+/**
+ * Main's economy state (the preference and the power source), live; null until main has said
+ * (it answers as soon as the page listens). A malformed push is ignored.
+ */
+export function useEconomy(api: Pick<TickerApi, 'onEconomy'>): EconomyState | null {
+  const [state, setState] = useState<EconomyState | null>(null);
+  useEffect(
+    () =>
+      api.onEconomy((next) => {
+        if (isEconomyState(next)) setState(next);
+      }),
+    [api],
+  );
+  return state;
+}
