@@ -84,7 +84,15 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 1_000_000,
     relaySeconds: 3,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
-    strip: { rounds: 3, settleMs: 1500, measureMs: 4000, soakMs: 30_000, soakFirstMs: 10_000, startupRuns: 3 },
+    strip: {
+      rounds: 3,
+      settleMs: 1500,
+      measureMs: 4000,
+      soakMs: 60_000,
+      soakFirstMs: 10_000,
+      soakEveryMs: 10_000,
+      startupRuns: 3,
+    },
   },
   full: {
     ingest: { frames: 8000, rounds: 25, warmupRounds: 3 },
@@ -93,7 +101,15 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 5_000_000,
     relaySeconds: 8,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
-    strip: { rounds: 3, settleMs: 2000, measureMs: 8000, soakMs: 120_000, soakFirstMs: 20_000, startupRuns: 3 },
+    strip: {
+      rounds: 3,
+      settleMs: 2000,
+      measureMs: 8000,
+      soakMs: 330_000,
+      soakFirstMs: 30_000,
+      soakEveryMs: 20_000,
+      startupRuns: 3,
+    },
   },
 };
 
@@ -382,6 +398,11 @@ async function main(): Promise<number> {
         js_heap_growth_mb_per_h: round(strip.heap.js_heap_growth_mb_per_h, 2),
         dom_nodes_growth_per_h: Math.round(strip.heap.dom_nodes_growth_per_h),
         run_s: Math.round(strip.heap.run_s),
+        js_heap_growth_error_mb_per_h: round(strip.heap.js_heap_growth_error_mb_per_h, 2),
+        js_heap_residual_mb: round(strip.heap.js_heap_residual_mb, 3),
+        history_points: strip.heap.history_points,
+        fill_rounds: details.fillRounds,
+        warm_lap_s: round(details.lapMs / 1000, 1),
         points: details.heapPoints.map((point) => ({
           at_s: round(point.at_s, 1),
           js_heap_mb: round(point.js_heap_mb, 2),
@@ -433,8 +454,8 @@ async function main(): Promise<number> {
         verdict(busy <= BARS.mainBusyMedianPct),
       ],
       [
-        `Renderer after ${Math.round(strip.heap.run_s)} s at 1,000 trades/s: JS heap, DOM nodes`,
-        `${strip.heap.js_heap_mb.toFixed(2)} MB, ${strip.heap.dom_nodes} nodes; per hour ${strip.heap.js_heap_growth_mb_per_h >= 0 ? '+' : ''}${strip.heap.js_heap_growth_mb_per_h.toFixed(2)} MB, ${strip.heap.dom_nodes_growth_per_h >= 0 ? '+' : ''}${Math.round(strip.heap.dom_nodes_growth_per_h)} nodes`,
+        `Renderer after ${Math.round(strip.heap.run_s)} s at 1,000 trades/s, sparklines full: JS heap, DOM nodes`,
+        `${strip.heap.js_heap_mb.toFixed(2)} MB, ${strip.heap.dom_nodes} nodes; per hour ${strip.heap.js_heap_growth_mb_per_h >= 0 ? '+' : ''}${strip.heap.js_heap_growth_mb_per_h.toFixed(2)} MB ± ${strip.heap.js_heap_growth_error_mb_per_h.toFixed(2)} (least squares, ${details.heapPoints.length} points), ${strip.heap.dom_nodes_growth_per_h >= 0 ? '+' : ''}${Math.round(strip.heap.dom_nodes_growth_per_h)} nodes`,
         `≤ ${BARS.heapGrowthMbPerHour} MB/h, ≤ ${BARS.domNodesGrowthPerHour} nodes/h`,
         verdict(
           strip.heap.js_heap_growth_mb_per_h <= BARS.heapGrowthMbPerHour &&

@@ -12,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
+import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../../src/engine/market/tick-store';
+import { systemClock, type Clock } from '../../src/shared/clock';
+import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../src/shared/preference-rules';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
@@ -21,7 +24,7 @@ import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finn
 import { BENCH_SYMBOL_NAMES, BENCH_SYMBOLS } from '../lib/market';
 import { cpuBetween, treeTimes } from '../lib/process-cpu';
 import { seededRandom } from '../lib/prng';
-import { median } from '../lib/stats';
+import { linearTrend, median } from '../lib/stats';
 import { preciseNow, TradePump } from './trade-pump';
 
 const API_KEY = 'bench-key';
@@ -44,9 +47,10 @@ export interface StripCostOptions {
   settleMs: number;
   measureMs: number;
   tradesPerSecond: number;
-  /** The long run: heap and nodes at `soakFirstMs` and at `soakMs`. */
+  /** The long run (histories full from the start): heap and nodes from `soakFirstMs` to `soakMs`, every `soakEveryMs`. */
   soakMs: number;
   soakFirstMs: number;
+  soakEveryMs: number;
   startupRuns: number;
   seed: number;
 }
@@ -56,9 +60,15 @@ export interface StripCostResult {
   heap: {
     js_heap_mb: number;
     dom_nodes: number;
+    /** Least-squares slopes over the points (histories full throughout). */
     js_heap_growth_mb_per_h: number;
     dom_nodes_growth_per_h: number;
+    /** The heap slope's standard error, and the points' root mean square around the line. */
+    js_heap_growth_error_mb_per_h: number;
+    js_heap_residual_mb: number;
     run_s: number;
+    /** Sparkline points per symbol while measured (the history's capacity: nothing left to fill). */
+    history_points: number;
   };
   startup_ms: { demo: number; fake_server: number };
   /** Medians of each step, per feed. */
@@ -67,7 +77,11 @@ export interface StripCostResult {
 
 export interface StripCostDetails {
   rounds: Record<Scenario, { cpu_pct: number[]; ratio: number[]; main_busy_pct: number[] }>;
-  heapPoints: { at_s: number; js_heap_mb: number; dom_nodes: number }[];
+  heapPoints: HeapPoint[];
+  /** Rounds of one trade per symbol, one history interval apart, that filled the histories. */
+  fillRounds: number;
+  /** The warm-up lap at the fastest speed, before the first point. */
+  lapMs: number;
   startupRuns: { demo: StartupMarks[]; fake_server: StartupMarks[] };
   processes: number;
 }
@@ -82,6 +96,20 @@ interface Rig {
 }
 
 type Metrics = Record<string, number>;
+
+interface HeapPoint {
+  at_s: number;
+  js_heap_mb: number;
+  dom_nodes: number;
+}
+
+interface Soak {
+  points: HeapPoint[];
+  fillRounds: number;
+  /** How long the warm-up lap at the fastest speed took. */
+  lapMs: number;
+  historyPoints: number;
+}
 
 async function metrics(cdp: CDPSession): Promise<Metrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -159,31 +187,87 @@ async function measureScenario(
   }
 }
 
-/** The long run: the strip at the trade rate, heap (after a full GC) and DOM nodes at two points. */
-async function soak(rig: Rig, options: StripCostOptions): Promise<StripCostDetails['heapPoints']> {
-  const { page, dispose } = await openScenario(rig, 'strip_trading');
+/**
+ * The core's clock, which the soak can move forward: each step is one sparkline interval, so every
+ * symbol's history fills (a point per interval) in seconds instead of ten minutes, exactly as the
+ * core would see the system clock jump forward. Timers stay the system's.
+ */
+function steppableClock(): Clock & { step(ms: number): void } {
+  let ahead = 0;
+  return {
+    ...systemClock,
+    now: () => Date.now() + ahead,
+    step(ms) {
+      ahead += ms;
+    },
+  };
+}
+
+/**
+ * The long run, with every sparkline history already full: a core of its own whose histories were
+ * filled before the strip page opens (as a strip window opened after ten minutes of trading gets
+ * them in its first snapshot), then the strip at the trade rate, heap (after a forced GC) and DOM
+ * nodes every `soakEveryMs` after `soakFirstMs`. Growth per hour is the least-squares slope over
+ * those points, so it is what keeps growing once nothing is filling any more.
+ */
+async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
+  const clock = steppableClock();
+  const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
+  const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY, clock });
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-    const started = performance.now();
-    const points: StripCostDetails['heapPoints'] = [];
-    const point = async (): Promise<void> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const sample = await metrics(cdp);
-      points.push({
-        at_s: (performance.now() - started) / 1000,
-        js_heap_mb: (sample.JSHeapUsedSize ?? 0) / 2 ** 20,
-        dom_nodes: sample.Nodes ?? 0,
-      });
-    };
-    await rig.pump.run(options.tradesPerSecond, options.soakFirstMs);
-    await point();
-    await rig.pump.run(options.tradesPerSecond, options.soakMs - options.soakFirstMs);
-    await point();
-    await cdp.detach();
-    return points;
+    core.start();
+    await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
+    const pump = new TradePump(server, BENCH_SYMBOLS, seededRandom(options.seed + 1));
+    const shortestHistory = async (): Promise<number> =>
+      Math.min(...(await core.handlers.getSnapshot()).map((snapshot) => snapshot.history.length));
+    let fillRounds = 0;
+    while ((await shortestHistory()) < DEFAULT_HISTORY_CAPACITY) {
+      if (fillRounds >= 3 * DEFAULT_HISTORY_CAPACITY) throw new Error('soak: the sparkline histories did not fill');
+      clock.step(DEFAULT_HISTORY_INTERVAL_MS);
+      pump.sendRound();
+      fillRounds += 1;
+      // Let the frame reach the store before the clock moves on (else two rounds share a point).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    const { page, dispose } = await openScenario({ ...rig, server, core, pump }, 'strip_trading');
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+      // Every item is drawn once before the first point (an item is laid out the first time it comes
+      // near the viewport): one lap at the fastest speed a user can set, then back to the default.
+      const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
+      if (!(laneWidth > 0)) throw new Error('soak: the strip has no lane to scroll');
+      const fastest = PREFERENCE_RULES.speed.max;
+      await core.handlers.setPreferences({ speed: fastest });
+      const lapMs = (laneWidth / fastest) * 1000 * 1.1;
+      await pump.run(options.tradesPerSecond, lapMs);
+      await core.handlers.setPreferences({ speed: DEFAULT_PREFERENCES.speed });
+      const started = performance.now();
+      const points: HeapPoint[] = [];
+      const point = async (): Promise<void> => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const sample = await metrics(cdp);
+        points.push({
+          at_s: (performance.now() - started) / 1000,
+          js_heap_mb: (sample.JSHeapUsedSize ?? 0) / 2 ** 20,
+          dom_nodes: sample.Nodes ?? 0,
+        });
+      };
+      await pump.run(options.tradesPerSecond, options.soakFirstMs);
+      await point();
+      while (performance.now() - started < options.soakMs - options.soakEveryMs / 2) {
+        await pump.run(options.tradesPerSecond, options.soakEveryMs);
+        await point();
+      }
+      await cdp.detach();
+      return { points, fillRounds, lapMs, historyPoints: await shortestHistory() };
+    } finally {
+      await dispose();
+    }
   } finally {
-    await dispose();
+    await core.stop();
+    await server.close();
   }
 }
 
@@ -306,11 +390,12 @@ export async function runStripCostBench(
         rounds[scenario].main_busy_pct.push(busyPct);
       }
     }
-    const heapPoints = await soak(rig, options);
+    const { points: heapPoints, fillRounds, lapMs, historyPoints } = await soak(rig, options);
     const processes = treeTimes(process.pid, CHROMIUM_PROCESS).length;
 
-    const [first, last] = [heapPoints[0], heapPoints.at(-1)];
-    const hours = first && last ? (last.at_s - first.at_s) / 3600 : Number.NaN;
+    const last = heapPoints.at(-1);
+    const heapTrend = linearTrend(heapPoints.map((point) => ({ x: point.at_s / 3600, y: point.js_heap_mb })));
+    const nodesTrend = linearTrend(heapPoints.map((point) => ({ x: point.at_s / 3600, y: point.dom_nodes })));
     const scenarios = Object.fromEntries(
       SCENARIOS.map((scenario) => [
         scenario,
@@ -327,9 +412,12 @@ export async function runStripCostBench(
         heap: {
           js_heap_mb: last?.js_heap_mb ?? Number.NaN,
           dom_nodes: last?.dom_nodes ?? Number.NaN,
-          js_heap_growth_mb_per_h: first && last ? (last.js_heap_mb - first.js_heap_mb) / hours : Number.NaN,
-          dom_nodes_growth_per_h: first && last ? (last.dom_nodes - first.dom_nodes) / hours : Number.NaN,
+          js_heap_growth_mb_per_h: heapTrend.slope,
+          dom_nodes_growth_per_h: nodesTrend.slope,
+          js_heap_growth_error_mb_per_h: heapTrend.slopeError,
+          js_heap_residual_mb: heapTrend.residual,
           run_s: last?.at_s ?? Number.NaN,
+          history_points: historyPoints,
         },
         startup_ms: {
           demo: median(startupRuns.demo.map((run) => run.first_price_painted)),
@@ -337,7 +425,7 @@ export async function runStripCostBench(
         },
         startup_steps_ms: { demo: medianMarks(startupRuns.demo), fake_server: medianMarks(startupRuns.fake_server) },
       },
-      details: { rounds, heapPoints, startupRuns, processes },
+      details: { rounds, heapPoints, fillRounds, lapMs, startupRuns, processes },
     };
   } finally {
     for (const cleanup of cleanups.reverse()) {

@@ -17,3 +17,31 @@ export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/**
+ * Least-squares line through the points: its slope (y per unit of x), the slope's standard error,
+ * and the root mean square of the residuals; NaN where fewer points than that needs.
+ */
+export function linearTrend(points: readonly { x: number; y: number }[]): {
+  slope: number;
+  slopeError: number;
+  residual: number;
+} {
+  const n = points.length;
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / n;
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const { x, y } of points) {
+    sxy += (x - meanX) * (y - meanY);
+    sxx += (x - meanX) ** 2;
+  }
+  if (!(sxx > 0)) return { slope: Number.NaN, slopeError: Number.NaN, residual: Number.NaN };
+  const slope = sxy / sxx;
+  const squares = points.reduce((sum, { x, y }) => sum + (y - meanY - slope * (x - meanX)) ** 2, 0);
+  return {
+    slope,
+    slopeError: n > 2 ? Math.sqrt(squares / (n - 2) / sxx) : Number.NaN,
+    residual: Math.sqrt(squares / n),
+  };
+}
