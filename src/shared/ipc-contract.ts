@@ -46,8 +46,21 @@ export interface IpcError {
 /** Typed result across the bridge: errors are values, never exceptions. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+/**
+ * What a page draws first, read in main at one instant and sent in one round trip: the settings,
+ * every watched symbol's quote, the connection and the portfolio (a strip sees its own list's).
+ */
+export interface PageStart {
+  settings: PublicSettings;
+  snapshot: SymbolSnapshot[];
+  overview: FeedOverview;
+  portfolio: PortfolioFigures | null;
+}
+
 /** Request (argument tuple) and response of every invoke channel. */
 export interface InvokeContract {
+  /** Everything a page starts with, in one call (a strip paints its first prices from it). */
+  getPageStart: { args: []; result: PageStart };
   /** Settings as the renderer may see them (no key). */
   getSettings: { args: []; result: PublicSettings };
   /** Change some preferences; applied live. */
@@ -130,6 +143,7 @@ export interface InvokeContract {
 export type InvokeName = keyof InvokeContract;
 
 export const INVOKE_CHANNELS = {
+  getPageStart: 'app:page-start',
   getSettings: 'settings:get',
   setPreferences: 'settings:set-preferences',
   addSymbol: 'symbols:add',

@@ -314,7 +314,9 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     emit('relay', relay);
   };
 
+  const snapshot = () => settings.symbols.map((s) => quotes[s] ?? emptyQuote(s));
   const api = {
+    getPageStart: () => (record('getPageStart', []), answer({ settings, snapshot: snapshot(), overview, portfolio })),
     getSettings: () => (record('getSettings', []), answer(settings)),
     setPreferences: (patch: Partial<Preferences>) => {
       record('setPreferences', [patch]);
@@ -472,7 +474,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
           : [],
       );
     },
-    getSnapshot: () => (record('getSnapshot', []), answer(settings.symbols.map((s) => quotes[s] ?? emptyQuote(s)))),
+    getSnapshot: () => (record('getSnapshot', []), answer(snapshot())),
     getOverview: () => (record('getOverview', []), answer(overview)),
     setPaused: (paused: boolean) => {
       record('setPaused', [paused]);

@@ -40,7 +40,18 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
       change(...args);
       return settings.publicSettings();
     };
+  const overview = (): FeedOverview => ({
+    status: status(),
+    stats: session.stats() ?? EMPTY_STATS,
+    demo: sources.isDemo(),
+  });
   return {
+    getPageStart: () => ({
+      settings: settings.publicSettings(),
+      snapshot: session.store.snapshots(),
+      overview: overview(),
+      portfolio: portfolio.figures(),
+    }),
     getSettings: () => settings.publicSettings(),
     setPreferences: andSettings((patch: Partial<Preferences>) => settings.setPreferences(patch)),
     addSymbol: (symbol) => settings.addSymbol(symbol),
@@ -84,11 +95,7 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
     replaceLots: (lots) => settings.replaceLots(lots),
     setBaseCurrency: (code) => settings.setBaseCurrency(code),
     getPortfolio: () => portfolio.figures(),
-    getOverview: (): FeedOverview => ({
-      status: status(),
-      stats: session.stats() ?? EMPTY_STATS,
-      demo: sources.isDemo(),
-    }),
+    getOverview: overview,
     setPaused: (paused) => {
       settings.setPreferences({ paused });
       return status();

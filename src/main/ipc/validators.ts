@@ -236,6 +236,7 @@ const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
  * type-level test that proves them equal (test/unit/ipc/validators-types.test.ts).
  */
 export const ARGS_VALIDATORS = {
+  getPageStart: tuple(),
   getSettings: tuple(),
   setPreferences: tuple(patchArg),
   addSymbol: tuple(symbolArg),

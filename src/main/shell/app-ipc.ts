@@ -74,6 +74,13 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
 
   const handlers: InvokeHandlers = {
     ...core.handlers,
+    getPageStart: async () => {
+      const view = callerStrip();
+      const start = await core.handlers.getPageStart();
+      return view
+        ? { ...start, settings: view.settingsFor(start.settings), snapshot: view.snapshotFor(start.snapshot) }
+        : start;
+    },
     getSettings: async () => {
       const view = callerStrip();
       const settings = await core.handlers.getSettings();

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { TickerApi } from '../../shared/ipc-contract';
+import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import type { FeedOverview, FeedStatus, PublicSettings, SnapshotBatch, SymbolSnapshot } from '../../shared/types';
 import { settle } from '../bridge';
+import { isPageStart, type BegunStart } from '../page-start';
 
 /** Where the strip's quotes go: the first full snapshot, then the coalesced batches. */
 export interface QuoteSink {
@@ -17,8 +19,15 @@ export interface BootstrapOptions {
   onSettings?: (settings: PublicSettings) => void;
   /** Also load the snapshot and follow quotes; batches that overtake the snapshot are applied after it, in order. */
   quotes?: QuoteSink;
+  /** Also follow the portfolio's figures: the pushed ones, else the first load's. */
+  onPortfolio?: (figures: PortfolioFigures | null) => void;
   /** Fetch the overview again this often and on every pushed status (the settings window's counters). */
   overviewRefreshMs?: number;
+  /**
+   * The first load, begun before React rendered (see page-start.ts); its held events come first.
+   * Without it the hook subscribes and asks for the start itself when it mounts.
+   */
+  begun?: BegunStart;
 }
 
 export interface Bootstrap {
@@ -33,13 +42,14 @@ export interface Bootstrap {
   demo: boolean;
   /** Why the settings could not be loaded, if they could not. */
   loadError: string | null;
-  /** The first loads (settings, snapshot, overview) are done, answered or failed. */
+  /** The first load (settings, snapshot, overview, portfolio: one call) is done, answered or failed. */
   loaded: boolean;
 }
 
 /**
- * What every page starts with: subscribe to settings, status (and quotes), then load them, without
- * an older answer ever replacing a newer push. The strip and the settings window both use it.
+ * What every page starts with: subscribe to settings, status (and quotes, portfolio), then load them
+ * in one call, without an older answer ever replacing a newer push. The strip and the settings
+ * window both use it.
  */
 export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {}): Bootstrap {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
@@ -53,13 +63,18 @@ export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {
   latest.current = options;
   const refreshMs = options.overviewRefreshMs;
   const followsQuotes = options.quotes !== undefined;
+  const followsPortfolio = options.onPortfolio !== undefined;
+  const begun = options.begun;
 
   useEffect(() => {
     let disposed = false;
     let settingsSeen = false;
     let statusSeen = false;
     let snapshotLoaded = false;
+    let portfolioSeen = false;
     const pending: SnapshotBatch[] = [];
+    const early = begun?.take() ?? null;
+    const events = early?.api ?? api;
 
     const takeSettings = (next: PublicSettings) => {
       latest.current.onSettings?.(next);
@@ -71,11 +86,11 @@ export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {
     };
 
     const unsubscribers = [
-      api.onSettings((next) => {
+      events.onSettings((next) => {
         settingsSeen = true;
         takeSettings(next);
       }),
-      api.onStatus((next) => {
+      events.onStatus((next) => {
         statusSeen = true;
         setStatus(next);
         setDemo(next?.state === 'demo');
@@ -84,34 +99,39 @@ export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {
       }),
       ...(followsQuotes
         ? [
-            api.onQuotes((batch) => {
+            events.onQuotes((batch) => {
               if (snapshotLoaded) latest.current.quotes?.applyBatch(batch);
               else pending.push(batch);
+            }),
+          ]
+        : []),
+      ...(followsPortfolio
+        ? [
+            events.onPortfolio((figures) => {
+              portfolioSeen = true;
+              latest.current.onPortfolio?.(figures);
             }),
           ]
         : []),
     ];
 
     void (async () => {
-      const [first, snapshot, firstOverview] = await Promise.all([
-        settle(() => api.getSettings()),
-        followsQuotes ? settle(() => api.getSnapshot()) : null,
-        settle(() => api.getOverview()),
-      ]);
+      const first = await (early?.start ?? settle(() => api.getPageStart()));
       if (disposed) return;
-      if (first.ok) {
-        if (!settingsSeen) takeSettings(first.value);
+      if (first.ok && !isPageStart(first.value)) setLoadError('The app answered with something unexpected.');
+      else if (first.ok) {
+        const start = first.value;
+        if (!settingsSeen) takeSettings(start.settings);
+        if (followsQuotes) latest.current.quotes?.setSnapshot(start.snapshot);
+        if (followsPortfolio && !portfolioSeen) latest.current.onPortfolio?.(start.portfolio);
+        setOverview(start.overview);
+        if (!statusSeen) {
+          setDemo(start.overview.demo);
+          setStatus(start.overview.status);
+        }
       } else setLoadError(first.error.message);
-      if (snapshot?.ok) latest.current.quotes?.setSnapshot(snapshot.value);
       snapshotLoaded = true;
       for (const batch of pending.splice(0)) latest.current.quotes?.applyBatch(batch);
-      if (firstOverview.ok) {
-        setOverview(firstOverview.value);
-        if (!statusSeen) {
-          setDemo(firstOverview.value.demo);
-          setStatus(firstOverview.value.status);
-        }
-      }
       setLoaded(true);
     })();
 
@@ -121,7 +141,7 @@ export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {
       if (timer !== null) window.clearInterval(timer);
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
-  }, [api, refreshMs, followsQuotes]);
+  }, [api, begun, refreshMs, followsQuotes, followsPortfolio]);
 
   return { settings, setSettings, overview, status, demo, loadError, loaded };
 }

@@ -4,6 +4,7 @@ import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
 import type { FeedStatus, Preferences } from '../../shared/types';
 import { settle } from '../bridge';
+import type { BegunStart } from '../page-start';
 import { createQuoteFormatter } from '../format';
 import { useEconomy } from '../hooks/use-economy';
 import { useMediaQuery } from '../hooks/use-media-query';
@@ -51,10 +52,12 @@ export interface StripAppProps {
   api: TickerApi;
   /** The user's locale for numbers (navigator.language). */
   locale: string;
+  /** The first load, begun when the page's script started (strip-main.tsx). */
+  begun?: BegunStart;
 }
 
 /** The ticker strip: loads settings, snapshot and status (useTickerBootstrap), then follows the bridge's events. */
-export function StripApp({ api, locale }: StripAppProps) {
+export function StripApp({ api, locale, begun }: StripAppProps) {
   const store = useMemo(() => new QuoteStore(), []);
   const fader = useMemo(() => new FlashFader(), []);
   const calendar = useMemo(() => new MarketCalendar(), []);
@@ -87,6 +90,9 @@ export function StripApp({ api, locale }: StripAppProps) {
         fader.sweep();
       },
     },
+    // A pushed figure set wins over the first load when it overtakes it.
+    onPortfolio: (next) => setPortfolio(isPortfolioFigures(next) ? next : null),
+    ...(begun ? { begun } : {}),
   });
   const problem = loadError === null ? null : `Settings unavailable: ${loadError}`;
 
@@ -97,23 +103,6 @@ export function StripApp({ api, locale }: StripAppProps) {
       }),
     [api],
   );
-
-  // The portfolio summary: a pushed figure set wins over the first load when it overtakes it.
-  useEffect(() => {
-    let disposed = false;
-    let seen = false;
-    const stop = api.onPortfolio((next) => {
-      seen = true;
-      setPortfolio(isPortfolioFigures(next) ? next : null);
-    });
-    void settle(() => api.getPortfolio()).then((figures) => {
-      if (!disposed && !seen && figures.ok) setPortfolio(isPortfolioFigures(figures.value) ? figures.value : null);
-    });
-    return () => {
-      disposed = true;
-      stop();
-    };
-  }, [api]);
 
   useEffect(() => () => fader.dispose(), [fader]);
 

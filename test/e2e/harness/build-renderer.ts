@@ -9,28 +9,34 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { contentSecurityPolicyMeta } from '../../../electron.vite.config';
+import { contentSecurityPolicyMeta, SHIPPED_RENDERER_BUILD } from '../../../electron.vite.config';
 
 export const RENDERER_ROOT = resolve('src/renderer');
 
-/** Build both pages into `outDir` (absolute). Resolves when the files are written. */
-export async function buildRenderer(outDir: string): Promise<void> {
+/**
+ * Build both pages into `outDir` (absolute). Resolves when the files are written. Tests get readable
+ * unminified bundles; `shipped` bundles them as the app's build does (minified, its chunks).
+ */
+export async function buildRenderer(outDir: string, options: { shipped?: boolean } = {}): Promise<void> {
   await build({
     configFile: false,
     root: RENDERER_ROOT,
     base: './',
     logLevel: 'warn',
     plugins: [react(), contentSecurityPolicyMeta()],
+    // React's production build whatever NODE_ENV the caller runs with (vitest sets "test").
+    ...(options.shipped ? { mode: 'production', define: { 'process.env.NODE_ENV': '"production"' } } : {}),
     build: {
       outDir,
       emptyOutDir: true,
-      minify: false,
+      minify: options.shipped ? SHIPPED_RENDERER_BUILD.minify : false,
       reportCompressedSize: false,
       rollupOptions: {
         input: {
           strip: resolve(RENDERER_ROOT, 'strip.html'),
           settings: resolve(RENDERER_ROOT, 'settings.html'),
         },
+        ...(options.shipped ? { output: SHIPPED_RENDERER_BUILD.output } : {}),
       },
     },
   });

@@ -55,6 +55,12 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     origins: settings.relayOrigins(),
   });
   const handlers: InvokeHandlers = {
+    getPageStart: vi.fn(() => ({
+      settings: settings.publicSettings(),
+      snapshot: [],
+      overview: { status: { state: 'connecting' as const, since: 0 }, stats: {} as never, demo: false },
+      portfolio: null,
+    })),
     getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {
       settings.setPreferences(patch);

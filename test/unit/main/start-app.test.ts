@@ -31,6 +31,7 @@ import {
   SUBSCRIPTION_CHANNEL,
   type EventContract,
   type EventName,
+  type PageStart,
 } from '../../../src/shared/ipc-contract';
 import type {
   FeedStatus,
@@ -110,6 +111,12 @@ function fakeCore(
   const core = {
     events,
     handlers: {
+      getPageStart: vi.fn((): PageStart => ({
+        settings: publicSettings(),
+        snapshot: core.handlers.getSnapshot(),
+        overview: core.handlers.getOverview(),
+        portfolio: null,
+      })),
       getSettings: vi.fn(publicSettings),
       setPreferences,
       addSymbol: vi.fn((symbol: string) => (symbols = [...symbols, symbol])),
