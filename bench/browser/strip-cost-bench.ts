@@ -3,7 +3,7 @@
  * page and the strip in five states, each as a ratio to the blank page measured in the same round
  * (so a busy machine shifts both), median of the rounds; the renderer's main-thread busy share
  * (DevTools) in the same windows; the renderer's JS heap and DOM nodes over a long run; and the
- * startup, from creating the core to the first price painted.
+ * startup, from creating the core to the first price painted (startup-bench.ts).
  *
  * One browser, one page at a time (others closed), the real core behind the test bridge.
  */
@@ -25,7 +25,8 @@ import { BENCH_SYMBOL_NAMES, BENCH_SYMBOLS } from '../lib/market';
 import { cpuBetween, treeTimes } from '../lib/process-cpu';
 import { seededRandom } from '../lib/prng';
 import { linearTrend, median } from '../lib/stats';
-import { preciseNow, TradePump } from './trade-pump';
+import { medianMarks, runStartupBench, type StartupMarks, type StartupRuns } from './startup-bench';
+import { TradePump } from './trade-pump';
 
 const API_KEY = 'bench-key';
 const CHROMIUM_PROCESS = /^chrom/;
@@ -82,7 +83,7 @@ export interface StripCostDetails {
   fillRounds: number;
   /** The warm-up lap at the fastest speed, before the first point. */
   lapMs: number;
-  startupRuns: { demo: StartupMarks[]; fake_server: StartupMarks[] };
+  startupRuns: StartupRuns;
   processes: number;
 }
 
@@ -271,78 +272,6 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
   }
 }
 
-/**
- * From creating the core to the first price painted: a fresh core (demo, or the fake server sending
- * a trade for every symbol the moment they are subscribed), a fresh page with the bridge, and the
- * first animation frame in which any item shows a price.
- */
-/** Where the startup goes: ms from creating the core to each step. */
-export interface StartupMarks {
-  /** The core's first batch with a price (the page may not be there yet: it reads the snapshot). */
-  first_batch: number;
-  /** The window's page exists (in Electron: the BrowserWindow and its renderer process). */
-  page_created: number;
-  /** strip.html and its scripts loaded. */
-  page_loaded: number;
-  /** The strip has its settings, snapshot and status. */
-  strip_ready: number;
-  first_price_painted: number;
-}
-
-async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnhub | null): Promise<StartupMarks> {
-  const started = preciseNow();
-  const fixtureServer = server ?? (await startFakeFinnhub({ tokens: [API_KEY] }));
-  const { core } = createCoreFixture(fixtureServer, {
-    symbols: [...BENCH_SYMBOL_NAMES],
-    ...(server ? { key: API_KEY } : {}),
-  });
-  const since = (): number => preciseNow() - started;
-  let firstBatch = Number.NaN;
-  const stopWatching = core.events.quotes.subscribe((batch) => {
-    if (Number.isNaN(firstBatch) && batch.quotes.some((quote) => quote.price !== null)) firstBatch = since();
-  });
-  let page: Page | null = null;
-  try {
-    core.start();
-    if (server) {
-      void server
-        .waitForSubscriptions(BENCH_SYMBOL_NAMES.length)
-        .then(() => new TradePump(server, BENCH_SYMBOLS, seededRandom(1)).sendRound())
-        .catch(() => {});
-    }
-    page = await browser.newPage({ viewport: STRIP_VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
-    const pageCreated = since();
-    const bridge = await attachBrowserBridge(page, core);
-    page.once('close', () => bridge.dispose());
-    await page.goto(`${filesUrl}/strip.html`);
-    const pageLoaded = since();
-    await page.waitForSelector('.strip[data-loaded="true"]', { timeout: 20_000 });
-    const stripReady = since();
-    const painted = await page.waitForFunction(
-      () => {
-        const shown = [...document.querySelectorAll('.item .price')].some((element) =>
-          /\d/.test(element.textContent ?? ''),
-        );
-        return shown ? performance.timeOrigin + performance.now() : false;
-      },
-      undefined,
-      { polling: 'raf', timeout: 20_000 },
-    );
-    return {
-      first_batch: firstBatch,
-      page_created: pageCreated,
-      page_loaded: pageLoaded,
-      strip_ready: stripReady,
-      first_price_painted: ((await painted.jsonValue()) as number) - started,
-    };
-  } finally {
-    stopWatching();
-    await page?.close();
-    await core.stop();
-    if (!server) await fixtureServer.close();
-  }
-}
-
 export async function runStripCostBench(
   options: StripCostOptions,
 ): Promise<{ result: StripCostResult; details: StripCostDetails }> {
@@ -359,11 +288,7 @@ export async function runStripCostBench(
     cleanups.push(() => browser.close());
 
     // Startup first, while no other core runs.
-    const startupRuns: StripCostDetails['startupRuns'] = { demo: [], fake_server: [] };
-    for (let run = 0; run < options.startupRuns; run += 1) {
-      startupRuns.demo.push(await startupOnce(browser, files.url, null));
-      startupRuns.fake_server.push(await startupOnce(browser, files.url, server));
-    }
+    const startupRuns = await runStartupBench(browser, server, options.startupRuns);
 
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
     cleanups.push(() => core.stop());
@@ -436,15 +361,4 @@ export async function runStripCostBench(
       }
     }
   }
-}
-
-function medianMarks(runs: readonly StartupMarks[]): StartupMarks {
-  const keys: (keyof StartupMarks)[] = [
-    'first_batch',
-    'page_created',
-    'page_loaded',
-    'strip_ready',
-    'first_price_painted',
-  ];
-  return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key]))])) as unknown as StartupMarks;
 }
