@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
+import { PAGE_START_MARKS } from '../../src/shared/page-start-marks';
 import {
   frames,
   OUTPUT_DIR,
@@ -78,6 +79,24 @@ describe('ticker strip', () => {
       ]),
     );
     await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('paints its first prices from one start call, its first call, without the separate loads', async () => {
+    const { page, errors } = await openPage('strip');
+    // No batch is pushed: the prices can only come from the start's snapshot.
+    await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
+    expect(await priceOf(page, 'BINANCE:BTCUSDT').textContent()).toBe('97,123.45');
+    const names = await page.evaluate(() => window.__fakeTicker.calls.map((call) => call.name));
+    expect(names[0]).toBe('getPageStart');
+    // Asked by the page's script itself (it marks that), not later from React's first effects.
+    expect(
+      await page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length, PAGE_START_MARKS.asked),
+    ).toBe(1);
+    expect(
+      names.filter((name) => ['getSettings', 'getSnapshot', 'getOverview', 'getPortfolio'].includes(name)),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

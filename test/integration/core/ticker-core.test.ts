@@ -103,6 +103,22 @@ describe('TickerCore', () => {
     expect(quote?.changePct).toBeCloseTo(1, 6);
   });
 
+  it('answers a page’s start with the settings, snapshot, overview and portfolio of one instant', async () => {
+    core = createCoreFixture(server, { symbols: ['AAPL', 'MSFT'], key: 'test-key' }).core;
+    core.start();
+    await server.waitForSubscriptions(2);
+    const batch = nextEvent(core, 'quotes', (b) => (b as SnapshotBatch).quotes.some((q) => q.price === 101));
+    server.sendTrades([{ symbol: 'AAPL', price: 101, volume: 10, time: Date.now() }]);
+    await batch;
+    const start = await core.handlers.getPageStart();
+    expect(start.settings).toEqual(await core.handlers.getSettings());
+    expect(start.snapshot).toEqual(await core.handlers.getSnapshot());
+    expect(start.snapshot.map((quote) => quote.symbol)).toEqual(['AAPL', 'MSFT']);
+    expect(start.snapshot[0]?.price).toBe(101);
+    expect(start.overview).toMatchObject({ demo: false, status: (await core.handlers.getOverview()).status });
+    expect(start.portfolio).toEqual(await core.handlers.getPortfolio());
+  });
+
   it('while quiet, delivers no batches but keeps the store current; drawing again sends one catch-up batch first', async () => {
     core = createCoreFixture(server, { symbols: ['AAPL', 'MSFT'], key: 'test-key' }).core;
     const c = core;
@@ -239,6 +255,7 @@ describe('TickerCore', () => {
       await core.handlers.getSettings(),
       await core.handlers.getOverview(),
       await core.handlers.getSnapshot(),
+      await core.handlers.getPageStart(),
       await core.handlers.testApiKey(),
     );
     seen.push(core.pendingNotices());

@@ -25,10 +25,13 @@ describe('argument validators', () => {
     expect(Object.keys(ARGS_VALIDATORS).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
   });
 
-  it.each(['getSettings', 'getSnapshot', 'getOverview', 'openSettings'] as const)('%s takes no arguments', (name) => {
-    expect(accepted(name, [])).toEqual([]);
-    expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
-  });
+  it.each(['getPageStart', 'getSettings', 'getSnapshot', 'getOverview', 'openSettings'] as const)(
+    '%s takes no arguments',
+    (name) => {
+      expect(accepted(name, [])).toEqual([]);
+      expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
+    },
+  );
 
   it('refuses wrong arity everywhere', () => {
     refused('addSymbol', []);

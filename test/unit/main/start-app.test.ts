@@ -413,6 +413,24 @@ describe('startApp: IPC', () => {
     expect(core.handlers.getSettings).toHaveBeenCalledOnce();
   });
 
+  it('checks the sender and the arguments of the one start call before the core is asked', async () => {
+    const { core, strip } = await started();
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.getPageStart, { id: 999, url: ours.url })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    await expect(invoke(INVOKE_CHANNELS.getPageStart, ours, 'more')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(core.handlers.getPageStart).not.toHaveBeenCalled();
+    await expect(invoke(INVOKE_CHANNELS.getPageStart, ours)).resolves.toMatchObject({
+      ok: true,
+      value: { settings: { symbols: ['AAPL', 'MSFT'] }, snapshot: [], portfolio: null },
+    });
+  });
+
   it('openSettings opens one settings window; openExternal opens https only', async () => {
     const { strip } = await started();
     const ours = { id: strip.webContents.id, url: strip.webContents.url };
@@ -1014,6 +1032,22 @@ describe('startApp: the second strip', () => {
     await expect(invoke(strip, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({
       ok: true,
       value: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' },
+    });
+    // The one start call answers each strip for its own list too.
+    await expect(invoke(second, INVOKE_CHANNELS.getPageStart)).resolves.toMatchObject({
+      ok: true,
+      value: {
+        settings: { symbols: ['BINANCE:BTCUSDT'], shownListId: 'l2' },
+        snapshot: [quote('BINANCE:BTCUSDT', 97_000)],
+        overview: { demo: false },
+      },
+    });
+    await expect(invoke(strip, INVOKE_CHANNELS.getPageStart)).resolves.toMatchObject({
+      ok: true,
+      value: {
+        settings: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' },
+        snapshot: [quote('AAPL', 190), quote('MSFT', 410)],
+      },
     });
 
     // Switched to a list whose symbols the feed already carries: the strip is caught up with their quotes.
