@@ -1,6 +1,6 @@
 /**
  * What the strip costs the whole machine: CPU of every Chromium process (from the OS) for a blank
- * page and the strip in five states, each as a ratio to the blank page measured in the same round
+ * page and the strip in six states, each as a ratio to the blank page measured in the same round
  * (so a busy machine shifts both), median of the rounds; the renderer's main-thread busy share
  * (DevTools) in the same windows; the renderer's JS heap and DOM nodes over a long run; and the
  * startup, from creating the core to the first price painted (startup-bench.ts).
@@ -18,6 +18,7 @@ import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../src/shared/preferen
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
+import { economyState } from '../../src/shared/economy';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
@@ -31,7 +32,7 @@ import { TradePump } from './trade-pump';
 const API_KEY = 'bench-key';
 const CHROMIUM_PROCESS = /^chrom/;
 
-export const SCENARIOS = ['blank', 'strip_idle', 'strip_trading', 'paged', 'hidden'] as const;
+export const SCENARIOS = ['blank', 'strip_idle', 'strip_trading', 'paged', 'hidden', 'strip_economy'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {
@@ -40,6 +41,7 @@ export const SCENARIO_LABELS: Record<Scenario, string> = {
   strip_trading: 'strip scrolling, 1,000 trades/s over 50 symbols',
   paged: 'paged strip (reduced motion), no trades',
   hidden: 'strip hidden (quiet), 1,000 trades/s into the store',
+  strip_economy: 'strip in economy (main says so: on battery), no trades',
 };
 
 export interface StripCostOptions {
@@ -146,6 +148,11 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
   await page.goto(`${rig.filesUrl}/strip.html`);
   await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 20_000 });
   await waitForPrices(page);
+  if (scenario === 'strip_economy') {
+    // As main does when the system switches to battery power with the default preference.
+    rig.core.events.economy.emit(economyState('on-battery', true));
+    await page.waitForSelector('.strip[data-economy="true"]', { timeout: 20_000 });
+  }
   return {
     page,
     dispose: async () => {
