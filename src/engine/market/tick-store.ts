@@ -77,6 +77,13 @@ interface SymbolEntry {
   /** A history point was added (or the history reset) since the last take. */
   historyGrew: boolean;
   changed: boolean;
+  /**
+   * The market's session span around the last priced trade, as [sessionStart, sessionEnd) and
+   * whether it is a regular session: trades inside it need not ask the calendar again.
+   */
+  sessionStart: number;
+  sessionEnd: number;
+  regularSession: boolean;
 }
 
 /**
@@ -336,6 +343,10 @@ export class TickStore {
       historySampledAt: Number.NEGATIVE_INFINITY,
       historyGrew: false,
       changed: false,
+      // No span yet (NaN fails every comparison): the first priced trade asks the calendar.
+      sessionStart: Number.NaN,
+      sessionEnd: Number.NaN,
+      regularSession: false,
     };
   }
 
@@ -358,7 +369,8 @@ export class TickStore {
     if (entry.price !== null && price !== entry.price) entry.direction = price > entry.price ? 'up' : 'down';
     entry.price = price;
     entry.time = time;
-    if (this.calendar.span(entry.market, time).session === 'regular') entry.regularPrice = price;
+    if (!(time >= entry.sessionStart && time < entry.sessionEnd)) this.loadSession(entry, time);
+    if (entry.regularSession) entry.regularPrice = price;
     if (entry.history.length === 0 || now - entry.historySampledAt >= this.historyIntervalMs) {
       entry.history.push(price);
       entry.historySampledAt = now;
@@ -366,6 +378,14 @@ export class TickStore {
     } else {
       entry.history.setLast(price);
     }
+  }
+
+  /** Remember the session span around `time`, so the calendar is asked once per span rather than per trade. */
+  private loadSession(entry: SymbolEntry, time: number): void {
+    const span = this.calendar.span(entry.market, time);
+    entry.sessionStart = span.start;
+    entry.sessionEnd = span.end;
+    entry.regularSession = span.session === 'regular';
   }
 
   private markChanged(entry: SymbolEntry): void {

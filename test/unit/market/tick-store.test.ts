@@ -318,6 +318,34 @@ describe('TickStore day rollover', () => {
     expect(store.symbolsNeedingPrevClose()).toEqual([]);
   });
 
+  it('tells regular from pre- and after-hours trades at the exact session boundaries', () => {
+    // The store remembers each symbol's session span between trades; a trade on either side of a
+    // boundary must still count for the session it falls in.
+    const { store, clock } = makeStore(['AAPL']);
+    const live = (price: number, time: number) => {
+      clock.now = time;
+      return store.applyTrade(trade('AAPL', price, time, 1));
+    };
+    live(90, Date.UTC(2024, 0, 16, 14, 29, 59, 999)); // Tuesday 09:29:59.999, pre-market
+    live(100, Date.UTC(2024, 0, 16, 14, 30)); // 09:30 sharp: the regular session
+    live(101, Date.UTC(2024, 0, 16, 20, 59, 59, 999)); // its last millisecond
+    live(105, Date.UTC(2024, 0, 16, 21, 0)); // 16:00 sharp: after-hours
+    live(99, Date.UTC(2024, 0, 17, 9, 0)); // Wednesday's pre-market opens the next day
+    expect(store.snapshot('AAPL')).toMatchObject({ price: 99, prevClose: 101 });
+  });
+
+  it('a day without a regular trade closes at its last price', () => {
+    const { store, clock } = makeStore(['AAPL']);
+    const live = (price: number, time: number) => {
+      clock.now = time;
+      return store.applyTrade(trade('AAPL', price, time, 1));
+    };
+    live(100, Date.UTC(2024, 0, 16, 14, 0)); // Tuesday pre-market only
+    live(98, Date.UTC(2024, 0, 16, 14, 29));
+    live(97, Date.UTC(2024, 0, 17, 9, 0));
+    expect(store.snapshot('AAPL')).toMatchObject({ price: 97, prevClose: 98 });
+  });
+
   it("keeps the last regular session's close as previous close across a weekend and a holiday", () => {
     const { store, clock } = makeStore(['AAPL']);
     // The clock follows the trades: each arrives as it happens.
