@@ -12,7 +12,13 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBenches } from './browser/browser-benches';
-import { runStripCostBench, SCENARIO_LABELS, SCENARIOS, type StripCostOptions } from './browser/strip-cost-bench';
+import {
+  runStripCostBench,
+  SCENARIO_LABELS,
+  SCENARIO_WINDOWS,
+  SCENARIOS,
+  type StripCostOptions,
+} from './browser/strip-cost-bench';
 import { runCalendarBench } from './calendar-bench';
 import { runCoalesceBench } from './coalesce-bench';
 import { runIngestBench } from './ingest-bench';
@@ -316,7 +322,11 @@ async function main(): Promise<number> {
   } | null = null;
   if (sections.has('browser')) {
     step('Chromium: renderer cost and end-to-end latency');
-    const { latency, renderer } = await runBrowserBenches({ tradesPerSecond: 1000, seed: 99, ...plan.browser });
+    const { latency, renderer, window } = await runBrowserBenches({
+      tradesPerSecond: 1000,
+      seed: 99,
+      ...plan.browser,
+    });
     svg = { latency, renderer };
     results.latency_ms = {
       p50: round(latency.result.p50, 1),
@@ -328,6 +338,7 @@ async function main(): Promise<number> {
       counted: latency.result.counted,
     };
     results.renderer = {
+      window,
       busy_pct: round(renderer.result.busy_pct, 2),
       script_ms_per_s: round(renderer.result.script_ms_per_s, 1),
       layout_ms_per_s: round(renderer.result.layout_ms_per_s, 1),
@@ -349,7 +360,7 @@ async function main(): Promise<number> {
         verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0),
       ],
       [
-        'Renderer: main thread busy (one 10 s run)',
+        `Renderer: main thread busy (one 10 s run, ${window.width}×${window.height})`,
         `${round(renderer.result.busy_pct, 2)} % (script ${round(renderer.result.script_ms_per_s, 1)}, layout ${round(renderer.result.layout_ms_per_s, 1)}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`,
         `≤ ${BARS.busyPct} %`,
         verdict(renderer.result.busy_pct <= BARS.busyPct),
@@ -383,13 +394,18 @@ async function main(): Promise<number> {
     results.strip_cost = {
       rounds: plan.strip.rounds,
       window_s: plan.strip.measureMs / 1000,
+      /** The strip window (CSS px): the default height preference, a common display's width. */
+      strip_window: strip.window,
       scenarios: Object.fromEntries(
         SCENARIOS.map((scenario) => [
           scenario,
           {
+            window: SCENARIO_WINDOWS[scenario],
             cpu_pct: round(strip.scenarios[scenario].cpu_pct, 2),
             ratio_to_blank: round(strip.scenarios[scenario].ratio, 2),
             main_busy_pct: round(strip.scenarios[scenario].main_busy_pct, 2),
+            /** Animation frames per second the page ran just before its window (median). */
+            frames_per_s: strip.scenarios[scenario].frames_per_s,
             rounds_cpu_pct: details.rounds[scenario].cpu_pct.map((value) => round(value, 2)),
           },
         ]),
@@ -444,8 +460,13 @@ async function main(): Promise<number> {
         const overIdle = cpu / scenarios.strip_idle.cpu_pct;
         bar = `≤ ${BARS.tradingOverIdle}× idle (now ${overIdle.toFixed(2)}×)`;
         result = verdict(overIdle <= BARS.tradingOverIdle);
+      } else if (scenario === 'strip_trading_tallest') {
+        bar = `${(cpu / scenarios.strip_idle_tallest.cpu_pct).toFixed(2)}× idle at this height`;
       }
-      rows.push([`Whole browser CPU: ${SCENARIO_LABELS[scenario]}`, figure, bar, result]);
+      const { width, height } = SCENARIO_WINDOWS[scenario];
+      const frames = scenarios[scenario].frames_per_s;
+      const shape = scenario === 'blank' ? '' : ` [${width}×${height}, ${Math.round(frames)} frames/s]`;
+      rows.push([`Whole browser CPU: ${SCENARIO_LABELS[scenario]}${shape}`, figure, bar, result]);
     }
     const busy = scenarios.strip_trading.main_busy_pct;
     rows.push(

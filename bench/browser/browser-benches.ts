@@ -4,6 +4,7 @@ import { seededRandom } from '../lib/prng';
 import { runLatencyBench, type LatencyDetails, type LatencyResult } from './latency-bench';
 import { runRendererBench, type RendererDetails, type RendererResult } from './renderer-bench';
 import { startStripRig } from './strip-rig';
+import type { StripWindow } from './strip-window';
 import { TradePump } from './trade-pump';
 
 export interface BrowserBenchOptions {
@@ -17,6 +18,8 @@ export interface BrowserBenchOptions {
 export interface BrowserBenchResults {
   latency: { result: LatencyResult; details: LatencyDetails };
   renderer: { result: RendererResult; details: RendererDetails };
+  /** The strip window both ran in. */
+  window: StripWindow;
 }
 
 export async function runBrowserBenches(options: BrowserBenchOptions): Promise<BrowserBenchResults> {
@@ -45,7 +48,7 @@ export async function runBrowserBenches(options: BrowserBenchOptions): Promise<B
       tradesPerSecond: options.tradesPerSecond,
       durationMs: options.latencyMs,
     });
-    return { latency, renderer };
+    return { latency, renderer, window: rig.window };
   } finally {
     await rig.close();
   }

@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../../src
 import { systemClock, type Clock } from '../../src/shared/clock';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../src/shared/preference-rules';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
+import { CHROMIUM_ARGS } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
 import { economyState } from '../../src/shared/economy';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
@@ -27,13 +27,37 @@ import { cpuBetween, treeTimes } from '../lib/process-cpu';
 import { seededRandom } from '../lib/prng';
 import { linearTrend, median } from '../lib/stats';
 import { medianMarks, runStartupBench, type StartupMarks, type StartupRuns } from './startup-bench';
+import {
+  fitToWindow,
+  framesPerSecond,
+  newStripPage,
+  STRIP_WINDOW,
+  TALLEST_STRIP_WINDOW,
+  type StripWindow,
+} from './strip-window';
 import { TradePump } from './trade-pump';
 
 const API_KEY = 'bench-key';
 const CHROMIUM_PROCESS = /^chrom/;
 
-export const SCENARIOS = ['blank', 'strip_idle', 'strip_trading', 'paged', 'hidden', 'strip_economy'] as const;
+export const SCENARIOS = [
+  'blank',
+  'strip_idle',
+  'strip_trading',
+  'paged',
+  'hidden',
+  'strip_economy',
+  'strip_idle_tallest',
+  'strip_trading_tallest',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+
+/** Every scenario runs in the default strip window except the two at the tallest height. */
+export const SCENARIO_WINDOWS: Record<Scenario, StripWindow> = Object.fromEntries(
+  SCENARIOS.map((scenario) => [scenario, scenario.endsWith('_tallest') ? TALLEST_STRIP_WINDOW : STRIP_WINDOW]),
+) as Record<Scenario, StripWindow>;
+
+const TRADING: ReadonlySet<Scenario> = new Set(['strip_trading', 'hidden', 'strip_trading_tallest']);
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {
   blank: 'blank page',
@@ -42,6 +66,8 @@ export const SCENARIO_LABELS: Record<Scenario, string> = {
   paged: 'paged strip (reduced motion), no trades',
   hidden: 'strip hidden (quiet), 1,000 trades/s into the store',
   strip_economy: 'strip in economy (main says so: on battery), no trades',
+  strip_idle_tallest: `strip scrolling, no trades, ${TALLEST_STRIP_WINDOW.height} px tall`,
+  strip_trading_tallest: `strip scrolling, 1,000 trades/s, ${TALLEST_STRIP_WINDOW.height} px tall`,
 };
 
 export interface StripCostOptions {
@@ -59,7 +85,9 @@ export interface StripCostOptions {
 }
 
 export interface StripCostResult {
-  scenarios: Record<Scenario, { cpu_pct: number; ratio: number; main_busy_pct: number }>;
+  /** The window every scenario but the tallest ones ran in. */
+  window: StripWindow;
+  scenarios: Record<Scenario, { cpu_pct: number; ratio: number; main_busy_pct: number; frames_per_s: number }>;
   heap: {
     js_heap_mb: number;
     dom_nodes: number;
@@ -79,7 +107,7 @@ export interface StripCostResult {
 }
 
 export interface StripCostDetails {
-  rounds: Record<Scenario, { cpu_pct: number[]; ratio: number[]; main_busy_pct: number[] }>;
+  rounds: Record<Scenario, { cpu_pct: number[]; ratio: number[]; main_busy_pct: number[]; frames_per_s: number[] }>;
   heapPoints: HeapPoint[];
   /** Rounds of one trade per symbol, one history interval apart, that filled the histories. */
   fillRounds: number;
@@ -114,6 +142,9 @@ interface Soak {
   historyPoints: number;
 }
 
+/** framesPerSecond counts for this long, at the end of a scenario's settling time. */
+const FRAMES_COUNTED_MS = 1000;
+
 async function metrics(cdp: CDPSession): Promise<Metrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
@@ -134,8 +165,8 @@ async function waitForPrices(page: Page): Promise<void> {
 
 /** Open one scenario's page and bring it to its steady state (not yet measured). */
 async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page; dispose: () => Promise<void> }> {
-  const page = await rig.browser.newPage({
-    viewport: STRIP_VIEWPORT,
+  const window = SCENARIO_WINDOWS[scenario];
+  const page = await newStripPage(rig.browser, window, {
     locale: 'en-US',
     reducedMotion: scenario === 'paged' ? 'reduce' : 'no-preference',
   });
@@ -146,6 +177,7 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
   }
   const bridge = await attachBrowserBridge(page, rig.core);
   await page.goto(`${rig.filesUrl}/strip.html`);
+  await fitToWindow(page, window);
   await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 20_000 });
   await waitForPrices(page);
   if (scenario === 'strip_economy') {
@@ -162,20 +194,26 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
   };
 }
 
-/** One measured window of one scenario: whole-browser CPU and the page's main-thread busy share. */
+/**
+ * One measured window of one scenario: whole-browser CPU and the page's main-thread busy share,
+ * and the animation frames the page ran in the second before it (a starved page looks cheap).
+ */
 async function measureScenario(
   rig: Rig,
   scenario: Scenario,
   options: StripCostOptions,
-): Promise<{ cpuPct: number; busyPct: number }> {
+): Promise<{ cpuPct: number; busyPct: number; framesPerSecond: number }> {
   const { page, dispose } = await openScenario(rig, scenario);
   try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-    const trading = scenario === 'strip_trading' || scenario === 'hidden';
     if (scenario === 'hidden') rig.core.setDrawing(false);
-    const pumping = trading ? rig.pump.run(options.tradesPerSecond, options.settleMs + options.measureMs + 500) : null;
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+    const pumping = TRADING.has(scenario)
+      ? rig.pump.run(options.tradesPerSecond, options.settleMs + options.measureMs + 500)
+      : null;
+    const counted = scenario === 'blank' ? 0 : FRAMES_COUNTED_MS;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(options.settleMs - counted, 0)));
+    const frames = scenario === 'blank' ? Number.NaN : await framesPerSecond(page);
     const startMetrics = await metrics(cdp);
     const startCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS);
     const startAt = performance.now();
@@ -189,6 +227,7 @@ async function measureScenario(
     return {
       cpuPct: (cpuBetween(startCpu, endCpu) / wallMs) * 100,
       busyPct: (((endMetrics.TaskDuration ?? 0) - (startMetrics.TaskDuration ?? 0)) * 1000 * 100) / wallMs,
+      framesPerSecond: frames,
     };
   } finally {
     await dispose();
@@ -309,17 +348,18 @@ export async function runStripCostBench(
     const rounds = Object.fromEntries(
       SCENARIOS.map((scenario) => [
         scenario,
-        { cpu_pct: [] as number[], ratio: [] as number[], main_busy_pct: [] as number[] },
+        { cpu_pct: [] as number[], ratio: [] as number[], main_busy_pct: [] as number[], frames_per_s: [] as number[] },
       ]),
     ) as StripCostDetails['rounds'];
     for (let round = 0; round < options.rounds; round += 1) {
       let blank = Number.NaN;
       for (const scenario of SCENARIOS) {
-        const { cpuPct, busyPct } = await measureScenario(rig, scenario, options);
+        const { cpuPct, busyPct, framesPerSecond: frames } = await measureScenario(rig, scenario, options);
         if (scenario === 'blank') blank = cpuPct;
         rounds[scenario].cpu_pct.push(cpuPct);
         rounds[scenario].ratio.push(cpuPct / blank);
         rounds[scenario].main_busy_pct.push(busyPct);
+        rounds[scenario].frames_per_s.push(frames);
       }
     }
     const { points: heapPoints, fillRounds, lapMs, historyPoints } = await soak(rig, options);
@@ -335,11 +375,13 @@ export async function runStripCostBench(
           cpu_pct: median(rounds[scenario].cpu_pct),
           ratio: median(rounds[scenario].ratio),
           main_busy_pct: median(rounds[scenario].main_busy_pct),
+          frames_per_s: median(rounds[scenario].frames_per_s),
         },
       ]),
     ) as StripCostResult['scenarios'];
     return {
       result: {
+        window: STRIP_WINDOW,
         scenarios,
         heap: {
           js_heap_mb: last?.js_heap_mb ?? Number.NaN,

@@ -9,25 +9,26 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS, STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
+import { CHROMIUM_ARGS } from '../../test/e2e/harness/renderer-session';
 import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
 import { attachBrowserBridge, type BrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
 import { BENCH_SYMBOL_NAMES } from '../lib/market';
+import { fitToWindow, newStripPage, STRIP_WINDOW, type StripWindow } from './strip-window';
 
-/** Headless Chromium can starve animation frames in very short viewports; see test/e2e/harness. */
-const VIEWPORT = STRIP_VIEWPORT;
 const API_KEY = 'bench-key';
 
 export interface StripRig {
   readonly server: FakeFinnhub;
   readonly core: TickerCore;
   readonly page: Page;
+  /** The window the strip is drawn in (see strip-window.ts). */
+  readonly window: StripWindow;
   close(): Promise<void>;
 }
 
-export async function startStripRig(): Promise<StripRig> {
+export async function startStripRig(window: StripWindow = STRIP_WINDOW): Promise<StripRig> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) {
@@ -52,7 +53,7 @@ export async function startStripRig(): Promise<StripRig> {
 
     const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
-    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
+    const page = await newStripPage(browser, window, { locale: 'en-US', reducedMotion: 'no-preference' });
     page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
     const bridge: BrowserBridge = await attachBrowserBridge(page, core);
     cleanups.push(() => bridge.dispose());
@@ -61,8 +62,9 @@ export async function startStripRig(): Promise<StripRig> {
     core.start();
     await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
     await page.goto(`${files.url}/strip.html`);
+    await fitToWindow(page, window);
     await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 15_000 });
-    return { server, core, page, close };
+    return { server, core, page, window, close };
   } catch (error) {
     await close();
     throw error;
