@@ -20,6 +20,10 @@ export interface BegunStart {
    * listeners once, so a later caller (a remount, React's strict mode) must subscribe and ask anew.
    */
   take(): { api: TickerApi; start: Promise<Result<PageStart>> } | null;
+  /** Main's start once it has answered with one (so a first render can draw from it), else null. */
+  answered(): PageStart | null;
+  /** Settles when main has answered (or the call failed). */
+  settled: Promise<void>;
   /** Held events dropped because nobody listened for too long. */
   dropped(): number;
 }
@@ -67,8 +71,10 @@ export function beginPageStart(api: TickerApi, events: readonly HeldEvent[]): Be
     };
   }
   performance.mark(PAGE_START_MARKS.asked);
+  let answered: PageStart | null = null;
   const start = settle(() => api.getPageStart()).then((result) => {
     performance.mark(PAGE_START_MARKS.answered);
+    if (result.ok && isPageStart(result.value)) answered = result.value;
     return result;
   });
   let taken = false;
@@ -78,6 +84,8 @@ export function beginPageStart(api: TickerApi, events: readonly HeldEvent[]): Be
       taken = true;
       return { api: { ...api, ...overrides } as TickerApi, start };
     },
+    answered: () => answered,
+    settled: start.then(() => undefined),
     dropped: () => dropped,
   };
 }

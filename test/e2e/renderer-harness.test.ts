@@ -101,6 +101,16 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('draws without waiting for a slow start answer, and fills in the prices when it comes', async () => {
+    const { page, errors } = await openPage('strip', { latencyMs: 4000 });
+    // The first render waits a moment for main's answer, not as long as main takes.
+    await page.waitForSelector('.strip', { timeout: 3000 });
+    expect(await page.locator('.strip').getAttribute('data-loaded')).toBe('false');
+    await expect.poll(() => priceOf(page, 'AAPL').textContent(), { timeout: 10_000 }).toBe('189.41');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('scrolls forward continuously and never jumps back when prices change or symbols come and go', async () => {
     const { page, errors } = await openPage('strip', { preferences: { speed: 120 } });
     await expect.poll(() => page.locator('.item').count()).toBeGreaterThan(0);

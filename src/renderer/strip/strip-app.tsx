@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { TickerApi } from '../../shared/ipc-contract';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
-import type { FeedStatus, Preferences } from '../../shared/types';
+import type { FeedStatus, Preferences, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 import type { BegunStart } from '../page-start';
 import { createQuoteFormatter } from '../format';
@@ -45,6 +45,17 @@ function itemSymbol(target: EventTarget | null): string | null {
 /** Shown until settings arrive, so the strip never renders unstyled. */
 const INITIAL_PREFERENCES: Preferences = DEFAULT_PREFERENCES;
 
+/** Settings are only trusted as far as their shape (a renderer checks what it draws). */
+function hasSymbolList(settings: unknown): settings is PublicSettings {
+  return typeof settings === 'object' && settings !== null && Array.isArray((settings as PublicSettings).symbols);
+}
+
+function preferencesOf(settings: PublicSettings | undefined): Preferences {
+  return hasSymbolList(settings) && settings.preferences
+    ? { ...INITIAL_PREFERENCES, ...settings.preferences }
+    : INITIAL_PREFERENCES;
+}
+
 const PAGE_MS = 5000;
 const STALE_CLOCK_MS = 15_000;
 
@@ -58,14 +69,27 @@ export interface StripAppProps {
 
 /** The ticker strip: loads settings, snapshot and status (useTickerBootstrap), then follows the bridge's events. */
 export function StripApp({ api, locale, begun }: StripAppProps) {
-  const store = useMemo(() => new QuoteStore(), []);
+  // When main has answered before React's first render (its IPC is quick), that render already
+  // draws the prices; otherwise the bootstrap brings them a render later.
+  const store = useMemo(() => {
+    const created = new QuoteStore();
+    const first = begun?.answered();
+    if (first && hasSymbolList(first.settings)) {
+      created.setOrder(first.settings.symbols);
+      created.setSnapshot(first.snapshot);
+    }
+    return created;
+  }, [begun]);
   const fader = useMemo(() => new FlashFader(), []);
   const calendar = useMemo(() => new MarketCalendar(), []);
   const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
-  const [preferences, setPreferences] = useState(INITIAL_PREFERENCES);
+  const [preferences, setPreferences] = useState(() => preferencesOf(begun?.answered()?.settings));
   /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */
   const [drawing, setDrawing] = useState(true);
-  const [portfolio, setPortfolio] = useState<PortfolioFigures | null>(null);
+  const [portfolio, setPortfolio] = useState<PortfolioFigures | null>(() => {
+    const figures = begun?.answered()?.portfolio;
+    return isPortfolioFigures(figures) ? figures : null;
+  });
   const pageVisible = usePageVisible();
   const quiet = !drawing || !pageVisible;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
@@ -78,9 +102,9 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
 
   const { status, demo, loadError, loaded } = useTickerBootstrap(api, {
     onSettings: (settings) => {
-      if (typeof settings !== 'object' || settings === null || !Array.isArray(settings.symbols)) return;
+      if (!hasSymbolList(settings)) return;
       store.setOrder(settings.symbols);
-      if (settings.preferences) setPreferences({ ...INITIAL_PREFERENCES, ...settings.preferences });
+      if (settings.preferences) setPreferences(preferencesOf(settings));
     },
     quotes: {
       setSnapshot: (snapshot) => store.setSnapshot(snapshot),

@@ -6,16 +6,27 @@ import { StripApp } from './strip-app';
 import '../visually-hidden.css';
 import './strip.css';
 
+/** The longest the first render waits for main's answer before it draws without it. */
+const FIRST_RENDER_WAIT_MS = 250;
+
 const container = document.getElementById('root');
 const api = findBridge();
 if (container && api) {
-  // The first prices are asked for now, so main answers while React starts rather than after its first render.
+  // The first prices are asked for before React starts. The first render waits for the answer (a
+  // millisecond over Electron's IPC) so that it already draws them, but never longer than this.
   const begun = beginPageStart(api, ['settings', 'status', 'quotes', 'portfolio']);
-  createRoot(container).render(
-    <StrictMode>
-      <StripApp api={api} locale={navigator.language} begun={begun} />
-    </StrictMode>,
-  );
+  let rendered = false;
+  const render = () => {
+    if (rendered) return;
+    rendered = true;
+    createRoot(container).render(
+      <StrictMode>
+        <StripApp api={api} locale={navigator.language} begun={begun} />
+      </StrictMode>,
+    );
+  };
+  setTimeout(render, FIRST_RENDER_WAIT_MS);
+  void begun.settled.then(render);
 } else if (container) {
   container.textContent = 'Ticker bridge missing: open this page from the Ticker app.';
 }

@@ -113,6 +113,21 @@ describe('beginPageStart', () => {
     expect(held?.getSettings).toBe(api.getSettings);
   });
 
+  it('offers the start for a first render once main answered with one, and settles either way', async () => {
+    const { api } = fakeApi();
+    const begun = beginPageStart(api, []);
+    expect(begun.answered()).toBeNull();
+    await begun.settled;
+    expect(begun.answered()).toEqual(START);
+
+    const malformed = beginPageStart(fakeApi({ ok: true, value: { settings: null } }).api, []);
+    await malformed.settled;
+    expect(malformed.answered()).toBeNull();
+    const refused = beginPageStart(fakeApi({ ok: false, error: { code: 'internal', message: 'no' } }).api, []);
+    await refused.settled;
+    expect(refused.answered()).toBeNull();
+  });
+
   it('turns a failed start call into an error value', async () => {
     const { api } = fakeApi(Promise.reject(new Error('gone')));
     await expect(beginPageStart(api, []).take()?.start).resolves.toEqual({
