@@ -24,6 +24,7 @@ import { runCoalesceBench } from './coalesce-bench';
 import { runIngestBench } from './ingest-bench';
 import { renderResultsSvg } from './lib/results-svg';
 import { round } from './lib/stats';
+import { runCoreMemoryBench } from './core-memory-bench';
 import { runMemoryBench } from './memory-bench';
 import { runRelayBench } from './relay-bench';
 
@@ -76,6 +77,8 @@ interface Plan {
   ingest: { frames: number; rounds: number; warmupRounds: number };
   coalesceSeconds: number;
   memoryTrades: number;
+  /** Simulated hours of the whole core's memory run. */
+  coreMemoryHours: number;
   calendarCalls: number;
   relaySeconds: number;
   browser: { warmupMs: number; rendererMs: number; latencyMs: number };
@@ -87,6 +90,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     ingest: { frames: 3000, rounds: 7, warmupRounds: 2 },
     coalesceSeconds: 5,
     memoryTrades: 2_000_000,
+    coreMemoryHours: 3,
     calendarCalls: 1_000_000,
     relaySeconds: 3,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
@@ -104,6 +108,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     ingest: { frames: 8000, rounds: 25, warmupRounds: 3 },
     coalesceSeconds: 10,
     memoryTrades: 2_000_000,
+    coreMemoryHours: 12,
     calendarCalls: 5_000_000,
     relaySeconds: 8,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
@@ -249,7 +254,27 @@ async function main(): Promise<number> {
   if (sections.has('memory')) {
     step('memory');
     const memory = runMemoryBench({ trades: plan.memoryTrades, seed: 5, tradesPerSecond: 500, gc });
-    results.memory = { trades: memory.result.trades, heap_growth_mb: round(memory.result.heap_growth_mb, 3) };
+    const core = await runCoreMemoryBench({ seed: 5, hours: plan.coreMemoryHours, points: 13, gc });
+    results.memory = {
+      trades: memory.result.trades,
+      heap_growth_mb: round(memory.result.heap_growth_mb, 3),
+      core: {
+        simulated_hours: plan.coreMemoryHours,
+        heap_growth_mb_per_h: round(core.result.heap_growth_mb_per_h, 4),
+        heap_growth_error_mb_per_h: round(core.result.heap_growth_error_mb_per_h, 4),
+        trades: core.result.trades,
+        alert_firings: core.result.alert_firings,
+        batches: core.details.batches,
+        history_points: core.details.historyPoints,
+        points: core.details.points.map((point) => ({ at_h: round(point.at_h, 2), heap_mb: round(point.heap_mb, 3) })),
+      },
+    };
+    rows.push([
+      `Memory: the whole core, ${plan.coreMemoryHours} h simulated, sparklines full`,
+      `${core.result.heap_growth_mb_per_h >= 0 ? '+' : ''}${core.result.heap_growth_mb_per_h.toFixed(3)} ± ${core.result.heap_growth_error_mb_per_h.toFixed(3)} MB/h (least squares, ${core.details.points.length} points; ${core.result.trades} trades, ${core.result.alert_firings} alerts fired)`,
+      `≤ ${BARS.heapGrowthMbPerHour} MB/h`,
+      verdict(core.result.heap_growth_mb_per_h <= BARS.heapGrowthMbPerHour),
+    ]);
     rows.push([
       'Memory: heap growth, 2 M trades',
       `${round(memory.result.heap_growth_mb, 3)} MB (history ≤ ${memory.details.longestHistory}/${memory.details.historyCapacity}, ${memory.details.simulatedHours.toFixed(1)} h simulated)`,
