@@ -116,7 +116,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
       rounds: 3,
       settleMs: 2000,
       measureMs: 8000,
-      soakMs: 330_000,
+      soakMs: 300_000,
       soakFirstMs: 30_000,
       soakEveryMs: 20_000,
       startupRuns: 3,

@@ -253,7 +253,7 @@ function steppableClock(): Clock & { step(ms: number): void } {
 /**
  * The long run, with every sparkline history already full: a core of its own whose histories were
  * filled before the strip page opens (as a strip window opened after ten minutes of trading gets
- * them in its first snapshot), then the strip at the trade rate, heap (after a forced GC) and DOM
+ * them in its first snapshot), then the strip at the trade rate, heap (the least after three forced GCs) and DOM
  * nodes every `soakEveryMs` after `soakFirstMs`. Growth per hour is the least-squares slope over
  * those points, so it is what keeps growing once nothing is filling any more.
  */
@@ -293,8 +293,15 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
       const started = performance.now();
       const points: HeapPoint[] = [];
       const point = async (): Promise<void> => {
-        await cdp.send('HeapProfiler.collectGarbage');
-        const sample = await metrics(cdp);
+        // The least of three collections a moment apart: a batch in flight during one of them is not
+        // growth, while whatever leaks is there in all three.
+        let sample: Metrics | null = null;
+        for (let take = 0; take < 3; take += 1) {
+          await cdp.send('HeapProfiler.collectGarbage');
+          const next = await metrics(cdp);
+          if (sample === null || (next.JSHeapUsedSize ?? 0) < (sample.JSHeapUsedSize ?? 0)) sample = next;
+        }
+        if (sample === null) throw new Error('soak: no heap sample');
         points.push({
           at_s: (performance.now() - started) / 1000,
           js_heap_mb: (sample.JSHeapUsedSize ?? 0) / 2 ** 20,
