@@ -4,6 +4,7 @@
  */
 import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
 import { AlertEngine } from '../src/engine/alerts/alert-engine';
+import { feedAlertsFromStore } from '../src/engine/alerts/feed-alerts-from-store';
 import { TickStore } from '../src/engine/market/tick-store';
 import type { AlertRule } from '../src/shared/alert-rules';
 import { BENCH_SYMBOL_NAMES, buildFrameCorpus, type FrameCorpus } from './lib/market';
@@ -65,7 +66,7 @@ const oursPass: Pass = (corpus) => {
   store.setSymbols(BENCH_SYMBOL_NAMES);
   const alerts = new AlertEngine();
   alerts.setRules(BENCH_ALERT_RULES);
-  store.setTradeObserver(alerts.onTrade);
+  feedAlertsFromStore(store, alerts);
   const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
   let accepted = 0;
   for (const text of corpus.frames) {

@@ -4,6 +4,7 @@
  */
 import type { FeedStatus, SnapshotBatch } from '../shared/types';
 import { AlertEngine } from '../engine/alerts/alert-engine';
+import { feedAlertsFromStore } from '../engine/alerts/feed-alerts-from-store';
 import { alertEvent } from '../engine/alerts/alert-event';
 import { createFeedSource } from '../engine/core/create-feed-source';
 import { FeedSession } from '../engine/core/feed-session';
@@ -77,7 +78,7 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
       alertCount += 1;
       write(alertEvent(firing));
     });
-    session.store.setTradeObserver(alerts.onTrade);
+    feedAlertsFromStore(session.store, alerts);
   }
 
   // The relay listens first: if its port is taken, the command ends before it connects upstream

@@ -1,7 +1,7 @@
 /**
  * Evaluates price alerts on every accepted trade. Electron-free: the app and the headless command
- * both feed it from the tick store's trade hook. Rules are indexed by symbol, so a trade of a
- * symbol without rules costs one map lookup.
+ * both feed it from the tick store's trade hook (`feedAlertsFromStore`), which hands it only the
+ * trades of symbols that have rules; `symbolsChanged` keeps the store's list of those current.
  */
 import {
   copyAlertRule,
@@ -32,6 +32,8 @@ export class AlertEngine {
   readonly fired = new Signal<AlertFiring>();
   /** A rule's `triggered` flag changed by the engine (fired, or a recurring rule re-armed): save it. */
   readonly ruleChanged = new Signal<AlertRule>();
+  /** The set of symbols with at least one rule changed (new list, in rule order). */
+  readonly symbolsChanged = new Signal<readonly string[]>();
 
   private readonly now: () => number;
   private readonly historySize: number;
@@ -70,8 +72,12 @@ export class AlertEngine {
       if (list) list.push(state);
       else bySymbol.set(state.rule.symbol, [state]);
     }
+    const before = this.bySymbol;
     this.bySymbol = bySymbol;
     this.order = order;
+    if (before.size !== bySymbol.size || [...bySymbol.keys()].some((symbol) => !before.has(symbol))) {
+      this.symbolsChanged.emit(this.symbols());
+    }
   }
 
   rules(): AlertRule[] {

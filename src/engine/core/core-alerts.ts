@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock';
 import type { Signal } from '../../shared/signal';
 import type { AlertFiring } from '../../shared/alert-rules';
 import { AlertEngine } from '../alerts/alert-engine';
+import { feedAlertsFromStore } from '../alerts/feed-alerts-from-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { FeedSession } from './feed-session';
 
@@ -18,7 +19,7 @@ export function startCoreAlerts(deps: {
   const { settings } = deps;
   const alerts = new AlertEngine({ now: () => deps.clock.now() });
   alerts.setRules(settings.alerts());
-  deps.session.store.setTradeObserver(alerts.onTrade);
+  feedAlertsFromStore(deps.session.store, alerts);
   alerts.fired.subscribe((firing) => deps.fired.emit(firing));
   alerts.ruleChanged.subscribe((rule) => {
     try {

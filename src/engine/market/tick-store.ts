@@ -77,6 +77,8 @@ interface SymbolEntry {
   /** A history point was added (or the history reset) since the last take. */
   historyGrew: boolean;
   changed: boolean;
+  /** The trade observer wants this symbol's trades (it has alert rules): a flag, not a lookup per trade. */
+  observed: boolean;
   /**
    * The market's session span around the last priced trade, as [sessionStart, sessionEnd) and
    * whether it is a regular session: trades inside it need not ask the calendar again.
@@ -112,6 +114,7 @@ export class TickStore {
   private readonly calendar: MarketCalendar;
   private accepted = 0;
   private observer: TradeObserver | null = null;
+  private observedSymbols: ReadonlySet<string> = new Set();
   private readonly droppedByReason: Record<TradeDropReason, number> = {
     'unknown-symbol': 0,
     'bad-price': 0,
@@ -156,9 +159,15 @@ export class TickStore {
     if (added.length > 0) this.needsPrevClose.emit(added);
   }
 
-  /** Set (or clear, with null) the one observer of accepted trades. */
-  setTradeObserver(observer: TradeObserver | null): void {
+  /**
+   * Set (or clear, with null) the one observer of accepted trades, and the symbols it is told of.
+   * Call it again whenever those symbols change (alert rules added or removed): trades of other
+   * symbols skip the observer without a lookup.
+   */
+  setTradeObserver(observer: TradeObserver | null, symbols: Iterable<string>): void {
     this.observer = observer;
+    this.observedSymbols = new Set(observer === null ? [] : symbols);
+    for (const entry of this.entries.values()) entry.observed = this.observedSymbols.has(entry.symbol);
   }
 
   /** The watched symbols, in order. */
@@ -214,7 +223,7 @@ export class TickStore {
     if (entry.time === null || time >= entry.time) this.setPrice(entry, price, time, now);
     this.markChanged(entry);
     this.accepted += 1;
-    if (this.observer !== null) this.observer(entry.symbol, price, time, entry.prevClose);
+    if (entry.observed && this.observer !== null) this.observer(entry.symbol, price, time, entry.prevClose);
     return true;
   }
 
@@ -343,6 +352,7 @@ export class TickStore {
       historySampledAt: Number.NEGATIVE_INFINITY,
       historyGrew: false,
       changed: false,
+      observed: this.observedSymbols.has(symbol),
       // No span yet (NaN fails every comparison): the first priced trade asks the calendar.
       sessionStart: Number.NaN,
       sessionEnd: Number.NaN,

@@ -144,3 +144,19 @@ describe('AlertEngine', () => {
     expect(fired).toHaveLength(1);
   });
 });
+
+describe('AlertEngine symbolsChanged', () => {
+  it('reports when a symbol gains or loses its rules, and only then', () => {
+    const { engine } = setup([rule()]);
+    const lists: (readonly string[])[] = [];
+    engine.symbolsChanged.subscribe((symbols) => lists.push(symbols));
+    engine.setRules([rule(), rule({ id: 'r2', value: 300 })]);
+    engine.setRules([rule({ value: 250 })]);
+    expect(lists).toEqual([]);
+    engine.setRules([rule(), rule({ id: 'm1', symbol: 'MSFT' })]);
+    engine.setRules([rule({ id: 'm1', symbol: 'MSFT' })]);
+    engine.setRules([rule({ id: 'n1', symbol: 'NVDA' })]);
+    engine.setRules([]);
+    expect(lists).toEqual([['AAPL', 'MSFT'], ['MSFT'], ['NVDA'], []]);
+  });
+});

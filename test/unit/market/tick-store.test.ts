@@ -433,7 +433,7 @@ describe('TickStore trade observer', () => {
   it('is told of every accepted trade with the previous close, and of no rejected one', () => {
     const { store } = makeStore();
     const seen: [string, number, number, number | null][] = [];
-    store.setTradeObserver((symbol, price, time, prevClose) => seen.push([symbol, price, time, prevClose]));
+    store.setTradeObserver((symbol, price, time, prevClose) => seen.push([symbol, price, time, prevClose]), ['AAPL']);
     store.applyTrades([
       trade('AAPL', 100, T0),
       trade('TSLA', 100, T0),
@@ -448,8 +448,31 @@ describe('TickStore trade observer', () => {
       ['AAPL', 100, T0, null],
       ['AAPL', 103, T0 + 1, 95],
     ]);
-    store.setTradeObserver(null);
+    store.setTradeObserver(null, ['AAPL']);
     store.applyTrade(trade('AAPL', 104, T0 + 2));
     expect(seen).toHaveLength(2);
+  });
+
+  it('is told only of the observed symbols, and notices when they change', () => {
+    const { store } = makeStore(['AAPL', 'MSFT']);
+    const seen: string[] = [];
+    const observer = (symbol: string) => seen.push(symbol);
+    store.setTradeObserver(observer, ['AAPL', 'NVDA']);
+    store.applyTrades([trade('AAPL', 100), trade('MSFT', 50)]);
+    expect(seen).toEqual(['AAPL']);
+    // MSFT gains rules, AAPL loses them.
+    store.setTradeObserver(observer, ['MSFT', 'NVDA']);
+    store.applyTrades([trade('AAPL', 101), trade('MSFT', 51)]);
+    expect(seen).toEqual(['AAPL', 'MSFT']);
+    // A symbol added to the watch list later is observed when it has rules.
+    store.setSymbols(['AAPL', 'MSFT', 'NVDA']);
+    store.applyTrades([trade('NVDA', 400), trade('AAPL', 102)]);
+    expect(seen).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    // Removed and re-added keeps the current observed set, not the old entry's flag.
+    store.setSymbols(['AAPL']);
+    store.setTradeObserver(observer, ['AAPL']);
+    store.setSymbols(['AAPL', 'MSFT']);
+    store.applyTrades([trade('MSFT', 52), trade('AAPL', 103)]);
+    expect(seen).toEqual(['AAPL', 'MSFT', 'NVDA', 'AAPL']);
   });
 });
