@@ -32,8 +32,8 @@ export interface TickStoreOptions {
 }
 
 /**
- * Told of every accepted trade, after the store applied it (price alerts). `prevClose` is null while
- * the symbol's previous close is unknown.
+ * Told of every accepted trade of the observed symbols, after the store applied it (price alerts).
+ * `prevClose` is null while the symbol's previous close is unknown.
  */
 export type TradeObserver = (symbol: string, price: number, time: number, prevClose: number | null) => void;
 
