@@ -55,6 +55,11 @@ export interface PageStart {
   snapshot: SymbolSnapshot[];
   overview: FeedOverview;
   portfolio: PortfolioFigures | null;
+  /**
+   * Whether the strip draws in economy, when known (main follows the power source; the engine alone
+   * cannot know it), so a strip opened on battery pages from its first frame.
+   */
+  economy: EconomyState | null;
 }
 
 /** Request (argument tuple) and response of every invoke channel. */

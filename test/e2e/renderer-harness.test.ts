@@ -439,6 +439,25 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('opened on battery in economy, pages from its first render and never scrolls first', async () => {
+    const { page, errors } = await openPage(
+      'strip',
+      { preferences: { economy: 'on-battery' }, onBattery: true },
+      {
+        viewport: { width: 900, height: 120 },
+        // Any scrolling track ever added to the page, even for one render, is remembered.
+        initScript: `new MutationObserver(() => {
+          if (document.querySelector('.track')) window.__sawTrack = true;
+        }).observe(document, { childList: true, subtree: true });`,
+      },
+    );
+    await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
+    await frames(page, 5);
+    expect(await page.evaluate(() => (window as unknown as { __sawTrack?: boolean }).__sawTrack ?? false)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a badge for every non-live state; a refused key opens settings', async () => {
     const { page } = await openPage('strip', { demo: true }, { fakeClock: true });
     const badge = page.locator('.badge');

@@ -316,7 +316,10 @@ export function installFakeBridge(script: FakeBridgeScript): void {
 
   const snapshot = () => settings.symbols.map((s) => quotes[s] ?? emptyQuote(s));
   const api = {
-    getPageStart: () => (record('getPageStart', []), answer({ settings, snapshot: snapshot(), overview, portfolio })),
+    getPageStart: () => (
+      record('getPageStart', []),
+      answer({ settings, snapshot: snapshot(), overview, portfolio, economy: economy() })
+    ),
     getSettings: () => (record('getSettings', []), answer(settings)),
     setPreferences: (patch: Partial<Preferences>) => {
       record('setPreferences', [patch]);

@@ -51,6 +51,7 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
       snapshot: session.store.snapshots(),
       overview: overview(),
       portfolio: portfolio.figures(),
+      economy: null,
     }),
     getSettings: () => settings.publicSettings(),
     setPreferences: andSettings((patch: Partial<Preferences>) => settings.setPreferences(patch)),

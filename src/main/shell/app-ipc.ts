@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clipboard, Screen } from 'electron';
+import type { EconomyState } from '../../shared/economy';
 import type { InvokeHandlers } from '../../shared/ipc-contract';
 import { relayCopyText } from '../../shared/relay-urls';
 import type { ShortcutStatus } from '../../shared/shortcuts';
@@ -38,6 +39,8 @@ export interface AppIpcDeps {
   shortcuts(): ShortcutStatus[];
   /** Export… and Import… in settings (main's file dialogs). */
   settingsTransfer: SettingsTransferHandlers;
+  /** Whether the strips draw in economy now (the power source is known only here). */
+  economy(): EconomyState;
 }
 
 export interface AppIpc {
@@ -76,7 +79,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     ...core.handlers,
     getPageStart: async () => {
       const view = callerStrip();
-      const start = await core.handlers.getPageStart();
+      const start = { ...(await core.handlers.getPageStart()), economy: deps.economy() };
       return view
         ? { ...start, settings: view.settingsFor(start.settings), snapshot: view.snapshotFor(start.snapshot) }
         : start;

@@ -248,6 +248,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     strip: stripOf,
     shortcuts: () => shortcuts.status(),
     settingsTransfer,
+    economy: () => economy.current(),
   });
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),

@@ -94,7 +94,7 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
   const quiet = !drawing || !pageVisible;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   /** Main says whether economy is in effect (the preference, and the power source). */
-  const economy = useEconomy(api)?.active ?? false;
+  const economy = useEconomy(api, begun?.answered()?.economy)?.active ?? false;
   const now = useNow(STALE_CLOCK_MS);
 
   const subscribeOrder = useCallback((listener: () => void) => store.subscribeOrder(listener), [store]);

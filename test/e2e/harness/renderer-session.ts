@@ -56,6 +56,8 @@ export interface OpenPageOptions {
   fakeClock?: boolean;
   /** Install Playwright's fake clock starting at this instant (epoch ms); it runs on from there. */
   clockAt?: number;
+  /** A script the page runs before its own (after the bridge's), e.g. to watch the first render. */
+  initScript?: string;
 }
 
 /** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
@@ -105,6 +107,7 @@ export async function startRendererSession(): Promise<RendererSession> {
     });
     if (options.clockAt !== undefined) await page.clock.install({ time: options.clockAt });
     else if (options.fakeClock) await page.clock.install();
+    if (options.initScript) await page.addInitScript({ content: options.initScript });
     return { page, errors };
   }
 

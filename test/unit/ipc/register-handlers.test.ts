@@ -60,6 +60,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       snapshot: [],
       overview: { status: { state: 'connecting' as const, since: 0 }, stats: {} as never, demo: false },
       portfolio: null,
+      economy: null,
     })),
     getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {

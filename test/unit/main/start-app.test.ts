@@ -116,6 +116,7 @@ function fakeCore(
         snapshot: core.handlers.getSnapshot(),
         overview: core.handlers.getOverview(),
         portfolio: null,
+        economy: null,
       })),
       getSettings: vi.fn(publicSettings),
       setPreferences,
@@ -428,6 +429,21 @@ describe('startApp: IPC', () => {
     await expect(invoke(INVOKE_CHANNELS.getPageStart, ours)).resolves.toMatchObject({
       ok: true,
       value: { settings: { symbols: ['AAPL', 'MSFT'] }, snapshot: [], portfolio: null },
+    });
+  });
+
+  it("a strip's one start call carries the economy state, so a strip opened on battery pages at once", async () => {
+    powerMonitor.onBattery = true;
+    const { strip } = await started({ prefs: { economy: 'on-battery' } });
+    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.getPageStart, ours)).resolves.toMatchObject({
+      ok: true,
+      value: { economy: { active: true, mode: 'on-battery', onBattery: true } },
+    });
+    powerMonitor.setOnBattery(false);
+    await expect(invoke(INVOKE_CHANNELS.getPageStart, ours)).resolves.toMatchObject({
+      ok: true,
+      value: { economy: { active: false, mode: 'on-battery', onBattery: false } },
     });
   });
 

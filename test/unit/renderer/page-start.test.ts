@@ -15,6 +15,7 @@ const START: PageStart = {
   snapshot: [],
   overview: { status: { state: 'live', since: 1 }, stats: {} as PageStart['overview']['stats'], demo: false },
   portfolio: null,
+  economy: null,
 };
 
 const batch = (seq: number): SnapshotBatch => ({ seq, at: seq, quotes: [], removed: [] });
