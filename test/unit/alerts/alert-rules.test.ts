@@ -6,20 +6,7 @@ import {
   rearmMargin,
   type AlertRule,
 } from '../../../src/shared/alert-rules';
-
-function rule(fields: Partial<AlertRule> = {}): AlertRule {
-  return {
-    id: 'r1',
-    symbol: 'AAPL',
-    metric: 'price',
-    op: '>=',
-    value: 200,
-    recurring: false,
-    cooldownS: 0,
-    triggered: false,
-    ...fields,
-  };
-}
+import { alertRule } from '../../support/alert-rule';
 
 describe('parseAlertCondition', () => {
   it.each([
@@ -76,9 +63,9 @@ describe('parseAlertCondition', () => {
 
 describe('alertRuleProblem', () => {
   it('accepts a valid rule', () => {
-    expect(alertRuleProblem(rule())).toBeNull();
+    expect(alertRuleProblem(alertRule())).toBeNull();
     expect(
-      alertRuleProblem(rule({ metric: 'change', value: -3, recurring: true, cooldownS: 60, triggered: true })),
+      alertRuleProblem(alertRule({ metric: 'change', value: -3, recurring: true, cooldownS: 60, triggered: true })),
     ).toBeNull();
   });
 
@@ -88,24 +75,24 @@ describe('alertRuleProblem', () => {
     [
       'a missing field',
       (() => {
-        const r: Partial<AlertRule> = rule();
+        const r: Partial<AlertRule> = alertRule();
         delete r.triggered;
         return r;
       })(),
     ],
-    ['an extra field', { ...rule(), extra: 1 }],
-    ['a bad id', rule({ id: 'has space' })],
-    ['a lower-case symbol', rule({ symbol: 'aapl' })],
-    ['a bad metric', { ...rule(), metric: 'volume' }],
-    ['a bad op', { ...rule(), op: '>' }],
-    ['a zero price', rule({ value: 0 })],
-    ['a NaN value', rule({ value: Number.NaN })],
-    ['a string value', { ...rule(), value: '200' }],
-    ['a huge change', rule({ metric: 'change', value: 5000 })],
-    ['a fractional cooldown', rule({ cooldownS: 1.5 })],
-    ['a negative cooldown', rule({ cooldownS: -1 })],
-    ['a non-boolean recurring', { ...rule(), recurring: 'yes' }],
-    ['a class instance', Object.assign(new (class Rule {})(), rule())],
+    ['an extra field', { ...alertRule(), extra: 1 }],
+    ['a bad id', alertRule({ id: 'has space' })],
+    ['a lower-case symbol', alertRule({ symbol: 'aapl' })],
+    ['a bad metric', { ...alertRule(), metric: 'volume' }],
+    ['a bad op', { ...alertRule(), op: '>' }],
+    ['a zero price', alertRule({ value: 0 })],
+    ['a NaN value', alertRule({ value: Number.NaN })],
+    ['a string value', { ...alertRule(), value: '200' }],
+    ['a huge change', alertRule({ metric: 'change', value: 5000 })],
+    ['a fractional cooldown', alertRule({ cooldownS: 1.5 })],
+    ['a negative cooldown', alertRule({ cooldownS: -1 })],
+    ['a non-boolean recurring', { ...alertRule(), recurring: 'yes' }],
+    ['a class instance', Object.assign(new (class Rule {})(), alertRule())],
   ])('rejects %s', (_name, raw) => {
     expect(alertRuleProblem(raw)).toEqual(expect.any(String));
   });

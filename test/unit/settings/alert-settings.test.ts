@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlertDraft, AlertRule } from '../../../src/shared/alert-rules';
+import { alertRule } from '../../support/alert-rule';
 
 const userData = vi.hoisted(() => ({ dir: '' }));
 
@@ -27,20 +28,6 @@ const { repairSettings } = await import('../../../src/engine/settings/repair-set
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 
 const DRAFT: AlertDraft = { symbol: 'aapl', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0 };
-
-function rule(fields: Partial<AlertRule> = {}): AlertRule {
-  return {
-    id: 'r1',
-    symbol: 'AAPL',
-    metric: 'price',
-    op: '>=',
-    value: 200,
-    recurring: false,
-    cooldownS: 0,
-    triggered: false,
-    ...fields,
-  };
-}
 
 function memoryService(initial: Record<string, unknown> = {}) {
   const store = createMemoryStore('/tmp/settings.json');
@@ -70,7 +57,7 @@ describe('SettingsService alerts', () => {
     const { service, store } = memoryService();
     const seen: AlertRule[][] = [];
     service.changed.subscribe((settings) => seen.push(settings.alerts));
-    expect(service.addAlert(DRAFT)).toEqual([rule({ id: 'id1' })]);
+    expect(service.addAlert(DRAFT)).toEqual([alertRule({ id: 'id1' })]);
     service.addAlert({
       ...DRAFT,
       symbol: 'MSFT',
@@ -90,7 +77,7 @@ describe('SettingsService alerts', () => {
     service.setAlertTriggered('id1', true);
     service.updateAlert('id1', { ...DRAFT, value: 210 });
     // an edited rule is armed again
-    expect(service.alerts()[0]).toEqual(rule({ id: 'id1', value: 210 }));
+    expect(service.alerts()[0]).toEqual(alertRule({ id: 'id1', value: 210 }));
 
     service.removeAlert('id2');
     expect(service.alerts().map((r) => r.id)).toEqual(['id1']);
@@ -118,7 +105,12 @@ describe('SettingsService alerts', () => {
 describe('repairSettings alerts', () => {
   it('keeps valid rules and drops each corrupt, duplicate one by its index', () => {
     const result = repairSettings({
-      alerts: [rule(), { ...rule({ id: 'r2' }), value: 'x' }, rule(), rule({ id: 'r3', metric: 'change', value: -2 })],
+      alerts: [
+        alertRule(),
+        { ...alertRule({ id: 'r2' }), value: 'x' },
+        alertRule(),
+        alertRule({ id: 'r3', metric: 'change', value: -2 }),
+      ],
     });
     expect(result?.settings.alerts.map((r) => r.id)).toEqual(['r1', 'r3']);
     expect(result?.problems).toEqual(['alerts[1]', 'alerts[2]']);
@@ -162,7 +154,7 @@ describe('alerts in the real electron-store', () => {
     first.settings.setAlertTriggered(id, true);
     const second = open();
     expect(second.notice).toBeNull();
-    expect(second.settings.alerts()).toEqual([{ ...rule({ id }), triggered: true }]);
+    expect(second.settings.alerts()).toEqual([{ ...alertRule({ id }), triggered: true }]);
   });
 
   it('drops a corrupt rule with a notice and keeps the other rules and settings', () => {
