@@ -280,6 +280,7 @@ export function installFakeBridge(script: FakeBridgeScript): void {
   const shown = () => settings.lists.find((list) => list.id === settings.shownListId) ?? settings.lists[0]!;
   /** Keep the shown list and `symbols` the same, as the core does. */
   // Main's economy state: pushed to a page that starts listening and whenever it changes.
+  // The rule of shared/economy.ts written out: this function runs in the page as text, without imports.
   let onBattery = script.onBattery;
   const economy = () => {
     const mode = settings.preferences.economy;
