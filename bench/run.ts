@@ -12,6 +12,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBenches } from './browser/browser-benches';
+import { CHROMIUM_PATH } from '../test/e2e/harness/renderer-session';
 import {
   runStripCostBench,
   SCENARIO_LABELS,
@@ -565,7 +566,7 @@ async function main(): Promise<number> {
 
 /** The browser the Chromium benches use, as it names itself. */
 function chromiumVersion(): string {
-  const answer = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const answer = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000 });
   return answer.status === 0 ? answer.stdout.trim() : 'unknown';
 }
 

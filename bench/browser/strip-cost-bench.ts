@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../../src
 import { systemClock, type Clock } from '../../src/shared/clock';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../src/shared/preference-rules';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS } from '../../test/e2e/harness/renderer-session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
 import { economyState } from '../../src/shared/economy';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
@@ -337,7 +337,7 @@ export async function runStripCostBench(
     cleanups.push(() => files.close());
     const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
     cleanups.push(() => server.close());
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
 
     // Startup first, while no other core runs.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS } from '../../test/e2e/harness/renderer-session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
 import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
 import { attachBrowserBridge, type BrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
@@ -51,7 +51,7 @@ export async function startStripRig(window: StripWindow = STRIP_WINDOW): Promise
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
     cleanups.push(() => core.stop());
 
-    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
     const page = await newStripPage(browser, window, { locale: 'en-US', reducedMotion: 'no-preference' });
     page.on('pageerror', (error) => console.error('[bench] page error:', error.message));

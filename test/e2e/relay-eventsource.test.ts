@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELAY_TOKEN, startRelayRig, type RelayRig } from '../support/relay-rig';
-import { CHROMIUM_ARGS } from './harness/renderer-session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/renderer-session';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>relay page</title><script>
   window.received = [];
@@ -37,7 +37,7 @@ let foreign: string;
 beforeAll(async () => {
   [allowed, foreign] = await Promise.all([pageServer(), pageServer()]);
   rig = await startRelayRig({ own: ['AAPL'], relay: { allowedOrigins: [allowed] } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

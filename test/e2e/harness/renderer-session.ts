@@ -30,6 +30,8 @@ declare global {
 }
 
 export const OUTPUT_DIR = resolve('test-output');
+/** The Chromium the browser tests and benches drive: Debian's, unless `CHROMIUM_PATH` names another. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -89,7 +91,7 @@ export async function startRendererSession(): Promise<RendererSession> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const [buildDir, browser] = await Promise.all([
     buildRendererCached(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
   ]);
   const server = await serveStatic(buildDir);
 
