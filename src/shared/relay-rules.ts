@@ -17,6 +17,11 @@ export const RELAY_PING_INTERVAL_MS = 30_000;
 /** A comment line on every SSE stream this often, so proxies do not close it as idle. */
 export const RELAY_SSE_COMMENT_INTERVAL_MS = 15_000;
 
+/** A quote the relay looked up for a client is reused this long (REST calls are the user's budget). */
+export const RELAY_QUOTE_CACHE_MS = 60_000;
+/** Quotes kept for relay clients at most (the oldest goes first). */
+export const RELAY_QUOTE_CACHE_ENTRIES = 500;
+
 /** Tokens are 16 to 128 printable characters without spaces (they travel in a URL query). */
 export const RELAY_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{16,128}$/;
 export const MAX_RELAY_ORIGINS = 20;

@@ -46,6 +46,9 @@ export interface RelayRig {
   session: FeedSession;
   connection: FinnhubConnection;
   relay: RelayServer;
+  /** The REST limiter shared by previous closes and relay lookups. */
+  limiter: RateLimiter;
+  rest: FinnhubRest;
   port: number;
   timers: ManualTimers;
   wsUrl(token?: string | null): string;
@@ -60,6 +63,8 @@ export interface RelayRigOptions {
   maxSymbols?: number;
   fake?: FakeFinnhubOptions;
   relay?: Partial<Omit<RelayServerOptions, 'feed' | 'port' | 'token' | 'clock'>>;
+  /** The REST side's clock (the limiter's windows and the REST timeouts); default the system's. */
+  restClock?: Clock;
 }
 
 export async function startRelayRig(options: RelayRigOptions = {}): Promise<RelayRig> {
@@ -74,8 +79,10 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
     backoffCapMs: 50,
     closeGraceMs: 500,
   });
-  const limiter = new RateLimiter();
-  await session.attach(connection, new FinnhubRest({ token: FINNHUB_KEY, baseUrl: server.restUrl, limiter }));
+  const restClock = options.restClock ? { clock: options.restClock } : {};
+  const limiter = new RateLimiter(restClock);
+  const rest = new FinnhubRest({ token: FINNHUB_KEY, baseUrl: server.restUrl, limiter, ...restClock });
+  await session.attach(connection, rest);
   const timers = manualTimers();
   const relay = new RelayServer({
     feed: sessionRelayFeed(session, { maxSymbols }),
@@ -92,6 +99,8 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
     session,
     connection,
     relay,
+    limiter,
+    rest,
     port,
     timers,
     wsUrl: (token) => withToken(`ws://127.0.0.1:${port}/`, token, '?'),

@@ -6,7 +6,7 @@ import { parseRetryAfter, rateLimitedDelay, type RateLimitPolicy } from '../feed
 import { classifyFinnhubStatus, refusedKeyMessage } from '../feed/finnhub-refusal';
 import { isPlausibleTime } from '../feed/plausibility';
 import { cleanServerText } from '../feed/server-text';
-import type { RequestSlots } from './rate-limiter';
+import type { RequestPriority, RequestSlots } from './rate-limiter';
 import { systemClock, type Clock } from '../../shared/clock';
 
 export const DEFAULT_REST_TIMEOUT_MS = 10_000;
@@ -64,6 +64,8 @@ export interface RequestOptions {
   maxWaitMs?: number;
   /** Use this token instead of the client's own (testing a key before saving it). */
   token?: string;
+  /** Who the call is for, in the shared limiter's queue (quotes default to `own`, search and key tests to `interactive`). */
+  priority?: RequestPriority;
 }
 
 /**
@@ -112,7 +114,7 @@ export class FinnhubRest {
     if (q.length === 0 || q.length > MAX_SEARCH_QUERY_LENGTH) {
       throw new FinnhubRestError('invalid-payload', `Search text must be 1 to ${MAX_SEARCH_QUERY_LENGTH} characters.`);
     }
-    const body = await this.getJson(`/search?q=${encodeURIComponent(q)}`, options);
+    const body = await this.getJson(`/search?q=${encodeURIComponent(q)}`, { priority: 'interactive', ...options });
     return parseSearch(body, this.maxSearchResults);
   }
 
@@ -120,7 +122,7 @@ export class FinnhubRest {
   async testKey(token: string = this.token, options: Omit<RequestOptions, 'token'> = {}): Promise<KeyTestResult> {
     if (typeof token !== 'string' || token.trim().length === 0) return { ok: false, reason: 'No API key entered.' };
     try {
-      await this.quote(KEY_TEST_SYMBOL, { ...options, token: token.trim() });
+      await this.quote(KEY_TEST_SYMBOL, { priority: 'interactive', ...options, token: token.trim() });
       return { ok: true };
     } catch (error) {
       // Finnhub answered 200 (the key works), only the symbol was unknown.
@@ -133,9 +135,11 @@ export class FinnhubRest {
     const token = options.token ?? this.token;
     if (typeof token !== 'string' || token.length === 0) throw new FinnhubRestError('unauthorized', 'No API key set.');
     if (this.limiter !== null) {
-      await this.limiter.acquire({ signal: options.signal, maxWaitMs: options.maxWaitMs }).catch((error: unknown) => {
-        throw toRestError(error, options.signal);
-      });
+      await this.limiter
+        .acquire({ signal: options.signal, maxWaitMs: options.maxWaitMs, priority: options.priority ?? 'own' })
+        .catch((error: unknown) => {
+          throw toRestError(error, options.signal);
+        });
     }
 
     const controller = new AbortController();

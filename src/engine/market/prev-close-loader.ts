@@ -4,6 +4,7 @@ import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RestQuote } from '../../shared/types';
 import { systemClock, type Clock } from '../../shared/clock';
+import type { RequestPriority } from './rate-limiter';
 
 export const DEFAULT_MAX_ATTEMPTS_PER_DAY = 6;
 export const DEFAULT_RETRY_BASE_MS = 2_000;
@@ -12,7 +13,7 @@ const FALLBACK_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** What the loader needs of the REST client (FinnhubRest satisfies it). */
 export interface QuoteFetcher {
-  quote(symbol: string, options?: { signal?: AbortSignal }): Promise<RestQuote>;
+  quote(symbol: string, options?: { signal?: AbortSignal; priority?: RequestPriority }): Promise<RestQuote>;
 }
 
 export interface PrevCloseLoaderOptions {
@@ -147,7 +148,7 @@ export class PrevCloseLoader {
     load.state = 'loading';
     load.attempts += 1;
     try {
-      const quote = await this.rest.quote(load.symbol, { signal: controller.signal });
+      const quote = await this.rest.quote(load.symbol, { signal: controller.signal, priority: 'own' });
       if (controller.signal.aborted || this.loads.get(load.symbol) !== load) return;
       load.state = 'done';
       try {

@@ -173,7 +173,7 @@ export class PortfolioTracker {
     const fetcher = this.feed.quoteFetcher();
     if (fetcher === null || quote.askedWith === fetcher) return;
     quote.askedWith = fetcher;
-    fetcher.quote(symbol).then(
+    fetcher.quote(symbol, { priority: 'own' }).then(
       (answer) => {
         if (this.side.get(symbol) !== quote) return;
         if (answer.prevClose > 0) quote.prevClose = answer.prevClose;

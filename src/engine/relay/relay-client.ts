@@ -35,7 +35,8 @@ export interface RelayClientHost {
   /** Null when the symbol is now this client's, else the error text for the client. */
   subscribe(client: RelayClient, symbol: string): string | null;
   unsubscribe(client: RelayClient, symbol: string): void;
-  quote(symbol: string): Promise<QuoteEvent | null>;
+  /** The symbol's quote (see RelayFeed.quote); `signal` aborts when the client no longer wants it. */
+  quote(symbol: string, signal?: AbortSignal): Promise<QuoteEvent | null>;
   sessionOf(symbol: string): Session;
   /** The client is gone (closed, dropped or failed); safe to call more than once. */
   gone(client: RelayClient): void;

@@ -114,7 +114,7 @@ export class RelayServer {
     this.host = {
       subscribe: (client, symbol) => this.subscribe(client, symbol),
       unsubscribe: (client, symbol) => this.unsubscribe(client, symbol),
-      quote: (symbol) => this.feed.quote(symbol),
+      quote: (symbol, signal) => this.feed.quote(symbol, signal),
       sessionOf: (symbol) => this.feed.sessionOf(symbol),
       gone: (client) => this.remove(client),
       badInput: () => {

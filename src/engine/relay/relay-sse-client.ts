@@ -45,6 +45,8 @@ export class RelaySseClient implements RelayClient {
   private readonly maxPendingTrades: number;
   private readonly pending = new Map<string, PendingSymbol>();
   private closed = false;
+  /** Aborted when the client goes: its quote lookups are no longer wanted. */
+  private readonly lifetime = new AbortController();
 
   constructor(options: RelaySseClientOptions) {
     this.id = options.id;
@@ -56,6 +58,7 @@ export class RelaySseClient implements RelayClient {
     this.connectedAt = options.now();
     const gone = (): void => {
       this.closed = true;
+      this.lifetime.abort();
       this.host.gone(this);
     };
     this.response.on('close', gone);
@@ -73,7 +76,7 @@ export class RelaySseClient implements RelayClient {
         continue;
       }
       this.pending.set(symbol, { trades: [], json: [], failed: false });
-      void this.host.quote(symbol).then((quote) => this.quoted(symbol, quote));
+      void this.host.quote(symbol, this.lifetime.signal).then((quote) => this.quoted(symbol, quote));
     }
   }
 
@@ -126,11 +129,13 @@ export class RelaySseClient implements RelayClient {
 
   close(): void {
     this.closed = true;
+    this.lifetime.abort();
     this.response.end();
   }
 
   terminate(): void {
     this.closed = true;
+    this.lifetime.abort();
     this.response.destroy();
   }
 

@@ -102,4 +102,56 @@ describe('RateLimiter (Finnhub free plan: 60/min, 30/s)', () => {
     await limiter.acquire();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('gives a free slot to the highest class waiting: the user before Ticker before the relay', async () => {
+    const limiter = new RateLimiter({ limits: [{ limit: 1, windowMs: 100 }] });
+    await limiter.acquire();
+    const order: string[] = [];
+    void limiter.acquire({ priority: 'relay' }).then(() => order.push('relay'));
+    void limiter.acquire({ priority: 'background' }).then(() => order.push('background'));
+    void limiter.acquire({ priority: 'own' }).then(() => order.push('own'));
+    void limiter.acquire({ priority: 'interactive' }).then(() => order.push('interactive'));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(order).toEqual(['interactive', 'own', 'background', 'relay']);
+  });
+
+  it('lets relay lookups use only their share of each limit, while the user still gets the rest', async () => {
+    const limiter = new RateLimiter();
+    const relay: number[] = [];
+    for (let i = 0; i < 40; i += 1)
+      void limiter.acquire({ priority: 'relay' }).then(
+        () => relay.push(Date.now()),
+        () => undefined,
+      );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(relay).toHaveLength(7); // a quarter of 30 a second
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(relay).toHaveLength(15); // a quarter of 60 a minute
+    expect(limiter.waitingFor('relay')).toBe(25);
+    // 45 calls of the minute are left for the user's own: 30 at once (the per-second cap).
+    const own = acquireMany(limiter, 30);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(own).toHaveLength(30);
+    expect(own.every((t) => t === 59_999)).toBe(true);
+    limiter.dispose();
+  });
+
+  it('turns away the newest relay caller, never the user, when the waiting room is full', async () => {
+    const limiter = new RateLimiter({ maxQueued: 8 });
+    limiter.pauseFor(10_000);
+    const relay = [0, 1].map(() =>
+      limiter.acquire({ priority: 'relay' }).then(
+        () => 'granted',
+        (e: unknown) => e,
+      ),
+    );
+    await expect(limiter.acquire({ priority: 'relay' })).rejects.toMatchObject({ code: 'rate-limited' });
+    for (let i = 0; i < 6; i += 1) void limiter.acquire({ priority: 'own' }).catch(() => undefined);
+    const search = limiter.acquire({ priority: 'interactive' });
+    expect(await relay[1]).toMatchObject({ code: 'rate-limited' });
+    expect(limiter.waitingFor('interactive')).toBe(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(search).resolves.toBeUndefined();
+    expect(await relay[0]).toBe('granted');
+  });
 });
