@@ -8,7 +8,8 @@ import type { QuoteEvent } from '../market/quote-event';
 
 export type RelayClientKind = 'websocket' | 'sse';
 
-export type RelayCloseReason = 'stopped' | 'token-changed';
+/** Why the server closes a client: the relay stops, its token was replaced, its origin was removed. */
+export type RelayCloseReason = 'stopped' | 'token-changed' | 'origin-revoked';
 
 export interface RelayClient {
   readonly id: string;
@@ -26,7 +27,7 @@ export interface RelayClient {
   lose(symbol: string, message: string): void;
   /** The periodic ping (websocket) or comment line (SSE). */
   keepAlive(): void;
-  /** Close from the server side: the relay is stopping, or the token the client used was replaced. */
+  /** Close from the server side: the relay is stopping, or the token or origin the client used was revoked. */
   close(reason?: RelayCloseReason): void;
 }
 

@@ -173,8 +173,18 @@ export class RelayServer {
     }
   }
 
+  /**
+   * A new list of allowed browser origins: the streams of a page whose origin is no longer on it
+   * are closed at once (a user removes an origin to revoke it).
+   */
   setAllowedOrigins(origins: readonly string[]): void {
     this.allowedOrigins = normalizeOrigins(origins);
+    const rules = this.rules();
+    for (const client of [...this.clients.values()]) {
+      if (client.origin === null || relayOriginAllowed(client.origin, rules)) continue;
+      client.close('origin-revoked');
+      this.remove(client);
+    }
   }
 
   clientList(): RelayClientInfo[] {

@@ -70,6 +70,7 @@ export class RelayWsClient implements RelayClient {
   close(reason: RelayCloseReason = 'stopped'): void {
     if (this.ws.readyState !== OPEN) this.ws.terminate();
     else if (reason === 'token-changed') this.ws.close(POLICY_VIOLATION, 'Relay token changed');
+    else if (reason === 'origin-revoked') this.ws.close(POLICY_VIOLATION, 'Origin no longer allowed');
     else this.ws.close(GOING_AWAY, 'Relay stopped');
   }
 

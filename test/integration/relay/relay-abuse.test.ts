@@ -3,7 +3,7 @@
  * REST budget, take every shared slot, churn subscriptions upstream, or outlive a revoked origin.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SseTestClient } from '../../support/relay-clients';
+import { RelayWsTestClient, SseTestClient } from '../../support/relay-clients';
 import { ManualClock } from '../../support/manual-clock';
 import { startRelayRig, type RelayRig, type RelayRigOptions } from '../../support/relay-rig';
 
@@ -75,5 +75,32 @@ describe('relay abuse: the REST budget', () => {
     await expect(rig.rest.search('NV')).resolves.toBeDefined();
     expect(lookups()).toHaveLength(15);
     expect(rig.limiter.waitingFor()).toBe(0);
+  });
+});
+
+describe('relay abuse: a revoked origin', () => {
+  it("closes that origin's open websocket and SSE streams, and no one else's", async () => {
+    await start({ relay: { allowedOrigins: ['https://dashboard.example', 'https://other.example'] } });
+    const revokedWs = await RelayWsTestClient.connect(rig.wsUrl(), {
+      headers: { Origin: 'https://dashboard.example' },
+    });
+    const keptWs = await RelayWsTestClient.connect(rig.wsUrl(), { headers: { Origin: 'https://other.example' } });
+    const program = await RelayWsTestClient.connect(rig.wsUrl());
+    opened.push(revokedWs, keptWs, program);
+    const revokedSse = await sse(['AAPL'], { Origin: 'https://dashboard.example' });
+    const keptSse = await sse(['MSFT'], { Origin: 'https://other.example' });
+    await rig.waitFor(() => rig.relay.stats().clients === 5, 'five clients');
+
+    rig.relay.setAllowedOrigins(['https://other.example']);
+    expect(await revokedWs.waitForClose()).toBe(1008);
+    await revokedSse.waitFor(() => revokedSse.ended, 'the revoked stream ended');
+    expect(rig.relay.clientList().map((client) => client.origin)).toEqual([
+      'https://other.example',
+      null,
+      'https://other.example',
+    ]);
+    expect(keptWs.closeCode).toBeNull();
+    expect(keptSse.ended).toBe(false);
+    expect(program.closeCode).toBeNull();
   });
 });
