@@ -23,6 +23,8 @@ import {
 import { runCalendarBench } from './calendar-bench';
 import { runCoalesceBench } from './coalesce-bench';
 import { runIngestBench } from './ingest-bench';
+import { BARS } from './lib/bars';
+import { writePerformanceDoc } from './performance-doc';
 import { renderResultsSvg } from './lib/results-svg';
 import { round } from './lib/stats';
 import { runCoreMemoryBench } from './core-memory-bench';
@@ -30,27 +32,6 @@ import { runMemoryBench } from './memory-bench';
 import { runRelayBench } from './relay-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
-const PUBLISH_INTERVAL_MS = 100;
-
-const BARS = {
-  ingestRatio: 1.5,
-  publishedPerSecond: 10,
-  latencyP99Ms: PUBLISH_INTERVAL_MS + 50,
-  busyPct: 5,
-  longTasks: 0,
-  heapGrowthMb: 5,
-  calendarNsPerCall: 250,
-  /** Issue 17: half of the 13 % of a core the scrolling strip cost the whole browser before. */
-  idleStripCpuPct: 6.5,
-  /** Issue 17: 1,000 trades/s at most 1.5× the idle strip's whole-browser cost. */
-  tradingOverIdle: 1.5,
-  /** Issue 17: the renderer main thread, median of the rounds. */
-  mainBusyMedianPct: 3,
-  firstPriceMs: 1000,
-  /** The long run: no growth beyond measuring noise, extrapolated to an hour. */
-  heapGrowthMbPerHour: 5,
-  domNodesGrowthPerHour: 0,
-};
 
 const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'browser', 'strip'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -558,8 +539,9 @@ async function main(): Promise<number> {
       }),
     );
   }
+  await writePerformanceDoc(resultsPath);
   console.log(
-    `\nWrote bench/results.json${svg ? ' and bench/latency.svg' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    `\nWrote bench/results.json${svg ? ', bench/latency.svg' : ''} and docs/performance.md in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   );
   return 0;
 }
