@@ -12,7 +12,7 @@ import type { TradeSource } from '../feed/trade-source';
 import { PrevCloseLoader, type QuoteFetcher } from '../market/prev-close-loader';
 import { QuotePublisher } from '../market/quote-publisher';
 import { TickStore } from '../market/tick-store';
-import { SubscriptionUnion, type AddOutcome, type Interest } from './subscription-union';
+import { SubscriptionUnion, type AddOutcome, type Eviction, type OwnerKind } from './subscription-union';
 import { systemClock, type Clock } from '../../shared/clock';
 
 export interface FeedSessionOptions {
@@ -30,8 +30,8 @@ export class FeedSession {
   readonly batches: Signal<SnapshotBatch>;
   /** Status of whichever source is attached. */
   readonly status = new Signal<FeedStatus>();
-  /** Other owners' interests cut to make room for Ticker's own symbols under the cap. */
-  readonly evicted = new Signal<readonly Interest[]>();
+  /** Other owners' interests cut under the cap: for Ticker's own symbols, or another client's fair share. */
+  readonly evicted = new Signal<readonly Eviction[]>();
 
   private readonly clock: Clock;
   private readonly now: () => number;
@@ -94,10 +94,15 @@ export class FeedSession {
     return this.union.symbols();
   }
 
-  /** Another owner (a relay client) wants a symbol upstream; a new one is subscribed at once. */
-  addInterest(owner: string, symbol: string): AddOutcome {
-    const outcome = this.union.add(owner, symbol);
+  /**
+   * Another owner (a relay client, or a `ticker` helper such as the portfolio) wants a symbol
+   * upstream; a new one is subscribed at once. A slot taken from another client is announced.
+   */
+  addInterest(owner: string, symbol: string, kind: OwnerKind = 'shared'): AddOutcome {
+    const outcome = this.union.add(owner, symbol, kind);
     if (outcome === 'new') this.pushSubscriptions();
+    const evicted = this.union.takeEvictions();
+    if (evicted.length > 0) this.evicted.emit(evicted);
     return outcome;
   }
 

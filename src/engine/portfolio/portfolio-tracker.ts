@@ -12,7 +12,7 @@ import type { SnapshotBatch, SymbolSnapshot } from '../../shared/types';
 import { computePortfolio, type PortfolioFigures, type PortfolioQuote } from '../../shared/portfolio/compute-portfolio';
 import { rateSymbolsFor } from '../../shared/portfolio/currency';
 import type { Holdings } from '../../shared/portfolio/holdings';
-import type { AddOutcome, Interest } from '../core/subscription-union';
+import type { AddOutcome, Eviction, Interest, OwnerKind } from '../core/subscription-union';
 import type { RawTrade } from '../feed/protocol';
 import type { QuoteFetcher } from '../market/prev-close-loader';
 
@@ -26,9 +26,9 @@ export const SIDE_PRICE_DELAY_MS = 250;
 export interface PortfolioFeed {
   readonly batches: Signal<SnapshotBatch>;
   /** Other owners' interests cut when the strip's own symbols need the room. */
-  readonly evicted: Signal<readonly Interest[]>;
+  readonly evicted: Signal<readonly Eviction[]>;
   readonly store: { snapshot(symbol: string): SymbolSnapshot | null };
-  addInterest(owner: string, symbol: string): AddOutcome;
+  addInterest(owner: string, symbol: string, kind?: OwnerKind): AddOutcome;
   removeInterest(owner: string, symbol: string): void;
   subscribeRawTrades(listener: (trades: readonly RawTrade[]) => void): () => void;
   quoteFetcher(): QuoteFetcher | null;
@@ -144,7 +144,7 @@ export class PortfolioTracker {
         quote = { price: null, prevClose: null, askedWith: null, subscribed: false };
         this.side.set(symbol, quote);
       }
-      if (!quote.subscribed) quote.subscribed = this.feed.addInterest(PORTFOLIO_OWNER, symbol) !== 'over-cap';
+      if (!quote.subscribed) quote.subscribed = this.feed.addInterest(PORTFOLIO_OWNER, symbol, 'ticker') !== 'over-cap';
       if (quote.subscribed) this.askQuote(symbol, quote);
     }
     const needRaw = this.side.size > 0;

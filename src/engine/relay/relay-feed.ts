@@ -7,7 +7,7 @@
 import { MarketCalendar, type Session } from '../../shared/market-calendar/market-calendar';
 import type { RawTrade } from '../feed/protocol';
 import type { FeedSession } from '../core/feed-session';
-import type { Interest } from '../core/subscription-union';
+import type { Eviction } from '../core/subscription-union';
 import { quoteEvent, restQuoteEvent, type QuoteEvent } from '../market/quote-event';
 import { TickerError } from '../../shared/ipc-contract';
 import { RELAY_QUOTE_CACHE_ENTRIES, RELAY_QUOTE_CACHE_MS } from '../../shared/relay-rules';
@@ -19,8 +19,8 @@ export interface RelayFeed {
   drop(owner: string, symbol: string): void;
   dropOwner(owner: string): void;
   onTrades(listener: (trades: readonly RawTrade[]) => void): () => void;
-  /** Interests cut because Ticker's own symbols needed the room. */
-  onEvicted(listener: (interests: readonly Interest[]) => void): () => void;
+  /** Interests cut because Ticker's own symbols needed the room, or another client its fair share. */
+  onEvicted(listener: (interests: readonly Eviction[]) => void): () => void;
   /**
    * The symbol's quote now, fetched if Ticker has none; null when it cannot be had. The lookup is a
    * low-priority REST call within the relay's share, cached, and dropped once every caller that

@@ -21,7 +21,7 @@ import {
 import { isValidSymbol } from '../../shared/symbols';
 import type { RelayClientInfo, RelayStats } from '../../shared/types';
 import type { RawTrade } from '../feed/protocol';
-import type { Interest } from '../core/subscription-union';
+import type { Eviction } from '../core/subscription-union';
 import { checkRelayAccess, relayHostAllowed, relayOriginAllowed, type RelayAccessRules } from './relay-access';
 import { previewValue, type RelayClient, type RelayClientHost } from './relay-client';
 import type { RelayFeed } from './relay-feed';
@@ -403,14 +403,18 @@ export class RelayServer {
     if (owners.size === 0) this.wanted.delete(symbol);
   }
 
-  private evict(interests: readonly Interest[]): void {
-    for (const { owner, symbol } of interests) {
+  private evict(interests: readonly Eviction[]): void {
+    for (const { owner, symbol, reason } of interests) {
       const client = this.clients.get(owner);
       if (client === undefined) continue;
       this.unlink(client, symbol);
+      const why =
+        reason === 'share'
+          ? 'to give another client its fair share of the relay'
+          : "to make room for Ticker's own symbols";
       client.lose(
         symbol,
-        `Subscribing to too many symbols: ${symbol} was unsubscribed to make room for Ticker's own symbols (the plan allows ${this.feed.maxSymbols})`,
+        `Subscribing to too many symbols: ${symbol} was unsubscribed ${why} (the plan allows ${this.feed.maxSymbols})`,
       );
     }
     if (interests.length > 0) this.changed();

@@ -104,3 +104,42 @@ describe('relay abuse: a revoked origin', () => {
     expect(program.closeCode).toBeNull();
   });
 });
+
+describe('relay abuse: the shared slots', () => {
+  it('shares the slots fairly between clients, and never takes the portfolio its symbols', async () => {
+    await start({ own: ['AAPL'], maxSymbols: 10 });
+    const hog = await RelayWsTestClient.connect(rig.wsUrl());
+    const late = await RelayWsTestClient.connect(rig.wsUrl());
+    opened.push(hog, late);
+    const hogs = Array.from({ length: 12 }, (_, i) => `HOG${i}`);
+    hog.subscribe(...hogs);
+    await hog.waitForErrors(3); // 9 slots were free: the last three are over the cap
+    await rig.server.waitFor(() => rig.server.openClients()[0]?.subscriptions.size === 10, 'a full upstream');
+
+    late.subscribe('LATE0', 'LATE1', 'LATE2', 'LATE3', 'LATE4', 'LATE5');
+    await late.waitForErrors(2);
+    await hog.waitForErrors(3 + 4);
+    const slots = (): Record<string, number> =>
+      Object.fromEntries(rig.relay.clientList().map((client) => [client.id, client.symbols.length]));
+    expect(slots()).toEqual({ 'ws-1': 5, 'ws-2': 4 });
+    expect(hog.errors().slice(3)).toEqual(
+      ['HOG8', 'HOG7', 'HOG6', 'HOG5'].map(
+        (symbol) =>
+          `Subscribing to too many symbols: ${symbol} was unsubscribed to give another client its fair share of the relay (the plan allows 10)`,
+      ),
+    );
+    const upstream = await rig.server.waitFor(() => {
+      const subscriptions = rig.server.openClients()[0]?.subscriptions;
+      return subscriptions?.has('LATE3') && !subscriptions.has('HOG5') && subscriptions;
+    }, 'the fair share upstream');
+    expect(upstream.size).toBe(10);
+
+    // The portfolio (a helper of Ticker's) takes a client's slot; no client can take it back.
+    expect(rig.session.addInterest('portfolio', 'OANDA:EUR_USD', 'ticker')).toBe('new');
+    await hog.waitForErrors(3 + 5);
+    expect(slots()).toEqual({ 'ws-1': 4, 'ws-2': 4 });
+    late.subscribe('LATE9');
+    await late.waitForErrors(3);
+    expect(rig.session.upstreamSymbols()).toContain('OANDA:EUR_USD');
+  });
+});

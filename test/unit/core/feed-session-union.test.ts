@@ -22,9 +22,13 @@ describe('FeedSession subscription union', () => {
     session.evicted.subscribe((interests) => evicted.push(...interests));
     session.addInterest('c3', 'TSLA');
     session.addInterest('c3', 'AMZN');
-    expect(session.addInterest('c4', 'GOOG')).toBe('over-cap');
+    // c3 holds both free slots: c4 gets one of them, and c3 is told.
+    expect(session.addInterest('c4', 'GOOG')).toBe('new');
+    expect(evicted).toEqual([{ owner: 'c3', symbol: 'AMZN', reason: 'share' }]);
+    expect(lists.at(-1)).toEqual(['AAPL', 'TSLA', 'GOOG']);
+    expect(session.addInterest('c4', 'META')).toBe('over-cap');
     session.setSymbols(['AAPL', 'MSFT']);
-    expect(evicted).toEqual([{ owner: 'c3', symbol: 'AMZN' }]);
+    expect(evicted.slice(1)).toEqual([{ owner: 'c4', symbol: 'GOOG', reason: 'own' }]);
     expect(lists.at(-1)).toEqual(['AAPL', 'MSFT', 'TSLA']);
     expect(session.store.symbols()).toEqual(['AAPL', 'MSFT']);
     await session.close();
