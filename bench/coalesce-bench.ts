@@ -6,7 +6,13 @@
 import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
 import { DEFAULT_PUBLISH_RATE_HZ, QuotePublisher } from '../src/engine/market/quote-publisher';
 import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS, TickStore } from '../src/engine/market/tick-store';
-import { BENCH_SYMBOL_NAMES, TradeItemGenerator, tradeFrameText, type FinnhubTradeItem } from './lib/market';
+import {
+  BENCH_SYMBOL_NAMES,
+  benchRoutes,
+  TradeItemGenerator,
+  tradeFrameText,
+  type FinnhubTradeItem,
+} from './lib/market';
 import { NaiveClient } from './lib/naive-client';
 import { randomInt, seededRandom } from './lib/prng';
 import { createSimClock } from './lib/sim-clock';
@@ -49,7 +55,7 @@ export function runCoalesceBench(options: CoalesceOptions): { result: CoalesceRe
   const store = new TickStore({ now: clock.now });
   store.setSymbols(BENCH_SYMBOL_NAMES);
   const publisher = new QuotePublisher(store, { rateHz: DEFAULT_PUBLISH_RATE_HZ, clock });
-  const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
+  const context: ParseContext = { subscribed: benchRoutes(store), sink: store, drops: createDropCounts() };
   const naive = new NaiveClient(new Set(BENCH_SYMBOL_NAMES));
   const random = seededRandom(options.seed);
   const generator = new TradeItemGenerator(random);
@@ -74,8 +80,7 @@ export function runCoalesceBench(options: CoalesceOptions): { result: CoalesceRe
     for (let frame = 0; frame < 10; frame += 1) {
       const items: FinnhubTradeItem[] = [];
       for (let i = 0; i < 50; i += 1) items.push(generator.next(at));
-      const parsed = parseFrame(tradeFrameText(items), false, context);
-      if (parsed.kind === 'trades') store.applyTrades(parsed.trades);
+      parseFrame(tradeFrameText(items), false, context);
     }
   }
   const start = prefillStart + prefillMs;
@@ -98,8 +103,7 @@ export function runCoalesceBench(options: CoalesceOptions): { result: CoalesceRe
       const items: FinnhubTradeItem[] = [];
       for (let i = 0; i < size; i += 1) items.push(generator.next(time));
       const text = tradeFrameText(items);
-      const parsed = parseFrame(text, false, context);
-      if (parsed.kind === 'trades') store.applyTrades(parsed.trades);
+      parseFrame(text, false, context);
       naive.handleFrame(text);
       left -= size;
     }

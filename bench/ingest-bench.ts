@@ -2,7 +2,8 @@
  * Ingest: frames → parse → validate → store, against the floor (JSON.parse alone on the same
  * frames) and the naive client, in interleaved rounds over one deterministic corpus.
  */
-import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
+import { createDropCounts, parseFrame } from '../src/engine/feed/protocol';
+import { TradeRoutes } from '../src/engine/feed/trade-routes';
 import { AlertEngine } from '../src/engine/alerts/alert-engine';
 import { feedAlertsFromStore } from '../src/engine/alerts/feed-alerts-from-store';
 import { TickStore } from '../src/engine/market/tick-store';
@@ -60,20 +61,24 @@ const BENCH_ALERT_RULES: AlertRule[] = BENCH_SYMBOL_NAMES.slice(0, 5).flatMap((s
   { id: `c${i}`, symbol, metric: 'change', op: '<=', value: -999, recurring: false, cooldownS: 0, triggered: false },
 ]);
 
-/** Ours: the app's real path, protocol parsing into a fresh store watching the 50 symbols, with alerts on 5. */
+/**
+ * Ours: the app's real path, as the connection runs it: each frame parsed against the socket's
+ * subscriptions (routed to the store's slots) straight into a fresh store watching the 50 symbols,
+ * with alerts on 5. Counts what the store accepted.
+ */
 const oursPass: Pass = (corpus) => {
   const store = new TickStore();
   store.setSymbols(BENCH_SYMBOL_NAMES);
   const alerts = new AlertEngine();
   alerts.setRules(BENCH_ALERT_RULES);
   feedAlertsFromStore(store, alerts);
-  const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
-  let accepted = 0;
+  const subscribed = new TradeRoutes(store);
+  for (const symbol of BENCH_SYMBOL_NAMES) subscribed.add(symbol);
+  const drops = createDropCounts();
   for (const text of corpus.frames) {
-    const parsed = parseFrame(text, false, context);
-    if (parsed.kind === 'trades') accepted += store.applyTrades(parsed.trades);
+    parseFrame(text, false, { subscribed: subscribed.forFrame(), sink: subscribed.currentSink(), drops });
   }
-  return accepted;
+  return store.stats().accepted;
 };
 
 const naivePass: Pass = (corpus) => {

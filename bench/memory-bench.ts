@@ -6,7 +6,13 @@
 import { createDropCounts, parseFrame, type ParseContext } from '../src/engine/feed/protocol';
 import { QuotePublisher } from '../src/engine/market/quote-publisher';
 import { DEFAULT_HISTORY_CAPACITY, TickStore } from '../src/engine/market/tick-store';
-import { BENCH_SYMBOL_NAMES, TradeItemGenerator, tradeFrameText, type FinnhubTradeItem } from './lib/market';
+import {
+  BENCH_SYMBOL_NAMES,
+  benchRoutes,
+  TradeItemGenerator,
+  tradeFrameText,
+  type FinnhubTradeItem,
+} from './lib/market';
 import { randomInt, seededRandom } from './lib/prng';
 import { createSimClock } from './lib/sim-clock';
 
@@ -47,7 +53,7 @@ export function runMemoryBench(options: MemoryOptions): { result: MemoryResult; 
   const store = new TickStore({ now: clock.now });
   store.setSymbols(BENCH_SYMBOL_NAMES);
   const publisher = new QuotePublisher(store, { clock });
-  const context: ParseContext = { subscribed: new Set(BENCH_SYMBOL_NAMES), drops: createDropCounts() };
+  const context: ParseContext = { subscribed: benchRoutes(store), sink: store, drops: createDropCounts() };
   const random = seededRandom(options.seed);
   const generator = new TradeItemGenerator(random);
   let batches = 0;
@@ -68,8 +74,7 @@ export function runMemoryBench(options: MemoryOptions): { result: MemoryResult; 
       clock.advanceTo(time);
       const items: FinnhubTradeItem[] = [];
       for (let i = 0; i < size; i += 1) items.push(generator.next(Math.floor(time)));
-      const parsed = parseFrame(tradeFrameText(items), false, context);
-      if (parsed.kind === 'trades') store.applyTrades(parsed.trades);
+      parseFrame(tradeFrameText(items), false, context);
       fed += size;
     }
   };

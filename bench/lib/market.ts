@@ -3,6 +3,8 @@
  * realistic Finnhub trade items and frames.
  */
 import { instrumentKind, type InstrumentKind } from '../../src/shared/symbols';
+import type { TradeSink } from '../../src/engine/feed/trade-sink';
+import { TradeRoutes } from '../../src/engine/feed/trade-routes';
 import { randomInt, type Random } from './prng';
 
 export interface BenchSymbol {
@@ -87,6 +89,13 @@ export const BENCH_SYMBOLS: readonly BenchSymbol[] = [
 ].map(([symbol, base]) => benchSymbol(symbol, base));
 
 export const BENCH_SYMBOL_NAMES: readonly string[] = BENCH_SYMBOLS.map((entry) => entry.symbol);
+
+/** The bench symbols as a connection subscribed to them keeps them: routed to the sink's slots. */
+export function benchRoutes(sink: TradeSink): ReturnType<TradeRoutes['forFrame']> {
+  const routes = new TradeRoutes(sink);
+  for (const symbol of BENCH_SYMBOL_NAMES) routes.add(symbol);
+  return routes.forFrame();
+}
 
 /** One trade as Finnhub sends it. */
 export interface FinnhubTradeItem {

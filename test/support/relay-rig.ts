@@ -111,7 +111,7 @@ export async function startRelayRig(options: RelayRigOptions = {}): Promise<Rela
         relay.clientsChanged,
         session.store.changed,
         session.batches,
-        connection.trades,
+        connection.rawTrades,
         server.events.message,
         server.events.connection,
         server.events.close,

@@ -6,7 +6,7 @@
  */
 import { Signal } from '../../shared/signal';
 import { DEFAULT_MAX_SYMBOLS } from '../../shared/symbols';
-import type { FeedStats, FeedStatus, SnapshotBatch, Trade } from '../../shared/types';
+import type { FeedStats, FeedStatus, SnapshotBatch } from '../../shared/types';
 import type { RawTrade } from '../feed/protocol';
 import type { TradeSource } from '../feed/trade-source';
 import { PrevCloseLoader, type QuoteFetcher } from '../market/prev-close-loader';
@@ -132,9 +132,7 @@ export class FeedSession {
     const source = this.source;
     const wanted = source !== null && this.rawListeners.size > 0;
     if (wanted && this.rawForward === null) {
-      this.rawForward = source.rawTrades
-        ? source.rawTrades.subscribe((trades) => this.rawListeners.emit(trades))
-        : source.trades.subscribe((trades) => this.rawListeners.emit(trades.map(finnhubShape)));
+      this.rawForward = source.rawTrades.subscribe((trades) => this.rawListeners.emit(trades));
     } else if (!wanted && this.rawForward !== null) {
       this.rawForward();
       this.rawForward = null;
@@ -153,13 +151,14 @@ export class FeedSession {
     this.swapping = this.swapping.then(async () => {
       await this.detach();
       this.source = source;
-      const unsubscribeTrades = source.trades.subscribe((trades) => this.store.applyTrades(trades));
+      // The source hands its trades straight to the store (one lookup per trade, no Trade objects).
+      source.setSink(this.store);
       const unsubscribeStatus = source.status.subscribe((status) => {
         this.lastStatus = status;
         this.status.emit(status);
       });
       this.detachSource = () => {
-        unsubscribeTrades();
+        source.setSink(null);
         unsubscribeStatus();
       };
       this.quotes = quotes;
@@ -216,9 +215,4 @@ export class FeedSession {
     await this.detach();
     this.publisher.stop();
   }
-}
-
-/** A trade in Finnhub's own shape, for sources that do not receive Finnhub frames (the demo). */
-function finnhubShape(trade: Trade): RawTrade {
-  return { s: trade.symbol, p: trade.price, t: trade.time, v: trade.volume };
 }

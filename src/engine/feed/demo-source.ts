@@ -4,8 +4,11 @@
  */
 import { Signal } from '../../shared/signal';
 import { instrumentKind, isValidSymbol, type InstrumentKind } from '../../shared/symbols';
-import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
+import type { FeedStats, FeedStatus } from '../../shared/types';
+import type { RawTrade } from './protocol';
+import type { TradeSink } from './trade-sink';
 import type { TradeSource } from './trade-source';
+import { TradeRoutes } from './trade-routes';
 import { systemClock, type Clock } from '../../shared/clock';
 
 /** Rough recent prices, so the demo looks like the real thing for the usual symbols. */
@@ -106,12 +109,14 @@ export function demoPreviousClose(symbol: string): number {
 
 export class DemoSource implements TradeSource {
   readonly kind = 'demo' as const;
-  readonly trades = new Signal<readonly Trade[]>();
+  readonly rawTrades = new Signal<readonly RawTrade[]>();
   readonly status = new Signal<FeedStatus>();
 
   private readonly random: () => number;
   private readonly clock: Clock;
   private readonly simulated = new Map<string, SimulatedSymbol>();
+  /** The simulated symbols with their slots in the sink, as a connection keeps its subscriptions. */
+  private readonly routes = new TradeRoutes();
   private running = false;
   private paused = false;
   private stopped = false;
@@ -146,6 +151,10 @@ export class DemoSource implements TradeSource {
       lastMessageAt: this.lastTradeAt,
       lastServerError: null,
     };
+  }
+
+  setSink(sink: TradeSink | null): void {
+    this.routes.setSink(sink);
   }
 
   start(): void {
@@ -192,7 +201,11 @@ export class DemoSource implements TradeSource {
   private applySymbols(symbols: readonly string[]): void {
     const wanted = new Set<string>();
     for (const symbol of symbols) if (isValidSymbol(symbol)) wanted.add(symbol);
-    for (const symbol of [...this.simulated.keys()]) if (!wanted.has(symbol)) this.simulated.delete(symbol);
+    for (const symbol of [...this.simulated.keys()]) {
+      if (wanted.has(symbol)) continue;
+      this.simulated.delete(symbol);
+      this.routes.delete(symbol);
+    }
     const now = this.clock.now();
     for (const symbol of wanted) {
       if (this.simulated.has(symbol)) continue;
@@ -211,6 +224,7 @@ export class DemoSource implements TradeSource {
       };
       entry.nextAt = now + this.firstDelay(entry);
       this.simulated.set(symbol, entry);
+      this.routes.add(symbol);
     }
   }
 
@@ -240,28 +254,40 @@ export class DemoSource implements TradeSource {
   private tick(): void {
     if (!this.running || this.paused) return;
     const now = this.clock.now();
-    const batch: Trade[] = [];
+    // One frame: every due symbol's trade, delivered like a connection's (no object per trade
+    // unless someone listens for them in Finnhub's shape).
+    const slots = this.routes.forFrame();
+    const sink = this.routes.currentSink();
+    const frameTime = sink?.frameTime() ?? now;
+    const raw: RawTrade[] | undefined = this.rawTrades.size > 0 ? [] : undefined;
+    let count = 0;
     for (const entry of this.simulated.values()) {
       if (entry.nextAt > now) continue;
-      batch.push(this.step(entry, now));
+      const price = this.step(entry);
+      const volume = this.volume(entry.kind);
+      count++;
+      const slot = slots.get(entry.symbol);
+      if (slot != null && sink !== null) sink.acceptTrade(slot, price, volume, now, frameTime);
+      if (raw !== undefined) raw.push({ s: entry.symbol, p: price, t: now, v: volume });
       // Jitter each interval by ±30 % so updates look irregular.
       entry.nextAt = now + Math.max(50, Math.round(entry.intervalMs * (0.7 + 0.6 * this.random())));
     }
-    if (batch.length > 0) {
-      this.tradeCount += batch.length;
+    if (count > 0) {
+      this.tradeCount += count;
       this.lastTradeAt = now;
-      this.trades.emit(batch);
+      if (raw !== undefined) this.rawTrades.emit(raw);
     }
     this.schedule();
   }
 
-  private step(entry: SimulatedSymbol, now: number): Trade {
+  /** The symbol's next price, a step of its random walk. */
+  private step(entry: SimulatedSymbol): number {
     const profile = KIND_PROFILE[entry.kind];
     const pull = -MEAN_REVERSION * Math.log(entry.price / entry.base);
     const move = profile.volatility * this.gaussian() + pull;
     const price = roundPrice(entry.price * Math.exp(move), entry.kind, entry.base);
     entry.price = price;
-    return { symbol: entry.symbol, price, volume: this.volume(entry.kind), time: now };
+    return price;
   }
 
   private volume(kind: InstrumentKind): number {

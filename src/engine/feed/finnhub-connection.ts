@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { Signal } from '../../shared/signal';
 import { FINNHUB_WS_URL } from '../../shared/finnhub-urls';
 import { uniqueValidSymbols } from '../../shared/symbols';
-import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
+import type { FeedStats, FeedStatus } from '../../shared/types';
 import {
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_BACKOFF_CAP_MS,
@@ -29,6 +29,8 @@ import {
   type RawTrade,
 } from './protocol';
 import type { TradeSource } from './trade-source';
+import type { TradeSink } from './trade-sink';
+import { TradeRoutes } from './trade-routes';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 
 /** Options ws gets for each socket. */
@@ -74,8 +76,8 @@ type SocketEnd =
 interface LiveSocket {
   ws: WebSocket;
   opened: boolean;
-  /** Symbols subscribed on this socket. */
-  subscribed: Set<string>;
+  /** Symbols subscribed on this socket, each with its slot in the sink. */
+  subscribed: TradeRoutes;
   lastSeenAt: number;
   connectTimer: TimerHandle | null;
   heartbeatTimer: TimerHandle | null;
@@ -102,7 +104,6 @@ export function buildFinnhubUrl(wsUrl: string, token: string): string {
 
 export class FinnhubConnection implements TradeSource {
   readonly kind = 'finnhub' as const;
-  readonly trades = new Signal<readonly Trade[]>();
   readonly rawTrades = new Signal<readonly RawTrade[]>();
   readonly status = new Signal<FeedStatus>();
 
@@ -121,6 +122,7 @@ export class FinnhubConnection implements TradeSource {
   private readonly clock: Clock;
   private readonly createSocket: CreateSocket;
 
+  private sink: TradeSink | null = null;
   private phase: Phase = 'idle';
   private symbols: string[] = [];
   private socket: LiveSocket | null = null;
@@ -185,6 +187,11 @@ export class FinnhubConnection implements TradeSource {
     return [...this.symbols];
   }
 
+  setSink(sink: TradeSink | null): void {
+    this.sink = sink;
+    this.socket?.subscribed.setSink(sink);
+  }
+
   start(): void {
     if (this.phase !== 'idle') return;
     this.phase = 'running';
@@ -196,7 +203,7 @@ export class FinnhubConnection implements TradeSource {
     const socket = this.socket;
     if (socket === null || !socket.opened || socket.ws.readyState !== OPEN) return; // applied on next open
     const wanted = new Set(this.symbols);
-    for (const symbol of [...socket.subscribed]) {
+    for (const symbol of socket.subscribed.symbols()) {
       if (wanted.has(symbol)) continue;
       socket.subscribed.delete(symbol);
       socket.ws.send(JSON.stringify({ type: 'unsubscribe', symbol }));
@@ -297,7 +304,7 @@ export class FinnhubConnection implements TradeSource {
     const socket: LiveSocket = {
       ws,
       opened: false,
-      subscribed: new Set(),
+      subscribed: new TradeRoutes(this.sink),
       lastSeenAt: this.clock.now(),
       connectTimer: null,
       heartbeatTimer: null,
@@ -387,15 +394,15 @@ export class FinnhubConnection implements TradeSource {
     this.lastMessageAt = at;
     const raw: RawTrade[] | undefined = this.rawTrades.size > 0 ? [] : undefined;
     const frame = parseFrame(data, isBinary, {
-      subscribed: socket.subscribed,
+      subscribed: socket.subscribed.forFrame(),
+      sink: socket.subscribed.currentSink(),
       drops: this.drops,
       maxFrameBytes: this.maxFrameBytes,
       raw,
     });
     if (frame.kind === 'trades') {
-      if (frame.trades.length === 0) return;
-      this.tradesAccepted += frame.trades.length;
-      this.trades.emit(frame.trades);
+      if (frame.accepted === 0) return;
+      this.tradesAccepted += frame.accepted;
       if (raw !== undefined) this.rawTrades.emit(raw);
     } else if (frame.kind === 'error') {
       this.lastServerError = frame.message;

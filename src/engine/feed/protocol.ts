@@ -1,8 +1,9 @@
 /**
  * Parsing of one Finnhub websocket frame. Defensive (anything malformed is dropped and counted by
- * reason) and cheap: fields are checked directly on the parsed object, no per-trade closures.
+ * reason) and cheap: fields are checked directly on the parsed object, no per-trade closures, and
+ * each valid trade goes straight to the sink (one symbol lookup, no object made per trade).
  */
-import type { Trade } from '../../shared/types';
+import type { TradeSink, TradeSlot } from './trade-sink';
 import { MAX_PRICE, MAX_TRADE_TIME_MS, MAX_TRADE_VOLUME, MIN_PRICE, MIN_TRADE_TIME_MS } from './plausibility';
 import { cleanServerText } from './server-text';
 
@@ -54,8 +55,11 @@ export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 export type RawTrade = Readonly<Record<string, unknown>> & { readonly s: string };
 
 export type ParsedFrame =
-  /** `trades` holds only the valid, subscribed trades (possibly none); bad ones were counted. */
-  | { kind: 'trades'; trades: Trade[] }
+  /**
+   * `accepted` valid, subscribed trades (possibly none) were handed to the sink (those of symbols
+   * it keeps) and to `raw`; bad ones were counted.
+   */
+  | { kind: 'trades'; accepted: number }
   | { kind: 'ping' }
   | { kind: 'error'; message: string }
   /** The whole frame was dropped (and counted). */
@@ -65,8 +69,13 @@ export type ParsedFrame =
 export type RawFrame = string | Buffer | ArrayBuffer | readonly Buffer[];
 
 export interface ParseContext {
-  /** Symbols subscribed on this connection; trades for any other symbol are dropped. */
-  subscribed: ReadonlySet<string>;
+  /**
+   * Symbols subscribed on this connection, each with its slot in the sink (null: carried but not
+   * kept there); trades for any other symbol are dropped. From `TradeRoutes.forFrame()`.
+   */
+  subscribed: ReadonlyMap<string, TradeSlot | null>;
+  /** Where accepted trades go; null hands them to `raw` only. */
+  sink: TradeSink | null;
   /** Incremented in place for every drop. */
   drops: DropCounts;
   maxFrameBytes?: number;
@@ -109,8 +118,11 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
   const drops = context.drops;
   if (!Array.isArray(data)) return drop(drops, 'data-not-array');
   const subscribed = context.subscribed;
+  const sink = context.sink;
   const raw = context.raw;
-  const trades: Trade[] = [];
+  let now = 0;
+  if (sink !== null && data.length > 0) now = sink.frameTime();
+  let accepted = 0;
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -123,7 +135,8 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
       drops['bad-symbol']++;
       continue;
     }
-    if (!subscribed.has(symbol)) {
+    const slot = subscribed.get(symbol);
+    if (slot === undefined) {
       drops.unsubscribed++;
       continue;
     }
@@ -144,10 +157,11 @@ function parseTrades(data: unknown, context: ParseContext): ParsedFrame {
       continue;
     }
     // Conditions (`c`) are optional and unused: absent, null or anything else is fine.
-    trades.push({ symbol, price, volume, time });
+    accepted++;
+    if (slot !== null && sink !== null) sink.acceptTrade(slot, price, volume, time, now);
     if (raw !== undefined) raw.push(item as RawTrade);
   }
-  return { kind: 'trades', trades };
+  return { kind: 'trades', accepted };
 }
 
 /** Decode a text frame, or null when it is over the size limit. */

@@ -1,6 +1,7 @@
-import type { FeedStats, FeedStatus, Trade } from '../../shared/types';
+import type { FeedStats, FeedStatus } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 import type { RawTrade } from './protocol';
+import type { TradeSink } from './trade-sink';
 
 /**
  * Anything that produces trades for a list of symbols: the single Finnhub connection or the demo
@@ -8,17 +9,22 @@ import type { RawTrade } from './protocol';
  */
 export interface TradeSource {
   readonly kind: 'finnhub' | 'demo';
-  /** Valid trades, one emission per upstream frame (several symbols may be mixed). */
-  readonly trades: Signal<readonly Trade[]>;
   /**
-   * The same accepted trades as Finnhub sent them, emitted only while someone listens (so the
-   * per-trade path costs nothing without listeners). Sources that do not speak Finnhub's protocol
-   * (the demo) leave it out.
+   * Deliver every valid trade of a symbol the sink keeps to it, straight from the frame (see
+   * ./trade-sink: one symbol lookup per trade, no object per trade); null stops delivering.
    */
-  readonly rawTrades?: Signal<readonly RawTrade[]>;
+  setSink(sink: TradeSink | null): void;
+  /**
+   * The same accepted trades in Finnhub's shape, one emission per upstream frame (several symbols
+   * may be mixed), emitted only while someone listens (so the per-trade path costs nothing without
+   * listeners). The connection emits the objects exactly as Finnhub sent them, symbols the sink
+   * does not keep included (a relay client's); the demo builds them in the same shape.
+   */
+  readonly rawTrades: Signal<readonly RawTrade[]>;
   /** Every status change. */
   readonly status: Signal<FeedStatus>;
   currentStatus(): FeedStatus;
+  /** `trades` counts the valid trades of carried symbols, whether or not the sink keeps them. */
   stats(): FeedStats;
   /** Begin producing (connect, or start simulating). Idempotent. */
   start(): void;

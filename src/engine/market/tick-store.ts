@@ -11,6 +11,7 @@ import {
   MAX_TRADE_VOLUME,
   MIN_PRICE,
 } from '../feed/plausibility';
+import type { TradeSink, TradeSlot } from '../feed/trade-sink';
 import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
@@ -93,7 +94,7 @@ interface SymbolEntry {
  * trades update fixed fields and a bounded history ring, nothing per trade is kept. `applyTrade`
  * allocates nothing on its common path.
  */
-export class TickStore {
+export class TickStore implements TradeSink {
   /** Emitted when the store goes from "nothing to publish" to "something changed" (once per take). */
   readonly changed = new Signal<void>();
   /**
@@ -103,6 +104,8 @@ export class TickStore {
   readonly needsPrevClose = new Signal<readonly string[]>();
 
   private readonly entries = new Map<string, SymbolEntry>();
+  /** Bumped whenever an entry is added or removed: sources' slots from before are stale. */
+  private slotGeneration = 0;
   private order: string[] = [];
   private readonly removedSinceTake = new Set<string>();
   private pending = false;
@@ -142,6 +145,7 @@ export class TickStore {
     for (const symbol of this.order) {
       if (!seen.has(symbol)) {
         this.entries.delete(symbol);
+        this.slotGeneration += 1;
         this.removedSinceTake.add(symbol);
         this.markPending();
       }
@@ -151,6 +155,7 @@ export class TickStore {
       if (this.entries.has(symbol)) continue;
       const entry = this.createEntry(symbol);
       this.entries.set(symbol, entry);
+      this.slotGeneration += 1;
       this.removedSinceTake.delete(symbol);
       this.markChanged(entry);
       added.push(symbol);
@@ -179,12 +184,30 @@ export class TickStore {
     return this.entries.has(symbol);
   }
 
-  /** Apply one trade (hot path). Returns whether it was accepted; rejected trades are counted. */
+  get slotVersion(): number {
+    return this.slotGeneration;
+  }
+
+  /** The watched symbol's entry as a source's slot (see TradeSink), or null when not watched. */
+  slotFor(symbol: string): TradeSlot | null {
+    return (this.entries.get(symbol) as unknown as TradeSlot | undefined) ?? null;
+  }
+
+  frameTime(): number {
+    return this.now();
+  }
+
+  /** The hot path: a source's trade for a slot of this store's current `slotVersion`. */
+  acceptTrade(slot: TradeSlot, price: number, volume: number, time: number, now: number): boolean {
+    return this.applyToEntry(slot as unknown as SymbolEntry, price, volume, time, now);
+  }
+
+  /** Apply one trade object (tests, tools). Returns whether it was accepted; rejected trades are counted. */
   applyTrade(trade: Trade): boolean {
     return this.applyTradeAt(trade, this.now());
   }
 
-  /** Apply a frame of trades; returns how many were accepted. Reads the clock once per frame. */
+  /** Apply a frame of trade objects; returns how many were accepted. Reads the clock once per frame. */
   applyTrades(trades: readonly Trade[]): number {
     const now = this.now();
     let accepted = 0;
@@ -198,7 +221,10 @@ export class TickStore {
   private applyTradeAt(trade: Trade, now: number): boolean {
     const entry = this.entries.get(trade.symbol);
     if (entry === undefined) return this.drop('unknown-symbol');
-    const { price, volume, time } = trade;
+    return this.applyToEntry(entry, trade.price, trade.volume, trade.time, now);
+  }
+
+  private applyToEntry(entry: SymbolEntry, price: number, volume: number, time: number, now: number): boolean {
     // Plain comparisons (NaN and non-numbers fail them): this runs for every trade.
     if (typeof price !== 'number' || !(price >= MIN_PRICE && price <= MAX_PRICE)) return this.drop('bad-price');
     if (typeof volume !== 'number' || !(volume >= 0 && volume <= MAX_TRADE_VOLUME)) return this.drop('bad-volume');

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
 import type { FeedStatus, Trade } from '../../../src/shared/types';
+import { CollectingSink } from '../../support/collecting-sink';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
 let server: FakeFinnhub;
@@ -39,10 +40,12 @@ function connect(overrides: Partial<FinnhubConnectionOptions> = {}) {
     },
     ...overrides,
   });
-  connection.trades.subscribe((batch) => trades.push(...batch));
+  const sink = new CollectingSink();
+  connection.setSink(sink);
+  sink.arrived.subscribe((trade) => trades.push(trade));
   connection.status.subscribe((status) => statuses.push(status));
   connections.push(connection);
-  return { connection, sockets, trades, statuses };
+  return { connection, sockets, trades, statuses, sink };
 }
 
 /** Resolves with the first status (current or future) that matches. */
@@ -71,11 +74,11 @@ function waitForStatus(
 
 const state = (name: FeedStatus['state']) => (status: FeedStatus) => status.state === name;
 
-function waitForTrades(list: Trade[], count: number, connection: FinnhubConnection): Promise<void> {
+function waitForTrades(list: Trade[], count: number, sink: CollectingSink): Promise<void> {
   return new Promise((resolve, reject) => {
     if (list.length >= count) return resolve();
     const timer = setTimeout(() => reject(new Error(`only ${list.length} of ${count} trades arrived`)), 5_000);
-    const unsubscribe = connection.trades.subscribe(() => {
+    const unsubscribe = sink.arrived.subscribe(() => {
       if (list.length < count) return;
       clearTimeout(timer);
       unsubscribe();
@@ -91,7 +94,7 @@ async function roundTrip(): Promise<void> {
 
 describe('FinnhubConnection against the fake Finnhub server', () => {
   it('subscribes each symbol exactly once, in list order, and delivers trades', async () => {
-    const { connection, trades } = connect();
+    const { connection, trades, sink } = connect();
     connection.start();
     const client = await server.waitForConnection();
     expect(await server.waitForSubscriptions(3)).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
@@ -101,7 +104,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
       { symbol: 'AAPL', price: 190.1, volume: 5, time: NOW },
       { symbol: 'BINANCE:BTCUSDT', price: 95_000, volume: 0.01, time: NOW + 1, conditions: null },
     ]);
-    await waitForTrades(trades, 2, connection);
+    await waitForTrades(trades, 2, sink);
     expect(trades).toEqual([
       { symbol: 'AAPL', price: 190.1, volume: 5, time: NOW },
       { symbol: 'BINANCE:BTCUSDT', price: 95_000, volume: 0.01, time: NOW + 1 },
@@ -250,7 +253,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
   });
 
   it('drops and counts malformed frames while good trades still count', async () => {
-    const { connection, trades } = connect();
+    const { connection, trades, sink } = connect();
     connection.start();
     await server.waitForSubscriptions(3);
     server.sendRaw('not json');
@@ -269,7 +272,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
     );
     server.sendPing();
     server.sendTrades([{ symbol: 'MSFT', price: 420, volume: 3, time: NOW }]);
-    await waitForTrades(trades, 2, connection);
+    await waitForTrades(trades, 2, sink);
     expect(trades.map((t) => t.price)).toEqual([191, 420]);
     const stats = connection.stats();
     expect(stats.trades).toBe(2);
@@ -286,7 +289,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
   });
 
   it('shows a server error message and carries on', async () => {
-    const { connection, trades } = connect();
+    const { connection, trades, sink } = connect();
     connection.start();
     await server.waitForSubscriptions(3);
     const live = await waitForStatus(connection, state('live'));
@@ -295,7 +298,7 @@ describe('FinnhubConnection against the fake Finnhub server', () => {
     expect(withMessage).toMatchObject({ state: 'live', message: 'Subscribing to too many symbols', since: live.since });
     expect(connection.stats().lastServerError).toBe('Subscribing to too many symbols');
     server.sendTrades([{ symbol: 'AAPL', price: 1, volume: 1, time: NOW }]);
-    await waitForTrades(trades, 1, connection);
+    await waitForTrades(trades, 1, sink);
     expect(server.counters.connectionsAccepted).toBe(1);
   });
 

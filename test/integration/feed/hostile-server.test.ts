@@ -12,6 +12,7 @@ import { parseFeedArgs } from '../../../src/cli/feed-args';
 import { systemClock } from '../../../src/shared/clock';
 import type { Signal } from '../../../src/shared/signal';
 import type { FeedStatus } from '../../../src/shared/types';
+import { CollectingSink } from '../../support/collecting-sink';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
 let server: FakeFinnhub;
@@ -124,14 +125,16 @@ describe('server error frames', () => {
   it('2,000 identical error frames give one status event', async () => {
     const { connection, statuses } = connect();
     const trades: number[] = [];
-    connection.trades.subscribe((batch) => trades.push(batch.length));
+    const sink = new CollectingSink();
+    connection.setSink(sink);
+    sink.arrived.subscribe((trade) => trades.push(trade.price));
     connection.start();
     await server.waitForSubscriptions(2);
     await waitForStatus(connection, (s) => s.state === 'live');
     const before = statuses.length;
     for (let i = 0; i < 2_000; i += 1) server.sendError('Subscribing to too many symbols');
     server.sendTrades([{ symbol: 'AAPL', price: 190, volume: 1, time: Date.now() }]); // arrives after every error frame
-    await until(connection.trades, () => trades.length > 0, 'the trade after the errors');
+    await until(sink.arrived, () => trades.length > 0, 'the trade after the errors');
     expect(statuses.length - before).toBe(1);
     expect(connection.currentStatus().message).toBe('Subscribing to too many symbols');
   });
@@ -165,10 +168,10 @@ describe('implausible trade times and values', () => {
   async function deliver(session: FeedSession, trades: { price: number; volume: number; time: number }[]) {
     const source = session.currentSource() as FinnhubConnection;
     let seen = false;
-    const off = source.trades.subscribe((batch) => (seen ||= batch.some((t) => t.price === 123.45)));
+    const off = source.rawTrades.subscribe((batch) => (seen ||= batch.some((t) => t.p === 123.45)));
     server.sendTrades(trades.map((t) => ({ symbol: 'AAPL', ...t })));
     server.sendTrades([{ symbol: 'AAPL', price: 123.45, volume: 1, time: Date.now() }]);
-    await until(source.trades, () => seen, 'the marker trade');
+    await until(source.rawTrades, () => seen, 'the marker trade');
     off();
   }
 

@@ -38,28 +38,33 @@ describe('FeedSession subscription union', () => {
     const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10 });
     const { source } = recordingSource(true);
     await session.attach(source, null);
-    expect(source.rawTrades?.size).toBe(0);
+    expect(source.rawTrades.size).toBe(0);
     const seen: RawTrade[] = [];
     const stop = session.subscribeRawTrades((trades) => seen.push(...trades));
-    expect(source.rawTrades?.size).toBe(1);
-    source.rawTrades?.emit([{ s: 'AAPL', p: 1, t: 2, v: 3, c: ['x'] }]);
+    expect(source.rawTrades.size).toBe(1);
+    source.rawTrades.emit([{ s: 'AAPL', p: 1, t: 2, v: 3, c: ['x'] }]);
     expect(seen).toEqual([{ s: 'AAPL', p: 1, t: 2, v: 3, c: ['x'] }]);
     stop();
-    expect(source.rawTrades?.size).toBe(0);
+    expect(source.rawTrades.size).toBe(0);
     await session.close();
   });
 
-  it('builds Finnhub-shaped trades from a source without them (the demo), and follows a source swap', async () => {
+  it('makes the store the sink of the attached source only, and follows a source swap', async () => {
     const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10 });
     const first = recordingSource(true);
     await session.attach(first.source, null);
+    expect(first.sink()).toBe(session.store);
     const seen: RawTrade[] = [];
     session.subscribeRawTrades((trades) => seen.push(...trades));
     const demo = recordingSource(false);
     await session.attach(demo.source, null);
-    expect(first.source.rawTrades?.size).toBe(0);
-    demo.source.trades.emit([{ symbol: 'AAPL', price: 190, volume: 4, time: 5 }]);
-    expect(seen).toEqual([{ s: 'AAPL', p: 190, t: 5, v: 4 }]);
+    expect(first.sink()).toBeNull();
+    expect(first.source.rawTrades.size).toBe(0);
+    expect(demo.sink()).toBe(session.store);
+    demo.deliver([{ symbol: 'AAPL', price: 190, volume: 4, time: Date.now() }]);
+    expect(seen).toEqual([{ s: 'AAPL', p: 190, t: expect.any(Number), v: 4 }]);
+    expect(session.store.snapshot('AAPL')?.price).toBe(190);
     await session.close();
+    expect(demo.sink()).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import { DEMO_BASE_PRICES, DemoSource, demoBasePrice, demoPreviousClose } from '../../../src/engine/feed/demo-source';
 import type { Trade } from '../../../src/shared/types';
+import { CollectingSink } from '../../support/collecting-sink';
 
 /** A small seeded generator (mulberry32) so runs are repeatable. */
 function seeded(seed: number): () => number {
@@ -18,13 +19,9 @@ const SYMBOLS = ['AAPL', 'MSFT', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD', 'OANDA:USD_
 
 function setup(symbols: readonly string[] = SYMBOLS, seed = 42) {
   const source = new DemoSource({ symbols, random: seeded(seed) });
-  const trades: Trade[] = [];
-  const batches: number[] = [];
-  source.trades.subscribe((batch) => {
-    batches.push(batch.length);
-    trades.push(...batch);
-  });
-  return { source, trades, batches };
+  const sink = new CollectingSink();
+  source.setSink(sink);
+  return { source, trades: sink.trades, batches: sink.frames, sink };
 }
 
 beforeEach(() => {

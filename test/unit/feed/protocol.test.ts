@@ -7,14 +7,27 @@ import {
   type DropReason,
   type RawTrade,
 } from '../../../src/engine/feed/protocol';
+import { TradeRoutes } from '../../../src/engine/feed/trade-routes';
+import { CollectingSink } from '../../support/collecting-sink';
 
 const T = Date.UTC(2025, 0, 15, 15, 30);
-const subscribed = new Set(['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD']);
+const SUBSCRIBED = ['AAPL', 'BINANCE:BTCUSDT', 'OANDA:EUR_USD'];
 
+/** The subscriptions as a connection keeps them: each symbol with its slot in the sink. */
+function routesTo(sink: CollectingSink, symbols: readonly string[] = SUBSCRIBED): ReturnType<TradeRoutes['forFrame']> {
+  const routes = new TradeRoutes(sink);
+  for (const symbol of symbols) routes.add(symbol);
+  return routes.forFrame();
+}
+
+/** Parse into a sink that keeps every subscribed symbol; a trade frame reads as the trades the sink got. */
 function parse(data: string | Buffer | ArrayBuffer | Buffer[], isBinary = false, maxFrameBytes?: number) {
   const drops = createDropCounts();
-  const frame = parseFrame(data, isBinary, { subscribed, drops, maxFrameBytes });
-  return { frame, drops };
+  const sink = new CollectingSink();
+  const parsed = parseFrame(data, isBinary, { subscribed: routesTo(sink), sink, drops, maxFrameBytes });
+  if (parsed.kind !== 'trades') return { frame: parsed, drops };
+  expect(parsed.accepted).toBe(sink.trades.length);
+  return { frame: { kind: 'trades' as const, trades: sink.trades }, drops };
 }
 
 function nonZero(drops: DropCounts): Partial<Record<DropReason, number>> {
@@ -46,13 +59,45 @@ describe('parseFrame', () => {
   it('keeps the original objects of exactly the accepted trades when asked to', () => {
     const raw: RawTrade[] = [];
     const kept = { p: 189.41, s: 'AAPL', t: T, v: 100, c: ['1', '12'], extra: 'as sent' };
+    const sink = new CollectingSink();
     const frame = parseFrame(
       tradeFrame([kept, { p: -1, s: 'AAPL', t: T, v: 1 }, { p: 5, s: 'MSFT', t: T, v: 1 }]),
       false,
-      { subscribed, drops: createDropCounts(), raw },
+      { subscribed: routesTo(sink), sink, drops: createDropCounts(), raw },
     );
-    expect(frame).toMatchObject({ kind: 'trades', trades: [{ symbol: 'AAPL' }] });
+    expect(frame).toEqual({ kind: 'trades', accepted: 1 });
+    expect(sink.trades).toMatchObject([{ symbol: 'AAPL' }]);
     expect(raw).toEqual([kept]);
+  });
+
+  it('forwards a carried symbol the sink does not keep raw only, and counts it as accepted', () => {
+    const raw: RawTrade[] = [];
+    const sink = new CollectingSink(['AAPL']);
+    const relayed = { p: 5, s: 'OANDA:EUR_USD', t: T, v: 0 };
+    const frame = parseFrame(tradeFrame([{ p: 2, s: 'AAPL', t: T, v: 1 }, relayed]), false, {
+      subscribed: routesTo(sink),
+      sink,
+      drops: createDropCounts(),
+      raw,
+    });
+    expect(frame).toEqual({ kind: 'trades', accepted: 2 });
+    expect(sink.trades).toEqual([{ symbol: 'AAPL', price: 2, volume: 1, time: T }]);
+    expect(raw).toEqual([{ p: 2, s: 'AAPL', t: T, v: 1 }, relayed]);
+  });
+
+  it('looks each trade up in the slots current with the sink (re-resolved once its symbols change)', () => {
+    const sink = new CollectingSink(['AAPL']);
+    const routes = new TradeRoutes(sink);
+    routes.add('AAPL');
+    routes.add('OANDA:EUR_USD');
+    const frame = tradeFrame([
+      { p: 2, s: 'AAPL', t: T, v: 1 },
+      { p: 3, s: 'OANDA:EUR_USD', t: T, v: 1 },
+    ]);
+    parseFrame(frame, false, { subscribed: routes.forFrame(), sink, drops: createDropCounts() });
+    sink.keep(['OANDA:EUR_USD']);
+    parseFrame(frame, false, { subscribed: routes.forFrame(), sink, drops: createDropCounts() });
+    expect(sink.trades.map((t) => t.symbol)).toEqual(['AAPL', 'OANDA:EUR_USD']);
   });
 
   it('accepts Buffer, ArrayBuffer and fragmented text frames', () => {
@@ -138,8 +183,10 @@ describe('parseFrame', () => {
 
   it('accumulates counts across frames in the counters it is given', () => {
     const drops = createDropCounts();
-    for (let i = 0; i < 3; i++) parseFrame('nope', false, { subscribed, drops });
-    parseFrame(tradeFrame([{ p: -1, s: 'AAPL', t: T, v: 1 }]), false, { subscribed, drops });
+    const sink = new CollectingSink();
+    const subscribed = routesTo(sink);
+    for (let i = 0; i < 3; i++) parseFrame('nope', false, { subscribed, sink, drops });
+    parseFrame(tradeFrame([{ p: -1, s: 'AAPL', t: T, v: 1 }]), false, { subscribed, sink, drops });
     expect(nonZero(drops)).toEqual({ 'non-json': 3, 'bad-price': 1 });
   });
 
