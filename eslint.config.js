@@ -22,6 +22,13 @@ const PARTS = [
     ours: ['src/main', 'src/engine', 'src/shared'],
     packages: ['electron-store'],
   },
+  // The headless command's fetch through the environment's proxy: undici's proxy agent.
+  {
+    name: 'engine',
+    files: ['src/engine/net/env-proxy-fetch.ts'],
+    ours: [...ENGINE, 'src/shared'],
+    packages: ['node:', 'undici'],
+  },
   { name: 'engine', files: ENGINE, ours: [...ENGINE, 'src/shared'], packages: ['node:', 'ws'] },
   {
     name: 'shell',

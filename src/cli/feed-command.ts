@@ -7,6 +7,8 @@ import { AlertEngine } from '../engine/alerts/alert-engine';
 import { feedAlertsFromStore } from '../engine/alerts/feed-alerts-from-store';
 import { alertEvent } from '../engine/alerts/alert-event';
 import { createFeedSource } from '../engine/core/create-feed-source';
+import { envProxyFetch } from '../engine/net/env-proxy-fetch';
+import { envProxyLookup } from '../engine/net/proxy-lookup';
 import { FeedSession } from '../engine/core/feed-session';
 import { quoteEvent, type QuoteEvent } from '../engine/market/quote-event';
 import { RateLimiter } from '../engine/market/rate-limiter';
@@ -119,6 +121,9 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     limiter,
     wsUrl: args.wsUrl,
     restUrl: args.restUrl,
+    // Behind a proxy, as curl and npm: HTTPS_PROXY / HTTP_PROXY / NO_PROXY.
+    fetch: envProxyFetch(process.env),
+    proxyFor: envProxyLookup(process.env),
     ...(args.heartbeatTimeoutS !== null ? { heartbeatTimeoutMs: args.heartbeatTimeoutS * 1000 } : {}),
   });
   await session.attach(source, quotes);

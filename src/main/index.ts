@@ -8,6 +8,7 @@ import * as electron from 'electron';
 import { createTickerCore } from '../engine/core/create-ticker-core';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
 import { createElectronSettingsStore } from './shell/electron-settings-store';
+import { proxySwitches, systemNetwork } from './shell/system-network';
 import { startApp, type StartAppDeps } from './shell/start-app';
 
 export { startApp } from './shell/start-app';
@@ -47,13 +48,21 @@ export function electronStartDeps(mainDir: string, env: NodeJS.ProcessEnv = proc
     },
     platform: process.platform,
     createSettingsStore: () => createElectronSettingsStore(),
-    createCore: (settings) => createTickerCore({ settings, ...endpoints }),
+    // REST and the websocket go out the way the system's proxy settings and certificates say.
+    createCore: (settings) =>
+      createTickerCore({
+        settings,
+        ...endpoints,
+        ...systemNetwork({ net: electron.net, session: electron.session.defaultSession }),
+      }),
     launchExecPath: env.APPIMAGE ?? process.execPath,
   };
 }
 
 // Start only inside Electron's main process (never when a test or a tool imports this module).
 if (process.versions.electron !== undefined && process.type === 'browser') {
+  // Before the app is ready: Chromium reads its proxy settings once, at start.
+  for (const [name, value] of proxySwitches(process.env)) electron.app.commandLine.appendSwitch(name, value);
   startApp(electronStartDeps(dirname(fileURLToPath(import.meta.url)))).catch((error: unknown) => {
     console.error('[app] could not start:', error);
     electron.app.exit(1);

@@ -10,6 +10,7 @@ import { FinnhubConnection } from '../feed/finnhub-connection';
 import type { TradeSource } from '../feed/trade-source';
 import { FinnhubRest, type FetchLike } from '../market/finnhub-rest';
 import type { QuoteFetcher } from '../market/prev-close-loader';
+import type { ProxyLookup } from '../net/proxy-lookup';
 import type { RequestSlots } from '../market/rate-limiter';
 import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
 
@@ -21,7 +22,10 @@ export interface FeedSourceConfig {
   limiter: RequestSlots;
   wsUrl?: string;
   restUrl?: string;
+  /** How REST goes out (the app: Electron's net, with the system's proxy and certificates). */
   fetch?: FetchLike;
+  /** The proxy the websocket goes through (default: none). */
+  proxyFor?: ProxyLookup;
   /** Time and timers for the sources and REST (default: the system clock). */
   clock?: Clock;
   heartbeatTimeoutMs?: number;
@@ -52,6 +56,7 @@ export function createFeedSource(config: FeedSourceConfig): FeedSource {
         wsUrl: config.wsUrl ?? FINNHUB_WS_URL,
         symbols,
         clock,
+        ...(config.proxyFor ? { proxyFor: config.proxyFor } : {}),
         ...(config.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: config.heartbeatTimeoutMs } : {}),
       });
   const rest = createRestClient(config, key);

@@ -10,6 +10,7 @@ import { Signal } from '../../shared/signal';
 import type { FeedStatus, PublicSettings } from '../../shared/types';
 import type { TradeSource } from '../feed/trade-source';
 import type { FetchLike } from '../market/finnhub-rest';
+import type { ProxyLookup } from '../net/proxy-lookup';
 import { RateLimiter } from '../market/rate-limiter';
 import { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
@@ -28,7 +29,10 @@ export interface TickerCoreDeps {
   settings: SettingsService;
   wsUrl?: string;
   restUrl?: string;
+  /** How REST goes out (default: Node's fetch). */
   fetch?: FetchLike;
+  /** The proxy the websocket goes through (default: none). */
+  proxyFor?: ProxyLookup;
   /** Time and timers for everything the core runs (default: the system clock). */
   clock?: Clock;
   /** Override how sources are made (tests). */
@@ -87,6 +91,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     ...(deps.wsUrl !== undefined ? { wsUrl: deps.wsUrl } : {}),
     ...(deps.restUrl !== undefined ? { restUrl: deps.restUrl } : {}),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.proxyFor ? { proxyFor: deps.proxyFor } : {}),
     ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
     ...(deps.createLiveSource ? { createLiveSource: deps.createLiveSource } : {}),
     ...(deps.createDemoSource ? { createDemoSource: deps.createDemoSource } : {}),

@@ -32,6 +32,8 @@ import type { TradeSource } from './trade-source';
 import type { TradeSink } from './trade-sink';
 import { TradeRoutes } from './trade-routes';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
+import type { ProxyLookup } from '../net/proxy-lookup';
+import { TunnelAgent } from '../net/tunnel-agent';
 
 /** Options ws gets for each socket. */
 export type SocketOptions = WebSocket.ClientOptions;
@@ -61,6 +63,8 @@ export interface FinnhubConnectionOptions {
   random?: () => number;
   clock?: Clock;
   createSocket?: CreateSocket;
+  /** Which proxy each connection goes through (HTTP CONNECT); default: none, always direct. */
+  proxyFor?: ProxyLookup;
 }
 
 type Phase = 'idle' | 'running' | 'paused' | 'unauthorized' | 'stopped';
@@ -121,6 +125,9 @@ export class FinnhubConnection implements TradeSource {
   private readonly random: () => number;
   private readonly clock: Clock;
   private readonly createSocket: CreateSocket;
+  private readonly proxyFor: ProxyLookup | null;
+  /** The agent that asks proxyFor where to connect (made at the first connect; it keeps no sockets). */
+  private agent: TunnelAgent | null = null;
 
   private sink: TradeSink | null = null;
   private phase: Phase = 'idle';
@@ -156,6 +163,7 @@ export class FinnhubConnection implements TradeSource {
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? systemClock;
     this.createSocket = options.createSocket ?? defaultCreateSocket;
+    this.proxyFor = options.proxyFor ?? null;
     this.symbols = uniqueValidSymbols(options.symbols ?? []);
     this.current = { state: 'stopped', since: this.clock.now() };
   }
@@ -289,10 +297,12 @@ export class FinnhubConnection implements TradeSource {
 
     let ws: WebSocket;
     try {
+      const agent = this.agentFor(this.wsUrl);
       ws = this.createSocket(buildFinnhubUrl(this.wsUrl, this.token), {
         handshakeTimeout: this.connectTimeoutMs,
         perMessageDeflate: false,
         maxPayload: SOCKET_MAX_PAYLOAD,
+        ...(agent ? { agent } : {}),
       });
     } catch (error) {
       // A malformed URL or similar: no socket exists, so back off from here.
@@ -366,6 +376,12 @@ export class FinnhubConnection implements TradeSource {
       this.endSocket(socket, { kind: 'offline', message: `Connection timed out after ${this.connectTimeoutMs} ms` });
     }, this.connectTimeoutMs);
     this.socket = socket;
+  }
+
+  private agentFor(wsUrl: string): TunnelAgent | null {
+    if (this.proxyFor === null) return null;
+    this.agent ??= new TunnelAgent({ protocol: new URL(wsUrl).protocol, proxyFor: this.proxyFor });
+    return this.agent;
   }
 
   private onOpen(socket: LiveSocket): void {

@@ -29,6 +29,7 @@ describe('import boundaries', () => {
     ['src/shared/x.ts', "import x from 'react';"],
     ['src/shared/x.ts', "export { x } from '../engine/core/ticker-core';"],
     ['src/preload/x.ts', "const x = import('../main/index');"],
+    ['src/engine/feed/x.ts', "import x from 'undici';"],
   ])('refuses in %s: %s', async (file, line) => {
     expect(await problems(file, line)).toHaveLength(1);
   });
@@ -46,6 +47,7 @@ describe('import boundaries', () => {
     ['src/renderer/strip/x.ts', "import x from '../../shared/types';"],
     ['src/shared/market-calendar/x.ts', "import x from '../symbols';"],
     ['src/preload/x.ts', "import x from 'electron';"],
+    ['src/engine/net/env-proxy-fetch.ts', "import x from 'undici';"],
   ])('allows in %s: %s', async (file, line) => {
     expect(await problems(file, line)).toEqual([]);
   });
