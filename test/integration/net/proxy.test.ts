@@ -22,6 +22,7 @@ import {
   type ConnectProxy,
   type TlsFront,
 } from '../../support/connect-proxy';
+import { CollectingSink } from '../../support/collecting-sink';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
 const HOST = 'finnhub.invalid';
@@ -48,7 +49,10 @@ afterEach(async () => {
 });
 
 /** A connection that trusts the test certificate (as NODE_EXTRA_CA_CERTS or the OS store would). */
-function connect(wsUrl: string, proxyFor: ProxyLookup): { connection: FinnhubConnection; trades: Trade[] } {
+function connect(
+  wsUrl: string,
+  proxyFor: ProxyLookup,
+): { connection: FinnhubConnection; trades: Trade[]; sink: CollectingSink } {
   const trades: Trade[] = [];
   const connection = new FinnhubConnection({
     token: 'test-key',
@@ -61,9 +65,11 @@ function connect(wsUrl: string, proxyFor: ProxyLookup): { connection: FinnhubCon
     proxyFor,
     createSocket: (url, options) => new WebSocket(url, { ...options, ca: TEST_CA }),
   });
-  connection.trades.subscribe((batch) => trades.push(...batch));
+  const sink = new CollectingSink();
+  connection.setSink(sink);
+  sink.arrived.subscribe((trade) => trades.push(trade));
   connections.push(connection);
-  return { connection, trades };
+  return { connection, trades, sink };
 }
 
 function waitForStatus(connection: FinnhubConnection, match: (status: FeedStatus) => boolean): Promise<FeedStatus> {
@@ -79,13 +85,13 @@ function waitForStatus(connection: FinnhubConnection, match: (status: FeedStatus
 
 describe('the websocket through an HTTP CONNECT proxy', () => {
   it('reaches Finnhub over TLS inside the tunnel the environment names, and trades flow', async () => {
-    const { connection, trades } = connect(WSS_URL, envProxyLookup({ HTTPS_PROXY: proxy.url }));
+    const { connection, trades, sink } = connect(WSS_URL, envProxyLookup({ HTTPS_PROXY: proxy.url }));
     connection.start();
     await waitForStatus(connection, (status) => status.state === 'live');
     const client = await server.waitForConnection();
     expect(client.token).toBe('test-key');
     await server.waitForSubscriptions(1, client);
-    const arrived = new Promise<void>((resolve) => connection.trades.subscribe(() => resolve()));
+    const arrived = new Promise<void>((resolve) => sink.arrived.subscribe(() => resolve()));
     server.sendTrades([{ symbol: 'AAPL', price: 190.5, volume: 10, time: Date.now() }]);
     await arrived;
     expect(trades.map((trade) => trade.price)).toEqual([190.5]);
