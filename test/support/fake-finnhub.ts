@@ -1,7 +1,8 @@
 /**
  * A local stand-in for Finnhub: one http server on 127.0.0.1 (random port) serving the websocket
- * feed (`wsUrl`) and the REST endpoints /quote and /search (`restUrl`), with fault injection and
- * event-driven wait helpers so tests never sleep.
+ * feed (`wsUrl`) and the REST endpoints /quote, /search, /stock/profile2, /stock/metric,
+ * /calendar/earnings and /company-news (`restUrl`), with fault injection (for all REST or one path)
+ * and event-driven wait helpers so tests never sleep.
  *
  *   const server = await startFakeFinnhub();
  *   // connect a client to server.wsUrl + '?token=test-key'
@@ -33,6 +34,42 @@ export interface FinnhubSearchEntry {
   displaySymbol: string;
   symbol: string;
   type: string;
+}
+
+/** Finnhub's /stock/profile2 JSON (the fields Ticker reads; `{}` for unknown symbols). */
+export interface FinnhubProfile {
+  name?: string;
+  exchange?: string;
+  currency?: string;
+  finnhubIndustry?: string;
+  ticker?: string;
+  logo?: string;
+  weburl?: string;
+}
+
+/** One /calendar/earnings entry. */
+export interface FinnhubEarnings {
+  symbol: string;
+  date: string;
+  hour: string;
+  epsEstimate?: number | null;
+  epsActual?: number | null;
+  revenueEstimate?: number | null;
+  quarter?: number;
+  year?: number;
+}
+
+/** One /company-news item (datetime in UNIX seconds). */
+export interface FinnhubNews {
+  id: number;
+  datetime: number;
+  headline: string;
+  source: string;
+  url: string;
+  related?: string;
+  category?: string;
+  summary?: string;
+  image?: string;
 }
 
 /** A trade to send, in the app's shape; `conditions` maps to Finnhub's optional `c`. */
@@ -157,6 +194,17 @@ export interface FakeFinnhub {
   setPingInterval(ms: number): void;
 
   setQuote(symbol: string, quote: Partial<FinnhubQuote>): void;
+  /** /stock/profile2 answer for a symbol (null: answer `{}`). */
+  setProfile(symbol: string, profile: FinnhubProfile | null): void;
+  /** /stock/metric's 52-week high and low for a symbol (null: an empty metric object). */
+  setWeekRange(symbol: string, range: { high: number; low: number } | null): void;
+  /** The whole earnings calendar; answers filter it by `from`/`to` (and `symbol` when given). */
+  setEarnings(entries: readonly FinnhubEarnings[]): void;
+  /** A symbol's news; answers filter it by `from`/`to` (New York dates of `datetime`). */
+  setNews(symbol: string, items: readonly FinnhubNews[]): void;
+  /** Answer every request for this path (e.g. `/stock/metric`) with `status` until `clearPathFault(path)`. */
+  failPathWith(path: string, status: number): void;
+  clearPathFault(path: string): void;
   /** Answer the next `times` REST requests (default: all, until `clearRestFault()`) with this status. */
   failRestWith(status: number, headers?: Record<string, string>, times?: number): void;
   /** Answer the next REST requests with a huge body (see HugeBodyOptions). */
@@ -187,6 +235,41 @@ const BUILT_IN_QUOTES: Record<string, FinnhubQuote> = {
   'BINANCE:BTCUSDT': { c: 95123.5, d: 850.1, dp: 0.9018, h: 96000, l: 93800, o: 94273.4, pc: 94273.4, t: 1732550400 },
   'OANDA:EUR_USD': { c: 1.0812, d: -0.0011, dp: -0.1016, h: 1.0841, l: 1.0799, o: 1.0823, pc: 1.0823, t: 1732550400 },
 };
+
+const BUILT_IN_PROFILES: Record<string, FinnhubProfile> = {
+  AAPL: {
+    name: 'Apple Inc',
+    exchange: 'NASDAQ NMS - GLOBAL MARKET',
+    currency: 'USD',
+    finnhubIndustry: 'Technology',
+    ticker: 'AAPL',
+  },
+  MSFT: {
+    name: 'Microsoft Corp',
+    exchange: 'NASDAQ NMS - GLOBAL MARKET',
+    currency: 'USD',
+    finnhubIndustry: 'Technology',
+    ticker: 'MSFT',
+  },
+  NVDA: {
+    name: 'NVIDIA Corp',
+    exchange: 'NASDAQ NMS - GLOBAL MARKET',
+    currency: 'USD',
+    finnhubIndustry: 'Semiconductors',
+    ticker: 'NVDA',
+  },
+};
+
+const BUILT_IN_RANGES: Record<string, { high: number; low: number }> = {
+  AAPL: { high: 237.49, low: 164.08 },
+  MSFT: { high: 468.35, low: 366.5 },
+  NVDA: { high: 152.89, low: 47.32 },
+};
+
+/** New York date (YYYY-MM-DD) of a UNIX-seconds time, as Finnhub's date filters read it. */
+function newYorkDate(seconds: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(seconds * 1000));
+}
 
 const UNKNOWN_QUOTE: FinnhubQuote = { c: 0, d: null, dp: null, h: 0, l: 0, o: 0, pc: 0, t: 0 };
 
@@ -226,6 +309,11 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
   for (const [symbol, quote] of Object.entries(options.quotes ?? {}))
     quotes.set(symbol, { ...UNKNOWN_QUOTE, ...quote });
 
+  const profiles = new Map<string, FinnhubProfile>(Object.entries(BUILT_IN_PROFILES));
+  const ranges = new Map<string, { high: number; low: number }>(Object.entries(BUILT_IN_RANGES));
+  let earnings: FinnhubEarnings[] = [];
+  const news = new Map<string, FinnhubNews[]>();
+  const pathFaults = new Map<string, number>();
   const clients: FakeClient[] = [];
   const requests: RestRequest[] = [];
   const maxOpen = new Map<string, number>();
@@ -403,6 +491,46 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
       answer(401, { error: 'Invalid API key' });
       return;
     }
+    const pathFault = pathFaults.get(path);
+    if (pathFault !== undefined) {
+      answer(pathFault, { error: pathFault === 403 ? "You don't have access to this resource." : 'Error' });
+      return;
+    }
+    if (path === '/stock/profile2') {
+      answer(200, profiles.get(query.symbol ?? '') ?? {});
+      return;
+    }
+    if (path === '/stock/metric') {
+      const symbol = query.symbol ?? '';
+      const range = ranges.get(symbol);
+      const metric = range ? { '52WeekHigh': range.high, '52WeekLow': range.low, beta: 1.2 } : {};
+      answer(200, { metric, metricType: query.metric ?? 'all', series: {}, symbol });
+      return;
+    }
+    if (path === '/calendar/earnings') {
+      const from = query.from ?? '';
+      const to = query.to ?? '\uffff';
+      const earningsCalendar = earnings.filter(
+        (entry) =>
+          entry.date >= from && entry.date <= to && (query.symbol === undefined || entry.symbol === query.symbol),
+      );
+      answer(200, { earningsCalendar });
+      return;
+    }
+    if (path === '/company-news') {
+      const from = query.from;
+      const to = query.to;
+      if (from === undefined || to === undefined || query.symbol === undefined) {
+        answer(422, { error: 'Wrong parameters' });
+        return;
+      }
+      const items = (news.get(query.symbol) ?? []).filter((item) => {
+        const day = newYorkDate(item.datetime);
+        return day >= from && day <= to;
+      });
+      answer(200, items);
+      return;
+    }
     if (path === '/quote') {
       const symbol = query.symbol;
       if (symbol === undefined || symbol === '') {
@@ -545,6 +673,29 @@ export async function startFakeFinnhub(options: FakeFinnhubOptions = {}): Promis
 
     setQuote(symbol, quote) {
       quotes.set(symbol, { ...UNKNOWN_QUOTE, ...quote });
+    },
+    setProfile(symbol, profile) {
+      if (profile === null) profiles.delete(symbol);
+      else profiles.set(symbol, { ...profile });
+    },
+    setWeekRange(symbol, range) {
+      if (range === null) ranges.delete(symbol);
+      else ranges.set(symbol, { ...range });
+    },
+    setEarnings(entries) {
+      earnings = entries.map((entry) => ({ ...entry }));
+    },
+    setNews(symbol, items) {
+      news.set(
+        symbol,
+        items.map((item) => ({ ...item })),
+      );
+    },
+    failPathWith(path, status) {
+      pathFaults.set(path, status);
+    },
+    clearPathFault(path) {
+      pathFaults.delete(path);
     },
     failRestWith(status, headers = {}, times = Infinity) {
       restFault = { status, headers, remaining: times };

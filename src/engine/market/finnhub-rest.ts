@@ -131,7 +131,11 @@ export class FinnhubRest {
     }
   }
 
-  private async getJson(pathAndQuery: string, options: RequestOptions): Promise<unknown> {
+  /**
+   * GET a path below the REST base as JSON, through the shared limiter at `options.priority`
+   * (default `own`). The other endpoint clients (company context) build on it.
+   */
+  async getJson(pathAndQuery: string, options: RequestOptions = {}): Promise<unknown> {
     const token = options.token ?? this.token;
     if (typeof token !== 'string' || token.length === 0) throw new FinnhubRestError('unauthorized', 'No API key set.');
     if (this.limiter !== null) {

@@ -122,6 +122,11 @@ export class PrevCloseLoader {
     return this.loads.get(symbol)?.state ?? null;
   }
 
+  /** True while a quote is queued or being fetched (not while only waiting to retry). */
+  get busy(): boolean {
+    return this.queue.length > 0 || this.inFlight !== null;
+  }
+
   /** Cancel the request in flight and every retry timer; the loader does nothing afterwards. */
   stop(): void {
     this.stopped = true;

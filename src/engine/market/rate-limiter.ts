@@ -85,6 +85,17 @@ class GrantLog {
     if (this.times.length > this.historySize) this.times.shift();
   }
 
+  /** How many more grants fit every limit at `now`. */
+  free(now: number): number {
+    let free = Number.POSITIVE_INFINITY;
+    for (const { limit, windowMs } of this.limits) {
+      let used = 0;
+      for (let i = this.times.length - 1; i >= 0 && (this.times[i] as number) + windowMs > now; i -= 1) used += 1;
+      free = Math.min(free, Math.max(0, limit - used));
+    }
+    return free;
+  }
+
   /** The earliest time a new grant fits every limit (≤ now when it fits now). */
   readyAt(now: number): number {
     while (this.times.length > 0 && (this.times[0] as number) + this.longestWindowMs <= now) this.times.shift();
@@ -192,6 +203,15 @@ export class RateLimiter implements RequestSlots {
     if (!Number.isFinite(ms) || ms <= 0) return;
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
     if (this.queued > 0) this.pump();
+  }
+
+  /**
+   * Calls that could be granted right now without passing any limit (0 while paused after a 429),
+   * whatever class asks; callers already waiting are not subtracted.
+   */
+  freeSlots(now: number = this.clock.now()): number {
+    if (this.pausedUntil > now) return 0;
+    return this.all.free(now);
   }
 
   /** Milliseconds until the next call of this class could be granted (0 = now). */

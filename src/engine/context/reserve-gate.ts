@@ -1,0 +1,55 @@
+/**
+ * Keeps the company context's background calls out of the user's way: before each one, wait while
+ * the user's own calls (search, key test, previous closes) are queued, or while taking a slot would
+ * leave fewer than `reserve` of the minute's calls free. The limiter already grants the user's
+ * calls first when they wait together; the reserve covers the calls the user has not made yet, so
+ * a search typed right after a burst of background calls is not left waiting for the window.
+ */
+import type { Clock } from '../../shared/clock';
+import type { RateLimiter } from '../market/rate-limiter';
+
+/** Calls of each window left for the user by default (of the free plan's 60 a minute). */
+export const DEFAULT_USER_RESERVE = 10;
+const CHECK_EVERY_MS = 1_000;
+
+export type CallGate = (signal?: AbortSignal) => Promise<void>;
+
+export interface ReserveGateOptions {
+  /** Calls of each window kept free for the user (default 10). */
+  reserve?: number;
+  /** True while the user's own work is still coming (the previous closes loading one by one). */
+  userBusy?: () => boolean;
+}
+
+export function reserveGate(
+  limiter: Pick<RateLimiter, 'freeSlots' | 'waitingFor'>,
+  clock: Clock,
+  options: ReserveGateOptions = {},
+): CallGate {
+  const reserve = options.reserve ?? DEFAULT_USER_RESERVE;
+  const userBusy = options.userBusy ?? (() => false);
+  // Nobody waiting at all: a call let through is granted at once, not queued behind others.
+  const clear = (): boolean => !userBusy() && limiter.waitingFor() === 0 && limiter.freeSlots() > reserve;
+  return (signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      if (clear()) {
+        resolve();
+        return;
+      }
+      const onAbort = (): void => {
+        clock.clearInterval(timer);
+        reject(signal?.reason);
+      };
+      const timer = clock.setInterval(() => {
+        if (!clear()) return;
+        clock.clearInterval(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, CHECK_EVERY_MS);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
