@@ -17,6 +17,17 @@ export const RELAY_PING_INTERVAL_MS = 30_000;
 /** A comment line on every SSE stream this often, so proxies do not close it as idle. */
 export const RELAY_SSE_COMMENT_INTERVAL_MS = 15_000;
 
+/**
+ * Subscription churn: a client may subscribe or unsubscribe at most RELAY_CHURN_LIMIT times in
+ * RELAY_CHURN_WINDOW_MS; the next change closes it. Upstream, clients' changes are coalesced into
+ * one net change every RELAY_UPSTREAM_PUSH_INTERVAL_MS and send at most
+ * RELAY_UPSTREAM_FRAMES_PER_SECOND subscribe/unsubscribe frames to Finnhub.
+ */
+export const RELAY_CHURN_LIMIT = 120;
+export const RELAY_CHURN_WINDOW_MS = 60_000;
+export const RELAY_UPSTREAM_PUSH_INTERVAL_MS = 250;
+export const RELAY_UPSTREAM_FRAMES_PER_SECOND = 20;
+
 /** A quote the relay looked up for a client is reused this long (REST calls are the user's budget). */
 export const RELAY_QUOTE_CACHE_MS = 60_000;
 /** Quotes kept for relay clients at most (the oldest goes first). */

@@ -292,6 +292,8 @@ export interface RelayStats {
   badMessages: number;
   /** Clients dropped because they stopped reading. */
   slowDropped: number;
+  /** Clients closed for changing their subscriptions too often (RELAY_CHURN_LIMIT). */
+  churnClosed: number;
   /** Connections turned away, by reason. */
   refused: { host: number; origin: number; token: number; full: number; other: number };
 }

@@ -65,12 +65,19 @@ export interface RelayRigOptions {
   relay?: Partial<Omit<RelayServerOptions, 'feed' | 'port' | 'token' | 'clock'>>;
   /** The REST side's clock (the limiter's windows and the REST timeouts); default the system's. */
   restClock?: Clock;
+  /** The feed session's clock (its publisher and the pacing of clients' changes upstream). */
+  sessionClock?: Clock;
 }
 
 export async function startRelayRig(options: RelayRigOptions = {}): Promise<RelayRig> {
   const server = await startFakeFinnhub(options.fake);
   const maxSymbols = options.maxSymbols ?? 50;
-  const session = new FeedSession({ symbols: options.own ?? ['AAPL'], rateHz: 10, maxSymbols });
+  const session = new FeedSession({
+    symbols: options.own ?? ['AAPL'],
+    rateHz: 10,
+    maxSymbols,
+    ...(options.sessionClock ? { clock: options.sessionClock } : {}),
+  });
   const connection = new FinnhubConnection({
     token: FINNHUB_KEY,
     wsUrl: server.wsUrl,

@@ -13,6 +13,7 @@ import { PrevCloseLoader, type QuoteFetcher } from '../market/prev-close-loader'
 import { QuotePublisher } from '../market/quote-publisher';
 import { TickStore } from '../market/tick-store';
 import { SubscriptionUnion, type AddOutcome, type Eviction, type OwnerKind } from './subscription-union';
+import { UpstreamPacer } from './upstream-pacer';
 import { systemClock, type Clock } from '../../shared/clock';
 
 export interface FeedSessionOptions {
@@ -42,6 +43,8 @@ export class FeedSession {
   private swapping: Promise<void> = Promise.resolve();
   private lastStatus: FeedStatus;
   private readonly union: SubscriptionUnion;
+  /** Other owners' changes reach the source coalesced and paced; Ticker's own go at once. */
+  private readonly pacer: UpstreamPacer;
   private quotes: QuoteFetcher | null = null;
   private readonly rawListeners = new Signal<readonly RawTrade[]>();
   private rawForward: (() => void) | null = null;
@@ -54,6 +57,11 @@ export class FeedSession {
     this.store.setSymbols(options.symbols);
     this.union = new SubscriptionUnion(options.maxSymbols ?? DEFAULT_MAX_SYMBOLS);
     this.union.setOwn(this.store.symbols());
+    this.pacer = new UpstreamPacer({
+      clock: this.clock,
+      wanted: () => this.union.symbols(),
+      apply: (symbols) => this.source?.setSymbols(symbols),
+    });
     this.publisher = new QuotePublisher(this.store, { rateHz: options.rateHz, clock: this.clock });
     this.batches = this.publisher.batches;
     this.lastStatus = { state: 'stopped', since: this.now() };
@@ -100,7 +108,10 @@ export class FeedSession {
    */
   addInterest(owner: string, symbol: string, kind: OwnerKind = 'shared'): AddOutcome {
     const outcome = this.union.add(owner, symbol, kind);
-    if (outcome === 'new') this.pushSubscriptions();
+    if (outcome === 'new') {
+      if (kind === 'ticker') this.pushSubscriptions();
+      else this.pacer.request();
+    }
     const evicted = this.union.takeEvictions();
     if (evicted.length > 0) this.evicted.emit(evicted);
     return outcome;
@@ -108,11 +119,20 @@ export class FeedSession {
 
   /** Unsubscribed upstream only when neither Ticker nor any other owner still needs it. */
   removeInterest(owner: string, symbol: string): void {
-    if (this.union.remove(owner, symbol)) this.pushSubscriptions();
+    if (this.union.remove(owner, symbol)) this.changedFor(owner);
   }
 
   removeOwner(owner: string): void {
-    if (this.union.removeOwner(owner)) this.pushSubscriptions();
+    const helper = this.union.isTickerOwner(owner);
+    if (this.union.removeOwner(owner)) {
+      if (helper) this.pushSubscriptions();
+      else this.pacer.request();
+    }
+  }
+
+  private changedFor(owner: string): void {
+    if (this.union.isTickerOwner(owner)) this.pushSubscriptions();
+    else this.pacer.request();
   }
 
   /**
@@ -140,7 +160,7 @@ export class FeedSession {
   }
 
   private pushSubscriptions(): void {
-    this.source?.setSymbols(this.union.symbols());
+    this.pacer.pushNow();
   }
 
   /**
@@ -172,7 +192,7 @@ export class FeedSession {
         });
         this.loader.request(this.store.symbols());
       }
-      source.setSymbols(this.union.symbols());
+      this.pushSubscriptions();
       source.start();
     });
     return this.swapping;
@@ -211,6 +231,7 @@ export class FeedSession {
   }
 
   async close(): Promise<void> {
+    this.pacer.cancel();
     await this.swapping;
     await this.detach();
     this.publisher.stop();

@@ -82,6 +82,11 @@ export class SubscriptionUnion {
     return 'new';
   }
 
+  /** Whether the owner is one of Ticker's helpers (it added with kind `ticker`). */
+  isTickerOwner(owner: string): boolean {
+    return this.tickerOwners.has(owner);
+  }
+
   /** The interests cut by add() since the last call, to tell their owners. */
   takeEvictions(): Eviction[] {
     const taken = this.evictions;

@@ -8,8 +8,11 @@ import type { QuoteEvent } from '../market/quote-event';
 
 export type RelayClientKind = 'websocket' | 'sse';
 
-/** Why the server closes a client: the relay stops, its token was replaced, its origin was removed. */
-export type RelayCloseReason = 'stopped' | 'token-changed' | 'origin-revoked';
+/**
+ * Why the server closes a client: the relay stops, its token was replaced, its origin was removed,
+ * or it changed its subscriptions more often than RELAY_CHURN_LIMIT allows.
+ */
+export type RelayCloseReason = 'stopped' | 'token-changed' | 'origin-revoked' | 'churn';
 
 export interface RelayClient {
   readonly id: string;

@@ -13,6 +13,8 @@ import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import {
   DEFAULT_RELAY_MAX_CLIENTS,
+  RELAY_CHURN_LIMIT,
+  RELAY_CHURN_WINDOW_MS,
   RELAY_MAX_BUFFERED_BYTES,
   RELAY_PING_INTERVAL_MS,
   RELAY_SSE_COMMENT_INTERVAL_MS,
@@ -84,6 +86,8 @@ export class RelayServer {
   });
   private boundPort = 0;
   private readonly clients = new Map<string, RelayClient & { terminate(): void }>();
+  /** Per client: when its churn window began and the subscription changes in it. */
+  private readonly churn = new Map<string, { since: number; changes: number }>();
   /** Symbol → clients receiving it: the per-trade filter. */
   private readonly wanted = new Map<string, Set<RelayClient>>();
   private nextId = 1;
@@ -96,6 +100,7 @@ export class RelayServer {
     forwardedTrades: 0,
     badMessages: 0,
     slowDropped: 0,
+    churnClosed: 0,
     refused: { host: 0, origin: 0, token: 0, full: 0, other: 0 },
   };
 
@@ -203,6 +208,7 @@ export class RelayServer {
       forwardedTrades: this.counters.forwardedTrades,
       badMessages: this.counters.badMessages,
       slowDropped: this.counters.slowDropped,
+      churnClosed: this.counters.churnClosed,
       refused: { ...this.counters.refused },
     };
   }
@@ -364,6 +370,7 @@ export class RelayServer {
   private remove(client: RelayClient): void {
     if (this.clients.get(client.id) !== client) return;
     this.clients.delete(client.id);
+    this.churn.delete(client.id);
     for (const symbol of client.symbols) this.unlink(client, symbol);
     this.feed.dropOwner(client.id);
     if (this.clients.size === 0 && this.stopTrades !== null) {
@@ -374,8 +381,28 @@ export class RelayServer {
     this.changed();
   }
 
+  /**
+   * Count one subscription change of a client; past RELAY_CHURN_LIMIT in RELAY_CHURN_WINDOW_MS it
+   * is closed (and false returned), so no client can keep the upstream connection busy.
+   */
+  private allowChange(client: RelayClient): boolean {
+    const now = this.now();
+    let window = this.churn.get(client.id);
+    if (window === undefined || now - window.since >= RELAY_CHURN_WINDOW_MS) {
+      window = { since: now, changes: 0 };
+      this.churn.set(client.id, window);
+    }
+    window.changes += 1;
+    if (window.changes <= RELAY_CHURN_LIMIT) return true;
+    this.counters.churnClosed += 1;
+    client.close('churn');
+    this.remove(client);
+    return false;
+  }
+
   private subscribe(client: RelayClient, symbol: string): string | null {
     if (!this.clients.has(client.id)) return null;
+    if (!this.allowChange(client)) return null;
     const error = this.feed.want(client.id, symbol);
     if (error !== null) return error;
     client.track(symbol, true);
@@ -390,6 +417,7 @@ export class RelayServer {
   }
 
   private unsubscribe(client: RelayClient, symbol: string): void {
+    if (!this.clients.has(client.id) || !this.allowChange(client)) return;
     client.track(symbol, false);
     this.unlink(client, symbol);
     this.feed.drop(client.id, symbol);

@@ -5,6 +5,7 @@
  * client that stops reading is dropped once its unsent output passes the limit.
  */
 import type WebSocket from 'ws';
+import { RELAY_CHURN_LIMIT, RELAY_CHURN_WINDOW_MS } from '../../shared/relay-rules';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RawTrade } from '../feed/protocol';
 import { previewValue, type RelayClient, type RelayClientHost, type RelayCloseReason } from './relay-client';
@@ -71,7 +72,12 @@ export class RelayWsClient implements RelayClient {
     if (this.ws.readyState !== OPEN) this.ws.terminate();
     else if (reason === 'token-changed') this.ws.close(POLICY_VIOLATION, 'Relay token changed');
     else if (reason === 'origin-revoked') this.ws.close(POLICY_VIOLATION, 'Origin no longer allowed');
-    else this.ws.close(GOING_AWAY, 'Relay stopped');
+    else if (reason === 'churn') {
+      this.sendError(
+        `Too many subscription changes: at most ${RELAY_CHURN_LIMIT} every ${RELAY_CHURN_WINDOW_MS / 1000} s`,
+      );
+      this.ws.close(POLICY_VIOLATION, 'Too many subscription changes');
+    } else this.ws.close(GOING_AWAY, 'Relay stopped');
   }
 
   /** Drop at once (no close handshake: a client that does not read would never complete it). */

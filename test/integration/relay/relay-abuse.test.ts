@@ -4,6 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayWsTestClient, SseTestClient } from '../../support/relay-clients';
+import {
+  RELAY_CHURN_LIMIT,
+  RELAY_CHURN_WINDOW_MS,
+  RELAY_UPSTREAM_PUSH_INTERVAL_MS,
+} from '../../../src/shared/relay-rules';
 import { ManualClock } from '../../support/manual-clock';
 import { startRelayRig, type RelayRig, type RelayRigOptions } from '../../support/relay-rig';
 
@@ -141,5 +146,48 @@ describe('relay abuse: the shared slots', () => {
     late.subscribe('LATE9');
     await late.waitForErrors(3);
     expect(rig.session.upstreamSymbols()).toContain('OANDA:EUR_USD');
+  });
+});
+
+describe('relay abuse: subscription churn', () => {
+  it('coalesces clients’ churn into the net change upstream, and closes a client past the limit', async () => {
+    const clock = new ManualClock(Date.now());
+    await start({ own: ['AAPL'], sessionClock: clock });
+    const upstreamFrames: string[] = [];
+    rig.server.events.message.subscribe(({ text }) => upstreamFrames.push(text));
+    const clients = await Promise.all([1, 2, 3, 4].map(() => RelayWsTestClient.connect(rig.wsUrl())));
+    opened.push(...clients);
+    clients.forEach((client, n) => {
+      // Up to the limit: flip one symbol back and forth, then keep two.
+      for (let i = 0; i < (RELAY_CHURN_LIMIT - 2) / 2; i += 1) {
+        client.subscribe(`FLIP${n}`);
+        client.unsubscribe(`FLIP${n}`);
+      }
+      client.subscribe(`KEEP${n}`, `LAST${n}`);
+    });
+    await rig.waitFor(
+      () => rig.relay.clientList().every((client, n) => client.symbols.join() === `KEEP${n},LAST${n}`),
+      'every client at the limit',
+    );
+    expect(upstreamFrames).toEqual([]);
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
+    await rig.server.waitFor(() => upstreamFrames.length >= 8, 'the net change upstream');
+    const frames = upstreamFrames.map((text) => JSON.parse(text) as { type: string; symbol: string });
+    expect(frames.every((frame) => frame.type === 'subscribe')).toBe(true);
+    expect(frames.map((frame) => frame.symbol).sort()).toEqual(
+      [0, 1, 2, 3].flatMap((n) => [`KEEP${n}`, `LAST${n}`]).sort(),
+    );
+
+    // One change more than the limit: that client is told and closed; the others stay.
+    clients[0]?.unsubscribe('KEEP0');
+    expect(await clients[0]?.waitForClose()).toBe(1008);
+    expect(clients[0]?.errors()).toEqual([
+      `Too many subscription changes: at most ${RELAY_CHURN_LIMIT} every ${RELAY_CHURN_WINDOW_MS / 1000} s`,
+    ]);
+    expect(rig.relay.stats()).toMatchObject({ clients: 3, churnClosed: 1 });
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
+    await rig.server.waitFor(() => upstreamFrames.length >= 10, 'the closed client released upstream');
+    expect(rig.server.openClients()[0]?.subscriptions.has('KEEP1')).toBe(true);
+    expect(rig.server.openClients()[0]?.subscriptions.has('KEEP0')).toBe(false);
   });
 });

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { FeedSession } from '../../../src/engine/core/feed-session';
 import type { RawTrade } from '../../../src/engine/feed/protocol';
+import { RELAY_UPSTREAM_FRAMES_PER_SECOND, RELAY_UPSTREAM_PUSH_INTERVAL_MS } from '../../../src/shared/relay-rules';
+import { ManualClock } from '../../support/manual-clock';
 import { recordingSource } from '../../support/recording-source';
 
 describe('FeedSession subscription union', () => {
   it("hands the source Ticker's symbols plus other owners', and only changes it when the union changes", async () => {
-    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 3 });
+    const clock = new ManualClock();
+    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 3, clock });
     const { source, lists } = recordingSource(true);
     await session.attach(source, null);
     expect(lists.at(-1)).toEqual(['AAPL']);
     expect(session.addInterest('c1', 'NVDA')).toBe('new');
     expect(session.addInterest('c2', 'NVDA')).toBe('joined');
     expect(session.addInterest('c2', 'AAPL')).toBe('joined');
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
     expect(lists).toEqual([['AAPL'], ['AAPL', 'NVDA']]);
     session.removeInterest('c1', 'NVDA');
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
     expect(lists).toHaveLength(2);
     session.removeOwner('c2');
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
     expect(lists.at(-1)).toEqual(['AAPL']);
 
     const evicted: unknown[] = [];
@@ -25,6 +31,7 @@ describe('FeedSession subscription union', () => {
     // c3 holds both free slots: c4 gets one of them, and c3 is told.
     expect(session.addInterest('c4', 'GOOG')).toBe('new');
     expect(evicted).toEqual([{ owner: 'c3', symbol: 'AMZN', reason: 'share' }]);
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
     expect(lists.at(-1)).toEqual(['AAPL', 'TSLA', 'GOOG']);
     expect(session.addInterest('c4', 'META')).toBe('over-cap');
     session.setSymbols(['AAPL', 'MSFT']);
@@ -66,5 +73,39 @@ describe('FeedSession subscription union', () => {
     expect(session.store.snapshot('AAPL')?.price).toBe(190);
     await session.close();
     expect(demo.sink()).toBeNull();
+  });
+
+  it("coalesces other owners' churn and caps the frames it sends upstream; Ticker's own go at once", async () => {
+    const clock = new ManualClock();
+    const session = new FeedSession({ symbols: ['AAPL'], rateHz: 10, maxSymbols: 50, clock });
+    const { source, lists } = recordingSource(true);
+    await session.attach(source, null);
+    const frames = (from: number): number[] =>
+      lists
+        .slice(from)
+        .map(
+          (after, i) =>
+            (lists[from + i - 1] as string[]).filter((symbol) => !after.includes(symbol)).length +
+            after.filter((symbol) => !(lists[from + i - 1] as string[]).includes(symbol)).length,
+        );
+    // A client flipping one symbol 100 times within one push interval costs nothing upstream.
+    for (let i = 0; i < 100; i += 1) {
+      session.addInterest('c1', 'NVDA');
+      session.removeInterest('c1', 'NVDA');
+    }
+    clock.advance(RELAY_UPSTREAM_PUSH_INTERVAL_MS);
+    expect(lists).toHaveLength(1);
+    // 45 new symbols at once reach the source within the frame rate: a second's worth, then the rest
+    // as the allowance refills.
+    const many = Array.from({ length: 45 }, (_, i) => `C${i}`);
+    for (const symbol of many) session.addInterest('c2', symbol);
+    clock.advance(3_000);
+    const perPush = (RELAY_UPSTREAM_FRAMES_PER_SECOND * RELAY_UPSTREAM_PUSH_INTERVAL_MS) / 1000;
+    expect(frames(1)).toEqual([RELAY_UPSTREAM_FRAMES_PER_SECOND, ...Array<number>(5).fill(perPush)]);
+    expect(lists.at(-1)).toEqual(['AAPL', ...many]);
+    // Ticker's own change goes out whole and at once.
+    session.setSymbols(['AAPL', 'MSFT']);
+    expect(lists.at(-1)).toEqual(['AAPL', 'MSFT', ...many]);
+    await session.close();
   });
 });
