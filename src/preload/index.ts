@@ -1,10 +1,13 @@
 /**
  * The sandboxed preload (bundled as one CommonJS file, out/preload/index.cjs): exposes the typed
- * bridge as `window.ticker`, and nothing else. The page gets named functions only; ipcRenderer
- * itself stays here.
+ * bridge of this window's kind as `window.ticker`, and nothing else. Main names the kind when it
+ * creates the window (an argument in process.argv); a strip gets only the strip's channels, the
+ * settings window only its own. Without a kind nothing is exposed. The page gets named functions
+ * only; ipcRenderer itself stays here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { windowKindFromArgv } from '../shared/ipc-contract';
 import { buildTickerApi } from './ticker-api';
 
-const ticker = buildTickerApi(ipcRenderer);
-contextBridge.exposeInMainWorld('ticker', ticker);
+const kind = windowKindFromArgv(process.argv);
+if (kind !== null) contextBridge.exposeInMainWorld('ticker', buildTickerApi(ipcRenderer, kind));

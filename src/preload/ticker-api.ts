@@ -1,6 +1,7 @@
 /**
- * Builds `window.ticker` from the IPC contract: one named function per invoke channel and one
- * `onX(listener)` per event, nothing else (no raw ipcRenderer, no process, no Node).
+ * Builds `window.ticker` from the IPC contract for one kind of window: one named function per invoke
+ * channel that kind uses and one `onX(listener)` per event it listens to, nothing else (no other
+ * window's channels, no raw ipcRenderer, no process, no Node).
  */
 import {
   EVENT_CHANNELS,
@@ -11,8 +12,10 @@ import {
   type EventName,
   type InvokeName,
   type Result,
-  type TickerApi,
   type Unsubscribe,
+  type WindowApi,
+  type WindowKind,
+  WINDOW_CHANNELS,
 } from '../shared/ipc-contract';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
@@ -23,10 +26,11 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-export function buildTickerApi(ipcRenderer: IpcRendererLike): TickerApi {
+export function buildTickerApi<K extends WindowKind>(ipcRenderer: IpcRendererLike, kind: K): WindowApi<K> {
   const api: Record<string, unknown> = {};
+  const channels = WINDOW_CHANNELS[kind];
 
-  for (const name of Object.keys(INVOKE_CHANNELS) as InvokeName[]) {
+  for (const name of channels.invoke as readonly InvokeName[]) {
     const channel = INVOKE_CHANNELS[name];
     api[name] = async (...args: unknown[]): Promise<Result<unknown>> => {
       try {
@@ -46,7 +50,7 @@ export function buildTickerApi(ipcRenderer: IpcRendererLike): TickerApi {
     if (before === 0 || before + change === 0) ipcRenderer.send(SUBSCRIPTION_CHANNEL, event, before === 0);
   };
 
-  for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
+  for (const event of channels.events as readonly EventName[]) {
     const channel = EVENT_CHANNELS[event];
     api[listenerName(event)] = (listener: unknown): Unsubscribe => {
       if (typeof listener !== 'function') return () => {};
@@ -66,5 +70,5 @@ export function buildTickerApi(ipcRenderer: IpcRendererLike): TickerApi {
     };
   }
 
-  return Object.freeze(api) as TickerApi;
+  return Object.freeze(api) as WindowApi<K>;
 }

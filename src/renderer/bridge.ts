@@ -4,10 +4,13 @@
  */
 import type { IpcError, Result, TickerApi } from '../shared/ipc-contract';
 
-/** The preload's bridge, or null when the page runs without it (opened outside the app). */
-export function findBridge(): TickerApi | null {
+/**
+ * The preload's bridge for this page's kind of window (`StripApi`, `SettingsApi`), or null when the
+ * page runs without it (opened outside the app).
+ */
+export function findBridge<A extends Partial<TickerApi>>(): A | null {
   const candidate = (window as { ticker?: unknown }).ticker;
-  return typeof candidate === 'object' && candidate !== null ? (candidate as TickerApi) : null;
+  return typeof candidate === 'object' && candidate !== null ? (candidate as A) : null;
 }
 
 function internal(message: string): { ok: false; error: IpcError } {

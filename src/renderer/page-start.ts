@@ -14,12 +14,18 @@ export type HeldEvent = 'settings' | 'status' | 'quotes' | 'portfolio';
 /** Events held per event while nobody listens; beyond it the oldest go (a page attaches within a frame). */
 export const HELD_EVENTS_CAP = 200;
 
-export interface BegunStart {
+/** What the first load needs of a page's bridge. */
+export type PageStartApi = Pick<
+  TickerApi,
+  'getPageStart' | 'getOverview' | 'onSettings' | 'onStatus' | 'onQuotes' | 'onPortfolio'
+>;
+
+export interface BegunStart<A extends PageStartApi = PageStartApi> {
   /**
    * The held bridge and the start call, to the first caller only: what was held is handed to its
    * listeners once, so a later caller (a remount, React's strict mode) must subscribe and ask anew.
    */
-  take(): { api: TickerApi; start: Promise<Result<PageStart>> } | null;
+  take(): { api: A; start: Promise<Result<PageStart>> } | null;
   /** Main's start once it has answered with one (so a first render can draw from it), else null. */
   answered(): PageStart | null;
   /** Settles when main has answered (or the call failed). */
@@ -42,7 +48,7 @@ export function isPageStart(value: unknown): value is PageStart {
   );
 }
 
-export function beginPageStart(api: TickerApi, events: readonly HeldEvent[]): BegunStart {
+export function beginPageStart<A extends PageStartApi>(api: A, events: readonly HeldEvent[]): BegunStart<A> {
   let dropped = 0;
   const overrides: Partial<Record<string, unknown>> = {};
   for (const event of events) {
@@ -82,7 +88,7 @@ export function beginPageStart(api: TickerApi, events: readonly HeldEvent[]): Be
     take: () => {
       if (taken) return null;
       taken = true;
-      return { api: { ...api, ...overrides } as TickerApi, start };
+      return { api: { ...api, ...overrides } as A, start };
     },
     answered: () => answered,
     settled: start.then(() => undefined),

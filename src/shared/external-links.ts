@@ -1,10 +1,13 @@
 /**
  * The links Ticker may hand to the system browser: only ones the app itself builds, never whatever
- * URL a renderer asks for. Each kind of link is one rule; a future chart link built from the user's
- * URL template adds its rule to the list (for example: the template's fixed prefix followed by one
- * encoded watched symbol) and nothing else changes.
+ * URL a page asks for. Each kind of link is one rule: Finnhub's register page, the project's own
+ * pages, and chart links built from the saved chart template with one valid symbol. Main opens every
+ * link through one checked path (createLinkOpener in src/main/shell/web-security.ts) that applies
+ * these rules; navigation and new windows never open anything.
  */
+import { buildChartUrl } from './chart-url';
 import { FINNHUB_REGISTER_URL } from './finnhub-urls';
+import { normalizeSymbol } from './symbols';
 
 /** Whether a parsed https URL without credentials is one kind of link the app builds. */
 export type AppLinkRule = (url: URL) => boolean;
@@ -14,7 +17,57 @@ const REGISTER_HREF = new URL(FINNHUB_REGISTER_URL).href;
 /** Finnhub's page for getting a free key (linked from the key settings). */
 export const isKeyRegistrationPage: AppLinkRule = (url) => url.href === REGISTER_HREF;
 
-export const APP_LINK_RULES: readonly AppLinkRule[] = [isKeyRegistrationPage];
+/**
+ * The project's own pages the app links to (help, releases). Each is matched exactly; a new page is
+ * added here and nowhere else.
+ */
+export const PROJECT_PAGE_URLS: readonly string[] = [];
+
+const PROJECT_HREFS = new Set(PROJECT_PAGE_URLS.map((page) => new URL(page).href));
+
+export const isProjectPage: AppLinkRule = (url) => PROJECT_HREFS.has(url.href);
+
+/** The links that do not depend on the user's settings. */
+export const APP_LINK_RULES: readonly AppLinkRule[] = [isKeyRegistrationPage, isProjectPage];
+
+/**
+ * Chart links as main builds them from `template`: the template with one valid symbol, URL-encoded,
+ * in every place of the placeholder. Anything else on the same site (another path, a token in the
+ * query) is not one of them.
+ */
+export function chartLinkRule(template: string): AppLinkRule {
+  // Where the symbol goes in the link as a URL parser writes it (host lower-cased and so on).
+  const slot = 'TICKERSYMBOLSLOT';
+  const sample = buildChartUrl(template, slot);
+  if (sample === null) return () => false;
+  const sampleHref = new URL(sample).href;
+  const at = sampleHref.indexOf(slot);
+  if (at < 0) return () => false;
+  const head = sampleHref.slice(0, at);
+  const afterSlot = sampleHref.slice(at + slot.length);
+  const next = afterSlot.includes(slot) ? afterSlot.slice(0, afterSlot.indexOf(slot)) : afterSlot;
+  return (url) => {
+    const text = url.href;
+    if (!text.startsWith(head)) return false;
+    const rest = text.slice(head.length);
+    const end = next === '' ? rest.length : rest.indexOf(next);
+    if (end <= 0) return false;
+    let symbol: string;
+    try {
+      symbol = decodeURIComponent(rest.slice(0, end));
+    } catch {
+      return false;
+    }
+    if (normalizeSymbol(symbol) !== symbol) return false;
+    const built = buildChartUrl(template, symbol);
+    return built !== null && new URL(built).href === text;
+  };
+}
+
+/** Every kind of link the app builds, given the saved chart template. */
+export function appLinkRules(chartTemplate: string): AppLinkRule[] {
+  return [...APP_LINK_RULES, chartLinkRule(chartTemplate)];
+}
 
 /** True for an https URL without credentials that one of `rules` recognises. */
 export function isAppLink(value: unknown, rules: readonly AppLinkRule[] = APP_LINK_RULES): value is string {

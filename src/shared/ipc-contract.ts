@@ -194,6 +194,127 @@ export const INVOKE_CHANNELS = {
   setSecondStrip: 'strips:set-second',
 } as const satisfies Record<InvokeName, string>;
 
+/**
+ * The two kinds of window, each with its own page and its own bridge. The kind is fixed by main when
+ * it creates the window (never by the page).
+ */
+export type WindowKind = 'strip' | 'settings';
+
+export interface WindowChannels {
+  /** The invoke channels the window's bridge offers, and the only ones main answers from it. */
+  invoke: readonly InvokeName[];
+  /** The events the window's bridge can listen to, and the only ones main pushes to it. */
+  events: readonly EventName[];
+}
+
+/**
+ * Which channels each kind of window uses: the preload builds a window's bridge from its list and
+ * main refuses every other channel from that window, however it is sent. A strip draws prices and
+ * opens what it is asked to open; it never sees or changes the key, the relay, the chart link, the
+ * lists, alerts, holdings or import/export. The settings window has every other channel (the shown
+ * list's symbol calls, settings and snapshot reads and pause among them).
+ */
+export const WINDOW_CHANNELS = {
+  strip: {
+    invoke: ['getPageStart', 'getOverview', 'openSettings', 'openChart', 'showItemMenu'],
+    events: ['quotes', 'status', 'settings', 'portfolio', 'alert', 'drawing', 'economy'],
+  },
+  settings: {
+    invoke: [
+      'getPageStart',
+      'getOverview',
+      'getSettings',
+      'getSnapshot',
+      'setPaused',
+      'addSymbol',
+      'removeSymbol',
+      'moveSymbol',
+      'setPreferences',
+      'addToList',
+      'removeFromList',
+      'moveInList',
+      'createList',
+      'renameList',
+      'deleteList',
+      'showList',
+      'setApiKey',
+      'testApiKey',
+      'searchSymbols',
+      'addAlert',
+      'updateAlert',
+      'removeAlert',
+      'rearmAlert',
+      'getAlertHistory',
+      'addLot',
+      'updateLot',
+      'removeLot',
+      'replaceLots',
+      'setBaseCurrency',
+      'getPortfolio',
+      'getRelay',
+      'regenerateRelayToken',
+      'setRelayOrigins',
+      'copyRelay',
+      'getDisplays',
+      'openExternal',
+      'getShortcuts',
+      'exportSettings',
+      'importSettings',
+      'exportHoldings',
+      'setSecondStrip',
+    ],
+    events: [
+      'quotes',
+      'status',
+      'settings',
+      'notice',
+      'focusAddSymbol',
+      'alert',
+      'focusAlert',
+      'relay',
+      'prefillAlert',
+      'portfolio',
+      'economy',
+    ],
+  },
+} as const satisfies Record<WindowKind, WindowChannels>;
+
+export const WINDOW_KINDS = Object.keys(WINDOW_CHANNELS) as WindowKind[];
+
+export function isWindowKind(value: unknown): value is WindowKind {
+  return typeof value === 'string' && Object.hasOwn(WINDOW_CHANNELS, value);
+}
+
+/** Whether a window of `kind` may call invoke channel `name`. */
+export function windowMayInvoke(kind: WindowKind, name: InvokeName): boolean {
+  return (WINDOW_CHANNELS[kind].invoke as readonly InvokeName[]).includes(name);
+}
+
+/** Whether a window of `kind` may listen to `event`. */
+export function windowMayListen(kind: WindowKind, event: EventName): boolean {
+  return (WINDOW_CHANNELS[kind].events as readonly EventName[]).includes(event);
+}
+
+/** The invoke channels some window may call: the ones main registers. */
+export function windowInvokeNames(): InvokeName[] {
+  return [...new Set(WINDOW_KINDS.flatMap((kind) => WINDOW_CHANNELS[kind].invoke))];
+}
+
+/**
+ * How main tells a window's preload its kind: one argument appended to the renderer's process.argv
+ * (webPreferences.additionalArguments). A sandboxed preload must be a single script, so one bundle
+ * serves both kinds and builds only the bridge of the kind main named.
+ */
+export const WINDOW_KIND_ARGUMENT = '--ticker-window=';
+
+/** The kind main gave this renderer, or null (then the preload exposes nothing). */
+export function windowKindFromArgv(argv: readonly unknown[]): WindowKind | null {
+  const found = argv.filter((arg) => typeof arg === 'string' && arg.startsWith(WINDOW_KIND_ARGUMENT));
+  if (found.length !== 1) return null;
+  const kind = (found[0] as string).slice(WINDOW_KIND_ARGUMENT.length);
+  return isWindowKind(kind) ? kind : null;
+}
+
 /** Events main pushes to renderers. */
 export interface EventContract {
   /** Coalesced quote changes (at most `updateRateHz` per second, nothing when nothing changed). */
@@ -265,6 +386,15 @@ export type TickerApi = {
 } & {
   [K in EventName as ListenerName<K>]: (listener: (payload: EventContract[K]) => void) => Unsubscribe;
 };
+
+/** The bridge a window of kind K sees: only its own invoke channels and event listeners. */
+export type WindowApi<K extends WindowKind> = Pick<
+  TickerApi,
+  (typeof WINDOW_CHANNELS)[K]['invoke'][number] | ListenerName<(typeof WINDOW_CHANNELS)[K]['events'][number]>
+>;
+
+export type StripApi = WindowApi<'strip'>;
+export type SettingsApi = WindowApi<'settings'>;
 
 /** What main implements for every invoke channel: plain async functions, validated arguments in. */
 export type InvokeHandlers = {

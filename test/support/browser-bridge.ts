@@ -1,16 +1,20 @@
 /**
  * The browser test bridge: gives a Playwright page a `window.ticker` that forwards every call and
  * event to the REAL main-process core running in this Node process, through the same IPC
- * registration (sender check + payload validation) the Electron shell uses. Only the transport
- * differs: Playwright's binding instead of Electron's IPC.
+ * registration (sender check + payload validation) the Electron shell uses, and with the same
+ * per-window channel lists: a strip page gets the strip's bridge and main answers it only on the
+ * strip's channels. Only the transport differs: Playwright's binding instead of Electron's IPC.
  */
 import type { Page } from 'playwright-core';
 import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
   listenerName,
+  WINDOW_CHANNELS,
+  WINDOW_KINDS,
   type EventName,
   type InvokeHandlers,
+  type WindowKind,
 } from '../../src/shared/ipc-contract';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
@@ -35,14 +39,32 @@ export interface BrowserBridge {
   dispose(): void;
 }
 
-/** The page side: builds `window.ticker` from the contract's channel names. Runs in the browser. */
-function installPageApi(contract: {
+/** The page's kind of window, from its page as main would know it from the window it made. */
+export function pageKind(url: string): WindowKind {
+  return new URL(url).pathname.endsWith('/strip.html') ? 'strip' : 'settings';
+}
+
+type PageContract = {
   invoke: Record<string, string>;
   events: Record<string, string>;
   listeners: Record<string, string>;
-}): void {
+};
+
+/** The contract a window of `kind` sees: its own channel names only. */
+function contractFor(kind: WindowKind): PageContract {
+  const channels = WINDOW_CHANNELS[kind];
+  return {
+    invoke: Object.fromEntries(channels.invoke.map((name) => [name, INVOKE_CHANNELS[name]])),
+    events: Object.fromEntries(channels.events.map((event) => [event, EVENT_CHANNELS[event]])),
+    listeners: Object.fromEntries(channels.events.map((event) => [event, listenerName(event)])),
+  };
+}
+
+/** The page side: builds `window.ticker` from its kind's channel names. Runs in the browser. */
+function installPageApi(contracts: Record<string, PageContract>): void {
   type Callback = (payload: unknown) => void;
   const w = window as unknown as Record<string, unknown>;
+  const contract = contracts[location.pathname.endsWith('/strip.html') ? 'strip' : 'settings'] as PageContract;
   const call = w.__tickerInvoke as (channel: string, args: unknown[]) => Promise<unknown>;
   const listeners = new Map<string, Set<Callback>>();
   const api: Record<string, unknown> = {};
@@ -135,8 +157,8 @@ export async function attachBrowserBridge(
       removeHandler: (channel: string) => void registered.delete(channel),
     },
     handlers,
-    // The page is our own renderer served from the test's static server.
-    isTrustedSender: (event) => event.sender.id === 1,
+    // The page is our own renderer served from the test's static server; its page says its kind.
+    senderKind: (event) => (event.sender.id === 1 && event.senderFrame ? pageKind(event.senderFrame.url) : null),
   });
 
   await page.exposeBinding('__tickerInvoke', async (_source, channel: unknown, args: unknown) => {
@@ -146,14 +168,7 @@ export async function attachBrowserBridge(
     return listener({ sender: { id: 1 }, senderFrame: { url: page.url() } }, ...(Array.isArray(args) ? args : []));
   });
 
-  const listenerNames = Object.fromEntries(
-    (Object.keys(EVENT_CHANNELS) as EventName[]).map((event) => [event, listenerName(event)]),
-  );
-  await page.addInitScript(installPageApi, {
-    invoke: INVOKE_CHANNELS,
-    events: EVENT_CHANNELS,
-    listeners: listenerNames,
-  });
+  await page.addInitScript(installPageApi, Object.fromEntries(WINDOW_KINDS.map((kind) => [kind, contractFor(kind)])));
 
   // Each event crosses as one small script run on a DevTools session: the payload is a JSON string
   // literal parsed in the page, then handed to the listeners. That is the shape of Electron's IPC

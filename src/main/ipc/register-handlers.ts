@@ -1,13 +1,17 @@
 /**
- * Registers one ipcMain handler per invoke channel of the contract. Every call is checked in the
- * same order: the sender first (a foreign sender never reaches a handler), then the arguments, then
- * the handler runs. Every outcome is a Result value: nothing ever throws across the bridge.
+ * Registers one ipcMain handler per invoke channel some kind of window uses (WINDOW_CHANNELS). Every
+ * call is checked in the same order: the sender first (a foreign sender, or one of our windows whose
+ * kind does not use the channel, never reaches a handler), then the arguments, then the handler runs.
+ * Every outcome is a Result value: nothing ever throws across the bridge.
  */
 import {
   fail,
   INVOKE_CHANNELS,
   ok,
   TickerError,
+  windowInvokeNames,
+  windowMayInvoke,
+  type WindowKind,
   type InvokeContract,
   type InvokeHandlers,
   type InvokeName,
@@ -25,25 +29,27 @@ export type RejectionReason = 'forbidden-sender' | 'invalid-payload';
 export interface RegisterIpcHandlersDeps {
   ipcMain: IpcMainLike;
   handlers: InvokeHandlers;
-  isTrustedSender: (event: IpcMainInvokeEventLike) => boolean;
+  /** The kind of our window that sent `event`, or null for anything else (see sender-check.ts). */
+  senderKind: (event: IpcMainInvokeEventLike) => WindowKind | null;
   /** Told about every refused call (for logs and counters); never about its arguments. */
   onRejected?: (channel: string, reason: RejectionReason) => void;
   /** Where unexpected handler failures are logged (default console.error). */
   logError?: (message: string, error: unknown) => void;
 }
 
-function trusted(isTrustedSender: RegisterIpcHandlersDeps['isTrustedSender'], event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false;
+/** The sender's kind; a malformed event or a throwing check counts as a foreign sender. */
+export function senderKindOf(senderKind: RegisterIpcHandlersDeps['senderKind'], event: unknown): WindowKind | null {
+  if (typeof event !== 'object' || event === null) return null;
   try {
-    return isTrustedSender(event as IpcMainInvokeEventLike) === true;
+    return senderKind(event as IpcMainInvokeEventLike) ?? null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** Register every channel; the returned function removes them all again. */
 export function registerIpcHandlers(deps: RegisterIpcHandlersDeps): () => void {
-  const { ipcMain, handlers, isTrustedSender } = deps;
+  const { ipcMain, handlers, senderKind } = deps;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const reject = (channel: string, reason: RejectionReason): void => {
     try {
@@ -53,15 +59,20 @@ export function registerIpcHandlers(deps: RegisterIpcHandlersDeps): () => void {
     }
   };
 
-  const names = Object.keys(INVOKE_CHANNELS) as InvokeName[];
+  const names: InvokeName[] = windowInvokeNames();
   for (const name of names) {
     const channel = INVOKE_CHANNELS[name];
     ipcMain.handle(
       channel,
       async (event: unknown, ...args: unknown[]): Promise<Result<InvokeContract[typeof name]['result']>> => {
-        if (!trusted(isTrustedSender, event)) {
+        const kind = senderKindOf(senderKind, event);
+        if (kind === null) {
           reject(channel, 'forbidden-sender');
           return fail('forbidden-sender', 'This window may not use Ticker.');
+        }
+        if (!windowMayInvoke(kind, name)) {
+          reject(channel, 'forbidden-sender');
+          return fail('forbidden-sender', `The ${kind} window may not use ${channel}.`);
         }
         try {
           // Inside the try: a payload with hostile getters can throw while it is checked, and that

@@ -1,13 +1,21 @@
 /**
  * Receives the preload's "this page listens to event X" messages. Like every call, each is checked:
- * a foreign sender or a malformed message is refused (and reported), never applied.
+ * a foreign sender, an event the sender's kind of window may not receive, or a malformed message is
+ * refused (and reported), never applied.
  */
-import { isEventName, SUBSCRIPTION_CHANNEL, type EventName } from '../../shared/ipc-contract';
+import {
+  isEventName,
+  SUBSCRIPTION_CHANNEL,
+  windowMayListen,
+  type EventName,
+  type WindowKind,
+} from '../../shared/ipc-contract';
 import type { IpcMainInvokeEventLike, IpcMainMessagesLike } from './ipc-main-like';
+import { senderKindOf } from './register-handlers';
 
 export interface RegisterSubscriptionsDeps {
   ipcMain: IpcMainMessagesLike;
-  isTrustedSender: (event: IpcMainInvokeEventLike) => boolean;
+  senderKind: (event: IpcMainInvokeEventLike) => WindowKind | null;
   /** Record that the sender's web contents does (or no longer does) listen to `event`. */
   setSubscribed(webContentsId: number, event: EventName, subscribed: boolean): void;
   /** Told about every refused message (never its arguments). */
@@ -16,16 +24,9 @@ export interface RegisterSubscriptionsDeps {
 
 /** Start listening; the returned function stops it. */
 export function registerSubscriptions(deps: RegisterSubscriptionsDeps): () => void {
-  const trusted = (event: unknown): event is IpcMainInvokeEventLike => {
-    if (typeof event !== 'object' || event === null) return false;
-    try {
-      return deps.isTrustedSender(event as IpcMainInvokeEventLike) === true;
-    } catch {
-      return false;
-    }
-  };
   const listener = (event: unknown, ...args: unknown[]): void => {
-    if (!trusted(event)) {
+    const kind = senderKindOf(deps.senderKind, event);
+    if (kind === null) {
       deps.onRejected?.(SUBSCRIPTION_CHANNEL, 'forbidden-sender');
       return;
     }
@@ -34,7 +35,11 @@ export function registerSubscriptions(deps: RegisterSubscriptionsDeps): () => vo
       deps.onRejected?.(SUBSCRIPTION_CHANNEL, 'invalid-payload');
       return;
     }
-    deps.setSubscribed(event.sender.id, name, subscribed);
+    if (subscribed && !windowMayListen(kind, name)) {
+      deps.onRejected?.(SUBSCRIPTION_CHANNEL, 'forbidden-sender');
+      return;
+    }
+    deps.setSubscribed((event as IpcMainInvokeEventLike).sender.id, name, subscribed);
   };
   deps.ipcMain.on(SUBSCRIPTION_CHANNEL, listener);
   return () => {

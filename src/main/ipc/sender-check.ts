@@ -1,23 +1,29 @@
 /**
- * Who may call Ticker's IPC: only our own windows, and only while they show our own pages.
+ * Who may call Ticker's IPC: only our own windows, only while they show our own pages, and each only
+ * as the kind of window main created it as (which decides the channels it may use).
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WindowKind } from '../../shared/ipc-contract';
 import type { IpcMainInvokeEventLike } from './ipc-main-like';
 
 export interface SenderCheckDeps {
-  /** True for the webContents ids of windows Ticker created. */
-  isOwnWebContents(id: number): boolean;
+  /** The kind of the window Ticker created with this webContents id, or null for any other. */
+  kindOf(id: number): WindowKind | null;
   /** True for URLs of Ticker's own pages (see isAppPageUrl). */
   allowedUrl(url: string): boolean;
 }
 
-export function createSenderCheck(deps: SenderCheckDeps): (event: IpcMainInvokeEventLike) => boolean {
+/** The sender's kind of window, or null when the sender is not one of our windows showing our page. */
+export type SenderKind = (event: IpcMainInvokeEventLike) => WindowKind | null;
+
+export function createSenderCheck(deps: SenderCheckDeps): SenderKind {
   return (event) => {
     const id = event?.sender?.id;
     const url = event?.senderFrame?.url;
-    if (typeof id !== 'number' || typeof url !== 'string') return false;
-    return deps.isOwnWebContents(id) && deps.allowedUrl(url);
+    if (typeof id !== 'number' || typeof url !== 'string') return null;
+    const kind = deps.kindOf(id);
+    return kind !== null && deps.allowedUrl(url) ? kind : null;
   };
 }
 

@@ -19,7 +19,6 @@ import type { SettingsTransferHandlers } from './settings-transfer-dialogs';
 import type { ItemActions, ItemStrip } from './item-actions';
 import { StripView, type StripRole } from './strip-view';
 import { describeDisplays } from './tray-menu';
-import { createOpenExternalHandler } from './web-security';
 import type { WindowRegistry } from './window-registry';
 
 export interface AppIpcDeps {
@@ -31,7 +30,8 @@ export interface AppIpcDeps {
   /** Whether a URL is one of Ticker's own pages. */
   isOurPage(url: string): boolean;
   openSettings(): void;
-  openExternal(url: string): Promise<void>;
+  /** The one checked path to the browser: only links the app builds (see createLinkOpener). */
+  openLink(url: string): Promise<null>;
   itemActions: ItemActions;
   /** The strip of each role (its list and window), for item actions. */
   strip(role: StripRole): ItemStrip;
@@ -99,7 +99,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
       deps.openSettings();
       return null;
     },
-    openExternal: createOpenExternalHandler(deps.openExternal),
+    openExternal: (url) => deps.openLink(url),
     openChart: async (symbol) => {
       await itemActions.openChart(symbol, itemStrip());
       return null;
@@ -118,15 +118,15 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     },
     getShortcuts: () => deps.shortcuts(),
   };
-  const isTrustedSender = createSenderCheck({
-    isOwnWebContents: (id) => registry.isOwnWebContents(id),
+  const senderKind = createSenderCheck({
+    kindOf: (id) => registry.kindOf(id),
     allowedUrl: deps.isOurPage,
   });
   const onRejected = (channel: string, reason: string): void => console.warn(`[ipc] refused ${channel}: ${reason}`);
-  const disposeHandlers = registerIpcHandlers({ ipcMain, handlers, isTrustedSender, onRejected });
+  const disposeHandlers = registerIpcHandlers({ ipcMain, handlers, senderKind, onRejected });
   const disposeSubscriptions = registerSubscriptions({
     ipcMain: deps.ipcMain,
-    isTrustedSender,
+    senderKind,
     setSubscribed: (id, event, subscribed) => registry.setSubscribed(id, event, subscribed),
     onRejected,
   });

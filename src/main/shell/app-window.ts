@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { WindowKind } from '../../shared/ipc-contract';
 import { secureWebPreferences } from './web-security';
 import type { WindowRegistry } from './window-registry';
 
-export type AppPage = 'strip' | 'settings';
+/** Each page is shown in a window of the same kind, with that kind's bridge and channels. */
+export type AppPage = WindowKind;
 
 export interface AppPagesLocation {
   /** Folder of the built pages (out/renderer). */
@@ -42,8 +44,11 @@ export function appPageLocation(page: AppPage, pages: AppPagesLocation): { url: 
 export function appWindowFactory(deps: AppWindowFactoryDeps): CreateAppWindow {
   return (page, options) => {
     // Callers choose the window's looks; the security settings are not theirs to choose.
-    const window = new deps.BrowserWindow({ ...options, webPreferences: secureWebPreferences(deps.preloadPath) });
-    deps.registry.add(window);
+    const window = new deps.BrowserWindow({
+      ...options,
+      webPreferences: secureWebPreferences(deps.preloadPath, page),
+    });
+    deps.registry.add(window, page);
     const location = appPageLocation(page, deps.pages);
     const loading = 'url' in location ? window.loadURL(location.url) : window.loadFile(location.file);
     loading.catch((error: unknown) => console.error(`[windows] could not load the ${page} page:`, error));

@@ -11,7 +11,6 @@ import type { TickerCore } from '../../engine/core/ticker-core';
 import type { RunAction } from './action-runner';
 import { buildItemMenu, priceForClipboard, type ItemMenuActions } from './item-menu';
 import type { OpenSettingsOptions } from './settings-window';
-import { isSafeExternalUrl } from './web-security';
 
 /** The strip an item was clicked on: its list and its window. */
 export interface ItemStrip {
@@ -23,7 +22,8 @@ export interface ItemActionsDeps {
   core: Pick<TickerCore, 'handlers' | 'preferences'>;
   clipboard: Pick<Clipboard, 'writeText'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate'>;
-  openExternal(url: string): Promise<void>;
+  /** The one checked path to the browser (createLinkOpener): it refuses any link the app did not build. */
+  openLink(url: string): Promise<null>;
   openSettings(options: OpenSettingsOptions): void;
   run: RunAction;
 }
@@ -50,15 +50,20 @@ export function createItemActions(deps: ItemActionsDeps): ItemActions {
   const openChart = async (input: string, strip: ItemStrip): Promise<void> => {
     const { symbol } = stripSymbol(input, strip);
     const url = buildChartUrl(core.preferences().chartUrlTemplate, symbol);
-    if (url === null || !isSafeExternalUrl(url))
+    if (url === null)
       throw new TickerError(
         'invalid-payload',
         'The chart link in Settings cannot be used: check it under Look and behaviour.',
       );
     try {
-      await deps.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: the https link main built from the saved template, checked by isSafeExternalUrl just above
-    } catch {
-      throw new TickerError('internal', 'The chart could not be opened in your browser.');
+      await deps.openLink(url);
+    } catch (error) {
+      if (error instanceof TickerError && error.code === 'internal')
+        throw new TickerError('internal', 'The chart could not be opened in your browser.');
+      throw new TickerError(
+        'invalid-payload',
+        'The chart link in Settings cannot be used: check it under Look and behaviour.',
+      );
     }
   };
   const menuActions = (strip: ItemStrip, listId: string): ItemMenuActions => ({

@@ -30,7 +30,8 @@ import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
 import { createTrayActions } from './tray-actions';
 import { GlobalShortcuts } from './global-shortcuts';
-import { hardenSession, hardenWebContents, isSafeExternalUrl } from './web-security';
+import { createLinkOpener, hardenSession, hardenWebContents } from './web-security';
+import { appLinkRules } from '../../shared/external-links';
 import { watchDrawing, type WatchedStrip } from './watch-drawing';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
@@ -110,15 +111,11 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   // The strip and the tray keep Ticker running with no normal window open.
   app.on('window-all-closed', () => {});
   // Every web contents, however it came to be, is locked down before it loads anything.
-  const openExternal = (url: string): Promise<void> => {
-    if (!isSafeExternalUrl(url)) return Promise.reject(new Error('Only https links can be opened.'));
-    return electron.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only https URLs without credentials reach it (isSafeExternalUrl, checked here and by every caller)
-  };
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   await app.whenReady();
   try {
-    return wire(deps, openExternal, clock);
+    return wire(deps, clock);
   } catch (error) {
     console.error('[app] startup failed:', error);
     try {
@@ -130,7 +127,7 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   }
 }
 
-function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, clock: Clock): RunningApp {
+function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   const now = (): number => clock.now();
   const { electron, paths, platform } = deps;
   const { app } = electron;
@@ -148,6 +145,11 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
   // holds does not: the settings say so, and reopening on every launch would only nag.
   const needsAttention = core.pendingNotices().some((notice) => notice.level !== 'info');
   const run = createActionRunner((notice) => core.notify(notice));
+  // The only way to the system browser: links the app builds (the chart links from the saved template).
+  const openLink = createLinkOpener({
+    openExternal: (url) => electron.shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: createLinkOpener lets only https links the app builds through (src/shared/external-links.ts)
+    rules: () => appLinkRules(core.preferences().chartUrlTemplate),
+  });
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
   hardenSession(electron.session.defaultSession, {
@@ -224,7 +226,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     core,
     clipboard: electron.clipboard,
     Menu: electron.Menu,
-    openExternal,
+    openLink,
     openSettings,
     run,
   });
@@ -243,7 +245,7 @@ function wire(deps: StartAppDeps, openExternal: (url: string) => Promise<void>, 
     registry,
     isOurPage,
     openSettings,
-    openExternal,
+    openLink,
     itemActions,
     strip: stripOf,
     shortcuts: () => shortcuts.status(),

@@ -1,17 +1,20 @@
 /**
  * The one place that hardens Ticker's web contents: locked-down webPreferences for every window, no
- * navigation, no new windows, no permissions, a Content-Security-Policy header on our own pages, and
- * external links only as https, only through the system browser.
+ * navigation, no new windows, no permissions, a Content-Security-Policy header on our own pages.
+ * A page never decides what leaves the app: navigation and new windows are refused outright, and the
+ * only way to the system browser is the checked path of links the app builds itself
+ * (createLinkOpener with src/shared/external-links.ts).
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { TickerError } from '../../shared/ipc-contract';
-import { isAppLink } from '../../shared/external-links';
+import { TickerError, WINDOW_KIND_ARGUMENT, type WindowKind } from '../../shared/ipc-contract';
+import { isAppLink, type AppLinkRule } from '../../shared/external-links';
 
-/** webPreferences for every Ticker window. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** webPreferences for every Ticker window; `kind` decides which bridge its preload builds. */
+export function secureWebPreferences(preloadPath: string, kind: WindowKind): WebPreferences {
   return {
     preload: preloadPath,
+    additionalArguments: [`${WINDOW_KIND_ARGUMENT}${kind}`],
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -42,20 +45,26 @@ export function isSafeExternalUrl(url: unknown): url is string {
 
 export type OpenExternal = (url: string) => Promise<void>;
 
+export interface LinkOpenerDeps {
+  /** The system browser (Electron's shell.openExternal). */
+  openExternal: OpenExternal;
+  /** The kinds of link the app builds now (they depend on the saved chart template). */
+  rules: () => readonly AppLinkRule[];
+}
+
 /**
- * The shell's `openExternal` handler: only links the app builds (src/shared/external-links.ts),
- * https, handed to the system browser. Anything else is
- * refused with a typed error (the IPC layer turns it into `{ ok: false }`).
+ * The one path by which anything leaves the app for the system browser: only https links without
+ * credentials that one of the app's link rules recognises (src/shared/external-links.ts). Anything
+ * else is refused with a typed error (the IPC layer turns it into `{ ok: false }`). The settings
+ * window's `openExternal`, a strip's chart link and the item menu all come through here.
  */
-export function createOpenExternalHandler(
-  openExternal: OpenExternal,
-  isAllowed: (url: string) => boolean = isAppLink,
-): (url: string) => Promise<null> {
+export function createLinkOpener(deps: LinkOpenerDeps): (url: string) => Promise<null> {
   return async (url: string) => {
     if (!isSafeExternalUrl(url)) throw new TickerError('invalid-payload', 'Only https links can be opened.');
-    if (!isAllowed(url)) throw new TickerError('invalid-payload', 'Ticker opens only the links it builds itself.');
+    if (!isAppLink(url, deps.rules()))
+      throw new TickerError('invalid-payload', 'Ticker opens only the links it builds itself.');
     try {
-      await openExternal(url);
+      await deps.openExternal(url);
     } catch {
       throw new TickerError('internal', 'The link could not be opened in your browser.');
     }
@@ -63,20 +72,14 @@ export function createOpenExternalHandler(
   };
 }
 
-/** Hand an https link to the system browser, quietly ignoring anything else. */
-function openIfSafe(openExternal: OpenExternal, url: string): void {
-  if (!isSafeExternalUrl(url)) return;
-  openExternal(url).catch((error: unknown) => console.error('[security] could not open an external link:', error));
-}
-
 /**
  * Block everything a page could do to leave our own content: navigation, redirects, new windows,
- * webviews. Clicked https links go to the system browser instead.
+ * webviews. Nothing is handed to the browser from here: a page that wants a link opened asks main
+ * through the bridge, and main opens only the links it builds.
  */
-export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
+export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     event.preventDefault();
-    openIfSafe(openExternal, event.url);
   });
   contents.on('will-redirect', (event) => {
     event.preventDefault();
@@ -84,10 +87,7 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    openIfSafe(openExternal, url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 export interface HardenSessionOptions {

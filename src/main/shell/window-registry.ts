@@ -3,7 +3,13 @@
  * trusts, and the ones core events are pushed to, each only the events its page listens to.
  */
 import type { BrowserWindow } from 'electron';
-import { EVENT_CHANNELS, type EventContract, type EventName } from '../../shared/ipc-contract';
+import {
+  EVENT_CHANNELS,
+  windowMayListen,
+  type EventContract,
+  type EventName,
+  type WindowKind,
+} from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import type { TickerCore } from '../../engine/core/ticker-core';
 
@@ -24,19 +30,23 @@ export interface WindowView {
 export class WindowRegistry {
   private readonly windows = new Set<BrowserWindow>();
   private readonly views = new Map<BrowserWindow, WindowView>();
+  /** The kind each window was created as (it decides the channels main accepts from it). */
+  private readonly kinds = new Map<BrowserWindow, WindowKind>();
   /** The events each window's page listens to, by window (its webContents id may be gone once closed). */
   private readonly subscriptions = new Map<BrowserWindow, Set<EventName>>();
   /** A window's page started listening to an event (e.g. to replay what it missed). */
   readonly subscribed = new Signal<Subscription>();
 
-  /** Track `window` until it is closed. */
-  add(window: BrowserWindow): void {
+  /** Track `window`, a window of `kind`, until it is closed. */
+  add(window: BrowserWindow, kind: WindowKind): void {
     this.windows.add(window);
+    this.kinds.set(window, kind);
     this.subscriptions.set(window, new Set());
     window.once('closed', () => {
       this.windows.delete(window);
       this.subscriptions.delete(window);
       this.views.delete(window);
+      this.kinds.delete(window);
     });
   }
 
@@ -60,11 +70,22 @@ export class WindowRegistry {
     return this.windowOf(id) !== null;
   }
 
-  /** Record what the page in web contents `id` listens to; unknown web contents are ignored. */
+  /** The kind of the live window whose web contents is `id`, or null when it is not one of ours. */
+  kindOf(id: number): WindowKind | null {
+    const window = this.windowOf(id);
+    return (window && this.kinds.get(window)) ?? null;
+  }
+
+  /**
+   * Record what the page in web contents `id` listens to; unknown web contents, and events its kind
+   * of window may not receive, are ignored.
+   */
   setSubscribed(id: number, event: EventName, subscribed: boolean): void {
     const window = this.windowOf(id);
     const events = window && this.subscriptions.get(window);
-    if (!window || !events) return;
+    const kind = window && this.kinds.get(window);
+    if (!window || !events || !kind) return;
+    if (subscribed && !windowMayListen(kind, event)) return;
     if (!subscribed) {
       events.delete(event);
       return;

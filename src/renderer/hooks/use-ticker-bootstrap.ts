@@ -51,7 +51,13 @@ export interface Bootstrap {
  * in one call, without an older answer ever replacing a newer push. The strip and the settings
  * window both use it.
  */
-export function useTickerBootstrap(api: TickerApi, options: BootstrapOptions = {}): Bootstrap {
+/** What the first load uses of a page's bridge (both kinds of window have it). */
+export type BootstrapApi = Pick<
+  TickerApi,
+  'getPageStart' | 'getOverview' | 'onSettings' | 'onStatus' | 'onQuotes' | 'onPortfolio'
+>;
+
+export function useTickerBootstrap(api: BootstrapApi, options: BootstrapOptions = {}): Bootstrap {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
   const [overview, setOverview] = useState<FeedOverview | null>(null);
   const [status, setStatus] = useState<FeedStatus | null>(null);

@@ -1,11 +1,11 @@
 import { useState, type RefObject } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import { settle } from '../bridge';
 import { SymbolCombobox } from './symbol-combobox';
 
 export interface AddSymbolFormProps {
-  api: TickerApi;
+  api: SettingsApi;
   listId: string;
   /** The plan's limit is reached: adding is off. */
   full: boolean;

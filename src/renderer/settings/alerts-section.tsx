@@ -10,13 +10,13 @@ import {
   type AlertOp,
   type AlertRule,
 } from '../../shared/alert-rules';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { displayName } from '../../shared/symbols';
 import type { PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 
 export interface AlertsSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   alerts: readonly AlertRule[];
   /** The watch list: alerts are checked on the trades of these symbols. */
   symbols: readonly string[];
@@ -177,7 +177,7 @@ export function AlertsSection({
     reset();
   };
 
-  const act = async (call: () => ReturnType<TickerApi['removeAlert']>) => {
+  const act = async (call: () => ReturnType<SettingsApi['removeAlert']>) => {
     const result = await settle(call);
     if (result.ok) {
       onAlerts(result.value);

@@ -1,13 +1,13 @@
 import { FINNHUB_REGISTER_URL } from '../../shared/finnhub-urls';
 import { useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { KeyInfo } from '../../shared/types';
 import { settle } from '../bridge';
 
 export const REGISTER_URL = FINNHUB_REGISTER_URL;
 
 export interface KeySectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   keyInfo: KeyInfo;
   onKeyInfo: (info: KeyInfo) => void;
 }

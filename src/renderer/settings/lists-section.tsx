@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { PublicSettings, WatchList } from '../../shared/types';
 import { listNameProblem, MAX_LIST_NAME_LENGTH, MAX_WATCH_LISTS, sameListName } from '../../shared/watch-lists';
 import { settle } from '../bridge';
 
 export interface ListsSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   lists: readonly WatchList[];
   shownListId: string;
   /** The list the second strip shows while it is on (null while it is off). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import {
@@ -16,7 +16,7 @@ import { displayName } from '../../shared/symbols';
 import { settle } from '../bridge';
 
 export interface PortfolioSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   holdings: Holdings;
   privacy: boolean;
   locale: string;
@@ -48,7 +48,7 @@ function emptyForm(): FormState {
   return { symbol: '', quantity: '', price: '', date: today(), note: '' };
 }
 
-function usePortfolio(api: TickerApi): PortfolioFigures | null {
+function usePortfolio(api: SettingsApi): PortfolioFigures | null {
   const [figures, setFigures] = useState<PortfolioFigures | null>(null);
   useEffect(() => {
     let pushed = false;

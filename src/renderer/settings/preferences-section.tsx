@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type EnumPreferenceKey } from '../../shared/preference-rules';
 import { CHART_SYMBOL_PLACEHOLDER, chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE } from '../../shared/chart-url';
@@ -18,7 +18,7 @@ import { economyExplanation } from '../../shared/economy';
 import { useEconomy } from '../hooks/use-economy';
 
 export interface PreferencesSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   preferences: Preferences;
   onSettings: (settings: PublicSettings) => void;
 }
@@ -342,7 +342,10 @@ const LABELS: Record<keyof Preferences, string> = {
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */
-function useShortcutStates(api: TickerApi, ...accelerators: string[]): Partial<Record<ShortcutAction, ShortcutState>> {
+function useShortcutStates(
+  api: SettingsApi,
+  ...accelerators: string[]
+): Partial<Record<ShortcutAction, ShortcutState>> {
   const [states, setStates] = useState<Partial<Record<ShortcutAction, ShortcutState>>>({});
   const key = accelerators.join('\n');
   useEffect(() => {
@@ -359,7 +362,7 @@ function useShortcutStates(api: TickerApi, ...accelerators: string[]): Partial<R
 }
 
 /** The displays main reports, refreshed whenever this window regains focus (monitors come and go). */
-export function useDisplays(api: TickerApi): DisplayInfo[] {
+export function useDisplays(api: SettingsApi): DisplayInfo[] {
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
   useEffect(() => {
     let alive = true;

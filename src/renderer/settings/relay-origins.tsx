@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
 import type { RelayView } from '../../shared/types';
 import { settle } from '../bridge';
 
 export interface RelayOriginsProps {
-  api: TickerApi;
+  api: SettingsApi;
   origins: readonly string[];
   onView: (view: RelayView) => void;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { preferenceProblem } from '../../shared/preference-rules';
 import { relaySseUrl, relayWebSocketUrl, type RelayCopyItem } from '../../shared/relay-urls';
 import type { Preferences, PublicSettings, RelayView } from '../../shared/types';
@@ -10,7 +10,7 @@ import { RelayOrigins } from './relay-origins';
 import { useRelayView } from './use-relay-view';
 
 export interface RelaySectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   preferences: Pick<Preferences, 'relayEnabled' | 'relayPort'>;
   /** The strip's symbols, for the example stream address. */
   symbols: readonly string[];

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { PublicSettings, SecondStrip } from '../../shared/types';
 import { settle } from '../bridge';
 import { enumOptions, enumValue } from './preference-controls';
 import { useDisplays } from './preferences-section';
 
 export interface SecondStripSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   settings: Pick<PublicSettings, 'secondStrip' | 'lists' | 'maxSymbols'>;
   onSettings: (settings: PublicSettings) => void;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { Notice, PublicSettings } from '../../shared/types';
 import type { AlertCondition } from '../../shared/alert-rules';
 import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
@@ -17,7 +17,7 @@ import { SymbolsSection } from './symbols-section';
 import { TransferSection } from './transfer-section';
 
 export interface SettingsAppProps {
-  api: TickerApi;
+  api: SettingsApi;
   locale: string;
 }
 

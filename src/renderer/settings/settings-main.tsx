@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { findBridge } from '../bridge';
 import { SettingsApp } from './settings-app';
 import '../visually-hidden.css';
 import './settings.css';
 
 const container = document.getElementById('root');
-const api = findBridge();
+const api = findBridge<SettingsApi>();
 if (container && api) {
   createRoot(container).render(
     <StrictMode>

@@ -1,10 +1,10 @@
 import { useId, useState, type RefObject } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { SymbolMatch } from '../../shared/types';
 import { useDebouncedSearch } from './use-debounced-search';
 
 export interface SymbolComboboxProps {
-  api: TickerApi;
+  api: SettingsApi;
   inputRef: RefObject<HTMLInputElement | null>;
   value: string;
   onChange: (value: string) => void;

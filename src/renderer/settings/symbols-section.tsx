@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import { displayName } from '../../shared/symbols';
 import { settle } from '../bridge';
 import { AddSymbolForm } from './add-symbol-form';
@@ -8,7 +8,7 @@ import { useDragReorder } from './use-drag-reorder';
 import { useFocusAfterChange, type RowControl } from './use-focus-after-change';
 
 export interface SymbolsSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
   /** The watch list being edited (any list, shown on the strip or not). */
   listId: string;
   /** Its name, for the heading, when there are several lists (null with one). */

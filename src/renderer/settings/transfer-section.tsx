@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { TransferFormat } from '../../shared/settings-transfer';
 import { settle } from '../bridge';
 
 export interface TransferSectionProps {
-  api: TickerApi;
+  api: SettingsApi;
 }
 
 type TransferState =

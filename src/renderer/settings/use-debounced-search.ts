@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { SymbolMatch } from '../../shared/types';
 import { settle } from '../bridge';
 
@@ -22,7 +22,7 @@ const NO_ANSWER: Answer = { query: '', matches: [], searching: false, error: nul
  * while a new query waits for its debounce and answer, the previous query's matches are not
  * offered, so a key press can never pick a suggestion for text the user has already replaced.
  */
-export function useDebouncedSearch(api: TickerApi, query: string, delayMs = 250): SymbolSearch {
+export function useDebouncedSearch(api: SettingsApi, query: string, delayMs = 250): SymbolSearch {
   const [answer, setAnswer] = useState<Answer>(NO_ANSWER);
   const latest = useRef(0);
   const text = query.trim();

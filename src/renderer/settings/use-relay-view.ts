@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { SettingsApi } from '../../shared/ipc-contract';
 import type { RelayView } from '../../shared/types';
 import { settle } from '../bridge';
 
@@ -7,7 +7,7 @@ import { settle } from '../bridge';
  * The relay as main describes it: loaded once, then followed through `relay` events (started,
  * stopped, failed, clients came or went). `set` takes the view an invoke answered with.
  */
-export function useRelayView(api: TickerApi): {
+export function useRelayView(api: SettingsApi): {
   view: RelayView | null;
   loadError: string | null;
   set: (view: RelayView) => void;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { StripApi } from '../../shared/ipc-contract';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
 import type { FeedStatus, Preferences, PublicSettings } from '../../shared/types';
@@ -60,7 +60,7 @@ const PAGE_MS = 5000;
 const STALE_CLOCK_MS = 15_000;
 
 export interface StripAppProps {
-  api: TickerApi;
+  api: StripApi;
   /** The user's locale for numbers (navigator.language). */
   locale: string;
   /** The first load, begun when the page's script started (strip-main.tsx). */

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { StripApi } from '../../shared/ipc-contract';
 import { findBridge } from '../bridge';
 import { beginPageStart } from '../page-start';
 import { StripApp } from './strip-app';
@@ -10,7 +11,7 @@ import './strip.css';
 const FIRST_RENDER_WAIT_MS = 250;
 
 const container = document.getElementById('root');
-const api = findBridge();
+const api = findBridge<StripApi>();
 if (container && api) {
   // The first prices are asked for before React starts. The first render waits for the answer (a
   // millisecond over Electron's IPC) so that it already draws them, but never longer than this.

@@ -3,11 +3,11 @@
  * Each firing (re)starts its symbol's mark; a timer per marked symbol takes it off again.
  */
 import { useEffect, useState } from 'react';
-import type { TickerApi } from '../../shared/ipc-contract';
+import type { StripApi } from '../../shared/ipc-contract';
 
 export const ALERT_MARK_MS = 120_000;
 
-export function useAlertMarks(api: TickerApi, markMs: number = ALERT_MARK_MS): ReadonlySet<string> {
+export function useAlertMarks(api: StripApi, markMs: number = ALERT_MARK_MS): ReadonlySet<string> {
   const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => {
     const timers = new Map<string, number>();

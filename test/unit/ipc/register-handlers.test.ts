@@ -1,5 +1,11 @@
 import { describe, it, expect, vi } from 'vitest';
-import { INVOKE_CHANNELS, TickerError, type InvokeHandlers } from '../../../src/shared/ipc-contract';
+import {
+  INVOKE_CHANNELS,
+  TickerError,
+  WINDOW_CHANNELS,
+  type InvokeHandlers,
+  type InvokeName,
+} from '../../../src/shared/ipc-contract';
 import type { PublicSettings } from '../../../src/shared/types';
 import {
   INTERNAL_ERROR_MESSAGE,
@@ -14,6 +20,11 @@ import { createFakeSafeStorage } from '../settings/fake-safe-storage';
 const OWN: IpcMainInvokeEventLike = {
   sender: { id: 1 },
   senderFrame: { url: 'file:///app/out/renderer/settings.html' },
+};
+/** A strip window: one of ours, showing our page, but a strip. */
+const STRIP: IpcMainInvokeEventLike = {
+  sender: { id: 3 },
+  senderFrame: { url: 'file:///app/out/renderer/strip.html' },
 };
 const FOREIGN: IpcMainInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/' } };
 const SECRET_KEY = 'supersecretkey1234';
@@ -127,8 +138,12 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
   const dispose = registerIpcHandlers({
     ipcMain,
     handlers,
-    isTrustedSender: (event) =>
-      event.sender.id === 1 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true,
+    senderKind: (event) =>
+      event.sender.id === 1 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true
+        ? 'settings'
+        : event.sender.id === 3 && event.senderFrame?.url.startsWith('file:///app/out/renderer/') === true
+          ? 'strip'
+          : null,
     onRejected,
     logError,
   });
@@ -200,13 +215,48 @@ describe('registerIpcHandlers', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it("refuses a strip every channel outside the strip's list, even sent raw, and answers it on its own", async () => {
+    const { ipcMain, handlers, onRejected, snapshot } = setup();
+    const before = snapshot();
+    const stripChannels = WINDOW_CHANNELS.strip.invoke.map((name) => INVOKE_CHANNELS[name]) as string[];
+    // What a compromised strip would want: the key, the relay (token, origins), the chart link, import/export.
+    const wanted: [InvokeName, unknown[]][] = [
+      ['setApiKey', ['attacker-key-123456']],
+      ['testApiKey', []],
+      ['getRelay', []],
+      ['regenerateRelayToken', []],
+      ['setRelayOrigins', [['https://evil.example']]],
+      ['copyRelay', ['token']],
+      ['setPreferences', [{ relayEnabled: true }]],
+      ['setPreferences', [{ chartUrlTemplate: 'https://evil.example/?s={symbol}' }]],
+      ['exportSettings', ['json']],
+      ['importSettings', []],
+      ['exportHoldings', []],
+      ['openExternal', ['https://finnhub.io/register']],
+    ];
+    for (const [name, args] of wanted) {
+      expect(stripChannels).not.toContain(INVOKE_CHANNELS[name]);
+      const result = await ipcMain.invoke(INVOKE_CHANNELS[name], STRIP, ...args);
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
+      expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS[name], 'forbidden-sender');
+      expect(handlers[name]).not.toHaveBeenCalled();
+    }
+    for (const channel of Object.values(INVOKE_CHANNELS).filter((c) => !stripChannels.includes(c))) {
+      expect(await ipcMain.invoke(channel, STRIP)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(snapshot()).toBe(before);
+    // Its own channels still answer.
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.openSettings, STRIP)).toEqual({ ok: true, value: null });
+    expect(handlers.openSettings).toHaveBeenCalledTimes(1);
+  });
+
   it('treats a throwing sender check as untrusted', async () => {
     const ipcMain = fakeIpcMain();
     const getSettings = vi.fn();
     registerIpcHandlers({
       ipcMain,
       handlers: { getSettings } as unknown as InvokeHandlers,
-      isTrustedSender: () => {
+      senderKind: () => {
         throw new Error('webContents destroyed');
       },
     });
@@ -302,7 +352,7 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers({
       ipcMain,
       handlers: {} as InvokeHandlers,
-      isTrustedSender: () => false,
+      senderKind: () => null,
       onRejected: () => {
         throw new Error('observer broke');
       },

@@ -1,3 +1,4 @@
+import type { WindowKind } from '../../../src/shared/ipc-contract';
 import { describe, it, expect, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -48,26 +49,30 @@ describe('isAppPageUrl', () => {
 });
 
 describe('createSenderCheck', () => {
-  const own = new Set([3, 4]);
+  const own = new Map<number, WindowKind>([
+    [3, 'strip'],
+    [4, 'settings'],
+  ]);
   const check = createSenderCheck({
-    isOwnWebContents: (id) => own.has(id),
+    kindOf: (id) => own.get(id) ?? null,
     allowedUrl: (url) => isAppPageUrl(url, { rendererDir: RENDERER_DIR }),
   });
 
-  it('trusts our window showing our page', () => {
-    expect(check({ sender: { id: 3 }, senderFrame: { url: page('strip.html') } })).toBe(true);
+  it('answers the kind of our window showing our page', () => {
+    expect(check({ sender: { id: 3 }, senderFrame: { url: page('strip.html') } })).toBe('strip');
+    expect(check({ sender: { id: 4 }, senderFrame: { url: page('settings.html') } })).toBe('settings');
   });
 
   it('refuses other windows, other pages and gone frames', () => {
-    expect(check({ sender: { id: 9 }, senderFrame: { url: page('strip.html') } })).toBe(false);
-    expect(check({ sender: { id: 3 }, senderFrame: { url: 'https://evil.example/' } })).toBe(false);
-    expect(check({ sender: { id: 3 }, senderFrame: null })).toBe(false);
-    expect(check({} as never)).toBe(false);
+    expect(check({ sender: { id: 9 }, senderFrame: { url: page('strip.html') } })).toBeNull();
+    expect(check({ sender: { id: 3 }, senderFrame: { url: 'https://evil.example/' } })).toBeNull();
+    expect(check({ sender: { id: 3 }, senderFrame: null })).toBeNull();
+    expect(check({} as never)).toBeNull();
   });
 
   it('does not ask about the URL of a window that is not ours', () => {
     const allowedUrl = vi.fn(() => true);
-    createSenderCheck({ isOwnWebContents: () => false, allowedUrl })({ sender: { id: 1 }, senderFrame: { url: 'x' } });
+    createSenderCheck({ kindOf: () => null, allowedUrl })({ sender: { id: 1 }, senderFrame: { url: 'x' } });
     expect(allowedUrl).not.toHaveBeenCalled();
   });
 });

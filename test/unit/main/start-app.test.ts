@@ -246,6 +246,18 @@ function find(
   throw new Error('menu item not found');
 }
 
+/** Open the settings window (as its tray item does) and return its page as a sender. */
+async function settingsPage(): Promise<{ id: number; url: string }> {
+  const strip = MockBrowserWindow.instances[0]!;
+  await ipcMain.invoke(INVOKE_CHANNELS.openSettings, {
+    sender: { id: strip.webContents.id },
+    senderFrame: { url: strip.webContents.url },
+  });
+  const window = MockBrowserWindow.instances.find((candidate) => candidate.webContents.url.endsWith('settings.html'));
+  if (!window) throw new Error('no settings window');
+  return { id: window.webContents.id, url: window.webContents.url };
+}
+
 /** The page in `window` starts listening to `events`, as its preload tells main. */
 function listen(window: MockBrowserWindow, ...events: EventName[]): void {
   const page = { sender: { id: window.webContents.id }, senderFrame: { url: window.webContents.url } };
@@ -401,8 +413,8 @@ describe('startApp: IPC', () => {
     ipcMain.invoke(channel, { sender: { id: sender.id }, senderFrame: { url: sender.url } }, ...args);
 
   it('answers our own window showing our page, refuses anyone else', async () => {
-    const { core, strip } = await started();
-    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    const { core } = await started();
+    const ours = await settingsPage();
     await expect(invoke(INVOKE_CHANNELS.getSettings, ours)).resolves.toMatchObject({ ok: true });
     await expect(invoke(INVOKE_CHANNELS.getSettings, { id: 999, url: ours.url })).resolves.toMatchObject({
       ok: false,
@@ -449,10 +461,11 @@ describe('startApp: IPC', () => {
 
   it('openSettings opens one settings window; openExternal opens https only', async () => {
     const { strip } = await started();
-    const ours = { id: strip.webContents.id, url: strip.webContents.url };
-    await expect(invoke(INVOKE_CHANNELS.openSettings, ours)).resolves.toEqual({ ok: true, value: null });
-    await invoke(INVOKE_CHANNELS.openSettings, ours);
+    const fromStrip = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.openSettings, fromStrip)).resolves.toEqual({ ok: true, value: null });
+    await invoke(INVOKE_CHANNELS.openSettings, fromStrip);
     expect(MockBrowserWindow.instances).toHaveLength(2);
+    const ours = await settingsPage();
     await expect(invoke(INVOKE_CHANNELS.openExternal, ours, 'file:///etc/passwd')).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid-payload' },
@@ -464,6 +477,22 @@ describe('startApp: IPC', () => {
       value: null,
     });
     expect(shell.openExternal).toHaveBeenCalledWith('https://finnhub.io/register');
+  });
+
+  it('no page leaves the app: navigation and new windows are refused and nothing reaches the browser', async () => {
+    const { strip } = await started();
+    const settings = MockBrowserWindow.instances.find((window) => window !== strip);
+    const fromStrip = { id: strip.webContents.id, url: strip.webContents.url };
+    for (const url of ['https://evil.example/?t=relay-token-0123456789', 'https://finnhub.io/register']) {
+      expect(strip.webContents.attempt('will-navigate', url)).toBe(true);
+      expect(strip.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(settings).toBeUndefined();
+    // The strip cannot reach the settings window's link path either, even sent raw.
+    await expect(invoke(INVOKE_CHANNELS.openExternal, fromStrip, 'https://finnhub.io/register')).resolves.toMatchObject(
+      { ok: false, error: { code: 'forbidden-sender' } },
+    );
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('openChart opens the chart link main builds from the saved template, only for symbols on the strip', async () => {
@@ -642,7 +671,13 @@ describe('startApp: IPC', () => {
 
   it('copyRelay puts the token or a relay URL main builds on the clipboard, and nothing a page names', async () => {
     const { strip } = await started({ prefs: { relayPort: 9123 } });
-    const ours = { id: strip.webContents.id, url: strip.webContents.url };
+    const fromStrip = { id: strip.webContents.id, url: strip.webContents.url };
+    await expect(invoke(INVOKE_CHANNELS.copyRelay, fromStrip, 'token')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(clipboard.writeText).not.toHaveBeenCalled();
+    const ours = await settingsPage();
     await expect(invoke(INVOKE_CHANNELS.copyRelay, ours, 'token')).resolves.toEqual({ ok: true, value: null });
     expect(clipboard.writeText).toHaveBeenLastCalledWith('relay-token-0123456789');
     await invoke(INVOKE_CHANNELS.copyRelay, ours, 'websocket-url');
@@ -907,7 +942,7 @@ describe('startApp: global shortcuts and full-screen apps', () => {
 
   it('a shortcut held by another program: a notice naming it at start, and getShortcuts says so', async () => {
     globalShortcut.holdElsewhere('CommandOrControl+Alt+P');
-    const { core, strip } = await started();
+    const { core } = await started();
     expect(core.notify).toHaveBeenCalledWith({
       level: 'warning',
       message: expect.stringContaining(
@@ -920,7 +955,8 @@ describe('startApp: global shortcuts and full-screen apps', () => {
     expect(core.pendingNotices()).toEqual([
       expect.objectContaining({ message: expect.stringContaining('Ctrl/Cmd+Alt+P') }),
     ]);
-    const ours = { sender: { id: strip.webContents.id }, senderFrame: { url: strip.webContents.url } };
+    const page = await settingsPage();
+    const ours = { sender: { id: page.id }, senderFrame: { url: page.url } };
     await expect(ipcMain.invoke(INVOKE_CHANNELS.getShortcuts, ours)).resolves.toEqual({
       ok: true,
       value: [
@@ -1033,22 +1069,13 @@ describe('startApp: the second strip', () => {
       quote('MSFT', 410),
       quote('BINANCE:BTCUSDT', 97_000),
     ]);
-    await expect(invoke(second, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({
-      ok: true,
-      value: [quote('BINANCE:BTCUSDT', 97_000)],
-    });
-    await expect(invoke(strip, INVOKE_CHANNELS.getSnapshot)).resolves.toEqual({
-      ok: true,
-      value: [quote('AAPL', 190), quote('MSFT', 410)],
-    });
-    await expect(invoke(second, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({
-      ok: true,
-      value: { symbols: ['BINANCE:BTCUSDT'], shownListId: 'l2' },
-    });
-    await expect(invoke(strip, INVOKE_CHANNELS.getSettings)).resolves.toMatchObject({
-      ok: true,
-      value: { symbols: ['AAPL', 'MSFT'], shownListId: 'l1' },
-    });
+    // A strip reads only through the one start call: the settings window's reads are not its channels.
+    for (const window of [strip, second])
+      for (const channel of [INVOKE_CHANNELS.getSnapshot, INVOKE_CHANNELS.getSettings])
+        await expect(invoke(window, channel)).resolves.toMatchObject({
+          ok: false,
+          error: { code: 'forbidden-sender' },
+        });
     // The one start call answers each strip for its own list too.
     await expect(invoke(second, INVOKE_CHANNELS.getPageStart)).resolves.toMatchObject({
       ok: true,

@@ -26,7 +26,7 @@ function setup(prefs: Partial<Preferences> = {}) {
   };
   const registry = new WindowRegistry();
   const window = new MockBrowserWindow({});
-  registry.add(window as unknown as BrowserWindow);
+  registry.add(window as unknown as BrowserWindow, 'strip');
   const follower = followEconomy({ powerMonitor, core, registry, clock: systemClock });
   return { follower, emitted, setPreferences, registry, window };
 }

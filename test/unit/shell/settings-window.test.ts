@@ -11,7 +11,7 @@ function setup() {
   const registry = new WindowRegistry();
   const createWindow = vi.fn((_page: AppPage, options: BrowserWindowConstructorOptions) => {
     const window = new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow;
-    registry.add(window);
+    registry.add(window, 'settings');
     return window;
   });
   const focusAddSymbol = vi.fn();

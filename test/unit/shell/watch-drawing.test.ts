@@ -61,7 +61,7 @@ function stripSetup(prefs: Partial<Preferences> = {}) {
     registryAdd(new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow);
   const registry = new WindowRegistry();
   const registryAdd = (window: BrowserWindow): BrowserWindow => {
-    registry.add(window);
+    registry.add(window, 'strip');
     return window;
   };
   const strip = new TickerWindow({ createWindow, screen: screen as never, core: core as never, platform: 'linux' });

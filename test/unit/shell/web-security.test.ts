@@ -3,13 +3,14 @@ import type { Session, WebContents } from 'electron';
 import { MockSession, MockWebContents, resetElectronMock } from '../../support/electron-mock';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/content-security-policy';
 import {
-  createOpenExternalHandler,
+  createLinkOpener,
   hardenSession,
   hardenWebContents,
   isSafeExternalUrl,
   secureWebPreferences,
 } from '../../../src/main/shell/web-security';
-import { TickerError } from '../../../src/shared/ipc-contract';
+import { TickerError, WINDOW_KIND_ARGUMENT } from '../../../src/shared/ipc-contract';
+import { APP_LINK_RULES, appLinkRules } from '../../../src/shared/external-links';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -17,8 +18,9 @@ beforeEach(() => resetElectronMock());
 
 describe('secureWebPreferences', () => {
   it('isolates, sandboxes and keeps Node out of the page', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/out/preload/index.cjs', 'strip')).toMatchObject({
       preload: '/app/out/preload/index.cjs',
+      additionalArguments: [`${WINDOW_KIND_ARGUMENT}strip`],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -53,36 +55,71 @@ describe('isSafeExternalUrl', () => {
   });
 });
 
-describe('createOpenExternalHandler', () => {
-  it('opens https links in the system browser', async () => {
-    const open = vi.fn(async () => {});
-    await expect(createOpenExternalHandler(open)('https://finnhub.io/register')).resolves.toBeNull();
-    expect(open).toHaveBeenCalledWith('https://finnhub.io/register');
+describe('createLinkOpener', () => {
+  const TEMPLATE = 'https://charts.example.com/s/{symbol}?range=1d';
+  const opener = (open = vi.fn(async (_url: string) => {})) => ({
+    open,
+    openLink: createLinkOpener({ openExternal: open, rules: () => appLinkRules(TEMPLATE) }),
   });
 
-  it('refuses anything else with a typed error and never opens it', async () => {
-    const open = vi.fn(async () => {});
-    const handler = createOpenExternalHandler(open);
-    for (const url of ['http://finnhub.io', 'file:///C:/Windows/System32/calc.exe', 'javascript:void(0)']) {
-      await expect(handler(url)).rejects.toMatchObject({ code: 'invalid-payload' });
+  it('opens the links the app builds: the register page and chart links from the saved template', async () => {
+    const { open, openLink } = opener();
+    await expect(openLink('https://finnhub.io/register')).resolves.toBeNull();
+    await expect(openLink('https://charts.example.com/s/MSFT?range=1d')).resolves.toBeNull();
+    await expect(openLink('https://charts.example.com/s/BINANCE%3ABTCUSDT?range=1d')).resolves.toBeNull();
+    expect(open.mock.calls).toEqual([
+      ['https://finnhub.io/register'],
+      ['https://charts.example.com/s/MSFT?range=1d'],
+      ['https://charts.example.com/s/BINANCE%3ABTCUSDT?range=1d'],
+    ]);
+  });
+
+  it('refuses any other link with a typed error and never opens it, however close it comes', async () => {
+    const { open, openLink } = opener();
+    for (const url of [
+      'http://finnhub.io/register',
+      'file:///C:/Windows/System32/calc.exe',
+      'javascript:void(0)',
+      'https://evil.example/?t=relay-token',
+      'https://finnhub.io/register?t=relay-token',
+      'https://finnhub.io/docs',
+      'https://charts.example.com/s/MSFT?range=1d&t=relay-token',
+      'https://charts.example.com/s/MSFT/../../admin?range=1d',
+      'https://charts.example.com/s/bad%20symbol?range=1d',
+      'https://charts.example.com/s/?range=1d',
+      'https://charts.example.com.evil.example/s/MSFT?range=1d',
+    ]) {
+      await expect(openLink(url), url).rejects.toMatchObject({ code: 'invalid-payload' });
     }
     expect(open).not.toHaveBeenCalled();
   });
 
+  it('follows the saved template: a chart link of the old template is refused once it changes', async () => {
+    let template = TEMPLATE;
+    const open = vi.fn(async (_url: string) => {});
+    const openLink = createLinkOpener({ openExternal: open, rules: () => appLinkRules(template) });
+    template = 'https://www.tradingview.com/chart/?symbol={symbol}';
+    await expect(openLink('https://charts.example.com/s/MSFT?range=1d')).rejects.toBeInstanceOf(TickerError);
+    await expect(openLink('https://www.tradingview.com/chart/?symbol=MSFT')).resolves.toBeNull();
+    expect(open).toHaveBeenCalledOnce();
+  });
+
   it('turns a failing browser launch into a typed error', async () => {
-    const handler = createOpenExternalHandler(async () => {
-      throw new Error('no browser');
+    const openLink = createLinkOpener({
+      openExternal: async () => {
+        throw new Error('no browser');
+      },
+      rules: () => APP_LINK_RULES,
     });
-    await expect(handler('https://finnhub.io')).rejects.toBeInstanceOf(TickerError);
+    await expect(openLink('https://finnhub.io/register')).rejects.toMatchObject({ code: 'internal' });
   });
 });
 
 describe('hardenWebContents', () => {
   function hardened() {
     const contents = new MockWebContents();
-    const open = vi.fn(async () => {});
-    hardenWebContents(contents as unknown as WebContents, open);
-    return { contents, open };
+    hardenWebContents(contents as unknown as WebContents);
+    return { contents };
   }
 
   it('prevents every navigation, redirect and webview', () => {
@@ -93,21 +130,12 @@ describe('hardenWebContents', () => {
     expect(contents.attempt('will-attach-webview', 'https://evil.example/')).toBe(true);
   });
 
-  it('hands a clicked https link to the system browser instead, and nothing else', () => {
-    const { contents, open } = hardened();
-    contents.attempt('will-navigate', 'https://finnhub.io/docs');
-    contents.attempt('will-navigate', 'http://finnhub.io/docs');
-    contents.attempt('will-navigate', 'file:///etc/passwd');
-    expect(open.mock.calls).toEqual([['https://finnhub.io/docs']]);
-  });
-
-  it('denies every window.open, opening only https links externally', () => {
-    const { contents, open } = hardened();
+  it('denies every window.open', () => {
+    const { contents } = hardened();
     const handler = contents.windowOpenHandler!;
-    expect(handler({ url: 'https://finnhub.io' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'https://finnhub.io/register' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'about:blank' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(open.mock.calls).toEqual([['https://finnhub.io']]);
   });
 });
 

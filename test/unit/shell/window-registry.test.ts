@@ -4,7 +4,13 @@ import { MockBrowserWindow, resetElectronMock } from '../../support/electron-moc
 import { WindowRegistry, forwardCoreEvents } from '../../../src/main/shell/window-registry';
 import { appPageLocation, appWindowFactory } from '../../../src/main/shell/app-window';
 import { Signal } from '../../../src/shared/signal';
-import { EVENT_CHANNELS, type EventContract, type EventName } from '../../../src/shared/ipc-contract';
+import {
+  EVENT_CHANNELS,
+  WINDOW_KIND_ARGUMENT,
+  windowKindFromArgv,
+  type EventContract,
+  type EventName,
+} from '../../../src/shared/ipc-contract';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -19,7 +25,7 @@ describe('WindowRegistry', () => {
     const registry = new WindowRegistry();
     const a = window();
     const b = window();
-    registry.add(a as unknown as BrowserWindow);
+    registry.add(a as unknown as BrowserWindow, 'settings');
     expect(registry.isOwnWebContents(a.webContents.id)).toBe(true);
     expect(registry.isOwnWebContents(b.webContents.id)).toBe(false);
     a.close();
@@ -31,8 +37,8 @@ describe('WindowRegistry', () => {
     const registry = new WindowRegistry();
     const a = window();
     const b = window();
-    registry.add(a as unknown as BrowserWindow);
-    registry.add(b as unknown as BrowserWindow);
+    registry.add(a as unknown as BrowserWindow, 'settings');
+    registry.add(b as unknown as BrowserWindow, 'settings');
     for (const event of ['status', 'focusAddSymbol', 'notice'] as const)
       registry.setSubscribed(a.webContents.id, event, true);
     registry.setSubscribed(b.webContents.id, 'status', true);
@@ -56,10 +62,30 @@ describe('WindowRegistry', () => {
     for (const name of Object.keys(EVENT_CHANNELS) as EventName[]) expect(events[name].size).toBe(0);
   });
 
+  it('never lets a strip listen to what only the settings window may receive (the relay with its token, notices)', () => {
+    const registry = new WindowRegistry();
+    const strip = window();
+    registry.add(strip as unknown as BrowserWindow, 'strip');
+    for (const event of ['relay', 'notice', 'quotes'] as const)
+      registry.setSubscribed(strip.webContents.id, event, true);
+    const events = Object.fromEntries(Object.keys(EVENT_CHANNELS).map((name) => [name, new Signal()])) as unknown as {
+      [K in EventName]: Signal<EventContract[K]>;
+    };
+    const stop = forwardCoreEvents(events, registry);
+    events.relay.emit({ token: 'secret-relay-token' } as unknown as EventContract['relay']);
+    events.notice.emit({ level: 'info', message: 'hi', at: 2 });
+    events.quotes.emit({ seq: 1, at: 1, quotes: [], removed: [] });
+    expect(strip.webContents.send.mock.calls).toEqual([
+      [EVENT_CHANNELS.quotes, { seq: 1, at: 1, quotes: [], removed: [] }],
+    ]);
+    expect(registry.kindOf(strip.webContents.id)).toBe('strip');
+    stop();
+  });
+
   it('stops sending an event once the page stops listening, and tells of each first subscription', () => {
     const registry = new WindowRegistry();
     const a = window();
-    registry.add(a as unknown as BrowserWindow);
+    registry.add(a as unknown as BrowserWindow, 'settings');
     const firsts: string[] = [];
     registry.subscribed.subscribe(({ window: target, event }) =>
       firsts.push(`${(target as unknown as MockBrowserWindow).webContents.id}:${event}`),
@@ -82,8 +108,8 @@ describe('WindowRegistry', () => {
     broken.webContents.send.mockImplementation(() => {
       throw new Error('Object has been destroyed');
     });
-    registry.add(broken as unknown as BrowserWindow);
-    registry.add(fine as unknown as BrowserWindow);
+    registry.add(broken as unknown as BrowserWindow, 'settings');
+    registry.add(fine as unknown as BrowserWindow, 'settings');
     registry.setSubscribed(broken.webContents.id, 'status', true);
     registry.setSubscribed(fine.webContents.id, 'status', true);
     registry.broadcast('status', { state: 'live', since: 0 });
@@ -116,6 +142,25 @@ describe('appWindowFactory', () => {
     });
     expect(registry.isOwnWebContents(made.webContents.id)).toBe(true);
     expect(made.loadFile).toHaveBeenCalledWith(expect.stringMatching(/out[/\\]renderer[/\\]strip\.html$/));
+  });
+
+  it("makes each window the kind of its page: its preload builds that kind's bridge, main knows its kind", () => {
+    const registry = new WindowRegistry();
+    const create = appWindowFactory({
+      BrowserWindow: BrowserWindowClass,
+      registry,
+      preloadPath: '/app/out/preload/index.cjs',
+      pages: { rendererDir: '/app/out/renderer' },
+    });
+    for (const kind of ['strip', 'settings'] as const) {
+      const made = create(kind, {
+        webPreferences: { additionalArguments: [`${WINDOW_KIND_ARGUMENT}settings`, '--ticker-window=settings'] },
+      }) as unknown as MockBrowserWindow;
+      const preferences = made.options.webPreferences as { additionalArguments: string[] };
+      expect(preferences.additionalArguments).toEqual([`${WINDOW_KIND_ARGUMENT}${kind}`]);
+      expect(windowKindFromArgv(['electron', ...preferences.additionalArguments])).toBe(kind);
+      expect(registry.kindOf(made.webContents.id)).toBe(kind);
+    }
   });
 
   it('loads from the dev server in development', () => {
