@@ -30,6 +30,10 @@ export interface FeedArgs {
   relay: RelayArgs | null;
   /** The lots of --holdings FILE.csv (their symbols are in `symbols` too) and --base-currency. */
   holdings: Holdings | null;
+  /** `--details`: print each symbol's company details, and again when they change. */
+  details: boolean;
+  /** `--news`: print each new headline of the watched US stocks once. */
+  news: boolean;
   help: boolean;
 }
 
@@ -48,8 +52,9 @@ export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT
                       [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
                       [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
                       [--relay-port PORT [--relay-token TOKEN] [--relay-origins URL,URL]]
-                      [--holdings FILE.csv [--base-currency USD]]
-Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, portfolio, relay, summary) on stdout.
+                      [--holdings FILE.csv [--base-currency USD]] [--details] [--news]
+Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, portfolio, relay, details,
+headline, summary) on stdout.
 RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close), e.g. AAPL>=200;
 each fires once unless --alert-repeat (then again after moving back past the threshold by 0.5 %, or 0.5 points),
 at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
@@ -59,6 +64,10 @@ events at /sse); token from --relay-token or TICKER_RELAY_TOKEN, else a random o
 --holdings reads lots as CSV (symbol,quantity,price,date,note; negative quantities are shorts) and prints the
 portfolio's value, day change and gain in the base currency after each batch; rates such as OANDA:EUR_USD are
 subscribed as needed. Plain symbols count as USD, pairs as their quote currency (USDT and USDC as USD).
+--details prints each symbol's name, exchange, currency, day figures, 52-week range and next earnings date once known,
+and again when they change (unknown fields are null); --news prints each new headline of the watched US stocks once,
+newest first at the start (links that are not https are dropped and counted in the summary). Both need a key; their
+calls wait behind the trades' own and stay within the free plan; what they learn is cached in Ticker's settings folder.
 Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen.`;
 
 const VALUE_FLAGS = new Set([
@@ -79,7 +88,7 @@ const VALUE_FLAGS = new Set([
 ]);
 /** Value flags that may be given more than once. */
 const REPEATABLE_FLAGS = new Set(['--alert']);
-const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat']);
+const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat', '--details', '--news']);
 
 function positiveNumber(flag: string, raw: string, max: number): number | string {
   const value = Number(raw);
@@ -134,6 +143,8 @@ export function parseFeedArgs(
 
   const help = flags.has('--help') || flags.has('-h');
   const demo = flags.has('--demo');
+  const details = flags.has('--details');
+  const news = flags.has('--news');
 
   let symbols: string[] = [];
   const rawSymbols = values.get('--symbols');
@@ -187,6 +198,14 @@ export function parseFeedArgs(
     const parsed = positiveNumber('--rate', rawRate, MAX_PUBLISH_RATE_HZ);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     rateHz = parsed;
+  }
+
+  if ((details || news) && (demo || token === null) && !help) {
+    const flag = details ? '--details' : '--news';
+    return {
+      ok: false,
+      reason: `${flag} needs a Finnhub API key (--token or FINNHUB_API_KEY); the demo has no company data`,
+    };
   }
 
   const relay = parseRelayArgs(values, env('TICKER_RELAY_TOKEN'), token);
@@ -257,6 +276,8 @@ export function parseFeedArgs(
       alerts,
       relay,
       holdings,
+      details,
+      news,
       help,
     },
   };

@@ -21,6 +21,11 @@ import type { FeedArgs } from './feed-args';
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
 import { PortfolioTracker } from '../engine/portfolio/portfolio-tracker';
 import { portfolioEvent } from '../engine/portfolio/portfolio-event';
+import { CompanyContext } from '../engine/context/company-context';
+import { ContextCache, memoryJsonStore, type JsonStore } from '../engine/context/context-cache';
+import { detailsEvent, headlineEvent } from '../engine/context/context-events';
+import { reserveGate } from '../engine/context/reserve-gate';
+import { contextApi } from '../engine/market/finnhub-context-api';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_ARGS = 2;
@@ -36,6 +41,8 @@ export interface FeedCommandIo {
   now?: () => number;
   /** One line for the person at the terminal (stderr): the generated relay token, relay failures. */
   err?(line: string): void;
+  /** Where --details and --news keep what they learn between runs (default: memory only). */
+  contextStore?: JsonStore;
 }
 
 function statusEvent(status: FeedStatus): Record<string, unknown> {
@@ -115,7 +122,7 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   });
 
   const limiter = new RateLimiter();
-  const { source, quotes } = createFeedSource({
+  const { source, quotes, rest } = createFeedSource({
     key: args.demo ? null : args.token,
     symbols: args.symbols,
     limiter,
@@ -128,6 +135,27 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   });
   await session.attach(source, quotes);
   if (!printedStatus) write(statusEvent(source.currentStatus()));
+
+  // Company details and headlines: background calls on the same limiter, behind the quotes' own.
+  let context: CompanyContext | null = null;
+  const gate = reserveGate(limiter, systemClock, { userBusy: () => session.loadingPrevCloses() });
+  let headlineCount = 0;
+  if (rest !== null && (args.details || args.news)) {
+    context = new CompanyContext({
+      api: contextApi(rest, gate),
+      cache: new ContextCache({ store: io.contextStore ?? memoryJsonStore() }),
+      details: args.details,
+      headlines: args.news,
+    });
+    context.details?.changed.subscribe((details) => write(detailsEvent(details)));
+    context.headlines?.added.subscribe((headlines) => {
+      for (const headline of headlines) {
+        headlineCount += 1;
+        write(headlineEvent(headline));
+      }
+    });
+    context.setSymbols(args.symbols);
+  }
 
   let exitCode = EXIT_OK;
   const unauthorized = new Promise<void>((resolve) => {
@@ -147,6 +175,8 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   if (timer) clearTimeout(timer);
 
   await relay?.close();
+  context?.stop();
+  gate.close();
   session.flush();
   portfolio?.stop();
   // The session's figures: what the connection dropped and what the store refused.
@@ -161,6 +191,10 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     dropped: stats.dropped,
   };
   if (args.alerts.length > 0) summary.alerts = alertCount;
+  if (context?.headlines) {
+    summary.headlines = headlineCount;
+    summary.droppedHeadlines = context.headlines.droppedInsecure;
+  }
   write(summary);
   return exitCode;
 }

@@ -3,7 +3,14 @@
  * Stdout is NDJSON only; reasons for bad arguments go to stderr as one line.
  */
 import { USAGE, parseFeedArgs } from './feed-args';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { EXIT_BAD_ARGS, runFeedCommand } from './feed-command';
+import { jsonFileStore } from '../engine/context/json-file-store';
+import { userDataDir } from '../engine/settings/user-data-dir';
+
+/** Where --details and --news cache company context: beside the app's settings. */
+export const CONTEXT_CACHE_FILE = 'context-cache.json';
 
 async function main(): Promise<void> {
   const parsed = parseFeedArgs(process.argv.slice(2), process.env);
@@ -29,6 +36,9 @@ async function main(): Promise<void> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     interrupted,
+    ...(parsed.args.details || parsed.args.news
+      ? { contextStore: jsonFileStore(join(userDataDir(process.platform, process.env, homedir()), CONTEXT_CACHE_FILE)) }
+      : {}),
   });
   // Exit once everything written has been flushed.
   process.stdout.write('', () => process.exit(code));

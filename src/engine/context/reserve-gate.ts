@@ -6,13 +6,18 @@
  * a search typed right after a burst of background calls is not left waiting for the window.
  */
 import type { Clock } from '../../shared/clock';
+import { TickerError } from '../../shared/ipc-contract';
 import type { RateLimiter } from '../market/rate-limiter';
 
 /** Calls of each window left for the user by default (of the free plan's 60 a minute). */
 export const DEFAULT_USER_RESERVE = 10;
 const CHECK_EVERY_MS = 1_000;
 
-export type CallGate = (signal?: AbortSignal) => Promise<void>;
+export interface CallGate {
+  (signal?: AbortSignal): Promise<void>;
+  /** Stop every wait (each rejects) and let none through afterwards: shutting down. */
+  close(): void;
+}
 
 export interface ReserveGateOptions {
   /** Calls of each window kept free for the user (default 10). */
@@ -30,8 +35,14 @@ export function reserveGate(
   const userBusy = options.userBusy ?? (() => false);
   // Nobody waiting at all: a call let through is granted at once, not queued behind others.
   const clear = (): boolean => !userBusy() && limiter.waitingFor() === 0 && limiter.freeSlots() > reserve;
-  return (signal) =>
+  const waits = new Set<{ timer: unknown; reject: (error: unknown) => void }>();
+  let closed = false;
+  const gate = (signal?: AbortSignal): Promise<void> =>
     new Promise<void>((resolve, reject) => {
+      if (closed) {
+        reject(new TickerError('network', 'Request cancelled: shutting down.'));
+        return;
+      }
       if (signal?.aborted) {
         reject(signal.reason);
         return;
@@ -40,16 +51,33 @@ export function reserveGate(
         resolve();
         return;
       }
+      const finish = (): void => {
+        clock.clearInterval(wait.timer);
+        waits.delete(wait);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const onAbort = (): void => {
-        clock.clearInterval(timer);
+        finish();
         reject(signal?.reason);
       };
-      const timer = clock.setInterval(() => {
-        if (!clear()) return;
-        clock.clearInterval(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, CHECK_EVERY_MS);
+      const wait = {
+        timer: clock.setInterval(() => {
+          if (!clear()) return;
+          finish();
+          resolve();
+        }, CHECK_EVERY_MS),
+        reject: (error: unknown) => {
+          finish();
+          reject(error);
+        },
+      };
+      waits.add(wait);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+  return Object.assign(gate, {
+    close(): void {
+      closed = true;
+      for (const wait of [...waits]) wait.reject(new TickerError('network', 'Request cancelled: shutting down.'));
+    },
+  });
 }

@@ -81,6 +81,11 @@ export class FeedSession {
    * The source's figures with the store's refusals added in (implausible times, stale days…), so
    * `dropped` counts every trade that did not reach the strip. Null while no source is attached.
    */
+  /** True while previous closes are queued or loading (other REST work should wait for them). */
+  loadingPrevCloses(): boolean {
+    return this.loader?.busy ?? false;
+  }
+
   stats(): FeedStats | null {
     const stats = this.source?.stats();
     if (stats === undefined) return null;
