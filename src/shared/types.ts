@@ -113,6 +113,8 @@ export interface FeedStats {
   lastMessageAt: number | null;
   /** The last `{"type":"error"}` message text from the server, if any. */
   lastServerError: string | null;
+  /** Every `{"type":"error"}` frame received, including those a throttled status did not show. */
+  serverErrors: number;
 }
 
 /** Symbol search result (REST `/search`). */

@@ -172,6 +172,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
         droppedByReason: {},
         lastMessageAt: now,
         lastServerError: null,
+        serverErrors: 0,
       },
       demo,
     },

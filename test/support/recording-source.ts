@@ -29,6 +29,7 @@ export function recordingSource(live: boolean) {
       droppedByReason: {},
       lastMessageAt: null,
       lastServerError: null,
+      serverErrors: 0,
     }),
     start: () => {},
     setSymbols: (symbols) => lists.push([...symbols]),

@@ -19,6 +19,7 @@ const EMPTY_STATS: FeedStats = {
   droppedByReason: {},
   lastMessageAt: null,
   lastServerError: null,
+  serverErrors: 0,
 };
 
 export interface CoreParts {

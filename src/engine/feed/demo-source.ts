@@ -150,6 +150,7 @@ export class DemoSource implements TradeSource {
       droppedByReason: {},
       lastMessageAt: this.lastTradeAt,
       lastServerError: null,
+      serverErrors: 0,
     };
   }
 

@@ -89,6 +89,9 @@ interface LiveSocket {
   detach: () => void;
 }
 
+/** Server error texts change the status at most this often (four a second), whatever they say. */
+export const SERVER_ERROR_STATUS_INTERVAL_MS = 250;
+
 const OPEN = 1;
 const CLOSED = 3;
 const NORMAL_CLOSURE = 1000;
@@ -147,6 +150,11 @@ export class FinnhubConnection implements TradeSource {
   private readonly drops: DropCounts = createDropCounts();
   private lastMessageAt: number | null = null;
   private lastServerError: string | null = null;
+  private serverErrors = 0;
+  /** Server error texts reach the status at most every SERVER_ERROR_STATUS_INTERVAL_MS; the latest wins. */
+  private lastErrorShownAt = Number.NEGATIVE_INFINITY;
+  private pendingError: string | null = null;
+  private errorTimer: TimerHandle | null = null;
 
   constructor(options: FinnhubConnectionOptions) {
     this.token = options.token;
@@ -187,6 +195,7 @@ export class FinnhubConnection implements TradeSource {
       droppedByReason,
       lastMessageAt: this.lastMessageAt,
       lastServerError: this.lastServerError,
+      serverErrors: this.serverErrors,
     };
   }
 
@@ -422,11 +431,47 @@ export class FinnhubConnection implements TradeSource {
       if (raw !== undefined) this.rawTrades.emit(raw);
     } else if (frame.kind === 'error') {
       this.lastServerError = frame.message;
-      // A server repeating itself is not news: status, tray and IPC work only on a new message.
-      if (this.current.message === frame.message) return;
-      this.current = { ...this.current, message: frame.message };
-      this.status.emit({ ...this.current });
+      this.serverErrors += 1;
+      this.showServerError(frame.message);
     }
+  }
+
+  /**
+   * A server error text becomes the status message, but a flood of them (whatever their text)
+   * gives at most one status every SERVER_ERROR_STATUS_INTERVAL_MS: the latest text wins, and
+   * `serverErrors` keeps the count. A server repeating itself is not news at all.
+   */
+  private showServerError(message: string): void {
+    if (this.errorTimer !== null) {
+      this.pendingError = message;
+      return;
+    }
+    const now = this.clock.now();
+    const wait = this.lastErrorShownAt + SERVER_ERROR_STATUS_INTERVAL_MS - now;
+    if (wait <= 0) {
+      this.applyServerError(message, now);
+      return;
+    }
+    this.pendingError = message;
+    this.errorTimer = this.clock.setTimeout(() => {
+      this.errorTimer = null;
+      const pending = this.pendingError;
+      this.pendingError = null;
+      if (pending !== null) this.applyServerError(pending, this.clock.now());
+    }, wait);
+  }
+
+  private applyServerError(message: string, now: number): void {
+    if (this.current.message === message) return;
+    this.lastErrorShownAt = now;
+    this.current = { ...this.current, message };
+    this.status.emit({ ...this.current });
+  }
+
+  private dropPendingError(): void {
+    this.pendingError = null;
+    this.clearTimer(this.errorTimer);
+    this.errorTimer = null;
   }
 
   /** Check for silence without touching a timer per frame: re-arm for the time still left. */
@@ -535,6 +580,8 @@ export class FinnhubConnection implements TradeSource {
   }
 
   private setStatus(status: Omit<FeedStatus, 'since'>): void {
+    // A new state supersedes a server text still waiting to be shown.
+    this.dropPendingError();
     this.current = { ...status, since: this.clock.now() };
     this.status.emit({ ...this.current });
   }

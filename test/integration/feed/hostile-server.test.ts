@@ -5,7 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedSession } from '../../../src/engine/core/feed-session';
-import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
+import {
+  FinnhubConnection,
+  SERVER_ERROR_STATUS_INTERVAL_MS,
+  type FinnhubConnectionOptions,
+} from '../../../src/engine/feed/finnhub-connection';
 import { FinnhubRest, MAX_REST_BODY_BYTES } from '../../../src/engine/market/finnhub-rest';
 import { runFeedCommand } from '../../../src/cli/feed-command';
 import { parseFeedArgs } from '../../../src/cli/feed-args';
@@ -14,6 +18,7 @@ import type { Signal } from '../../../src/shared/signal';
 import type { FeedStatus } from '../../../src/shared/types';
 import { CollectingSink } from '../../support/collecting-sink';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
+import { ManualClock } from '../../support/manual-clock';
 
 let server: FakeFinnhub;
 const connections: FinnhubConnection[] = [];
@@ -137,6 +142,29 @@ describe('server error frames', () => {
     await until(sink.arrived, () => trades.length > 0, 'the trade after the errors');
     expect(statuses.length - before).toBe(1);
     expect(connection.currentStatus().message).toBe('Subscribing to too many symbols');
+  });
+
+  it('2,000 error frames with different texts give a few status events: the latest wins, the count kept', async () => {
+    const clock = new ManualClock(Date.now());
+    const { connection, statuses } = connect({ clock });
+    const trades: number[] = [];
+    const sink = new CollectingSink();
+    connection.setSink(sink);
+    sink.arrived.subscribe((trade) => trades.push(trade.price));
+    connection.start();
+    await server.waitForSubscriptions(2);
+    await waitForStatus(connection, (s) => s.state === 'live');
+    const before = statuses.length;
+    for (let i = 0; i < 2_000; i += 1) server.sendError(`Error number ${i}`);
+    server.sendTrades([{ symbol: 'AAPL', price: 190, volume: 1, time: Date.now() }]); // arrives after every error frame
+    await until(sink.arrived, () => trades.length > 0, 'the trade after the errors');
+    expect(statuses.slice(before).map((s) => s.message)).toEqual(['Error number 0']);
+    expect(connection.stats().serverErrors).toBe(2_000);
+    clock.advance(SERVER_ERROR_STATUS_INTERVAL_MS);
+    expect(statuses.slice(before).map((s) => s.message)).toEqual(['Error number 0', 'Error number 1999']);
+    expect(statuses.at(-1)?.state).toBe('live');
+    clock.advance(10 * SERVER_ERROR_STATUS_INTERVAL_MS);
+    expect(statuses.length - before).toBe(2);
   });
 
   it('strips escapes, control and bidi characters from error texts and close reasons, and caps them', async () => {
