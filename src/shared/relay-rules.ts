@@ -36,7 +36,14 @@ export const RELAY_QUOTE_CACHE_ENTRIES = 500;
 /** Tokens are 16 to 128 printable characters without spaces (they travel in a URL query). */
 export const RELAY_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{16,128}$/;
 export const MAX_RELAY_ORIGINS = 20;
-const MAX_ORIGIN_LENGTH = 200;
+/**
+ * The longest allowed origin as it is saved: normalised (an internationalised host in punycode, so a
+ * 130-character address can become 360). The one limit the settings window, the IPC validator, the
+ * settings service and the settings file's schema apply, always to the normalised origin.
+ */
+export const MAX_RELAY_ORIGIN_LENGTH = 200;
+/** Input longer than this is not read at all (no origin is anywhere near it, even before normalising). */
+const MAX_ORIGIN_INPUT_LENGTH = 2048;
 
 export function isValidRelayToken(value: unknown): value is string {
   return typeof value === 'string' && RELAY_TOKEN_PATTERN.test(value);
@@ -46,22 +53,44 @@ export function isValidRelayPort(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_RELAY_PORT && value <= MAX_RELAY_PORT;
 }
 
+/** An origin checked: its normalised form, or why it cannot be allowed. */
+export type CheckedRelayOrigin = { ok: true; origin: string } | { ok: false; message: string };
+
 /**
- * A browser origin as the `Origin` header spells it (`scheme://host[:port]`, lower case, no path),
- * or null when the input is not one. `https://Example.com/` → `https://example.com`.
+ * Check an allowed origin after normalising it (`https://Example.com/` → `https://example.com`, an
+ * internationalised host in punycode). Its length is checked as it will be saved.
  */
-export function normalizeRelayOrigin(input: unknown): string | null {
-  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_ORIGIN_LENGTH) return null;
+export function checkRelayOrigin(input: unknown): CheckedRelayOrigin {
+  const notOrigin: CheckedRelayOrigin = {
+    ok: false,
+    message: 'Not an origin: use the form https://example.com or http://localhost:3000',
+  };
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_ORIGIN_INPUT_LENGTH) return notOrigin;
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
-    return null;
+    return notOrigin;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
-  if (url.pathname !== '/' && url.pathname !== '') return null;
-  return url.origin;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return notOrigin;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return notOrigin;
+  if (url.pathname !== '/' && url.pathname !== '') return notOrigin;
+  if (url.origin.length > MAX_RELAY_ORIGIN_LENGTH)
+    return {
+      ok: false,
+      message: `The origin is too long: ${url.origin.length} characters as saved (${url.origin.slice(0, 40)}…), the limit is ${MAX_RELAY_ORIGIN_LENGTH}`,
+    };
+  return { ok: true, origin: url.origin };
+}
+
+/**
+ * A browser origin as the `Origin` header spells it (`scheme://host[:port]`, lower case, no path),
+ * or null when the input is not one (or is too long once normalised). `https://Example.com/` →
+ * `https://example.com`.
+ */
+export function normalizeRelayOrigin(input: unknown): string | null {
+  const checked = checkRelayOrigin(input);
+  return checked.ok ? checked.origin : null;
 }
 
 /** The origins of pages the relay serves itself, which common websocket libraries send by default. */

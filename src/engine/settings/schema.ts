@@ -2,7 +2,7 @@
  * What Ticker saves, its defaults, and the JSON schema electron-store validates the file against.
  */
 import { ALERT_LIMITS, alertRuleJsonSchema, type AlertRule } from '../../shared/alert-rules';
-import { MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from '../../shared/relay-rules';
+import { MAX_RELAY_ORIGIN_LENGTH, MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import { defaultHoldings, HOLDING_LIMITS, LOT_ID_PATTERN, type Holdings } from '../../shared/portfolio/holdings';
 import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
@@ -184,7 +184,11 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
       type: 'object',
       properties: {
         token: { anyOf: [{ type: 'null' }, { type: 'string', pattern: RELAY_TOKEN_PATTERN.source }] },
-        origins: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: MAX_RELAY_ORIGINS },
+        origins: {
+          type: 'array',
+          items: { type: 'string', maxLength: MAX_RELAY_ORIGIN_LENGTH },
+          maxItems: MAX_RELAY_ORIGINS,
+        },
       },
       additionalProperties: false,
       default: { token: null, origins: [] },

@@ -14,7 +14,7 @@ import {
 } from '../../shared/alert-rules';
 import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
-import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
+import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
 import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
 import type { KeyInfo, Notice, Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
 import { checkSecondStripPatch, listsOnScreen } from '../../shared/second-strip';
@@ -350,13 +350,9 @@ export class SettingsService {
     if (input.length > MAX_RELAY_ORIGINS) throw new TickerError('limit', `At most ${MAX_RELAY_ORIGINS} origins.`);
     const origins: string[] = [];
     for (const item of input) {
-      const origin = normalizeRelayOrigin(item);
-      if (origin === null)
-        throw new TickerError(
-          'invalid-payload',
-          `Not an origin: use the form https://example.com or http://localhost:3000`,
-        );
-      if (!origins.includes(origin)) origins.push(origin);
+      const checked = checkRelayOrigin(item);
+      if (!checked.ok) throw new TickerError('invalid-payload', `${checked.message}.`);
+      if (!origins.includes(checked.origin)) origins.push(checked.origin);
     }
     this.commit({ ...this.current, relay: { ...this.current.relay, origins } });
     return this.relayOrigins();
@@ -580,9 +576,7 @@ export class SettingsService {
     } catch (error) {
       if (!(error instanceof SettingsWriteRefused)) console.error('[settings] could not save settings:', error);
       if (!this.toldUnsaved)
-        this.tellUnsaved(
-          error instanceof SettingsWriteRefused ? error.reason : `the file could not be written (${errorCode(error)})`,
-        );
+        this.tellUnsaved(error instanceof SettingsWriteRefused ? error.reason : writeFailureReason(error));
       return false;
     }
   }
@@ -705,4 +699,31 @@ function requireLot(input: unknown): LotDraft {
   const checked = checkLotDraft(input);
   if (!checked.ok) throw new TickerError('invalid-payload', Object.values(checked.problems).join('; '));
   return checked.value;
+}
+
+const SCHEMA_VIOLATION = 'Config schema violation: ';
+
+/** `relay/origins/0` (the store's JSON pointer) → `relay.origins[0]`. */
+function fieldName(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join('');
+}
+
+/**
+ * Why a write failed, in words that name the field and the reason when the store refused a value
+ * ("relay.origins[0] must NOT have more than 200 characters"), else the file system's error code.
+ */
+export function writeFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (!message.startsWith(SCHEMA_VIOLATION)) return `the file could not be written (${errorCode(error)})`;
+  const fields = message
+    .slice(SCHEMA_VIOLATION.length)
+    .split('; ')
+    .map((part) => {
+      const match = /^`([^`]*)` (.*)$/.exec(part);
+      return match ? `${fieldName(match[1] as string)} ${match[2] as string}` : part;
+    });
+  return `a value was refused: ${fields.join('; ')}`;
 }

@@ -8,7 +8,7 @@ import { fail, ok, type InvokeContract, type InvokeName, type Result } from '../
 import { ALERT_ID_PATTERN, checkAlertDraft, type AlertDraft } from '../../shared/alert-rules';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { checkSecondStripPatch } from '../../shared/second-strip';
-import { MAX_RELAY_ORIGINS } from '../../shared/relay-rules';
+import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
 import { isRelayCopyItem, RELAY_COPY_ITEMS, type RelayCopyItem } from '../../shared/relay-urls';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences, SecondStrip } from '../../shared/types';
@@ -140,7 +140,7 @@ function alertIdArg(value: unknown): Check<string> {
   return typeof value === 'string' && ALERT_ID_PATTERN.test(value) ? { ok: true, value } : refuse('Not an alert id');
 }
 
-/** A list of at most MAX_RELAY_ORIGINS short strings; the settings service checks each is an origin. */
+/** A list of at most MAX_RELAY_ORIGINS origins, each checked as it will be saved (checkRelayOrigin). */
 function originsArg(value: unknown): Check<string[]> {
   if (!Array.isArray(value)) return refuse('The origins must be a list');
   if (value.length > MAX_RELAY_ORIGINS) return refuse(`At most ${MAX_RELAY_ORIGINS} origins`);
@@ -148,7 +148,8 @@ function originsArg(value: unknown): Check<string[]> {
   for (const item of value) {
     const raw = text(item, 'An origin');
     if (!raw.ok) return raw;
-    if (raw.value.length > 200) return refuse('An origin is too long');
+    const checked = checkRelayOrigin(raw.value);
+    if (!checked.ok) return refuse(checked.message);
     origins.push(raw.value);
   }
   return { ok: true, value: origins };

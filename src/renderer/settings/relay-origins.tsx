@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
-import { MAX_RELAY_ORIGINS, normalizeRelayOrigin } from '../../shared/relay-rules';
+import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
 import type { RelayView } from '../../shared/types';
 import { settle } from '../bridge';
 
@@ -17,13 +17,9 @@ function checkOrigin(
 ): { ok: true; origin: string } | { ok: false; message: string } {
   if (input.trim() === '')
     return { ok: false, message: 'Type the address of the page, e.g. https://dashboard.example.com.' };
-  const origin = normalizeRelayOrigin(input);
-  if (origin === null) {
-    return {
-      ok: false,
-      message: 'Not an origin: use http:// or https://, a host and an optional port, without a path.',
-    };
-  }
+  const checked = checkRelayOrigin(input);
+  if (!checked.ok) return { ok: false, message: `${checked.message}.` };
+  const { origin } = checked;
   if (origins.includes(origin)) return { ok: false, message: `${origin} is already allowed.` };
   if (origins.length >= MAX_RELAY_ORIGINS)
     return { ok: false, message: `At most ${MAX_RELAY_ORIGINS} origins can be allowed.` };

@@ -298,3 +298,72 @@ describe('hostile settings files in the real electron-store', () => {
     expect(JSON.parse(readFileSync(file(), 'utf8')).lists[0].symbols).toContain('SAP');
   });
 });
+
+describe('limits are checked on what is saved (normalised), one rule for every layer', () => {
+  // 138 characters typed; 279 once the host is written in punycode, as the origin is saved.
+  const letters = 'äöüßéèêáàâíìîóòôúùûçñåøæœ中文字日本語한국어ру';
+  const label = Array.from({ length: 40 }, (_, i) => letters[(i * 7) % letters.length]).join('');
+  const longIdnOrigin = `https://${label}.${label}.${label}.example`;
+
+  it('refuses an origin that is too long only once normalised, and every later save still works', async () => {
+    const { checkRelayOrigin, MAX_RELAY_ORIGIN_LENGTH } = await import('../../../src/shared/relay-rules');
+    const { validateArgs } = await import('../../../src/main/ipc/validators');
+    const { settingsSchema } = await import('../../../src/engine/settings/schema');
+    expect(longIdnOrigin.length).toBeLessThan(MAX_RELAY_ORIGIN_LENGTH);
+    expect(new URL(longIdnOrigin).origin.length).toBeGreaterThan(MAX_RELAY_ORIGIN_LENGTH);
+
+    const checked = checkRelayOrigin(longIdnOrigin);
+    expect(checked).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(`the limit is ${MAX_RELAY_ORIGIN_LENGTH}`),
+    });
+    expect(validateArgs('setRelayOrigins', [[longIdnOrigin]])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringContaining('too long') },
+    });
+    const origins = settingsSchema().relay as { properties: { origins: { items: { maxLength: number } } } };
+    expect(origins.properties.origins.items.maxLength).toBe(MAX_RELAY_ORIGIN_LENGTH);
+
+    const { settings } = open();
+    expect(() => settings.setRelayOrigins([longIdnOrigin])).toThrow(/too long.*limit is 200/);
+    settings.setRelayOrigins([`https://${'ü'.repeat(20)}.example`]);
+    settings.setPreferences({ fontSize: 17 });
+    expect(settings.notices()).toEqual([]);
+    const again = open();
+    expect(again.notice).toBeNull();
+    expect(again.settings.preferences().fontSize).toBe(17);
+    expect(again.settings.relayOrigins()).toEqual([new URL(`https://${'ü'.repeat(20)}.example`).origin]);
+  });
+
+  it('a file already holding a too-long origin is repaired (the origin named), and saves work again', () => {
+    const tooLong = `https://${'a'.repeat(250)}.example`;
+    writeFileSync(
+      settingsFilePath(userData.dir),
+      JSON.stringify({ ...defaultSettings(), relay: { token: null, origins: ['https://ok.example', tooLong] } }),
+    );
+    const { notice, settings } = open();
+    expect(notice?.message).toContain('relay.origins[1]');
+    expect(settings.relayOrigins()).toEqual(['https://ok.example']);
+    settings.setPreferences({ fontSize: 15 });
+    expect(settings.notices().filter((n) => n.message.includes('cannot save'))).toEqual([]);
+    expect(open().settings.preferences().fontSize).toBe(15);
+  });
+
+  it('a save the file refuses names the field and the reason', async () => {
+    const { writeFailureReason } = await import('../../../src/engine/settings/settings-service');
+    const store = createElectronSettingsStore();
+    let refused: unknown;
+    try {
+      store.store = { ...defaultSettings(), relay: { token: null, origins: [`https://${'a'.repeat(250)}.example`] } };
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(Error);
+    expect(writeFailureReason(refused)).toBe(
+      'a value was refused: relay.origins[0] must NOT have more than 200 characters',
+    );
+    expect(writeFailureReason(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe(
+      'the file could not be written (ENOSPC)',
+    );
+  });
+});
