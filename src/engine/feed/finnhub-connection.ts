@@ -19,7 +19,7 @@ import {
   rateLimitedDelay,
 } from './backoff';
 import { classifyFinnhubStatus, refusedKeyMessage } from './finnhub-refusal';
-import { cleanServerText } from './server-text';
+import { cleanServerText } from '../../shared/server-text';
 import {
   DEFAULT_MAX_FRAME_BYTES,
   createDropCounts,

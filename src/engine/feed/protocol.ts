@@ -5,7 +5,7 @@
  */
 import type { TradeSink, TradeSlot } from './trade-sink';
 import { MAX_PRICE, MAX_TRADE_TIME_MS, MAX_TRADE_VOLUME, MIN_PRICE, MIN_TRADE_TIME_MS } from './plausibility';
-import { cleanServerText } from './server-text';
+import { cleanServerText } from '../../shared/server-text';
 
 /** Why a frame, or one trade inside a frame, was dropped. */
 export type DropReason =

@@ -4,7 +4,7 @@
  * runs at `background` priority unless told otherwise: the user's own calls (search, key test,
  * previous closes) always go first. Parsers keep only well-formed fields; unknown ones are null.
  */
-import { cleanServerText } from '../feed/server-text';
+import { cleanServerText } from '../../shared/server-text';
 import { isPlausibleTime, MAX_PRICE } from '../feed/plausibility';
 import { isValidSymbol, normalizeSymbol } from '../../shared/symbols';
 import { CONTEXT_LIMITS, EARNINGS_HOURS, type EarningsHour } from '../../shared/symbol-context';

@@ -5,7 +5,7 @@ import type { KeyTestResult, RestQuote, SymbolMatch } from '../../shared/types';
 import { parseRetryAfter, rateLimitedDelay, type RateLimitPolicy } from '../feed/backoff';
 import { classifyFinnhubStatus, refusedKeyMessage } from '../feed/finnhub-refusal';
 import { isPlausibleTime } from '../feed/plausibility';
-import { cleanServerText } from '../feed/server-text';
+import { cleanServerText } from '../../shared/server-text';
 import type { RequestPriority, RequestSlots } from './rate-limiter';
 import { systemClock, type Clock } from '../../shared/clock';
 

@@ -24,6 +24,7 @@ import {
   preferenceProblem,
 } from '../../shared/preference-rules';
 import {
+  cleanListName,
   FIRST_LIST_NAME,
   isListId,
   listNameProblem,
@@ -99,7 +100,7 @@ function repairLists(raw: unknown, maxSymbols: number, problems: string[]): Watc
       continue;
     }
     const symbols = repairSymbols(item.symbols, maxSymbols, `${path}.symbols`, problems) ?? [];
-    lists.push({ id, name: uniqueName((item.name as string).trim(), lists), symbols });
+    lists.push({ id, name: uniqueName(cleanListName(item.name as string), lists), symbols });
   }
   return lists.length > 0 ? lists : defaultLists();
 }

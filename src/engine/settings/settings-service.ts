@@ -30,6 +30,7 @@ import type { TransferData, TransferSource } from './settings-transfer';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, type Holdings, type LotDraft } from '../../shared/portfolio/holdings';
 import {
+  cleanListName,
   listNameProblem,
   MAX_WATCH_LISTS,
   nextListId,
@@ -662,11 +663,11 @@ export class SettingsService {
     return list;
   }
 
-  /** A usable, unique list name (trimmed); `ownId` may keep its own name. */
+  /** A usable, unique list name (cleaned, see cleanListName); `ownId` may keep its own name. */
   private requireListName(name: unknown, ownId?: string): string {
     const problem = listNameProblem(name);
     if (problem) throw new TickerError('invalid-payload', `${problem}.`);
-    const trimmed = (name as string).trim();
+    const trimmed = cleanListName(name as string);
     const clash = this.current.lists.find((l) => l.id !== ownId && sameListName(l.name, trimmed));
     if (clash) throw new TickerError('duplicate', `There is already a list named “${clash.name}”.`);
     return trimmed;

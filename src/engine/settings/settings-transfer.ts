@@ -8,7 +8,13 @@ import { isPlainDataObject, isPreferenceKey, preferenceProblem } from '../../sha
 import { listedProblems } from '../../shared/settings-transfer';
 import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { Preferences } from '../../shared/types';
-import { listNameProblem, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
+import {
+  cleanListName,
+  listNameProblem,
+  MAX_WATCH_LISTS,
+  sameListName,
+  type WatchList,
+} from '../../shared/watch-lists';
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
 
 /** The `format` field that marks a Ticker settings export. */
@@ -108,7 +114,7 @@ function checkLists(raw: unknown, maxSymbols: number, problems: string[]): Trans
         problems.push(`${path}.${key}: not a field of a watch list`);
     }
     const nameProblem = listNameProblem(item.name);
-    const name = typeof item.name === 'string' ? item.name.trim() : '';
+    const name = typeof item.name === 'string' ? cleanListName(item.name) : '';
     if (nameProblem !== null) problems.push(`${path}.name: ${nameProblem}`);
     else {
       const clash = lists.findIndex((list) => sameListName(list.name, name));

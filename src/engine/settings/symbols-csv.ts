@@ -7,7 +7,13 @@
 import { csvField, csvLines, parseCsvRows, unguardCsvField } from '../../shared/csv';
 import { listedProblems } from '../../shared/settings-transfer';
 import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
-import { listNameProblem, MAX_WATCH_LISTS, sameListName, type WatchList } from '../../shared/watch-lists';
+import {
+  cleanListName,
+  listNameProblem,
+  MAX_WATCH_LISTS,
+  sameListName,
+  type WatchList,
+} from '../../shared/watch-lists';
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { quoted, type TransferList, type TransferParse } from './settings-transfer';
 
@@ -51,7 +57,7 @@ export function parseSymbolsCsv(text: string, options: SymbolsCsvOptions): Trans
     }
     const [rawSymbol, rawList = ''] = fields as [string, string?];
     const listText = unguardCsvField(rawList).trim();
-    const listName = listText === '' ? options.defaultList : listText;
+    const listName = cleanListName(listText === '' ? options.defaultList : listText);
     const nameProblem = listNameProblem(listName);
     if (nameProblem !== null) problems.push(`line ${line}: list ${quoted(listText)}: ${nameProblem}`);
     const symbol = normalizeSymbol(rawSymbol);

@@ -425,6 +425,26 @@ describe('SettingsService: watch lists', () => {
     expect(service.createList('Again').id).toBe('l3');
   });
 
+  it('gives every new list its own id whatever ids the file holds; deleting one deletes only it', () => {
+    const { service } = makeService({
+      initial: { ...twoLists, lists: [...twoLists.lists, { id: 'l999999999', name: 'Big', symbols: [] }] },
+    });
+    const a = service.createList('A');
+    const b = service.createList('B');
+    expect(a.id).not.toBe(b.id);
+    service.deleteList(a.id);
+    expect(service.lists().map((list) => list.name)).toEqual(['Tech', 'Crypto', 'Big', 'B']);
+  });
+
+  it('cleans list names (bidi overrides, zero-width characters) and compares them cleaned', () => {
+    const { service } = makeService({ initial: twoLists });
+    expect(errorCode(() => service.createList('Te\u200Bch'))).toBe('duplicate');
+    expect(errorCode(() => service.createList('\u2066tech\u2069'))).toBe('duplicate');
+    expect(service.createList('\u202EFX\u202C zone\u200D').name).toBe('FX zone');
+    expect(errorCode(() => service.renameList('l2', 'T\uFEFFech'))).toBe('duplicate');
+    expect(errorCode(() => service.createList('\u200B\u200B'))).toBe('invalid-payload');
+  });
+
   it('edits any list by id without touching the strip’s own list, and moves within a list', () => {
     const { service, emitted } = makeService({ initial: twoLists });
     expect(service.moveSymbol('AAPL', 0, 'l2')).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
