@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Draws Ticker's icons from simple shapes and writes them as PNG files (no image library):
+// Draws Ticker's icons from simple shapes, the one source of every icon the app and its installers
+// use, and writes them without an image library:
 //   resources/tray/<state>.png (16×16) and <state>@2x.png (32×32), one per tray state;
-//   resources/icon.png (512×512), the app icon.
+//   resources/tray/<state>Template.png and @2x: the same shapes in black on transparent, which macOS
+//     recolours for light and dark menu bars (a template image);
+//   resources/icons/<N>x<N>.png, N = 16 … 1024: the app icon for Linux (hicolor) and the packagers;
+//   resources/icon.icns (macOS) and resources/icon.ico (Windows), from the same drawing;
+//   resources/icon.png (512×512), the app icon where a single picture is wanted.
 // Each state differs in shape as well as colour, so the icons read without colour vision.
 // Run: node scripts/generate-icons.mjs   (the output is committed; re-run after changing a shape)
 import { Buffer } from 'node:buffer';
@@ -179,17 +184,125 @@ function appIcon(u, v) {
   return hex('#111827');
 }
 
+/**
+ * The macOS template version of a tray icon: every coloured part black, every white detail a hole,
+ * so the shape alone carries the state (macOS tints it to suit the menu bar).
+ */
+const template = (paint) => (u, v) => {
+  const color = paint(u, v);
+  if (!color || (color[0] === 255 && color[1] === 255 && color[2] === 255)) return null;
+  return [0, 0, 0, color[3]];
+};
+
+// ------------------------------------------------------------------ containers
+
+/**
+ * An .icns file: PNG images under the types macOS reads for each size (ic11…ic14 are the @2x ones).
+ * Apple's format: 'icns', total length, then per image its type, its length (header included), its data.
+ */
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['ic11', 32],
+  ['icp5', 32],
+  ['ic12', 64],
+  ['ic07', 128],
+  ['ic13', 256],
+  ['ic08', 256],
+  ['ic14', 512],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
+
+function encodeIcns(pngOfSize) {
+  const images = ICNS_TYPES.map(([type, size]) => {
+    const header = Buffer.alloc(8);
+    header.write(type, 0, 'ascii');
+    const png = pngOfSize(size);
+    header.writeUInt32BE(png.length + 8, 4);
+    return Buffer.concat([header, png]);
+  });
+  const header = Buffer.alloc(8);
+  header.write('icns', 0, 'ascii');
+  header.writeUInt32BE(8 + images.reduce((sum, image) => sum + image.length, 0), 4);
+  return Buffer.concat([header, ...images]);
+}
+
+/** A 32-bit BMP image as an .ico entry stores it: BITMAPINFOHEADER, BGRA rows bottom-up, AND mask. */
+function icoBitmap(size, rgba) {
+  const header = Buffer.alloc(40);
+  header.writeUInt32LE(40, 0);
+  header.writeInt32LE(size, 4);
+  header.writeInt32LE(size * 2, 8); // colour and mask, stacked
+  header.writeUInt16LE(1, 12);
+  header.writeUInt16LE(32, 14);
+  const pixels = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const from = (y * size + x) * 4;
+      const to = ((size - 1 - y) * size + x) * 4;
+      pixels[to] = rgba[from + 2];
+      pixels[to + 1] = rgba[from + 1];
+      pixels[to + 2] = rgba[from];
+      pixels[to + 3] = rgba[from + 3];
+    }
+  }
+  const maskRow = Math.ceil(size / 32) * 4;
+  return Buffer.concat([header, pixels, Buffer.alloc(maskRow * size)]); // alpha decides; mask all 0
+}
+
+/** An .ico file: small sizes as bitmaps (every Windows tool reads them), 256 as PNG (as Windows does). */
+function encodeIco(sizes, paint) {
+  const images = sizes.map((size) => {
+    const rgba = render(size, paint);
+    return { size, data: size >= 256 ? encodePng(size, size, rgba) : icoBitmap(size, rgba) };
+  });
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, data }) => {
+    const entry = Buffer.alloc(16);
+    entry[0] = size >= 256 ? 0 : size; // 0 means 256
+    entry[1] = size >= 256 ? 0 : size;
+    entry.writeUInt16LE(1, 4); // planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(data.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += data.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images.map((image) => image.data)]);
+}
+
 // ------------------------------------------------------------------ write
 
-function write(relativePath, size, paint) {
+function writeBytes(relativePath, bytes, what) {
   const file = join(root, relativePath);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, encodePng(size, size, render(size, paint)));
-  console.log(`wrote ${relativePath} (${size}×${size})`);
+  writeFileSync(file, bytes);
+  console.log(`wrote ${relativePath} (${what})`);
 }
+
+const pngs = new Map();
+/** The app icon at `size` px, drawn once per size. */
+function appIconPng(size) {
+  if (!pngs.has(size)) pngs.set(size, encodePng(size, size, render(size, appIcon)));
+  return pngs.get(size);
+}
+
+const write = (relativePath, size, paint) =>
+  writeBytes(relativePath, encodePng(size, size, render(size, paint)), `${size}×${size}`);
 
 for (const [state, paint] of Object.entries(TRAY)) {
   write(`resources/tray/${state}.png`, 16, paint);
   write(`resources/tray/${state}@2x.png`, 32, paint);
+  write(`resources/tray/${state}Template.png`, 16, template(paint));
+  write(`resources/tray/${state}Template@2x.png`, 32, template(paint));
 }
-write('resources/icon.png', 512, appIcon);
+/** The sizes desktops ask for (hicolor's fixed sizes, up to 1024 for large displays and stores). */
+const APP_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+for (const size of APP_ICON_SIZES)
+  writeBytes(`resources/icons/${size}x${size}.png`, appIconPng(size), `${size}×${size}`);
+writeBytes('resources/icon.png', appIconPng(512), '512×512');
+writeBytes('resources/icon.icns', encodeIcns(appIconPng), ICNS_TYPES.map(([type]) => type).join(' '));
+writeBytes('resources/icon.ico', encodeIco([16, 24, 32, 48, 64, 256], appIcon), '16–256');

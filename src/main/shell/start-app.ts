@@ -280,7 +280,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   const tray = new TrayController({
     createTray: (icon) => new electron.Tray(icon),
     buildMenu: (template) => electron.Menu.buildFromTemplate(template),
-    loadIcon: (state) => electron.nativeImage.createFromPath(trayIconPath(paths.resourcesDir, state)),
+    loadIcon: (state) => electron.nativeImage.createFromPath(trayIconPath(paths.resourcesDir, state, platform)),
     core,
     screen: electron.screen,
     actions,

@@ -20,9 +20,13 @@ import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio'
 import { portfolioTooltipLine } from '../../shared/portfolio/portfolio-text';
 import type { Signal } from '../../shared/signal';
 
-/** `resources/tray/<state>.png` (16×16; Electron picks `<state>@2x.png` on high-density screens). */
-export function trayIconPath(resourcesDir: string, state: TrayIconState): string {
-  return join(resourcesDir, 'tray', `${state}.png`);
+/**
+ * `resources/tray/<state>.png` (16×16; Electron picks `<state>@2x.png` on high-density screens). On
+ * macOS `<state>Template.png`: a black-on-transparent template image, which macOS tints to suit the
+ * menu bar (Electron treats a name ending in Template as one).
+ */
+export function trayIconPath(resourcesDir: string, state: TrayIconState, platform: NodeJS.Platform = 'linux'): string {
+  return join(resourcesDir, 'tray', platform === 'darwin' ? `${state}Template.png` : `${state}.png`);
 }
 
 export interface TrayControllerDeps {
