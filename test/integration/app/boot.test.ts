@@ -4,27 +4,17 @@
  * what only the bundle can break shows up here: module formats (electron-store is ESM-only),
  * external dependencies, asset paths. Checked from outside, on the driver's reports.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, SUBSCRIPTION_CHANNEL } from '../../../src/shared/ipc-contract';
-import { buildApp, PROJECT_ROOT, type AppBuild } from '../../support/app-build';
+import { buildApp, type AppBuild } from '../../support/app-build';
+import { bootStep, runBootDriver, type Boot } from '../../support/boot-run';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
-const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-const DRIVER = join(PROJECT_ROOT, 'test', 'support', 'boot-driver.ts');
 const API_KEY = 'boottestkey0123456789';
-
-interface Boot {
-  steps: Map<string, Record<string, unknown>>;
-  code: number | null;
-  stderr: string;
-  userData: string;
-}
 
 interface WindowReport {
   webPreferences: Record<string, unknown>;
@@ -37,25 +27,8 @@ let finnhub: FakeFinnhub;
 let scratch: string;
 let boot: Boot;
 
-async function runDriver(env: Record<string, string>): Promise<Boot> {
-  const userData = mkdtempSync(join(scratch, 'user-data-'));
-  const child = spawn(process.execPath, ['--import', TSX, DRIVER, build.dir, userData], {
-    cwd: build.dir,
-    env: { ...process.env, FINNHUB_WS_URL: '', FINNHUB_REST_URL: '', BOOT_API_KEY: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  const steps = new Map<string, Record<string, unknown>>();
-  for (const line of stdout.split('\n').filter(Boolean)) {
-    const report = JSON.parse(line) as { step: string } & Record<string, unknown>;
-    steps.set(report.step, report);
-  }
-  return { steps, code, stderr, userData };
-}
+const runDriver = (env: Record<string, string>): Promise<Boot> =>
+  runBootDriver(build.dir, mkdtempSync(join(scratch, 'user-data-')), env);
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'ticker-boot-'));
@@ -69,11 +42,7 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-const step = (name: string): Record<string, unknown> => {
-  const report = boot.steps.get(name);
-  if (!report) throw new Error(`the driver never reported "${name}"; exit ${boot.code}; stderr:\n${boot.stderr}`);
-  return report;
-};
+const step = (name: string): Record<string, unknown> => bootStep(boot, name);
 
 describe('the built app, booted with the Electron stand-in', () => {
   it('starts without a single error', () => {
