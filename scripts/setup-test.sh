@@ -4,6 +4,7 @@
 #                                     set CHROMIUM_PATH to use another Chromium)
 #   python3-websocket                 the relay is tested with Python's websocket-client
 #   golang-go, gorilla/websocket      ... and with a Go client built on gorilla/websocket
+#   dpkg                              dpkg-deb builds and checks the .deb (packaging test)
 # Does nothing when everything is already there. Needs root, or sudo.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ packages=()
 /usr/bin/python3 -c 'import websocket' 2>/dev/null || packages+=(python3-websocket)
 command -v go >/dev/null || packages+=(golang-go)
 [ -d /usr/share/gocode/src/github.com/gorilla/websocket ] || packages+=(golang-github-gorilla-websocket-dev)
+command -v dpkg-deb >/dev/null || packages+=(dpkg)
 
 if [ ${#packages[@]} -eq 0 ]; then
   echo "Test prerequisites are installed."
