@@ -128,7 +128,8 @@ export interface SymbolMatch {
 // ---------------------------------------------------------------- settings
 
 export type Position = 'top' | 'bottom';
-export type Theme = 'dark' | 'light' | 'transparent';
+/** 'system' follows the OS's light or dark setting. */
+export type Theme = 'system' | 'dark' | 'light' | 'transparent';
 
 export interface Preferences {
   position: Position;

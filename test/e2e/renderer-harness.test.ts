@@ -511,6 +511,19 @@ describe('ticker strip', () => {
     await page.close();
   });
 
+  it('in the system theme, follows the OS between light and dark while it runs', async () => {
+    const { page } = await openPage('strip');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => window.ticker.setPreferences({ theme: 'system' }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+    await page.close();
+  });
+
   it('survives malformed batches', async () => {
     const { page, errors } = await openPage('strip');
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');

@@ -425,6 +425,25 @@ export class MockPowerMonitor extends EventEmitter {
 
 export const powerMonitor = new MockPowerMonitor();
 
+/** The OS's light or dark mode: `setDark` switches it as the user would, with Electron's 'updated'. */
+export class MockNativeTheme extends EventEmitter {
+  shouldUseDarkColors = true;
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+
+  setDark(dark: boolean): void {
+    this.shouldUseDarkColors = dark;
+    this.emit('updated');
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.shouldUseDarkColors = true;
+    this.themeSource = 'system';
+  }
+}
+
+export const nativeTheme = new MockNativeTheme();
+
 export const net = {
   isOnline: vi.fn(() => true),
 };
@@ -536,6 +555,7 @@ export function resetElectronMock(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   powerMonitor.reset();
+  nativeTheme.reset();
   net.isOnline.mockImplementation(() => true);
   clipboard.text = '';
   globalShortcut.registered.clear();
@@ -553,6 +573,7 @@ export default {
   ipcRenderer,
   Menu,
   nativeImage,
+  nativeTheme,
   net,
   Notification,
   powerMonitor,

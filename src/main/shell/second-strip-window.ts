@@ -22,6 +22,8 @@ export interface SecondStripWindowDeps {
   core: Pick<TickerCore, 'preferences' | 'secondStrip' | 'lists' | 'handlers'>;
   platform: NodeJS.Platform;
   clock: Clock;
+  /** Whether the OS is in dark mode, for the "system" theme (see TickerWindowDeps). */
+  systemDark?: () => boolean;
 }
 
 /** The second strip's preferences: the shared look with its own edge and display. */
@@ -58,6 +60,11 @@ export class SecondStripWindow {
     return this.strip?.browserWindow() ?? null;
   }
 
+  /** The OS switched between light and dark (see TickerWindow.systemThemeChanged). */
+  systemThemeChanged(): void {
+    this.strip?.systemThemeChanged();
+  }
+
   /** Follow a settings change: open, close, move or restyle the second strip. */
   apply(settings: Pick<PublicSettings, 'preferences' | 'secondStrip' | 'lists'>): void {
     if (this.destroyed) return;
@@ -77,6 +84,7 @@ export class SecondStripWindow {
       core: this.stripSource(),
       platform: this.deps.platform,
       clock: this.deps.clock,
+      ...(this.deps.systemDark ? { systemDark: this.deps.systemDark } : {}),
     });
     this.stopForwardingShown = this.strip.shownChanged.subscribe((shown) => this.shownChanged.emit(shown));
     this.strip.setMarketsClosed(this.marketsClosed);

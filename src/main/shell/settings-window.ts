@@ -6,6 +6,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { AlertCondition } from '../../shared/alert-rules';
 import type { EventName } from '../../shared/ipc-contract';
 import type { Signal } from '../../shared/signal';
+import { SETTINGS_BACKGROUND } from '../../shared/theme';
 import type { CreateAppWindow } from './app-window';
 
 /** The focus requests the settings page answers, by the event that carries each. */
@@ -30,6 +31,8 @@ export interface SettingsWindowDeps {
   focusAlert?(ruleId: string): void;
   /** Ask the settings page to start a new alert with this condition (the prefillAlert event). */
   prefillAlert?(condition: AlertCondition): void;
+  /** Whether the OS is in dark mode (nativeTheme): the page follows it, so does its background. Default: dark. */
+  systemDark?(): boolean;
 }
 
 interface FocusRequest {
@@ -54,8 +57,12 @@ export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
   show: false,
   autoHideMenuBar: true,
   fullscreenable: false,
-  backgroundColor: '#1b1d22',
 };
+
+/** The settings page's background in the OS's current mode, painted before the page draws. */
+export function settingsBackground(systemDark: boolean): string {
+  return SETTINGS_BACKGROUND[systemDark ? 'dark' : 'light'];
+}
 
 export class SettingsWindow {
   private window: BrowserWindow | null = null;
@@ -89,7 +96,10 @@ export class SettingsWindow {
       this.request(existing, this.focusFor(options));
       return existing;
     }
-    const window = this.deps.createWindow('settings', SETTINGS_WINDOW_OPTIONS);
+    const window = this.deps.createWindow('settings', {
+      ...SETTINGS_WINDOW_OPTIONS,
+      backgroundColor: settingsBackground(this.systemDark()),
+    });
     this.window = window;
     this.pending = null;
     window.once('ready-to-show', () => {
@@ -127,7 +137,16 @@ export class SettingsWindow {
     return null;
   }
 
+  /** The OS switched between light and dark: the page follows by itself, the window's background here. */
+  systemThemeChanged(): void {
+    this.current()?.setBackgroundColor(settingsBackground(this.systemDark()));
+  }
+
   close(): void {
     this.current()?.close();
+  }
+
+  private systemDark(): boolean {
+    return this.deps.systemDark?.() ?? true;
   }
 }

@@ -44,6 +44,7 @@ export type ElectronModules = Pick<
   | 'clipboard'
   | 'Tray'
   | 'nativeImage'
+  | 'nativeTheme'
   | 'screen'
   | 'ipcMain'
   | 'safeStorage'
@@ -165,7 +166,10 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     preloadPath: paths.preload,
     pages: paths,
   });
+  // The OS's light or dark mode: the "system" theme and the settings window's background follow it.
+  const systemDark = (): boolean => electron.nativeTheme.shouldUseDarkColors;
   const settingsWindow = new SettingsWindow({
+    systemDark,
     createWindow,
     listeners: registry,
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
@@ -194,14 +198,28 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
       registry.setView(window, new StripView({ role, core, now: () => clock.now() }));
       return window;
     };
-  const strip = new TickerWindow({ createWindow: createStripWindow('first'), screen: electron.screen, core, platform });
+  const strip = new TickerWindow({
+    createWindow: createStripWindow('first'),
+    screen: electron.screen,
+    core,
+    platform,
+    systemDark,
+  });
   const secondStrip = new SecondStripWindow({
     createWindow: createStripWindow('second'),
     screen: electron.screen,
     core,
     platform,
     clock,
+    systemDark,
   });
+  const onSystemTheme = (): void => {
+    strip.systemThemeChanged();
+    secondStrip.systemThemeChanged();
+    settingsWindow.systemThemeChanged();
+  };
+  electron.nativeTheme.on('updated', onSystemTheme);
+  const stopFollowingSystemTheme = (): void => void electron.nativeTheme.removeListener('updated', onSystemTheme);
   const stripOf = (role: StripRole): ItemStrip => {
     const listId = (): string => (role === 'first' ? core.shownListId() : core.secondStrip().listId);
     return {
@@ -305,6 +323,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   const quit = createQuitSequence({
     beforeStop: [
       stopReconnectTriggers,
+      stopFollowingSystemTheme,
       () => drawing.stop(),
       () => economy.stop(),
       stopFollowingSettings,

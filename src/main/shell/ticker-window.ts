@@ -4,7 +4,8 @@
  * remembers where the user put it.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
-import type { Preferences, Theme } from '../../shared/types';
+import type { Preferences } from '../../shared/types';
+import { STRIP_BACKGROUND, themeInEffect, type ShownTheme } from '../../shared/theme';
 import type { CoreHandlers, TickerCore } from '../../engine/core/ticker-core';
 import type { CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
@@ -34,12 +35,6 @@ export function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenAp
 /** After the last 'move' event, wait this long before treating the move as finished. */
 export const MOVE_SETTLE_MS = 400;
 
-const BACKGROUND_BY_THEME: Record<Theme, string> = {
-  dark: '#14161a',
-  light: '#f4f5f7',
-  transparent: '#00000000',
-};
-
 export type StripScreen = Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'on' | 'removeListener'>;
 
 export interface TickerWindowDeps {
@@ -50,23 +45,27 @@ export interface TickerWindowDeps {
     handlers: Pick<CoreHandlers, 'setPreferences'>;
   };
   platform: NodeJS.Platform;
+  /** Whether the OS is in dark mode (nativeTheme), for the "system" theme. Default: dark. */
+  systemDark?: () => boolean;
   clock?: Clock;
   moveSettleMs?: number;
 }
 
-/** The strip's BrowserWindow options for some preferences, at `bounds`. */
+/** The strip's BrowserWindow options for some preferences, at `bounds`, in the theme in effect. */
 export function stripWindowOptions(
   preferences: Preferences,
   bounds: Rect,
   platform: NodeJS.Platform,
+  systemDark = true,
 ): BrowserWindowConstructorOptions {
+  const theme = themeInEffect(preferences.theme, systemDark);
   const options: BrowserWindowConstructorOptions = {
     ...bounds,
     title: 'Ticker',
     show: false,
     frame: false,
-    transparent: preferences.theme === 'transparent',
-    backgroundColor: BACKGROUND_BY_THEME[preferences.theme],
+    transparent: theme === 'transparent',
+    backgroundColor: STRIP_BACKGROUND[theme],
     resizable: false,
     minimizable: false,
     maximizable: false,
@@ -92,7 +91,7 @@ export class TickerWindow {
   readonly shownChanged = new Signal<boolean>();
   private window: BrowserWindow | null = null;
   private lastShown = false;
-  private windowTheme: Theme | null = null;
+  private windowTheme: ShownTheme | null = null;
   /** What the window was last told about full-screen Spaces (macOS flickers on every call). */
   private visibleOnFullScreen: boolean | null = null;
   private applied: Preferences | null = null;
@@ -151,7 +150,8 @@ export class TickerWindow {
     }
 
     let window = this.browserWindow();
-    const wantsTransparent = preferences.theme === 'transparent';
+    const theme = themeInEffect(preferences.theme, this.systemDark());
+    const wantsTransparent = theme === 'transparent';
     if (window && (this.windowTheme === 'transparent') !== wantsTransparent) {
       this.close();
       window = null;
@@ -159,8 +159,8 @@ export class TickerWindow {
     if (!window) window = this.create(preferences);
     if (!window) return;
 
-    this.windowTheme = preferences.theme;
-    if (!wantsTransparent) window.setBackgroundColor(BACKGROUND_BY_THEME[preferences.theme]);
+    this.windowTheme = theme;
+    if (!wantsTransparent) window.setBackgroundColor(STRIP_BACKGROUND[theme]);
     const fullScreen = fullScreenBehaviour(preferences);
     if (preferences.alwaysOnTop) window.setAlwaysOnTop(true, fullScreen.level);
     else window.setAlwaysOnTop(false);
@@ -215,12 +215,21 @@ export class TickerWindow {
     this.close();
   }
 
+  /** The OS switched between light and dark: a strip in the "system" theme follows at once. */
+  systemThemeChanged(): void {
+    if (this.applied !== null && this.applied.theme === 'system') this.apply(this.applied);
+  }
+
+  private systemDark(): boolean {
+    return this.deps.systemDark?.() ?? true;
+  }
+
   private create(preferences: Preferences): BrowserWindow | null {
     const placement = this.placement(preferences);
     if (!placement) return null;
     const window = this.deps.createWindow(
       'strip',
-      stripWindowOptions(preferences, placement.bounds, this.deps.platform),
+      stripWindowOptions(preferences, placement.bounds, this.deps.platform, this.systemDark()),
     );
     this.window = window;
     this.ready = false;

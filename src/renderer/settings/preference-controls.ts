@@ -38,7 +38,7 @@ export const SLIDERS: readonly SliderControl[] = [
 /** The option labels of each enum preference; the record type makes a new rule value a compile error here. */
 export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, string> } = {
   position: { top: 'Top of the screen', bottom: 'Bottom of the screen' },
-  theme: { dark: 'Dark', light: 'Light', transparent: 'Transparent' },
+  theme: { system: 'System', dark: 'Dark', light: 'Light', transparent: 'Transparent' },
   whenMarketsClosed: {
     dim: 'Dim the strip',
     hide: 'Hide the strip until the next open',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { StripApi } from '../../shared/ipc-contract';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
+import { themeInEffect } from '../../shared/theme';
 import type { FeedStatus, Preferences, PublicSettings } from '../../shared/types';
 import { settle } from '../bridge';
 import type { BegunStart } from '../page-start';
@@ -130,10 +131,13 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
 
   useEffect(() => () => fader.dispose(), [fader]);
 
+  // "System" follows the OS live: Chromium's prefers-color-scheme is Electron's nativeTheme.
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const theme = themeInEffect(preferences.theme, systemDark);
   useEffect(() => {
-    document.documentElement.dataset.theme = preferences.theme;
+    document.documentElement.dataset.theme = theme;
     document.documentElement.style.setProperty('--font-size', `${preferences.fontSize}px`);
-  }, [preferences.theme, preferences.fontSize]);
+  }, [theme, preferences.fontSize]);
 
   const alerted = useAlertMarks(api);
   const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);

@@ -32,7 +32,7 @@ describe('settings defaults', () => {
       height: 32,
       speed: 60,
       opacity: 1,
-      theme: 'dark',
+      theme: 'system',
       fontSize: 14,
       clickThrough: false,
       alwaysOnTop: true,
@@ -87,7 +87,10 @@ describe('settings defaults', () => {
     expect(preferences.properties.height).toMatchObject({ type: 'integer', minimum: 20, maximum: 120, default: 32 });
     expect(preferences.properties.speed).toMatchObject({ minimum: 10, maximum: 400, default: 60 });
     expect(preferences.properties.opacity).toMatchObject({ type: 'number', minimum: 0.3, maximum: 1, default: 1 });
-    expect(preferences.properties.theme).toMatchObject({ enum: ['dark', 'light', 'transparent'], default: 'dark' });
+    expect(preferences.properties.theme).toMatchObject({
+      enum: ['system', 'dark', 'light', 'transparent'],
+      default: 'system',
+    });
     const listSymbols = (schema: Record<string, unknown>) =>
       (schema as { items: { properties: { symbols: unknown } } }).items.properties.symbols;
     expect(listSymbols(SETTINGS_SCHEMA.lists)).toMatchObject({

@@ -109,7 +109,7 @@ describe('settings export (JSON)', () => {
         'lists[3]: must be an object with a name and symbols',
         'shownList: "Nope" is not the name of a list in the file',
         'preferences.height: "height" must be between 20 and 120',
-        'preferences.theme: "theme" must be one of dark, light, transparent',
+        'preferences.theme: "theme" must be one of system, dark, light, transparent',
         'preferences.shortcut: not a preference of this version of Ticker',
         expect.stringMatching(/^preferences\.chartUrlTemplate: .*https/),
       ],

@@ -2,6 +2,7 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
 import { SettingsWindow } from '../../../src/main/shell/settings-window';
+import { SETTINGS_BACKGROUND } from '../../../src/shared/theme';
 import { WindowRegistry } from '../../../src/main/shell/window-registry';
 import type { AppPage } from '../../../src/main/shell/app-window';
 
@@ -26,6 +27,27 @@ function setup() {
 beforeEach(() => resetElectronMock());
 
 describe('SettingsWindow', () => {
+  it('paints its background in the OS’s mode before the page draws, and follows the OS', () => {
+    const system = { dark: false };
+    const createWindow = vi.fn(
+      (_page: AppPage, options: BrowserWindowConstructorOptions) =>
+        new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow,
+    );
+    const settings = new SettingsWindow({
+      createWindow,
+      listeners: new WindowRegistry(),
+      focusAddSymbol: vi.fn(),
+      systemDark: () => system.dark,
+    });
+    settings.systemThemeChanged(); // nothing open: nothing to do
+    settings.open();
+    const window = MockBrowserWindow.instances[0]!;
+    expect(window.options.backgroundColor).toBe(SETTINGS_BACKGROUND.light);
+    system.dark = true;
+    settings.systemThemeChanged();
+    expect(window.setBackgroundColor).toHaveBeenLastCalledWith(SETTINGS_BACKGROUND.dark);
+  });
+
   it('opens the settings page in a normal window, shown and focused when ready', () => {
     const { settings, createWindow } = setup();
     settings.open();

@@ -12,6 +12,7 @@ import type { AppPage } from '../../../src/main/shell/app-window';
 import type { Preferences, WindowState } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
+import { STRIP_BACKGROUND } from '../../../src/shared/theme';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -50,9 +51,16 @@ function setup(
     created.push({ page, options });
     return new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow;
   });
-  const strip = new TickerWindow({ createWindow, screen: screen as never, core, platform });
+  const system = { dark: true };
+  const strip = new TickerWindow({
+    createWindow,
+    screen: screen as never,
+    core,
+    platform,
+    systemDark: () => system.dark,
+  });
   const window = () => MockBrowserWindow.instances.at(-1)!;
-  return { core, strip, created, window, createWindow };
+  return { core, strip, created, window, createWindow, system };
 }
 
 beforeEach(() => {
@@ -85,6 +93,14 @@ describe('stripWindowOptions', () => {
       opacity: 0.9,
     });
     expect(options.webPreferences).toBeUndefined(); // the window factory adds the locked-down ones
+  });
+
+  it('paints the system theme as the OS’s mode', () => {
+    const bounds = { x: 0, y: 0, width: 10, height: 10 };
+    const system = { ...PREFS, theme: 'system' as const };
+    expect(stripWindowOptions(system, bounds, 'linux', true).backgroundColor).toBe(STRIP_BACKGROUND.dark);
+    expect(stripWindowOptions(system, bounds, 'linux', false).backgroundColor).toBe(STRIP_BACKGROUND.light);
+    expect(stripWindowOptions(system, bounds, 'linux', false).transparent).toBe(false);
   });
 
   it('is transparent only for the transparent theme', () => {
@@ -195,12 +211,33 @@ describe('TickerWindow', () => {
     const first = MockBrowserWindow.instances[0]!;
     strip.apply({ ...PREFS, theme: 'light' });
     expect(createWindow).toHaveBeenCalledTimes(1);
-    expect(first.setBackgroundColor).toHaveBeenLastCalledWith('#f4f5f7');
+    expect(first.setBackgroundColor).toHaveBeenLastCalledWith(STRIP_BACKGROUND.light);
     strip.apply({ ...PREFS, theme: 'transparent' });
     expect(createWindow).toHaveBeenCalledTimes(2);
     expect(first.destroyed).toBe(true);
     expect(MockBrowserWindow.instances[1]!.options.transparent).toBe(true);
     expect(strip.browserWindow()).toBe(MockBrowserWindow.instances[1]);
+  });
+
+  it('in the system theme, opens in the OS’s mode and follows it live without a new window', () => {
+    const { strip, createWindow, created, window, system } = setup({ theme: 'system' });
+    expect(created[0]!.options.backgroundColor).toBe(STRIP_BACKGROUND.dark);
+    system.dark = false;
+    strip.systemThemeChanged();
+    expect(window().setBackgroundColor).toHaveBeenLastCalledWith(STRIP_BACKGROUND.light);
+    system.dark = true;
+    strip.systemThemeChanged();
+    expect(window().setBackgroundColor).toHaveBeenLastCalledWith(STRIP_BACKGROUND.dark);
+    expect(createWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a chosen theme whatever the OS does', () => {
+    const { strip, created, window, system } = setup({ theme: 'light' });
+    system.dark = true;
+    expect(created[0]!.options.backgroundColor).toBe(STRIP_BACKGROUND.light);
+    const calls = window().setBackgroundColor.mock.calls.length;
+    strip.systemThemeChanged();
+    expect(window().setBackgroundColor.mock.calls.length).toBe(calls);
   });
 
   it('follows display changes: falls back to the primary when its display is removed, returns when it is back', () => {
