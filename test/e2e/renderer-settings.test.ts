@@ -183,7 +183,7 @@ describe('settings view', () => {
     const lines = page.getByTestId('market-hours').locator('li');
     await expect
       .poll(() => lines.allTextContents())
-      .toEqual(['US market opens Monday 09:30 (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 (in 1 d 7 h)']);
+      .toEqual(['US market opens Monday 09:30 ET (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 ET (in 1 d 7 h)']);
     expect(await page.locator('#pref-whenMarketsClosed').inputValue()).toBe('dim');
     await page.locator('#pref-whenMarketsClosed').selectOption('hide');
     await expect

@@ -1,6 +1,6 @@
 /**
  * Follows the watched symbols' markets through time: whether every one of them is closed (the
- * strip dims or hides then) and the "US market opens Monday 09:30 (in 2 d 14 h)" lines of the
+ * strip dims or hides then) and the "US market opens Monday 09:30 ET (in 2 d 14 h)" lines of the
  * tray. One timer, set for the next moment either can change; nothing runs in between.
  */
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';

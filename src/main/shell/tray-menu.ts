@@ -83,7 +83,7 @@ export interface TrayMenuState {
   displays: readonly TrayDisplay[];
   primaryDisplayId: number;
   maxSymbols: number;
-  /** "US market opens Monday 09:30 (in 2 d 14 h)": one line per watched market with hours. */
+  /** "US market opens Monday 09:30 ET (in 2 d 14 h)": one line per watched market with hours. */
   marketHours?: readonly string[];
   /** Every watched market is closed (with whenMarketsClosed 'hide', the strip has stepped aside). */
   marketsClosed?: boolean;

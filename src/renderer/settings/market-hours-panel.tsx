@@ -11,7 +11,7 @@ export interface MarketHoursPanelProps {
 }
 
 /**
- * When the watched markets open or close ("US market opens Monday 09:30 (in 2 d 14 h)"), the same
+ * When the watched markets open or close ("US market opens Monday 09:30 ET (in 2 d 14 h)"), the same
  * lines as the tray's. Nothing for a list of crypto only: it never closes.
  */
 export function MarketHoursPanel({ symbols }: MarketHoursPanelProps) {
@@ -28,8 +28,8 @@ export function MarketHoursPanel({ symbols }: MarketHoursPanelProps) {
         ))}
       </ul>
       <p className="hint">
-        Times are New York time. While every watched market is closed the strip follows “When all markets are closed”
-        above.
+        Times are New York time (ET, Eastern Time). While every watched market is closed the strip follows “When all
+        markets are closed” above.
       </p>
     </section>
   );

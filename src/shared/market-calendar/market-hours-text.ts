@@ -1,6 +1,7 @@
 /**
- * "US market opens Monday 09:30 (in 2 d 14 h)": the tray's and the settings window's line for each
- * watched market that closes. Times are New York wall-clock times, the markets' own.
+ * "US market opens Monday 09:30 ET (in 2 d 14 h)": the tray's and the settings window's line for each
+ * watched market that closes. Times are New York wall-clock times, the markets' own, labelled ET
+ * (Eastern Time, whichever of EST and EDT is in force) so nobody reads them as their own zone.
  */
 import type { MarketCalendar } from './market-calendar';
 import { marketOf, type Market } from './market-of';
@@ -12,6 +13,9 @@ const MARKET_NAMES: Partial<Record<Market, string>> = { 'us-equity': 'US market'
 const MARKETS_WITH_HOURS: readonly Market[] = ['us-equity', 'forex'];
 
 const MS_PER_MINUTE = 60_000;
+
+/** The zone every market time is given in: New York's (Eastern Time). */
+export const MARKET_ZONE_LABEL = 'ET';
 
 /** "2 d 14 h", "3 h 5 min", "12 min", "under a minute": the largest two units, rounded down. */
 export function formatCountdown(ms: number): string {
@@ -41,7 +45,7 @@ export class MarketHoursText {
     return MARKETS_WITH_HOURS.filter((market) => watched.has(market)).map((market) => this.line(market, now));
   }
 
-  /** "US market opens Monday 09:30 (in 2 d 14 h)" or "US market closes 16:00 (in 2 h 5 min)". */
+  /** "US market opens Monday 09:30 ET (in 2 d 14 h)" or "US market closes 16:00 ET (in 2 h 5 min)". */
   line(market: Market, now: number): string {
     const name = MARKET_NAMES[market] ?? 'Market';
     const span = this.calendar.span(market, now);
@@ -54,10 +58,10 @@ export class MarketHoursText {
     return `${name} opens ${this.when(opens, now)} (in ${formatCountdown(opens - now)})`;
   }
 
-  /** "09:30" today, "tomorrow 09:30", "Monday 09:30" (New York days and times). */
+  /** "09:30 ET" today, "tomorrow 09:30 ET", "Monday 09:30 ET" (New York days and times). */
   private when(at: number, now: number): string {
     const target = this.clock.at(at);
-    const time = `${twoDigits(Math.floor(target.minutes / 60))}:${twoDigits(target.minutes % 60)}`;
+    const time = `${twoDigits(Math.floor(target.minutes / 60))}:${twoDigits(target.minutes % 60)} ${MARKET_ZONE_LABEL}`;
     const days = target.day - this.clock.dayAt(now);
     if (days === 0) return time;
     if (days === 1) return `tomorrow ${time}`;

@@ -13,6 +13,7 @@ import {
   MockBrowserWindow,
   MockNotification,
   MockTray,
+  nativeTheme,
   net,
   powerMonitor,
   resetElectronMock,
@@ -44,6 +45,7 @@ import type {
   WindowState,
 } from '../../../src/shared/types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
+import { SETTINGS_BACKGROUND, STRIP_BACKGROUND } from '../../../src/shared/theme';
 import type { EconomyState } from '../../../src/shared/economy';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
@@ -336,6 +338,19 @@ describe('startApp: wiring', () => {
     expect(core.start).toHaveBeenCalledOnce();
   });
 
+  it('the system theme and the settings window follow the OS between light and dark, live', async () => {
+    nativeTheme.shouldUseDarkColors = false;
+    const { strip } = await started({ prefs: { theme: 'system' } });
+    expect(strip.options.backgroundColor).toBe(STRIP_BACKGROUND.light);
+    app.emit('second-instance'); // opens the settings window
+    const settingsWindow = MockBrowserWindow.instances[1]!;
+    expect(settingsWindow.options.backgroundColor).toBe(SETTINGS_BACKGROUND.light);
+    nativeTheme.setDark(true);
+    expect(strip.setBackgroundColor).toHaveBeenLastCalledWith(STRIP_BACKGROUND.dark);
+    expect(settingsWindow.setBackgroundColor).toHaveBeenLastCalledWith(SETTINGS_BACKGROUND.dark);
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+  });
+
   it('hides the strip while every watched market is closed (when asked to); the tray says when they open', async () => {
     // Friday after Thanksgiving 2026, 16:59 New York: one minute of after-hours trading left.
     vi.useFakeTimers({ now: Date.parse('2026-11-27T21:59:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
@@ -343,7 +358,7 @@ describe('startApp: wiring', () => {
     strip.finishLoading();
     expect(strip.visible).toBe(true);
     expect(find(menuItems(tray), (item) => item.id === 'market-hours-0').label).toBe(
-      'US market opens Monday 09:30 (in 2 d 16 h)',
+      'US market opens Monday 09:30 ET (in 2 d 16 h)',
     );
     vi.advanceTimersByTime(60_000);
     expect(strip.visible).toBe(false);

@@ -43,8 +43,8 @@ describe('MarketWatch', () => {
     time.advanceTo('2026-11-27T22:00:00Z');
     expect(watch.state().allClosed).toBe(true);
     expect(watch.state().lines).toEqual([
-      'US market opens Monday 09:30 (in 2 d 16 h)',
-      'Forex market opens Sunday 17:00 (in 2 d)',
+      'US market opens Monday 09:30 ET (in 2 d 16 h)',
+      'Forex market opens Sunday 17:00 ET (in 2 d)',
     ]);
     time.advanceTo('2026-11-29T22:00:00Z'); // Sunday 17:00: forex reopens
     expect(watch.state().allClosed).toBe(false);
@@ -69,11 +69,11 @@ describe('MarketWatch', () => {
     const time = fakeTime('2026-11-30T14:00:00Z'); // Monday 09:00 New York, pre-market
     const watch = new MarketWatch({ clock: time.clock });
     watch.setSymbols(['AAPL']);
-    expect(watch.state().lines).toEqual(['US market opens 09:30 (in 30 min)']);
+    expect(watch.state().lines).toEqual(['US market opens 09:30 ET (in 30 min)']);
     time.advanceTo('2026-11-30T14:10:00Z');
-    expect(watch.state().lines).toEqual(['US market opens 09:30 (in 20 min)']);
+    expect(watch.state().lines).toEqual(['US market opens 09:30 ET (in 20 min)']);
     time.advanceTo('2026-11-30T14:30:00Z');
-    expect(watch.state().lines).toEqual(['US market closes 16:00 (in 6 h 30 min)']);
+    expect(watch.state().lines).toEqual(['US market closes 16:00 ET (in 6 h 30 min)']);
     watch.stop();
     expect(time.pendingCount()).toBe(0);
   });

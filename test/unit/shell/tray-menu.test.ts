@@ -143,10 +143,10 @@ describe('buildTrayMenu', () => {
   });
 
   it("shows the watched markets' hours under the status, disabled", () => {
-    const menu = buildTrayMenu(state({ marketHours: ['US market opens Monday 09:30 (in 2 d 14 h)'] }), actions());
+    const menu = buildTrayMenu(state({ marketHours: ['US market opens Monday 09:30 ET (in 2 d 14 h)'] }), actions());
     expect(menu[1]).toMatchObject({
       id: 'market-hours-0',
-      label: 'US market opens Monday 09:30 (in 2 d 14 h)',
+      label: 'US market opens Monday 09:30 ET (in 2 d 14 h)',
       enabled: false,
     });
     expect(menu[2]).toMatchObject({ type: 'separator' });
