@@ -4,6 +4,8 @@
  * chart URL itself (a renderer only names the symbol).
  */
 
+import { isValidSymbol } from './symbols';
+
 export const CHART_SYMBOL_PLACEHOLDER = '{symbol}';
 export const MAX_CHART_TEMPLATE_LENGTH = 512;
 
@@ -34,8 +36,11 @@ export function chartTemplateProblem(template: unknown): string | null {
   return null;
 }
 
-/** The chart URL for `symbol` (URL-encoded into the template), or null when the template is unusable. */
+/**
+ * The chart URL for `symbol` (URL-encoded into the template), or null when the template is unusable
+ * or the symbol is not valid (the symbol rule also keeps `.` and `..` from stepping up a path).
+ */
 export function buildChartUrl(template: string, symbol: string): string | null {
-  if (chartTemplateProblem(template) !== null) return null;
+  if (chartTemplateProblem(template) !== null || !isValidSymbol(symbol)) return null;
   return template.split(CHART_SYMBOL_PLACEHOLDER).join(encodeURIComponent(symbol));
 }

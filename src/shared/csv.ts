@@ -1,8 +1,9 @@
 /**
  * CSV as RFC 4180 has it (comma separated, double quotes, CRLF or LF line ends), for every file
  * Ticker imports or exports as CSV. Rows keep the line they start on, so import problems can name
- * it. Text fields are guarded against spreadsheet formulas on export (a leading `'` before
- * = + - @) and unguarded on import, so a file round-trips unchanged. Pure: every process may use it.
+ * it. Every cell is guarded against spreadsheet formulas on export (a leading `'` before
+ * = + - @, plain numbers such as -5 excepted) and unguarded on import, here and nowhere else, so
+ * a file round-trips unchanged. Pure: every process may use it.
  */
 
 export interface CsvRow {
@@ -11,7 +12,10 @@ export interface CsvRow {
   line: number;
 }
 
-/** Split CSV text into rows (blank lines skipped); null when a quote is left open. A BOM is ignored. */
+/**
+ * Split CSV text into rows (blank lines skipped), each field with csvField's formula guard taken
+ * off; null when a quote is left open. A BOM is ignored.
+ */
 export function parseCsvRows(input: string): CsvRow[] | null {
   const text = input.replace(/^\uFEFF/, '');
   const rows: CsvRow[] = [];
@@ -22,6 +26,7 @@ export function parseCsvRows(input: string): CsvRow[] | null {
   let rowLine = 1;
   const endRow = (): void => {
     fields.push(field);
+    fields = fields.map(unguardCsvField);
     if (!(fields.length === 1 && (fields[0] as string).trim() === '')) rows.push({ fields, line: rowLine });
     fields = [];
     field = '';
@@ -53,15 +58,23 @@ export function parseCsvRows(input: string): CsvRow[] | null {
   return rows;
 }
 
-/** A text field for a CSV line: formula-guarded, quoted when it holds a comma, quote, line end or edge space. */
+/** A plain decimal number (which a spreadsheet reads as a number, never a formula). */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/** A cell for a CSV line: formula-guarded, quoted when it holds a comma, quote, line end or edge space. */
 export function csvField(value: string): string {
-  const guarded = /^'*[=+\-@]/.test(value) ? `'${value}` : value;
+  const guarded = /^'*[=+\-@]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** Undo csvField's formula guard on a parsed field. */
-export function unguardCsvField(value: string): string {
+function unguardCsvField(value: string): string {
   return /^'+[=+\-@]/.test(value) ? value.slice(1) : value;
+}
+
+/** One CSV line of cells, every cell through csvField. */
+export function csvRow(cells: readonly (string | number)[]): string {
+  return cells.map((cell) => csvField(String(cell))).join(',');
 }
 
 /** Lines joined with CRLF (as RFC 4180 has them), ending with one. */

@@ -7,13 +7,20 @@ export const MAX_SYMBOL_LENGTH = 40;
 /** What a symbol may hold besides ASCII letters and digits. */
 const SYMBOL_PUNCTUATION = ['.', '-', '_', ':', '/', '^', '='] as const;
 
-/** Letters, digits and SYMBOL_PUNCTUATION; 1 to MAX_SYMBOL_LENGTH characters. */
+/** What a symbol may start with: never punctuation a spreadsheet reads as a formula (= + - @) or a path step (.). */
+const SYMBOL_FIRST = 'A-Za-z0-9\\^';
+
+/**
+ * Letters, digits and SYMBOL_PUNCTUATION, 1 to MAX_SYMBOL_LENGTH characters, starting with a letter,
+ * a digit or `^` (an index), with at least one letter or digit, and no `/`-separated part that is
+ * `.` or `..` (a chart link must never step up a path). One regex, so the settings schema uses it too.
+ */
 export const SYMBOL_PATTERN = new RegExp(
-  `^[A-Za-z0-9${SYMBOL_PUNCTUATION.map(inCharacterClass).join('')}]{1,${MAX_SYMBOL_LENGTH}}$`,
+  `^(?!.*/\\.{1,2}(?:/|$))(?=.*[A-Za-z0-9])[${SYMBOL_FIRST}][A-Za-z0-9${SYMBOL_PUNCTUATION.map(inCharacterClass).join('')}]{0,${MAX_SYMBOL_LENGTH - 1}}$`,
 );
 
-/** The rule in words, for messages: "letters, digits and . - _ : / ^ = (up to 40 characters)". */
-export const SYMBOL_RULE_TEXT = `letters, digits and ${SYMBOL_PUNCTUATION.join(' ')} (up to ${MAX_SYMBOL_LENGTH} characters)`;
+/** The rule in words, for messages. */
+export const SYMBOL_RULE_TEXT = `letters, digits and ${SYMBOL_PUNCTUATION.join(' ')}, starting with a letter, a digit or ^ (up to ${MAX_SYMBOL_LENGTH} characters)`;
 
 /** A character as a literal member of a regex character class (valid with and without the u flag). */
 function inCharacterClass(character: string): string {

@@ -15,7 +15,7 @@ import {
 import { TickerError } from '../../shared/ipc-contract';
 import { Signal } from '../../shared/signal';
 import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
-import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol } from '../../shared/symbols';
+import { DEFAULT_MAX_SYMBOLS, MAX_SYMBOL_LENGTH, normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import type { KeyInfo, Notice, Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
 import { checkSecondStripPatch, listsOnScreen } from '../../shared/second-strip';
 import { generateRelayToken } from '../relay/relay-token';
@@ -619,10 +619,7 @@ export class SettingsService {
   private requireSymbol(input: unknown): string {
     const symbol = normalizeSymbol(input);
     if (symbol === null) {
-      throw new TickerError(
-        'invalid-payload',
-        `"${preview(input)}" is not a valid symbol. Use letters, digits and . - _ : / ^ = (up to ${MAX_SYMBOL_LENGTH} characters).`,
-      );
+      throw new TickerError('invalid-payload', `"${preview(input)}" is not a valid symbol. Use ${SYMBOL_RULE_TEXT}.`);
     }
     return symbol;
   }

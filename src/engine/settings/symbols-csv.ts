@@ -4,7 +4,7 @@
  * the list shown on the strip. Import checks every line with the symbol and list-name rules and
  * lists every problem by its line; nothing is imported unless all lines are valid.
  */
-import { csvField, csvLines, parseCsvRows, unguardCsvField } from '../../shared/csv';
+import { csvLines, csvRow, parseCsvRows } from '../../shared/csv';
 import { listedProblems } from '../../shared/settings-transfer';
 import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
 import {
@@ -23,7 +23,7 @@ export const SYMBOLS_CSV_HEADER = 'symbol,list';
 export function formatSymbolsCsv(lists: readonly Pick<WatchList, 'name' | 'symbols'>[]): string {
   const lines = [SYMBOLS_CSV_HEADER];
   for (const list of lists) {
-    for (const symbol of list.symbols) lines.push(`${symbol},${csvField(list.name)}`);
+    for (const symbol of list.symbols) lines.push(csvRow([symbol, list.name]));
   }
   return csvLines(lines);
 }
@@ -56,7 +56,7 @@ export function parseSymbolsCsv(text: string, options: SymbolsCsvOptions): Trans
       continue;
     }
     const [rawSymbol, rawList = ''] = fields as [string, string?];
-    const listText = unguardCsvField(rawList).trim();
+    const listText = rawList.trim();
     const listName = cleanListName(listText === '' ? options.defaultList : listText);
     const nameProblem = listNameProblem(listName);
     if (nameProblem !== null) problems.push(`line ${line}: list ${quoted(listText)}: ${nameProblem}`);

@@ -2,10 +2,9 @@
  * Holdings as CSV, `symbol,quantity,price,date,note` with a header row (RFC 4180, through the
  * shared `csv.ts`). Import is all-or-nothing: the whole file is checked first and every problem is
  * listed with its line.
- * Export guards notes against spreadsheet formulas (a leading `'` before = + - @), and import takes
- * that guard off again, so a file round-trips unchanged.
+ * Every cell is guarded against spreadsheet formulas by `csv.ts`, so a file round-trips unchanged.
  */
-import { csvField, csvLines, parseCsvRows, unguardCsvField } from '../csv';
+import { csvLines, csvRow, parseCsvRows } from '../csv';
 import { checkLotDraft, HOLDING_LIMITS, LOT_FIELDS, type LotDraft } from './holdings';
 
 export const HOLDINGS_CSV_HEADER = LOT_FIELDS.join(',');
@@ -47,7 +46,7 @@ export function parseHoldingsCsv(text: string): CsvImport {
       continue;
     }
     const [symbol, quantity, price, date, note] = row.fields as [string, string, string, string, string];
-    const checked = checkLotDraft({ symbol, quantity, price, date, note: unguardCsvField(note) });
+    const checked = checkLotDraft({ symbol, quantity, price, date, note });
     if (checked.ok) lots.push(checked.value);
     else for (const problem of Object.values(checked.problems)) problems.push(`line ${row.line}: ${problem}`);
   }
@@ -62,8 +61,7 @@ export function parseHoldingsCsv(text: string): CsvImport {
 export function formatHoldingsCsv(lots: readonly LotDraft[]): string {
   const lines = [HOLDINGS_CSV_HEADER];
   for (const lot of lots) {
-    // Only the note is free text; quantities may start with "-" and must stay numbers.
-    lines.push([lot.symbol, lot.quantity, lot.price, lot.date, csvField(lot.note)].join(','));
+    lines.push(csvRow([lot.symbol, lot.quantity, lot.price, lot.date, lot.note]));
   }
   return csvLines(lines);
 }

@@ -134,7 +134,7 @@ describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr.split('\n')).toEqual([
       `settings: nothing imported: ${join(dir, 'bad.csv')} has problems:`,
-      '  line 2: "not a symbol" is not a valid symbol (letters, digits and . - _ : / ^ = (up to 40 characters))',
+      '  line 2: "not a symbol" is not a valid symbol (letters, digits and . - _ : / ^ =, starting with a letter, a digit or ^ (up to 40 characters))',
       '  line 3: IBM is already in "Tech" (line 1)',
       '  line 4: 3 columns; expected a symbol and an optional list name',
       '',

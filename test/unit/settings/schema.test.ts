@@ -120,7 +120,14 @@ describe('preference rules', () => {
       expect(normalizeSymbol(`A${mark}B`), mark).toBe(`A${mark}B`);
     for (const mark of [' ', ',', ']', '\\', '[', '*', '+']) expect(normalizeSymbol(`A${mark}B`), mark).toBeNull();
     // The JSON schema compiles the same source with the unicode flag.
-    expect(new RegExp(SYMBOL_PATTERN.source, 'u').test('BINANCE:BTCUSDT')).toBe(true);
+    const unicode = new RegExp(SYMBOL_PATTERN.source, 'u');
+    expect(unicode.test('BINANCE:BTCUSDT')).toBe(true);
+    // Never a formula's start or a path step: in CSV cells and chart links alike.
+    for (const symbol of ['..', '.', '=A1', '-B2', '+C3', '_X', ':X', '/X', 'A/..', 'A/./B', '^', '^^', '=', '-'])
+      for (const pattern of [SYMBOL_PATTERN, unicode]) expect(pattern.test(symbol), symbol).toBe(false);
+    for (const symbol of ['^GSPC', 'BRK.B', 'ES=F', 'A..B', 'A/.B', '1', 'OANDA:EUR_USD'])
+      for (const pattern of [SYMBOL_PATTERN, unicode]) expect(pattern.test(symbol), symbol).toBe(true);
+    expect(SYMBOL_RULE_TEXT).toContain('starting with a letter, a digit or ^');
   });
 
   const accepted: Array<[keyof typeof DEFAULT_PREFERENCES, unknown]> = [

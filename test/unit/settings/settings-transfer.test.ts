@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, csvField, unguardCsvField } from '../../../src/shared/csv';
+import { parseCsvRows, csvField, csvRow } from '../../../src/shared/csv';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { listedProblems, MAX_LISTED_PROBLEMS } from '../../../src/shared/settings-transfer';
 import { applyTransfer } from '../../../src/engine/settings/apply-transfer';
@@ -99,9 +99,9 @@ describe('settings export (JSON)', () => {
         'apiKey: the Finnhub key is never imported (paste it in Settings)',
         'relay: the relay token is never imported',
         'colour: not a field of a Ticker settings export',
-        'lists[0].symbols[1]: "ıbm" is not a valid symbol (letters, digits and . - _ : / ^ = (up to 40 characters))',
+        'lists[0].symbols[1]: "ıbm" is not a valid symbol (letters, digits and . - _ : / ^ =, starting with a letter, a digit or ^ (up to 40 characters))',
         'lists[0].symbols[2]: AAPL appears twice in this list',
-        'lists[0].symbols[3]: (number) is not a valid symbol (letters, digits and . - _ : / ^ = (up to 40 characters))',
+        'lists[0].symbols[3]: (number) is not a valid symbol (letters, digits and . - _ : / ^ =, starting with a letter, a digit or ^ (up to 40 characters))',
         'lists[1].name: "tech" is also the name of lists[0]',
         'lists[1].symbols: must be a list of symbols',
         'lists[2].pinned: not a field of a watch list',
@@ -199,7 +199,7 @@ describe('symbols CSV', () => {
     expect(parseSymbolsCsv(closed, { defaultList: 'Watch list', maxSymbols: 50 })).toEqual({
       ok: false,
       problems: [
-        'line 3: "straße" is not a valid symbol (letters, digits and . - _ : / ^ = (up to 40 characters))',
+        'line 3: "straße" is not a valid symbol (letters, digits and . - _ : / ^ =, starting with a letter, a digit or ^ (up to 40 characters))',
         'line 4: IBM is already in "Tech" (line 2)',
         'line 5: 3 columns; expected a symbol and an optional list name',
         `line 6: list "${'x'.repeat(40)}…": A list name must be at most 40 characters`,
@@ -302,12 +302,16 @@ describe('csv helpers', () => {
   });
 
   it('guard formulas and quote what needs it, and undo the guard', () => {
-    for (const value of ['=1+1', '+x', '-5', '@a', "'=already", 'a,b', ' padded ', 'say "hi"', 'plain']) {
+    for (const value of ['=1+1', '+x', '-5', '@a', "'=already", 'a,b', ' padded ', 'say "hi"', 'plain', '-B2']) {
       const field = csvField(value);
       const [row] = parseCsvRows(field) ?? [];
-      expect(unguardCsvField(row?.fields[0] ?? '')).toBe(value);
+      expect(row?.fields[0]).toBe(value);
     }
     expect(csvField('=1+1')).toBe("'=1+1");
+    // Plain numbers stay numbers; anything else that starts like a formula is guarded.
+    expect(csvRow(['-5', -2.5, '+3', '-B2', '=A1', '@SUM(A1)', '-1+cmd'])).toBe(
+      "-5,-2.5,+3,'-B2,'=A1,'@SUM(A1),'-1+cmd",
+    );
   });
 
   it('list at most MAX_LISTED_PROBLEMS problems, counting the rest', () => {

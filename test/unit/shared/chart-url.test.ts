@@ -26,9 +26,10 @@ describe('chart link template', () => {
     expect(buildChartUrl(DEFAULT_CHART_URL_TEMPLATE, 'OANDA:EUR_USD')).toBe(
       'https://www.tradingview.com/chart/?symbol=OANDA%3AEUR_USD',
     );
-    expect(buildChartUrl('https://example.com/q/{symbol}', 'A/../../B?x=1#y')).toBe(
-      'https://example.com/q/A%2F..%2F..%2FB%3Fx%3D1%23y',
-    );
+    expect(buildChartUrl('https://example.com/q/{symbol}', 'BRK/B.A')).toBe('https://example.com/q/BRK%2FB.A');
+    // A symbol that would step up a path (or is no symbol at all) builds no link.
+    for (const symbol of ['..', '.', 'A/..', 'A/./B', 'A/../../B?x=1#y', '=A1'])
+      expect(buildChartUrl('https://example.com/q/{symbol}', symbol)).toBeNull();
     expect(buildChartUrl('http://example.com/{symbol}', 'AAPL')).toBeNull();
   });
 
