@@ -1,5 +1,5 @@
 /**
- * The relay under load, as users run it: the headless command (`src/cli/feed.ts --relay-port 0`)
+ * The relay under load, as users run it: the headless command (`out/cli/feed.mjs --relay-port 0`)
  * in its own process, fed by the fake Finnhub server at a fixed upstream rate, with websocket
  * clients each subscribing a window of the symbols.
  *
@@ -13,8 +13,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { commandBundle, ensureCliBuilt } from '../scripts/cli-build.mjs';
 import { startFakeFinnhub, type FakeFinnhub } from '../test/support/fake-finnhub';
 import { BENCH_SYMBOL_NAMES, TradeItemGenerator } from './lib/market';
 import { seededRandom } from './lib/prng';
@@ -45,7 +45,6 @@ export interface RelayBenchResult {
 }
 
 const RELAY_TOKEN = 'bench-relay-token-0123456789';
-const ENTRY = fileURLToPath(new URL('../src/cli/feed.ts', import.meta.url));
 const FRAME_INTERVAL_MS = 10;
 
 const clock = (): number => performance.timeOrigin + performance.now();
@@ -58,13 +57,13 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-function startCommand(server: FakeFinnhub): Promise<{ child: ChildProcess; wsUrl: string }> {
+async function startCommand(server: FakeFinnhub): Promise<{ child: ChildProcess; wsUrl: string }> {
+  // The built command, as `npm run feed` runs it.
+  await ensureCliBuilt();
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      ENTRY,
+      commandBundle('feed'),
       '--symbols',
       BENCH_SYMBOL_NAMES.join(','),
       '--ws-url',

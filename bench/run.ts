@@ -30,10 +30,11 @@ import { round } from './lib/stats';
 import { runCoreMemoryBench } from './core-memory-bench';
 import { runMemoryBench } from './memory-bench';
 import { runRelayBench } from './relay-bench';
+import { runCliStartBench } from './cli-start-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
-const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'browser', 'strip'] as const;
+const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'cli', 'browser', 'strip'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections named by `--only a,b` (or `--only=a,b`); every section without it. */
@@ -63,6 +64,8 @@ interface Plan {
   coreMemoryHours: number;
   calendarCalls: number;
   relaySeconds: number;
+  /** Starts of each command's --help (and of bare node) in the command-start measure. */
+  cliRuns: number;
   browser: { warmupMs: number; rendererMs: number; latencyMs: number };
   strip: Omit<StripCostOptions, 'seed' | 'tradesPerSecond'>;
 }
@@ -75,6 +78,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     coreMemoryHours: 3,
     calendarCalls: 1_000_000,
     relaySeconds: 3,
+    cliRuns: 5,
     browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
     strip: {
       rounds: 3,
@@ -93,6 +97,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     coreMemoryHours: 12,
     calendarCalls: 5_000_000,
     relaySeconds: 8,
+    cliRuns: 15,
     browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
     strip: {
       rounds: 3,
@@ -289,6 +294,18 @@ async function main(): Promise<number> {
         'info',
       ],
     );
+  }
+
+  if (sections.has('cli')) {
+    step('cli: how fast the commands start');
+    const cli = await runCliStartBench({ runs: plan.cliRuns });
+    results.cli_start = cli;
+    rows.push([
+      'Command start: feed --help (as npm run feed starts it)',
+      `${cli.feed_help_ms} ms (node -e 0: ${cli.node_ms} ms; market ${cli.market_help_ms}, settings ${cli.settings_help_ms} ms)`,
+      `≤ ${BARS.commandStartMs} ms`,
+      verdict(cli.feed_help_ms <= BARS.commandStartMs),
+    ]);
   }
 
   if (sections.has('relay')) {

@@ -9,6 +9,14 @@ import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';
 import { readFileSync } from 'node:fs';
+import {
+  OUTPUT_OPTIONS,
+  readCommandLine,
+  unexpectedPositional,
+  type CommandParse,
+  type OptionSpecs,
+  type OptionValues,
+} from './command-line';
 import { baseCurrencyProblem, DEFAULT_BASE_CURRENCY } from '../shared/portfolio/currency';
 import type { Holdings } from '../shared/portfolio/holdings';
 import { MAX_HOLDINGS_CSV_BYTES, parseHoldingsCsv } from '../shared/portfolio/holdings-csv';
@@ -34,7 +42,8 @@ export interface FeedArgs {
   details: boolean;
   /** `--news`: print each new headline of the watched US stocks once. */
   news: boolean;
-  help: boolean;
+  /** `--json`: NDJSON even on a terminal. */
+  json: boolean;
 }
 
 export interface RelayArgs {
@@ -46,18 +55,19 @@ export interface RelayArgs {
   origins: string[];
 }
 
-export type ParseResult = { ok: true; args: FeedArgs } | { ok: false; reason: string };
-
-export const USAGE = `Usage: npm run feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT [--token KEY] [--ws-url URL] [--rest-url URL]
-                      [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo]
-                      [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
-                      [--relay-port PORT [--relay-token TOKEN] [--relay-origins URL,URL]]
-                      [--holdings FILE.csv [--base-currency USD]] [--details] [--news]
-Streams Finnhub trades over one connection and prints NDJSON events (status, quote, alert, portfolio, relay, details,
-headline, summary) on stdout.
-RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close), e.g. AAPL>=200;
-each fires once unless --alert-repeat (then again after moving back past the threshold by 0.5 %, or 0.5 points),
-at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
+export const USAGE = `Usage: npm run -s feed -- --symbols AAPL,MSFT,BINANCE:BTCUSDT [--token KEY] [--ws-url URL] [--rest-url URL]
+                         [--duration SECONDS] [--heartbeat-timeout SECONDS] [--rate HZ] [--demo] [--json]
+                         [--alert RULE ...] [--alert-repeat] [--alert-cooldown SECONDS]
+                         [--relay-port PORT [--relay-token TOKEN] [--relay-origins URL,URL]]
+                         [--holdings FILE.csv [--base-currency USD]] [--details] [--news]
+       npm run -s feed -- --help | --version
+Streams Finnhub trades over one connection and prints events (status, quote, alert, portfolio, relay, details,
+headline, summary):
+NDJSON when stdout is not a terminal or with --json, aligned lines on a terminal. Times are ISO 8601 with a zone:
+UTC (Z) in JSON, local time with its offset on a terminal.
+RULE is SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N% (change against the previous close); quote it
+for the shell, e.g. --alert 'AAPL>=200'. Each fires once unless --alert-repeat (then again after moving back past
+the threshold by 0.5 %, or 0.5 points), at most once per --alert-cooldown seconds (default ${ALERT_LIMITS.defaultCliCooldownS}, 0 for none).
 Key from --token or FINNHUB_API_KEY (without one, the demo feed runs); URLs from FINNHUB_WS_URL / FINNHUB_REST_URL.
 --relay-port shares the connection with other programs on 127.0.0.1 (Finnhub's websocket protocol at /, server-sent
 events at /sse); token from --relay-token or TICKER_RELAY_TOKEN, else a random one printed once on stderr.
@@ -68,27 +78,30 @@ subscribed as needed. Plain symbols count as USD, pairs as their quote currency 
 and again when they change (unknown fields are null); --news prints each new headline of the watched US stocks once,
 newest first at the start (links that are not https are dropped and counted in the summary). Both need a key; their
 calls wait behind the trades' own and stay within the free plan; what they learn is cached in Ticker's settings folder.
-Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen.`;
+Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen,
+5 the connection never went live during the run.`;
 
-const VALUE_FLAGS = new Set([
-  '--symbols',
-  '--token',
-  '--ws-url',
-  '--rest-url',
-  '--duration',
-  '--heartbeat-timeout',
-  '--rate',
-  '--alert',
-  '--alert-cooldown',
-  '--relay-port',
-  '--relay-token',
-  '--relay-origins',
-  '--holdings',
-  '--base-currency',
-]);
-/** Value flags that may be given more than once. */
-const REPEATABLE_FLAGS = new Set(['--alert']);
-const BOOLEAN_FLAGS = new Set(['--demo', '--help', '-h', '--alert-repeat', '--details', '--news']);
+export const FEED_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  symbols: { type: 'string' },
+  token: { type: 'string' },
+  'ws-url': { type: 'string' },
+  'rest-url': { type: 'string' },
+  duration: { type: 'string' },
+  'heartbeat-timeout': { type: 'string' },
+  rate: { type: 'string' },
+  demo: { type: 'boolean' },
+  alert: { type: 'string', multiple: true },
+  'alert-repeat': { type: 'boolean' },
+  'alert-cooldown': { type: 'string' },
+  'relay-port': { type: 'string' },
+  'relay-token': { type: 'string' },
+  'relay-origins': { type: 'string' },
+  holdings: { type: 'string' },
+  'base-currency': { type: 'string' },
+  details: { type: 'boolean' },
+  news: { type: 'boolean' },
+} as const satisfies OptionSpecs;
 
 function positiveNumber(flag: string, raw: string, max: number): number | string {
   const value = Number(raw);
@@ -109,42 +122,32 @@ export function parseFeedArgs(
   argv: readonly string[],
   rawEnv: Readonly<Record<string, string | undefined>>,
   readText: ReadText = readTextFile,
-): ParseResult {
+): CommandParse<FeedArgs> {
+  const line = readCommandLine(argv, FEED_OPTIONS);
+  if (line.kind !== 'run') return line;
+  const positional = unexpectedPositional(line.positionals);
+  if (positional !== null) return { kind: 'error', reason: positional };
+  const parsed = checkFeedArgs(line.values, rawEnv, readText);
+  return typeof parsed === 'string' ? { kind: 'error', reason: parsed } : { kind: 'run', args: parsed };
+}
+
+/** The command's own checks of the values given: one reason, or the arguments. */
+function checkFeedArgs(
+  given: OptionValues<typeof FEED_OPTIONS>,
+  rawEnv: Readonly<Record<string, string | undefined>>,
+  readText: ReadText,
+): FeedArgs | string {
   // An empty variable counts as unset.
   const env = (name: string): string | undefined => (rawEnv[name]?.trim() ? rawEnv[name] : undefined);
-  const values = new Map<string, string>();
-  const alertTexts: string[] = [];
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (BOOLEAN_FLAGS.has(name)) {
-      if (eq > 0) return { ok: false, reason: `${name} takes no value` };
-      flags.add(name);
-      continue;
-    }
-    if (!VALUE_FLAGS.has(name)) return { ok: false, reason: `unknown argument "${arg}" (see --help)` };
-    let value: string | undefined;
-    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i += 1;
-    }
-    if (value === undefined || (value.startsWith('--') && name !== arg))
-      return { ok: false, reason: `${name} needs a value` };
-    if (REPEATABLE_FLAGS.has(name)) {
-      alertTexts.push(value);
-      continue;
-    }
-    if (values.has(name)) return { ok: false, reason: `${name} given twice` };
-    values.set(name, value);
-  }
-
-  const help = flags.has('--help') || flags.has('-h');
-  const demo = flags.has('--demo');
-  const details = flags.has('--details');
-  const news = flags.has('--news');
+  const values = new Map<string, string>(
+    Object.entries(given)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([name, value]) => [`--${name}`, value]),
+  );
+  const alertTexts = given.alert ?? [];
+  const demo = given.demo === true;
+  const details = given.details === true;
+  const news = given.news === true;
 
   let symbols: string[] = [];
   const rawSymbols = values.get('--symbols');
@@ -152,94 +155,84 @@ export function parseFeedArgs(
     for (const part of rawSymbols.split(',')) {
       if (part.trim() === '') continue;
       const symbol = normalizeSymbol(part);
-      if (!symbol) return { ok: false, reason: `invalid symbol "${part.trim()}" in --symbols` };
+      if (!symbol) return `invalid symbol "${part.trim()}" in --symbols`;
       if (!symbols.includes(symbol)) symbols.push(symbol);
     }
-    if (symbols.length === 0) return { ok: false, reason: '--symbols is empty' };
-    if (symbols.length > 50)
-      return { ok: false, reason: `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50` };
+    if (symbols.length === 0) return '--symbols is empty';
+    if (symbols.length > 50) return `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50`;
   }
 
   const tokenValue = values.get('--token') ?? env('FINNHUB_API_KEY') ?? '';
   const token = tokenValue.trim() === '' ? null : tokenValue.trim();
   const tokenProblem = token === null ? null : apiKeyProblem(token);
-  if (tokenProblem !== null) return { ok: false, reason: `the API key is not valid: ${tokenProblem}` };
+  if (tokenProblem !== null) return `the API key is not valid: ${tokenProblem}`;
 
   const ws = checkEndpointUrl(
     '--ws-url',
     values.get('--ws-url') ?? env('FINNHUB_WS_URL') ?? FINNHUB_WS_URL,
     WS_SCHEMES,
   );
-  if ('problem' in ws) return { ok: false, reason: ws.problem };
+  if ('problem' in ws) return ws.problem;
   const rest = checkEndpointUrl(
     '--rest-url',
     values.get('--rest-url') ?? env('FINNHUB_REST_URL') ?? FINNHUB_REST_URL,
     REST_SCHEMES,
   );
-  if ('problem' in rest) return { ok: false, reason: rest.problem };
+  if ('problem' in rest) return rest.problem;
 
   let durationS: number | null = null;
   const rawDuration = values.get('--duration');
   if (rawDuration !== undefined) {
     const parsed = positiveNumber('--duration', rawDuration, 31 * 24 * 3600);
-    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    if (typeof parsed === 'string') return parsed;
     durationS = parsed;
   }
   let heartbeatTimeoutS: number | null = null;
   const rawHeartbeat = values.get('--heartbeat-timeout');
   if (rawHeartbeat !== undefined) {
     const parsed = positiveNumber('--heartbeat-timeout', rawHeartbeat, 3600);
-    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    if (typeof parsed === 'string') return parsed;
     heartbeatTimeoutS = parsed;
   }
   let rateHz = DEFAULT_PUBLISH_RATE_HZ;
   const rawRate = values.get('--rate');
   if (rawRate !== undefined) {
     const parsed = positiveNumber('--rate', rawRate, MAX_PUBLISH_RATE_HZ);
-    if (typeof parsed === 'string') return { ok: false, reason: parsed };
+    if (typeof parsed === 'string') return parsed;
     rateHz = parsed;
   }
 
-  if ((details || news) && (demo || token === null) && !help) {
+  if ((details || news) && (demo || token === null)) {
     const flag = details ? '--details' : '--news';
-    return {
-      ok: false,
-      reason: `${flag} needs a Finnhub API key (--token or FINNHUB_API_KEY); the demo has no company data`,
-    };
+    return `${flag} needs a Finnhub API key (--token or FINNHUB_API_KEY); the demo has no company data`;
   }
 
   const relay = parseRelayArgs(values, env('TICKER_RELAY_TOKEN'), token);
-  if (typeof relay === 'string') return { ok: false, reason: relay };
+  if (typeof relay === 'string') return relay;
 
   let cooldownS: number = ALERT_LIMITS.defaultCliCooldownS;
   const rawCooldown = values.get('--alert-cooldown');
   if (rawCooldown !== undefined) {
     const value = Number(rawCooldown);
     if (rawCooldown.trim() === '' || !Number.isInteger(value) || value < 0 || value > ALERT_LIMITS.maxCooldownS) {
-      return {
-        ok: false,
-        reason: `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"`,
-      };
+      return `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"`;
     }
     cooldownS = value;
   }
-  const recurring = flags.has('--alert-repeat');
+  const recurring = given['alert-repeat'] === true;
   const alerts: AlertRule[] = [];
   for (const text of alertTexts) {
     const parsed = parseAlertCondition(text);
-    if (!parsed.ok) return { ok: false, reason: parsed.reason };
+    if (!parsed.ok) return parsed.reason;
     alerts.push({ ...parsed.value, id: `alert-${alerts.length + 1}`, recurring, cooldownS, triggered: false });
   }
   if (alerts.length > ALERT_LIMITS.maxRules)
-    return { ok: false, reason: `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules` };
+    return `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules`;
   if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
-    return {
-      ok: false,
-      reason: `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE`,
-    };
+    return `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE`;
   }
   const holdings = parseHoldingsArgs(values, readText);
-  if (typeof holdings === 'string') return { ok: false, reason: holdings };
+  if (typeof holdings === 'string') return holdings;
 
   // Alert and held symbols must be subscribed: they join the watched set.
   const impliedSymbols = [
@@ -250,36 +243,29 @@ export function parseFeedArgs(
   if (symbols.length === 0 && impliedSymbols.length > 0) {
     symbols = [...impliedSymbols];
   } else if (symbols.length === 0) {
-    if (!help && !(demo || token === null))
-      return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT' };
+    if (!(demo || token === null)) return '--symbols is required, e.g. --symbols AAPL,MSFT,BINANCE:BTCUSDT';
     symbols = [...DEFAULT_DEMO_SYMBOLS];
   } else {
     for (const symbol of impliedSymbols) if (!symbols.includes(symbol)) symbols.push(symbol);
   }
   if (symbols.length > 50)
-    return {
-      ok: false,
-      reason: `--symbols, --alert and --holdings name ${symbols.length} symbols; Finnhub's free plan allows about 50`,
-    };
+    return `--symbols, --alert and --holdings name ${symbols.length} symbols; Finnhub's free plan allows about 50`;
 
   return {
-    ok: true,
-    args: {
-      symbols,
-      token,
-      wsUrl: ws.url,
-      restUrl: rest.url,
-      durationS,
-      heartbeatTimeoutS,
-      demo: demo || token === null,
-      rateHz,
-      alerts,
-      relay,
-      holdings,
-      details,
-      news,
-      help,
-    },
+    symbols,
+    token,
+    wsUrl: ws.url,
+    restUrl: rest.url,
+    durationS,
+    heartbeatTimeoutS,
+    demo: demo || token === null,
+    rateHz,
+    alerts,
+    relay,
+    holdings,
+    details,
+    news,
+    json: given.json === true,
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The headless feed command: the app's own connection, store and publisher, printing NDJSON.
+ * The headless feed command: the app's own connection, store and publisher, printing NDJSON or
+ * terminal lines.
  * Everything it touches is injected, so tests can run it in-process or as a child process.
  */
 import type { FeedStatus, SnapshotBatch } from '../shared/types';
@@ -28,13 +29,17 @@ import { reserveGate } from '../engine/context/reserve-gate';
 import { contextApi } from '../engine/market/finnhub-context-api';
 
 export const EXIT_OK = 0;
-export const EXIT_BAD_ARGS = 2;
+export { EXIT_BAD_ARGS } from './command-line';
 export const EXIT_UNAUTHORIZED = 3;
 export const EXIT_RELAY_FAILED = 4;
+/** The run ended (duration, Ctrl-C) without the connection ever going live. */
+export const EXIT_NEVER_LIVE = 5;
 
 export interface FeedCommandIo {
-  /** Write one NDJSON line (without the newline). */
+  /** Write one line (without the newline). */
   out(line: string): void;
+  /** How an event becomes a line: JSON (the default) or a terminal line. */
+  format?(event: Record<string, unknown>): string;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM). */
   interrupted: Promise<void>;
   /** Wall clock (epoch ms) for each quote's session; Date.now by default. */
@@ -65,7 +70,8 @@ function quoteEvents(batch: SnapshotBatch, calendar: MarketCalendar, now: number
 
 /** Run until the duration passes, the user interrupts, or the key is refused. Returns the exit code. */
 export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
-  const write = (event: object): void => io.out(JSON.stringify(event));
+  const format = io.format ?? ((event: Record<string, unknown>) => JSON.stringify(event));
+  const write = (event: object): void => io.out(format(event as Record<string, unknown>));
   const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
   const calendar = new MarketCalendar();
   const now = io.now ?? Date.now;
@@ -116,8 +122,14 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
   }
 
   let printedStatus = false;
+  // Live at least once: a connection that never got there ends with EXIT_NEVER_LIVE.
+  let wentLive = false;
+  const noteStatus = (status: FeedStatus): void => {
+    if (status.state === 'live' || status.state === 'demo') wentLive = true;
+  };
   session.status.subscribe((status) => {
     printedStatus = true;
+    noteStatus(status);
     write(statusEvent(status));
   });
 
@@ -134,7 +146,10 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     ...(args.heartbeatTimeoutS !== null ? { heartbeatTimeoutMs: args.heartbeatTimeoutS * 1000 } : {}),
   });
   await session.attach(source, quotes);
-  if (!printedStatus) write(statusEvent(source.currentStatus()));
+  if (!printedStatus) {
+    noteStatus(source.currentStatus());
+    write(statusEvent(source.currentStatus()));
+  }
 
   // Company details and headlines: background calls on the same limiter, behind the quotes' own.
   let context: CompanyContext | null = null;
@@ -195,6 +210,7 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     summary.headlines = headlineCount;
     summary.droppedHeadlines = context.headlines.droppedInsecure;
   }
+  summary.live = wentLive;
   write(summary);
-  return exitCode;
+  return exitCode === EXIT_OK && !wentLive ? EXIT_NEVER_LIVE : exitCode;
 }

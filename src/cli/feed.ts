@@ -1,50 +1,45 @@
 /**
- * `npm run feed -- --symbols AAPL,MSFT [--token KEY] …`: stream Finnhub (or the demo) headless.
- * Stdout is NDJSON only; reasons for bad arguments go to stderr as one line.
+ * `npm run -s feed -- --symbols AAPL,MSFT [--token KEY] …`: stream Finnhub (or the demo) headless.
+ * NDJSON on stdout when it is not a terminal (or with --json), aligned lines on a terminal; reasons
+ * for bad arguments go to stderr as one line.
  */
-import { USAGE, parseFeedArgs } from './feed-args';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT_BAD_ARGS, runFeedCommand } from './feed-command';
 import { jsonFileStore } from '../engine/context/json-file-store';
 import { userDataDir } from '../engine/settings/user-data-dir';
+import { parseFeedArgs, USAGE } from './feed-args';
+import { feedTerminalLine, wantsJson } from './output';
+import { runCommandProcess } from './run-command';
 
 /** Where --details and --news cache company context: beside the app's settings. */
 export const CONTEXT_CACHE_FILE = 'context-cache.json';
 
-async function main(): Promise<void> {
-  const parsed = parseFeedArgs(process.argv.slice(2), process.env);
-  if (!parsed.ok) {
-    process.stderr.write(`feed: ${parsed.reason}\n`);
-    process.exit(EXIT_BAD_ARGS);
-  }
-  if (parsed.args.help) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  if (parsed.args.token === null)
-    process.stderr.write('feed: no API key (--token or FINNHUB_API_KEY): running the demo feed\n');
-
-  const interrupted = new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  // A closed pipe (`… | head`) must end the command quietly, not crash it.
-  process.stdout.on('error', () => process.exit(0));
-
-  const code = await runFeedCommand(parsed.args, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    interrupted,
-    ...(parsed.args.details || parsed.args.news
-      ? { contextStore: jsonFileStore(join(userDataDir(process.platform, process.env, homedir()), CONTEXT_CACHE_FILE)) }
-      : {}),
-  });
-  // Exit once everything written has been flushed.
-  process.stdout.write('', () => process.exit(code));
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`feed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+void runCommandProcess({
+  name: 'feed',
+  usage: USAGE,
+  parse: (argv) => parseFeedArgs(argv, process.env),
+  run: async (args) => {
+    // The engine (and ws) load only to run: --help and --version start without them.
+    const { runFeedCommand } = await import('./feed-command');
+    if (args.token === null)
+      process.stderr.write('feed: no API key (--token or FINNHUB_API_KEY): running the demo feed\n');
+    const interrupted = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    const json = wantsJson(args.json, process.stdout.isTTY);
+    return runFeedCommand(args, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      ...(json ? {} : { format: (event) => feedTerminalLine(event, Date.now()) }),
+      interrupted,
+      ...(args.details || args.news
+        ? {
+            contextStore: jsonFileStore(
+              join(userDataDir(process.platform, process.env, homedir()), CONTEXT_CACHE_FILE),
+            ),
+          }
+        : {}),
+    });
+  },
 });

@@ -7,20 +7,31 @@ import { MarketCalendar } from '../shared/market-calendar/market-calendar';
 import type { Market } from '../shared/market-calendar/market-of';
 import type { Session } from '../shared/market-calendar/market-calendar';
 import { normalizeSymbol } from '../shared/symbols';
+import {
+  OUTPUT_OPTIONS,
+  readCommandLine,
+  unexpectedPositional,
+  type CommandParse,
+  type OptionSpecs,
+  type OptionValues,
+} from './command-line';
+import { localIsoTime } from './output';
 
-export const MARKET_USAGE = `Usage: npm run market -- --symbols AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD [--at 2026-11-27T18:30:00Z]
-Prints one JSON line per symbol: its market (us-equity, crypto, forex, unknown), its session
-(pre, regular, post, closed) and the next session change ("next": null for markets that never close).
---at is an ISO 8601 time with a zone (Z or ±hh:mm); it defaults to now. Exit codes: 0 done, 2 bad arguments.`;
+export const MARKET_USAGE = `Usage: npm run -s market -- --symbols AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD [--at 2026-11-27T18:30:00Z] [--json]
+       npm run -s market -- --help | --version
+Prints each symbol's market (us-equity, crypto, forex, unknown), its session (pre, regular, post, closed) and
+the next session change (none for markets that never close): NDJSON when stdout is not a terminal or with --json,
+aligned lines on a terminal. Times are ISO 8601 with a zone: UTC (Z) in JSON, local time with its offset on a
+terminal. --at is an ISO 8601 time with a zone (Z or ±hh:mm); it defaults to now.
+Exit codes: 0 done, 2 bad arguments.`;
 
 export interface MarketArgs {
   symbols: string[];
   /** Epoch ms, or null for now. */
   at: number | null;
-  help: boolean;
+  /** `--json`: NDJSON even on a terminal. */
+  json: boolean;
 }
-
-export type MarketArgsResult = { ok: true; args: MarketArgs } | { ok: false; reason: string };
 
 /** A full date and time with seconds optional and an explicit zone, so the instant is never a guess. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -36,49 +47,41 @@ export function parseInstant(raw: string): number | null {
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? time : null;
 }
 
-export function parseMarketArgs(argv: readonly string[]): MarketArgsResult {
-  const values = new Map<string, string>();
-  let help = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name !== '--symbols' && name !== '--at') return { ok: false, reason: `unknown argument "${arg}" (see --help)` };
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[(i += 1)];
-    if (value === undefined || (eq < 0 && value.startsWith('--')))
-      return { ok: false, reason: `${name} needs a value` };
-    if (values.has(name)) return { ok: false, reason: `${name} given twice` };
-    values.set(name, value);
-  }
-  if (help) return { ok: true, args: { symbols: [], at: null, help } };
+export const MARKET_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  symbols: { type: 'string' },
+  at: { type: 'string' },
+} as const satisfies OptionSpecs;
 
-  const rawSymbols = values.get('--symbols');
-  if (rawSymbols === undefined)
-    return { ok: false, reason: '--symbols is required, e.g. --symbols AAPL,BINANCE:BTCUSDT' };
+export function parseMarketArgs(argv: readonly string[]): CommandParse<MarketArgs> {
+  const line = readCommandLine(argv, MARKET_OPTIONS);
+  if (line.kind !== 'run') return line;
+  const positional = unexpectedPositional(line.positionals);
+  if (positional !== null) return { kind: 'error', reason: positional };
+  const parsed = checkMarketArgs(line.values);
+  return typeof parsed === 'string' ? { kind: 'error', reason: parsed } : { kind: 'run', args: parsed };
+}
+
+function checkMarketArgs(values: OptionValues<typeof MARKET_OPTIONS>): MarketArgs | string {
+  const rawSymbols = values.symbols;
+  if (rawSymbols === undefined) return '--symbols is required, e.g. --symbols AAPL,BINANCE:BTCUSDT';
   const symbols: string[] = [];
   for (const part of rawSymbols.split(',')) {
     if (part.trim() === '') continue;
     const symbol = normalizeSymbol(part);
-    if (!symbol) return { ok: false, reason: `invalid symbol "${part.trim().slice(0, 80)}" in --symbols` };
+    if (!symbol) return `invalid symbol "${part.trim().slice(0, 80)}" in --symbols`;
     if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  if (symbols.length === 0) return { ok: false, reason: '--symbols is empty' };
+  if (symbols.length === 0) return '--symbols is empty';
 
   let at: number | null = null;
-  const rawAt = values.get('--at');
+  const rawAt = values.at;
   if (rawAt !== undefined) {
     at = parseInstant(rawAt);
     if (at === null)
-      return {
-        ok: false,
-        reason: `--at must be an ISO 8601 time with a zone, e.g. 2026-11-27T18:30:00Z; got "${rawAt.slice(0, 80)}"`,
-      };
+      return `--at must be an ISO 8601 time with a zone, e.g. 2026-11-27T18:30:00Z; got "${rawAt.slice(0, 80)}"`;
   }
-  return { ok: true, args: { symbols, at, help } };
+  return { symbols, at, json: values.json === true };
 }
 
 export interface MarketLine {
@@ -98,5 +101,27 @@ export function marketLines(symbols: readonly string[], at: number, calendar = n
       session: span.session,
       next: span.next === null ? null : { session: span.next.session, at: new Date(span.next.at).toISOString() },
     };
+  });
+}
+
+/** The lines for a person at a terminal: columns aligned, the next change in local time with its offset. */
+export function marketTerminalLines(
+  lines: readonly MarketLine[],
+  offsetMinutes?: (epochMs: number) => number,
+): string[] {
+  const width = (pick: (line: MarketLine) => string): number => Math.max(0, ...lines.map((line) => pick(line).length));
+  const symbolWidth = width((line) => line.symbol);
+  const marketWidth = width((line) => line.market);
+  const sessionWidth = width((line) => line.session);
+  return lines.map((line) => {
+    const at = line.next === null ? 0 : Date.parse(line.next.at);
+    const next =
+      line.next === null ? 'never closes' : `next: ${line.next.session} at ${localIsoTime(at, offsetMinutes?.(at))}`;
+    return [
+      line.symbol.padEnd(symbolWidth),
+      line.market.padEnd(marketWidth),
+      line.session.padEnd(sessionWidth),
+      next,
+    ].join('  ');
   });
 }

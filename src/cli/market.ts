@@ -1,18 +1,21 @@
 /**
- * `npm run market -- --symbols AAPL,OANDA:EUR_USD [--at ISO-TIME]`: sessions as NDJSON on stdout;
- * a bad argument gets a one-line reason on stderr and exit code 2.
+ * `npm run -s market -- --symbols AAPL,OANDA:EUR_USD [--at ISO-TIME]`: each symbol's session, as
+ * NDJSON when stdout is not a terminal (or with --json) and aligned lines on a terminal.
  */
-import { MARKET_USAGE, marketLines, parseMarketArgs } from './market-command';
+import { MARKET_USAGE, marketLines, marketTerminalLines, parseMarketArgs } from './market-command';
+import { wantsJson } from './output';
+import { runCommandProcess } from './run-command';
 
-const EXIT_BAD_ARGS = 2;
-
-const parsed = parseMarketArgs(process.argv.slice(2));
-if (!parsed.ok) {
-  process.stderr.write(`market: ${parsed.reason}\n`);
-  process.exitCode = EXIT_BAD_ARGS;
-} else if (parsed.args.help) {
-  process.stderr.write(`${MARKET_USAGE}\n`);
-} else {
-  const lines = marketLines(parsed.args.symbols, parsed.args.at ?? Date.now());
-  process.stdout.write(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-}
+void runCommandProcess({
+  name: 'market',
+  usage: MARKET_USAGE,
+  parse: parseMarketArgs,
+  run: (args) => {
+    const lines = marketLines(args.symbols, args.at ?? Date.now());
+    const text = wantsJson(args.json, process.stdout.isTTY)
+      ? lines.map((line) => JSON.stringify(line))
+      : marketTerminalLines(lines);
+    process.stdout.write(text.map((line) => `${line}\n`).join(''));
+    return 0;
+  },
+});

@@ -26,17 +26,19 @@ import {
 } from '../engine/settings/transfer-file';
 import { userDataDir } from '../engine/settings/user-data-dir';
 import { runningAppPid } from './running-app';
+import { readCommandLine, type CommandParse, type OptionSpecs } from './command-line';
 
 export const EXIT_OK = 0;
 /** The import file was refused (every problem listed); nothing changed. */
 export const EXIT_REFUSED = 1;
-export const EXIT_BAD_ARGS = 2;
+export { EXIT_BAD_ARGS } from './command-line';
 /** The settings file could not be used (read, understood or written); nothing changed. */
 export const EXIT_SETTINGS_FILE = 3;
 /** Ticker is running on this settings file. */
 export const EXIT_APP_RUNNING = 4;
 
-export const SETTINGS_USAGE = `Usage: npm run settings -- export|import FILE [options]
+export const SETTINGS_USAGE = `Usage: npm run -s settings -- export|import FILE [options]
+       npm run -s settings -- --help | --version
 
   export FILE   write watch lists and preferences (FILE.json) or symbols (FILE.csv)
   import FILE   read such a file; nothing changes unless all of it is valid
@@ -45,9 +47,11 @@ Options:
   --format json|csv      the file's format (default: from its extension, .csv or JSON)
   --settings-file PATH   the settings file (default: the app's, e.g. ~/.config/Ticker/settings.json)
   --force                import even though Ticker seems to be running (it would overwrite the import)
-  --help                 this text
+  --help, --version      this text; the version
 
-Quit Ticker before importing: the running app keeps its settings in memory and saves them over the file.`;
+Quit Ticker before importing: the running app keeps its settings in memory and saves them over the file.
+Exit codes: 0 done, 1 the file was refused, 2 bad arguments, 3 the settings file cannot be used,
+4 Ticker is running.`;
 
 export interface SettingsArgs {
   command: 'export' | 'import';
@@ -57,33 +61,31 @@ export interface SettingsArgs {
   force: boolean;
 }
 
-export type ParsedSettingsArgs =
-  { ok: true; args: SettingsArgs } | { ok: true; help: true } | { ok: false; reason: string };
+export const SETTINGS_OPTIONS = {
+  format: { type: 'string' },
+  'settings-file': { type: 'string' },
+  force: { type: 'boolean' },
+} as const satisfies OptionSpecs;
 
-export function parseSettingsArgs(argv: readonly string[]): ParsedSettingsArgs {
-  const positional: string[] = [];
+export function parseSettingsArgs(argv: readonly string[]): CommandParse<SettingsArgs> {
+  const line = readCommandLine(argv, SETTINGS_OPTIONS);
+  if (line.kind !== 'run') return line;
+  const { values, positionals } = line;
   let format: TransferFormat | null = null;
-  let settingsFile: string | null = null;
-  let force = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') return { ok: true, help: true };
-    if (arg === '--force') force = true;
-    else if (arg === '--format' || arg === '--settings-file') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) return { ok: false, reason: `${arg} needs a value` };
-      i += 1;
-      if (arg === '--settings-file') settingsFile = value;
-      else if (isTransferFormat(value)) format = value;
-      else return { ok: false, reason: `--format must be json or csv, not ${value.slice(0, 20)}` };
-    } else if (arg.startsWith('--')) return { ok: false, reason: `unknown option ${arg.slice(0, 40)}` };
-    else positional.push(arg);
+  if (values.format !== undefined) {
+    if (!isTransferFormat(values.format))
+      return { kind: 'error', reason: `--format must be json or csv, not ${values.format.slice(0, 20)}` };
+    format = values.format;
   }
-  const [command, file, ...rest] = positional;
-  if (command !== 'export' && command !== 'import') return { ok: false, reason: 'say export or import, then a file' };
-  if (file === undefined || file === '') return { ok: false, reason: `${command} needs a file` };
-  if (rest.length > 0) return { ok: false, reason: `unexpected ${rest[0]?.slice(0, 40)}` };
-  return { ok: true, args: { command, file, format, settingsFile, force } };
+  const [command, file, ...rest] = positionals;
+  if (command !== 'export' && command !== 'import')
+    return { kind: 'error', reason: 'say export or import, then a file' };
+  if (file === undefined || file === '') return { kind: 'error', reason: `${command} needs a file` };
+  if (rest.length > 0) return { kind: 'error', reason: `unexpected ${rest[0]?.slice(0, 40)}` };
+  return {
+    kind: 'run',
+    args: { command, file, format, settingsFile: values['settings-file'] ?? null, force: values.force === true },
+  };
 }
 
 export interface SettingsCommandIo {

@@ -12,8 +12,8 @@ export interface AlertEvent {
   price: number;
   /** Null while the symbol's previous close is not known. */
   changePct: number | null;
-  /** Epoch ms of the trade that fired it. */
-  time: number;
+  /** The trade that fired it, ISO 8601 in UTC. */
+  time: string;
 }
 
 export function alertEvent(firing: AlertFiring): AlertEvent {
@@ -24,6 +24,6 @@ export function alertEvent(firing: AlertFiring): AlertEvent {
     symbol: firing.symbol,
     price: firing.price,
     changePct,
-    time: firing.time,
+    time: new Date(firing.time).toISOString(),
   };
 }

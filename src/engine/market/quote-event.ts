@@ -15,8 +15,8 @@ export interface QuoteEvent {
   change?: number;
   changePct?: number;
   volume: number;
-  /** Epoch ms of the last trade or quote. */
-  time: number | null;
+  /** The last trade or quote, ISO 8601 in UTC (2026-11-27T18:30:00.123Z). */
+  time: string | null;
 }
 
 /** The fields of a snapshot (or batch update) a quote event is made from. */
@@ -32,7 +32,8 @@ export interface QuoteFields {
 /** Null while the symbol has no price yet. */
 export function quoteEvent(quote: QuoteFields, session: Session): QuoteEvent | null {
   if (quote.price === null) return null;
-  const { symbol, price, volume, time } = quote;
+  const { symbol, price, volume } = quote;
+  const time = quote.time === null || !Number.isFinite(quote.time) ? null : new Date(quote.time).toISOString();
   if (quote.change === null || quote.changePct === null)
     return { event: 'quote', symbol, price, session, volume, time };
   return {

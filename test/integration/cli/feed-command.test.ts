@@ -1,5 +1,5 @@
 /**
- * The headless feed command as users run it: a real child process (`node --import tsx src/cli/feed.ts`, as `npm run feed`) against
+ * The headless feed command as users run it: a real child process (`node out/cli/feed.mjs`, as `npm run feed`) against
  * the fake Finnhub server. Checks the NDJSON contract and the exit codes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { builtCommand } from '../../support/cli-bundle';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 import { RelayWsTestClient, SseTestClient, handshakeStatus } from '../../support/relay-clients';
 
@@ -22,18 +23,23 @@ interface Run {
 }
 
 /**
- * Each test starts Node with tsx's loader, which compiles the command before it can connect: about
- * 3 s on an idle 2-core machine and several times that on a busy one. The fake server's waits and
- * the tests allow for that; what they check does not depend on how long it took.
+ * Each test starts Node on the built command: a fraction of a second on an idle 2-core machine and
+ * several times that on a busy one. The fake server's waits and the tests allow for that; what they
+ * check does not depend on how long it took.
  */
 const CHILD_WAIT_MS = 30_000;
 const CHILD_TEST_MS = 60_000;
 
-const ENTRY = new URL('../../../src/cli/feed.ts', import.meta.url).pathname;
+const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-/** As `npm run feed` runs it: one Node process with tsx's loader, so signals reach the command itself. */
+let ENTRY = '';
+beforeAll(async () => {
+  ENTRY = await builtCommand('feed');
+});
+
+/** As `npm run feed` runs it: one Node process running the built command, so signals reach the command itself. */
 function runFeed(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const child = spawn(process.execPath, [ENTRY, ...args], {
     env: { ...process.env, FINNHUB_API_KEY: '', FINNHUB_WS_URL: '', FINNHUB_REST_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -122,7 +128,8 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     expect(quote).toMatchObject({ event: 'quote', symbol: 'AAPL', price: 189.5, volume: 150 });
     expect(quote.change).toBeCloseTo(1.3, 6);
     expect(quote.changePct).toBeCloseTo((1.3 / 188.2) * 100, 3);
-    expect(typeof quote.time).toBe('number');
+    // Times are ISO 8601 in UTC, like every command's JSON.
+    expect(quote.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(['pre', 'regular', 'post', 'closed']).toContain(quote.session);
 
     const closed = server.waitForClose(client);
@@ -131,7 +138,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     await closed;
     expect(client.socket.readyState).toBe(3);
     const last = running.lines.at(-1);
-    expect(last).toEqual({ event: 'summary', connections: 1, reconnects: 0, trades: 2, dropped: 0 });
+    expect(last).toEqual({ event: 'summary', connections: 1, reconnects: 0, trades: 2, dropped: 0, live: true });
     expect(server.counters.maxOpenConnections('test-key')).toBe(1);
   });
 
@@ -158,7 +165,18 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
   it('ends after --duration with exit 0', async () => {
     running = runFeed(['--symbols', 'AAPL', ...fakeServer('test-key'), '--duration', '0.5']);
     expect(await running.exit).toBe(0);
-    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 1 });
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 1, live: true });
+  });
+
+  it('exits 5 when the connection never went live during its run', async () => {
+    // A port nothing listens on: every attempt is refused.
+    const closed = await startFakeFinnhub({ tokens: ['test-key'] });
+    const deadUrl = closed.wsUrl;
+    await closed.close();
+    running = runFeed(['--symbols', 'AAPL', '--token', 'test-key', '--ws-url', deadUrl, '--duration', '1']);
+    expect(await running.exit).toBe(5);
+    expect(running.lines.some((l) => l.event === 'status' && l.state === 'live')).toBe(false);
+    expect(running.lines.at(-1)).toMatchObject({ event: 'summary', connections: 0, trades: 0, live: false });
   });
 
   it('refuses bad arguments with one line on stderr, nothing on stdout, exit 2', async () => {
@@ -221,7 +239,7 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
       symbol: 'AAPL',
       price: 201,
       changePct: null,
-      time: at + 1,
+      time: iso(at + 1),
     });
 
     server.clearRestFault();
@@ -230,18 +248,18 @@ describe('npm run feed', { timeout: CHILD_TEST_MS }, () => {
     const path = [195, 196.5, 195.8, 200.1, 199.5, 200.3, 199.1, 200.2, 195.5, 198, 200];
     path.forEach((price, i) => server.sendTrades([{ symbol: 'AAPL', price, volume: 1, time: at + 10 + i }]));
     await running.waitFor(
-      (l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 200 && l.time === at + 10 + path.length - 1,
+      (l) => l.event === 'quote' && l.symbol === 'AAPL' && l.price === 200 && l.time === iso(at + 10 + path.length - 1),
     );
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);
 
     const alerts = running.lines.filter((l) => l.event === 'alert');
     expect(alerts.map((l) => [l.rule, l.price, l.time])).toEqual([
-      ['AAPL>=200', 201, at + 1],
-      ['AAPL<=-2%', 195, at + 10],
-      ['AAPL>=200', 200.1, at + 13],
-      ['AAPL<=-2%', 195.5, at + 18],
-      ['AAPL>=200', 200, at + 20],
+      ['AAPL>=200', 201, iso(at + 1)],
+      ['AAPL<=-2%', 195, iso(at + 10)],
+      ['AAPL>=200', 200.1, iso(at + 13)],
+      ['AAPL<=-2%', 195.5, iso(at + 18)],
+      ['AAPL>=200', 200, iso(at + 20)],
     ]);
     expect(alerts[1]?.changePct).toBeCloseTo(-2.5, 4);
     expect(alerts[4]?.changePct).toBe(0);

@@ -8,10 +8,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { builtCommand } from '../../support/cli-bundle';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
-const ENTRY = new URL('../../../src/cli/feed.ts', import.meta.url).pathname;
+let ENTRY = '';
+beforeAll(async () => {
+  ENTRY = await builtCommand('feed');
+});
 const CHILD_TEST_MS = 60_000;
 
 let server: FakeFinnhub;
@@ -34,7 +38,7 @@ async function runUntil(
 ): Promise<{ lines: Record<string, unknown>[]; code: number | null; stderr: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', ...args],
+    [ENTRY, '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key', ...args],
     {
       env: { ...process.env, FINNHUB_API_KEY: '', XDG_CONFIG_HOME: configHome, HOME: configHome },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,7 +138,7 @@ describe('npm run feed --details', { timeout: CHILD_TEST_MS }, () => {
   });
 
   it('refuses --details and --news without a key', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, '--symbols', 'AAPL', '--news'], {
+    const child = spawn(process.execPath, [ENTRY, '--symbols', 'AAPL', '--news'], {
       env: { ...process.env, FINNHUB_API_KEY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -2,21 +2,24 @@
  * `npm run market` as users run it: a child process, its stdout lines, stderr and exit code.
  */
 import { execFile } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCommand } from '../../support/cli-bundle';
 
-const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
-const ENTRY = new URL('../../../src/cli/market.ts', import.meta.url).pathname;
+let ENTRY = '';
+beforeAll(async () => {
+  ENTRY = await builtCommand('market');
+});
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, [ENTRY, ...args], (error, stdout, stderr) => {
+    execFile(process.execPath, [ENTRY, ...args], (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
   });
 }
 
-// Each case starts Node with tsx's loader (seconds on a busy machine), some of them several times.
+// Each case starts Node (a fraction of a second, more on a busy machine), some of them several times.
 describe('npm run market', { timeout: 60_000 }, () => {
   it('prints one JSON line per symbol for the given instant', async () => {
     const { code, stdout, stderr } = await run([

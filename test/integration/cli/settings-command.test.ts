@@ -16,7 +16,8 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { builtCommand } from '../../support/cli-bundle';
 import {
   EXIT_APP_RUNNING,
   EXIT_BAD_ARGS,
@@ -32,7 +33,10 @@ import { PREFERENCE_KEYS } from '../../../src/shared/preference-rules';
 import { defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
 import { APP_NAME, userDataDir } from '../../../src/engine/settings/user-data-dir';
 
-const ENTRY = new URL('../../../src/cli/settings.ts', import.meta.url).pathname;
+let ENTRY = '';
+beforeAll(async () => {
+  ENTRY = await builtCommand('settings');
+});
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 
 let dir: string;
@@ -63,7 +67,7 @@ afterEach(() => {
 
 /** As `npm run settings -- …` runs it, with the app's default settings location under XDG_CONFIG_HOME. */
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const result = spawnSync(process.execPath, [ENTRY, ...args], {
     env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), HOME: dir },
     encoding: 'utf8',
   });
@@ -74,7 +78,7 @@ function run(argv: string[], io: Partial<SettingsCommandIo> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const parsed = parseSettingsArgs([...argv, '--settings-file', settingsFile]);
-  if (!parsed.ok || 'help' in parsed) throw new Error('bad test arguments');
+  if (parsed.kind !== 'run') throw new Error('bad test arguments');
   const code = runSettingsCommand(parsed.args, {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -90,7 +94,7 @@ function run(argv: string[], io: Partial<SettingsCommandIo> = {}) {
 
 const onDisk = (): SavedSettings => JSON.parse(readFileSync(settingsFile, 'utf8')) as SavedSettings;
 
-// Each case starts Node with tsx's loader (seconds on a busy machine), some of them several times.
+// Each case starts Node (a fraction of a second, more on a busy machine), some of them several times.
 describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
   it('exports JSON and CSV from the app settings file and imports them back: a round trip', () => {
     const json = join(dir, 'ticker.json');
@@ -233,17 +237,17 @@ describe('the settings command, in-process', () => {
   });
 
   it('tells bad arguments apart', () => {
-    expect(parseSettingsArgs(['export'])).toEqual({ ok: false, reason: 'export needs a file' });
-    expect(parseSettingsArgs(['list', 'x'])).toMatchObject({ ok: false });
+    expect(parseSettingsArgs(['export'])).toEqual({ kind: 'error', reason: 'export needs a file' });
+    expect(parseSettingsArgs(['list', 'x'])).toMatchObject({ kind: 'error' });
     expect(parseSettingsArgs(['export', 'x', '--format', 'xml'])).toEqual({
-      ok: false,
+      kind: 'error',
       reason: '--format must be json or csv, not xml',
     });
     expect(parseSettingsArgs(['export', 'x', '--settings-file'])).toEqual({
-      ok: false,
+      kind: 'error',
       reason: '--settings-file needs a value',
     });
-    expect(parseSettingsArgs(['--help'])).toEqual({ ok: true, help: true });
+    expect(parseSettingsArgs(['--help'])).toEqual({ kind: 'help' });
   });
 });
 

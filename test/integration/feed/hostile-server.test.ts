@@ -236,7 +236,7 @@ describe('implausible trade times and values', () => {
       ['--symbols', 'AAPL', '--ws-url', server.wsUrl, '--rest-url', server.restUrl, '--token', 'test-key'],
       {},
     );
-    if (!parsed.ok) throw new Error(parsed.reason);
+    if (parsed.kind !== 'run') throw new Error(JSON.stringify(parsed));
     const lines: Record<string, unknown>[] = [];
     let interrupt = (): void => {};
     const interrupted = new Promise<void>((resolve) => (interrupt = resolve));

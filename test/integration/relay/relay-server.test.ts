@@ -369,7 +369,7 @@ describe('relay: server-sent events', () => {
       change: -2.3,
       changePct: -0.5427,
       volume: 0,
-      time: 1732550400000,
+      time: new Date(1732550400000).toISOString(),
     });
     await upstreamHas('MSFT');
     rig.server.sendTrades([trade('MSFT', 421.75), trade('AAPL', 190.5)]);

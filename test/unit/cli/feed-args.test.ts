@@ -11,13 +11,13 @@ function parse(argv: string[], env: Record<string, string> = {}) {
 
 function args(argv: string[], env: Record<string, string> = {}) {
   const result = parse(argv, env);
-  if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
+  if (result.kind !== 'run') throw new Error(`expected a run, got: ${JSON.stringify(result)}`);
   return result.args;
 }
 
 function reason(argv: string[], env: Record<string, string> = {}) {
   const result = parse(argv, env);
-  if (result.ok) throw new Error('expected a refusal');
+  if (result.kind !== 'error') throw new Error('expected a refusal');
   return result.reason;
 }
 
@@ -85,7 +85,7 @@ describe('parseFeedArgs', () => {
   });
 
   it.each([
-    [['--nope'], /unknown argument "--nope"/],
+    [['--nope'], /unknown option "--nope"/],
     [['--symbols'], /--symbols needs a value/],
     [['--symbols', 'AAPL', '--duration', '-1'], /--duration must be a number/],
     [['--symbols', 'AAPL', '--duration', 'soon'], /--duration must be a number/],
@@ -264,7 +264,7 @@ describe('parseFeedArgs --holdings', () => {
       {},
       files(CSV),
     );
-    if (!result.ok) throw new Error(result.reason);
+    if (result.kind !== 'run') throw new Error(JSON.stringify(result));
     expect(result.args.symbols).toEqual(['MSFT', 'AAPL', 'BINANCE:BTCUSDT']);
     expect(result.args.holdings).toEqual({
       baseCurrency: 'USD',
@@ -278,8 +278,8 @@ describe('parseFeedArgs --holdings', () => {
       {},
       files(CSV),
     );
-    expect(euro.ok && euro.args.holdings?.baseCurrency).toBe('EUR');
-    expect(euro.ok && euro.args.symbols).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
+    expect(euro.kind === 'run' && euro.args.holdings?.baseCurrency).toBe('EUR');
+    expect(euro.kind === 'run' && euro.args.symbols).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
   });
 
   it('refuses a malformed or missing file in one line naming every problem', () => {
@@ -289,25 +289,25 @@ describe('parseFeedArgs --holdings', () => {
       files('symbol,quantity,price,date,note\nAAPL,x,150,2024-01-10,\nMSFT,1,0,2024-01-10,"a\nb"\n'),
     );
     expect(bad).toEqual({
-      ok: false,
+      kind: 'error',
       reason:
         '--holdings: "mine.csv": line 2: the quantity must be a number like 10 or 0.5, got "x"; line 3: the price paid must be greater than 0; line 3: the note must be one line without control characters',
     });
     expect(parseFeedArgs(['--holdings', 'other.csv', '--demo'], {}, files(CSV))).toEqual({
-      ok: false,
+      kind: 'error',
       reason: '--holdings: cannot read "other.csv" (ENOENT)',
     });
     expect(
       parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\n')),
-    ).toMatchObject({ ok: false, reason: /has no lots/ });
+    ).toMatchObject({ kind: 'error', reason: /has no lots/ });
   });
 
   it('checks the base currency and needs --holdings for it', () => {
     expect(parseFeedArgs(['--holdings', 'mine.csv', '--base-currency', 'BTC', '--demo'], {}, files(CSV))).toMatchObject(
-      { ok: false, reason: /--base-currency: the base currency must be a currency code/ },
+      { kind: 'error', reason: /--base-currency: the base currency must be a currency code/ },
     );
     expect(parseFeedArgs(['--base-currency', 'EUR', '--demo'], {}, files(CSV))).toEqual({
-      ok: false,
+      kind: 'error',
       reason: '--base-currency needs --holdings FILE.csv',
     });
   });

@@ -5,7 +5,7 @@ import { runFeedCommand } from '../../../src/cli/feed-command';
 describe('feed command quote lines', () => {
   it("carry each symbol's market session at the time they are printed", async () => {
     const parsed = parseFeedArgs(['--symbols', 'AAPL,BINANCE:BTCUSDT,OANDA:EUR_USD', '--demo', '--rate', '20'], {});
-    if (!parsed.ok) throw new Error(parsed.reason);
+    if (parsed.kind !== 'run') throw new Error(JSON.stringify(parsed));
     const lines: Record<string, unknown>[] = [];
     let stop: () => void = () => undefined;
     const interrupted = new Promise<void>((resolve) => (stop = resolve));

@@ -4,15 +4,15 @@ import { marketLines, parseInstant, parseMarketArgs } from '../../../src/cli/mar
 describe('parseMarketArgs', () => {
   it('reads symbols (normalised, de-duplicated) and an optional instant', () => {
     expect(parseMarketArgs(['--symbols', 'aapl, BINANCE:BTCUSDT,AAPL', '--at', '2026-11-27T18:30:00Z'])).toEqual({
-      ok: true,
-      args: { symbols: ['AAPL', 'BINANCE:BTCUSDT'], at: Date.UTC(2026, 10, 27, 18, 30), help: false },
+      kind: 'run',
+      args: { symbols: ['AAPL', 'BINANCE:BTCUSDT'], at: Date.UTC(2026, 10, 27, 18, 30), json: false },
     });
     expect(parseMarketArgs(['--symbols=OANDA:EUR_USD'])).toEqual({
-      ok: true,
-      args: { symbols: ['OANDA:EUR_USD'], at: null, help: false },
+      kind: 'run',
+      args: { symbols: ['OANDA:EUR_USD'], at: null, json: false },
     });
     expect(parseMarketArgs(['--symbols', 'AAPL', '--at=2026-11-27T13:30:00-05:00'])).toMatchObject({
-      ok: true,
+      kind: 'run',
       args: { at: Date.UTC(2026, 10, 27, 18, 30) },
     });
   });
@@ -20,7 +20,7 @@ describe('parseMarketArgs', () => {
   it('gives a reason for every malformed argument', () => {
     const reason = (argv: string[]) => {
       const result = parseMarketArgs(argv);
-      return result.ok ? null : result.reason;
+      return result.kind === 'error' ? result.reason : null;
     };
     expect(reason([])).toMatch(/--symbols is required/);
     expect(reason(['--symbols', ' , '])).toMatch(/--symbols is empty/);
@@ -28,7 +28,7 @@ describe('parseMarketArgs', () => {
     expect(reason(['--symbols', 'AAPL', '--at', 'tomorrow'])).toMatch(/--at must be an ISO 8601 time/);
     expect(reason(['--symbols', 'AAPL', '--at'])).toMatch(/--at needs a value/);
     expect(reason(['--symbols', 'AAPL', '--symbols', 'MSFT'])).toMatch(/given twice/);
-    expect(reason(['--symbols', 'AAPL', '--verbose'])).toMatch(/unknown argument "--verbose"/);
+    expect(reason(['--symbols', 'AAPL', '--verbose'])).toMatch(/unknown option "--verbose"/);
   });
 });
 
