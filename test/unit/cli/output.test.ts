@@ -97,6 +97,48 @@ describe('how the commands print', () => {
     );
   });
 
+  it('gives company details and headlines a line each', () => {
+    expect(
+      feedTerminalLine(
+        {
+          event: 'details',
+          symbol: 'AAPL',
+          name: 'Apple Inc',
+          exchange: 'NASDAQ',
+          currency: 'USD',
+          open: 188,
+          high: 190.1,
+          low: null,
+          prevClose: 188.2,
+          week52High: 237.49,
+          week52Low: 164.08,
+          earnings: { date: '2026-12-10', hour: 'amc' },
+        },
+        AT,
+        0,
+      ),
+    ).toBe(
+      '2026-11-27T18:30:05+00:00  details    AAPL              Apple Inc  NASDAQ  USD  open 188 high 190.1 low ? prev 188.2  52w 164.08–237.49  earnings 2026-12-10 amc',
+    );
+    expect(
+      feedTerminalLine(
+        {
+          event: 'headline',
+          symbol: 'AAPL',
+          id: 1,
+          headline: 'Apple ships a thing',
+          source: 'Reuters',
+          url: 'https://example.com/a',
+          time: '2026-12-07T14:00:00Z',
+        },
+        AT,
+        -300,
+      ),
+    ).toBe(
+      '2026-12-07T09:00:00-05:00  headline   AAPL              Apple ships a thing (Reuters)  https://example.com/a',
+    );
+  });
+
   it('aligns market lines and gives the next change in local time with its offset', () => {
     expect(
       marketTerminalLines(

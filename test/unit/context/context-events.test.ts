@@ -30,15 +30,15 @@ describe('feed --details / --news lines', () => {
 
   it('the flags parse, and need a key', () => {
     const parsed = parseFeedArgs(['--symbols', 'AAPL', '--details', '--news', '--token', 'abcdefghijklmnopqrst'], {});
-    expect(parsed.ok && parsed.args.details && parsed.args.news).toBe(true);
+    expect(parsed.kind === 'run' && parsed.args.details && parsed.args.news).toBe(true);
     const plain = parseFeedArgs(['--symbols', 'AAPL', '--token', 'abcdefghijklmnopqrst'], {});
-    expect(plain.ok && !plain.args.details && !plain.args.news).toBe(true);
-    expect(parseFeedArgs(['--symbols', 'AAPL', '--details'], {})).toMatchObject({ ok: false });
+    expect(plain.kind === 'run' && !plain.args.details && !plain.args.news).toBe(true);
+    expect(parseFeedArgs(['--symbols', 'AAPL', '--details'], {})).toMatchObject({ kind: 'error' });
     expect(
       parseFeedArgs(['--symbols', 'AAPL', '--news', '--demo', '--token', 'abcdefghijklmnopqrst'], {}),
     ).toMatchObject({
-      ok: false,
+      kind: 'error',
     });
-    expect(parseFeedArgs(['--details=yes'], {})).toMatchObject({ ok: false, reason: '--details takes no value' });
+    expect(parseFeedArgs(['--details=yes'], {})).toMatchObject({ kind: 'error', reason: '--details takes no value' });
   });
 });
