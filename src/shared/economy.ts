@@ -1,6 +1,6 @@
 /**
- * Economy: the strip shows a page at a time instead of scrolling, to save power (why paging: see
- * renderer/strip/strip-motion.ts). Whether it is in effect follows the `economy` preference and,
+ * Economy: the strip shows a page at a time (or glides a step every few seconds, the `economyStyle`
+ * preference) instead of scrolling, to save power (why: see renderer/strip/strip-motion.ts). Whether it is in effect follows the `economy` preference and,
  * for 'on-battery', the power source, which only main learns from the system; main sends the pages
  * this state (the `economy` event).
  */
@@ -30,16 +30,19 @@ export function isEconomyState(value: unknown): value is EconomyState {
   return typeof state.active === 'boolean' && typeof state.onBattery === 'boolean' && modes.includes(state.mode);
 }
 
+export type EconomyStyle = Preferences['economyStyle'];
+
 /** Whether economy is in effect now, and why (the settings window's line under the choice). */
-export function economyExplanation(state: EconomyState): string {
+export function economyExplanation(state: EconomyState, style: EconomyStyle = 'pages'): string {
+  const economical = style === 'glide' ? 'glides a step every few seconds' : 'shows a page at a time';
   switch (state.mode) {
     case 'never':
-      return 'Off: the strip scrolls.';
+      return 'Off: the strip moves as Motion says.';
     case 'always':
-      return 'On: the strip shows a page at a time instead of scrolling.';
+      return `On: the strip ${economical} instead of scrolling.`;
     case 'on-battery':
       return state.onBattery
-        ? 'On now: this computer runs on battery power, so the strip shows a page at a time.'
-        : 'Off now: this computer runs on mains power (or does not say), so the strip scrolls.';
+        ? `On now: this computer runs on battery power, so the strip ${economical}.`
+        : 'Off now: this computer runs on mains power (or does not say), so the strip moves as Motion says.';
   }
 }

@@ -47,6 +47,8 @@ export const PREFERENCE_RULES = {
   privacy: { kind: 'boolean' },
   showPositionFigures: { kind: 'boolean' },
   economy: { kind: 'enum', values: ['never', 'on-battery', 'always'] },
+  scrollStyle: { kind: 'enum', values: ['scroll', 'glide'] },
+  economyStyle: { kind: 'enum', values: ['pages', 'glide'] },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -104,6 +106,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   privacy: false,
   showPositionFigures: false,
   economy: 'on-battery',
+  scrollStyle: 'scroll',
+  economyStyle: 'pages',
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -176,6 +176,10 @@ export interface Preferences {
   showPositionFigures: boolean;
   /** When the strip draws fewer pictures a second to save power: never, on battery power, or always. */
   economy: 'never' | 'on-battery' | 'always';
+  /** How the strip moves on mains power: a smooth scroll, or a short glide every few seconds. */
+  scrollStyle: 'scroll' | 'glide';
+  /** How the strip moves while economy is in effect: a page at a time, or a short glide every few seconds. */
+  economyStyle: 'pages' | 'glide';
 }
 
 /** Where the strip was last seen, to restore it across restarts. */

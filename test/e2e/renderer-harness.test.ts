@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBridgeOptions } from '../support/fake-bridge';
 import { PAGE_START_MARKS } from '../../src/shared/page-start-marks';
+import { GLIDE_EVERY_MS } from '../../src/shared/glide-timing';
 import {
   frames,
   OUTPUT_DIR,
@@ -437,6 +438,79 @@ describe('ticker strip', () => {
     expect(await page.locator('.viewport.paged').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('glides: stands still, then slides forward by speed × interval in a short eased step', async () => {
+    const speed = 200;
+    const { page, errors } = await openPage(
+      'strip',
+      { preferences: { speed, scrollStyle: 'glide' } },
+      { viewport: { width: 900, height: 120 } },
+    );
+    await page.waitForSelector('.strip[data-motion="glide"] .track .item');
+    const laneWidth = await page.evaluate(() => document.querySelector('.lane')!.getBoundingClientRect().width);
+    const everyMs = Math.min(GLIDE_EVERY_MS, ((laneWidth / 2) * 1000) / speed);
+    // The track's offset at every animation frame for a little over two slides.
+    const samples = await page.evaluate(
+      (ms) =>
+        new Promise<[number, number][]>((done) => {
+          const out: [number, number][] = [];
+          let first = -1;
+          const step = (now: number) => {
+            if (first < 0) first = now;
+            const track = document.querySelector('.track');
+            const transform = track ? getComputedStyle(track).transform : 'none';
+            const x = !transform || transform === 'none' ? 0 : new DOMMatrixReadOnly(transform).m41;
+            out.push([now - first, x === 0 ? 0 : -x]);
+            if (now - first < ms) requestAnimationFrame(step);
+            else done(out);
+          };
+          requestAnimationFrame(step);
+        }),
+      everyMs * 2 + 800,
+    );
+    // Runs of frames at one offset (rests) and the frames in between (slides).
+    const rests: { offset: number; from: number; to: number }[] = [];
+    for (const [at, offset] of samples) {
+      const last = rests.at(-1);
+      if (last && Math.abs(last.offset - offset) < 0.01) last.to = at;
+      else rests.push({ offset, from: at, to: at });
+    }
+    const long = rests.filter((rest) => rest.to - rest.from >= everyMs / 2);
+    expect(long.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < long.length; i += 1) {
+      const before = long[i - 1]!;
+      const after = long[i]!;
+      // Forward by exactly one step (modulo the lane: a slide past its end continues one lane back).
+      const moved = (((after.offset - before.offset) % laneWidth) + laneWidth) % laneWidth;
+      expect(moved).toBeCloseTo((speed * everyMs) / 1000, 0);
+      // The slide itself is short (about 300 ms, frames allowing) and never goes back.
+      expect(after.from - before.to).toBeLessThan(1000);
+      const between = samples.filter(([at]) => at > before.to && at < after.from).map(([, offset]) => offset);
+      for (let j = 1; j < between.length; j += 1) expect(between[j]!).toBeGreaterThanOrEqual(between[j - 1]!);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('glides in economy when the user chose gliding there, and pages with reduced motion whatever the style', async () => {
+    const { page, errors } = await openPage(
+      'strip',
+      { preferences: { economy: 'always', economyStyle: 'glide' } },
+      { viewport: { width: 900, height: 120 } },
+    );
+    await page.waitForSelector('.strip[data-economy="true"][data-motion="glide"] .track .item');
+    await page.close();
+    const reduced = await openPage(
+      'strip',
+      { preferences: { scrollStyle: 'glide', economy: 'always', economyStyle: 'glide' } },
+      { viewport: { width: 900, height: 120 }, reducedMotion: 'reduce' },
+    );
+    await expect.poll(() => reduced.page.locator('.page .item').count()).toBe(SYMBOLS.length);
+    expect(await reduced.page.locator('.strip').getAttribute('data-motion')).toBe('pages');
+    expect(await reduced.page.locator('.track').count()).toBe(0);
+    expect([...errors, ...reduced.errors]).toEqual([]);
+    await reduced.page.close();
   });
 
   it('opened on battery in economy, pages from its first render and never scrolls first', async () => {

@@ -46,6 +46,8 @@ export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, strin
   },
   fullScreenApps: { 'stay-above': 'Keep the strip above them', 'step-aside': 'Step aside (they may cover the strip)' },
   economy: { never: 'Never', 'on-battery': 'On battery power', always: 'Always' },
+  scrollStyle: { scroll: 'Scroll smoothly', glide: 'Glide a step every few seconds (uses less power)' },
+  economyStyle: { pages: 'Show a page at a time', glide: 'Glide a step every few seconds' },
 };
 
 export interface ShortcutControl {

@@ -212,7 +212,9 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {choice('theme')}
         {choice('whenMarketsClosed')}
         {choice('fullScreenApps')}
-        {choice('economy', economy ? economyExplanation(economy) : undefined)}
+        {choice('scrollStyle')}
+        {choice('economy', economy ? economyExplanation(economy, draft.economyStyle) : undefined)}
+        {choice('economyStyle')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -339,6 +341,8 @@ const LABELS: Record<keyof Preferences, string> = {
   privacy: 'Privacy (hide amounts)',
   showPositionFigures: 'Position value on strip items',
   economy: 'Economy mode',
+  scrollStyle: 'Motion',
+  economyStyle: 'Motion in economy',
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */

@@ -1,8 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { glideStep } from '../../shared/glide-timing';
+import { GlideScroll, type GlideStep } from './glide-scroll';
 import { setOffscreen } from './offscreen';
 import { copiesToFill } from './scroll-offset';
 import { SeamlessScroll } from './seamless-scroll';
 import { spansInView, viewMargin, type LaneSpan } from './view-window';
+
+/** What the strip asks of its motion, scrolling or gliding. */
+type StripScroll = Pick<SeamlessScroll, 'offset' | 'setWidth' | 'setSpeed' | 'hold' | 'dispose'>;
 
 export interface ScrollingStripProps {
   /** Pixels per second. */
@@ -11,6 +16,8 @@ export interface ScrollingStripProps {
   frozen: boolean;
   /** Nobody can see the strip (hidden, screen locked, asleep): no animation, no view checks. */
   quiet?: boolean;
+  /** Stand still and slide a step every few seconds (GlideScroll) instead of scrolling. */
+  glide?: boolean;
   /** One copy of the content; it is repeated for the seamless wrap. */
   children: ReactNode;
 }
@@ -32,30 +39,41 @@ function observedWidth(entry: ResizeObserverEntry): number {
  * offscreen.ts). So a price change costs one item's render where it can be seen, not one per copy.
  * The lanes are decoration for the eyes (aria-hidden): screen readers get AccessibleQuotes.
  */
-export function ScrollingStrip({ speed, frozen, quiet = false, children }: ScrollingStripProps) {
+export function ScrollingStrip({ speed, frozen, quiet = false, glide = false, children }: ScrollingStripProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   const laneRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<SeamlessScroll | null>(null);
+  const scrollRef = useRef<StripScroll | null>(null);
   const speedRef = useRef(speed);
   speedRef.current = speed;
+  const glideRef = useRef(glide);
+  glideRef.current = glide;
   const geometry = useRef({ laneWidth: 0, viewportWidth: 0, spans: [] as LaneSpan[] });
   const [copies, setCopies] = useState(2);
 
-  /** Mark every item in every copy as near the viewport or not. */
-  const markOffscreen = () => {
+  /** How far one glide goes now (0 while scrolling): the path items must be drawn along. */
+  const glideReach = () => (glideRef.current ? glideStep(speedRef.current, geometry.current.laneWidth).distance : 0);
+
+  /**
+   * Mark every item in every copy as near the viewport or not. Scrolling: around the current
+   * offset, with a margin for the time until the next check. Gliding: along the whole next slide
+   * (told by GlideScroll before it starts), so nothing needs checking while the strip stands still.
+   */
+  const markOffscreen = (step?: GlideStep) => {
     const track = trackRef.current;
     const scroll = scrollRef.current;
     if (!track || !scroll) return;
     const { laneWidth, viewportWidth, spans } = geometry.current;
     const lanes = Array.from(track.children);
+    const from = step ? step.from : scroll.offset();
+    const reach = step ? Math.max(step.to - step.from, glideReach()) : glideReach();
     const inView = spansInView(
       spans,
       laneWidth,
       lanes.length,
-      scroll.offset(),
-      viewportWidth,
-      viewMargin(speedRef.current, VIEW_CHECK_MS),
+      from,
+      viewportWidth + reach,
+      viewMargin(glideRef.current ? 0 : speedRef.current, VIEW_CHECK_MS),
     );
     lanes.forEach((lane, copy) => {
       const items = lane.children;
@@ -81,18 +99,29 @@ export function ScrollingStrip({ speed, frozen, quiet = false, children }: Scrol
     const viewport = viewportRef.current;
     const lane = laneRef.current;
     if (!track || !viewport || !lane) return;
-    const scroll = new SeamlessScroll(track, window.devicePixelRatio);
+    const scroll: StripScroll = glide
+      ? new GlideScroll(
+          track,
+          {
+            setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+            clearTimeout: (handle) => window.clearTimeout(handle),
+          },
+          (step) => markOffscreen(step),
+        )
+      : new SeamlessScroll(track, window.devicePixelRatio);
     scrollRef.current = scroll;
+    scroll.setSpeed(speedRef.current);
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {
         if (entry.target === lane) geometry.current.laneWidth = observedWidth(entry);
         else if (entry.target === viewport) geometry.current.viewportWidth = observedWidth(entry);
       }
       const { laneWidth, viewportWidth } = geometry.current;
-      scroll.setWidth(laneWidth);
       measureSpans();
+      scroll.setWidth(laneWidth);
       markOffscreen();
-      setCopies(copiesToFill(viewportWidth, laneWidth));
+      // Gliding, the track also reaches one slide past the lane's end before it wraps.
+      setCopies(copiesToFill(viewportWidth + glideReach(), laneWidth));
     });
     observer.observe(lane);
     observer.observe(viewport);
@@ -102,7 +131,8 @@ export function ScrollingStrip({ speed, frozen, quiet = false, children }: Scrol
       scroll.dispose();
       scrollRef.current = null;
     };
-  }, []);
+    // A new motion is a new scroll (from the start of the lane); its holds are set again below.
+  }, [glide]);
 
   // The content changed (symbols added, removed, reordered, copies added): positions may have
   // moved even when the lane kept its width.
@@ -117,14 +147,15 @@ export function ScrollingStrip({ speed, frozen, quiet = false, children }: Scrol
 
   useEffect(() => {
     scrollRef.current?.hold('paused', frozen);
-  }, [frozen]);
+  }, [frozen, glide]);
 
   useEffect(() => {
     scrollRef.current?.hold('quiet', quiet);
-  }, [quiet]);
+  }, [quiet, glide]);
 
-  // Which items are near the viewport changes only while the strip moves.
-  const still = frozen || quiet;
+  // Which items are near the viewport changes only while the strip moves (a gliding strip is told
+  // before each slide).
+  const still = frozen || quiet || glide;
   useEffect(() => {
     if (still) return;
     markOffscreen();

@@ -178,14 +178,20 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
     symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
   const dimmed = marketsClosed && preferences.whenMarketsClosed === 'dim';
 
+  const motion = stripMotion({
+    reducedMotion,
+    economy,
+    scrollStyle: preferences.scrollStyle,
+    economyStyle: preferences.economyStyle,
+  });
   let body;
   if (symbols.length === 0) {
     body = loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
-  } else if (stripMotion({ reducedMotion, economy }) === 'pages') {
+  } else if (motion === 'pages') {
     body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} quiet={quiet} renderItem={renderItem} />;
   } else {
     body = (
-      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused} quiet={quiet}>
+      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused} quiet={quiet} glide={motion === 'glide'}>
         {symbols.map(renderItem)}
       </ScrollingStrip>
     );
@@ -210,6 +216,7 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
       data-dimmed={dimmed ? 'true' : 'false'}
       data-quiet={quiet ? 'true' : 'false'}
       data-economy={economy ? 'true' : 'false'}
+      data-motion={symbols.length === 0 ? undefined : motion}
     >
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">

@@ -53,6 +53,8 @@ describe('settings defaults', () => {
       privacy: false,
       showPositionFigures: false,
       economy: 'on-battery',
+      scrollStyle: 'scroll',
+      economyStyle: 'pages',
     });
   });
 
@@ -151,6 +153,8 @@ describe('preference rules', () => {
     ['economy', 'never'],
     ['economy', 'on-battery'],
     ['economy', 'always'],
+    ['scrollStyle', 'glide'],
+    ['economyStyle', 'glide'],
   ];
   it.each(accepted)('accepts %s = %s', (key, value) => {
     expect(preferenceProblem(key, value)).toBeNull();
@@ -182,6 +186,8 @@ describe('preference rules', () => {
     ['economy', 'on battery'],
     ['economy', true],
     ['economy', 'Always'],
+    ['scrollStyle', 'pages'],
+    ['economyStyle', 'scroll'],
   ];
   it.each(refused)('refuses %s = %s', (key, value) => {
     expect(preferenceProblem(key, value)).toMatch(new RegExp(`"${key}"`));

@@ -21,13 +21,22 @@ describe('economyExplanation', () => {
       [false, true].map((onBattery) => economyExplanation(economyState(mode, onBattery))),
     );
     expect(lines).toEqual([
-      'Off: the strip scrolls.',
-      'Off: the strip scrolls.',
-      'Off now: this computer runs on mains power (or does not say), so the strip scrolls.',
+      'Off: the strip moves as Motion says.',
+      'Off: the strip moves as Motion says.',
+      'Off now: this computer runs on mains power (or does not say), so the strip moves as Motion says.',
       'On now: this computer runs on battery power, so the strip shows a page at a time.',
       'On: the strip shows a page at a time instead of scrolling.',
       'On: the strip shows a page at a time instead of scrolling.',
     ]);
+  });
+
+  it('names the economical motion the user chose', () => {
+    expect(economyExplanation(economyState('always', false), 'glide')).toBe(
+      'On: the strip glides a step every few seconds instead of scrolling.',
+    );
+    expect(economyExplanation(economyState('on-battery', true), 'glide')).toBe(
+      'On now: this computer runs on battery power, so the strip glides a step every few seconds.',
+    );
   });
 });
 

@@ -1,0 +1,145 @@
+/**
+ * The gliding strip: it stands still, and every few seconds slides left by the distance the
+ * scrolling strip would have covered in that time (speed × interval), in one short eased Web
+ * Animation (about 300 ms) run by the compositor; then it stands still again. Each item crosses
+ * the screen at the scrolling speed on average, but frames are made only while it slides: between
+ * slides the finished animation holds the picture (fill: forwards) and nothing ticks.
+ *
+ * Each slide starts where the last one ended, wrapped into [0, width) (the copies of the lane make
+ * that the same picture), so the track never needs more than one lane plus the viewport plus one
+ * step of copies. Holding (hover, user pause, quiet, speed 0) lets a slide under way finish and
+ * starts no other until released. DOM-free apart from the interfaces it shares with
+ * SeamlessScroll, so it is unit-tested with a fake animation and fake timers.
+ */
+import type { ScrollAnimationHandle, ScrollTarget } from './seamless-scroll';
+import { wrapOffset } from './scroll-offset';
+import { GLIDE_EASING, GLIDE_MS, glideStep } from '../../shared/glide-timing';
+
+/** The timers GlideScroll uses (window's, or a test's). */
+export interface GlideTimers {
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(handle: number): void;
+}
+
+/** One slide: from where the strip rests to where it will, both as offsets (px moved left). */
+export interface GlideStep {
+  from: number;
+  to: number;
+}
+
+function translate(offset: number): Keyframe {
+  return { transform: `translate3d(${-offset}px, 0px, 0px)` };
+}
+
+export class GlideScroll {
+  private animation: ScrollAnimationHandle | null = null;
+  /** Where the strip rests, or will once the slide under way ends: in [0, width). */
+  private position = 0;
+  private width = 0;
+  private speed = 0;
+  private timer: number | null = null;
+  private readonly holds = new Set<string>();
+
+  /**
+   * `beforeStep` is told of each slide just before it starts (and of the resting place when the
+   * geometry changes, as a step from and to the same offset), so the strip can bring the items on
+   * its path near.
+   */
+  constructor(
+    private readonly target: ScrollTarget,
+    private readonly timers: GlideTimers,
+    private readonly beforeStep: (step: GlideStep) => void = () => {},
+  ) {}
+
+  /** Where the strip rests (or is sliding to), in px moved left, in [0, width). */
+  offset(): number {
+    return this.position;
+  }
+
+  /** How far each slide goes now (0 while the strip cannot move). */
+  stepDistance(): number {
+    return glideStep(this.speed, this.width).distance;
+  }
+
+  setWidth(width: number): void {
+    const next = Number.isFinite(width) && width > 0 ? width : 0;
+    if (next === this.width) return;
+    this.width = next;
+    this.position = wrapOffset(this.position, next);
+    this.rest();
+    this.schedule();
+  }
+
+  setSpeed(speed: number): void {
+    const next = Number.isFinite(speed) && speed > 0 ? speed : 0;
+    if (next === this.speed) return;
+    this.speed = next;
+    this.schedule();
+  }
+
+  hold(reason: string, held: boolean): void {
+    const before = this.held();
+    if (held) this.holds.add(reason);
+    else this.holds.delete(reason);
+    if (this.held() !== before) this.schedule();
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.animation?.cancel();
+    this.animation = null;
+  }
+
+  private held(): boolean {
+    return this.holds.size > 0 || this.speed === 0 || this.width === 0;
+  }
+
+  /** Show the resting place at once (the geometry changed): a slide of no length and no time. */
+  private rest(): void {
+    if (!(this.width > 0)) {
+      this.animation?.cancel();
+      this.animation = null;
+      return;
+    }
+    this.beforeStep({ from: this.position, to: this.position });
+    this.play(this.position, this.position, 0);
+  }
+
+  /** The next slide after a full interval from now, unless held. */
+  private schedule(): void {
+    this.clearTimer();
+    if (this.held()) return;
+    const { everyMs } = glideStep(this.speed, this.width);
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      this.slide();
+      this.schedule();
+    }, everyMs);
+  }
+
+  private slide(): void {
+    const { distance } = glideStep(this.speed, this.width);
+    if (!(distance > 0)) return;
+    const from = this.position;
+    const to = from + distance;
+    this.beforeStep({ from, to });
+    this.play(from, to, GLIDE_MS);
+    this.position = wrapOffset(to, this.width);
+  }
+
+  /** Replace the animation within one task, so no frame shows the gap between the two. */
+  private play(from: number, to: number, duration: number): void {
+    this.animation?.cancel();
+    this.animation = this.target.animate([translate(from), translate(to)], {
+      duration,
+      easing: GLIDE_EASING,
+      fill: 'forwards',
+    });
+  }
+
+  private clearTimer(): void {
+    if (this.timer === null) return;
+    this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

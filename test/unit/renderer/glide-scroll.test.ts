@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GlideScroll, type GlideStep, type GlideTimers } from '../../../src/renderer/strip/glide-scroll';
+import { GLIDE_EVERY_MS, GLIDE_MS, glideStep } from '../../../src/shared/glide-timing';
+import type { ScrollAnimationHandle, ScrollTarget } from '../../../src/renderer/strip/seamless-scroll';
+
+class FakeAnimation implements ScrollAnimationHandle {
+  currentTime: CSSNumberish | null = 0;
+  cancelled = false;
+  constructor(
+    readonly keyframes: Keyframe[],
+    readonly options: KeyframeAnimationOptions,
+  ) {}
+  pause(): void {}
+  play(): void {}
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
+class FakeTarget implements ScrollTarget {
+  readonly animations: FakeAnimation[] = [];
+  animate(keyframes: Keyframe[], options: KeyframeAnimationOptions): FakeAnimation {
+    const animation = new FakeAnimation(keyframes, options);
+    this.animations.push(animation);
+    return animation;
+  }
+  /** The slides (animations that move), as [from, to] offsets. */
+  slides(): [number, number][] {
+    return this.animations
+      .filter((animation) => (animation.options.duration as number) > 0)
+      .map(
+        (animation) =>
+          animation.keyframes.map((frame) => 0 - parseFloat(String(frame.transform).slice(12))) as [number, number],
+      );
+  }
+}
+
+const timers: GlideTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms) as unknown as number,
+  clearTimeout: (handle) => clearTimeout(handle),
+};
+
+function gliding(width = 10_000, speed = 60) {
+  const target = new FakeTarget();
+  const steps: GlideStep[] = [];
+  const scroll = new GlideScroll(target, timers, (step) => steps.push(step));
+  scroll.setSpeed(speed);
+  scroll.setWidth(width);
+  return { target, scroll, steps };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('GlideScroll', () => {
+  it('stands still, then slides by speed × interval in one short eased animation, and holds it', () => {
+    const { target, scroll } = gliding(10_000, 60);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS - 1);
+    expect(target.slides()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(target.slides()).toEqual([[0, 240]]);
+    const slide = target.animations.at(-1)!;
+    expect(slide.options).toMatchObject({ duration: GLIDE_MS, fill: 'forwards', easing: 'ease-in-out' });
+    expect(slide.options.iterations).toBeUndefined();
+    expect(scroll.offset()).toBe(240);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS);
+    expect(target.slides()).toEqual([
+      [0, 240],
+      [240, 480],
+    ]);
+    // Each slide replaces the last one, so only one animation is ever alive.
+    expect(target.animations.filter((animation) => !animation.cancelled)).toHaveLength(1);
+  });
+
+  it('keeps the scrolling speed on average: distance over time is the speed', () => {
+    const { target } = gliding(100_000, 75);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 10);
+    const moved = target.slides().reduce((sum, [from, to]) => sum + (to - from), 0);
+    expect(moved / ((GLIDE_EVERY_MS * 10) / 1000)).toBeCloseTo(75, 9);
+  });
+
+  it('wraps at the lane width: the next slide starts where the last ended, one lane back', () => {
+    const { target, scroll } = gliding(1000, 100);
+    // Half a lane per slide at most: 1000 px lane, 100 px/s → a slide every 4 s of 400 px.
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 3);
+    expect(target.slides()).toEqual([
+      [0, 400],
+      [400, 800],
+      [800, 1200],
+    ]);
+    expect(scroll.offset()).toBe(200);
+  });
+
+  it('shortens the interval on a short lane at a high speed, never more than half a lane a slide', () => {
+    expect(glideStep(400, 1000)).toEqual({ everyMs: 1250, distance: 500 });
+    expect(glideStep(60, 10_000)).toEqual({ everyMs: GLIDE_EVERY_MS, distance: 240 });
+    expect(glideStep(0, 1000).distance).toBe(0);
+  });
+
+  it('tells the strip of each slide before it starts, so the items on its path are drawn', () => {
+    const { steps } = gliding(10_000, 60);
+    expect(steps).toEqual([{ from: 0, to: 0 }]);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS);
+    expect(steps.at(-1)).toEqual({ from: 0, to: 240 });
+  });
+
+  it('starts no slide while held (hover, pause, quiet), and waits a full interval after release', () => {
+    const { target, scroll } = gliding(10_000, 60);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS / 2);
+    scroll.hold('hover', true);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 3);
+    expect(target.slides()).toEqual([]);
+    scroll.hold('hover', false);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS - 1);
+    expect(target.slides()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(target.slides()).toHaveLength(1);
+  });
+
+  it('stands still at speed 0 and stops every timer when disposed', () => {
+    const { target, scroll } = gliding(10_000, 60);
+    scroll.setSpeed(0);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 2);
+    expect(target.slides()).toEqual([]);
+    scroll.setSpeed(60);
+    scroll.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(target.animations.every((animation) => animation.cancelled)).toBe(true);
+  });
+
+  it('keeps its place when the lane changes width, wrapped into the new width', () => {
+    const { target, scroll } = gliding(1000, 100);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 2);
+    expect(scroll.offset()).toBe(800);
+    scroll.setWidth(500);
+    expect(scroll.offset()).toBe(300);
+    const rest = target.animations.at(-1)!;
+    expect(rest.options.duration).toBe(0);
+    expect(rest.keyframes).toEqual([
+      { transform: 'translate3d(-300px, 0px, 0px)' },
+      { transform: 'translate3d(-300px, 0px, 0px)' },
+    ]);
+  });
+});
