@@ -19,6 +19,7 @@ import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
 import { economyState } from '../../src/shared/economy';
+import { glideStep } from '../../src/shared/glide-timing';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
@@ -42,7 +43,9 @@ const CHROMIUM_PROCESS = /^chrom/;
 
 export const SCENARIOS = [
   'blank',
+  'marquee',
   'strip_idle',
+  'strip_glide',
   'strip_trading',
   'paged',
   'hidden',
@@ -61,7 +64,9 @@ const TRADING: ReadonlySet<Scenario> = new Set(['strip_trading', 'hidden', 'stri
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {
   blank: 'blank page',
+  marquee: 'the simplest ticker: the same items as text, one CSS keyframe animation',
   strip_idle: 'strip scrolling, no trades',
+  strip_glide: 'strip gliding (a slide every few seconds), no trades',
   strip_trading: 'strip scrolling, 1,000 trades/s over 50 symbols',
   paged: 'paged strip (reduced motion), no trades',
   hidden: 'strip hidden (quiet), 1,000 trades/s into the store',
@@ -82,12 +87,20 @@ export interface StripCostOptions {
   soakEveryMs: number;
   startupRuns: number;
   seed: number;
+  /** Only these scenarios (the blank page always runs: every ratio needs it); default all. */
+  scenarios?: readonly Scenario[];
+  /** Run the long run and the startup (default true); off for a quick look at a few rows. */
+  soak?: boolean;
+  startup?: boolean;
 }
 
 export interface StripCostResult {
   /** The window every scenario but the tallest ones ran in. */
   window: StripWindow;
+  /** Scenarios left out (`scenarios` option) have NaN figures. */
   scenarios: Record<Scenario, { cpu_pct: number; ratio: number; main_busy_pct: number; frames_per_s: number }>;
+  /** The gliding strip's average speed (px/s) over a few slides, against the scrolling speed. */
+  glide: { average_px_per_s: number; speed_px_per_s: number; slides: number } | null;
   heap: {
     js_heap_mb: number;
     dom_nodes: number;
@@ -175,6 +188,13 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
     await page.goto('about:blank');
     return { page, dispose: () => page.close() };
   }
+  if (scenario === 'marquee') {
+    await page.setContent(marqueeHtml(await marqueeItems(rig)));
+    await startMarquee(page, DEFAULT_PREFERENCES.speed);
+    await fitToWindow(page, window);
+    return { page, dispose: () => page.close() };
+  }
+  if (scenario === 'strip_glide') await rig.core.handlers.setPreferences({ scrollStyle: 'glide' });
   const bridge = await attachBrowserBridge(page, rig.core);
   await page.goto(`${rig.filesUrl}/strip.html`);
   await fitToWindow(page, window);
@@ -185,13 +205,142 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
     rig.core.events.economy.emit(economyState('on-battery', true));
     await page.waitForSelector('.strip[data-economy="true"]', { timeout: 20_000 });
   }
+  if (scenario === 'strip_glide') await page.waitForSelector('.strip[data-motion="glide"]', { timeout: 20_000 });
   return {
     page,
     dispose: async () => {
       bridge.dispose();
       await page.close();
+      if (scenario === 'strip_glide') {
+        await rig.core.handlers.setPreferences({ scrollStyle: DEFAULT_PREFERENCES.scrollStyle });
+      }
     },
   };
+}
+
+/** What the marquee shows: the strip's own items as text, in the strip's font and colours. */
+interface MarqueeItems {
+  texts: string[];
+  font: string;
+  color: string;
+  background: string;
+  padding: string;
+}
+
+const marqueeProbes = new WeakMap<TickerCore, Promise<MarqueeItems>>();
+
+/** Read the items, font and colours off a real strip page once per core (the first marquee's). */
+function marqueeItems(rig: Rig): Promise<MarqueeItems> {
+  const known = marqueeProbes.get(rig.core);
+  if (known) return known;
+  const probe = (async () => {
+    const { page, dispose } = await openScenario(rig, 'paged');
+    try {
+      return await page.evaluate(() => {
+        const items = [...document.querySelectorAll<HTMLElement>('.page .item')];
+        const first = items[0];
+        const strip = document.querySelector('.strip');
+        if (!first || !strip) throw new Error('marquee: the strip has no items to copy');
+        const style = getComputedStyle(first);
+        return {
+          texts: items.map((item) =>
+            [...item.children]
+              .map((child) => child.textContent?.trim() ?? '')
+              .filter(Boolean)
+              .join(' '),
+          ),
+          font: style.font,
+          color: style.color,
+          background: getComputedStyle(strip).backgroundColor,
+          padding: style.padding,
+        };
+      });
+    } finally {
+      await dispose();
+    }
+  })();
+  marqueeProbes.set(rig.core, probe);
+  return probe;
+}
+
+/**
+ * The simplest ticker there is, as a floor for the strip: two copies of the items as spans in one
+ * flex row, moved by one CSS keyframe animation of `translateX` (no script once it runs, no
+ * item views, flashes, sparklines or offscreen window).
+ */
+function marqueeHtml(items: MarqueeItems): string {
+  const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const spans = items.texts.map((text) => `<span>${escape(text)}</span>`).join('');
+  return `<!doctype html><html><head><style>
+html, body { margin: 0; height: 100%; overflow: hidden; background: ${items.background}; color: ${items.color}; }
+.marquee { display: flex; width: max-content; height: 100%; align-items: center; animation: marquee 1s linear infinite; }
+.marquee span { font: ${items.font}; padding: ${items.padding}; white-space: nowrap; }
+@keyframes marquee { from { transform: translateX(0); } to { transform: translateX(-50%); } }
+</style></head><body><div class="marquee">${spans}${spans}</div></body></html>`;
+}
+
+/** Time the marquee's one animation for `speed` px/s over one copy of the items. */
+async function startMarquee(page: Page, speed: number): Promise<void> {
+  await page.evaluate((pxPerSecond) => {
+    const marquee = document.querySelector<HTMLElement>('.marquee');
+    if (!marquee) throw new Error('marquee: no row');
+    marquee.style.animationDuration = `${marquee.scrollWidth / 2 / pxPerSecond}s`;
+  }, speed);
+}
+
+/**
+ * The gliding strip's average speed: the track's offset at every frame over a few slides (outside
+ * any measured window: sampling draws frames), from the end of the first slide to the end of the
+ * last, against the scrolling speed it must keep.
+ */
+async function glideSpeed(rig: Rig): Promise<NonNullable<StripCostResult['glide']>> {
+  const { page, dispose } = await openScenario(rig, 'strip_glide');
+  try {
+    const speed = DEFAULT_PREFERENCES.speed;
+    const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
+    const { everyMs } = glideStep(speed, laneWidth);
+    const samples = await page.evaluate(
+      (ms) =>
+        new Promise<[number, number][]>((done) => {
+          const out: [number, number][] = [];
+          let first = -1;
+          const step = (now: number): void => {
+            if (first < 0) first = now;
+            const track = document.querySelector('.track');
+            const transform = track ? getComputedStyle(track).transform : 'none';
+            const x = !transform || transform === 'none' ? 0 : new DOMMatrixReadOnly(transform).m41;
+            out.push([now - first, -x]);
+            if (now - first < ms) requestAnimationFrame(step);
+            else done(out);
+          };
+          requestAnimationFrame(step);
+        }),
+      everyMs * 3 + 1000,
+    );
+    // The rests between slides: runs of frames at one offset.
+    const rests: { offset: number; at: number }[] = [];
+    let previous = Number.NaN;
+    for (const [at, offset] of samples) {
+      if (Math.abs(offset - previous) > 0.01) rests.push({ offset, at });
+      previous = offset;
+    }
+    const settled = rests.filter((rest, i) => (rests[i + 1]?.at ?? Number.POSITIVE_INFINITY) - rest.at > 1000);
+    const first = settled[0];
+    const last = settled.at(-1);
+    if (!first || !last || first === last) throw new Error('glide: fewer than two slides seen');
+    let moved = 0;
+    for (let i = 1; i < settled.length; i += 1) {
+      const step = (settled[i] as { offset: number }).offset - (settled[i - 1] as { offset: number }).offset;
+      moved += ((step % laneWidth) + laneWidth) % laneWidth;
+    }
+    return {
+      average_px_per_s: (moved / (last.at - first.at)) * 1000,
+      speed_px_per_s: speed,
+      slides: settled.length - 1,
+    };
+  } finally {
+    await dispose();
+  }
 }
 
 /**
@@ -341,7 +490,11 @@ export async function runStripCostBench(
     cleanups.push(() => browser.close());
 
     // Startup first, while no other core runs.
-    const startupRuns = await runStartupBench(browser, server, options.startupRuns);
+    const startupRuns =
+      options.startup === false
+        ? { demo: [], fake_server: [] }
+        : await runStartupBench(browser, server, options.startupRuns);
+    const chosen = new Set<Scenario>(['blank', ...(options.scenarios ?? SCENARIOS)]);
 
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
     cleanups.push(() => core.stop());
@@ -361,6 +514,7 @@ export async function runStripCostBench(
     for (let round = 0; round < options.rounds; round += 1) {
       let blank = Number.NaN;
       for (const scenario of SCENARIOS) {
+        if (!chosen.has(scenario)) continue;
         const { cpuPct, busyPct, framesPerSecond: frames } = await measureScenario(rig, scenario, options);
         if (scenario === 'blank') blank = cpuPct;
         rounds[scenario].cpu_pct.push(cpuPct);
@@ -369,7 +523,13 @@ export async function runStripCostBench(
         rounds[scenario].frames_per_s.push(frames);
       }
     }
-    const { points: heapPoints, fillRounds, lapMs, historyPoints } = await soak(rig, options);
+    const glide = chosen.has('strip_glide') ? await glideSpeed(rig) : null;
+    const {
+      points: heapPoints,
+      fillRounds,
+      lapMs,
+      historyPoints,
+    } = options.soak === false ? { points: [], fillRounds: 0, lapMs: 0, historyPoints: 0 } : await soak(rig, options);
     const processes = treeTimes(process.pid, CHROMIUM_PROCESS).length;
 
     const last = heapPoints.at(-1);
@@ -405,6 +565,7 @@ export async function runStripCostBench(
           fake_server: median(startupRuns.fake_server.map((run) => run.first_price_painted)),
         },
         startup_steps_ms: { demo: medianMarks(startupRuns.demo), fake_server: medianMarks(startupRuns.fake_server) },
+        glide,
       },
       details: { rounds, heapPoints, fillRounds, lapMs, startupRuns, processes },
     };

@@ -16,6 +16,10 @@ export const BARS = {
   idleStripCpuPct: 6.5,
   /** 1,000 trades/s at most 1.5× the idle strip's whole-browser cost. */
   tradingOverIdle: 1.5,
+  /** The idle scrolling strip against the simplest ticker (one CSS keyframe animation), per round. */
+  idleOverMarquee: 1.1,
+  /** The idle gliding strip against a blank page, its items crossing at the scrolling speed. */
+  glideOverBlank: 3,
   /** The renderer main thread, median of the rounds. */
   mainBusyMedianPct: 3,
   firstPriceMs: 1000,
