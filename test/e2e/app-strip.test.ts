@@ -81,11 +81,9 @@ describe('strip against the real core', () => {
     expect(await part(page, 'OANDA:USD_JPY', 'price')).toBe('151.234');
 
     // Change and percent need the previous close from REST; wait for them, then check the signs.
-    await expect.poll(() => part(page, 'AAPL', 'change')).toBe('+2.21');
-    expect(await part(page, 'AAPL', 'percent')).toBe('+1.18%');
+    await expect.poll(() => part(page, 'AAPL', 'move')).toBe('+2.21\u2002+1.18%');
     expect(await part(page, 'AAPL', 'arrow')).toBe('▲');
-    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('\u22122.80');
-    expect(await part(page, 'MSFT', 'percent')).toBe('\u22120.67%');
+    await expect.poll(() => part(page, 'MSFT', 'move')).toBe('\u22122.80\u2002\u22120.67%');
     expect(await part(page, 'MSFT', 'arrow')).toBe('▼');
     expect(await page.locator('.lane:first-child .item[data-symbol="MSFT"]').getAttribute('class')).toContain(
       'trend-down',
@@ -215,7 +213,7 @@ describe('strip against the real core', () => {
     const { page, errors, bridge } = await session.openCorePage('strip', running.core);
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
-    await expect.poll(() => part(page, 'MSFT', 'change')).toBe('\u22122.80');
+    await expect.poll(() => part(page, 'MSFT', 'move')).toBe('\u22122.80\u2002\u22120.67%');
 
     // The key is revoked upstream; the connection drops and the reconnect is refused with 401.
     running.server.setValidTokens([]);

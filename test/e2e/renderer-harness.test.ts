@@ -55,8 +55,9 @@ describe('ticker strip', () => {
     const msft = firstLane.locator('.item[data-symbol="MSFT"]');
     expect(await msft.getAttribute('class')).toContain('trend-down');
     expect(await msft.locator('.arrow').textContent()).toBe('▼');
-    expect(await msft.locator('.change').textContent()).toBe('\u22122.80');
-    expect(await firstLane.locator('.item[data-symbol="AAPL"] .percent').textContent()).toBe('+1.18%');
+    // Change and percent share one text node (one text to shape per batch, not two).
+    expect(await msft.locator('.move').textContent()).toBe('\u22122.80\u2002\u22120.67%');
+    expect(await firstLane.locator('.item[data-symbol="AAPL"] .move').textContent()).toBe('+2.21\u2002+1.18%');
 
     await page.evaluate(() =>
       window.__fakeTicker.pushPrices([

@@ -1,7 +1,8 @@
 /**
  * The live part of one strip item, written straight to the DOM. With the market moving, every
- * visible item's price, change and percent change at each batch (10 a second); writing three text
- * nodes costs far less than a React render and commit per item (README, Performance). React
+ * visible item's price, change and percent change at each batch (10 a second); writing two text
+ * nodes (the price; the change and percent together, one node: each text node written is shaped
+ * again at once) costs far less than a React render and commit per item (docs/performance.md). React
  * renders the item's frame (TickerItem; it re-renders only when an option or the stale clock
  * changes); ItemView owns everything that moves with the quote: the text nodes it appends, the
  * trend and stale classes (added and removed one by one, never replacing React's), the tooltip,
@@ -31,13 +32,21 @@ export interface ShowOptions {
 export interface ItemElements {
   item: HTMLElement;
   price: HTMLElement;
-  change: HTMLElement;
-  percent: HTMLElement;
+  /** The change and the percent change, in one text node. */
+  move: HTMLElement;
   arrow: HTMLElement;
   session: HTMLElement;
 }
 
 const ARROWS: Record<ItemLabelParts['trend'], string> = { up: '▲', down: '▼', flat: '' };
+
+/** Between the change and the percent in their shared text node: an en space, about the items' gap. */
+export const MOVE_SEPARATOR = '\u2002';
+
+/** The text of the change-and-percent node. */
+export function moveText(change: string, percent: string): string {
+  return `${change}${MOVE_SEPARATOR}${percent}`;
+}
 
 /**
  * The flash: the price's background lights up when it moves and fades in two steps (strong, then
@@ -87,8 +96,8 @@ class GrowingWidth {
 }
 
 export class ItemView implements Fading {
-  private readonly texts: { price: Text; change: Text; percent: Text; arrow: Text; session: Text };
-  private readonly widths: { price: GrowingWidth; change: GrowingWidth; percent: GrowingWidth };
+  private readonly texts: { price: Text; move: Text; arrow: Text; session: Text };
+  private readonly widths: { price: GrowingWidth; move: GrowingWidth };
   private trend = '';
   private stale = false;
   private session = '';
@@ -105,29 +114,26 @@ export class ItemView implements Fading {
   ) {
     this.texts = {
       price: textNodeOf(elements.price),
-      change: textNodeOf(elements.change),
-      percent: textNodeOf(elements.percent),
+      move: textNodeOf(elements.move),
       arrow: textNodeOf(elements.arrow),
       session: textNodeOf(elements.session),
     };
     this.widths = {
       price: new GrowingWidth(elements.price),
-      change: new GrowingWidth(elements.change),
-      percent: new GrowingWidth(elements.percent),
+      move: new GrowingWidth(elements.move),
     };
   }
 
   show(state: ItemState, { flash }: ShowOptions): void {
     const { item, price } = this.elements;
+    const move = moveText(state.change, state.percent);
     setText(this.texts.price, state.price);
-    setText(this.texts.change, state.change);
-    setText(this.texts.percent, state.percent);
+    setText(this.texts.move, move);
     setText(this.texts.arrow, ARROWS[state.trend]);
     setText(this.texts.session, SESSION_MARKS[state.session]);
     if (state.session !== this.session) item.dataset.session = this.session = state.session;
     this.widths.price.fit(state.price);
-    this.widths.change.fit(state.change);
-    this.widths.percent.fit(state.percent);
+    this.widths.move.fit(move);
 
     if (state.trend !== this.trend) {
       if (this.trend) item.classList.remove(`trend-${this.trend}`);

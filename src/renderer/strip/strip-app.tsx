@@ -66,10 +66,12 @@ export interface StripAppProps {
   locale: string;
   /** The first load, begun when the page's script started (strip-main.tsx). */
   begun?: BegunStart;
+  /** The market calendar, made (and its New York clock warmed) while the first load was under way. */
+  calendar?: MarketCalendar;
 }
 
 /** The ticker strip: loads settings, snapshot and status (useTickerBootstrap), then follows the bridge's events. */
-export function StripApp({ api, locale, begun }: StripAppProps) {
+export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripAppProps) {
   // When main has answered before React's first render (its IPC is quick), that render already
   // draws the prices; otherwise the bootstrap brings them a render later.
   const store = useMemo(() => {
@@ -82,7 +84,7 @@ export function StripApp({ api, locale, begun }: StripAppProps) {
     return created;
   }, [begun]);
   const fader = useMemo(() => new FlashFader(), []);
-  const calendar = useMemo(() => new MarketCalendar(), []);
+  const calendar = useMemo(() => givenCalendar ?? new MarketCalendar(), [givenCalendar]);
   const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
   const [preferences, setPreferences] = useState(() => preferencesOf(begun?.answered()?.settings));
   /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */

@@ -71,8 +71,7 @@ export const TickerItem = memo(function TickerItem({
 }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
-  const changeRef = useRef<HTMLSpanElement>(null);
-  const percentRef = useRef<HTMLSpanElement>(null);
+  const moveRef = useRef<HTMLSpanElement>(null);
   const arrowRef = useRef<HTMLSpanElement>(null);
   const sessionRef = useRef<HTMLSpanElement>(null);
   const viewRef = useRef<ItemView | null>(null);
@@ -82,16 +81,11 @@ export const TickerItem = memo(function TickerItem({
   /** Draw the latest quote into the item (creating its view on first use). */
   const draw = useCallback(
     (flash: boolean) => {
-      const [item, price, change, percent, arrow, session] = [
-        itemRef,
-        priceRef,
-        changeRef,
-        percentRef,
-        arrowRef,
-        sessionRef,
-      ].map((ref) => ref.current);
-      if (!item || !price || !change || !percent || !arrow || !session) return;
-      const view = (viewRef.current ??= new ItemView({ item, price, change, percent, arrow, session }, fader));
+      const [item, price, move, arrow, session] = [itemRef, priceRef, moveRef, arrowRef, sessionRef].map(
+        (ref) => ref.current,
+      );
+      if (!item || !price || !move || !arrow || !session) return;
+      const view = (viewRef.current ??= new ItemView({ item, price, move, arrow, session }, fader));
       view.show(itemState(symbol, store.get(symbol), options.current), { flash });
     },
     [store, symbol, fader],
@@ -130,8 +124,7 @@ export const TickerItem = memo(function TickerItem({
       <span className="name">{displayName(symbol)}</span>
       <span className="price" ref={priceRef} />
       <span className="arrow" ref={arrowRef} />
-      <span className="change" ref={changeRef} />
-      <span className="percent" ref={percentRef} />
+      <span className="move" ref={moveRef} />
       <span className="stale-mark">⏱</span>
       <span className="session-mark" ref={sessionRef} />
       {position ? (
