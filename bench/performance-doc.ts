@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { BARS } from './lib/bars';
+import { BARS, PUBLISH_INTERVAL_MS } from './lib/bars';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_PATH = join(BENCH_DIR, 'results.json');
@@ -96,7 +96,12 @@ export interface BenchResults {
       points?: { js_heap_mb: number }[];
     };
     startup_ms?: { demo: number; fake_server: number; steps?: Record<string, Record<string, number>> };
+    /** The idle scrolling strip over the marquee of the same round, median of the rounds. */
+    idle_over_marquee?: number;
+    glide?: { average_px_per_s: number; speed_px_per_s: number; slides: number } | null;
   };
+  /** How long the whole run took, in seconds. */
+  duration_s?: number;
   cli_start?: {
     runs: number;
     node_ms: number;
@@ -115,7 +120,9 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 /** The strip-cost scenarios in the order the document lists them, with the words it uses. */
 const SCENARIO_ROWS: [key: string, label: string][] = [
   ['blank', 'blank page'],
+  ['marquee', 'the simplest ticker (the same items as text, one CSS keyframe animation)'],
   ['strip_idle', 'scrolling, no trades'],
+  ['strip_glide', 'gliding (a short slide every few seconds), no trades'],
   ['strip_trading', 'scrolling, 1,000 trades/s over 50 symbols'],
   ['paged', 'paged (reduced motion), no trades'],
   ['strip_economy', 'economy (on battery), no trades'],
@@ -234,6 +241,91 @@ function summaryRows(r: BenchResults): Row[] {
   return rows;
 }
 
+/**
+ * Each goal against its floor, where it has one: what the same work costs done the simplest way
+ * (`JSON.parse` alone for ingest; one CSS keyframe animation for the scrolling strip; a blank page
+ * for the gliding strip), the figure over it, and the goal on that ratio or on the figure itself.
+ */
+function goalRows(r: BenchResults): string[][] {
+  const rows: string[][] = [];
+  const ratioGoal = (ratio: number, goal: number): string => `≤ ${goal}× ${met(ratio <= goal)}`;
+  if (r.ingest) {
+    const i = r.ingest;
+    rows.push([
+      'Ingest, per trade',
+      `${n(i.ours_ns_per_trade)} ns`,
+      `\`JSON.parse\` alone: ${n(i.floor_ns_per_trade)} ns`,
+      `${i.ratio_vs_floor.toFixed(2)}×${i.ratio_vs_floor_cpu === undefined ? '' : ` (CPU time ${i.ratio_vs_floor_cpu.toFixed(2)}×)`}`,
+      ratioGoal(i.ratio_vs_floor, BARS.ingestRatio),
+    ]);
+  }
+  const sc = r.strip_cost;
+  const marquee = sc?.scenarios.marquee;
+  const idle = sc?.scenarios.strip_idle;
+  if (marquee && idle && sc?.idle_over_marquee !== undefined) {
+    rows.push([
+      'Idle scrolling strip, whole-browser CPU',
+      `${idle.cpu_pct.toFixed(2)} % of a core`,
+      `the simplest ticker: ${marquee.cpu_pct.toFixed(2)} %`,
+      `${sc.idle_over_marquee.toFixed(2)}× (same round, median)`,
+      ratioGoal(sc.idle_over_marquee, BARS.idleOverMarquee),
+    ]);
+  }
+  const glide = sc?.scenarios.strip_glide;
+  const blank = sc?.scenarios.blank;
+  if (glide && blank) {
+    const speed = sc?.glide
+      ? `; items at ${sc.glide.average_px_per_s.toFixed(1)} px/s on average (scrolling: ${sc.glide.speed_px_per_s})`
+      : '';
+    rows.push([
+      'Idle gliding strip, whole-browser CPU',
+      `${glide.cpu_pct.toFixed(2)} % of a core${speed}`,
+      `a blank page: ${blank.cpu_pct.toFixed(2)} %`,
+      `${glide.ratio_to_blank.toFixed(2)}× (same round, median)`,
+      ratioGoal(glide.ratio_to_blank, BARS.glideOverBlank),
+    ]);
+  }
+  const trading = sc?.scenarios.strip_trading;
+  if (trading) {
+    rows.push([
+      'Renderer main thread, 1,000 trades/s',
+      `${trading.main_busy_pct.toFixed(1)} % busy (median)`,
+      '—',
+      '—',
+      `≤ ${BARS.mainBusyMedianPct} % ${met(trading.main_busy_pct <= BARS.mainBusyMedianPct)}`,
+    ]);
+  }
+  if (sc?.startup_ms && Number.isFinite(sc.startup_ms.demo)) {
+    const worst = Math.max(sc.startup_ms.demo, sc.startup_ms.fake_server);
+    rows.push([
+      'First price',
+      `${s(sc.startup_ms.demo)} demo, ${s(sc.startup_ms.fake_server)} fake server (median)`,
+      '—',
+      '—',
+      `≤ ${s(BARS.firstPriceMs)} ${met(worst <= BARS.firstPriceMs)}`,
+    ]);
+  }
+  if (r.latency_ms) {
+    rows.push([
+      'Latency, p99',
+      `${n(r.latency_ms.p99)} ms`,
+      `one batch interval: ${n(PUBLISH_INTERVAL_MS)} ms`,
+      `${(r.latency_ms.p99 / PUBLISH_INTERVAL_MS).toFixed(2)}×`,
+      `≤ ${BARS.latencyP99Ms} ms ${met(r.latency_ms.p99 <= BARS.latencyP99Ms)}`,
+    ]);
+  }
+  if (r.duration_s !== undefined) {
+    rows.push([
+      'The whole bench (its last run with every section)',
+      `${n(r.duration_s / 60, 1)} min`,
+      '—',
+      '—',
+      `≤ ${BARS.fullRunMinutes} min ${met(r.duration_s / 60 <= BARS.fullRunMinutes)}`,
+    ]);
+  }
+  return rows;
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string =>
     `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -272,8 +364,9 @@ function stripCostSection(r: BenchResults): string[] {
       '- **Nothing drawn while hidden.** While the screen is locked, the system sleeps or no strip is on screen, main holds the quote batches (the feed keeps the store current) and tells the strips to stop; on return one batch brings every price that changed.',
       '- **A frame only when the picture moves.** Below one device pixel per frame the scroll steps a whole device pixel at a time instead of gliding by fractions, so the compositor draws only when something moved.',
       '- **Economy mode** (on battery by default): the strip shows a page of symbols at a time instead of scrolling. Stepping the scroll in bigger jumps or moving a paused animation from a timer saved less: the compositor still ticks every frame for a running animation, and a timer moves the cost to the main thread.',
+      '- **Gliding** (a choice on mains power and in economy): the strip stands still and every few seconds slides by what the scroll covers in that time, in one eased 300 ms animation that holds its end, so frames are made only while it slides and items still cross the screen at the scrolling speed on average.',
       '- **Two layers**: the page and the track; no layer per item or per flash.',
-      "- **Where a batch's work goes** at 1,000 trades/s: more than half of the page's script time is Chromium re-shaping text inside the writes of the price, change and percent text nodes; each batch then costs one layout of about a millisecond and a commit. Layout containment on fixed-width slots, `position: relative` items and replacing text nodes instead of writing them were measured and gave nothing, so none of them is shipped.",
+      "- **Where a batch's work goes** at 1,000 trades/s: more than half of the page's script time is Chromium re-shaping text inside the writes of the text nodes (so the change and the percent share one node: two writes per moved price, not three); each batch then costs one layout of about a millisecond and a commit. Layout containment on fixed-width slots, `position: relative` items and replacing text nodes instead of writing them were measured and gave nothing, so none of them is shipped.",
     ].join('\n'),
   ];
   if (sc.heap) {
@@ -325,7 +418,7 @@ function engineSection(r: BenchResults): string[] {
   if (r.ingest) {
     out.push(
       '## The engine',
-      "**Ingest.** The tick store reads the clock once per frame and allocates nothing per trade, and keeps each symbol's market-session span so the calendar is asked once per span, not once per trade. The alert engine hears only of trades of symbols that have rules (a flag on the symbol's store entry). What is left above `JSON.parse` is spread thinly: the largest single parts are the two symbol lookups every trade costs and the `Trade` object the parser makes per trade. The ratio from CPU time, paired per round, is the steadier figure on a shared machine, where wall time also counts waits for a core.",
+      "**Ingest.** The tick store reads the clock once per frame and allocates nothing per trade, and keeps each symbol's market-session span so the calendar is asked once per span, not once per trade. The alert engine hears only of trades of symbols that have rules (a flag on the symbol's store entry). A source hands each valid trade straight from the frame to the store: it keeps its subscribed symbols in one map whose values are the store's entries (re-resolved when either side's symbols change), so the parser's subscription check is also the store's lookup, and no object is made per trade. The ratio from CPU time, paired per round, is the steadier figure on a shared machine, where wall time also counts waits for a core.",
     );
   }
   if (r.coalesce) {
@@ -360,6 +453,16 @@ function engineSection(r: BenchResults): string[] {
   return out;
 }
 
+function goalsSection(r: BenchResults): string[] {
+  const rows = goalRows(r);
+  if (rows.length === 0) return [];
+  return [
+    '## Goals against their floors',
+    'Where a goal has a floor (the same work done the simplest way, measured in the same run and, in Chromium, in the same round), the figure is held to its ratio over that floor, which a busy machine shifts far less than the figure itself.',
+    table(['goal', 'figure', 'floor', 'ratio', 'goal met'], rows),
+  ];
+}
+
 /** The whole of docs/performance.md for these results, before formatting. */
 export function renderPerformanceDoc(r: BenchResults): string {
   const m = r.machine ?? {};
@@ -375,6 +478,7 @@ export function renderPerformanceDoc(r: BenchResults): string {
     "`npm run bench` measures the whole path with the real code: Finnhub frames into the engine, batches to the windows, prices painted in the strip in Chromium, what the strip costs the machine, memory over long runs, the relay and how fast the commands start. It writes `bench/results.json` and `bench/latency.svg`, then this page. `npm run bench -- --quick` takes fewer and shorter samples; `--only strip,browser` runs just the named sections (`ingest`, `coalesce`, `memory`, `calendar`, `relay`, `browser`, `strip`, `cli`) and keeps the others' figures. Benchmarks are not part of `npm test`: figures on a shared machine vary with its load.",
     `Latest run: ${day(r.date)} (${r.plan ?? 'full'}), Node ${r.node ?? 'unknown'}, ${m.cpu ?? 'unknown CPU'}${m.memory_gb ? `, ${m.memory_gb} GB` : ''}, ${m.os ?? ''}${m.chromium ? `, ${m.chromium}` : ''}${load}.${mixed}`,
     table(['measure', 'what it is', 'latest', 'goal'], summaryRows(r)),
+    ...goalsSection(r),
     "![Latency distribution and the strip's main-thread cost per second](../bench/latency.svg)",
     ...stripCostSection(r),
     ...startupSection(r),
