@@ -299,22 +299,21 @@ async function glideSpeed(rig: Rig): Promise<NonNullable<StripCostResult['glide'
     const speed = DEFAULT_PREFERENCES.speed;
     const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
     const { everyMs } = glideStep(speed, laneWidth);
+    // No named functions inside: the bench's compiler would wrap them in a helper the page lacks.
     const samples = await page.evaluate(
-      (ms) =>
-        new Promise<[number, number][]>((done) => {
-          const out: [number, number][] = [];
-          let first = -1;
-          const step = (now: number): void => {
-            if (first < 0) first = now;
-            const track = document.querySelector('.track');
-            const transform = track ? getComputedStyle(track).transform : 'none';
-            const x = !transform || transform === 'none' ? 0 : new DOMMatrixReadOnly(transform).m41;
-            out.push([now - first, -x]);
-            if (now - first < ms) requestAnimationFrame(step);
-            else done(out);
-          };
-          requestAnimationFrame(step);
-        }),
+      async (ms) => {
+        const out: [number, number][] = [];
+        let first = -1;
+        for (;;) {
+          const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+          if (first < 0) first = now;
+          const track = document.querySelector('.track');
+          const transform = track ? getComputedStyle(track).transform : 'none';
+          const x = !transform || transform === 'none' ? 0 : new DOMMatrixReadOnly(transform).m41;
+          out.push([now - first, -x]);
+          if (now - first >= ms) return out;
+        }
+      },
       everyMs * 3 + 1000,
     );
     // The rests between slides: runs of frames at one offset.
