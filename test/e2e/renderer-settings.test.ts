@@ -206,7 +206,7 @@ describe('settings view', () => {
     await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.economy)).toBe('always');
     await expect.poll(() => line.textContent()).toBe('On: the strip shows a page at a time instead of scrolling.');
     await select.selectOption('never');
-    await expect.poll(() => line.textContent()).toBe('Off: the strip scrolls.');
+    await expect.poll(() => line.textContent()).toBe('Off: the strip moves as Motion says.');
     expect(errors).toEqual([]);
     await page.close();
   });
