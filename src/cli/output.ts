@@ -5,7 +5,8 @@
  */
 import type { QuoteEvent } from '../engine/market/quote-event';
 import type { AlertEvent } from '../engine/alerts/alert-event';
-import type { PortfolioEvent } from '../engine/portfolio/portfolio-event';
+import type { ExactJsonNumber, PortfolioEvent } from '../engine/portfolio/portfolio-event';
+import { Decimal } from '../shared/portfolio/decimal';
 import type { DetailsEvent, HeadlineEvent } from '../engine/context/context-events';
 
 /** NDJSON unless stdout is a terminal and `--json` was not given. */
@@ -33,7 +34,18 @@ export function localIsoTime(epochMs: number, offsetMinutes = localOffsetMinutes
 
 const signed = (value: number, digits: number): string => `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(digits)}`;
 const percent = (value: number | null | undefined): string => (value == null ? '' : `${signed(value, 2)}%`);
-const amount = (value: number | null): string => (value === null ? '?' : value.toFixed(2));
+/** Money digit for digit (the portfolio line carries exact text): `99999999999999.99`, never `1e+23`. */
+function money(value: ExactJsonNumber): string {
+  const decimal = typeof value === 'number' ? Decimal.fromNumber(value) : Decimal.parse(value.rawJSON);
+  if (decimal === null) return '?';
+  const [whole, fraction = ''] = decimal.abs().rounded(2).toString().split('.');
+  return `${decimal.sign() < 0 ? '-' : ''}${whole}.${fraction.padEnd(2, '0')}`;
+}
+const amount = (value: ExactJsonNumber | null): string => (value === null ? '?' : money(value));
+const signedMoney = (value: ExactJsonNumber): string => {
+  const text = money(value);
+  return text.startsWith('-') ? text : `+${text}`;
+};
 
 /** One feed event as an aligned terminal line; `now` stamps events that carry no time of their own. */
 export function feedTerminalLine(event: Record<string, unknown>, now: number, offsetMinutes?: number): string {
@@ -77,8 +89,8 @@ export function feedTerminalLine(event: Record<string, unknown>, now: number, of
         head('portfolio') +
         [
           `${amount(p.value)} ${p.currency}`,
-          `today ${p.dayChange === null ? '?' : signed(p.dayChange, 2)} (${percent(p.dayChangePct) || '?'})`,
-          `gain ${p.gain === null ? '?' : signed(p.gain, 2)} (${percent(p.gainPct) || '?'})`,
+          `today ${p.dayChange === null ? '?' : signedMoney(p.dayChange)} (${percent(p.dayChangePct) || '?'})`,
+          `gain ${p.gain === null ? '?' : signedMoney(p.gain)} (${percent(p.gainPct) || '?'})`,
         ].join('  ')
       );
     }

@@ -3,6 +3,7 @@
  * validation. The one source for the headless command's `--alert`, the saved settings, the IPC
  * validators and the settings form, so they cannot disagree.
  */
+import { Decimal } from './portfolio/decimal';
 import { MAX_SYMBOL_LENGTH, normalizeSymbol } from './symbols';
 
 /** `price`: the last trade's price; `change`: percent change against the previous close. */
@@ -115,11 +116,16 @@ function conditionProblem(condition: AlertCondition): string | null {
   return thresholdProblem(condition.metric, condition.value);
 }
 
+/** A threshold as plain decimal text (`0.0000001`, never `1e-7`), which the rule parser reads back exactly. */
+function thresholdText(value: number): string {
+  return Decimal.fromNumber(value)?.toString() ?? String(value);
+}
+
 /** The rule as text: `AAPL>=200`, `MSFT<=-2%`, `NVDA>=+1.5%`. Parses back to the same condition. */
 export function formatAlertCondition(condition: AlertCondition): string {
-  if (condition.metric === 'price') return `${condition.symbol}${condition.op}${condition.value}`;
+  if (condition.metric === 'price') return `${condition.symbol}${condition.op}${thresholdText(condition.value)}`;
   const sign = condition.value > 0 ? '+' : '';
-  return `${condition.symbol}${condition.op}${sign}${condition.value}%`;
+  return `${condition.symbol}${condition.op}${sign}${thresholdText(condition.value)}%`;
 }
 
 /** How far back past the threshold the price (or change) must move before a recurring rule re-arms. */
@@ -255,8 +261,8 @@ export function alertRuleJsonSchema(): Record<string, unknown> {
 /** The rule in words, for notifications and the settings list: "AAPL at or above 200", "MSFT down 2 % or more". */
 export function describeAlertCondition(condition: AlertCondition, name: string = condition.symbol): string {
   if (condition.metric === 'price')
-    return `${name} at or ${condition.op === '>=' ? 'above' : 'below'} ${condition.value}`;
-  const size = Math.abs(condition.value);
+    return `${name} at or ${condition.op === '>=' ? 'above' : 'below'} ${thresholdText(condition.value)}`;
+  const size = thresholdText(Math.abs(condition.value));
   if (condition.op === '>=')
     return condition.value >= 0 ? `${name} up ${size} % or more` : `${name} down at most ${size} %`;
   return condition.value <= 0 ? `${name} down ${size} % or more` : `${name} up at most ${size} %`;

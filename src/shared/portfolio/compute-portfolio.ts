@@ -31,6 +31,17 @@ export interface PortfolioInput {
   today: string;
 }
 
+/**
+ * Money figures as exact decimal text, rounded to the currency's minor unit (`123456789012345.67`):
+ * a JS number holds only about 15 significant digits, so totals above about 9×10¹³ lose cents.
+ * Display and the headless command's JSON read these; the numbers serve comparisons and trends.
+ */
+export interface ExactMoney {
+  value: string | null;
+  dayChange: string | null;
+  gain: string | null;
+}
+
 export interface PositionFigures {
   symbol: string;
   /** The currency the symbol is quoted in; null when its shape does not tell (see currency.ts). */
@@ -47,6 +58,7 @@ export interface PositionFigures {
   dayChangePct: number | null;
   gain: number | null;
   gainPct: number | null;
+  exact?: ExactMoney;
 }
 
 export interface PortfolioFigures {
@@ -61,6 +73,7 @@ export interface PortfolioFigures {
   /** Held symbols with no price yet. */
   missingPrices: string[];
   positions: PositionFigures[];
+  exact?: ExactMoney;
 }
 
 const PERCENT_PLACES = 4;
@@ -129,6 +142,8 @@ function percent(part: Decimal, whole: Decimal): number | null {
 export function computePortfolio(input: PortfolioInput): PortfolioFigures {
   const { baseCurrency: base } = input;
   const money = (amount: Decimal): number => amount.rounded(currencyDecimals(base)).toNumber();
+  const exactMoney = (amount: Decimal | null): string | null =>
+    amount === null ? null : amount.rounded(currencyDecimals(base)).toString();
   const bySymbol = new Map<string, LotDraft[]>();
   for (const lot of input.lots) {
     const lots = bySymbol.get(lot.symbol);
@@ -184,6 +199,11 @@ export function computePortfolio(input: PortfolioInput): PortfolioFigures {
         converted?.dayChange == null ? null : percent(converted.dayChange, converted.value.minus(converted.dayChange)),
       gain: gain === null ? null : money(gain),
       gainPct: gain === null || converted === null ? null : percent(gain, converted.cost),
+      exact: {
+        value: exactMoney(converted?.value ?? null),
+        dayChange: exactMoney(converted?.dayChange ?? null),
+        gain: exactMoney(gain),
+      },
     });
   }
 
@@ -198,5 +218,6 @@ export function computePortfolio(input: PortfolioInput): PortfolioFigures {
     missingRates: [...missingRates],
     missingPrices,
     positions,
+    exact: { value: exactMoney(value), dayChange: exactMoney(dayChange), gain: exactMoney(gain) },
   };
 }

@@ -58,13 +58,14 @@ function typographicMinus(text: string): string {
   return text.replace('-', '\u2212');
 }
 
+/** `amount` as a number, or as exact decimal text (ExactMoney), which Intl formats digit for digit. */
 export function formatMoney(
-  amount: number | null,
+  amount: number | string | null,
   currency: string,
   options: TextOptions & { signed?: boolean },
 ): string {
   if (options.privacy) return HIDDEN_AMOUNT;
-  if (amount === null || !Number.isFinite(amount)) return MISSING;
+  if (amount === null || !Number.isFinite(Number(amount))) return MISSING;
   const digits = currencyDecimals(currency);
   const format = numberFormat(options.locale, `money:${currency}:${options.signed ? 's' : 'u'}`, {
     style: 'currency',
@@ -73,7 +74,7 @@ export function formatMoney(
     maximumFractionDigits: digits,
     signDisplay: options.signed ? 'exceptZero' : 'auto',
   });
-  return typographicMinus(format.format(amount));
+  return typographicMinus(format.format(amount as Parameters<Intl.NumberFormat['format']>[0]));
 }
 
 /** A percentage (already ×100) with sign and 2 decimals; shown whatever the privacy switch says. */
@@ -104,10 +105,10 @@ export function portfolioText(figures: PortfolioFigures, options: TextOptions): 
   if (figures.missingRates.length > 0) missing.push(`no rate yet for ${figures.missingRates.join(', ')}`);
   if (figures.missingPrices.length > 0) missing.push(`no price yet for ${figures.missingPrices.join(', ')}`);
   return {
-    value: formatMoney(figures.value, currency, options),
-    dayChange: formatMoney(figures.dayChange, currency, { ...options, signed: true }),
+    value: formatMoney(figures.exact?.value ?? figures.value, currency, options),
+    dayChange: formatMoney(figures.exact?.dayChange ?? figures.dayChange, currency, { ...options, signed: true }),
     dayChangePct: formatPercent(figures.dayChangePct, options.locale),
-    gain: formatMoney(figures.gain, currency, { ...options, signed: true }),
+    gain: formatMoney(figures.exact?.gain ?? figures.gain, currency, { ...options, signed: true }),
     gainPct: formatPercent(figures.gainPct, options.locale),
     dayTrend: trendOf(figures.dayChangePct ?? figures.dayChange),
     gainTrend: trendOf(figures.gainPct ?? figures.gain),
@@ -118,10 +119,10 @@ export function portfolioText(figures: PortfolioFigures, options: TextOptions): 
 export function positionText(position: PositionFigures, currency: string, options: TextOptions): PositionText {
   return {
     quantity: formatQuantity(position.quantity, options),
-    value: formatMoney(position.value, currency, options),
-    dayChange: formatMoney(position.dayChange, currency, { ...options, signed: true }),
+    value: formatMoney(position.exact?.value ?? position.value, currency, options),
+    dayChange: formatMoney(position.exact?.dayChange ?? position.dayChange, currency, { ...options, signed: true }),
     dayChangePct: formatPercent(position.dayChangePct, options.locale),
-    gain: formatMoney(position.gain, currency, { ...options, signed: true }),
+    gain: formatMoney(position.exact?.gain ?? position.gain, currency, { ...options, signed: true }),
     gainPct: formatPercent(position.gainPct, options.locale),
     dayTrend: trendOf(position.dayChangePct ?? position.dayChange),
     gainTrend: trendOf(position.gainPct ?? position.gain),

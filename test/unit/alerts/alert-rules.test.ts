@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertRuleProblem,
+  describeAlertCondition,
   formatAlertCondition,
   parseAlertCondition,
   rearmMargin,
@@ -53,6 +54,19 @@ describe('parseAlertCondition', () => {
     }
     expect(formatAlertCondition({ symbol: 'MSFT', metric: 'change', op: '<=', value: -2 })).toBe('MSFT<=-2%');
     expect(formatAlertCondition({ symbol: 'NVDA', metric: 'change', op: '>=', value: 1.5 })).toBe('NVDA>=+1.5%');
+  });
+
+  it('writes tiny and huge thresholds in plain digits that parse back to the same number', () => {
+    for (const value of [1e-7, 1.5e-9, 0.000001, 123456.000001, 9e-12]) {
+      const condition = { symbol: 'SHIB', metric: 'price' as const, op: '<=' as const, value };
+      const text = formatAlertCondition(condition);
+      expect(text).not.toMatch(/e/i);
+      expect(parseAlertCondition(text)).toEqual({ ok: true, value: condition });
+    }
+    expect(formatAlertCondition({ symbol: 'SHIB', metric: 'price', op: '>=', value: 1e-7 })).toBe('SHIB>=0.0000001');
+    expect(describeAlertCondition({ symbol: 'SHIB', metric: 'price', op: '>=', value: 1e-7 })).toBe(
+      'SHIB at or above 0.0000001',
+    );
   });
 
   it('uses 0.5 % of the threshold for price rules and 0.5 points for change rules as the re-arm margin', () => {

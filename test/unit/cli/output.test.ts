@@ -95,6 +95,17 @@ describe('how the commands print', () => {
     expect(feedTerminalLine({ ...portfolio, value: null, missingRates: ['OANDA:EUR_USD'] }, AT, 0)).toBe(
       '2026-11-27T18:30:05+00:00  portfolio  waiting for OANDA:EUR_USD',
     );
+    // Exact money from the portfolio line, digit for digit, never in e+ notation.
+    const exact = (JSON as unknown as { rawJSON(text: string): { rawJSON: string } }).rawJSON;
+    expect(
+      feedTerminalLine(
+        { ...portfolio, value: exact('100000000000000000000000'), gain: exact('-99999999999999.99') },
+        AT,
+        0,
+      ),
+    ).toBe(
+      '2026-11-27T18:30:05+00:00  portfolio  100000000000000000000000.00 EUR  today +6.40 (+0.74%)  gain -99999999999999.99 (+13.54%)',
+    );
   });
 
   it('gives company details and headlines a line each', () => {

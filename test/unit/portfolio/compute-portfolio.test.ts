@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computePortfolio, type PortfolioQuote } from '../../../src/shared/portfolio/compute-portfolio';
 import type { LotDraft } from '../../../src/shared/portfolio/holdings';
+import { portfolioText } from '../../../src/shared/portfolio/portfolio-text';
+import { portfolioEvent } from '../../../src/engine/portfolio/portfolio-event';
 
 const TODAY = '2026-12-01';
 
@@ -43,6 +45,7 @@ describe('computePortfolio (hand-computed)', () => {
         dayChangePct: 2.7027,
         gain: 450,
         gainPct: 18.75,
+        exact: { value: '2850', dayChange: '75', gain: '450' },
       },
     ]);
     expect(result).toMatchObject({
@@ -194,5 +197,27 @@ describe('computePortfolio (hand-computed)', () => {
     }
     // Last tick: 1999 % 97 = 59 → 30000.59; 0.3 × 30000.59 = 9000.177 → 9000.18; cost 3000.01 + 6000.04 = 9000.05, gain 0.127.
     expect(last).toMatchObject({ value: 9000.18, dayChange: 0.18, gain: 0.13 });
+  });
+});
+
+describe('computePortfolio beyond what a JS number holds', () => {
+  it('keeps totals above 9×10¹³ exact to the cent, and writes them without an exponent', () => {
+    // 3 × 33,333,333,333,333.33 = 99,999,999,999,999.99: as a number, 1e14.
+    const big = figures([lot('BRK.A', '3', '1')], { 'BRK.A': { price: 33_333_333_333_333.33, prevClose: 1 } });
+    expect(big.exact).toEqual({
+      value: '99999999999999.99',
+      dayChange: '99999999999996.99',
+      gain: '99999999999996.99',
+    });
+    expect(big.positions[0]?.exact?.value).toBe('99999999999999.99');
+    expect(portfolioText(big, { locale: 'en-US', privacy: false }).value).toBe('$99,999,999,999,999.99');
+    // A gain of 10²³: never `1e+23`, in the app or in the headless command's JSON line.
+    const huge = figures([lot('X', '100000000', '0.01')], { X: { price: 1e15, prevClose: 1e15 } });
+    expect(huge.exact?.gain).toBe('99999999999999999000000');
+    expect(portfolioText(huge, { locale: 'en-US', privacy: false }).gain).toBe('+$99,999,999,999,999,999,000,000.00');
+    const line = JSON.stringify(portfolioEvent(huge));
+    expect(line).toContain('"value":100000000000000000000000,');
+    expect(line).toContain('"gain":99999999999999999000000,');
+    expect(line).not.toMatch(/e\+/);
   });
 });
