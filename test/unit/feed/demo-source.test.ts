@@ -163,4 +163,24 @@ describe('DemoSource', () => {
       expect(vi.getTimerCount()).toBe(1);
     }
   });
+
+  it('hands the sink only the symbols it keeps, and builds Finnhub-shaped trades only while someone listens', () => {
+    const source = new DemoSource({ symbols: ['AAPL', 'MSFT'], random: seeded(7) });
+    const sink = new CollectingSink(['AAPL']);
+    source.setSink(sink);
+    source.start();
+    vi.advanceTimersByTime(10_000);
+    expect(new Set(sink.trades.map((t) => t.symbol))).toEqual(new Set(['AAPL']));
+    const raw: { s: string; p: number; t: number; v: number }[] = [];
+    const stop = source.rawTrades.subscribe((batch) => raw.push(...(batch as typeof raw)));
+    const from = sink.trades.length;
+    vi.advanceTimersByTime(10_000);
+    stop();
+    expect(new Set(raw.map((t) => t.s))).toEqual(new Set(['AAPL', 'MSFT']));
+    // The kept symbol's trades are the same in both shapes.
+    expect(raw.filter((t) => t.s === 'AAPL').map((t) => [t.p, t.v, t.t])).toEqual(
+      sink.trades.slice(from).map((t) => [t.price, t.volume, t.time]),
+    );
+    expect(source.stats().trades).toBeGreaterThan(sink.trades.length);
+  });
 });
