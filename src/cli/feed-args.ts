@@ -8,7 +8,8 @@ import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpo
 import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
 import { normalizeSymbol } from '../shared/symbols';
-import { readFileSync } from 'node:fs';
+import { readBoundedText, type BoundedRead } from '../engine/files/bounded-read';
+import { cleanServerText } from '../shared/server-text';
 import {
   OUTPUT_OPTIONS,
   readCommandLine,
@@ -111,11 +112,14 @@ function positiveNumber(flag: string, raw: string, max: number): number | string
   return value;
 }
 
-/** How the parser reads the --holdings file (injected by tests). */
-export type ReadText = (path: string) => string;
+/** The longest --holdings problem line printed (20 problems fit). */
+const MAX_CLI_PROBLEM_LENGTH = 4_000;
 
-function readTextFile(path: string): string {
-  return readFileSync(path, 'utf8');
+/** How the parser reads the --holdings file (injected by tests): its text, or the problem in words. */
+export type ReadText = (path: string) => BoundedRead;
+
+function readTextFile(path: string): BoundedRead {
+  return readBoundedText(path, MAX_HOLDINGS_CSV_BYTES);
 }
 
 export function parseFeedArgs(
@@ -309,18 +313,12 @@ function parseHoldingsArgs(values: ReadonlyMap<string, string>, readText: ReadTe
   const baseCurrency = rawBase === undefined ? DEFAULT_BASE_CURRENCY : rawBase.trim().toUpperCase();
   const currencyProblem = baseCurrencyProblem(baseCurrency);
   if (currencyProblem !== null) return `--base-currency: ${currencyProblem}`;
-  let text: string;
-  try {
-    text = readText(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return `--holdings: cannot read "${path}"${typeof code === 'string' ? ` (${code})` : ''}`;
-  }
-  if (text.length > MAX_HOLDINGS_CSV_BYTES)
-    return `--holdings: "${path}" is larger than ${MAX_HOLDINGS_CSV_BYTES / 1024} KiB`;
-  const parsed = parseHoldingsCsv(text);
-  // One line, whatever a quoted field held.
-  if (!parsed.ok) return `--holdings: "${path}": ${parsed.problems.join('; ')}`.replace(/[\r\n]+/g, ' ');
+  const read = readText(path);
+  if (!read.ok) return `--holdings: ${cleanServerText(read.problem, MAX_CLI_PROBLEM_LENGTH)}`;
+  const parsed = parseHoldingsCsv(read.text);
+  // One line, cleaned as server text is: whatever the file held, no escape or control byte reaches the terminal.
+  if (!parsed.ok)
+    return `--holdings: ${cleanServerText(`"${path}": ${parsed.problems.join('; ')}`, MAX_CLI_PROBLEM_LENGTH)}`;
   if (parsed.lots.length === 0) return `--holdings: "${path}" has no lots below its header`;
   return { baseCurrency, lots: parsed.lots.map((lot, index) => ({ id: `lot-${index + 1}`, ...lot })) };
 }

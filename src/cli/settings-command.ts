@@ -25,8 +25,13 @@ import {
   writeFileAtomic,
 } from '../engine/settings/transfer-file';
 import { userDataDir } from '../engine/settings/user-data-dir';
+import { readBoundedText } from '../engine/files/bounded-read';
+import { cleanServerText } from '../shared/server-text';
 import { runningAppPid } from './running-app';
 import { readCommandLine, type CommandParse, type OptionSpecs } from './command-line';
+
+/** The longest problem line printed. */
+const MAX_PROBLEM_LINE_LENGTH = 400;
 
 export const EXIT_OK = 0;
 /** The import file was refused (every problem listed); nothing changed. */
@@ -115,11 +120,10 @@ function loadSettings(path: string): Loaded {
   if (!nodeFs.existsSync(path))
     return { ok: true, settings: defaultSettings(), exists: false, problems: [], newer: null };
   let raw: unknown;
+  const read = readBoundedText(path, MAX_SETTINGS_FILE_BYTES);
+  if (!read.ok) return { ok: false, reason: `${read.problem}: start Ticker, which keeps a backup and repairs it` };
   try {
-    const { size } = nodeFs.statSync(path);
-    if (size > MAX_SETTINGS_FILE_BYTES)
-      return { ok: false, reason: `${path} is too large to be settings: start Ticker, which moves it aside` };
-    raw = JSON.parse(nodeFs.readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return {
       ok: false,
@@ -199,7 +203,8 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
   const applied = parsed.ok ? applyTransfer(settings, parsed.data, DEFAULT_MAX_SYMBOLS) : parsed;
   if (!applied.ok) {
     io.err(`settings: nothing imported: ${args.file} has ${applied.problems.length === 1 ? 'a problem' : 'problems'}:`);
-    for (const problem of applied.problems) io.err(`  ${problem}`);
+    // Cleaned as server text is: nothing a file holds reaches the terminal as an escape or control byte.
+    for (const problem of applied.problems) io.err(`  ${cleanServerText(problem, MAX_PROBLEM_LINE_LENGTH)}`);
     return EXIT_REFUSED;
   }
   try {

@@ -7,14 +7,12 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import type { TransferFormat } from '../../shared/settings-transfer';
+import { readBoundedText, type BoundedFs } from '../files/bounded-read';
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { formatSettingsJson, parseSettingsJson, type TransferParse, type TransferSource } from './settings-transfer';
 import { formatSymbolsCsv, parseSymbolsCsv } from './symbols-csv';
 
-export type TransferFs = Pick<
-  typeof nodeFs,
-  'statSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'unlinkSync'
->;
+export type TransferFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'unlinkSync'> & BoundedFs;
 
 /** `.csv` files are symbols; anything else is read as a JSON export. */
 export function transferFormatOf(path: string): TransferFormat {
@@ -49,25 +47,16 @@ export function describeExport(source: TransferSource, format: TransferFormat): 
   return format === 'csv' ? `${symbols} of ${lists}` : `${lists} (${symbols}) and the preferences`;
 }
 
-/** Read an import file: refused unread when larger than the settings limit, or when it cannot be read. */
+/**
+ * Read an import file: only a regular file, and never more of it than the settings limit (an export
+ * is never larger), checked while reading.
+ */
 export function readTransferFile(
   path: string,
-  fs: TransferFs = nodeFs,
+  fs: BoundedFs = nodeFs,
 ): { ok: true; text: string } | { ok: false; problems: string[] } {
-  try {
-    const { size } = fs.statSync(path);
-    if (size > MAX_SETTINGS_FILE_BYTES) {
-      return {
-        ok: false,
-        problems: [
-          `the file is ${(size / 1024).toFixed(0)} KiB; an export is never larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KiB`,
-        ],
-      };
-    }
-    return { ok: true, text: fs.readFileSync(path, 'utf8') };
-  } catch (error) {
-    return { ok: false, problems: [`${basename(path)} could not be read (${codeOf(error)})`] };
-  }
+  const read = readBoundedText(path, MAX_SETTINGS_FILE_BYTES, fs);
+  return read.ok ? read : { ok: false, problems: [read.problem] };
 }
 
 /** Write `text` to `path` through a temporary file in the same folder and a rename. */

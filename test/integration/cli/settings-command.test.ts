@@ -74,10 +74,10 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function run(argv: string[], io: Partial<SettingsCommandIo> = {}) {
+function run(argv: string[], io: Partial<SettingsCommandIo> = {}, file = settingsFile) {
   const out: string[] = [];
   const err: string[] = [];
-  const parsed = parseSettingsArgs([...argv, '--settings-file', settingsFile]);
+  const parsed = parseSettingsArgs([...argv, '--settings-file', file]);
   if (parsed.kind !== 'run') throw new Error('bad test arguments');
   const code = runSettingsCommand(parsed.args, {
     out: (line) => out.push(line),
@@ -228,6 +228,23 @@ describe('the settings command, in-process', () => {
     writeFileSync(join(dir, 'in.csv'), 'IBM,Tech\n');
     expect(run(['import', join(dir, 'in.csv'), '--force'], { runningAppPid: () => 4242 }).code).toBe(EXIT_OK);
     expect(onDisk().lists[0]).toEqual({ id: 'l1', name: 'Tech', symbols: ['IBM'] });
+  });
+
+  it('refuses a device, a FIFO or an oversized import at once, reading nothing past the limit', () => {
+    const before = readFileSync(settingsFile, 'utf8');
+    const started = Date.now();
+    const zero = run(['import', '/dev/zero', '--format', 'json']);
+    expect(zero).toMatchObject({ code: EXIT_REFUSED, out: [] });
+    expect(zero.err.join('\n')).toContain('"/dev/zero" is not a regular file');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const big = join(dir, 'big.json');
+    writeFileSync(big, ' '.repeat(2 * 1024 * 1024));
+    expect(run(['import', big]).err.join('\n')).toContain(`"${big}" is 2048 KiB; at most 1024 KiB is read`);
+    expect(readFileSync(settingsFile, 'utf8')).toBe(before);
+    // The settings file itself is read the same way.
+    const asSettings = run(['export', join(dir, 'out.json')], {}, '/dev/zero');
+    expect(asSettings.code).toBe(EXIT_SETTINGS_FILE);
+    expect(asSettings.err.join('\n')).toContain('"/dev/zero" is not a regular file');
   });
 
   it('--format overrides the extension', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BoundedRead } from '../../../src/engine/files/bounded-read';
 import { parseFeedArgs } from '../../../src/cli/feed-args';
 import {
   FINNHUB_REST_URL as DEFAULT_REST_URL,
@@ -253,10 +254,10 @@ describe('parseFeedArgs: the relay', () => {
 
 describe('parseFeedArgs --holdings', () => {
   const CSV = 'symbol,quantity,price,date,note\nAAPL,10,150,2024-01-10,\nBINANCE:BTCUSDT,0.5,40000,2024-02-01,wallet\n';
-  const files = (text: string) => (path: string) => {
-    if (path !== 'mine.csv') throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-    return text;
-  };
+  const files =
+    (text: string) =>
+    (path: string): BoundedRead =>
+      path === 'mine.csv' ? { ok: true, text } : { ok: false, problem: `"${path}" could not be read (ENOENT)` };
 
   it('reads the lots, adds their symbols to the watched set and defaults the base currency to USD', () => {
     const result = parseFeedArgs(
@@ -282,6 +283,18 @@ describe('parseFeedArgs --holdings', () => {
     expect(euro.kind === 'run' && euro.args.symbols).toEqual(['AAPL', 'BINANCE:BTCUSDT']);
   });
 
+  it('cleans terminal escapes and controls out of a bad file, as server text is cleaned', () => {
+    const hostile = files(
+      'symbol,quantity,price,date,note\n"\u001b]0;owned\u0007\u001b[2J\u009b31mAAPL\u202e",1,1,2024-01-10,\n',
+    );
+    const result = parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, hostile);
+    expect(result.kind).toBe('error');
+    const reason = result.kind === 'error' ? result.reason : '';
+    // eslint-disable-next-line no-control-regex
+    expect(reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(reason).toContain('line 2: the symbol must be');
+  });
+
   it('refuses a malformed or missing file in one line naming every problem', () => {
     const bad = parseFeedArgs(
       ['--holdings', 'mine.csv', '--demo'],
@@ -295,7 +308,7 @@ describe('parseFeedArgs --holdings', () => {
     });
     expect(parseFeedArgs(['--holdings', 'other.csv', '--demo'], {}, files(CSV))).toEqual({
       kind: 'error',
-      reason: '--holdings: cannot read "other.csv" (ENOENT)',
+      reason: '--holdings: "other.csv" could not be read (ENOENT)',
     });
     expect(
       parseFeedArgs(['--holdings', 'mine.csv', '--demo'], {}, files('symbol,quantity,price,date,note\n')),
