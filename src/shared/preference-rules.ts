@@ -49,6 +49,9 @@ export const PREFERENCE_RULES = {
   economy: { kind: 'enum', values: ['never', 'on-battery', 'always'] },
   scrollStyle: { kind: 'enum', values: ['scroll', 'glide'] },
   economyStyle: { kind: 'enum', values: ['pages', 'glide'] },
+  companyNames: { kind: 'enum', values: ['off', 'short', 'full'] },
+  headlines: { kind: 'enum', values: ['off', 'strip'] },
+  sortOrder: { kind: 'enum', values: ['list', 'change-up', 'change-down', 'name'] },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -108,6 +111,9 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   economy: 'on-battery',
   scrollStyle: 'scroll',
   economyStyle: 'pages',
+  companyNames: 'off',
+  headlines: 'off',
+  sortOrder: 'list',
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

@@ -180,7 +180,16 @@ export interface Preferences {
   scrollStyle: 'scroll' | 'glide';
   /** How the strip moves while economy is in effect: a page at a time, or a short glide every few seconds. */
   economyStyle: 'pages' | 'glide';
+  /** Company names on the strip's items: none, the short form ("Apple"), or the full name ("Apple Inc"). */
+  companyNames: 'off' | 'short' | 'full';
+  /** Where headlines of the watched US stocks go: nowhere (no news calls at all), or between the strip's items. */
+  headlines: 'off' | 'strip';
+  /** The first strip's order: the list's own, by % change (biggest gain or biggest loss first), or by name. */
+  sortOrder: SortOrder;
 }
+
+/** How a strip orders its items. */
+export type SortOrder = 'list' | 'change-up' | 'change-down' | 'name';
 
 /** Where the strip was last seen, to restore it across restarts. */
 export interface WindowState {

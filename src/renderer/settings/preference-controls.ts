@@ -48,6 +48,14 @@ export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, strin
   economy: { never: 'Never', 'on-battery': 'On battery power', always: 'Always' },
   scrollStyle: { scroll: 'Scroll smoothly', glide: 'Glide a step every few seconds (uses less power)' },
   economyStyle: { pages: 'Show a page at a time', glide: 'Glide a step every few seconds' },
+  companyNames: { off: 'Off', short: 'Short name (Apple)', full: 'Full name (Apple Inc)' },
+  headlines: { off: 'Off', strip: 'Between the items on the strip' },
+  sortOrder: {
+    list: 'List order',
+    'change-up': 'Biggest gain first',
+    'change-down': 'Biggest loss first',
+    name: 'By name',
+  },
 };
 
 export interface ShortcutControl {

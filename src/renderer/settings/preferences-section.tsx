@@ -215,6 +215,9 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {choice('scrollStyle')}
         {choice('economy', economy ? economyExplanation(economy, draft.economyStyle) : undefined)}
         {choice('economyStyle')}
+        {choice('companyNames')}
+        {choice('sortOrder')}
+        {choice('headlines', 'Headlines of the watched US stocks, at most one call per stock every 15 minutes.')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
@@ -343,6 +346,9 @@ const LABELS: Record<keyof Preferences, string> = {
   economy: 'Economy mode',
   scrollStyle: 'Motion',
   economyStyle: 'Motion in economy',
+  companyNames: 'Show company names',
+  headlines: 'Headlines',
+  sortOrder: 'Sort the strip',
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */

@@ -55,6 +55,9 @@ describe('settings defaults', () => {
       economy: 'on-battery',
       scrollStyle: 'scroll',
       economyStyle: 'pages',
+      companyNames: 'off',
+      headlines: 'off',
+      sortOrder: 'list',
     });
   });
 
