@@ -4,13 +4,20 @@
  * edge and display follow the same rules as the first strip's preferences.
  */
 import { isPlainDataObject, PREFERENCE_RULES, preferenceProblem } from './preference-rules';
-import type { Position, SecondStrip } from './types';
+import type { Position, SecondStrip, SortOrder } from './types';
 
 export type { SecondStrip } from './types';
 
 /** Off; when turned on, along the bottom of the primary display. */
 export function defaultSecondStrip(firstListId: string): SecondStrip {
-  return { enabled: false, listId: firstListId, position: 'bottom', displayId: null };
+  return {
+    enabled: false,
+    listId: firstListId,
+    position: 'bottom',
+    displayId: null,
+    sortOrder: 'list',
+    content: 'quotes',
+  };
 }
 
 /** The ids of the lists on screen: the first strip's, and the second strip's while it is on (each once). */
@@ -23,10 +30,15 @@ export const SECOND_STRIP_KEYS = [
   'listId',
   'position',
   'displayId',
+  'sortOrder',
+  'content',
 ] as const satisfies readonly (keyof SecondStrip)[];
 
 export type SecondStripCheck =
   { ok: true; value: Partial<SecondStrip> } | { ok: false; field: string; message: string };
+
+/** What the second strip can show. */
+export const SECOND_STRIP_CONTENTS: readonly SecondStrip['content'][] = ['quotes', 'headlines'];
 
 /** The edge values the strips may take, from the first strip's rule. */
 export const SECOND_STRIP_POSITIONS: readonly Position[] = PREFERENCE_RULES.position.values;
@@ -52,13 +64,20 @@ export function checkSecondStripPatch(raw: unknown, listIds: readonly string[]):
         out.listId = value;
         break;
       case 'position':
-      case 'displayId': {
+      case 'displayId':
+      case 'sortOrder': {
         const problem = preferenceProblem(name, value);
         if (problem !== null) return { ok: false, field: name, message: problem };
         if (name === 'position') out.position = value as Position;
+        else if (name === 'sortOrder') out.sortOrder = value as SortOrder;
         else out.displayId = value as number | null;
         break;
       }
+      case 'content':
+        if (!SECOND_STRIP_CONTENTS.includes(value as SecondStrip['content']))
+          return { ok: false, field: name, message: `"content" must be one of ${SECOND_STRIP_CONTENTS.join(', ')}` };
+        out.content = value as SecondStrip['content'];
+        break;
       default:
         return { ok: false, field: name, message: `Unknown second strip field "${name.slice(0, 40)}"` };
     }

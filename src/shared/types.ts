@@ -239,6 +239,10 @@ export interface SecondStrip {
   position: Position;
   /** Electron display id; null for the primary display. */
   displayId: number | null;
+  /** Its own order, like the first strip's `sortOrder`. */
+  sortOrder: SortOrder;
+  /** What it shows: its list's prices, or only the headlines of the watched stocks. */
+  content: 'quotes' | 'headlines';
 }
 
 /** A display the strip can dock to, as the settings view lists it. */

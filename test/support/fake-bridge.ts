@@ -10,6 +10,7 @@
  * no imports, no references to anything outside its own body (types are fine).
  * In the page, `window.__fakeTicker` (FakeTickerControl) drives it and records every call.
  */
+import { defaultSecondStrip } from '../../src/shared/second-strip';
 import { DEFAULT_PREFERENCES } from '../../src/shared/preference-rules';
 import type { TickerApi } from '../../src/shared/ipc-contract';
 import type { AlertRule } from '../../src/shared/alert-rules';
@@ -159,7 +160,7 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       maxSymbols: options.maxSymbols ?? 50,
       alerts: options.alerts ?? [],
       holdings: options.holdings ?? { baseCurrency: 'USD', lots: [] },
-      secondStrip: { enabled: false, listId: 'l1', position: 'bottom', displayId: null, ...options.secondStrip },
+      secondStrip: { ...defaultSecondStrip('l1'), ...options.secondStrip },
     },
     snapshot,
     overview: {

@@ -6,7 +6,7 @@ import { MAX_RELAY_ORIGIN_LENGTH, MAX_RELAY_ORIGINS, RELAY_TOKEN_PATTERN } from 
 import { DEFAULT_MAX_SYMBOLS, SYMBOL_PATTERN } from '../../shared/symbols';
 import { defaultHoldings, HOLDING_LIMITS, LOT_ID_PATTERN, type Holdings } from '../../shared/portfolio/holdings';
 import type { Preferences, SecondStrip, WindowState } from '../../shared/types';
-import { defaultSecondStrip } from '../../shared/second-strip';
+import { defaultSecondStrip, SECOND_STRIP_CONTENTS } from '../../shared/second-strip';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type PreferenceRule } from '../../shared/preference-rules';
 import {
   FIRST_LIST_NAME,
@@ -225,6 +225,8 @@ export function settingsSchema(maxSymbols: number = DEFAULT_MAX_SYMBOLS): Record
         listId: { type: 'string', pattern: LIST_ID_PATTERN.source },
         position: ruleSchema(PREFERENCE_RULES.position, 'bottom'),
         displayId: ruleSchema(PREFERENCE_RULES.displayId, null),
+        sortOrder: ruleSchema(PREFERENCE_RULES.sortOrder, 'list'),
+        content: { type: 'string', enum: [...SECOND_STRIP_CONTENTS] },
       },
       additionalProperties: false,
       default: defaultSecondStrip(DEFAULT_LIST_ID),

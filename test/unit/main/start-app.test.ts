@@ -1,3 +1,4 @@
+import { defaultSecondStrip } from '../../../src/shared/second-strip';
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,13 +84,7 @@ function fakeCore(
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
   let shownListId = 'l1';
-  let secondStrip: SecondStrip = {
-    enabled: false,
-    listId: 'l2',
-    position: 'bottom',
-    displayId: null,
-    ...options.secondStrip,
-  };
+  let secondStrip: SecondStrip = { ...defaultSecondStrip('l2'), ...options.secondStrip };
   const lists = () => [
     { id: 'l1', name: 'Watch list', symbols },
     { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },

@@ -500,7 +500,14 @@ describe('SettingsService: second strip', () => {
 
   it('is off by default; on, its list joins the lists on screen (the union, each symbol once)', () => {
     const { service, store, emitted } = makeService({ initial: threeLists });
-    expect(service.secondStrip()).toEqual({ enabled: false, listId: 'l1', position: 'bottom', displayId: null });
+    expect(service.secondStrip()).toEqual({
+      enabled: false,
+      listId: 'l1',
+      position: 'bottom',
+      displayId: null,
+      sortOrder: 'list',
+      content: 'quotes',
+    });
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
     service.setSecondStrip({ listId: 'l2' });
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT']);
@@ -509,17 +516,21 @@ describe('SettingsService: second strip', () => {
       listId: 'l2',
       position: 'top',
       displayId: 7,
+      sortOrder: 'list',
+      content: 'quotes',
     });
+    expect(service.setSecondStrip({ sortOrder: 'change-down', content: 'headlines' })).toMatchObject({
+      sortOrder: 'change-down',
+      content: 'headlines',
+    });
+    expect(() => service.setSecondStrip({ sortOrder: 'random' } as never)).toThrow();
+    service.setSecondStrip({ sortOrder: 'list', content: 'quotes' });
     expect(service.shownListIds()).toEqual(['l1', 'l2']);
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT']);
     expect(service.symbols()).toEqual(['AAPL', 'MSFT']);
-    expect(emitted.at(-1)?.secondStrip).toEqual({ enabled: true, listId: 'l2', position: 'top', displayId: 7 });
-    expect((store.store as SavedSettings).secondStrip).toEqual({
-      enabled: true,
-      listId: 'l2',
-      position: 'top',
-      displayId: 7,
-    });
+    const saved = { enabled: true, listId: 'l2', position: 'top', displayId: 7, sortOrder: 'list', content: 'quotes' };
+    expect(emitted.at(-1)?.secondStrip).toEqual(saved);
+    expect((store.store as SavedSettings).secondStrip).toEqual(saved);
     // Symbols added to the second strip's list reach the connection too.
     service.addSymbol('BINANCE:ETHUSDT', 'l2');
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'BINANCE:BTCUSDT', 'BINANCE:ETHUSDT']);
@@ -556,14 +567,40 @@ describe('SettingsService: second strip', () => {
 
   it('a saved file keeps it; a broken field takes its default and is named', () => {
     const { service } = makeService({
-      initial: { ...threeLists, secondStrip: { enabled: true, listId: 'l3', position: 'top', displayId: 2 } },
+      initial: {
+        ...threeLists,
+        secondStrip: {
+          enabled: true,
+          listId: 'l3',
+          position: 'top',
+          displayId: 2,
+          sortOrder: 'name',
+          content: 'headlines',
+        },
+      },
     });
-    expect(service.secondStrip()).toEqual({ enabled: true, listId: 'l3', position: 'top', displayId: 2 });
+    expect(service.secondStrip()).toEqual({
+      enabled: true,
+      listId: 'l3',
+      position: 'top',
+      displayId: 2,
+      sortOrder: 'name',
+      content: 'headlines',
+    });
     expect(service.shownSymbols()).toEqual(['AAPL', 'MSFT', 'OANDA:EUR_USD', 'OANDA:GBP_USD']);
     const broken = makeService({
-      initial: { ...threeLists, secondStrip: { enabled: true, listId: 'gone', position: 'middle' } },
+      initial: { ...threeLists, secondStrip: { enabled: true, listId: 'gone', position: 'middle', content: 'video' } },
     });
-    expect(broken.service.secondStrip()).toEqual({ enabled: true, listId: 'l1', position: 'bottom', displayId: null });
-    expect(broken.service.notices()[0]?.message).toMatch(/secondStrip\.listId, secondStrip\.position/);
+    expect(broken.service.secondStrip()).toEqual({
+      enabled: true,
+      listId: 'l1',
+      position: 'bottom',
+      displayId: null,
+      sortOrder: 'list',
+      content: 'quotes',
+    });
+    expect(broken.service.notices()[0]?.message).toMatch(
+      /secondStrip\.listId, secondStrip\.position, secondStrip\.content/,
+    );
   });
 });
