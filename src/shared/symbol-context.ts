@@ -103,7 +103,7 @@ export function emptyDetails(symbol: string): SymbolDetails {
 
 // Legal-form words dropped from the short name, only at the end ("Apple Inc" → "Apple").
 const LEGAL_SUFFIXES =
-  /[\s,]+(inc|incorporated|corp|corporation|co|company|ltd|limited|plc|sa|ag|nv|se|llc|lp|holdings?|group|class [a-z]|cl [a-z]|-cl [a-z]|adr)\.?$/i;
+  /[\s,-]+(inc|incorporated|corp|corporation|co|company|ltd|limited|plc|sa|ag|nv|se|llc|lp|holdings?|group|class [a-z]|cl [a-z]|adr)\.?$/i;
 
 /** The short form of a company name: its legal-form endings dropped ("Microsoft Corp" → "Microsoft"). */
 export function shortCompanyName(name: string): string {
