@@ -29,6 +29,19 @@ const PARTS = [
     ours: [...ENGINE, 'src/shared'],
     packages: ['node:', 'undici'],
   },
+  // The log file (electron-log's Node side: no IPC, no Electron) and the updater, each at its one edge.
+  {
+    name: 'shell',
+    files: ['src/main/shell/app-log.ts'],
+    ours: ['src/main', 'src/engine', 'src/shared'],
+    packages: ['node:', 'electron-log'],
+  },
+  {
+    name: 'shell',
+    files: ['src/main/updates/electron-update-client.ts'],
+    ours: ['src/main', 'src/engine', 'src/shared'],
+    packages: ['electron-updater'],
+  },
   { name: 'engine', files: ENGINE, ours: [...ENGINE, 'src/shared'], packages: ['node:', 'ws'] },
   {
     name: 'shell',

@@ -7,6 +7,7 @@
  * is a vi.fn() to assert on.
  */
 import { EventEmitter } from 'node:events';
+import { request as httpRequest, type ClientRequest, type RequestOptions } from 'node:http';
 import { vi } from 'vitest';
 
 export interface MockRect {
@@ -84,7 +85,11 @@ export class MockSession {
   }
 }
 
-export const session = { defaultSession: new MockSession() };
+export const session = {
+  defaultSession: new MockSession(),
+  /** A separate session (electron-updater asks for its own); it behaves like the default one. */
+  fromPartition: vi.fn((_partition: string, _options?: unknown) => new MockSession()),
+};
 
 // ------------------------------------------------------------------------ web contents and windows
 
@@ -226,6 +231,10 @@ export class MockApp extends EventEmitter {
   getPath = vi.fn((name: string) => `/tmp/ticker-electron-mock/${name}`);
   getAppPath = vi.fn(() => '/tmp/ticker-electron-mock/app');
   getVersion = vi.fn(() => '0.1.0');
+  getName = vi.fn(() => 'Ticker');
+  setAppUserModelId = vi.fn((_id: string) => {});
+  setAboutPanelOptions = vi.fn((_options: Record<string, unknown>) => {});
+  relaunch = vi.fn((_options?: unknown) => {});
   setLoginItemSettings = vi.fn((_settings: { openAtLogin?: boolean }) => {});
   dock = { hide: vi.fn(() => {}) };
 
@@ -292,6 +301,11 @@ export interface MockMenu {
 }
 
 export const Menu = {
+  /** The application menu set last (null: none). */
+  applicationMenu: null as MockMenu | null,
+  setApplicationMenu: vi.fn((menu: MockMenu | null) => {
+    Menu.applicationMenu = menu;
+  }),
   buildFromTemplate: vi.fn((template: unknown[]): MockMenu => ({
     items: template,
     popup: vi.fn((_options?: unknown) => {}),
@@ -401,6 +415,8 @@ export const safeStorage = {
 
 export const shell = {
   openExternal: vi.fn(async (_url: string) => {}),
+  /** Resolves to '' on success, or the error text, like Electron's. */
+  openPath: vi.fn(async (_path: string) => ''),
 };
 
 /** Electron's powerMonitor: emit 'lock-screen', 'suspend', 'on-battery'… to play the system's part. */
@@ -444,8 +460,37 @@ export class MockNativeTheme extends EventEmitter {
 
 export const nativeTheme = new MockNativeTheme();
 
+/**
+ * Electron's net: `request` makes a real HTTP request, only to 127.0.0.1 (a test's local server),
+ * through Node's http client, whose ClientRequest and IncomingMessage offer what Electron's do to
+ * callers such as electron-updater ('response', 'error', end(), abort(), a readable response).
+ * Every request is recorded in `net.requests`; any other host fails like an unreachable one.
+ */
 export const net = {
   isOnline: vi.fn(() => true),
+  requests: [] as string[],
+  request: vi.fn((options: (RequestOptions & { url?: string; session?: unknown; redirect?: string }) | string) => {
+    const {
+      session: _session,
+      redirect: _redirect,
+      url,
+      ...rest
+    } = typeof options === 'string' ? { url: options } : options;
+    const target = url ? new URL(url) : null;
+    const host = target?.hostname ?? rest.hostname ?? rest.host ?? '';
+    const path = target ? `${target.pathname}${target.search}` : (rest.path ?? '/');
+    const port = target ? target.port : String(rest.port ?? '');
+    net.requests.push(`${host}:${port}${path}`);
+    const outgoing: ClientRequest = httpRequest({
+      ...rest,
+      protocol: 'http:',
+      hostname: host === '127.0.0.1' ? host : '0.0.0.0',
+      port: host === '127.0.0.1' ? Number(port) : 9,
+      path,
+      agent: false,
+    });
+    return outgoing;
+  }),
 };
 
 export const dialog = {
@@ -557,6 +602,8 @@ export function resetElectronMock(): void {
   powerMonitor.reset();
   nativeTheme.reset();
   net.isOnline.mockImplementation(() => true);
+  net.requests = [];
+  Menu.applicationMenu = null;
   clipboard.text = '';
   globalShortcut.registered.clear();
   globalShortcut.heldElsewhere.clear();
