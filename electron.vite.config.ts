@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { thirdPartyLicences } from './scripts/third-party-licences';
 import {
   DEV_SERVER_CONTENT_SECURITY_POLICY,
   META_CONTENT_SECURITY_POLICY,
@@ -64,7 +65,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react(), contentSecurityPolicyMeta()],
+    // The renderer build is the last: it also writes the licences of everything main and the pages ship.
+    plugins: [react(), contentSecurityPolicyMeta(), thirdPartyLicences()],
     build: {
       outDir: 'out/renderer',
       minify: SHIPPED_RENDERER_BUILD.minify,
@@ -72,6 +74,7 @@ export default defineConfig({
         input: {
           strip: resolve('src/renderer/strip.html'),
           settings: resolve('src/renderer/settings.html'),
+          'strip-stopped': resolve('src/renderer/strip-stopped.html'),
         },
         output: SHIPPED_RENDERER_BUILD.output,
       },

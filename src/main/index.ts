@@ -2,14 +2,19 @@
  * The real entry of the desktop app: Electron's own modules, the electron-store settings file and
  * the real core, handed to startApp. Nothing here runs outside Electron's main process.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
 import { createTickerCore } from '../engine/core/create-ticker-core';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
+import { createConsoleLog, createFileLog, routeConsoleToLog, type AppLog } from './shell/app-log';
+import { catchMainErrors } from './shell/crash-recovery';
 import { createElectronSettingsStore } from './shell/electron-settings-store';
 import { proxySwitches, systemNetwork } from './shell/system-network';
 import { startApp, type StartAppDeps } from './shell/start-app';
+import { createElectronUpdateClient } from './updates/electron-update-client';
+import { installKind, noSelfUpdateMessage, updatesItself } from './updates/install-kind';
 
 export { startApp } from './shell/start-app';
 
@@ -34,11 +39,44 @@ export function finnhubEndpoints(env: NodeJS.ProcessEnv, isPackaged: boolean): {
   return endpoints;
 }
 
+/** resources/package-type, which electron-builder writes into Linux packages (deb, rpm, pacman). */
+function readPackageType(resourcesPath: string | undefined): string | null {
+  if (!resourcesPath) return null;
+  try {
+    return readFileSync(join(resourcesPath, 'package-type'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** How this copy updates: electron-updater for the AppImage, NSIS and the macOS zip; a sentence otherwise. */
+export function updatesFor(env: NodeJS.ProcessEnv, log: AppLog): NonNullable<StartAppDeps['updates']> {
+  const kind = installKind({
+    isPackaged: electron.app.isPackaged,
+    platform: process.platform,
+    env,
+    packageType: readPackageType(process.resourcesPath),
+  });
+  if (!updatesItself(kind)) return { client: null, unsupportedMessage: noSelfUpdateMessage(kind) };
+  try {
+    return { client: createElectronUpdateClient({ kind, log }) };
+  } catch (error) {
+    log.error('[updates] the updater could not be made:', error);
+    return { client: null, unsupportedMessage: 'Updates are unavailable: the updater could not start (see the log).' };
+  }
+}
+
 /** The real dependencies; `mainDir` is the folder of the built main bundle (out/main). */
-export function electronStartDeps(mainDir: string, env: NodeJS.ProcessEnv = process.env): StartAppDeps {
+export function electronStartDeps(
+  mainDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  log: AppLog = createConsoleLog(),
+): StartAppDeps {
   const devServerUrl = !electron.app.isPackaged ? env.ELECTRON_RENDERER_URL : undefined;
   const endpoints = finnhubEndpoints(env, electron.app.isPackaged);
   return {
+    log,
+    updates: updatesFor(env, log),
     electron,
     paths: {
       preload: join(mainDir, '../preload/index.cjs'),
@@ -61,10 +99,16 @@ export function electronStartDeps(mainDir: string, env: NodeJS.ProcessEnv = proc
 
 // Start only inside Electron's main process (never when a test or a tool imports this module).
 if (process.versions.electron !== undefined && process.type === 'browser') {
+  // The log first, so that everything after it, errors included, is in the file.
+  const log = createFileLog({ folder: electron.app.getPath('logs') });
+  routeConsoleToLog(log);
+  log.info(`[app] Ticker ${electron.app.getVersion()} starting (Electron ${process.versions.electron})`);
+  catchMainErrors({ process, log, show: (title, message) => electron.dialog.showErrorBox(title, message) });
   // Before the app is ready: Chromium reads its proxy settings once, at start.
   for (const [name, value] of proxySwitches(process.env)) electron.app.commandLine.appendSwitch(name, value);
-  startApp(electronStartDeps(dirname(fileURLToPath(import.meta.url)))).catch((error: unknown) => {
-    console.error('[app] could not start:', error);
+  startApp(electronStartDeps(dirname(fileURLToPath(import.meta.url)), process.env, log)).catch((error: unknown) => {
+    log.error('[app] could not start:', error);
+    electron.dialog.showErrorBox('Ticker could not start', error instanceof Error ? error.message : String(error));
     electron.app.exit(1);
   });
 }

@@ -3,6 +3,7 @@
  * and payload-validated), preload builds `window.ticker` from it, and the renderer's type of
  * `window.ticker` is derived from it. Adding a channel means touching this module and its handler.
  */
+import type { AboutInfo } from './about';
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
 import type { EconomyState } from './economy';
 import type { PortfolioFigures } from './portfolio/compute-portfolio';
@@ -10,6 +11,7 @@ import type { Holdings, LotDraft } from './portfolio/holdings';
 import type { RelayCopyItem } from './relay-urls';
 import type { ShortcutStatus } from './shortcuts';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from './settings-transfer';
+import type { UpdateStatus } from './update-status';
 import type {
   DisplayInfo,
   FeedOverview,
@@ -143,6 +145,14 @@ export interface InvokeContract {
   exportHoldings: { args: []; result: ExportOutcome };
   /** Turn the second strip on or off, or change its list, edge or display ('limit' when the lists on screen would exceed the cap). */
   setSecondStrip: { args: [patch: Partial<SecondStrip>]; result: PublicSettings };
+  /** Version, runtime, licences and where updating stands (About). */
+  getAbout: { args: []; result: AboutInfo };
+  /** Check for updates now (nothing is asked while the preference is off); the status comes back. */
+  checkForUpdates: { args: []; result: UpdateStatus };
+  /** Quit and install the downloaded update, then start it (refused with 'not-found' when none is ready). */
+  restartToUpdate: { args: []; result: null };
+  /** Open the folder holding the log files in the file manager. */
+  openLogFolder: { args: []; result: null };
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -192,6 +202,10 @@ export const INVOKE_CHANNELS = {
   importSettings: 'settings:import',
   exportHoldings: 'holdings:export',
   setSecondStrip: 'strips:set-second',
+  getAbout: 'app:get-about',
+  checkForUpdates: 'updates:check',
+  restartToUpdate: 'updates:restart',
+  openLogFolder: 'app:open-log-folder',
 } as const satisfies Record<InvokeName, string>;
 
 /**
@@ -262,6 +276,10 @@ export const WINDOW_CHANNELS = {
       'importSettings',
       'exportHoldings',
       'setSecondStrip',
+      'getAbout',
+      'checkForUpdates',
+      'restartToUpdate',
+      'openLogFolder',
     ],
     events: [
       'quotes',
@@ -275,6 +293,8 @@ export const WINDOW_CHANNELS = {
       'prefillAlert',
       'portfolio',
       'economy',
+      'update',
+      'showAbout',
     ],
   },
 } as const satisfies Record<WindowKind, WindowChannels>;
@@ -341,6 +361,10 @@ export interface EventContract {
   drawing: boolean;
   /** Whether the strips draw in economy now (the preference and the power source), sent when it changes. */
   economy: EconomyState;
+  /** Where updating stands (checking, downloading, ready to install…), sent when it changes. */
+  update: UpdateStatus;
+  /** Ask the settings view to show About (the tray's "About Ticker"). */
+  showAbout: null;
 }
 
 export type EventName = keyof EventContract;
@@ -358,6 +382,8 @@ export const EVENT_CHANNELS = {
   drawing: 'event:drawing',
   portfolio: 'event:portfolio',
   economy: 'event:economy',
+  update: 'event:update',
+  showAbout: 'event:show-about',
 } as const satisfies Record<EventName, string>;
 
 /**

@@ -52,6 +52,7 @@ export const PREFERENCE_RULES = {
   companyNames: { kind: 'enum', values: ['off', 'short', 'full'] },
   headlines: { kind: 'enum', values: ['off', 'strip'] },
   sortOrder: { kind: 'enum', values: ['list', 'change-up', 'change-down', 'name'] },
+  checkForUpdates: { kind: 'boolean' },
 } as const satisfies { [K in keyof Preferences]: PreferenceRule };
 
 export type PreferenceKey = keyof Preferences;
@@ -114,6 +115,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   companyNames: 'off',
   headlines: 'off',
   sortOrder: 'list',
+  checkForUpdates: true,
 });
 
 const RULES: Readonly<Record<string, PreferenceRule>> = PREFERENCE_RULES;

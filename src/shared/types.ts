@@ -186,6 +186,8 @@ export interface Preferences {
   headlines: 'off' | 'strip';
   /** The first strip's order: the list's own, by % change (biggest gain or biggest loss first), or by name. */
   sortOrder: SortOrder;
+  /** Check for updates at start and every day (off: no request for updates at all). */
+  checkForUpdates: boolean;
 }
 
 /** How a strip orders its items. */

@@ -10,6 +10,7 @@ import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
   listenerName,
+  TickerError,
   WINDOW_CHANNELS,
   WINDOW_KINDS,
   type EventName,
@@ -140,6 +141,28 @@ export async function attachBrowserBridge(
       opened.copied.push(
         relayCopyText(item, { port: core.preferences().relayPort, token: relay.token }, core.symbols()),
       );
+      return null;
+    },
+    // About in a browser: no Electron, no licences file, no log folder; updates are not this copy's to make.
+    getAbout: () => ({
+      name: 'Ticker',
+      version: '0.0.0-test',
+      electron: 'none',
+      chromium: 'none',
+      node: process.versions.node,
+      license: 'MIT',
+      homepage: null,
+      copyright: 'Copyright © Ticker contributors',
+      thirdParty: null,
+      logFolder: null,
+      update: { state: 'unsupported', message: 'A browser test does not update.' },
+    }),
+    checkForUpdates: () => ({ state: 'unsupported', message: 'A browser test does not update.' }),
+    restartToUpdate: () => {
+      throw new TickerError('not-found', 'No update has been downloaded yet.');
+    },
+    openLogFolder: () => {
+      opened.transfers.push('log folder');
       return null;
     },
     // No system to register with here: every set shortcut counts as registered.

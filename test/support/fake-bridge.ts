@@ -232,6 +232,8 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     drawing: new Set(),
     portfolio: new Set(),
     economy: new Set(),
+    update: new Set(),
+    showAbout: new Set(),
   };
   let portfolio = clone(script.portfolio);
   let lotSeq = 0;
@@ -553,6 +555,33 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     exportSettings: (format: string) => (record('exportSettings', [format]), answer(script.transfer.export)),
     importSettings: () => (record('importSettings', []), answer(script.transfer.import)),
     exportHoldings: () => (record('exportHoldings', []), answer(script.transfer.holdings)),
+    // About: what a development run says (no licences file, no log folder, not a self-updating install).
+    getAbout: () => {
+      record('getAbout', []);
+      return answer({
+        name: 'Ticker',
+        version: '0.1.0',
+        electron: '45.5.0',
+        chromium: '142.0.0.0',
+        node: '22.20.0',
+        license: 'MIT',
+        homepage: 'https://example.com/ticker',
+        copyright: 'Copyright © Ticker contributors',
+        thirdParty: [{ name: 'ws', version: '8.0.0', license: 'MIT', text: 'The MIT License' }],
+        logFolder: '/home/user/.config/Ticker/logs',
+        update: settings.preferences.checkForUpdates ? { state: 'idle' } : { state: 'off' },
+      });
+    },
+    checkForUpdates: () => {
+      record('checkForUpdates', []);
+      return answer(
+        settings.preferences.checkForUpdates ? { state: 'up-to-date', checkedAt: Date.now() } : { state: 'off' },
+      );
+    },
+    restartToUpdate: () => (record('restartToUpdate', []), refuse('not-found', 'No update has been downloaded yet.')),
+    openLogFolder: () => (record('openLogFolder', []), answer(null)),
+    onUpdate: (l: Listener) => subscribe('update', l),
+    onShowAbout: (l: Listener) => subscribe('showAbout', l),
     onQuotes: (l: Listener) => subscribe('quotes', l),
     onStatus: (l: Listener) => subscribe('status', l),
     onSettings: (l: Listener) => subscribe('settings', l),

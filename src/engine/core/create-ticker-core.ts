@@ -57,6 +57,8 @@ function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
     drawing: new Signal(),
     portfolio: new Signal(),
     economy: new Signal(),
+    update: new Signal(),
+    showAbout: new Signal(),
   };
 }
 

@@ -24,6 +24,10 @@ export type CoreHandlers = Omit<
   | 'exportSettings'
   | 'importSettings'
   | 'exportHoldings'
+  | 'getAbout'
+  | 'checkForUpdates'
+  | 'restartToUpdate'
+  | 'openLogFolder'
 >;
 
 /**

@@ -41,7 +41,15 @@ export interface AppIpcDeps {
   settingsTransfer: SettingsTransferHandlers;
   /** Whether the strips draw in economy now (the power source is known only here). */
   economy(): EconomyState;
+  /** About, updates and the log folder (the shell's own). */
+  appShell: AppShellHandlers;
 }
+
+/** The handlers only the shell can answer about the app itself. */
+export type AppShellHandlers = Pick<
+  InvokeHandlers,
+  'getAbout' | 'checkForUpdates' | 'restartToUpdate' | 'openLogFolder'
+>;
 
 export interface AppIpc {
   handlers: InvokeHandlers;
@@ -117,6 +125,7 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
       return null;
     },
     getShortcuts: () => deps.shortcuts(),
+    ...deps.appShell,
   };
   const senderKind = createSenderCheck({
     kindOf: (id) => registry.kindOf(id),

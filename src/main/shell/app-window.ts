@@ -12,6 +12,9 @@ import type { WindowRegistry } from './window-registry';
 /** Each page is shown in a window of the same kind, with that kind's bridge and channels. */
 export type AppPage = WindowKind;
 
+/** The page files: a window's own, or 'strip-stopped', which replaces a strip page that crashed too often. */
+export type PageFile = AppPage | 'strip-stopped';
+
 export interface AppPagesLocation {
   /** Folder of the built pages (out/renderer). */
   rendererDir: string;
@@ -30,7 +33,7 @@ export interface AppWindowFactoryDeps {
 }
 
 /** The file path or dev-server URL of a page. */
-export function appPageLocation(page: AppPage, pages: AppPagesLocation): { url: string } | { file: string } {
+export function appPageLocation(page: PageFile, pages: AppPagesLocation): { url: string } | { file: string } {
   if (pages.devServerUrl)
     return {
       url: new URL(

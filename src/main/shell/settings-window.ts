@@ -10,7 +10,7 @@ import { SETTINGS_BACKGROUND } from '../../shared/theme';
 import type { CreateAppWindow } from './app-window';
 
 /** The focus requests the settings page answers, by the event that carries each. */
-export type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert';
+export type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert' | 'showAbout';
 
 /** Which events a window's page listens to, and news of each new listener (the window registry). */
 export interface PageListeners {
@@ -33,6 +33,8 @@ export interface SettingsWindowDeps {
   prefillAlert?(condition: AlertCondition): void;
   /** Whether the OS is in dark mode (nativeTheme): the page follows it, so does its background. Default: dark. */
   systemDark?(): boolean;
+  /** Ask the settings page to show About (the showAbout event). */
+  showAbout?(): void;
 }
 
 interface FocusRequest {
@@ -46,6 +48,8 @@ export interface OpenSettingsOptions {
   focusAlert?: string;
   /** Start a new alert with this condition ("Alert when …" on a strip item). */
   prefillAlert?: AlertCondition;
+  /** Show About (the tray's "About Ticker"). */
+  showAbout?: boolean;
 }
 
 export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
@@ -127,8 +131,9 @@ export class SettingsWindow {
   }
 
   private focusFor(options: OpenSettingsOptions): FocusRequest | null {
-    const { focusAlert, prefillAlert, focusAddSymbol } = options;
+    const { focusAlert, prefillAlert, focusAddSymbol, showAbout } = options;
     const { deps } = this;
+    if (showAbout && deps.showAbout) return { event: 'showAbout', send: () => deps.showAbout?.() };
     if (prefillAlert !== undefined && deps.prefillAlert)
       return { event: 'prefillAlert', send: () => deps.prefillAlert?.(prefillAlert) };
     if (focusAlert !== undefined && deps.focusAlert)

@@ -3,9 +3,13 @@
  * src/main/index.ts, a mock in tests), the core is made by an injected factory, and this wires them:
  * single instance → settings → core → IPC → strip, tray and settings window → start.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { systemClock, type Clock } from '../../shared/clock';
-import type { InvokeHandlers } from '../../shared/ipc-contract';
+import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
+import { Signal } from '../../shared/signal';
+import { updateStatusText, type UpdateStatus } from '../../shared/update-status';
 import type { Notice } from '../../shared/types';
 import type { TickerCore } from '../../engine/core/ticker-core';
 import { MarketWatch } from '../../engine/market/market-watch';
@@ -13,7 +17,22 @@ import { isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../../engine/settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../../engine/settings/open-store';
 import { SettingsService } from '../../engine/settings/settings-service';
+import { noSelfUpdateMessage } from '../updates/install-kind';
+import { UpdateService, type UpdateClient } from '../updates/update-service';
+import {
+  aboutInfo,
+  aboutPanelOptions,
+  packageInfo,
+  parseThirdPartyLicences,
+  THIRD_PARTY_LICENCES_FILE,
+  type PackageInfo,
+} from './about';
 import { createActionRunner } from './action-runner';
+import { createConsoleLog, type AppLog } from './app-log';
+import { applicationMenuTemplate } from './application-menu';
+import { appPageLocation } from './app-window';
+import { followIntoLog } from './log-follower';
+import { StripRecovery } from './strip-recovery';
 import { followEconomy } from './economy-follower';
 import { showAlertNotifications } from './alert-notifications';
 import { serveAppIpc } from './app-ipc';
@@ -28,6 +47,7 @@ import { SettingsWindow, type OpenSettingsOptions } from './settings-window';
 import { settingsTransferHandlers } from './settings-transfer-dialogs';
 import { TickerWindow } from './ticker-window';
 import { TrayController, trayIconPath } from './tray';
+import { trayUpdateItem } from './tray-menu';
 import { createTrayActions } from './tray-actions';
 import { GlobalShortcuts } from './global-shortcuts';
 import { createLinkOpener, hardenSession, hardenWebContents } from './web-security';
@@ -76,6 +96,38 @@ export interface StartAppDeps {
   clock?: Clock;
   /** The longest a quit waits for the feed to close cleanly. */
   quitTimeoutMs?: number;
+  /** Main's log (default: the console only, nothing on disk). */
+  log?: AppLog;
+  /** The updater for this kind of install, or null with what to tell instead (default: a source run). */
+  updates?: { client: UpdateClient | null; unsupportedMessage?: string };
+  /** Ticker's own package facts (default: the package.json shipped in the app folder). */
+  packageInfo?: PackageInfo;
+  /** The runtime's versions (default: process.versions). */
+  versions?: AboutVersions;
+}
+
+type AboutVersions = Pick<NodeJS.ProcessVersions, 'node'> & { electron?: string; chrome?: string };
+
+/** Windows shows a program's notifications under this id; it matches the installer's appId. */
+export const APP_USER_MODEL_ID = 'io.github.ticker.desktop';
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The package.json the app ships with (electron-builder keeps its name, version, licence and homepage). */
+function shippedPackageInfo(app: ElectronModules['app']): PackageInfo {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(join(app.getAppPath(), 'package.json')) ?? 'null');
+  } catch {
+    raw = null;
+  }
+  return packageInfo(raw, app.getVersion());
 }
 
 export interface RunningApp {
@@ -86,6 +138,8 @@ export interface RunningApp {
   tray: TrayController;
   registry: WindowRegistry;
   handlers: InvokeHandlers;
+  updates: UpdateService;
+  stripRecovery: StripRecovery;
   /** Close the feed cleanly, then exit. Idempotent. */
   quit(): Promise<void>;
 }
@@ -142,6 +196,17 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   const settings = new SettingsService({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
   const core = deps.createCore(settings);
   if (opened.notice) core.notify(noticeParts(opened.notice));
+  const log = deps.log ?? createConsoleLog();
+  // The key and the relay token never reach the log: every message is cleaned of them at the sink.
+  log.setSecrets(() => [settings.apiKey(), settings.relayTokenIfMade()]);
+  const stopLogging = followIntoLog({ core, log });
+  const pkg = deps.packageInfo ?? shippedPackageInfo(app);
+  const versions: AboutVersions = deps.versions ?? process.versions;
+  // Packaged builds get no menu item or shortcut for Reload or the developer tools.
+  const menu = applicationMenuTemplate({ platform, isPackaged: app.isPackaged, appName: pkg.name });
+  electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
+  // Windows shows notifications only for an app with an id (the installer registers the same one).
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   // Problems with what the user saved open the settings window at start. A shortcut another program
   // holds does not: the settings say so, and reopening on every launch would only nag.
   const needsAttention = core.pendingNotices().some((notice) => notice.level !== 'info');
@@ -175,6 +240,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
     focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
     prefillAlert: (condition) => core.events.prefillAlert.emit(condition),
+    showAbout: () => core.events.showAbout.emit(null),
   });
   const openSettings = (options?: OpenSettingsOptions): void => {
     settingsWindow.open(options);
@@ -190,12 +256,26 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     clock,
   });
 
+  const loadPage = (window: Electron.BrowserWindow, page: 'strip' | 'strip-stopped'): void => {
+    if (window.isDestroyed()) return;
+    const location = appPageLocation(page, paths);
+    const loading = 'url' in location ? window.loadURL(location.url) : window.loadFile(location.file);
+    loading.catch((error: unknown) => log.error(`[windows] could not load the ${page} page:`, error));
+  };
+  // A strip page that crashes is loaded again, 3 times in 5 minutes at most; then it says it stopped.
+  const stripRecovery = new StripRecovery({
+    clock,
+    log,
+    loadStrip: (window) => loadPage(window, 'strip'),
+    loadStopped: (window) => loadPage(window, 'strip-stopped'),
+  });
   // Each strip window sees only its own list (quotes, settings, item actions): see strip-view.ts.
   const createStripWindow =
     (role: StripRole): CreateAppWindow =>
     (page, options) => {
       const window = createWindow(page, options);
       registry.setView(window, new StripView({ role, core, now: () => clock.now() }));
+      stripRecovery.watch(window, role);
       return window;
     };
   const strip = new TickerWindow({
@@ -255,6 +335,68 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     documentsDir: () => app.getPath('documents'),
     now,
   });
+  // Updates: a check soon after start and daily while the preference is on; installs at quit.
+  const notify = (title: string, body: string, onClick?: () => void): void => {
+    try {
+      if (!electron.Notification.isSupported()) return;
+      const notification = new electron.Notification({ title, body });
+      if (onClick) notification.on('click', onClick);
+      notification.show();
+    } catch (error) {
+      log.warn('[updates] could not show a notification:', error);
+    }
+  };
+  let relaunchAfterUpdate = false;
+  const restartToUpdate = (): void => {
+    if (!updates.ready()) throw new TickerError('not-found', 'No update has been downloaded yet.');
+    relaunchAfterUpdate = true;
+    void quit();
+  };
+  const updates = new UpdateService({
+    clock,
+    client: deps.updates?.client ?? null,
+    unsupportedMessage: deps.updates?.unsupportedMessage ?? noSelfUpdateMessage('unpackaged'),
+    enabled: () => core.preferences().checkForUpdates,
+    onPreferencesChanged: (listener) => core.events.settings.subscribe(() => listener()),
+    onReady: (version) =>
+      notify(`Ticker ${version} is ready`, 'It installs when you quit Ticker. Click to restart now.', () => {
+        try {
+          restartToUpdate();
+        } catch {
+          // Already on its way, or gone: nothing to do.
+        }
+      }),
+    onManualResult: (status: UpdateStatus) => {
+      if (status.state !== 'ready') notify('Ticker updates', updateStatusText(status, pkg.version));
+    },
+    log: (level, message) => log[level](message),
+  });
+  // The tray's own items (updates, a stopped strip) and the settings window follow these.
+  const shellChanged = new Signal<void>();
+  const stopUpdateEvents = updates.changed.subscribe((status) => {
+    core.events.update.emit(status);
+    shellChanged.emit();
+  });
+  const stopRecoveryEvents = stripRecovery.changed.subscribe(() => shellChanged.emit());
+  const openLogFolder = async (): Promise<void> => {
+    if (log.folder === null) throw new TickerError('not-found', 'The log is written to the console only in this run.');
+    const problem = await electron.shell.openPath(log.folder);
+    if (problem) throw new TickerError('internal', `Could not open the log folder: ${problem}`);
+  };
+  const about = () =>
+    aboutInfo({
+      pkg,
+      versions,
+      thirdParty: parseThirdPartyLicences(readText(join(paths.rendererDir, THIRD_PARTY_LICENCES_FILE))),
+      logFolder: log.folder,
+      update: updates.status(),
+    });
+  try {
+    app.setAboutPanelOptions(aboutPanelOptions({ ...about(), thirdParty: null }, join(paths.resourcesDir, 'icon.png')));
+  } catch (error) {
+    log.warn('[app] could not set the about panel:', error);
+  }
+
   const ipc = serveAppIpc({
     ipcMain: electron.ipcMain,
     screen: electron.screen,
@@ -269,6 +411,18 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     shortcuts: () => shortcuts.status(),
     settingsTransfer,
     economy: () => economy.current(),
+    appShell: {
+      getAbout: () => about(),
+      checkForUpdates: () => updates.checkNow(),
+      restartToUpdate: () => {
+        restartToUpdate();
+        return null;
+      },
+      openLogFolder: async () => {
+        await openLogFolder();
+        return null;
+      },
+    },
   });
 
   // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
@@ -283,7 +437,20 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   });
   const stopFollowingLoginItem = followLaunchAtLogin({ app, platform, execPath: deps.launchExecPath, core });
 
-  const actions = createTrayActions({ core, openSettings, quit: () => void quit(), run });
+  const actions = createTrayActions({
+    core,
+    openSettings,
+    quit: () => void quit(),
+    run,
+    shell: {
+      updateItem: () => {
+        if (updates.ready()) run('restart to update', async () => restartToUpdate());
+        else void updates.checkNow();
+      },
+      openLogFolder: () => run('open the log folder', openLogFolder),
+      reloadStrip: () => stripRecovery.reload(),
+    },
+  });
   const shortcuts = new GlobalShortcuts({
     globalShortcut: electron.globalShortcut,
     actions: {
@@ -306,6 +473,10 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     marketWatch,
     recentAlerts: alerts.recentAlerts,
     portfolio: { current: () => core.portfolio(), changed: core.events.portfolio },
+    shell: {
+      current: () => ({ update: trayUpdateItem(updates.status()), stripStopped: stripRecovery.stopped() }),
+      changed: shellChanged,
+    },
   });
 
   const stopReconnectTriggers = watchReconnectTriggers({
@@ -333,6 +504,9 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
       () => marketWatch.stop(),
       alerts.stop,
       ipc.dispose,
+      () => updates.stop(),
+      stopUpdateEvents,
+      stopRecoveryEvents,
     ],
     stopCore: () => core.stop(),
     afterStop: [
@@ -341,8 +515,13 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
       () => strip.destroy(),
       () => secondStrip.destroy(),
       () => settingsWindow.close(),
+      stopLogging,
     ],
-    exit: () => app.exit(0),
+    exit: () => {
+      // A downloaded update installs now that the feed has closed (and starts, after "Restart to update").
+      updates.installOnExit(relaunchAfterUpdate);
+      app.exit(0);
+    },
     clock,
     timeoutMs: deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS,
   });
@@ -354,5 +533,17 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
 
   if (needsAttention) settingsWindow.open();
   core.start();
-  return { core, strip, secondStrip, settingsWindow, tray, registry, handlers: ipc.handlers, quit };
+  updates.start();
+  return {
+    core,
+    strip,
+    secondStrip,
+    settingsWindow,
+    tray,
+    registry,
+    handlers: ipc.handlers,
+    quit,
+    updates,
+    stripRecovery,
+  };
 }

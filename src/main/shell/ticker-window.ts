@@ -252,10 +252,7 @@ export class TickerWindow {
       }
       this.checkShown();
     });
-    window.webContents.on('render-process-gone', (_event, details) => {
-      console.error('[strip] the page stopped:', details.reason);
-      if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.webContents.reload();
-    });
+    // A crashed page is reloaded (within limits) by the strip recovery (see strip-recovery.ts).
     return window;
   }
 

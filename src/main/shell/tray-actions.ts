@@ -12,9 +12,11 @@ export interface TrayActionsDeps {
   openSettings(options?: OpenSettingsOptions): void;
   quit(): void;
   run: RunAction;
+  /** The shell's own items: updates, the log folder, a stopped strip. */
+  shell?: Pick<TrayMenuActions, 'updateItem' | 'openLogFolder' | 'reloadStrip'>;
 }
 
-export function createTrayActions({ core, openSettings, quit, run }: TrayActionsDeps): TrayMenuActions {
+export function createTrayActions({ core, openSettings, quit, run, shell }: TrayActionsDeps): TrayMenuActions {
   const { handlers } = core;
   return {
     removeSymbol: (symbol) => run(`remove ${symbol}`, () => handlers.removeSymbol(symbol)),
@@ -37,6 +39,8 @@ export function createTrayActions({ core, openSettings, quit, run }: TrayActions
     setSecondStripShown: (shown) =>
       run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),
     showListOnSecondStrip: (listId) => run('switch the second strip’s list', () => handlers.setSecondStrip({ listId })),
+    openAbout: () => openSettings({ showAbout: true }),
+    ...shell,
     quit,
   };
 }

@@ -4,6 +4,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { displayName } from '../../shared/symbols';
 import type { RelayOverview } from '../../shared/types';
+import type { UpdateStatus } from '../../shared/update-status';
 import type {
   ConnectionState,
   DisplayInfo,
@@ -93,6 +94,30 @@ export interface TrayMenuState {
   secondStrip?: SecondStrip;
   /** The local relay (the item is left out while it is off). */
   relay?: Pick<RelayOverview, 'enabled' | 'listening' | 'port' | 'error' | 'clients'>;
+  /** Updates: what the item says and does (the item is left out when not given). */
+  update?: TrayUpdateItem;
+  /** A strip stopped after crashing again and again: the menu offers to reload it. */
+  stripStopped?: boolean;
+}
+
+/** The tray's update item: "Check for updates…", "Checking for updates…" or "Restart to update (1.2.0)". */
+export interface TrayUpdateItem {
+  label: string;
+  enabled: boolean;
+}
+
+/** What the update item says and whether it can be clicked, for a status. */
+export function trayUpdateItem(status: UpdateStatus): TrayUpdateItem {
+  switch (status.state) {
+    case 'checking':
+      return { label: 'Checking for updates…', enabled: false };
+    case 'downloading':
+      return { label: `Downloading Ticker ${status.version}…`, enabled: false };
+    case 'ready':
+      return { label: `Restart to update (${status.version})`, enabled: true };
+    default:
+      return { label: 'Check for updates…', enabled: true };
+  }
 }
 
 /**
@@ -138,6 +163,14 @@ export interface TrayMenuActions {
   setSecondStripShown?(shown: boolean): void;
   /** Show another watch list on the second strip. */
   showListOnSecondStrip?(listId: string): void;
+  /** The update item was clicked (check now, or restart into a downloaded update). */
+  updateItem?(): void;
+  /** Open About in the settings window. */
+  openAbout?(): void;
+  /** Open the folder holding the log files. */
+  openLogFolder?(): void;
+  /** Load a stopped strip again. */
+  reloadStrip?(): void;
   quit(): void;
 }
 
@@ -244,8 +277,30 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
         ]
       : [];
 
+  const reloadStrip: MenuItemConstructorOptions[] =
+    state.stripStopped && actions.reloadStrip
+      ? [{ id: 'reload-strip', label: 'Reload strip', click: () => actions.reloadStrip?.() }]
+      : [];
+  const help: MenuItemConstructorOptions[] = [
+    ...(state.update && actions.updateItem
+      ? [
+          {
+            id: 'update',
+            label: literal(state.update.label),
+            enabled: state.update.enabled,
+            click: () => actions.updateItem?.(),
+          },
+        ]
+      : []),
+    ...(actions.openAbout ? [{ id: 'about', label: 'About Ticker', click: () => actions.openAbout?.() }] : []),
+    ...(actions.openLogFolder
+      ? [{ id: 'log-folder', label: 'Open log folder', click: () => actions.openLogFolder?.() }]
+      : []),
+  ];
+
   return [
     { id: 'status', label: literal(statusInWords(status)), enabled: false },
+    ...reloadStrip,
     ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({
       id: `market-hours-${index}`,
       label: literal(line),
@@ -336,6 +391,8 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
     },
     { type: 'separator' },
     { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
+    ...help,
+    { type: 'separator' },
     { id: 'quit', label: 'Quit Ticker', click: () => actions.quit() },
   ];
 }

@@ -14,6 +14,7 @@ import {
   trayTooltip,
   type TrayIconState,
   type TrayMenuActions,
+  type TrayMenuState,
 } from './tray-menu';
 import type { StripScreen } from './ticker-window';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
@@ -44,6 +45,8 @@ export interface TrayControllerDeps {
   recentAlerts?: Pick<RecentAlerts, 'count' | 'changed'>;
   /** The portfolio, summed up in the tooltip (its amounts hidden while privacy is on). */
   portfolio?: { current(): PortfolioFigures | null; changed: Signal<PortfolioFigures | null> };
+  /** The shell's own items: updates and a stopped strip (the menu follows their changes). */
+  shell?: { current(): Pick<TrayMenuState, 'update' | 'stripStopped'>; changed: Signal<void> };
 }
 
 export class TrayController {
@@ -66,6 +69,7 @@ export class TrayController {
     );
     if (deps.marketWatch) this.unsubscribes.push(deps.marketWatch.changed.subscribe(() => this.refresh()));
     if (deps.recentAlerts) this.unsubscribes.push(deps.recentAlerts.changed.subscribe(() => this.refresh()));
+    if (deps.shell) this.unsubscribes.push(deps.shell.changed.subscribe(() => this.refresh()));
     // Figures move with every batch: only the tooltip follows them, not the whole menu.
     if (deps.portfolio) this.unsubscribes.push(deps.portfolio.changed.subscribe(() => this.refreshTooltip()));
     for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
@@ -102,6 +106,7 @@ export class TrayController {
         relay: core.relay(),
         ...(core.secondStrip ? { secondStrip: core.secondStrip() } : {}),
         ...(recentAlerts !== undefined ? { recentAlerts } : {}),
+        ...(this.deps.shell?.current() ?? {}),
       },
       this.deps.actions,
     );

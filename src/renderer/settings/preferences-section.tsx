@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import type { DisplayInfo, Preferences, PublicSettings } from '../../shared/types';
-import { DEFAULT_PREFERENCES, PREFERENCE_RULES, type EnumPreferenceKey } from '../../shared/preference-rules';
+import {
+  DEFAULT_PREFERENCES,
+  PREFERENCE_RULES,
+  type BooleanPreferenceKey,
+  type EnumPreferenceKey,
+} from '../../shared/preference-rules';
 import { CHART_SYMBOL_PLACEHOLDER, chartTemplateProblem, DEFAULT_CHART_URL_TEMPLATE } from '../../shared/chart-url';
 import { settle } from '../bridge';
 import type { ShortcutAction, ShortcutState } from '../../shared/shortcuts';
@@ -154,17 +159,8 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
       hint,
     );
 
-  const toggle = (
-    key:
-      | 'showSparklines'
-      | 'alwaysOnTop'
-      | 'clickThrough'
-      | 'launchAtLogin'
-      | 'paused'
-      | 'privacy'
-      | 'showPositionFigures',
-    hint?: string,
-  ) => (
+  // Every on/off preference (the rules' boolean kind) is one of these.
+  const toggle = (key: BooleanPreferenceKey, hint?: string) => (
     <div className="field toggle" key={key}>
       <input
         id={`pref-${key}`}
@@ -250,6 +246,7 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
           'showPositionFigures',
           'Strip items of symbols you hold also show the position’s value and today’s change.',
         )}
+        {toggle('checkForUpdates', 'At start and once a day. When off, Ticker asks no server for updates.')}
       </div>
       <fieldset className="shortcuts">
         <legend>Keyboard shortcuts</legend>
@@ -349,6 +346,7 @@ const LABELS: Record<keyof Preferences, string> = {
   companyNames: 'Show company names',
   headlines: 'Headlines',
   sortOrder: 'Sort the strip',
+  checkForUpdates: 'Check for updates automatically',
 };
 
 /** Whether the system gave Ticker each shortcut, asked again whenever one of them changes. */

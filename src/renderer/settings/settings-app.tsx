@@ -3,6 +3,7 @@ import type { SettingsApi } from '../../shared/ipc-contract';
 import type { Notice, PublicSettings } from '../../shared/types';
 import type { AlertCondition } from '../../shared/alert-rules';
 import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
+import { AboutSection } from './about-section';
 import { AlertsSection } from './alerts-section';
 import { KeySection } from './key-section';
 import { ListsSection } from './lists-section';
@@ -46,6 +47,8 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
   const loaded = settings !== null;
   const [alertFocus, setAlertFocus] = useState<{ ruleId: string; seq: number } | null>(null);
   const [alertPrefill, setAlertPrefill] = useState<{ condition: AlertCondition; seq: number } | null>(null);
+  // "About Ticker" in the tray: About scrolls into view.
+  const [aboutRequests, setAboutRequests] = useState(0);
 
   // The settings window's own requests: notices, "Add symbol…", alerts to show or start.
   useEffect(() => {
@@ -56,6 +59,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         setEditingId(null);
         setAddFocusRequests((count) => count + 1);
       }),
+      api.onShowAbout(() => setAboutRequests((count) => count + 1)),
       api.onPrefillAlert((condition) => setAlertPrefill((current) => ({ condition, seq: (current?.seq ?? 0) + 1 }))),
       api.onFocusAlert((ruleId) =>
         setAlertFocus((current) => ({
@@ -163,6 +167,7 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
         <p className="hint">Loading…</p>
       )}
       <StatusPanel overview={overview} locale={locale} />
+      <AboutSection api={api} focusRequest={aboutRequests} />
     </main>
   );
 }

@@ -126,6 +126,12 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     exportSettings: vi.fn(() => ({ status: 'cancelled' as const })),
     importSettings: vi.fn(() => ({ status: 'cancelled' as const })),
     exportHoldings: vi.fn(() => ({ status: 'cancelled' as const })),
+    getAbout: vi.fn(() => {
+      throw new Error('not used here');
+    }),
+    checkForUpdates: vi.fn(() => ({ state: 'off' as const })),
+    restartToUpdate: vi.fn(() => null),
+    openLogFolder: vi.fn(() => null),
     setSecondStrip: vi.fn((patch) => {
       settings.setSecondStrip(patch);
       return settings.publicSettings();

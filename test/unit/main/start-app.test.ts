@@ -48,6 +48,9 @@ import type {
 import { DEFAULT_PREFERENCES } from '../../../src/shared/preference-rules';
 import { SETTINGS_BACKGROUND, STRIP_BACKGROUND } from '../../../src/shared/theme';
 import type { EconomyState } from '../../../src/shared/economy';
+import type { AppLog } from '../../../src/main/shell/app-log';
+import type { UpdateClient, UpdateClientEvent } from '../../../src/main/updates/update-service';
+import { FIRST_CHECK_DELAY_MS } from '../../../src/main/updates/update-service';
 
 vi.mock('electron', () => import('../../support/electron-mock'));
 
@@ -80,6 +83,8 @@ function fakeCore(
     drawing: new Signal(),
     portfolio: new Signal(),
     economy: new Signal(),
+    update: new Signal(),
+    showAbout: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
@@ -1253,5 +1258,197 @@ describe('startApp: reconnect and quit', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     await quitting;
     expect(app.exit).toHaveBeenCalledWith(0);
+  });
+});
+
+describe('startApp: updates, About, the log and crashes', () => {
+  beforeEach(() => resetElectronMock());
+  afterEach(() => vi.useRealTimers());
+
+  function fakeUpdater(): UpdateClient & { check: ReturnType<typeof vi.fn>; install: ReturnType<typeof vi.fn> } {
+    const events = new Signal<UpdateClientEvent>();
+    return {
+      events,
+      check: vi.fn(async () => {
+        events.emit({ type: 'checking' });
+        events.emit({ type: 'not-available' });
+      }),
+      install: vi.fn((_relaunch: boolean) => true),
+    };
+  }
+
+  function recordingLog(folder: string | null = '/home/u/.config/Ticker/logs') {
+    let source: () => readonly (string | null | undefined)[] = () => [];
+    const lines: string[] = [];
+    const log: AppLog = {
+      info: (message) => void lines.push(message),
+      warn: (message) => void lines.push(message),
+      error: (message) => void lines.push(message),
+      folder,
+      setSecrets: (next) => {
+        source = next;
+      },
+    };
+    return { log, lines, secrets: () => source() };
+  }
+
+  const sender = (window: MockBrowserWindow) => ({
+    sender: { id: window.webContents.id },
+    senderFrame: { url: window.webContents.url },
+  });
+  const label = (tray: MockTray, id: string) => find(menuItems(tray), (item) => item.id === id).label;
+
+  it('the tray offers Check for updates…, About Ticker and Open log folder; the log folder opens', async () => {
+    const { log } = recordingLog();
+    const { tray } = await started({}, { log });
+    expect(menuItems(tray).map((item) => item.label)).toEqual(
+      expect.arrayContaining(['Check for updates…', 'About Ticker', 'Open log folder', 'Settings…', 'Quit Ticker']),
+    );
+    expect(menuItems(tray).some((item) => item.id === 'reload-strip')).toBe(false);
+    find(menuItems(tray), (item) => item.id === 'log-folder').click!();
+    await flush();
+    expect(shell.openPath).toHaveBeenCalledWith('/home/u/.config/Ticker/logs');
+  });
+
+  it('the log gets the key once saved, and the relay token once made', async () => {
+    const { log, secrets } = recordingLog();
+    const core = fakeCore();
+    const startDeps = deps(core, { log });
+    await startApp(startDeps);
+    const settings = startDeps.createCore.mock.calls[0]![0] as SettingsService;
+    settings.setApiKey('abcdefghijklmnop1234');
+    const token = settings.relayToken();
+    expect(secrets()).toEqual(['abcdefghijklmnop1234', token]);
+  });
+
+  it('with the preference off, no check is ever made; the tray says checks are off', async () => {
+    vi.useFakeTimers();
+    const client = fakeUpdater();
+    const { tray } = await started({ prefs: { checkForUpdates: false } }, { updates: { client } });
+    // Past the check at start (the daily ones are the policy's unit test).
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS * 3);
+    find(menuItems(tray), (item) => item.id === 'update').click!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.check).not.toHaveBeenCalled();
+    expect(MockNotification.instances.at(-1)?.options.body).toMatch(/Update checks are off/);
+  });
+
+  it('checks soon after start; a downloaded update is announced, and Restart to update installs it after the clean close', async () => {
+    vi.useFakeTimers();
+    const client = fakeUpdater();
+    const { core, tray, running } = await started({}, { updates: { client } });
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    expect(client.check).toHaveBeenCalledOnce();
+    expect(label(tray, 'update')).toBe('Check for updates…');
+    client.events.emit({ type: 'available', version: '0.2.0' });
+    expect(label(tray, 'update')).toBe('Downloading Ticker 0.2.0…');
+    client.events.emit({ type: 'downloaded', version: '0.2.0' });
+    const notification = MockNotification.instances.at(-1)!;
+    expect(notification.options.title).toBe('Ticker 0.2.0 is ready');
+    expect(notification.shown).toBe(true);
+    expect(label(tray, 'update')).toBe('Restart to update (0.2.0)');
+    const order: string[] = [];
+    core.stop.mockImplementation(async () => void order.push('stop'));
+    client.install.mockImplementation((relaunch: boolean) => (order.push(`install relaunch=${relaunch}`), true));
+    app.exit.mockImplementation(() => void order.push('exit'));
+    find(menuItems(tray), (item) => item.id === 'update').click!();
+    await vi.advanceTimersByTimeAsync(0);
+    await running.quit();
+    expect(order).toEqual(['stop', 'install relaunch=true', 'exit']);
+  });
+
+  it('a downloaded update installs at an ordinary quit too, without starting again', async () => {
+    const client = fakeUpdater();
+    const { running } = await started({}, { updates: { client } });
+    client.events.emit({ type: 'downloaded', version: '0.2.0' });
+    await running.quit();
+    expect(client.install).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it('a .deb install asks nothing and says to use the package manager; restartToUpdate is refused', async () => {
+    const message = 'Ticker was installed as a .deb package: update it with your package manager.';
+    const { strip } = await started({}, { updates: { client: null, unsupportedMessage: message } });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.checkForUpdates, sender(strip))).resolves.toEqual({
+      ok: true,
+      value: { state: 'unsupported', message },
+    });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.restartToUpdate, sender(strip))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('About: version, licence, homepage, runtime versions and the licences the build wrote; the OS panel too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-about-'));
+    try {
+      writeFileSync(
+        join(dir, 'third-party-licences.json'),
+        JSON.stringify([{ name: 'ws', version: '8.18.0', license: 'MIT', text: 'Copyright (c) Einar' }]),
+      );
+      const { log } = recordingLog();
+      const { strip } = await started(
+        {},
+        {
+          log,
+          paths: { preload: '/app/out/preload/index.cjs', rendererDir: dir, resourcesDir: '/app/resources' },
+          packageInfo: {
+            name: 'Ticker',
+            version: '1.2.3',
+            license: 'MIT',
+            homepage: 'https://github.com/ticker/ticker',
+            copyright: 'Copyright © Ticker contributors',
+          },
+          versions: { node: '22.20.0', electron: '45.5.0', chrome: '142.0.7444.52' },
+        },
+      );
+      const about = (await ipcMain.invoke(INVOKE_CHANNELS.getAbout, sender(strip))) as { ok: true; value: unknown };
+      expect(about.value).toEqual({
+        name: 'Ticker',
+        version: '1.2.3',
+        electron: '45.5.0',
+        chromium: '142.0.7444.52',
+        node: '22.20.0',
+        license: 'MIT',
+        homepage: 'https://github.com/ticker/ticker',
+        copyright: 'Copyright © Ticker contributors',
+        thirdParty: [{ name: 'ws', version: '8.18.0', license: 'MIT', text: 'Copyright (c) Einar' }],
+        logFolder: '/home/u/.config/Ticker/logs',
+        update: { state: 'unsupported', message: expect.stringMatching(/runs from source/) },
+      });
+      expect(app.setAboutPanelOptions).toHaveBeenCalledWith(
+        expect.objectContaining({ applicationName: 'Ticker', applicationVersion: '1.2.3' }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('About Ticker in the tray opens settings and asks it to show About once the page listens', async () => {
+    const { tray } = await started();
+    find(menuItems(tray), (item) => item.id === 'about').click!();
+    const settingsWindow = MockBrowserWindow.instances.at(-1)!;
+    settingsWindow.finishLoading();
+    listen(settingsWindow, 'showAbout');
+    expect(settingsWindow.webContents.send).toHaveBeenCalledWith(EVENT_CHANNELS.showAbout, null);
+  });
+
+  it('a strip page that keeps crashing is reloaded 3 times, then says it stopped; the tray reloads it', async () => {
+    const { strip, tray } = await started();
+    const loads = () => strip.loadFile.mock.calls.map((call) => String(call[0]).split('/').at(-1));
+    expect(loads()).toEqual(['strip.html']);
+    for (let i = 0; i < 3; i++) strip.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(loads()).toEqual(['strip.html', 'strip.html', 'strip.html', 'strip.html']);
+    strip.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 11 });
+    expect(loads().at(-1)).toBe('strip-stopped.html');
+    find(menuItems(tray), (item) => item.id === 'reload-strip').click!();
+    expect(loads().at(-1)).toBe('strip.html');
+    expect(menuItems(tray).some((item) => item.id === 'reload-strip')).toBe(false);
+  });
+
+  it('the application menu: none in a packaged build off macOS, and Windows gets the app id', async () => {
+    app.isPackaged = true;
+    await started({}, { platform: 'win32' });
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(app.setAppUserModelId).toHaveBeenCalledWith('io.github.ticker.desktop');
   });
 });

@@ -58,6 +58,7 @@ describe('settings defaults', () => {
       companyNames: 'off',
       headlines: 'off',
       sortOrder: 'list',
+      checkForUpdates: true,
     });
   });
 
