@@ -1297,6 +1297,11 @@ describe('startApp: updates, About, the log and crashes', () => {
     senderFrame: { url: window.webContents.url },
   });
   const label = (tray: MockTray, id: string) => find(menuItems(tray), (item) => item.id === id).label;
+  /** The settings window, opened from the tray (About and updates are its channels only). */
+  const settingsPage = (tray: MockTray): MockBrowserWindow => {
+    find(menuItems(tray), (item) => item.id === 'settings').click!();
+    return MockBrowserWindow.instances.at(-1)!;
+  };
 
   it('the tray offers Check for updates…, About Ticker and Open log folder; the log folder opens', async () => {
     const { log } = recordingLog();
@@ -1367,12 +1372,18 @@ describe('startApp: updates, About, the log and crashes', () => {
 
   it('a .deb install asks nothing and says to use the package manager; restartToUpdate is refused', async () => {
     const message = 'Ticker was installed as a .deb package: update it with your package manager.';
-    const { strip } = await started({}, { updates: { client: null, unsupportedMessage: message } });
-    await expect(ipcMain.invoke(INVOKE_CHANNELS.checkForUpdates, sender(strip))).resolves.toEqual({
+    const { strip, tray } = await started({}, { updates: { client: null, unsupportedMessage: message } });
+    const settings = settingsPage(tray);
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.checkForUpdates, sender(settings))).resolves.toEqual({
       ok: true,
       value: { state: 'unsupported', message },
     });
-    await expect(ipcMain.invoke(INVOKE_CHANNELS.restartToUpdate, sender(strip))).resolves.toMatchObject({
+    // The strip has no business with updates.
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.checkForUpdates, sender(strip))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.restartToUpdate, sender(settings))).resolves.toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
@@ -1386,7 +1397,7 @@ describe('startApp: updates, About, the log and crashes', () => {
         JSON.stringify([{ name: 'ws', version: '8.18.0', license: 'MIT', text: 'Copyright (c) Einar' }]),
       );
       const { log } = recordingLog();
-      const { strip } = await started(
+      const { tray } = await started(
         {},
         {
           log,
@@ -1401,7 +1412,10 @@ describe('startApp: updates, About, the log and crashes', () => {
           versions: { node: '22.20.0', electron: '45.5.0', chrome: '142.0.7444.52' },
         },
       );
-      const about = (await ipcMain.invoke(INVOKE_CHANNELS.getAbout, sender(strip))) as { ok: true; value: unknown };
+      const about = (await ipcMain.invoke(INVOKE_CHANNELS.getAbout, sender(settingsPage(tray)))) as {
+        ok: true;
+        value: unknown;
+      };
       expect(about.value).toEqual({
         name: 'Ticker',
         version: '1.2.3',
