@@ -27,11 +27,18 @@ const report = (step: string, data: Record<string, unknown> = {}): void => {
   process.stdout.write(`${JSON.stringify({ step, ...data })}\n`);
 };
 
-/** Resolve once `condition` holds, checking on every turn of the event loop for up to `ms`. */
+/**
+ * Resolve once `condition` holds, checking on every turn of the event loop for up to `ms`. A timeout
+ * ends the process at once: the app catches uncaught errors (it logs them and runs on), so a thrown
+ * error of the driver's own would leave it waiting instead of failing.
+ */
 async function until(what: string, condition: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`boot driver: timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      process.stderr.write(`boot driver: timed out waiting for ${what}\n`);
+      process.exit(3);
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
