@@ -237,6 +237,11 @@ describe('the packaged app.asar', () => {
     expect(asarEntries.filter((entry) => /\/(test|tests|__tests__|bench|benchmarks?)\//.test(entry))).toEqual([]);
   });
 
+  it('carries package.json with the productName Electron names the user data folder after', () => {
+    const packed = JSON.parse(readFileSync(join(scratch, 'app', 'package.json'), 'utf8')) as PackageJson;
+    expect(packed).toMatchObject({ name: PACKAGE.name, productName: PACKAGE.productName, version: PACKAGE.version });
+  });
+
   it('stays within 3 MB', () => {
     expect(statSync(join(root, INSTALL_DIR, 'resources', 'app.asar')).size).toBeLessThanOrEqual(MAX_ASAR_BYTES);
   });

@@ -157,14 +157,15 @@ describe('the settings command, in-process', () => {
     expect(userDataDir('win32', { APPDATA: '/c/Users/u/AppData/Roaming' }, '/c/Users/u')).toBe(
       '/c/Users/u/AppData/Roaming/Ticker',
     );
-    // Electron names the folder after productName (package.json in development, electron-builder.yml packaged).
+    // Electron names the folder after package.json's productName, in development and packaged alike:
+    // electron-builder takes it from there, and its configuration sets no other.
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       productName?: string;
+      build?: { productName?: string };
     };
     expect(pkg.productName).toBe(APP_NAME);
-    // electron-builder takes package.json's productName unless its own config names another.
     const builderConfig = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
-    expect(/^productName: (.*)$/m.exec(builderConfig)?.[1] ?? pkg.productName).toBe(APP_NAME);
+    expect(/^productName: (.*)$/m.exec(builderConfig)?.[1] ?? pkg.build?.productName ?? pkg.productName).toBe(APP_NAME);
   });
 
   it('imports into a missing settings file from the defaults', () => {
