@@ -77,6 +77,11 @@ export function quoted(value: unknown): string {
   return `"${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}"`;
 }
 
+/** A key of the file in a problem: as it is when it reads as a name, else quoted and cut short. */
+function quotedKey(key: string): string {
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) ? key : quoted(key);
+}
+
 function checkSymbols(raw: unknown, path: string, maxSymbols: number, problems: string[]): string[] {
   if (!Array.isArray(raw)) {
     problems.push(`${path}: must be a list of symbols`);
@@ -177,7 +182,9 @@ export function parseSettingsJson(text: string, maxSymbols: number): TransferPar
   if (version !== TRANSFER_VERSION) problems.push(`version: must be ${TRANSFER_VERSION}`);
   for (const key of Object.keys(raw)) {
     if ((TOP_LEVEL_FIELDS as readonly string[]).includes(key)) continue;
-    problems.push(`${key}: ${SECRET_FIELDS[key] ?? 'not a field of a Ticker settings export'}`);
+    // Own keys only: "constructor", "toString" or "__proto__" must not find Object's own members.
+    const why = Object.hasOwn(SECRET_FIELDS, key) ? SECRET_FIELDS[key] : 'not a field of a Ticker settings export';
+    problems.push(`${quotedKey(key)}: ${why}`);
   }
   if (
     raw.exportedAt !== undefined &&

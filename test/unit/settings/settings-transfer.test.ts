@@ -128,6 +128,23 @@ describe('settings export (JSON)', () => {
     expect(!result.ok && result.problems).toEqual([expect.stringMatching(problem)]);
   });
 
+  it('names an unknown top-level key even when it is a name Object itself has', () => {
+    const text = `{"format":"ticker-settings","version":1,"lists":[{"name":"A","symbols":["AAPL"]}],"__proto__":{"x":1},"constructor":1,"toString":"x","valueOf":null,"hasOwnProperty":2,"a\\nb":3}`;
+    const parsed = parseSettingsJson(text, 50);
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        '__proto__: not a field of a Ticker settings export',
+        'constructor: not a field of a Ticker settings export',
+        'toString: not a field of a Ticker settings export',
+        'valueOf: not a field of a Ticker settings export',
+        'hasOwnProperty: not a field of a Ticker settings export',
+        '"a b": not a field of a Ticker settings export',
+      ],
+    });
+    expect(JSON.stringify(parsed)).not.toMatch(/object Object|native code|function/);
+  });
+
   it('a list over the symbol cap is refused, naming the cap', () => {
     const text = JSON.stringify({
       format: 'ticker-settings',
