@@ -121,12 +121,17 @@ function repairShownListId(raw: unknown, lists: readonly WatchList[], problems: 
 }
 
 /**
- * A version 1 file kept one list in `symbols`: it becomes the first named list, shown on the
- * strip, keeping every symbol in its order. Version 2 never writes `symbols`, and electron-store
- * merges its default lists into an old file (beside its `symbols`), so `symbols` alone decides.
+ * A version 1 file kept one list in `symbols`: it becomes the first named list, shown on the strip,
+ * keeping every symbol in its order. Version 2 never writes `symbols`; electron-store merges its
+ * default lists into an old file (beside its `symbols`, the file's own version 1 kept), so in a file
+ * of version 1 `symbols` decides. In a newer file `lists` wins: a `symbols` there was written by an
+ * older Ticker (its defaults), and is dropped as a problem, so the file is backed up and the user told.
  */
 function isVersion1(raw: Record<string, unknown>): boolean {
-  return raw.symbols !== undefined;
+  if (raw.symbols === undefined) return false;
+  const version = raw.version;
+  const newer = typeof version === 'number' && Number.isSafeInteger(version) && version >= SETTINGS_VERSION;
+  return !(newer && Array.isArray(raw.lists));
 }
 
 function repairPreferences(raw: unknown, problems: string[]): Preferences {
@@ -330,6 +335,8 @@ export function repairSettings(raw: unknown, maxSymbols: number = DEFAULT_MAX_SY
     lists = [{ id: DEFAULT_LIST_ID, name: FIRST_LIST_NAME, symbols }];
   } else {
     lists = repairLists(raw.lists, maxSymbols, problems);
+    // A single list an older Ticker wrote beside the named lists: the named lists are kept.
+    if (raw.symbols !== undefined) problems.push('symbols');
   }
   const settings: SavedSettings = {
     version: Math.max(version, SETTINGS_VERSION),

@@ -175,6 +175,31 @@ describe('settings in the real electron-store', () => {
   });
 });
 
+describe('a newer file an older Ticker wrote its single list into', () => {
+  it('keeps the named lists, drops the old single list only after a backup, and says so', () => {
+    const file = join(userData.dir, 'settings.json');
+    const lists = [
+      { id: 'l1', name: 'Tech', symbols: ['AAPL', 'MSFT'] },
+      { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT'] },
+    ];
+    const mixed = { ...defaultSettings(), lists, shownListId: 'l2', symbols: ['AAPL', 'MSFT', 'NVDA'] };
+    writeFileSync(file, JSON.stringify(mixed));
+
+    const { notice, settings } = open();
+    expect(settings.lists()).toEqual(lists);
+    expect(settings.shownListId()).toBe('l2');
+    expect(notice?.level).toBe('warning');
+    expect(notice?.message).toContain('symbols');
+    const backup = readdirSync(userData.dir).find((name) => name !== 'settings.json');
+    expect(backup).toBeDefined();
+    expect(notice?.message).toContain(join(userData.dir, backup!));
+    // The backup is the file as it was, old single list included.
+    expect(JSON.parse(readFileSync(join(userData.dir, backup!), 'utf8')).symbols).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).symbols).toBeUndefined();
+    expect(open().settings.lists()).toEqual(lists);
+  });
+});
+
 describe('hostile settings files in the real electron-store', () => {
   const file = () => join(userData.dir, 'settings.json');
   const backups = () => readdirSync(userData.dir).filter((name) => name !== 'settings.json');
