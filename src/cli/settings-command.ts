@@ -14,6 +14,7 @@ import { applyTransfer } from '../engine/settings/apply-transfer';
 import { newerSettingsReason } from '../engine/settings/newer-settings';
 import { readOnlyReason, settingsFilePath } from '../engine/settings/open-store';
 import { repairSettings } from '../engine/settings/repair-settings';
+import { writeSettingsFile } from '../engine/settings/settings-file';
 import { defaultSettings, MAX_SETTINGS_FILE_BYTES, type SavedSettings } from '../engine/settings/schema';
 import {
   codeOf,
@@ -209,7 +210,8 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
   }
   try {
     nodeFs.mkdirSync(dirname(settingsPath), { recursive: true });
-    writeFileAtomic(settingsPath, JSON.stringify(applied.settings, null, '\t'));
+    // Kept private (the file holds the relay token and the key blob), its own mode kept, a symlink kept.
+    writeSettingsFile(settingsPath, JSON.stringify(applied.settings, null, '\t'));
   } catch (error) {
     io.err(`settings: nothing imported: could not write ${settingsPath} (${codeOf(error)})`);
     return EXIT_SETTINGS_FILE;

@@ -85,7 +85,7 @@ export function electronStartDeps(
       ...(devServerUrl ? { devServerUrl } : {}),
     },
     platform: process.platform,
-    createSettingsStore: () => createElectronSettingsStore(),
+    createSettingsStore: () => createElectronSettingsStore({ cwd: electron.app.getPath('userData') }),
     // REST and the websocket go out the way the system's proxy settings and certificates say.
     createCore: (settings) =>
       createTickerCore({

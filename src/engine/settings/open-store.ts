@@ -2,10 +2,14 @@
  * Open the settings store without ever crashing and without ever losing settings silently. The raw
  * file is checked before the store library sees it (the library turns a file that is not an object
  * into defaults and rewrites it): a file too large to be settings, one that is not a JSON object, or
- * one with invalid values is moved aside as a dated backup, what can be salvaged field by field is
- * kept, and the user gets a notice saying where the backup is. A file from a newer Ticker is used
- * but never written. Transient file-system refusals (antivirus or indexers on Windows: EPERM, EBUSY,
- * EACCES) are retried.
+ * one with invalid values is kept as a dated backup, what can be salvaged field by field is kept,
+ * and the user gets a notice saying where the backup is. A repair is crash-safe: the backup is made
+ * beside the file (a hard link, else a copy) and the repaired file replaces the original in one
+ * rename, so at every moment either the original or the repaired file is in place. The repaired
+ * file keeps the original's mode (0600 for a new one) and a symlinked settings file stays a symlink.
+ * A read-only file (or folder) is never replaced: the repaired settings apply until Ticker quits. A
+ * file from a newer Ticker is used but never written. Transient file-system refusals (antivirus or
+ * indexers on Windows: EPERM, EBUSY, EACCES) are retried.
  */
 import * as nodeFs from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -14,13 +18,15 @@ import type { Notice } from '../../shared/types';
 import { createMemoryStore, frozenStore, guardedStore, type KeyValueStore } from './key-value-store';
 import { newerSettingsReason } from './newer-settings';
 import { salvageSettings } from './repair-settings';
-import { MAX_SETTINGS_FILE_BYTES } from './schema';
+import { defaultSettings, MAX_SETTINGS_FILE_BYTES } from './schema';
+import { replaceFileContents, type ReplaceFs } from './settings-file';
 
 /** The file-system calls this module makes (node:fs satisfies it; tests inject failures). */
 export type SettingsFs = Pick<
   typeof nodeFs,
   'existsSync' | 'renameSync' | 'readFileSync' | 'writeFileSync' | 'unlinkSync' | 'statSync' | 'accessSync'
->;
+> &
+  Partial<Pick<typeof nodeFs, 'linkSync' | 'copyFileSync' | 'chmodSync' | 'realpathSync'>>;
 
 export interface RetryOptions {
   /** Extra attempts after the first one (default 4). */
@@ -199,64 +205,112 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
       `Ticker could not open its settings file (${why}) at ${deps.filePath}. Changes will not be saved until Ticker restarts.`,
     ),
   });
-  /** Move the file aside (a rename: nothing is read or copied): the backup's path, or why it failed. */
-  const moveAside = (label?: string): { backupPath: string } | { failed: string } => {
+  const replaceFs: ReplaceFs = {
+    writeFileSync: fs.writeFileSync,
+    renameSync: fs.renameSync,
+    unlinkSync: fs.unlinkSync,
+    statSync: fs.statSync,
+    chmodSync: fs.chmodSync ?? nodeFs.chmodSync,
+    realpathSync: fs.realpathSync ?? nodeFs.realpathSync,
+  };
+  /** The file the settings path leads to (a symlink's target: the link itself stays). */
+  const target = (): string => {
+    try {
+      return replaceFs.realpathSync(deps.filePath);
+    } catch {
+      return deps.filePath;
+    }
+  };
+  /**
+   * Keep the file as it is as a dated backup, the file itself left in place (a hard link: nothing is
+   * read or copied; a copy where links are not possible): the backup's path, or why it failed.
+   */
+  const backUp = (label?: string): { backupPath: string } | { failed: string } => {
     try {
       const backupPath = backupPathFor(deps.filePath, deps.now(), (path) => fs.existsSync(path), label);
-      withFsRetry(() => fs.renameSync(deps.filePath, backupPath), retry);
+      const original = target();
+      try {
+        withFsRetry(() => (fs.linkSync ?? nodeFs.linkSync)(original, backupPath), retry);
+      } catch {
+        withFsRetry(
+          () => (fs.copyFileSync ?? nodeFs.copyFileSync)(original, backupPath, nodeFs.constants.COPYFILE_EXCL),
+          retry,
+        );
+      }
       return { backupPath };
     } catch (error) {
-      console.error('[settings] could not move the settings file aside:', error);
+      console.error('[settings] could not back up the settings file:', error);
       return { failed: describe(error) };
     }
   };
-  /** Fresh defaults after the file was moved aside. */
+  /** Replace the file's contents in one rename, keeping its mode and a symlink. */
+  const replace = (value: Record<string, unknown>): void => {
+    withFsRetry(() => replaceFileContents(target(), JSON.stringify(value, null, '\t'), replaceFs), retry);
+  };
+  /** Fresh defaults in place of the file (it was backed up first). */
   const fresh = (message: string): OpenedSettingsStore => {
     try {
+      if (fs.existsSync(deps.filePath)) replace(defaultSettings());
       return { store: create(), notice: notice('warning', message) };
     } catch (error) {
       console.error('[settings] could not create fresh settings:', error);
       return inMemory(describe(error));
     }
   };
-  /** Write what was salvaged in place of the moved file and open it; null when even that is refused. */
+  /** Write what was salvaged in place of the backed-up file and open it; null when even that is refused. */
   const openSalvaged = (
     salvaged: { value: Record<string, unknown>; problems: string[] },
     backupPath: string,
   ): OpenedSettingsStore | null => {
     try {
-      withFsRetry(() => fs.writeFileSync(deps.filePath, JSON.stringify(salvaged.value, null, '\t')), retry);
+      replace(salvaged.value);
+    } catch (error) {
+      console.error('[settings] could not write the repaired settings:', error);
+      return inMemory(describe(error));
+    }
+    try {
       const store = create();
-      const what =
-        salvaged.problems.length > 0
-          ? `Some of your settings were invalid (${salvaged.problems.join(', ')}): invalid entries were removed and invalid values reset to their defaults; the rest were kept.`
-          : 'Your settings file had entries Ticker could not use; they were removed and the rest were kept.';
-      return { store, notice: notice('warning', `${what} The original file was saved as ${backupPath}.`) };
+      return {
+        store,
+        notice: notice('warning', `${salvagedWords(salvaged.problems)} The original file was saved as ${backupPath}.`),
+      };
     } catch (error) {
       console.error('[settings] the repaired settings were refused too:', error);
-      try {
-        if (fs.existsSync(deps.filePath)) withFsRetry(() => fs.unlinkSync(deps.filePath), retry);
-        return null;
-      } catch {
-        return inMemory(describe(error));
-      }
+      return null;
     }
   };
+  /** A file that must be repaired but may not be written: the repair applies until Ticker quits. */
+  const readOnlyRepair = (value: Record<string, unknown>, what: string, reason: string): OpenedSettingsStore => ({
+    store: frozenStore(value, deps.filePath, reason),
+    notice: notice(
+      'warning',
+      `${what} Your settings file is left as it is, because ${reason}; the repaired settings apply until Ticker quits.`,
+    ),
+  });
 
   // Look at the file before the store library does.
   const inspected = inspect(deps.filePath, fs, maxBytes, retry);
+  const readOnly = inspected.kind === 'absent' ? null : refusal();
   if (inspected.kind === 'oversized') {
-    const moved = moveAside('too-large');
+    if (readOnly !== null)
+      return readOnlyRepair(
+        {},
+        `Your settings file is too large to be Ticker's settings (${megabytes(inspected.bytes)}), so Ticker started with default settings without reading it.`,
+        readOnly,
+      );
+    const moved = backUp('too-large');
     if ('failed' in moved) return inMemory(`it is too large, and could not be moved aside: ${moved.failed}`);
     const { backupPath } = moved;
     return fresh(
-      `Your settings file was too large to be Ticker's settings (${megabytes(inspected.bytes)}; the limit is ${megabytes(maxBytes)}), so Ticker started with default settings without reading it. It was moved to ${backupPath}.`,
+      `Your settings file was too large to be Ticker's settings (${megabytes(inspected.bytes)}; the limit is ${megabytes(maxBytes)}), so Ticker started with default settings without reading it. It was saved as ${backupPath}.`,
     );
   }
   if (inspected.kind === 'parsed') {
     const { raw } = inspected;
     if (!isPlainDataObject(raw)) {
-      const moved = moveAside();
+      if (readOnly !== null)
+        return readOnlyRepair({}, `Your settings file holds ${jsonKind(raw)} instead of settings.`, readOnly);
+      const moved = backUp();
       if ('failed' in moved) return inMemory(moved.failed);
       return fresh(
         `Your settings file held ${jsonKind(raw)} instead of settings, so Ticker started with default settings. The file was saved as ${moved.backupPath}.`,
@@ -267,7 +321,8 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     if (newerReason !== null) return { store: frozenStore(raw, deps.filePath, newerReason), notice: null };
     const salvaged = salvage(raw, repair);
     if (salvaged && salvaged.problems.length > 0) {
-      const moved = moveAside();
+      if (readOnly !== null) return readOnlyRepair(salvaged.value, salvagedWords(salvaged.problems), readOnly);
+      const moved = backUp();
       if ('failed' in moved) return inMemory(moved.failed);
       return openSalvaged(salvaged, moved.backupPath) ?? fresh(damagedMessage(moved.backupPath));
     }
@@ -291,12 +346,22 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     text = null;
   }
 
-  const moved = moveAside();
+  // Salvage the fields that are still good, when the file is at least JSON.
+  if (readOnly !== null) {
+    const salvagedReadOnly = text === null ? null : salvage(parseJson(text), repair);
+    return readOnlyRepair(salvagedReadOnly?.value ?? {}, 'Your settings file is damaged.', readOnly);
+  }
+  const moved = backUp();
   if ('failed' in moved) return inMemory(moved.failed);
 
-  // Salvage the fields that are still good, when the file is at least JSON.
   const salvaged = text === null ? null : salvage(parseJson(text), repair);
   return (salvaged && openSalvaged(salvaged, moved.backupPath)) ?? fresh(damagedMessage(moved.backupPath));
+}
+
+function salvagedWords(problems: readonly string[]): string {
+  return problems.length > 0
+    ? `Some of your settings were invalid (${problems.join(', ')}): invalid entries were removed and invalid values reset to their defaults; the rest were kept.`
+    : 'Your settings file had entries Ticker could not use; they were removed and the rest were kept.';
 }
 
 function damagedMessage(backupPath: string): string {

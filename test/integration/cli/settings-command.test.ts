@@ -6,11 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -213,6 +216,32 @@ describe('the settings command, in-process', () => {
     expect(result.err.join('\n')).toMatch(message);
     expect(readFileSync(settingsFile, 'utf8')).toBe(before);
     chmodSync(settingsFile, 0o644);
+  });
+
+  it('writes the settings file private: 0600 when new, its own mode otherwise, a symlink kept', () => {
+    writeFileSync(join(dir, 'in.csv'), 'IBM,Tech\n');
+    rmSync(settingsFile);
+    expect(run(['import', join(dir, 'in.csv')]).code).toBe(EXIT_OK);
+    expect(statSync(settingsFile).mode & 0o777).toBe(0o600);
+
+    chmodSync(settingsFile, 0o640);
+    expect(run(['import', join(dir, 'in.csv')]).code).toBe(EXIT_OK);
+    expect(statSync(settingsFile).mode & 0o777).toBe(0o640);
+
+    // A settings file kept elsewhere (a dotfiles folder) through a symlink.
+    const real = join(dir, 'dotfiles', 'ticker-settings.json');
+    mkdirSync(join(dir, 'dotfiles'));
+    writeFileSync(real, JSON.stringify(MINE), { mode: 0o600 });
+    rmSync(settingsFile);
+    symlinkSync(real, settingsFile);
+    expect(run(['import', join(dir, 'in.csv')]).code).toBe(EXIT_OK);
+    expect(lstatSync(settingsFile).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(settingsFile)).toBe(real);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(
+      (JSON.parse(readFileSync(real, 'utf8')) as SavedSettings).lists.find((l) => l.name === 'Tech')?.symbols,
+    ).toEqual(['IBM']);
+    expect(readdirSync(join(dir, 'dotfiles'))).toEqual(['ticker-settings.json']);
   });
 
   it('exports what it understands from a newer file, which it never writes', () => {

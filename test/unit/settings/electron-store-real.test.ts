@@ -4,12 +4,14 @@
  */
 import {
   chmodSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   truncateSync,
   unlinkSync,
   writeFileSync,
@@ -49,7 +51,7 @@ afterEach(() => {
 
 function open() {
   const opened = openSettingsStore({
-    createStore: () => createElectronSettingsStore(),
+    createStore: () => createElectronSettingsStore({ cwd: userData.dir }),
     filePath: settingsFilePath(userData.dir),
     now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
   });
@@ -376,7 +378,7 @@ describe('limits are checked on what is saved (normalised), one rule for every l
 
   it('a save the file refuses names the field and the reason', async () => {
     const { writeFailureReason } = await import('../../../src/engine/settings/settings-service');
-    const store = createElectronSettingsStore();
+    const store = createElectronSettingsStore({ cwd: userData.dir });
     let refused: unknown;
     try {
       store.store = { ...defaultSettings(), relay: { token: null, origins: [`https://${'a'.repeat(250)}.example`] } };
@@ -390,5 +392,91 @@ describe('limits are checked on what is saved (normalised), one rule for every l
     expect(writeFailureReason(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe(
       'the file could not be written (ENOSPC)',
     );
+  });
+});
+
+describe('repairs keep the file safe', () => {
+  const badHeight = () => ({
+    ...defaultSettings(),
+    lists: [{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }],
+    preferences: { ...defaultSettings().preferences, height: 9000, theme: 'light' },
+  });
+
+  it('makes a new settings file private (0600)', () => {
+    open().settings.setPreferences({ fontSize: 16 });
+    expect(statSync(settingsFilePath(userData.dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('is crash-safe: at every step the original or the repaired file is in place, and the backup is named', async () => {
+    const fs = await import('node:fs');
+    const file = settingsFilePath(userData.dir);
+    const original = JSON.stringify(badHeight());
+    writeFileSync(file, original);
+    // After every change the file system sees, a crash there would leave what is on disk now.
+    const states: string[] = [];
+    const look = () => states.push(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(no settings file)');
+    const watched = Object.fromEntries(
+      (['renameSync', 'writeFileSync', 'unlinkSync', 'linkSync', 'copyFileSync', 'chmodSync'] as const).map((name) => [
+        name,
+        (...args: unknown[]) => {
+          const result = (fs[name] as (...a: unknown[]) => unknown)(...args);
+          look();
+          return result;
+        },
+      ]),
+    );
+    const opened = openSettingsStore({
+      createStore: () => createElectronSettingsStore({ cwd: userData.dir }),
+      filePath: file,
+      now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
+      fs: { ...fs, ...watched } as never,
+    });
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) {
+      expect(state).not.toBe('(no settings file)');
+      const parsed = JSON.parse(state) as { preferences: { height: number; theme: string } };
+      expect(parsed.preferences.theme).toBe('light');
+      expect([9000, DEFAULT_PREFERENCES.height]).toContain(parsed.preferences.height);
+    }
+    const backup = join(userData.dir, 'settings.corrupt-2026-11-25T20-15-03.json');
+    expect(readFileSync(backup, 'utf8')).toBe(original);
+    expect(opened.notice?.message).toContain(backup);
+    expect(opened.notice?.message).toContain('preferences.height');
+  });
+
+  it('never replaces a read-only file: the repair applies until Ticker quits, and the notice says so', () => {
+    const file = settingsFilePath(userData.dir);
+    const original = JSON.stringify(badHeight());
+    writeFileSync(file, original);
+    chmodSync(file, 0o444);
+    const before = statSync(file);
+    const { notice, settings } = open();
+    expect(settings.lists()).toEqual([{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }]);
+    expect(settings.preferences()).toMatchObject({ height: DEFAULT_PREFERENCES.height, theme: 'light' });
+    expect(notice?.message).toContain('preferences.height');
+    expect(notice?.message).toMatch(/read-only/);
+    const after = statSync(file);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o444);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(readdirSync(userData.dir)).toEqual(['settings.json']);
+    chmodSync(file, 0o644);
+  });
+
+  it("keeps the file's own mode and a symlink through a repair", () => {
+    const real = join(userData.dir, 'elsewhere', 'ticker.json');
+    mkdirSync(join(userData.dir, 'elsewhere'));
+    writeFileSync(real, JSON.stringify(badHeight()), { mode: 0o640 });
+    chmodSync(real, 0o640);
+    symlinkSync(real, settingsFilePath(userData.dir));
+    const { notice, settings } = open();
+    expect(notice?.message).toContain('preferences.height');
+    expect(lstatSync(settingsFilePath(userData.dir)).isSymbolicLink()).toBe(true);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
+    expect(JSON.parse(readFileSync(real, 'utf8')).preferences.height).toBe(DEFAULT_PREFERENCES.height);
+    settings.setPreferences({ fontSize: 19 });
+    expect(lstatSync(settingsFilePath(userData.dir)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8')).preferences.fontSize).toBe(19);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
   });
 });
