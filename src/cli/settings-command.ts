@@ -53,6 +53,8 @@ Options:
   --format json|csv      the file's format (default: from its extension, .csv or JSON)
   --settings-file PATH   the settings file (default: the app's, e.g. ~/.config/Ticker/settings.json)
   --force                import even though Ticker seems to be running (it would overwrite the import)
+  --allow-switch-on      let the import switch on the relay or launch at login (they open a port or
+                         start a program); without it those stay as they are
   --help, --version      this text; the version
 
 Quit Ticker before importing: the running app keeps its settings in memory and saves them over the file.
@@ -65,12 +67,15 @@ export interface SettingsArgs {
   format: TransferFormat | null;
   settingsFile: string | null;
   force: boolean;
+  /** The import may switch on what opens a port or starts a program (SWITCH_ON_NEEDS_CONFIRMING). */
+  allowSwitchOn: boolean;
 }
 
 export const SETTINGS_OPTIONS = {
   format: { type: 'string' },
   'settings-file': { type: 'string' },
   force: { type: 'boolean' },
+  'allow-switch-on': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 export function parseSettingsArgs(argv: readonly string[]): CommandParse<SettingsArgs> {
@@ -90,7 +95,14 @@ export function parseSettingsArgs(argv: readonly string[]): CommandParse<Setting
   if (rest.length > 0) return { kind: 'error', reason: `unexpected ${rest[0]?.slice(0, 40)}` };
   return {
     kind: 'run',
-    args: { command, file, format, settingsFile: values['settings-file'] ?? null, force: values.force === true },
+    args: {
+      command,
+      file,
+      format,
+      settingsFile: values['settings-file'] ?? null,
+      force: values.force === true,
+      allowSwitchOn: values['allow-switch-on'] === true,
+    },
   };
 }
 
@@ -201,7 +213,9 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
   const parsed = read.ok
     ? parseTransfer(read.text, format, { defaultList: shownName, maxSymbols: DEFAULT_MAX_SYMBOLS })
     : read;
-  const applied = parsed.ok ? applyTransfer(settings, parsed.data, DEFAULT_MAX_SYMBOLS) : parsed;
+  const applied = parsed.ok
+    ? applyTransfer(settings, parsed.data, DEFAULT_MAX_SYMBOLS, { allowSwitchOn: args.allowSwitchOn })
+    : parsed;
   if (!applied.ok) {
     io.err(`settings: nothing imported: ${args.file} has ${applied.problems.length === 1 ? 'a problem' : 'problems'}:`);
     // Cleaned as server text is: nothing a file holds reaches the terminal as an escape or control byte.
@@ -217,6 +231,9 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
     return EXIT_SETTINGS_FILE;
   }
   io.out(`${applied.summary} (${settingsPath})`);
+  for (const change of applied.changes) io.out(`  ${change}`);
+  if (!args.allowSwitchOn && applied.switchOns.length > 0)
+    io.out(`Not switched on: ${applied.switchOns.join('; ')}. Import again with --allow-switch-on to switch them on.`);
   return EXIT_OK;
 }
 

@@ -57,6 +57,21 @@ export const PREFERENCE_RULES = {
 
 export type PreferenceKey = keyof Preferences;
 
+/**
+ * Preferences that open a port or start a program when switched on: an import never switches them
+ * on unless the user confirms it (the settings window asks; the command line needs a flag). Each
+ * with the words that say what switching it on does.
+ */
+export const SWITCH_ON_NEEDS_CONFIRMING: Readonly<Partial<Record<PreferenceKey, string>>> = {
+  relayEnabled: 'the relay (it opens a local port for other programs)',
+  launchAtLogin: 'launch at login (it starts Ticker when you log in)',
+};
+
+/** Whether setting `key` from `before` to `after` switches on something that needs confirming. */
+export function switchesOnUnconfirmed(key: PreferenceKey, before: unknown, after: unknown): boolean {
+  return Object.hasOwn(SWITCH_ON_NEEDS_CONFIRMING, key) && after === true && before !== true;
+}
+
 /** The numeric preferences, i.e. those a slider or a list of numbers sets. */
 export type NumberPreferenceKey = {
   [K in PreferenceKey]: (typeof PREFERENCE_RULES)[K] extends { kind: 'number' } ? K : never;

@@ -270,6 +270,8 @@ describe('settings against the real core', () => {
       const dialog = {
         showOpenDialog: async () => ({ canceled: false, filePaths: [join(dir, 'mine.csv')] }),
         showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'out.json') }),
+        // The import's preview: the user presses Import.
+        showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
       };
       let settingsService: SettingsService | null = null;
       const settingsTransfer = settingsTransferHandlers({
@@ -277,7 +279,8 @@ describe('settings against the real core', () => {
         parentWindow: () => null,
         settings: {
           transferSource: () => (settingsService as SettingsService).transferSource(),
-          importTransfer: (data) => (settingsService as SettingsService).importTransfer(data),
+          previewTransfer: (data) => (settingsService as SettingsService).previewTransfer(data),
+          importTransfer: (data, options) => (settingsService as SettingsService).importTransfer(data, options),
           holdings: () => (settingsService as SettingsService).holdings(),
           maxSymbols: 50,
         },

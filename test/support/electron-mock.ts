@@ -508,9 +508,18 @@ export const dialog = {
     canceled: dialog.nextOpenPaths.length === 0,
     filePaths: [...dialog.nextOpenPaths],
   })),
+  /** The button the user presses in the next message box (0: the first) and whether they tick its box. */
+  nextMessageResponse: 0,
+  nextMessageChecked: false,
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({
+    response: dialog.nextMessageResponse,
+    checkboxChecked: dialog.nextMessageChecked,
+  })),
   reset(): void {
     dialog.nextSavePath = null;
     dialog.nextOpenPaths = [];
+    dialog.nextMessageResponse = 0;
+    dialog.nextMessageChecked = false;
   },
 };
 

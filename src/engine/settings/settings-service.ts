@@ -24,7 +24,7 @@ import { maskKey, protectKey, revealKey, type SafeStorageLike } from './key-prot
 import { SettingsWriteRefused, type KeyValueStore } from './key-value-store';
 import { checkPreferencePatch, isPlainDataObject } from '../../shared/preference-rules';
 import { isWindowKey, repairSettings, windowFieldProblem } from './repair-settings';
-import { applyTransfer } from './apply-transfer';
+import { applyTransfer, type ApplyTransferOptions, type TransferPreview } from './apply-transfer';
 import { defaultSettings, type SavedSettings } from './schema';
 import type { TransferData, TransferSource } from './settings-transfer';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
@@ -524,13 +524,25 @@ export class SettingsService {
     return { lists: this.lists(), shownListId: this.current.shownListId, preferences: this.preferences() };
   }
 
-  /** Apply checked import data, all or nothing: the problems when it would break a limit. */
-  importTransfer(data: TransferData): { ok: true; summary: string } | { ok: false; problems: string[] } {
+  /** What importing `data` would change (nothing is applied): every change, old → new. */
+  previewTransfer(data: TransferData): ({ ok: true } & TransferPreview) | { ok: false; problems: string[] } {
     const applied = applyTransfer(this.current, data, this.maxSymbols);
+    return applied.ok
+      ? { ok: true, changes: applied.changes, chartHost: applied.chartHost, switchOns: applied.switchOns }
+      : applied;
+  }
+
+  /** Apply checked import data, all or nothing: the problems when it would break a limit. */
+  importTransfer(
+    data: TransferData,
+    options: ApplyTransferOptions = {},
+  ): { ok: true; summary: string; changes: string[] } | { ok: false; problems: string[] } {
+    const applied = applyTransfer(this.current, data, this.maxSymbols, options);
     if (!applied.ok) return applied;
     const saved = this.commit(applied.settings);
     return {
       ok: true,
+      changes: applied.changes,
       summary: saved
         ? applied.summary
         : `${applied.summary} It applies until Ticker quits: your settings cannot be saved now (see the notice).`,

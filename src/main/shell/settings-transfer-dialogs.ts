@@ -5,7 +5,14 @@
  * it never sees or hands over a path, so it cannot make main write anywhere the user did not choose.
  */
 import { basename, join } from 'node:path';
-import type { BrowserWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type {
+  BrowserWindow,
+  Dialog,
+  FileFilter,
+  MessageBoxOptions,
+  OpenDialogOptions,
+  SaveDialogOptions,
+} from 'electron';
 import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
 import { formatHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
@@ -22,10 +29,10 @@ import {
 } from '../../engine/settings/transfer-file';
 
 export interface SettingsTransferDeps {
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>;
   /** The window the dialogs belong to (the settings window), when open. */
   parentWindow(): BrowserWindow | null;
-  settings: Pick<SettingsService, 'transferSource' | 'importTransfer' | 'maxSymbols' | 'holdings'>;
+  settings: Pick<SettingsService, 'transferSource' | 'previewTransfer' | 'importTransfer' | 'maxSymbols' | 'holdings'>;
   /** Where the save dialog starts (the user's documents folder). */
   documentsDir(): string;
   now(): number;
@@ -64,6 +71,10 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
   const showSave = (options: SaveDialogOptions) => {
     const parent = deps.parentWindow();
     return parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options);
+  };
+  const showMessage = (options: MessageBoxOptions) => {
+    const parent = deps.parentWindow();
+    return parent ? deps.dialog.showMessageBox(parent, options) : deps.dialog.showMessageBox(options);
   };
   const showOpen = (options: OpenDialogOptions) => {
     const parent = deps.parentWindow();
@@ -106,7 +117,25 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
         maxSymbols: deps.settings.maxSymbols,
       });
       if (!parsed.ok) return { status: 'refused', fileName, problems: parsed.problems };
-      const applied = deps.settings.importTransfer(parsed.data);
+      // The preview: every change, old → new, a new chart-link site first; nothing that opens a
+      // port or starts a program is switched on unless the user ticks the box for it.
+      const preview = deps.settings.previewTransfer(parsed.data);
+      if (!preview.ok) return { status: 'refused', fileName, problems: preview.problems };
+      const answer = await showMessage({
+        type: preview.chartHost !== null || preview.switchOns.length > 0 ? 'warning' : 'question',
+        title: 'Import settings',
+        message: `Import ${fileName}?`,
+        detail: preview.changes.length > 0 ? preview.changes.join('\n') : 'Nothing would change.',
+        buttons: ['Import', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+        ...(preview.switchOns.length > 0
+          ? { checkboxLabel: `Also switch on ${preview.switchOns.join(' and ')}`, checkboxChecked: false }
+          : {}),
+      });
+      if (answer.response !== 0) return { status: 'cancelled' };
+      const applied = deps.settings.importTransfer(parsed.data, { allowSwitchOn: answer.checkboxChecked === true });
       if (!applied.ok) return { status: 'refused', fileName, problems: applied.problems };
       return { status: 'imported', fileName, summary: applied.summary };
     },

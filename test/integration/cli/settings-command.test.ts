@@ -32,7 +32,6 @@ import {
   type SettingsCommandIo,
 } from '../../../src/cli/settings-command';
 import { runningAppPid } from '../../../src/cli/running-app';
-import { PREFERENCE_KEYS } from '../../../src/shared/preference-rules';
 import { defaultSettings, type SavedSettings } from '../../../src/engine/settings/schema';
 import { APP_NAME, userDataDir } from '../../../src/engine/settings/user-data-dir';
 
@@ -123,8 +122,17 @@ describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
     );
     const imported = cli('import', json);
     expect(imported).toMatchObject({ code: EXIT_OK, stderr: '' });
+    // Only what changes counts, each change listed old → new.
     expect(imported.stdout).toBe(
-      `Imported: replaced the symbols of "Tech"; added "Crypto"; set ${PREFERENCE_KEYS.length} preferences; now showing "Crypto". (${settingsFile})\n`,
+      [
+        `Imported: replaced the symbols of "Tech"; added "Crypto"; set 2 preferences; now showing "Crypto". (${settingsFile})`,
+        '  list "Tech": IBM → AAPL, MSFT',
+        '  new list "Crypto": BINANCE:BTCUSDT',
+        '  shown list: "Tech" → "Crypto"',
+        '  height: 32 → 40',
+        '  theme: "dark" → "light"',
+        '',
+      ].join('\n'),
     );
     expect(onDisk()).toEqual(MINE);
     expect(cli('import', csv).code).toBe(EXIT_OK);
@@ -216,6 +224,29 @@ describe('the settings command, in-process', () => {
     expect(result.err.join('\n')).toMatch(message);
     expect(readFileSync(settingsFile, 'utf8')).toBe(before);
     chmodSync(settingsFile, 0o644);
+  });
+
+  it('lists every change, and switches on the relay or launch at login only with --allow-switch-on', () => {
+    const file = join(dir, 'in.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'ticker-settings',
+        version: 1,
+        lists: [{ name: 'Tech', symbols: ['IBM'] }],
+        preferences: { relayEnabled: true, launchAtLogin: true, theme: 'dark' },
+      }),
+    );
+    const held = run(['import', file]);
+    expect(held.code).toBe(EXIT_OK);
+    expect(held.out).toContain('  list "Tech": AAPL, MSFT → IBM');
+    expect(held.out).toContain('  theme: "light" → "dark"');
+    expect(held.out).toContain('  relayEnabled: false → true (only when you confirm it)');
+    expect(held.out.join('\n')).toMatch(/Not switched on: the relay .*; launch at login .*--allow-switch-on/);
+    expect(onDisk().preferences).toMatchObject({ relayEnabled: false, launchAtLogin: false, theme: 'dark' });
+
+    expect(run(['import', file, '--allow-switch-on']).code).toBe(EXIT_OK);
+    expect(onDisk().preferences).toMatchObject({ relayEnabled: true, launchAtLogin: true });
   });
 
   it('writes the settings file private: 0600 when new, its own mode otherwise, a symlink kept', () => {

@@ -624,6 +624,59 @@ describe('startApp: IPC', () => {
       });
       expect(settings.lists().at(-1)).toEqual({ id: 'l2', name: 'Tech', symbols: ['IBM', 'SAP'] });
       expect(settings.apiKey()).toBe('c0ffee1234abcd5678ef');
+      // The preview came first, over the settings window, listing the change.
+      expect(dialog.showMessageBox).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ message: 'Import good.csv?', detail: 'new list "Tech": IBM, SAP' }),
+      );
+
+      // A file that would open a port, start Ticker at login and send chart links to a look-alike site:
+      // the preview says so; cancelled, nothing changes; imported without the box ticked, nothing is switched on.
+      writeFileSync(
+        join(dir, 'risky.json'),
+        JSON.stringify({
+          format: 'ticker-settings',
+          version: 1,
+          lists: [{ name: 'Tech', symbols: ['IBM'] }],
+          preferences: {
+            relayEnabled: true,
+            launchAtLogin: true,
+            chartUrlTemplate: 'https://www.xn--tradingvew-yti.com/chart/?symbol={symbol}',
+          },
+        }),
+      );
+      dialog.nextOpenPaths = [join(dir, 'risky.json')];
+      dialog.nextMessageResponse = 1;
+      const untouched = JSON.stringify(settings.preferences());
+      await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
+        ok: true,
+        value: { status: 'cancelled' },
+      });
+      expect(JSON.stringify(settings.preferences())).toBe(untouched);
+      const preview = vi.mocked(dialog.showMessageBox).mock.lastCall?.[1] as {
+        type: string;
+        detail: string;
+        checkboxLabel: string;
+        checkboxChecked: boolean;
+      };
+      expect(preview.type).toBe('warning');
+      expect(preview.detail.split('\n')[0]).toBe(
+        'chart links now open another site: www.tradingview.com → www.xn--tradingvew-yti.com',
+      );
+      expect(preview.detail).toContain('relayEnabled: false → true (only when you confirm it)');
+      expect(preview.checkboxLabel).toMatch(/^Also switch on the relay .* and launch at login/);
+      expect(preview.checkboxChecked).toBe(false);
+
+      dialog.nextOpenPaths = [join(dir, 'risky.json')];
+      dialog.nextMessageResponse = 0;
+      await invoke(INVOKE_CHANNELS.importSettings, page);
+      expect(settings.preferences()).toMatchObject({ relayEnabled: false, launchAtLogin: false });
+      expect(settings.preferences().chartUrlTemplate).toContain('xn--tradingvew-yti');
+
+      dialog.nextOpenPaths = [join(dir, 'risky.json')];
+      dialog.nextMessageChecked = true;
+      await invoke(INVOKE_CHANNELS.importSettings, page);
+      expect(settings.preferences()).toMatchObject({ relayEnabled: true, launchAtLogin: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -284,6 +284,7 @@ describe('SettingsService: preferences and window', () => {
     });
     expect(imported).toEqual({
       ok: true,
+      changes: ['new list "Tech": IBM'],
       summary:
         'Imported: added "Tech". It applies until Ticker quits: your settings cannot be saved now (see the notice).',
     });

@@ -264,7 +264,17 @@ describe('applyTransfer', () => {
       ),
       50,
     );
-    expect(result).toEqual({
+    expect(result).toMatchObject({
+      changes: [
+        'list "Tech" renamed → "tech"',
+        'list "tech": AAPL → IBM',
+        'new list "Crypto": (none)',
+        'theme: "dark" → "light"',
+      ],
+      chartHost: null,
+      switchOns: [],
+    });
+    expect(result).toMatchObject({
       ok: true,
       summary: 'Imported: replaced the symbols of "tech"; added "Crypto"; set 1 preference.',
       settings: {
@@ -277,6 +287,60 @@ describe('applyTransfer', () => {
         preferences: { ...current.preferences, theme: 'light' },
       },
     });
+  });
+
+  it('never switches on what opens a port or starts a program unless confirmed, and lists every change', () => {
+    const current = saved({});
+    const data = {
+      lists: [],
+      shownList: null,
+      preferences: { relayEnabled: true, launchAtLogin: true, relayPort: 9999, theme: 'light' as const },
+    };
+    const held = applyTransfer(current, data, 50);
+    if (!held.ok) throw new Error('refused');
+    expect(held.settings.preferences).toMatchObject({ relayEnabled: false, launchAtLogin: false, relayPort: 9999 });
+    expect(held.switchOns).toEqual([
+      'the relay (it opens a local port for other programs)',
+      'launch at login (it starts Ticker when you log in)',
+    ]);
+    expect(held.changes).toEqual([
+      'relayEnabled: false → true (only when you confirm it)',
+      'launchAtLogin: false → true (only when you confirm it)',
+      `relayPort: ${DEFAULT_PREFERENCES.relayPort} → 9999`,
+      'theme: "dark" → "light"',
+    ]);
+    expect(held.summary).toContain('not switched on without your confirmation');
+    const confirmed = applyTransfer(current, data, 50, { allowSwitchOn: true });
+    if (!confirmed.ok) throw new Error('refused');
+    expect(confirmed.settings.preferences).toMatchObject({ relayEnabled: true, launchAtLogin: true });
+  });
+
+  it('calls out a chart link that now opens another site, in punycode', () => {
+    const current = saved({});
+    const lookAlike = 'https://www.xn--tradingvew-yti.com/chart/?symbol={symbol}';
+    const result = applyTransfer(
+      current,
+      { lists: [], shownList: null, preferences: { chartUrlTemplate: lookAlike } },
+      50,
+    );
+    if (!result.ok) throw new Error('refused');
+    expect(result.chartHost).toEqual({ from: 'www.tradingview.com', to: 'www.xn--tradingvew-yti.com' });
+    expect(result.changes[0]).toBe(
+      'chart links now open another site: www.tradingview.com → www.xn--tradingvew-yti.com',
+    );
+    expect(result.summary).toContain('chart links now open www.xn--tradingvew-yti.com instead of www.tradingview.com');
+  });
+
+  it('refuses a chart link whose site name mixes alphabets (a look-alike typed in Unicode)', () => {
+    const text = JSON.stringify({
+      format: 'ticker-settings',
+      version: 1,
+      lists: [{ name: 'A', symbols: ['AAPL'] }],
+      preferences: { chartUrlTemplate: 'https://www.tradingv\u0456ew.com/chart/?symbol={symbol}' },
+    });
+    const parsed = parseSettingsJson(text, 50);
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toContain('mixes alphabets');
   });
 
   it('refuses, changing nothing, when the lists would exceed the limit', () => {
