@@ -130,7 +130,7 @@ describe('npm run settings (a real child process)', { timeout: 60_000 }, () => {
         '  new list "Crypto": BINANCE:BTCUSDT',
         '  shown list: "Tech" → "Crypto"',
         '  height: 32 → 40',
-        '  theme: "dark" → "light"',
+        `  theme: ${JSON.stringify(defaultSettings().preferences.theme)} → "light"`,
         '',
       ].join('\n'),
     );

@@ -269,7 +269,7 @@ describe('applyTransfer', () => {
         'list "Tech" renamed → "tech"',
         'list "tech": AAPL → IBM',
         'new list "Crypto": (none)',
-        'theme: "dark" → "light"',
+        `theme: ${JSON.stringify(DEFAULT_PREFERENCES.theme)} → "light"`,
       ],
       chartHost: null,
       switchOns: [],
@@ -307,7 +307,7 @@ describe('applyTransfer', () => {
       'relayEnabled: false → true (only when you confirm it)',
       'launchAtLogin: false → true (only when you confirm it)',
       `relayPort: ${DEFAULT_PREFERENCES.relayPort} → 9999`,
-      'theme: "dark" → "light"',
+      `theme: ${JSON.stringify(DEFAULT_PREFERENCES.theme)} → "light"`,
     ]);
     expect(held.summary).toContain('not switched on without your confirmation');
     const confirmed = applyTransfer(current, data, 50, { allowSwitchOn: true });
