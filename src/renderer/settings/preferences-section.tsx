@@ -211,9 +211,6 @@ export function PreferencesSection({ api, preferences, onSettings }: Preferences
         {choice('scrollStyle')}
         {choice('economy', economy ? economyExplanation(economy, draft.economyStyle) : undefined)}
         {choice('economyStyle')}
-        {choice('companyNames')}
-        {choice('sortOrder')}
-        {choice('headlines', 'Headlines of the watched US stocks, at most one call per stock every 15 minutes.')}
         {field(
           'updateRateHz',
           LABELS.updateRateHz,
