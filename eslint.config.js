@@ -121,6 +121,22 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS hooks preloaded into Electron's installer (node --require).
+    files: ['scripts/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        URL: 'readonly',
+        Response: 'readonly',
+        TransformStream: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { boundaries: { rules: { 'allowed-imports': allowedImports } } },
     rules: { 'boundaries/allowed-imports': 'error' },

@@ -19,6 +19,7 @@ const electronDir = dirname(require.resolve('electron/package.json'));
 const { version } = require('electron/package.json');
 const target = `Electron ${version} for ${process.platform}-${process.arch}`;
 const REASON_HOOK = join(dirname(fileURLToPath(import.meta.url)), 'electron-install-reason.cjs');
+const PROGRESS_HOOK = join(dirname(fileURLToPath(import.meta.url)), 'electron-download-progress.cjs');
 
 /** The runtime's executable when install.js has completed for this version, else null. */
 function installedExecutable() {
@@ -53,7 +54,7 @@ function mirror() {
  * ELECTRON_GET_USE_PROXY is set.
  */
 function installerEnv() {
-  const env = { ...process.env };
+  const env = { ...process.env, ELECTRON_GET_NO_PROGRESS: '1' };
   const npmHttps = env.npm_config_https_proxy || env.npm_config_proxy;
   const npmHttp = env.npm_config_proxy;
   if (!env.HTTPS_PROXY && !env.https_proxy && npmHttps) env.HTTPS_PROXY = npmHttps;
@@ -110,10 +111,15 @@ async function main() {
   const from = mirror() ?? 'GitHub (github.com/electron/electron/releases)';
   console.log(`Downloading the Electron runtime once (${target}, roughly 100 MB) from ${from}…`);
   const started = Date.now();
-  const child = spawn(process.execPath, ['--require', REASON_HOOK, join(electronDir, 'install.js')], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-    env: installerEnv(),
-  });
+  // Progress comes from our hook on stdout; the installer's own bar (after 30 s, terminals only) would double it.
+  const child = spawn(
+    process.execPath,
+    ['--require', REASON_HOOK, '--require', PROGRESS_HOOK, join(electronDir, 'install.js')],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env: installerEnv(),
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const code = await new Promise((resolve) => {

@@ -31,6 +31,9 @@ const EXECUTABLE =
       ? 'electron.exe'
       : 'electron';
 
+/** The stand-in runtime's padding: several times the size of one network read. */
+const FILLER_BYTES = 4_000_000;
+
 /** The stand-in runtime: appends one JSON line per launch (arguments, folder) and exits. */
 const STAND_IN = `#!/usr/bin/env node
 require('node:fs').appendFileSync(process.env.TICKER_STAND_IN_RECORD, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() }) + '\\n');
@@ -49,6 +52,8 @@ async function startMirror(): Promise<Mirror> {
   const zip = storedZip([
     { name: EXECUTABLE, data: STAND_IN, mode: 0o755 },
     { name: 'version', data: ELECTRON_VERSION },
+    // Enough bytes to arrive in many pieces, so the download's progress has steps to show.
+    { name: 'resources/filler.bin', data: Buffer.alloc(FILLER_BYTES, 7) },
   ]);
   const shasums = `${createHash('sha256').update(zip).digest('hex')} *${ZIP_NAME}\n`;
   const files = new Map<string, Buffer>([
@@ -170,7 +175,29 @@ describe('npm start on a fresh clone', { timeout: START_TIMEOUT_MS }, () => {
     expect(run.code, run.stderr).toBe(0);
     expect(mirror.requests).toEqual([`/${ELECTRON_VERSION}/${ZIP_NAME}`, `/${ELECTRON_VERSION}/SHASUMS256.txt`]);
     expect(run.stdout).toContain(`Downloading the Electron runtime once (Electron ${ELECTRON_VERSION}`);
+    // Not a terminal: a plain progress line at every 10 %, then what came in how fast.
+    const progress = run.stdout.split('\n').filter((line) => /^ +\d+% /.test(line));
+    expect(progress.map((line) => line.trim().split('%')[0])).toEqual([
+      '10',
+      '20',
+      '30',
+      '40',
+      '50',
+      '60',
+      '70',
+      '80',
+      '90',
+      '100',
+    ]);
+    const size = (FILLER_BYTES / 1_000_000).toFixed(1);
+    expect(progress[0]).toMatch(new RegExp(`^ +10% \\d+\\.\\d of ${size} MB, (\\d+\\.\\d MB/s|\\d+ kB/s|–)$`));
+    expect(progress.at(-1)).toMatch(/^ +100% \d+\.\d MB in \d+\.\d s \((\d+\.\d MB\/s|\d+ kB\/s)\)$/);
     expect(run.stdout).toContain('Electron runtime installed');
+    // Then it says what it does next, in order.
+    const building = run.stdout.indexOf('Building Ticker');
+    const launching = run.stdout.indexOf('Launching Ticker');
+    expect(building).toBeGreaterThan(run.stdout.indexOf('Electron runtime installed'));
+    expect(launching).toBeGreaterThan(building);
     expect(readFileSync(join(project.electronDir, 'path.txt'), 'utf8')).toBe(EXECUTABLE);
     // electron-vite preview runs `<runtime> .` in the project: the app is package.json's main, built.
     expect(launches()).toEqual([{ argv: ['.'], cwd: project.dir }]);
