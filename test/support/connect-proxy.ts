@@ -94,7 +94,7 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
   };
 }
 
-/** The test certificate (self-signed, for finnhub.invalid and ws.finnhub.invalid). */
+/** The test certificate (self-signed, for finnhub.invalid, ws.finnhub.invalid, localhost and 127.0.0.1). */
 export const TEST_CA_PATH = new URL('./tls/finnhub-invalid.crt', import.meta.url).pathname;
 export const TEST_CA = readFileSync(TEST_CA_PATH, 'utf8');
 const TEST_KEY = readFileSync(new URL('./tls/finnhub-invalid.key', import.meta.url), 'utf8');

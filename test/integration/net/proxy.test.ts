@@ -129,6 +129,19 @@ describe('the websocket through an HTTP CONNECT proxy', () => {
     await waitForStatus(connection, (s) => s.state === 'live');
   });
 
+  it('connects straight over TLS when the lookup says direct (what most systems answer)', async () => {
+    const asked: string[] = [];
+    const { connection } = connect(`wss://localhost:${front.port}/`, (url) => {
+      asked.push(url);
+      return null;
+    });
+    connection.start();
+    await waitForStatus(connection, (status) => status.state === 'live');
+    expect(asked).toEqual([`https://localhost:${front.port}/`]);
+    expect(front.serverNames).toEqual(['localhost']);
+    expect(proxy.connects).toEqual([]);
+  });
+
   it('goes direct to a host NO_PROXY names', async () => {
     const { connection } = connect(
       server.wsUrl,
