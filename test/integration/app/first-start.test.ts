@@ -32,7 +32,7 @@ const EXECUTABLE =
       : 'electron';
 
 /** The stand-in runtime's padding: several times the size of one network read. */
-const FILLER_BYTES = 4_000_000;
+const FILLER_BYTES = 8_000_000;
 
 /** The stand-in runtime: appends one JSON line per launch (arguments, folder) and exits. */
 const STAND_IN = `#!/usr/bin/env node
@@ -177,20 +177,11 @@ describe('npm start on a fresh clone', { timeout: START_TIMEOUT_MS }, () => {
     expect(run.stdout).toContain(`Downloading the Electron runtime once (Electron ${ELECTRON_VERSION}`);
     // Not a terminal: a plain progress line at every 10 %, then what came in how fast.
     const progress = run.stdout.split('\n').filter((line) => /^ +\d+% /.test(line));
-    expect(progress.map((line) => line.trim().split('%')[0])).toEqual([
-      '10',
-      '20',
-      '30',
-      '40',
-      '50',
-      '60',
-      '70',
-      '80',
-      '90',
-      '100',
-    ]);
+    // One line as each tenth is passed (a network read may carry it a little past the mark).
+    const tenths = progress.map((line) => Math.floor(Number(line.trim().split('%')[0]) / 10) * 10);
+    expect(tenths).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
     const size = (FILLER_BYTES / 1_000_000).toFixed(1);
-    expect(progress[0]).toMatch(new RegExp(`^ +10% \\d+\\.\\d of ${size} MB, (\\d+\\.\\d MB/s|\\d+ kB/s|–)$`));
+    expect(progress[0]).toMatch(new RegExp(`^ +1\\d% \\d+\\.\\d of ${size} MB, (\\d+\\.\\d MB/s|\\d+ kB/s|–)$`));
     expect(progress.at(-1)).toMatch(/^ +100% \d+\.\d MB in \d+\.\d s \((\d+\.\d MB\/s|\d+ kB\/s)\)$/);
     expect(run.stdout).toContain('Electron runtime installed');
     // Then it says what it does next, in order.
