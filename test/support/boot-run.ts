@@ -30,7 +30,8 @@ export async function runBootDriver(appDir: string, userData: string, env: Recor
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'close')) as [number | null];
   const steps = new Map<string, Record<string, unknown>>();
-  for (const line of stdout.split('\n').filter(Boolean)) {
+  // The driver's reports; anything else main printed (its log echoed to the console) is left out.
+  for (const line of stdout.split('\n').filter((text) => text.startsWith('{"step":'))) {
     const report = JSON.parse(line) as { step: string } & Record<string, unknown>;
     steps.set(report.step, report);
   }
