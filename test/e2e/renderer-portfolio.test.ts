@@ -80,7 +80,13 @@ describe('strip portfolio summary', () => {
     expect(order.indexOf('portfolio-summary')).toBeLessThan(order.findIndex((name) => name.includes('viewport')));
     await screenshotStrip(page, join(OUTPUT_DIR, 'strip-portfolio.png'));
 
-    const down = { ...FIGURES, value: 43_000, dayChange: -868.31, dayChangePct: -1.9795 };
+    const down: PortfolioFigures = {
+      ...FIGURES,
+      value: 43_000,
+      dayChange: -868.31,
+      dayChangePct: -1.9795,
+      exact: { value: '43000', dayChange: '-868.31', gain: FIGURES.exact?.gain ?? null },
+    };
     await page.evaluate((figures) => window.__fakeTicker.pushPortfolio(figures), down);
     await expect.poll(() => summary(page).locator('.day .amount').textContent()).toBe('\u2212$868.31');
     expect(await summary(page).locator('.day').getAttribute('class')).toContain('trend-down');
