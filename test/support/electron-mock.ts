@@ -72,6 +72,9 @@ export class MockSession {
   setPermissionCheckHandler = vi.fn((handler: PermissionCheckHandler | null) => {
     this.permissionCheckHandler = handler;
   });
+  /** What the system's proxy settings say for a URL, in PAC form; a test may set another answer. */
+  proxyAnswer = 'DIRECT';
+  resolveProxy = vi.fn(async (_url: string) => this.proxyAnswer);
   webRequest = {
     onHeadersReceived: vi.fn((listener: HeadersListener | null) => {
       this.headersListener = listener;
@@ -79,6 +82,7 @@ export class MockSession {
   };
 
   reset(): void {
+    this.proxyAnswer = 'DIRECT';
     this.permissionRequestHandler = null;
     this.permissionCheckHandler = null;
     this.headersListener = null;
@@ -491,6 +495,8 @@ export const net = {
     });
     return outgoing;
   }),
+  /** Electron's net.fetch: here Node's own fetch, so the app's REST calls reach a local server. */
+  fetch: vi.fn((input: string, init?: RequestInit) => globalThis.fetch(input, init)),
 };
 
 export const dialog = {
