@@ -18,17 +18,24 @@ const REGISTER_HREF = new URL(FINNHUB_REGISTER_URL).href;
 export const isKeyRegistrationPage: AppLinkRule = (url) => url.href === REGISTER_HREF;
 
 /**
- * The project's own pages the app links to (help, releases). Each is matched exactly; a new page is
- * added here and nowhere else.
+ * The project's own pages the app links to (its homepage, from the package.json it ships with). Each
+ * is matched exactly.
  */
-export const PROJECT_PAGE_URLS: readonly string[] = [];
-
-const PROJECT_HREFS = new Set(PROJECT_PAGE_URLS.map((page) => new URL(page).href));
-
-export const isProjectPage: AppLinkRule = (url) => PROJECT_HREFS.has(url.href);
+export function projectPageRule(pages: readonly string[]): AppLinkRule {
+  const hrefs = new Set(
+    pages.flatMap((page) => {
+      try {
+        return [new URL(page).href];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  return (url) => hrefs.has(url.href);
+}
 
 /** The links that do not depend on the user's settings. */
-export const APP_LINK_RULES: readonly AppLinkRule[] = [isKeyRegistrationPage, isProjectPage];
+export const APP_LINK_RULES: readonly AppLinkRule[] = [isKeyRegistrationPage];
 
 /**
  * Chart links as main builds them from `template`: the template with one valid symbol, URL-encoded,
@@ -65,8 +72,8 @@ export function chartLinkRule(template: string): AppLinkRule {
 }
 
 /** Every kind of link the app builds, given the saved chart template. */
-export function appLinkRules(chartTemplate: string): AppLinkRule[] {
-  return [...APP_LINK_RULES, chartLinkRule(chartTemplate)];
+export function appLinkRules(chartTemplate: string, projectPages: readonly string[] = []): AppLinkRule[] {
+  return [...APP_LINK_RULES, projectPageRule(projectPages), chartLinkRule(chartTemplate)];
 }
 
 /** True for an https URL without credentials that one of `rules` recognises. */

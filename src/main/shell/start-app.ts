@@ -108,8 +108,11 @@ export interface StartAppDeps {
 
 type AboutVersions = Pick<NodeJS.ProcessVersions, 'node'> & { electron?: string; chrome?: string };
 
-/** Windows shows a program's notifications under this id; it matches the installer's appId. */
-export const APP_USER_MODEL_ID = 'io.github.ticker.desktop';
+/**
+ * Windows shows a program's notifications under this id; it is the installer's appId (package.json's
+ * build.appId, which a test holds it to).
+ */
+export const APP_USER_MODEL_ID = 'io.github.ticker_desktop.Ticker';
 
 function readText(path: string): string | null {
   try {
@@ -214,7 +217,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   // The only way to the system browser: links the app builds (the chart links from the saved template).
   const openLink = createLinkOpener({
     openExternal: (url) => electron.shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: createLinkOpener lets only https links the app builds through (src/shared/external-links.ts)
-    rules: () => appLinkRules(core.preferences().chartUrlTemplate),
+    rules: () => appLinkRules(core.preferences().chartUrlTemplate, pkg.homepage ? [pkg.homepage] : []),
   });
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);

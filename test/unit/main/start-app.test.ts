@@ -1516,6 +1516,7 @@ describe('startApp: updates, About, the log and crashes', () => {
     app.isPackaged = true;
     await started({}, { platform: 'win32' });
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
-    expect(app.setAppUserModelId).toHaveBeenCalledWith('io.github.ticker.desktop');
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(app.setAppUserModelId).toHaveBeenCalledWith(pkg.build.appId);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { MockSession, MockWebContents, resetElectronMock } from '../../support/electron-mock';
@@ -102,6 +103,16 @@ describe('createLinkOpener', () => {
     await expect(openLink('https://charts.example.com/s/MSFT?range=1d')).rejects.toBeInstanceOf(TickerError);
     await expect(openLink('https://www.tradingview.com/chart/?symbol=MSFT')).resolves.toBeNull();
     expect(open).toHaveBeenCalledOnce();
+  });
+
+  it("opens the project's homepage it ships with, exactly, and no other page of its site", async () => {
+    const open = vi.fn(async (_url: string) => {});
+    const homepage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).homepage;
+    const openLink = createLinkOpener({ openExternal: open, rules: () => appLinkRules(TEMPLATE, [homepage]) });
+    await expect(openLink(homepage)).resolves.toBeNull();
+    await expect(openLink(`${homepage}/issues?t=relay-token`)).rejects.toMatchObject({ code: 'invalid-payload' });
+    expect(open.mock.calls).toEqual([[homepage]]);
+    await expect(opener().openLink(homepage)).rejects.toMatchObject({ code: 'invalid-payload' });
   });
 
   it('turns a failing browser launch into a typed error', async () => {
