@@ -59,7 +59,7 @@ export function AboutSection({ api, focusRequest }: AboutSectionProps) {
     const result = await settle(() => api.openLogFolder());
     if (!result.ok) setProblem(result.error.message);
   };
-  const openHomepage = (url: string) => void settle(() => api.openExternal(url));
+  const openHomepage = (url: string) => void settle(() => api.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only the links it builds (src/shared/external-links.ts)
 
   const checking = update?.state === 'checking' || update?.state === 'downloading';
   const canCheck = update !== null && update.state !== 'unsupported' && update.state !== 'ready';
