@@ -10,4 +10,5 @@ import { windowKindFromArgv } from '../shared/ipc-contract';
 import { buildTickerApi } from './ticker-api';
 
 const kind = windowKindFromArgv(process.argv);
-if (kind !== null) contextBridge.exposeInMainWorld('ticker', buildTickerApi(ipcRenderer, kind));
+const bridge = kind === null ? null : buildTickerApi(ipcRenderer, kind);
+if (bridge !== null) contextBridge.exposeInMainWorld('ticker', bridge);
