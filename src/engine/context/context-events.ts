@@ -4,28 +4,19 @@
  */
 import type { EarningsDate, Headline, SymbolDetails } from '../../shared/symbol-context';
 
-export interface DetailsEvent {
+/** The card's figures that the line carries, under the same names and types. */
+type DetailsFields = Pick<
+  SymbolDetails,
+  'symbol' | 'name' | 'exchange' | 'currency' | 'open' | 'high' | 'low' | 'prevClose' | 'week52High' | 'week52Low'
+>;
+
+export interface DetailsEvent extends DetailsFields {
   event: 'details';
-  symbol: string;
-  name: string | null;
-  exchange: string | null;
-  currency: string | null;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  prevClose: number | null;
-  week52High: number | null;
-  week52Low: number | null;
   earnings: EarningsDate | null;
 }
 
-export interface HeadlineEvent {
+export interface HeadlineEvent extends Omit<Headline, 'time'> {
   event: 'headline';
-  symbol: string;
-  id: number | string;
-  headline: string;
-  source: string;
-  url: string;
   /** UTC, to the second: `2026-12-07T14:00:00Z`. */
   time: string;
 }
