@@ -10,7 +10,7 @@ import { alertEvent } from '../engine/alerts/alert-event';
 import { createFeedSource } from '../engine/core/create-feed-source';
 import { envProxyFetch } from '../engine/net/env-proxy-fetch';
 import { envProxyLookup } from '../engine/net/proxy-lookup';
-import { FeedSession } from '../engine/core/feed-session';
+import { FeedSession } from '../engine/session/feed-session';
 import { quoteEvent, type QuoteEvent } from '../engine/market/quote-event';
 import { RateLimiter } from '../engine/market/rate-limiter';
 import { sessionRelayFeed } from '../engine/relay/relay-feed';

@@ -3,7 +3,7 @@
  * the subscription union) → RelayServer on 127.0.0.1 (random port), with the REST quotes from the
  * fake server. Keep-alive timers are manual so tests fire them.
  */
-import { FeedSession } from '../../src/engine/core/feed-session';
+import { FeedSession } from '../../src/engine/session/feed-session';
 import { FinnhubConnection } from '../../src/engine/feed/finnhub-connection';
 import { FinnhubRest } from '../../src/engine/market/finnhub-rest';
 import { RateLimiter } from '../../src/engine/market/rate-limiter';

@@ -8,7 +8,7 @@ import type { AlertFiring } from '../../shared/alert-rules';
 import { AlertEngine } from '../alerts/alert-engine';
 import { feedAlertsFromStore } from '../alerts/feed-alerts-from-store';
 import type { SettingsService } from '../settings/settings-service';
-import type { FeedSession } from './feed-session';
+import type { FeedSession } from '../session/feed-session';
 
 export function startCoreAlerts(deps: {
   session: Pick<FeedSession, 'store'>;

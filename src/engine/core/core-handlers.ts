@@ -7,7 +7,7 @@ import type { AlertEngine } from '../alerts/alert-engine';
 import type { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { SettingsService } from '../settings/settings-service';
 import type { CoreRelay } from './core-relay';
-import type { FeedSession } from './feed-session';
+import type { FeedSession } from '../session/feed-session';
 import type { KeySources } from './key-sources';
 import type { CoreHandlers } from './ticker-core';
 

@@ -8,7 +8,7 @@ import type { Notice, RelayOverview, RelayView } from '../../shared/types';
 import { RelayController } from '../relay/relay-controller';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
 import type { SettingsService } from '../settings/settings-service';
-import type { FeedSession } from './feed-session';
+import type { FeedSession } from '../session/feed-session';
 
 export interface CoreRelayDeps {
   session: FeedSession;

@@ -8,7 +8,7 @@ import type { FinnhubRest } from '../market/finnhub-rest';
 import type { SettingsService } from '../settings/settings-service';
 import { createFeedSource, createRestClient, type FeedSourceConfig } from './create-feed-source';
 import { searchDemoSymbols } from './demo-symbols';
-import type { FeedSession } from './feed-session';
+import type { FeedSession } from '../session/feed-session';
 
 /** How long search and key tests may wait for a rate-limit slot before failing fast. */
 export const INTERACTIVE_MAX_WAIT_MS = 5_000;

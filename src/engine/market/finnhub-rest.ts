@@ -5,6 +5,7 @@ import type { KeyTestResult, RestQuote, SymbolMatch } from '../../shared/types';
 import { parseRetryAfter, rateLimitedDelay, type RateLimitPolicy } from '../feed/backoff';
 import { classifyFinnhubStatus, refusedKeyMessage } from '../feed/finnhub-refusal';
 import { isPlausibleTime } from '../feed/plausibility';
+import type { FetchLike } from '../net/fetch-like';
 import { cleanServerText } from '../../shared/server-text';
 import type { RequestPriority, RequestSlots } from './rate-limiter';
 import { systemClock, type Clock } from '../../shared/clock';
@@ -41,8 +42,6 @@ export class FinnhubRestError extends TickerError {
     this.name = 'FinnhubRestError';
   }
 }
-
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface FinnhubRestOptions {
   token: string;

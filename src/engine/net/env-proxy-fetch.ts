@@ -4,7 +4,7 @@
  * in the environment, it is Node's own fetch.
  */
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
-import type { FetchLike } from '../market/finnhub-rest';
+import type { FetchLike } from './fetch-like';
 import { envNamesProxy } from './proxy-lookup';
 
 export interface EnvProxyFetchOptions {

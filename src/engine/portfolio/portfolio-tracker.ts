@@ -12,7 +12,7 @@ import type { SnapshotBatch, SymbolSnapshot } from '../../shared/types';
 import { computePortfolio, type PortfolioFigures, type PortfolioQuote } from '../../shared/portfolio/compute-portfolio';
 import { rateSymbolsFor } from '../../shared/portfolio/currency';
 import type { Holdings } from '../../shared/portfolio/holdings';
-import type { AddOutcome, Eviction, Interest, OwnerKind } from '../core/subscription-union';
+import type { AddOutcome, Eviction, Interest, OwnerKind } from '../session/subscription-union';
 import type { RawTrade } from '../feed/protocol';
 import type { QuoteFetcher } from '../market/prev-close-loader';
 

@@ -5,7 +5,7 @@
  */
 import { Signal } from '../../shared/signal';
 import type { RelayOverview } from '../../shared/types';
-import type { FeedSession } from '../core/feed-session';
+import type { FeedSession } from '../session/feed-session';
 import { sessionRelayFeed, type RelayFeed } from './relay-feed';
 import { RelayServer, type RelayServerOptions } from './relay-server';
 

@@ -6,8 +6,8 @@
  */
 import { MarketCalendar, type Session } from '../../shared/market-calendar/market-calendar';
 import type { RawTrade } from '../feed/protocol';
-import type { FeedSession } from '../core/feed-session';
-import type { Eviction } from '../core/subscription-union';
+import type { FeedSession } from '../session/feed-session';
+import type { Eviction } from '../session/subscription-union';
 import { quoteEvent, restQuoteEvent, type QuoteEvent } from '../market/quote-event';
 import { TickerError } from '../../shared/ipc-contract';
 import { RELAY_QUOTE_CACHE_ENTRIES, RELAY_QUOTE_CACHE_MS } from '../../shared/relay-rules';

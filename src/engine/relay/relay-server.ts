@@ -23,7 +23,7 @@ import {
 import { isValidSymbol } from '../../shared/symbols';
 import type { RelayClientInfo, RelayStats } from '../../shared/types';
 import type { RawTrade } from '../feed/protocol';
-import type { Eviction } from '../core/subscription-union';
+import type { Eviction } from '../session/subscription-union';
 import { checkRelayAccess, relayHostAllowed, relayOriginAllowed, type RelayAccessRules } from './relay-access';
 import { previewValue, type RelayClient, type RelayClientHost } from './relay-client';
 import type { RelayFeed } from './relay-feed';

@@ -5,7 +5,7 @@
  * HTTP_PROXY, NO_PROXY) is handed to Chromium at launch, so both follow it on every platform.
  */
 import type * as Electron from 'electron';
-import type { FetchLike } from '../../engine/market/finnhub-rest';
+import type { FetchLike } from '../../engine/net/fetch-like';
 import { envNamesProxy, proxyFromPacResult, type ProxyLookup } from '../../engine/net/proxy-lookup';
 
 export interface SystemNetwork {

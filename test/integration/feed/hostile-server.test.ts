@@ -4,7 +4,7 @@
  * through the real ws client, fetch, the store and the headless command.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedSession } from '../../../src/engine/core/feed-session';
+import { FeedSession } from '../../../src/engine/session/feed-session';
 import {
   FinnhubConnection,
   SERVER_ERROR_STATUS_INTERVAL_MS,

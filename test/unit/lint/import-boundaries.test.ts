@@ -38,7 +38,7 @@ describe('import boundaries', () => {
     ['src/engine/feed/x.ts', "import x from 'ws';"],
     ['src/engine/core/x.ts', "import x from '../feed/finnhub-connection';"],
     ['src/engine/core/x.ts', "import x from 'node:events';"],
-    ['src/cli/x.ts', "import x from '../engine/core/feed-session';"],
+    ['src/cli/x.ts', "import x from '../engine/session/feed-session';"],
     ['src/cli/x.ts', "import x from '../engine/portfolio/portfolio-tracker';"],
     ['src/main/shell/electron-settings-store.ts', "import x from 'electron-store';"],
     ['src/main/shell/x.ts', "import x from 'electron';"],

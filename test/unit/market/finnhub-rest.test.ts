@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  FinnhubRest,
-  FinnhubRestError,
-  MAX_REST_BODY_BYTES,
-  type FetchLike,
-} from '../../../src/engine/market/finnhub-rest';
+import { FinnhubRest, FinnhubRestError, MAX_REST_BODY_BYTES } from '../../../src/engine/market/finnhub-rest';
+import type { FetchLike } from '../../../src/engine/net/fetch-like';
 import { systemClock } from '../../../src/shared/clock';
 import { RateLimiter } from '../../../src/engine/market/rate-limiter';
 

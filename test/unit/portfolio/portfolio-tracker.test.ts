@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FeedSession } from '../../../src/engine/core/feed-session';
+import { FeedSession } from '../../../src/engine/session/feed-session';
 import type { QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
 import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/engine/portfolio/portfolio-tracker';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';

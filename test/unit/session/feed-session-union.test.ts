@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedSession } from '../../../src/engine/core/feed-session';
+import { FeedSession } from '../../../src/engine/session/feed-session';
 import type { RawTrade } from '../../../src/engine/feed/protocol';
 import { RELAY_UPSTREAM_FRAMES_PER_SECOND, RELAY_UPSTREAM_PUSH_INTERVAL_MS } from '../../../src/shared/relay-rules';
 import { ManualClock } from '../../support/manual-clock';

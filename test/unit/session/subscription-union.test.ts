@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SubscriptionUnion } from '../../../src/engine/core/subscription-union';
+import { SubscriptionUnion } from '../../../src/engine/session/subscription-union';
 
 describe('SubscriptionUnion', () => {
   it("lists Ticker's own symbols first, then shared ones in the order first asked", () => {
