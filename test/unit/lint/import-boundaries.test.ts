@@ -30,6 +30,16 @@ describe('import boundaries', () => {
     ['src/shared/x.ts', "export { x } from '../engine/core/ticker-core';"],
     ['src/preload/x.ts', "const x = import('../main/index');"],
     ['src/engine/feed/x.ts', "import x from 'undici';"],
+    ['src/engine/relay/x.ts', "import x from '../core/ticker-core';"],
+    ['src/engine/portfolio/x.ts', "import type x from '../core/create-ticker-core';"],
+    ['src/engine/session/x.ts', "import x from '../relay/relay-feed';"],
+    ['src/engine/relay/x.ts', "import x from '../portfolio/portfolio-tracker';"],
+    ['src/engine/feed/x.ts', "import x from '../market/tick-store';"],
+    ['src/engine/net/x.ts', "export type { x } from '../market/finnhub-rest';"],
+    ['src/engine/core/x.ts', "import x from '../../cli/output';"],
+    ['src/main/ipc/x.ts', "import x from '../shell/tray';"],
+    ['src/main/ipc/x.ts', "import x from '../../engine/core/ticker-core';"],
+    ['src/main/ipc/x.ts', "import x from 'electron';"],
   ])('refuses in %s: %s', async (file, line) => {
     expect(await problems(file, line)).toHaveLength(1);
   });
@@ -48,6 +58,13 @@ describe('import boundaries', () => {
     ['src/shared/market-calendar/x.ts', "import x from '../symbols';"],
     ['src/preload/x.ts', "import x from 'electron';"],
     ['src/engine/net/env-proxy-fetch.ts', "import x from 'undici';"],
+    ['src/engine/relay/x.ts', "import x from '../session/feed-session';"],
+    ['src/engine/portfolio/x.ts', "import x from '../session/subscription-union';"],
+    ['src/engine/core/x.ts', "import x from '../settings/settings-service';"],
+    ['src/engine/market/x.ts', "import x from '../feed/plausibility';"],
+    ['src/cli/x.ts', "import x from '../engine/core/create-ticker-core';"],
+    ['src/main/shell/x.ts', "import x from '../ipc/register-handlers';"],
+    ['src/main/ipc/x.ts', "import x from '../../shared/ipc-contract';"],
   ])('allows in %s: %s', async (file, line) => {
     expect(await problems(file, line)).toEqual([]);
   });
