@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { glideStep } from '../../shared/glide-timing';
 import { GlideScroll, type GlideStep } from './glide-scroll';
-import { setOffscreen } from './offscreen';
+import { LaneMarker, VIEW_CHECK_MS } from './lane-marker';
 import { copiesToFill } from './scroll-offset';
 import { SeamlessScroll } from './seamless-scroll';
-import { spansInView, viewMargin, type LaneSpan } from './view-window';
 
 /** What the strip asks of its motion, scrolling or gliding. */
 type StripScroll = Pick<SeamlessScroll, 'offset' | 'setWidth' | 'setSpeed' | 'hold' | 'dispose'>;
@@ -22,12 +21,96 @@ export interface ScrollingStripProps {
   children: ReactNode;
 }
 
-/** How often the strip checks which items are near the viewport. */
-const VIEW_CHECK_MS = 250;
-
 /** The inline size a ResizeObserver reports, without reading layout ourselves. */
 function observedWidth(entry: ResizeObserverEntry): number {
   return entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+}
+
+interface StripElements {
+  viewport: RefObject<HTMLDivElement | null>;
+  track: RefObject<HTMLDivElement | null>;
+  lane: RefObject<HTMLDivElement | null>;
+}
+
+/** The strip's motion and what it asks of the lanes (current values, read when needed). */
+interface LaneMotion {
+  marker: LaneMarker;
+  scroll: RefObject<StripScroll | null>;
+  speed: RefObject<number>;
+  glide: RefObject<boolean>;
+}
+
+/** How far one glide goes now (0 while scrolling): the path items must be drawn along. */
+function glideReach({ marker, speed, glide }: LaneMotion): number {
+  return glide.current ? glideStep(speed.current, marker.laneWidth).distance : 0;
+}
+
+/**
+ * Mark every item in every copy as near the viewport or not. Scrolling: around the current
+ * offset, with a margin for the time until the next check. Gliding: along the whole next slide
+ * (told by GlideScroll before it starts), so nothing needs checking while the strip stands still.
+ */
+function markLanes(elements: StripElements, motion: LaneMotion, step?: GlideStep): void {
+  const scroll = motion.scroll.current;
+  if (!scroll) return;
+  const reach = glideReach(motion);
+  motion.marker.mark(elements.track.current, {
+    from: step ? step.from : scroll.offset(),
+    reach: step ? Math.max(step.to - step.from, reach) : reach,
+    speed: motion.glide.current ? 0 : motion.speed.current,
+  });
+}
+
+/**
+ * Run the strip's motion (a SeamlessScroll, or a GlideScroll when gliding) on the track, and follow
+ * the lane's and the viewport's widths: the scroll's wrap distance, the items' marks and how many
+ * copies of the lane fill the viewport (`setCopies`).
+ */
+function useLaneMotion(
+  elements: StripElements,
+  motion: LaneMotion,
+  glide: boolean,
+  setCopies: (copies: number) => void,
+): void {
+  useEffect(() => {
+    const track = elements.track.current;
+    const viewport = elements.viewport.current;
+    const lane = elements.lane.current;
+    if (!track || !viewport || !lane) return;
+    const { marker } = motion;
+    const scroll: StripScroll = glide
+      ? new GlideScroll(
+          track,
+          {
+            setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+            clearTimeout: (handle) => window.clearTimeout(handle),
+          },
+          (step) => markLanes(elements, motion, step),
+        )
+      : new SeamlessScroll(track, window.devicePixelRatio);
+    motion.scroll.current = scroll;
+    scroll.setSpeed(motion.speed.current);
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.target === lane) marker.laneWidth = observedWidth(entry);
+        else if (entry.target === viewport) marker.viewportWidth = observedWidth(entry);
+      }
+      marker.measure(lane);
+      scroll.setWidth(marker.laneWidth);
+      markLanes(elements, motion);
+      // Gliding, the track also reaches one slide past the lane's end before it wraps.
+      setCopies(copiesToFill(marker.viewportWidth + glideReach(motion), marker.laneWidth));
+    });
+    observer.observe(lane);
+    observer.observe(viewport);
+    observer.observe(track);
+    return () => {
+      observer.disconnect();
+      scroll.dispose();
+      motion.scroll.current = null;
+    };
+    // A new motion is a new scroll (from the start of the lane); its holds are set again by the strip.
+  }, [glide]);
 }
 
 /**
@@ -40,117 +123,41 @@ function observedWidth(entry: ResizeObserverEntry): number {
  * The lanes are decoration for the eyes (aria-hidden): screen readers get AccessibleQuotes.
  */
 export function ScrollingStrip({ speed, frozen, quiet = false, glide = false, children }: ScrollingStripProps) {
-  const viewportRef = useRef<HTMLDivElement>(null);
-  const trackRef = useRef<HTMLDivElement>(null);
-  const laneRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<StripScroll | null>(null);
+  const elements: StripElements = {
+    viewport: useRef<HTMLDivElement>(null),
+    track: useRef<HTMLDivElement>(null),
+    lane: useRef<HTMLDivElement>(null),
+  };
   const speedRef = useRef(speed);
   speedRef.current = speed;
   const glideRef = useRef(glide);
   glideRef.current = glide;
-  const geometry = useRef({ laneWidth: 0, viewportWidth: 0, spans: [] as LaneSpan[] });
+  const motion: LaneMotion = {
+    marker: useState(() => new LaneMarker())[0],
+    scroll: useRef<StripScroll | null>(null),
+    speed: speedRef,
+    glide: glideRef,
+  };
   const [copies, setCopies] = useState(2);
-
-  /** How far one glide goes now (0 while scrolling): the path items must be drawn along. */
-  const glideReach = () => (glideRef.current ? glideStep(speedRef.current, geometry.current.laneWidth).distance : 0);
-
-  /**
-   * Mark every item in every copy as near the viewport or not. Scrolling: around the current
-   * offset, with a margin for the time until the next check. Gliding: along the whole next slide
-   * (told by GlideScroll before it starts), so nothing needs checking while the strip stands still.
-   */
-  const markOffscreen = (step?: GlideStep) => {
-    const track = trackRef.current;
-    const scroll = scrollRef.current;
-    if (!track || !scroll) return;
-    const { laneWidth, viewportWidth, spans } = geometry.current;
-    const lanes = Array.from(track.children);
-    const from = step ? step.from : scroll.offset();
-    const reach = step ? Math.max(step.to - step.from, glideReach()) : glideReach();
-    const inView = spansInView(
-      spans,
-      laneWidth,
-      lanes.length,
-      from,
-      viewportWidth + reach,
-      viewMargin(glideRef.current ? 0 : speedRef.current, VIEW_CHECK_MS),
-    );
-    lanes.forEach((lane, copy) => {
-      const items = lane.children;
-      for (let index = 0; index < items.length; index += 1) {
-        const item = items[index];
-        if (item) setOffscreen(item, inView[copy]?.[index] === false);
-      }
-    });
-  };
-
-  /** Read where each item of the first copy sits (layout is clean when this runs). */
-  const measureSpans = () => {
-    const lane = laneRef.current;
-    if (!lane) return;
-    geometry.current.spans = (Array.from(lane.children) as HTMLElement[]).map((item) => ({
-      start: item.offsetLeft - lane.offsetLeft,
-      end: item.offsetLeft - lane.offsetLeft + item.offsetWidth,
-    }));
-  };
-
-  useEffect(() => {
-    const track = trackRef.current;
-    const viewport = viewportRef.current;
-    const lane = laneRef.current;
-    if (!track || !viewport || !lane) return;
-    const scroll: StripScroll = glide
-      ? new GlideScroll(
-          track,
-          {
-            setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-            clearTimeout: (handle) => window.clearTimeout(handle),
-          },
-          (step) => markOffscreen(step),
-        )
-      : new SeamlessScroll(track, window.devicePixelRatio);
-    scrollRef.current = scroll;
-    scroll.setSpeed(speedRef.current);
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) {
-        if (entry.target === lane) geometry.current.laneWidth = observedWidth(entry);
-        else if (entry.target === viewport) geometry.current.viewportWidth = observedWidth(entry);
-      }
-      const { laneWidth, viewportWidth } = geometry.current;
-      measureSpans();
-      scroll.setWidth(laneWidth);
-      markOffscreen();
-      // Gliding, the track also reaches one slide past the lane's end before it wraps.
-      setCopies(copiesToFill(viewportWidth + glideReach(), laneWidth));
-    });
-    observer.observe(lane);
-    observer.observe(viewport);
-    observer.observe(track);
-    return () => {
-      observer.disconnect();
-      scroll.dispose();
-      scrollRef.current = null;
-    };
-    // A new motion is a new scroll (from the start of the lane); its holds are set again below.
-  }, [glide]);
+  useLaneMotion(elements, motion, glide, setCopies);
 
   // The content changed (symbols added, removed, reordered, copies added): positions may have
   // moved even when the lane kept its width.
   useLayoutEffect(() => {
-    measureSpans();
-    markOffscreen();
+    motion.marker.measure(elements.lane.current);
+    markLanes(elements, motion);
   });
 
   useEffect(() => {
-    scrollRef.current?.setSpeed(speed);
+    motion.scroll.current?.setSpeed(speed);
   }, [speed]);
 
   useEffect(() => {
-    scrollRef.current?.hold('paused', frozen);
+    motion.scroll.current?.hold('paused', frozen);
   }, [frozen, glide]);
 
   useEffect(() => {
-    scrollRef.current?.hold('quiet', quiet);
+    motion.scroll.current?.hold('quiet', quiet);
   }, [quiet, glide]);
 
   // Which items are near the viewport changes only while the strip moves (a gliding strip is told
@@ -158,22 +165,24 @@ export function ScrollingStrip({ speed, frozen, quiet = false, glide = false, ch
   const still = frozen || quiet || glide;
   useEffect(() => {
     if (still) return;
-    markOffscreen();
-    const timer = window.setInterval(markOffscreen, VIEW_CHECK_MS);
+    const check = () => markLanes(elements, motion);
+    check();
+    const timer = window.setInterval(check, VIEW_CHECK_MS);
     return () => window.clearInterval(timer);
   }, [still]);
 
+  const scroll = motion.scroll;
   return (
     <div
       className="viewport"
       aria-hidden="true"
-      ref={viewportRef}
-      onMouseEnter={() => scrollRef.current?.hold('hover', true)}
-      onMouseLeave={() => scrollRef.current?.hold('hover', false)}
+      ref={elements.viewport}
+      onMouseEnter={() => scroll.current?.hold('hover', true)}
+      onMouseLeave={() => scroll.current?.hold('hover', false)}
     >
-      <div className="track" ref={trackRef}>
+      <div className="track" ref={elements.track}>
         {Array.from({ length: copies }, (_, index) => (
-          <div className="lane" key={index} ref={index === 0 ? laneRef : undefined}>
+          <div className="lane" key={index} ref={index === 0 ? elements.lane : undefined}>
             {children}
           </div>
         ))}
