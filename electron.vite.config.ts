@@ -74,6 +74,7 @@ export default defineConfig({
         input: {
           strip: resolve('src/renderer/strip.html'),
           settings: resolve('src/renderer/settings.html'),
+          card: resolve('src/renderer/card.html'),
           'strip-stopped': resolve('src/renderer/strip-stopped.html'),
         },
         output: SHIPPED_RENDERER_BUILD.output,

@@ -5,14 +5,11 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { jsonFileStore } from '../engine/context/json-file-store';
+import { CONTEXT_CACHE_FILE, jsonFileStore } from '../engine/context/json-file-store';
 import { userDataDir } from '../engine/settings/user-data-dir';
 import { parseFeedArgs, USAGE } from './feed-args';
 import { feedTerminalLine, wantsJson } from './output';
 import { runCommandProcess } from './run-command';
-
-/** Where --details and --news cache company context: beside the app's settings. */
-export const CONTEXT_CACHE_FILE = 'context-cache.json';
 
 void runCommandProcess({
   name: 'feed',
@@ -35,6 +32,7 @@ void runCommandProcess({
       interrupted,
       ...(args.details || args.news
         ? {
+            // Where --details and --news cache company context: beside the app's settings.
             contextStore: jsonFileStore(
               join(userDataDir(process.platform, process.env, homedir()), CONTEXT_CACHE_FILE),
             ),

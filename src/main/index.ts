@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
 import { createTickerCore } from '../engine/core/create-ticker-core';
+import { CONTEXT_CACHE_FILE, jsonFileStore } from '../engine/context/json-file-store';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
 import { createConsoleLog, createFileLog, routeConsoleToLog, type AppLog } from './shell/app-log';
 import { catchMainErrors } from './shell/crash-recovery';
@@ -90,6 +91,8 @@ export function electronStartDeps(
     createCore: (settings) =>
       createTickerCore({
         settings,
+        // Company names, ranges, earnings dates and headlines survive a restart.
+        contextStore: jsonFileStore(join(electron.app.getPath('userData'), CONTEXT_CACHE_FILE)),
         ...endpoints,
         ...systemNetwork({ net: electron.net, session: electron.session.defaultSession }),
       }),

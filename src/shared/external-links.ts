@@ -1,12 +1,14 @@
 /**
  * The links Ticker may hand to the system browser: only ones the app itself builds, never whatever
  * URL a page asks for. Each kind of link is one rule: Finnhub's register page, the project's own
- * pages, and chart links built from the saved chart template with one valid symbol. Main opens every
+ * pages, chart links built from the saved chart template with one valid symbol, and the articles of
+ * the headlines Ticker fetched itself. Main opens every
  * link through one checked path (createLinkOpener in src/main/shell/web-security.ts) that applies
  * these rules; navigation and new windows never open anything.
  */
 import { buildChartUrl } from './chart-url';
 import { FINNHUB_REGISTER_URL } from './finnhub-urls';
+import { headlineLinkRule } from './headline-links';
 import { normalizeSymbol } from './symbols';
 
 /** Whether a parsed https URL without credentials is one kind of link the app builds. */
@@ -71,9 +73,16 @@ export function chartLinkRule(template: string): AppLinkRule {
   };
 }
 
-/** Every kind of link the app builds, given the saved chart template. */
-export function appLinkRules(chartTemplate: string, projectPages: readonly string[] = []): AppLinkRule[] {
-  return [...APP_LINK_RULES, projectPageRule(projectPages), chartLinkRule(chartTemplate)];
+/**
+ * Every kind of link the app builds, given the saved chart template, the project's pages and the
+ * headlines Ticker holds now (their articles, exactly; read at each check).
+ */
+export function appLinkRules(
+  chartTemplate: string,
+  projectPages: readonly string[] = [],
+  headlines: () => Iterable<{ url: string }> = () => [],
+): AppLinkRule[] {
+  return [...APP_LINK_RULES, projectPageRule(projectPages), chartLinkRule(chartTemplate), headlineLinkRule(headlines)];
 }
 
 /** True for an https URL without credentials that one of `rules` recognises. */

@@ -5,11 +5,13 @@
  */
 import type { AboutInfo } from './about';
 import type { AlertCondition, AlertDraft, AlertFiring, AlertRule } from './alert-rules';
+import type { CardRequest, CardShown } from './card-content';
 import type { EconomyState } from './economy';
 import type { PortfolioFigures } from './portfolio/compute-portfolio';
 import type { Holdings, LotDraft } from './portfolio/holdings';
 import type { RelayCopyItem } from './relay-urls';
 import type { ShortcutStatus } from './shortcuts';
+import type { ContextState, Headline, SymbolDetails } from './symbol-context';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from './settings-transfer';
 import type { UpdateStatus } from './update-status';
 import type {
@@ -153,6 +155,14 @@ export interface InvokeContract {
   restartToUpdate: { args: []; result: null };
   /** Open the folder holding the log files in the file manager. */
   openLogFolder: { args: []; result: null };
+  /** Company details of the watched symbols known now, and the headlines shown (a strip: its own list's). */
+  getContext: { args: []; result: ContextState };
+  /** A strip item's details card: main places the card's window towards the screen and shows it without focus. */
+  showCard: { args: [card: CardRequest]; result: null };
+  /** Close the details card (the pointer left, Esc, the item went). */
+  hideCard: { args: []; result: null };
+  /** Open a headline's article in the browser: only the https links of the headlines Ticker holds. */
+  openHeadline: { args: [url: string]; result: null };
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -206,13 +216,17 @@ export const INVOKE_CHANNELS = {
   checkForUpdates: 'updates:check',
   restartToUpdate: 'updates:restart',
   openLogFolder: 'app:open-log-folder',
+  getContext: 'context:get',
+  showCard: 'card:show',
+  hideCard: 'card:hide',
+  openHeadline: 'app:open-headline',
 } as const satisfies Record<InvokeName, string>;
 
 /**
- * The two kinds of window, each with its own page and its own bridge. The kind is fixed by main when
+ * The kinds of window (the strips, the settings window and the strip's details card), each with its own page and its own bridge. The kind is fixed by main when
  * it creates the window (never by the page).
  */
-export type WindowKind = 'strip' | 'settings';
+export type WindowKind = 'strip' | 'settings' | 'card';
 
 export interface WindowChannels {
   /** The invoke channels the window's bridge offers, and the only ones main answers from it. */
@@ -230,8 +244,23 @@ export interface WindowChannels {
  */
 export const WINDOW_CHANNELS = {
   strip: {
-    invoke: ['getPageStart', 'getOverview', 'openSettings', 'openChart', 'showItemMenu'],
-    events: ['quotes', 'status', 'settings', 'portfolio', 'alert', 'drawing', 'economy'],
+    invoke: [
+      'getPageStart',
+      'getOverview',
+      'openSettings',
+      'openChart',
+      'showItemMenu',
+      'getContext',
+      'showCard',
+      'hideCard',
+      'openHeadline',
+    ],
+    events: ['quotes', 'status', 'settings', 'portfolio', 'alert', 'drawing', 'economy', 'details', 'headlines'],
+  },
+  /** The details card only draws what it is given: no calls at all. */
+  card: {
+    invoke: [],
+    events: ['card'],
   },
   settings: {
     invoke: [
@@ -280,6 +309,7 @@ export const WINDOW_CHANNELS = {
       'checkForUpdates',
       'restartToUpdate',
       'openLogFolder',
+      'getContext',
     ],
     events: [
       'quotes',
@@ -295,6 +325,7 @@ export const WINDOW_CHANNELS = {
       'economy',
       'update',
       'showAbout',
+      'details',
     ],
   },
 } as const satisfies Record<WindowKind, WindowChannels>;
@@ -323,7 +354,7 @@ export function windowInvokeNames(): InvokeName[] {
 /**
  * How main tells a window's preload its kind: one argument appended to the renderer's process.argv
  * (webPreferences.additionalArguments). A sandboxed preload must be a single script, so one bundle
- * serves both kinds and builds only the bridge of the kind main named.
+ * serves every kind and builds only the bridge of the kind main named.
  */
 export const WINDOW_KIND_ARGUMENT = '--ticker-window=';
 
@@ -365,6 +396,12 @@ export interface EventContract {
   update: UpdateStatus;
   /** Ask the settings view to show About (the tray's "About Ticker"). */
   showAbout: null;
+  /** Symbols whose company details changed (a strip: its own list's), each as it now is. */
+  details: SymbolDetails[];
+  /** The headlines to show changed: all of them, newest first. */
+  headlines: Headline[];
+  /** The details card's content (null: hide it); only the card window gets it. */
+  card: CardShown | null;
 }
 
 export type EventName = keyof EventContract;
@@ -384,6 +421,9 @@ export const EVENT_CHANNELS = {
   economy: 'event:economy',
   update: 'event:update',
   showAbout: 'event:show-about',
+  details: 'event:details',
+  headlines: 'event:headlines',
+  card: 'event:card',
 } as const satisfies Record<EventName, string>;
 
 /**
@@ -421,6 +461,7 @@ export type WindowApi<K extends WindowKind> = Pick<
 
 export type StripApi = WindowApi<'strip'>;
 export type SettingsApi = WindowApi<'settings'>;
+export type CardApi = WindowApi<'card'>;
 
 /** What main implements for every invoke channel: plain async functions, validated arguments in. */
 export type InvokeHandlers = {

@@ -57,6 +57,12 @@ export interface Headline {
   time: number;
 }
 
+/** What a page is told first: every known symbol's details and the headlines shown now. */
+export interface ContextState {
+  details: SymbolDetails[];
+  headlines: Headline[];
+}
+
 export const CONTEXT_LIMITS = {
   /** Company profiles are refreshed after a week. */
   profileMaxAgeMs: 7 * 24 * 3600_000,

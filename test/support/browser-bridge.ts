@@ -22,6 +22,9 @@ import { registerIpcHandlers } from '../../src/main/ipc/register-handlers';
 import { relayCopyText } from '../../src/shared/relay-urls';
 import type { SettingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import { SHORTCUTS } from '../../src/shared/shortcuts';
+import type { CardRequest } from '../../src/shared/card-content';
+import { appLinkRules } from '../../src/shared/external-links';
+import { createLinkOpener } from '../../src/main/shell/web-security';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -34,6 +37,8 @@ export interface BrowserBridge {
     itemMenus: string[];
     copied: string[];
     transfers: string[];
+    /** Details cards the strip asked for (null: hidden), in order. */
+    cards: (CardRequest | null)[];
   };
   /** Invoke channel names in call order. */
   readonly calls: string[];
@@ -97,7 +102,13 @@ export async function attachBrowserBridge(
     itemMenus: [] as string[],
     copied: [] as string[],
     transfers: [] as string[],
+    cards: [] as (CardRequest | null)[],
   };
+  // Headlines open through the app's one checked link path, with the app's own rules.
+  const openLink = createLinkOpener({
+    openExternal: async (url) => void opened.external.push(url),
+    rules: () => appLinkRules(core.preferences().chartUrlTemplate, [], () => core.currentHeadlines()),
+  });
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
     ...core.handlers,
@@ -122,6 +133,16 @@ export async function attachBrowserBridge(
       opened.itemMenus.push(symbol);
       return null;
     },
+    showCard: (card) => {
+      opened.cards.push(card);
+      core.contextCardOpened(card.symbol);
+      return null;
+    },
+    hideCard: () => {
+      opened.cards.push(null);
+      return null;
+    },
+    openHeadline: (url) => openLink(url),
     // The shell's file dialogs: recorded; the given handlers answer, or the user cancels.
     exportSettings: (format) => {
       opened.transfers.push(`export ${format}`);

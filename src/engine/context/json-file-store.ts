@@ -7,6 +7,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JsonStore } from './context-cache';
 
+/** The cache's file in the user-data folder, shared by the app and the headless command. */
+export const CONTEXT_CACHE_FILE = 'context-cache.json';
+
 /** A cache file larger than this is not read (a handful of symbols' context is a few hundred KiB). */
 export const MAX_CONTEXT_CACHE_BYTES = 8 * 1024 * 1024;
 

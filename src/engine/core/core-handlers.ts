@@ -4,6 +4,7 @@
  */
 import type { FeedOverview, FeedStats, FeedStatus, Preferences } from '../../shared/types';
 import type { AlertEngine } from '../alerts/alert-engine';
+import type { ContextFeed } from '../context/context-feed';
 import type { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { SettingsService } from '../settings/settings-service';
 import type { CoreRelay } from './core-relay';
@@ -29,11 +30,12 @@ export interface CoreParts {
   alerts: AlertEngine;
   relay: CoreRelay;
   portfolio: PortfolioTracker;
+  context: Pick<ContextFeed, 'state'>;
   status(): FeedStatus;
 }
 
 export function coreHandlers(parts: CoreParts): CoreHandlers {
-  const { settings, session, sources, alerts, relay, portfolio, status } = parts;
+  const { settings, session, sources, alerts, relay, portfolio, context, status } = parts;
   /** Apply a settings change, then answer with the settings as they now are. */
   const andSettings =
     <A extends unknown[]>(change: (...args: A) => unknown) =>
@@ -98,6 +100,7 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
     setBaseCurrency: (code) => settings.setBaseCurrency(code),
     getPortfolio: () => portfolio.figures(),
     getOverview: overview,
+    getContext: () => context.state(),
     setPaused: (paused) => {
       settings.setPreferences({ paused });
       return status();

@@ -12,6 +12,8 @@ import type { TradeSource } from '../feed/trade-source';
 import type { FetchLike } from '../net/fetch-like';
 import type { ProxyLookup } from '../net/proxy-lookup';
 import { RateLimiter } from '../market/rate-limiter';
+import { memoryJsonStore, type JsonStore } from '../context/context-cache';
+import { ContextFeed } from '../context/context-feed';
 import { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
 import type { SettingsService } from '../settings/settings-service';
@@ -41,6 +43,8 @@ export interface TickerCoreDeps {
   heartbeatTimeoutMs?: number;
   /** Override how the relay's server is made (tests: timers, limits). */
   createRelayServer?: (options: RelayServerOptions) => RelayServer;
+  /** Where company context is cached between runs (default: memory only). */
+  contextStore?: JsonStore;
 }
 
 function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
@@ -59,6 +63,9 @@ function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
     economy: new Signal(),
     update: new Signal(),
     showAbout: new Signal(),
+    details: new Signal(),
+    headlines: new Signal(),
+    card: new Signal(),
   };
 }
 
@@ -98,7 +105,19 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     ...(deps.createLiveSource ? { createLiveSource: deps.createLiveSource } : {}),
     ...(deps.createDemoSource ? { createDemoSource: deps.createDemoSource } : {}),
   };
-  const sources = new KeySources({ session, settings, config: sourceConfig, running });
+  // Company names, the card's figures, earnings dates and headlines: background calls on the same limiter.
+  const context = new ContextFeed({
+    store: deps.contextStore ?? memoryJsonStore(),
+    limiter,
+    userBusy: () => session.loadingPrevCloses(),
+    clock,
+  });
+  context.details.subscribe((details) => events.details.emit(details));
+  context.headlines.subscribe((headlines) => events.headlines.emit(headlines));
+  const applyContext = (): void => {
+    if (running()) context.apply(sources.restClient(), settings.shownSymbols(), wantsHeadlines(settings));
+  };
+  const sources = new KeySources({ session, settings, config: sourceConfig, running, restChanged: applyContext });
   const alerts = startCoreAlerts({ session, settings, clock, fired: events.alert });
 
   // The portfolio's rates and unwatched holdings share the one connection as another owner.
@@ -123,6 +142,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     const nowShown = settings.shownSymbols();
     if (nowShown.join(',') !== shown.join(',')) session.setSymbols(nowShown);
     shown = nowShown;
+    applyContext();
     if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
     if (JSON.stringify(next.holdings) !== JSON.stringify(before.holdings)) portfolio.setHoldings(next.holdings);
     if (next.preferences.updateRateHz !== before.preferences.updateRateHz)
@@ -143,7 +163,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   });
 
   return {
-    handlers: coreHandlers({ settings, session, sources, alerts, relay, portfolio, status }),
+    handlers: coreHandlers({ settings, session, sources, alerts, relay, portfolio, context, status }),
     events,
     start() {
       if (started || stopped) return;
@@ -158,6 +178,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       if (stopped) return;
       stopped = true;
       await relay.stop();
+      context.stop();
       session.flush();
       portfolio.stop();
       await session.close();
@@ -190,5 +211,13 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       }
     },
     drawing: () => !session.publisher.holding,
+    contextCardOpened: (symbol) => context.cardOpened(symbol),
+    currentHeadlines: () => context.currentHeadlines(),
   };
+}
+
+/** Headlines are polled only while a strip shows them (between the items, or as the second strip). */
+function wantsHeadlines(settings: SettingsService): boolean {
+  const second = settings.secondStrip();
+  return settings.preferences().headlines === 'strip' || (second.enabled && second.content === 'headlines');
 }

@@ -24,6 +24,8 @@ export class KeySources {
       settings: Pick<SettingsService, 'apiKey' | 'shownSymbols' | 'preferences'>;
       config: Omit<FeedSourceConfig, 'key' | 'symbols'>;
       running(): boolean;
+      /** Called when the REST client changes (a new key, or the demo). */
+      restChanged?(): void;
     },
   ) {}
 
@@ -36,8 +38,14 @@ export class KeySources {
     this.activeKey = key;
     const made = createFeedSource({ ...this.deps.config, key, symbols: settings.shownSymbols() });
     this.rest = made.rest;
+    this.deps.restChanged?.();
     await session.attach(made.source, made.quotes);
     if (settings.preferences().paused) made.source.pause();
+  }
+
+  /** The saved key's REST client, or null while the demo runs. */
+  restClient(): FinnhubRest | null {
+    return this.rest;
   }
 
   isDemo(): boolean {

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/types';
 import type { Signal } from '../../shared/signal';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
+import type { Headline } from '../../shared/symbol-context';
 
 /** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
 export type CoreHandlers = Omit<
@@ -28,6 +29,9 @@ export type CoreHandlers = Omit<
   | 'checkForUpdates'
   | 'restartToUpdate'
   | 'openLogFolder'
+  | 'showCard'
+  | 'hideCard'
+  | 'openHeadline'
 >;
 
 /**
@@ -69,4 +73,8 @@ export interface TickerCore {
    */
   setDrawing(drawing: boolean): void;
   drawing(): boolean;
+  /** A strip's details card opened on `symbol`: its day figures are refreshed unless fresh. */
+  contextCardOpened(symbol: string): void;
+  /** The headlines shown now: the only article links the app opens. */
+  currentHeadlines(): readonly Headline[];
 }

@@ -15,6 +15,7 @@ import type { Preferences, SecondStrip } from '../../shared/types';
 import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { isAppLink } from '../../shared/external-links';
+import { checkCardRequest, type CardRequest } from '../../shared/card-content';
 import { isTransferFormat, TRANSFER_FORMATS, type TransferFormat } from '../../shared/settings-transfer';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, LOT_ID_PATTERN, type LotDraft } from '../../shared/portfolio/holdings';
@@ -113,6 +114,27 @@ export function checkExternalUrl(value: unknown): Check<string> {
   if (url.hostname === '') return refuse('The link has no host');
   if (!isAppLink(url.href)) return refuse('Ticker opens only the links it builds itself');
   return { ok: true, value: url.href };
+}
+
+/** An https URL without credentials (a headline's article; main opens only the ones it holds). */
+function headlineUrlArg(value: unknown): Check<string> {
+  if (typeof value !== 'string') return refuse('The link must be text');
+  if (value.length > MAX_URL_LENGTH) return refuse(`The link must be at most ${MAX_URL_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse('The link is not a valid URL');
+  }
+  if (url.protocol !== 'https:') return refuse('Only https links can be opened');
+  if (url.username !== '' || url.password !== '') return refuse('Links with credentials are not opened');
+  if (url.hostname === '') return refuse('The link has no host');
+  return { ok: true, value: url.href };
+}
+
+function cardArg(value: unknown): Check<CardRequest> {
+  const checked = checkCardRequest(value);
+  return checked.ok ? checked : refuse(checked.message);
 }
 
 function listIdArg(value: unknown): Check<string> {
@@ -285,6 +307,10 @@ export const ARGS_VALIDATORS = {
   importSettings: tuple(),
   exportHoldings: tuple(),
   setSecondStrip: tuple(secondStripArg),
+  getContext: tuple(),
+  showCard: tuple(cardArg),
+  hideCard: tuple(),
+  openHeadline: tuple(headlineUrlArg),
 } satisfies { readonly [K in InvokeName]: ArgsValidator<K> };
 
 export function validateArgs<K extends InvokeName>(

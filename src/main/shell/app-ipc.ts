@@ -16,6 +16,7 @@ import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';
 import { createSenderCheck } from '../ipc/sender-check';
 import type { SettingsTransferHandlers } from './settings-transfer-dialogs';
+import type { CardWindow } from './card-window';
 import type { ItemActions, ItemStrip } from './item-actions';
 import { StripView, type StripRole } from './strip-view';
 import { describeDisplays } from './tray-menu';
@@ -25,7 +26,7 @@ export interface AppIpcDeps {
   ipcMain: IpcMainLike & IpcMainMessagesLike;
   screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   clipboard: Pick<Clipboard, 'writeText'>;
-  core: Pick<TickerCore, 'handlers' | 'pendingNotices' | 'preferences' | 'symbols'>;
+  core: Pick<TickerCore, 'handlers' | 'pendingNotices' | 'preferences' | 'symbols' | 'contextCardOpened'>;
   registry: WindowRegistry;
   /** Whether a URL is one of Ticker's own pages. */
   isOurPage(url: string): boolean;
@@ -43,6 +44,8 @@ export interface AppIpcDeps {
   economy(): EconomyState;
   /** About, updates and the log folder (the shell's own). */
   appShell: AppShellHandlers;
+  /** The strip items' details card (its own small window). */
+  card: Pick<CardWindow, 'show' | 'hide'>;
 }
 
 /** The handlers only the shell can answer about the app itself. */
@@ -126,6 +129,18 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
     },
     getShortcuts: () => deps.shortcuts(),
     ...deps.appShell,
+    showCard: (card) => {
+      const window = itemStrip().window();
+      if (window) deps.card.show(window, card);
+      core.contextCardOpened(card.symbol);
+      return null;
+    },
+    hideCard: () => {
+      deps.card.hide();
+      return null;
+    },
+    // The same checked path as every link: only the articles of the headlines Ticker holds.
+    openHeadline: (url) => deps.openLink(url),
   };
   const senderKind = createSenderCheck({
     kindOf: (id) => registry.kindOf(id),

@@ -31,6 +31,7 @@ import { createActionRunner } from './action-runner';
 import { createConsoleLog, type AppLog } from './app-log';
 import { applicationMenuTemplate } from './application-menu';
 import { appPageLocation } from './app-window';
+import { CardWindow } from './card-window';
 import { followIntoLog } from './log-follower';
 import { StripRecovery } from './strip-recovery';
 import { followEconomy } from './economy-follower';
@@ -217,7 +218,10 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   // The only way to the system browser: links the app builds (the chart links from the saved template).
   const openLink = createLinkOpener({
     openExternal: (url) => electron.shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: createLinkOpener lets only https links the app builds through (src/shared/external-links.ts)
-    rules: () => appLinkRules(core.preferences().chartUrlTemplate, pkg.homepage ? [pkg.homepage] : []),
+    rules: () =>
+      appLinkRules(core.preferences().chartUrlTemplate, pkg.homepage ? [pkg.homepage] : [], () =>
+        core.currentHeadlines(),
+      ),
   });
 
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
@@ -400,6 +404,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     log.warn('[app] could not set the about panel:', error);
   }
 
+  const card = new CardWindow({ createWindow, screen: electron.screen, registry, platform });
   const ipc = serveAppIpc({
     ipcMain: electron.ipcMain,
     screen: electron.screen,
@@ -414,6 +419,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     shortcuts: () => shortcuts.status(),
     settingsTransfer,
     economy: () => economy.current(),
+    card,
     appShell: {
       getAbout: () => about(),
       checkForUpdates: () => updates.checkNow(),
@@ -515,6 +521,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     afterStop: [
       stopForwarding,
       () => tray.destroy(),
+      () => card.destroy(),
       () => strip.destroy(),
       () => secondStrip.destroy(),
       () => settingsWindow.close(),

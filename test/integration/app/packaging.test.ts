@@ -219,6 +219,7 @@ describe('the packaged app.asar', () => {
         '/out/preload/index.cjs',
         '/out/renderer/strip.html',
         '/out/renderer/settings.html',
+        '/out/renderer/card.html',
         '/resources/tray/live.png',
         '/resources/tray/liveTemplate.png',
         '/node_modules/electron-store/package.json',

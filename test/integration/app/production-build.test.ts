@@ -45,7 +45,7 @@ describe('production renderer build', () => {
   });
 
   it('gives each page only references to files the build wrote', () => {
-    for (const page of ['strip.html', 'settings.html']) {
+    for (const page of ['strip.html', 'settings.html', 'card.html']) {
       const html = readFileSync(join(build.out, 'renderer', page), 'utf8');
       const refs = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((match) => match[1]!);
       expect(refs.length, page).toBeGreaterThanOrEqual(4);

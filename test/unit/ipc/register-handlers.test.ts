@@ -132,6 +132,10 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     checkForUpdates: vi.fn(() => ({ state: 'off' as const })),
     restartToUpdate: vi.fn(() => null),
     openLogFolder: vi.fn(() => null),
+    getContext: vi.fn(() => ({ details: [], headlines: [] })),
+    showCard: vi.fn(() => null),
+    hideCard: vi.fn(() => null),
+    openHeadline: vi.fn(() => null),
     setSecondStrip: vi.fn((patch) => {
       settings.setSecondStrip(patch);
       return settings.publicSettings();

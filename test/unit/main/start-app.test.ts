@@ -85,6 +85,9 @@ function fakeCore(
     economy: new Signal(),
     update: new Signal(),
     showAbout: new Signal(),
+    details: new Signal(),
+    headlines: new Signal(),
+    card: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };
@@ -168,6 +171,7 @@ function fakeCore(
         setPreferences({ paused });
         return status;
       }),
+      getContext: vi.fn(() => ({ details: [], headlines: [] })),
     },
     start: vi.fn(),
     stop: vi.fn(options.stop ?? (async () => {})),
@@ -192,6 +196,8 @@ function fakeCore(
       events.drawing.emit(next);
     }),
     drawing: vi.fn(() => drawing),
+    contextCardOpened: vi.fn(),
+    currentHeadlines: vi.fn(() => []),
   } satisfies TickerCore;
   return core;
 }

@@ -16,7 +16,7 @@ import {
   withContentSecurityPolicyMeta,
 } from '../../../src/shared/content-security-policy';
 
-const PAGES = ['strip.html', 'settings.html'];
+const PAGES = ['strip.html', 'settings.html', 'card.html'];
 const RENDERER_ROOT = resolve('src/renderer');
 
 function directives(policy: string): Map<string, string> {
