@@ -9,8 +9,13 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { TickerApi } from '../../../src/shared/ipc-contract';
-import { attachBrowserBridge, type BrowserBridge } from '../../support/browser-bridge';
-import type { SettingsTransferHandlers } from '../../../src/main/shell/settings-transfer-dialogs';
+import {
+  createBrowserDesk,
+  type BrowserBridge,
+  type BrowserDesk,
+  type BrowserDeskOptions,
+} from '../../support/browser-bridge';
+import type { StripRole } from '../../../src/main/shell/strip-view';
 import {
   fakeBridgeInitScript,
   fakeBridgeScript,
@@ -65,10 +70,13 @@ export interface OpenPageOptions {
 /** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
 export const CORE_PAGE_TIMEOUT_MS = 8_000;
 
-export type CorePageOptions = Omit<OpenPageOptions, 'bridge'> & {
-  /** Export…/Import… as main answers them (the real handlers with a scripted dialog); default: cancelled. */
-  settingsTransfer?: SettingsTransferHandlers;
-};
+export type CorePageOptions = Omit<OpenPageOptions, 'bridge'> &
+  BrowserDeskOptions & {
+    /** Which strip a strip page is (default the first). */
+    role?: StripRole;
+    /** Main answers every call this much later (a busy main process). */
+    latencyMs?: number;
+  };
 
 export interface RendererSession {
   readonly browser: Browser;
@@ -76,14 +84,18 @@ export interface RendererSession {
   /** Open strip.html or settings.html with the fake bridge; `errors` collects page errors. */
   openPage(name: 'strip' | 'settings', options?: OpenPageOptions): Promise<{ page: Page; errors: string[] }>;
   /**
-   * Open strip.html or settings.html with `window.ticker` forwarding to the real `core` (through
-   * the real IPC registration). Closing the page disposes its bridge.
+   * Open strip.html or settings.html as main's window of that kind: the page runs the real preload,
+   * which talks to main's real IPC surface over `core` (one desk per core, shared by its pages; the
+   * desk's options come from the first page opened on it, `settingsTransfer` from any). Closing the
+   * page closes its window.
    */
   openCorePage(
     name: 'strip' | 'settings',
     core: TickerCore,
     options?: CorePageOptions,
   ): Promise<{ page: Page; errors: string[]; bridge: BrowserBridge }>;
+  /** Main's side of the pages opened on `core` (the power source, the file dialogs, what they opened). */
+  desk(core: TickerCore, options?: BrowserDeskOptions): BrowserDesk;
   close(): Promise<void>;
 }
 
@@ -94,6 +106,15 @@ export async function startRendererSession(): Promise<RendererSession> {
     chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
   ]);
   const server = await serveStatic(buildDir);
+  const desks = new Map<TickerCore, BrowserDesk>();
+  const deskFor = (core: TickerCore, options: BrowserDeskOptions = {}): BrowserDesk => {
+    let desk = desks.get(core);
+    if (!desk) {
+      desk = createBrowserDesk(core, options);
+      desks.set(core, desk);
+    } else if (options.settingsTransfer) desk.setSettingsTransfer(options.settingsTransfer);
+    return desk;
+  };
 
   /** A blank page with error collection and the requested viewport, motion and clock. */
   async function newPage(
@@ -126,12 +147,18 @@ export async function startRendererSession(): Promise<RendererSession> {
       const { page, errors } = await newPage(name, options);
       // Fail fast with Playwright's message rather than at the test's own timeout.
       page.setDefaultTimeout(CORE_PAGE_TIMEOUT_MS);
-      const bridge = await attachBrowserBridge(page, core, options.settingsTransfer);
-      page.once('close', () => bridge.dispose());
+      const bridge = await deskFor(core, options).open(page, {
+        kind: name,
+        ...(options.role ? { role: options.role } : {}),
+        ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+      });
       await page.goto(`${server.url}/${name}.html`);
       return { page, errors, bridge };
     },
+    desk: deskFor,
     async close() {
+      for (const desk of desks.values()) desk.dispose();
+      desks.clear();
       await browser.close();
       await server.close();
     },
