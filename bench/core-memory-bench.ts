@@ -9,7 +9,7 @@ import { createTickerCore } from '../src/engine/core/create-ticker-core';
 import { DemoSource } from '../src/engine/feed/demo-source';
 import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../src/engine/market/tick-store';
 import { createMemoryStore } from '../src/engine/settings/key-value-store';
-import { SettingsService } from '../src/engine/settings/settings-service';
+import { createSettings } from '../src/engine/settings/settings';
 import type { EventName } from '../src/shared/ipc-contract';
 import { fakeSafeStorage } from '../test/support/core-fixture';
 import { BENCH_SYMBOL_NAMES } from './lib/market';
@@ -54,13 +54,13 @@ export async function runCoreMemoryBench(
   options: CoreMemoryOptions,
 ): Promise<{ result: CoreMemoryResult; details: CoreMemoryDetails }> {
   const clock = createSimClock(START);
-  const settings = new SettingsService({
+  const settings = createSettings({
     store: createMemoryStore(),
     safeStorage: fakeSafeStorage,
     platform: 'linux',
     now: clock.now,
   });
-  settings.setSymbols([...BENCH_SYMBOL_NAMES]);
+  settings.lists.setSymbols([...BENCH_SYMBOL_NAMES]);
   const core = createTickerCore({
     settings,
     clock,
@@ -93,7 +93,7 @@ export async function runCoreMemoryBench(
     // Alerts that keep firing: recurring, no cooldown, at each price of the moment.
     for (const snapshot of (await core.handlers.getSnapshot()).slice(0, 10)) {
       if (snapshot.price === null) continue;
-      settings.addAlert({
+      settings.alerts.add({
         symbol: snapshot.symbol,
         metric: 'price',
         op: '>=',
@@ -102,8 +102,8 @@ export async function runCoreMemoryBench(
         cooldownS: 0,
       });
     }
-    settings.addLot({ symbol: 'AAPL', quantity: '10', price: '150', date: '2026-01-02', note: '' });
-    settings.setBaseCurrency('EUR');
+    settings.portfolio.addLot({ symbol: 'AAPL', quantity: '10', price: '150', date: '2026-01-02', note: '' });
+    settings.portfolio.setBaseCurrency('EUR');
     // Every history fills (a point per interval, up to its capacity) before the first point.
     // A point is taken at the first trade at least an interval after the last, so allow twice that.
     await runFor(2 * DEFAULT_HISTORY_CAPACITY * DEFAULT_HISTORY_INTERVAL_MS);

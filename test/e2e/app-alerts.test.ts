@@ -45,14 +45,14 @@ describe('the Alerts section against the real core', () => {
       expect(await page.locator('#alert-value').getAttribute('aria-invalid')).toBe('true');
       await page.locator('#alert-value').fill('0');
       await expect.poll(() => page.locator('#alert-error').textContent()).toMatch(/greater than 0/);
-      expect(running.settings.alerts()).toEqual([]);
+      expect(running.settings.alerts.rules()).toEqual([]);
 
       await page.locator('#alert-value').fill('190');
       await section.getByRole('button', { name: 'Add alert' }).click();
       const item = section.locator('.alert-list li');
       await expect.poll(() => item.count()).toBe(1);
       expect(await item.locator('.alert-rule').textContent()).toBe('AAPL at or above 190');
-      expect(running.settings.alerts()).toMatchObject([
+      expect(running.settings.alerts.rules()).toMatchObject([
         { symbol: 'AAPL', metric: 'price', op: '>=', value: 190, recurring: false, triggered: false },
       ]);
 
@@ -81,7 +81,7 @@ describe('the Alerts section against the real core', () => {
 
       await item.first().getByRole('button', { name: 'Re-arm' }).click();
       await expect.poll(() => item.first().locator('.alert-meta').textContent()).toContain('Armed');
-      expect(running.settings.alerts()[0]?.triggered).toBe(false);
+      expect(running.settings.alerts.rules()[0]?.triggered).toBe(false);
 
       // Edit: the form takes the rule, saving replaces it.
       await item.first().getByRole('button', { name: 'Edit' }).click();
@@ -98,7 +98,7 @@ describe('the Alerts section against the real core', () => {
       await expect.poll(() => page.locator('#alert-error').textContent()).toBe('You already have the alert AAPL>=200.');
 
       // A notification click: the settings page brings the rule into view and focuses it.
-      const msftId = running.settings.alerts()[1]!.id;
+      const msftId = running.settings.alerts.rules()[1]!.id;
       running.core.events.focusAlert.emit(msftId);
       await expect
         .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.alertId ?? null))
@@ -121,7 +121,7 @@ describe('the Alerts section against the real core', () => {
 
       await item.first().getByRole('button', { name: 'Remove AAPL at or above 200' }).click();
       await expect.poll(() => item.count()).toBe(1);
-      expect(running.settings.alerts().map((rule) => rule.symbol)).toEqual(['MSFT']);
+      expect(running.settings.alerts.rules().map((rule) => rule.symbol)).toEqual(['MSFT']);
 
       // Hostile payloads are refused by the IPC validators.
       const direct = await page.evaluate(() =>
@@ -146,7 +146,7 @@ describe('the Alerts section against the real core', () => {
     async () => {
       app = await startApp({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
-      running.settings.addAlert({
+      running.settings.alerts.add({
         symbol: 'AAPL',
         metric: 'price',
         op: '>=',

@@ -62,12 +62,12 @@ describe('the Portfolio section against the real core', () => {
       expect(await page.locator('#lot-symbol-error').textContent()).toMatch(/symbol must be/);
       expect(await page.locator('#lot-price-error').textContent()).toMatch(/greater than 0/);
       expect(await page.locator('#lot-quantity').getAttribute('aria-invalid')).toBe('true');
-      expect(running.settings.holdings().lots).toEqual([]);
+      expect(running.settings.portfolio.holdings().lots).toEqual([]);
 
       await addLot(page, { symbol: 'aapl', quantity: '10', price: '150', date: '2024-01-10', note: 'first' });
       await addLot(page, { symbol: 'MSFT', quantity: '-2', price: '420', date: '2024-02-01', note: 'short' });
-      await expect.poll(() => running.settings.holdings().lots.length).toBe(2);
-      expect(running.settings.holdings().lots[0]).toMatchObject({
+      await expect.poll(() => running.settings.portfolio.holdings().lots.length).toBe(2);
+      expect(running.settings.portfolio.holdings().lots[0]).toMatchObject({
         symbol: 'AAPL',
         quantity: '10',
         price: '150',
@@ -86,12 +86,12 @@ describe('the Portfolio section against the real core', () => {
       await section.screenshot({ path: join(OUTPUT_DIR, 'settings-portfolio.png') });
 
       // Edit a lot: its values come back into the form; the saved lot changes in place.
-      const firstLot = running.settings.holdings().lots[0]!;
+      const firstLot = running.settings.portfolio.holdings().lots[0]!;
       await section.locator(`tr[data-lot="${firstLot.id}"]`).getByRole('button', { name: 'Edit' }).click();
       expect(await page.locator('#lot-quantity').inputValue()).toBe('10');
       await page.locator('#lot-quantity').fill('12');
       await section.getByRole('button', { name: 'Save lot' }).click();
-      await expect.poll(() => running.settings.holdings().lots[0]?.quantity).toBe('12');
+      await expect.poll(() => running.settings.portfolio.holdings().lots[0]?.quantity).toBe('12');
       await expect.poll(() => aapl.locator('.value').textContent()).toBe('$2,272.92');
 
       // Privacy: every amount reads •••, percentages and prices stay, lots cannot be edited.
@@ -99,7 +99,7 @@ describe('the Portfolio section against the real core', () => {
       await expect
         .poll(() => totals.textContent())
         .toBe(`Value ${HIDDEN_AMOUNT} · today ${HIDDEN_AMOUNT} (+2.28%) · total gain ${HIDDEN_AMOUNT} (+50.28%)`);
-      expect(running.settings.preferences().privacy).toBe(true);
+      expect(running.settings.preferences.current().privacy).toBe(true);
       expect(await aapl.locator('.value').textContent()).toBe(HIDDEN_AMOUNT);
       expect(await aapl.locator('.quantity').textContent()).toBe(HIDDEN_AMOUNT);
       expect(await section.locator('.lot-form').count()).toBe(0);
@@ -119,7 +119,7 @@ describe('the Portfolio section against the real core', () => {
     async () => {
       app = await startApp({ symbols: ['AAPL'] });
       const running = app;
-      running.settings.addLot({ symbol: 'AAPL', quantity: '1', price: '100', date: '2024-01-10', note: '' });
+      running.settings.portfolio.addLot({ symbol: 'AAPL', quantity: '1', price: '100', date: '2024-01-10', note: '' });
       const dir = mkdtempSync(join(tmpdir(), 'ticker-portfolio-export-'));
       let savePath: string | null = null;
       const settingsTransfer = settingsTransferHandlers({
@@ -147,7 +147,7 @@ describe('the Portfolio section against the real core', () => {
           'line 2: the quantity must be a number like 10 or 0.5, got "ten"',
           'line 3: 2024-02-30 is not a calendar date',
         ]);
-      expect(running.settings.holdings().lots.map((lot) => lot.quantity)).toEqual(['1']);
+      expect(running.settings.portfolio.holdings().lots.map((lot) => lot.quantity)).toEqual(['1']);
 
       await input.setInputFiles({
         name: 'good.csv',
@@ -157,7 +157,7 @@ describe('the Portfolio section against the real core', () => {
         ),
       });
       await expect
-        .poll(() => running.settings.holdings().lots.map((lot) => [lot.symbol, lot.quantity, lot.note]))
+        .poll(() => running.settings.portfolio.holdings().lots.map((lot) => [lot.symbol, lot.quantity, lot.note]))
         .toEqual([
           ['AAPL', '5', ''],
           ['BINANCE:BTCUSDT', '0.25', 'cold, wallet'],

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
-import type { SettingsService } from '../../src/engine/settings/settings-service';
+import type { Settings } from '../../src/engine/settings/settings';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import {
   APP_KEY,
@@ -273,15 +273,17 @@ describe('settings against the real core', () => {
         // The import's preview: the user presses Import.
         showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
       };
-      let settingsService: SettingsService | null = null;
+      let settingsService: Settings | null = null;
       const settingsTransfer = settingsTransferHandlers({
         dialog: dialog as never,
         parentWindow: () => null,
         settings: {
-          transferSource: () => (settingsService as SettingsService).transferSource(),
-          previewTransfer: (data) => (settingsService as SettingsService).previewTransfer(data),
-          importTransfer: (data, options) => (settingsService as SettingsService).importTransfer(data, options),
-          holdings: () => (settingsService as SettingsService).holdings(),
+          transfer: {
+            source: () => (settingsService as Settings).transfer.source(),
+            preview: (data) => (settingsService as Settings).transfer.preview(data),
+            apply: (data, options) => (settingsService as Settings).transfer.apply(data, options),
+          },
+          portfolio: { holdings: () => (settingsService as Settings).portfolio.holdings() },
           maxSymbols: 50,
         },
         documentsDir: () => dir,
@@ -298,7 +300,7 @@ describe('settings against the real core', () => {
       await running.server.waitFor(() => running.client.subscriptions.size === 2, 'the unsubscribes');
       expect([...running.client.subscriptions].sort()).toEqual(['AAPL', 'MSFT']);
       expect(running.server.counters.connectionsAccepted).toBe(1);
-      expect(running.settings.lists().map((list) => list.name)).toEqual(['Watch list', 'Crypto']);
+      expect(running.settings.lists.all().map((list) => list.name)).toEqual(['Watch list', 'Crypto']);
       await expect.poll(() => settings.page.getByText('Crypto', { exact: true }).count()).toBeGreaterThan(0);
 
       await section.getByRole('button', { name: 'Export lists and preferences…' }).click();

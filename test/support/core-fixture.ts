@@ -5,7 +5,8 @@
 import { createTickerCore, type TickerCoreDeps } from '../../src/engine/core/create-ticker-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { createMemoryStore, type KeyValueStore } from '../../src/engine/settings/key-value-store';
-import { SettingsService, type SafeStorageLike } from '../../src/engine/settings/settings-service';
+import type { SafeStorageLike } from '../../src/engine/settings/key-protection';
+import { createSettings, type Settings } from '../../src/engine/settings/settings';
 import type { FakeFinnhub } from './fake-finnhub';
 
 /** Reversible "encryption" that is visibly not the plain key. */
@@ -18,7 +19,7 @@ export const fakeSafeStorage: SafeStorageLike = {
 
 export interface CoreFixture {
   core: TickerCore;
-  settings: SettingsService;
+  settings: Settings;
   store: KeyValueStore;
 }
 
@@ -28,9 +29,9 @@ export function createCoreFixture(
 ): CoreFixture {
   const { symbols, key, store: givenStore, ...deps } = options;
   const store = givenStore ?? createMemoryStore();
-  const settings = new SettingsService({ store, safeStorage: fakeSafeStorage, platform: 'linux' });
-  if (symbols) settings.setSymbols(symbols);
-  if (key) settings.setApiKey(key);
+  const settings = createSettings({ store, safeStorage: fakeSafeStorage, platform: 'linux' });
+  if (symbols) settings.lists.setSymbols(symbols);
+  if (key) settings.key.set(key);
   const core = createTickerCore({ settings, wsUrl: server.wsUrl, restUrl: server.restUrl, ...deps });
   return { core, settings, store };
 }

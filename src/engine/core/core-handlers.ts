@@ -2,11 +2,11 @@
  * The core's half of the IPC contract: each handler is the settings change or the query it names;
  * the parts that own state (sources, alerts, relay, portfolio) answer for themselves.
  */
-import type { FeedOverview, FeedStats, FeedStatus, Preferences } from '../../shared/types';
+import type { FeedOverview, FeedStats, FeedStatus, Preferences, SecondStrip } from '../../shared/types';
 import type { AlertEngine } from '../alerts/alert-engine';
 import type { ContextFeed } from '../context/context-feed';
 import type { PortfolioTracker } from '../portfolio/portfolio-tracker';
-import type { SettingsService } from '../settings/settings-service';
+import type { Settings } from '../settings/settings';
 import type { CoreRelay } from './core-relay';
 import type { FeedSession } from '../session/feed-session';
 import type { KeySources } from './key-sources';
@@ -24,7 +24,7 @@ const EMPTY_STATS: FeedStats = {
 };
 
 export interface CoreParts {
-  settings: SettingsService;
+  settings: Settings;
   session: FeedSession;
   sources: KeySources;
   alerts: AlertEngine;
@@ -57,22 +57,20 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
       economy: null,
     }),
     getSettings: () => settings.publicSettings(),
-    setPreferences: andSettings((patch: Partial<Preferences>) => settings.setPreferences(patch)),
-    addSymbol: (symbol) => settings.addSymbol(symbol),
-    removeSymbol: (symbol) => settings.removeSymbol(symbol),
-    moveSymbol: (symbol, toIndex) => settings.moveSymbol(symbol, toIndex),
-    addToList: (listId, symbol) => settings.addSymbol(symbol, listId),
-    removeFromList: (listId, symbol) => settings.removeSymbol(symbol, listId),
-    moveInList: (listId, symbol, toIndex) => settings.moveSymbol(symbol, toIndex, listId),
-    createList: (name) => settings.createList(name),
-    renameList: (listId, name) => settings.renameList(listId, name),
-    deleteList: andSettings((listId: string) => settings.deleteList(listId)),
-    showList: andSettings((listId: string) => settings.showList(listId)),
-    setSecondStrip: andSettings((patch: Parameters<SettingsService['setSecondStrip']>[0]) =>
-      settings.setSecondStrip(patch),
-    ),
+    setPreferences: andSettings((patch: Partial<Preferences>) => settings.preferences.set(patch)),
+    addSymbol: (symbol) => settings.lists.addSymbol(symbol),
+    removeSymbol: (symbol) => settings.lists.removeSymbol(symbol),
+    moveSymbol: (symbol, toIndex) => settings.lists.moveSymbol(symbol, toIndex),
+    addToList: (listId, symbol) => settings.lists.addSymbol(symbol, listId),
+    removeFromList: (listId, symbol) => settings.lists.removeSymbol(symbol, listId),
+    moveInList: (listId, symbol, toIndex) => settings.lists.moveSymbol(symbol, toIndex, listId),
+    createList: (name) => settings.lists.create(name),
+    renameList: (listId, name) => settings.lists.rename(listId, name),
+    deleteList: andSettings((listId: string) => settings.lists.delete(listId)),
+    showList: andSettings((listId: string) => settings.lists.show(listId)),
+    setSecondStrip: andSettings((patch: Partial<SecondStrip>) => settings.secondStrip.set(patch)),
     setApiKey: async (key) => {
-      const info = settings.setApiKey(key);
+      const info = settings.key.set(key);
       await sources.sync();
       return info;
     },
@@ -81,28 +79,28 @@ export function coreHandlers(parts: CoreParts): CoreHandlers {
     getSnapshot: () => session.store.snapshots(),
     getRelay: () => relay.view(),
     regenerateRelayToken: () => {
-      settings.regenerateRelayToken();
+      settings.relay.regenerateToken();
       return relay.view();
     },
     setRelayOrigins: (origins) => {
-      settings.setRelayOrigins(origins);
+      settings.relay.setOrigins(origins);
       return relay.view();
     },
-    addAlert: (draft) => settings.addAlert(draft),
-    updateAlert: (id, draft) => settings.updateAlert(id, draft),
-    removeAlert: (id) => settings.removeAlert(id),
-    rearmAlert: (id) => settings.rearmAlert(id),
+    addAlert: (draft) => settings.alerts.add(draft),
+    updateAlert: (id, draft) => settings.alerts.update(id, draft),
+    removeAlert: (id) => settings.alerts.remove(id),
+    rearmAlert: (id) => settings.alerts.rearm(id),
     getAlertHistory: () => alerts.history(),
-    addLot: (draft) => settings.addLot(draft),
-    updateLot: (id, draft) => settings.updateLot(id, draft),
-    removeLot: (id) => settings.removeLot(id),
-    replaceLots: (lots) => settings.replaceLots(lots),
-    setBaseCurrency: (code) => settings.setBaseCurrency(code),
+    addLot: (draft) => settings.portfolio.addLot(draft),
+    updateLot: (id, draft) => settings.portfolio.updateLot(id, draft),
+    removeLot: (id) => settings.portfolio.removeLot(id),
+    replaceLots: (lots) => settings.portfolio.replaceLots(lots),
+    setBaseCurrency: (code) => settings.portfolio.setBaseCurrency(code),
     getPortfolio: () => portfolio.figures(),
     getOverview: overview,
     getContext: () => context.state(),
     setPaused: (paused) => {
-      settings.setPreferences({ paused });
+      settings.preferences.set({ paused });
       return status();
     },
   };

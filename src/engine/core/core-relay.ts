@@ -7,12 +7,12 @@ import type { Signal } from '../../shared/signal';
 import type { Notice, RelayOverview, RelayView } from '../../shared/types';
 import { RelayController } from '../relay/relay-controller';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
-import type { SettingsService } from '../settings/settings-service';
+import type { Settings } from '../settings/settings';
 import type { FeedSession } from '../session/feed-session';
 
 export interface CoreRelayDeps {
   session: FeedSession;
-  settings: SettingsService;
+  settings: Pick<Settings, 'relay' | 'preferences' | 'maxSymbols'>;
   changed: Signal<RelayView>;
   notify(notice: Omit<Notice, 'at'>): void;
   /** Whether the core runs: before start() the saved config is only recorded, after stop() never applied. */
@@ -38,7 +38,7 @@ export class CoreRelay {
       this.lastError = overview.error;
       deps.changed.emit(this.view());
     });
-    settings.relayChanged.subscribe(() => {
+    settings.relay.changed.subscribe(() => {
       if (deps.running()) void this.apply();
       deps.changed.emit(this.view());
     });
@@ -47,16 +47,16 @@ export class CoreRelay {
   /** Start, restart or stop the relay as the saved settings say. */
   apply(): Promise<void> {
     const { settings } = this.deps;
-    const { relayEnabled, relayPort } = settings.preferences();
+    const { relayEnabled, relayPort } = settings.preferences.current();
     // The token is made only when the relay is first turned on (or the settings window shows it).
-    const token = relayEnabled ? settings.relayToken() : (settings.relayTokenIfMade() ?? '');
+    const token = relayEnabled ? settings.relay.token() : (settings.relay.tokenIfMade() ?? '');
     const enabled = relayEnabled && this.deps.running();
-    return this.controller.apply({ enabled, port: relayPort, token, origins: settings.relayOrigins() });
+    return this.controller.apply({ enabled, port: relayPort, token, origins: settings.relay.origins() });
   }
 
   view(): RelayView {
     const { settings } = this.deps;
-    return { ...this.controller.overview(), token: settings.relayToken(), origins: settings.relayOrigins() };
+    return { ...this.controller.overview(), token: settings.relay.token(), origins: settings.relay.origins() };
   }
 
   overview(): RelayOverview {

@@ -7,7 +7,8 @@
 import type { EventContract, EventName } from '../../shared/ipc-contract';
 import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
-import type { FeedStatus, PublicSettings } from '../../shared/types';
+import type { FeedStatus } from '../../shared/types';
+import type { AlertEngine } from '../alerts/alert-engine';
 import type { TradeSource } from '../feed/trade-source';
 import type { FetchLike } from '../net/fetch-like';
 import type { ProxyLookup } from '../net/proxy-lookup';
@@ -16,7 +17,7 @@ import { memoryJsonStore, type JsonStore } from '../context/context-cache';
 import { ContextFeed } from '../context/context-feed';
 import { PortfolioTracker } from '../portfolio/portfolio-tracker';
 import type { RelayServer, RelayServerOptions } from '../relay/relay-server';
-import type { SettingsService } from '../settings/settings-service';
+import type { Settings } from '../settings/settings';
 import { startCoreAlerts } from './core-alerts';
 import { coreHandlers } from './core-handlers';
 import { CoreRelay } from './core-relay';
@@ -28,7 +29,7 @@ import { NoticeLog } from './notice-log';
 import type { TickerCore } from './ticker-core';
 
 export interface TickerCoreDeps {
-  settings: SettingsService;
+  settings: Settings;
   wsUrl?: string;
   restUrl?: string;
   /** How REST goes out (default: Node's fetch). */
@@ -69,6 +70,65 @@ function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
   };
 }
 
+/** How the feed's sources are made: the deps' overrides on top of the defaults. */
+function feedSourceConfig(
+  deps: TickerCoreDeps,
+  limiter: RateLimiter,
+  clock: Clock,
+): Omit<FeedSourceConfig, 'key' | 'symbols'> {
+  return {
+    limiter,
+    clock,
+    ...(deps.wsUrl !== undefined ? { wsUrl: deps.wsUrl } : {}),
+    ...(deps.restUrl !== undefined ? { restUrl: deps.restUrl } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.proxyFor ? { proxyFor: deps.proxyFor } : {}),
+    ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
+    ...(deps.createLiveSource ? { createLiveSource: deps.createLiveSource } : {}),
+    ...(deps.createDemoSource ? { createDemoSource: deps.createDemoSource } : {}),
+  };
+}
+
+interface Followers {
+  settings: Settings;
+  session: FeedSession;
+  alerts: AlertEngine;
+  portfolio: PortfolioTracker;
+  relay: CoreRelay;
+  /** The company context follows the symbols on screen and whether a strip shows headlines. */
+  applyContext(): void;
+  events: { settings: Signal<EventContract['settings']> };
+  started(): boolean;
+}
+
+/** Each part follows the kinds of settings it depends on; every change a window shows is pushed to them. */
+function followSettings(parts: Followers): void {
+  const { settings, session } = parts;
+  let shown = settings.lists.shownSymbols();
+  const followScreen = (): void => {
+    const now = settings.lists.shownSymbols();
+    if (now.join(',') !== shown.join(',')) session.setSymbols(now);
+    shown = now;
+    parts.applyContext();
+  };
+  settings.lists.changed.subscribe(followScreen);
+  settings.secondStrip.changed.subscribe(followScreen);
+  settings.alerts.changed.subscribe((rules) => parts.alerts.setRules(rules));
+  settings.portfolio.changed.subscribe((holdings) => parts.portfolio.setHoldings(holdings));
+  settings.preferences.changed.subscribe(({ current, previous }) => {
+    if (current.updateRateHz !== previous.updateRateHz) session.publisher.setRate(current.updateRateHz);
+    const relayMoved = current.relayEnabled !== previous.relayEnabled || current.relayPort !== previous.relayPort;
+    if (parts.started() && relayMoved) void parts.relay.apply();
+    if (current.paused !== previous.paused) {
+      const source = session.currentSource();
+      if (current.paused) source?.pause();
+      else source?.resume();
+    }
+    if (current.headlines !== previous.headlines) parts.applyContext();
+  });
+  settings.changed.subscribe((next) => parts.events.settings.emit(next));
+}
+
 export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const { settings } = deps;
   const clock = deps.clock ?? systemClock;
@@ -84,8 +144,8 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
 
   // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
   const session = new FeedSession({
-    symbols: settings.shownSymbols(),
-    rateHz: settings.preferences().updateRateHz,
+    symbols: settings.lists.shownSymbols(),
+    rateHz: settings.preferences.current().updateRateHz,
     maxSymbols: settings.maxSymbols,
     clock,
   });
@@ -94,17 +154,6 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const status = (): FeedStatus => session.currentStatus();
 
   const limiter = new RateLimiter({ clock });
-  const sourceConfig: Omit<FeedSourceConfig, 'key' | 'symbols'> = {
-    limiter,
-    clock,
-    ...(deps.wsUrl !== undefined ? { wsUrl: deps.wsUrl } : {}),
-    ...(deps.restUrl !== undefined ? { restUrl: deps.restUrl } : {}),
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.proxyFor ? { proxyFor: deps.proxyFor } : {}),
-    ...(deps.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: deps.heartbeatTimeoutMs } : {}),
-    ...(deps.createLiveSource ? { createLiveSource: deps.createLiveSource } : {}),
-    ...(deps.createDemoSource ? { createDemoSource: deps.createDemoSource } : {}),
-  };
   // Company names, the card's figures, earnings dates and headlines: background calls on the same limiter.
   const context = new ContextFeed({
     store: deps.contextStore ?? memoryJsonStore(),
@@ -115,15 +164,21 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   context.details.subscribe((details) => events.details.emit(details));
   context.headlines.subscribe((headlines) => events.headlines.emit(headlines));
   const applyContext = (): void => {
-    if (running()) context.apply(sources.restClient(), settings.shownSymbols(), wantsHeadlines(settings));
+    if (running()) context.apply(sources.restClient(), settings.lists.shownSymbols(), wantsHeadlines(settings));
   };
-  const sources = new KeySources({ session, settings, config: sourceConfig, running, restChanged: applyContext });
-  const alerts = startCoreAlerts({ session, settings, clock, fired: events.alert });
+  const sources = new KeySources({
+    session,
+    settings,
+    config: feedSourceConfig(deps, limiter, clock),
+    running,
+    restChanged: applyContext,
+  });
+  const alerts = startCoreAlerts({ session, settings: settings.alerts, clock, fired: events.alert });
 
   // The portfolio's rates and unwatched holdings share the one connection as another owner.
   const portfolio = new PortfolioTracker({ feed: session, clock });
   portfolio.changed.subscribe((figures) => events.portfolio.emit(figures));
-  portfolio.setHoldings(settings.holdings());
+  portfolio.setHoldings(settings.portfolio.holdings());
 
   const relay = new CoreRelay({
     session,
@@ -134,33 +189,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     ...(deps.createRelayServer ? { createServer: deps.createRelayServer } : {}),
   });
 
-  let previous: PublicSettings = settings.publicSettings();
-  let shown = settings.shownSymbols();
-  settings.changed.subscribe((next) => {
-    const before = previous;
-    previous = next;
-    const nowShown = settings.shownSymbols();
-    if (nowShown.join(',') !== shown.join(',')) session.setSymbols(nowShown);
-    shown = nowShown;
-    applyContext();
-    if (JSON.stringify(next.alerts) !== JSON.stringify(before.alerts)) alerts.setRules(next.alerts);
-    if (JSON.stringify(next.holdings) !== JSON.stringify(before.holdings)) portfolio.setHoldings(next.holdings);
-    if (next.preferences.updateRateHz !== before.preferences.updateRateHz)
-      session.publisher.setRate(next.preferences.updateRateHz);
-    if (
-      started &&
-      (next.preferences.relayEnabled !== before.preferences.relayEnabled ||
-        next.preferences.relayPort !== before.preferences.relayPort)
-    ) {
-      void relay.apply();
-    }
-    if (next.preferences.paused !== before.preferences.paused) {
-      const source = session.currentSource();
-      if (next.preferences.paused) source?.pause();
-      else source?.resume();
-    }
-    events.settings.emit(next);
-  });
+  followSettings({ settings, session, alerts, portfolio, relay, applyContext, events, started: () => started });
 
   return {
     handlers: coreHandlers({ settings, session, sources, alerts, relay, portfolio, context, status }),
@@ -189,13 +218,13 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     },
     status,
     relay: () => relay.overview(),
-    symbols: () => settings.symbols(),
-    lists: () => settings.lists(),
-    shownListId: () => settings.shownListId(),
-    secondStrip: () => settings.secondStrip(),
-    preferences: () => settings.preferences(),
-    windowState: () => settings.windowState(),
-    setWindowState: (state) => settings.setWindowState(state),
+    symbols: () => settings.lists.symbols(),
+    lists: () => settings.lists.all(),
+    shownListId: () => settings.lists.shownListId(),
+    secondStrip: () => settings.secondStrip.current(),
+    preferences: () => settings.preferences.current(),
+    windowState: () => settings.window.current(),
+    setWindowState: (state) => settings.window.set(state),
     pendingNotices: () => notices.pending(),
     portfolio: () => portfolio.figures(),
     notify,
@@ -217,7 +246,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
 }
 
 /** Headlines are polled only while a strip shows them (between the items, or as the second strip). */
-function wantsHeadlines(settings: SettingsService): boolean {
-  const second = settings.secondStrip();
-  return settings.preferences().headlines === 'strip' || (second.enabled && second.content === 'headlines');
+function wantsHeadlines(settings: Settings): boolean {
+  const second = settings.secondStrip.current();
+  return settings.preferences.current().headlines === 'strip' || (second.enabled && second.content === 'headlines');
 }

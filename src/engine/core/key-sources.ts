@@ -5,7 +5,7 @@
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import type { KeyTestResult, SymbolMatch } from '../../shared/types';
 import type { FinnhubRest } from '../market/finnhub-rest';
-import type { SettingsService } from '../settings/settings-service';
+import type { Settings } from '../settings/settings';
 import { createFeedSource, createRestClient, type FeedSourceConfig } from './create-feed-source';
 import { searchDemoSymbols } from './demo-symbols';
 import type { FeedSession } from '../session/feed-session';
@@ -21,7 +21,7 @@ export class KeySources {
   constructor(
     private readonly deps: {
       session: FeedSession;
-      settings: Pick<SettingsService, 'apiKey' | 'shownSymbols' | 'preferences'>;
+      settings: Pick<Settings, 'key' | 'lists' | 'preferences'>;
       config: Omit<FeedSourceConfig, 'key' | 'symbols'>;
       running(): boolean;
       /** Called when the REST client changes (a new key, or the demo). */
@@ -33,14 +33,14 @@ export class KeySources {
   async sync(force = false): Promise<void> {
     const { session, settings } = this.deps;
     if (!this.deps.running()) return;
-    const key = settings.apiKey();
+    const key = settings.key.plain();
     if (!force && key === this.activeKey && session.currentSource()) return;
     this.activeKey = key;
-    const made = createFeedSource({ ...this.deps.config, key, symbols: settings.shownSymbols() });
+    const made = createFeedSource({ ...this.deps.config, key, symbols: settings.lists.shownSymbols() });
     this.rest = made.rest;
     this.deps.restChanged?.();
     await session.attach(made.source, made.quotes);
-    if (settings.preferences().paused) made.source.pause();
+    if (settings.preferences.current().paused) made.source.pause();
   }
 
   /** The saved key's REST client, or null while the demo runs. */
@@ -54,7 +54,7 @@ export class KeySources {
 
   /** Test `key` (or the saved one) against Finnhub's REST API. */
   async testKey(key?: string): Promise<KeyTestResult> {
-    const token = key !== undefined && key.trim() !== '' ? key.trim() : this.deps.settings.apiKey();
+    const token = key !== undefined && key.trim() !== '' ? key.trim() : this.deps.settings.key.plain();
     if (token === null) return { ok: false, reason: 'No key to test: paste your Finnhub key first.' };
     // The rule setApiKey applies: a key that could never be saved is not worth a REST request.
     const problem = apiKeyProblem(token);

@@ -5,7 +5,7 @@
 import type { Clock } from '../../shared/clock';
 import { RecentAlerts } from '../../engine/alerts/recent-alerts';
 import type { TickerCore } from '../../engine/core/ticker-core';
-import type { SettingsService } from '../../engine/settings/settings-service';
+import type { AlertSettings } from '../../engine/settings/alert-settings';
 import { AlertNotifier, type AlertNotifierDeps } from './alert-notifier';
 import type { OpenSettingsOptions } from './settings-window';
 
@@ -13,7 +13,7 @@ export interface AlertNotificationsDeps {
   /** The desktop's notifications (Electron's Notification in the app). */
   notifications: Pick<AlertNotifierDeps, 'createNotification' | 'isSupported'>;
   core: Pick<TickerCore, 'events' | 'preferences'>;
-  settings: Pick<SettingsService, 'alerts'>;
+  alerts: Pick<AlertSettings, 'rules'>;
   openSettings(options: OpenSettingsOptions): void;
   clock: Clock;
 }
@@ -24,11 +24,11 @@ export interface AlertNotifications {
 }
 
 export function showAlertNotifications(deps: AlertNotificationsDeps): AlertNotifications {
-  const { core, settings } = deps;
+  const { core } = deps;
   const notifier = new AlertNotifier({
     ...deps.notifications,
     sound: () => core.preferences().alertSound,
-    ruleById: (id) => settings.alerts().find((rule) => rule.id === id) ?? null,
+    ruleById: (id) => deps.alerts.rules().find((rule) => rule.id === id) ?? null,
     openRule: (ruleId) => deps.openSettings({ focusAlert: ruleId }),
   });
   const recentAlerts = new RecentAlerts({ clock: deps.clock });

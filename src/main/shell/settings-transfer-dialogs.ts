@@ -16,7 +16,8 @@ import type {
 import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
 import { formatHoldingsCsv } from '../../shared/portfolio/holdings-csv';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from '../../shared/settings-transfer';
-import type { SettingsService } from '../../engine/settings/settings-service';
+import type { PortfolioSettings } from '../../engine/settings/portfolio-settings';
+import type { TransferSettings } from '../../engine/settings/transfer-settings';
 import {
   codeOf,
   describeExport,
@@ -32,7 +33,11 @@ export interface SettingsTransferDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>;
   /** The window the dialogs belong to (the settings window), when open. */
   parentWindow(): BrowserWindow | null;
-  settings: Pick<SettingsService, 'transferSource' | 'previewTransfer' | 'importTransfer' | 'maxSymbols' | 'holdings'>;
+  settings: {
+    transfer: Pick<TransferSettings, 'source' | 'preview' | 'apply'>;
+    portfolio: Pick<PortfolioSettings, 'holdings'>;
+    maxSymbols: number;
+  };
   /** Where the save dialog starts (the user's documents folder). */
   documentsDir(): string;
   now(): number;
@@ -90,7 +95,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
-      const source = deps.settings.transferSource();
+      const source = deps.settings.transfer.source();
       writeChosen(chosen.filePath, formatTransfer(source, format, deps.now()), deps.fs);
       return {
         status: 'exported',
@@ -110,7 +115,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       const fileName = basename(path);
       const read = readTransferFile(path, deps.fs);
       if (!read.ok) return { status: 'refused', fileName, problems: read.problems };
-      const source = deps.settings.transferSource();
+      const source = deps.settings.transfer.source();
       const shown = source.lists.find((list) => list.id === source.shownListId) ?? source.lists[0];
       const parsed = parseTransfer(read.text, transferFormatOf(path), {
         defaultList: shown?.name ?? '',
@@ -119,7 +124,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       if (!parsed.ok) return { status: 'refused', fileName, problems: parsed.problems };
       // The preview: every change, old → new, a new chart-link site first; nothing that opens a
       // port or starts a program is switched on unless the user ticks the box for it.
-      const preview = deps.settings.previewTransfer(parsed.data);
+      const preview = deps.settings.transfer.preview(parsed.data);
       if (!preview.ok) return { status: 'refused', fileName, problems: preview.problems };
       const answer = await showMessage({
         type: preview.chartHost !== null || preview.switchOns.length > 0 ? 'warning' : 'question',
@@ -135,7 +140,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
           : {}),
       });
       if (answer.response !== 0) return { status: 'cancelled' };
-      const applied = deps.settings.importTransfer(parsed.data, { allowSwitchOn: answer.checkboxChecked === true });
+      const applied = deps.settings.transfer.apply(parsed.data, { allowSwitchOn: answer.checkboxChecked === true });
       if (!applied.ok) return { status: 'refused', fileName, problems: applied.problems };
       return { status: 'imported', fileName, summary: applied.summary };
     },
@@ -149,7 +154,7 @@ export function settingsTransferHandlers(deps: SettingsTransferDeps): SettingsTr
       });
       if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
       // Read after the dialog: the lots saved when the user confirms are the ones written.
-      const { lots } = deps.settings.holdings();
+      const { lots } = deps.settings.portfolio.holdings();
       writeChosen(chosen.filePath, formatHoldingsCsv(lots), deps.fs);
       return {
         status: 'exported',

@@ -16,7 +16,7 @@ import { MarketWatch } from '../../engine/market/market-watch';
 import { isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../../engine/settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../../engine/settings/open-store';
-import { SettingsService } from '../../engine/settings/settings-service';
+import { createSettings, type Settings } from '../../engine/settings/settings';
 import { noSelfUpdateMessage } from '../updates/install-kind';
 import { UpdateService, type UpdateClient } from '../updates/update-service';
 import {
@@ -90,7 +90,7 @@ export interface StartAppDeps {
   paths: AppPaths;
   platform: NodeJS.Platform;
   createSettingsStore(): KeyValueStore;
-  createCore(settings: SettingsService): TickerCore;
+  createCore(settings: Settings): TickerCore;
   /** What to start at login on Linux (the AppImage when there is one). */
   launchExecPath: string;
   /** Time and timers (default: the system clock). */
@@ -197,12 +197,12 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
     filePath: settingsFilePath(app.getPath('userData')),
     now,
   });
-  const settings = new SettingsService({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
+  const settings = createSettings({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
   const core = deps.createCore(settings);
   if (opened.notice) core.notify(noticeParts(opened.notice));
   const log = deps.log ?? createConsoleLog();
   // The key and the relay token never reach the log: every message is cleaned of them at the sink.
-  log.setSecrets(() => [settings.apiKey(), settings.relayTokenIfMade()]);
+  log.setSecrets(() => [settings.key.plain(), settings.relay.tokenIfMade()]);
   const stopLogging = followIntoLog({ core, log });
   const pkg = deps.packageInfo ?? shippedPackageInfo(app);
   const versions: AboutVersions = deps.versions ?? process.versions;
@@ -258,7 +258,7 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
       isSupported: () => electron.Notification.isSupported(),
     },
     core,
-    settings,
+    alerts: settings.alerts,
     openSettings,
     clock,
   });

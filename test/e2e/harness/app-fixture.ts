@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { FinnhubConnection } from '../../../src/engine/feed/finnhub-connection';
-import type { SettingsService } from '../../../src/engine/settings/settings-service';
+import type { Settings } from '../../../src/engine/settings/settings';
 import type { Preferences } from '../../../src/shared/types';
 import { systemClock, type Clock } from '../../../src/shared/clock';
 import { createCoreFixture } from '../../support/core-fixture';
@@ -41,7 +41,7 @@ export interface StartAppOptions {
 export interface RunningApp {
   readonly server: FakeFinnhub;
   readonly core: TickerCore;
-  readonly settings: SettingsService;
+  readonly settings: Settings;
   /** The first upstream connection, subscribed to every symbol. */
   readonly client: FakeClient;
   /** Send one trade per symbol at `prices`, timestamped now; returns the trades delivered. */
@@ -90,7 +90,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         ...(clock ? { clock } : {}),
       }),
   });
-  if (options.preferences) settings.setPreferences(options.preferences);
+  if (options.preferences) settings.preferences.set(options.preferences);
   let stopped = false;
   const close = async () => {
     if (stopped) return;

@@ -42,8 +42,8 @@ describe('alerts in the core', () => {
     const fixture = createCoreFixture(server, { symbols: ['AAPL', 'MSFT'], key: 'test-key' });
     core = fixture.core;
     const { settings } = fixture;
-    settings.addAlert({ symbol: 'AAPL', metric: 'price', op: '>=', value: 102, recurring: false, cooldownS: 0 });
-    settings.addAlert({ symbol: 'AAPL', metric: 'change', op: '<=', value: -1, recurring: true, cooldownS: 0 });
+    settings.alerts.add({ symbol: 'AAPL', metric: 'price', op: '>=', value: 102, recurring: false, cooldownS: 0 });
+    settings.alerts.add({ symbol: 'AAPL', metric: 'change', op: '<=', value: -1, recurring: true, cooldownS: 0 });
     const fired: AlertFiring[] = [];
     core.events.alert.subscribe((firing) => fired.push(firing));
     core.start();
@@ -76,14 +76,14 @@ describe('alerts in the core', () => {
     expect(fired[0]?.changePct).toBeCloseTo(2.5, 10);
     expect(await core.handlers.getAlertHistory()).toEqual(fired);
     // The one-shot rule is saved as triggered; re-arming it lets it fire on the next trade that holds.
-    const oneShot = settings.alerts()[0]!;
+    const oneShot = settings.alerts.rules()[0]!;
     expect(oneShot.triggered).toBe(true);
     const rearmed = await core.handlers.rearmAlert(oneShot.id);
     expect(rearmed[0]?.triggered).toBe(false);
     server.sendTrades([{ symbol: 'AAPL', price: 121, volume: 1, time: t + 20 }]);
     await priceSeen(core, 'AAPL', 121);
     expect(fired.at(-1)).toMatchObject({ rule: 'AAPL>=102', price: 121 });
-    expect(settings.alerts()[0]?.triggered).toBe(true);
+    expect(settings.alerts.rules()[0]?.triggered).toBe(true);
   });
 
   it('applies added, edited and removed rules live', async () => {

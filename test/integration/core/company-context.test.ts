@@ -83,13 +83,13 @@ describe('company context in the core', () => {
         if (shown.length > 0) resolve(shown);
       });
     });
-    fixture.settings.setPreferences({ headlines: 'strip' });
+    fixture.settings.preferences.set({ headlines: 'strip' });
     expect((await headlines).map((h) => [h.symbol, h.headline, h.url])).toEqual([
       ['AAPL', 'Apple ships a thing', 'https://example.com/apple'],
     ]);
     expect(core.currentHeadlines().map((h) => h.url)).toEqual(['https://example.com/apple']);
     const cleared = new Promise<Headline[]>((resolve) => core.events.headlines.subscribe(resolve));
-    fixture.settings.setPreferences({ headlines: 'off' });
+    fixture.settings.preferences.set({ headlines: 'off' });
     expect(await cleared).toEqual([]);
     expect(core.currentHeadlines()).toEqual([]);
   });

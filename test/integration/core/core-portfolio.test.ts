@@ -76,7 +76,7 @@ describe('TickerCore portfolio', () => {
 
     // Back to USD and no TSLA: both portfolio subscriptions end; AAPL stays for the strip.
     await core.handlers.setBaseCurrency('USD');
-    const holdings = fixture.settings.holdings();
+    const holdings = fixture.settings.portfolio.holdings();
     await core.handlers.removeLot(holdings.lots[1]!.id);
     await server.waitFor(() => !client.subscriptions.has('TSLA') && !client.subscriptions.has('OANDA:EUR_USD'));
     expect([...client.subscriptions]).toEqual(['AAPL']);

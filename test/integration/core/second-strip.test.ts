@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTickerCore } from '../../../src/engine/core/create-ticker-core';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
-import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createSettings } from '../../../src/engine/settings/settings';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import { fakeSafeStorage } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
@@ -36,8 +36,8 @@ function start(maxSymbols = 50) {
     ],
     shownListId: 'l1',
   };
-  const settings = new SettingsService({ store, safeStorage: fakeSafeStorage, platform: 'linux', maxSymbols });
-  settings.setApiKey('test-key');
+  const settings = createSettings({ store, safeStorage: fakeSafeStorage, platform: 'linux', maxSymbols });
+  settings.key.set('test-key');
   core = createTickerCore({ settings, wsUrl: server.wsUrl, restUrl: server.restUrl });
   core.start();
   return core;

@@ -183,12 +183,12 @@ describe('TickerCore', () => {
     expect((await core.handlers.setPaused(true)).state).toBe('paused');
     await server.waitForClose(client);
     expect(client.closeCode).toBe(1000);
-    expect(fixture.settings.preferences().paused).toBe(true);
+    expect(fixture.settings.preferences.current().paused).toBe(true);
 
     await core.handlers.setPaused(false);
     await server.waitForConnection(2);
     await waitForStatus(core, 'live');
-    expect(fixture.settings.preferences().paused).toBe(false);
+    expect(fixture.settings.preferences.current().paused).toBe(false);
   });
 
   it('stop closes with 1000 and never reconnects', async () => {
@@ -221,7 +221,7 @@ describe('TickerCore', () => {
     for (const key of ['short', 'has spaces in it', 'k'.repeat(129)]) {
       const result = await core.handlers.testApiKey(key);
       expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/8 to 128/) });
-      expect(() => fixture.settings.setApiKey(key)).toThrow(/8 to 128/);
+      expect(() => fixture.settings.key.set(key)).toThrow(/8 to 128/);
     }
     expect(server.requests.length).toBe(requestsBefore);
   });

@@ -49,7 +49,7 @@ function nextRelayView(check: (view: RelayView) => boolean): Promise<RelayView> 
 describe('the relay in the app', () => {
   it('is off by default and makes no token until used', async () => {
     expect(core.relay()).toEqual({ enabled: false, port: 8765, listening: false, error: null, clients: [] });
-    expect(fixture.settings.relayTokenIfMade()).toBeNull();
+    expect(fixture.settings.relay.tokenIfMade()).toBeNull();
   });
 
   it('starts from the preferences, shares the connection, and shows its clients', async () => {
@@ -57,7 +57,7 @@ describe('the relay in the app', () => {
     await core.handlers.setPreferences({ relayEnabled: true });
     const view = await listening;
     expect(view.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(fixture.settings.relayTokenIfMade()).toBe(view.token);
+    expect(fixture.settings.relay.tokenIfMade()).toBe(view.token);
 
     const client = await RelayWsTestClient.connect(`ws://127.0.0.1:${boundPort}/?token=${view.token}`);
     const subscribed = nextRelayView((v) => v.clients.length === 1 && v.clients[0]?.symbols.includes('MSFT') === true);
@@ -104,9 +104,9 @@ describe('the relay in the app', () => {
         return relay;
       },
     });
-    early.settings.setPreferences({ relayEnabled: true });
-    early.settings.regenerateRelayToken();
-    early.settings.setRelayOrigins(['https://dash.example']);
+    early.settings.preferences.set({ relayEnabled: true });
+    early.settings.relay.regenerateToken();
+    early.settings.relay.setOrigins(['https://dash.example']);
     // Every queued apply has run by the next macrotask (no I/O is needed to create a server).
     await new Promise((resolve) => setImmediate(resolve));
     expect(made).toHaveLength(0);
@@ -122,7 +122,7 @@ describe('the relay in the app', () => {
     expect(made).toHaveLength(1);
     await early.core.stop();
     // After stop nothing starts it again.
-    early.settings.regenerateRelayToken();
+    early.settings.relay.regenerateToken();
     await new Promise((resolve) => setImmediate(resolve));
     expect(made).toHaveLength(1);
     expect(early.core.relay().listening).toBe(false);
@@ -132,6 +132,6 @@ describe('the relay in the app', () => {
     await expect(Promise.resolve().then(() => core.handlers.setRelayOrigins(['not an origin']))).rejects.toMatchObject({
       code: 'invalid-payload',
     });
-    expect(fixture.settings.relayOrigins()).toEqual([]);
+    expect(fixture.settings.relay.origins()).toEqual([]);
   });
 });

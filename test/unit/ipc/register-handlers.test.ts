@@ -13,7 +13,7 @@ import {
   type IpcMainInvokeEventLike,
 } from '../../../src/main/ipc/register-handlers';
 import type { IpcInvokeListener } from '../../../src/main/ipc/ipc-main-like';
-import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createSettings } from '../../../src/engine/settings/settings';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { createFakeSafeStorage } from '../settings/fake-safe-storage';
 
@@ -50,20 +50,20 @@ function fakeIpcMain() {
 
 /** Real settings behind the handlers, so "nothing changed" is checked on real state. */
 function setup(overrides: Partial<InvokeHandlers> = {}) {
-  const settings = new SettingsService({
+  const settings = createSettings({
     store: createMemoryStore(),
     safeStorage: createFakeSafeStorage(),
     platform: 'darwin',
   });
-  settings.setApiKey(SECRET_KEY);
+  settings.key.set(SECRET_KEY);
   const relayView = () => ({
     enabled: false,
     port: 8765,
     listening: false,
     error: null,
     clients: [],
-    token: settings.relayToken(),
-    origins: settings.relayOrigins(),
+    token: settings.relay.token(),
+    origins: settings.relay.origins(),
   });
   const handlers: InvokeHandlers = {
     getPageStart: vi.fn(() => ({
@@ -75,41 +75,41 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     })),
     getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {
-      settings.setPreferences(patch);
+      settings.preferences.set(patch);
       return settings.publicSettings();
     }),
-    addSymbol: vi.fn((symbol) => settings.addSymbol(symbol)),
-    removeSymbol: vi.fn((symbol) => settings.removeSymbol(symbol)),
-    moveSymbol: vi.fn((symbol, toIndex) => settings.moveSymbol(symbol, toIndex)),
-    addAlert: vi.fn((draft) => settings.addAlert(draft)),
-    updateAlert: vi.fn((id, draft) => settings.updateAlert(id, draft)),
-    removeAlert: vi.fn((id) => settings.removeAlert(id)),
-    rearmAlert: vi.fn((id) => settings.rearmAlert(id)),
+    addSymbol: vi.fn((symbol) => settings.lists.addSymbol(symbol)),
+    removeSymbol: vi.fn((symbol) => settings.lists.removeSymbol(symbol)),
+    moveSymbol: vi.fn((symbol, toIndex) => settings.lists.moveSymbol(symbol, toIndex)),
+    addAlert: vi.fn((draft) => settings.alerts.add(draft)),
+    updateAlert: vi.fn((id, draft) => settings.alerts.update(id, draft)),
+    removeAlert: vi.fn((id) => settings.alerts.remove(id)),
+    rearmAlert: vi.fn((id) => settings.alerts.rearm(id)),
     showItemMenu: vi.fn(() => null),
     getAlertHistory: vi.fn(() => []),
-    addLot: vi.fn((draft) => settings.addLot(draft)),
-    updateLot: vi.fn((id, draft) => settings.updateLot(id, draft)),
-    removeLot: vi.fn((id) => settings.removeLot(id)),
-    replaceLots: vi.fn((lots) => settings.replaceLots(lots)),
-    setBaseCurrency: vi.fn((code) => settings.setBaseCurrency(code)),
+    addLot: vi.fn((draft) => settings.portfolio.addLot(draft)),
+    updateLot: vi.fn((id, draft) => settings.portfolio.updateLot(id, draft)),
+    removeLot: vi.fn((id) => settings.portfolio.removeLot(id)),
+    replaceLots: vi.fn((lots) => settings.portfolio.replaceLots(lots)),
+    setBaseCurrency: vi.fn((code) => settings.portfolio.setBaseCurrency(code)),
     getPortfolio: vi.fn(() => null),
-    addToList: vi.fn((listId, symbol) => settings.addSymbol(symbol, listId)),
-    removeFromList: vi.fn((listId, symbol) => settings.removeSymbol(symbol, listId)),
-    moveInList: vi.fn((listId, symbol, toIndex) => settings.moveSymbol(symbol, toIndex, listId)),
-    createList: vi.fn((name) => settings.createList(name)),
-    renameList: vi.fn((listId, name) => settings.renameList(listId, name)),
-    deleteList: vi.fn((listId) => (settings.deleteList(listId), settings.publicSettings())),
-    showList: vi.fn((listId) => (settings.showList(listId), settings.publicSettings())),
+    addToList: vi.fn((listId, symbol) => settings.lists.addSymbol(symbol, listId)),
+    removeFromList: vi.fn((listId, symbol) => settings.lists.removeSymbol(symbol, listId)),
+    moveInList: vi.fn((listId, symbol, toIndex) => settings.lists.moveSymbol(symbol, toIndex, listId)),
+    createList: vi.fn((name) => settings.lists.create(name)),
+    renameList: vi.fn((listId, name) => settings.lists.rename(listId, name)),
+    deleteList: vi.fn((listId) => (settings.lists.delete(listId), settings.publicSettings())),
+    showList: vi.fn((listId) => (settings.lists.show(listId), settings.publicSettings())),
     getRelay: vi.fn(() => relayView()),
     regenerateRelayToken: vi.fn(() => {
-      settings.regenerateRelayToken();
+      settings.relay.regenerateToken();
       return relayView();
     }),
     setRelayOrigins: vi.fn((origins) => {
-      settings.setRelayOrigins(origins);
+      settings.relay.setOrigins(origins);
       return relayView();
     }),
-    setApiKey: vi.fn((key) => settings.setApiKey(key)),
+    setApiKey: vi.fn((key) => settings.key.set(key)),
     testApiKey: vi.fn(async () => ({ ok: true })),
     searchSymbols: vi.fn(async () => []),
     getSnapshot: vi.fn(() => []),
@@ -137,7 +137,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     hideCard: vi.fn(() => null),
     openHeadline: vi.fn(() => null),
     setSecondStrip: vi.fn((patch) => {
-      settings.setSecondStrip(patch);
+      settings.secondStrip.set(patch);
       return settings.publicSettings();
     }),
     ...overrides,

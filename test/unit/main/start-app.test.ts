@@ -25,7 +25,7 @@ import {
 import { startApp, type StartAppDeps } from '../../../src/main/shell/start-app';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
-import type { SettingsService } from '../../../src/engine/settings/settings-service';
+import type { Settings } from '../../../src/engine/settings/settings';
 import { Signal } from '../../../src/shared/signal';
 import {
   EVENT_CHANNELS,
@@ -213,7 +213,7 @@ function deps(
     paths: { preload: '/app/out/preload/index.cjs', rendererDir: '/app/out/renderer', resourcesDir: '/app/resources' },
     platform: 'linux',
     createSettingsStore: () => createMemoryStore('/tmp/settings.json'),
-    createCore: vi.fn((_settings: SettingsService) => core),
+    createCore: vi.fn((_settings: Settings) => core),
     launchExecPath: '/opt/Ticker/ticker',
     ...overrides,
   } as StartAppDeps & { createCore: ReturnType<typeof vi.fn> };
@@ -549,8 +549,8 @@ describe('startApp: IPC', () => {
       const core = fakeCore();
       const d = deps(core);
       const running = await startApp(d);
-      const settings = d.createCore.mock.calls[0]?.[0] as SettingsService;
-      settings.setApiKey('c0ffee1234abcd5678ef');
+      const settings = d.createCore.mock.calls[0]?.[0] as Settings;
+      settings.key.set('c0ffee1234abcd5678ef');
       running!.settingsWindow.open();
       const window = MockBrowserWindow.instances[1]!;
       const page = { id: window.webContents.id, url: window.webContents.url };
@@ -590,7 +590,7 @@ describe('startApp: IPC', () => {
       expect(JSON.parse(exported)).toMatchObject({
         format: 'ticker-settings',
         version: 1,
-        lists: [{ name: 'Watch list', symbols: settings.symbols() }],
+        lists: [{ name: 'Watch list', symbols: settings.lists.symbols() }],
       });
       expect(exported).not.toContain('c0ffee');
       expect(exported).not.toMatch(/apiKey|token/);
@@ -604,7 +604,7 @@ describe('startApp: IPC', () => {
       // A file with problems: every one listed, nothing changed.
       writeFileSync(join(dir, 'bad.csv'), 'symbol,list\nIBM,Tech\nnot a symbol,Tech\nIBM,Tech\n');
       dialog.nextOpenPaths = [join(dir, 'bad.csv')];
-      const before = settings.lists();
+      const before = settings.lists.all();
       await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
         ok: true,
         value: {
@@ -620,7 +620,7 @@ describe('startApp: IPC', () => {
         window,
         expect.objectContaining({ properties: ['openFile'] }),
       );
-      expect(settings.lists()).toEqual(before);
+      expect(settings.lists.all()).toEqual(before);
 
       writeFileSync(join(dir, 'good.csv'), 'symbol,list\nIBM,Tech\nsap,Tech\n');
       dialog.nextOpenPaths = [join(dir, 'good.csv')];
@@ -628,8 +628,8 @@ describe('startApp: IPC', () => {
         ok: true,
         value: { status: 'imported', fileName: 'good.csv', summary: 'Imported: added "Tech".' },
       });
-      expect(settings.lists().at(-1)).toEqual({ id: 'l2', name: 'Tech', symbols: ['IBM', 'SAP'] });
-      expect(settings.apiKey()).toBe('c0ffee1234abcd5678ef');
+      expect(settings.lists.all().at(-1)).toEqual({ id: 'l2', name: 'Tech', symbols: ['IBM', 'SAP'] });
+      expect(settings.key.plain()).toBe('c0ffee1234abcd5678ef');
       // The preview came first, over the settings window, listing the change.
       expect(dialog.showMessageBox).toHaveBeenLastCalledWith(
         window,
@@ -653,12 +653,12 @@ describe('startApp: IPC', () => {
       );
       dialog.nextOpenPaths = [join(dir, 'risky.json')];
       dialog.nextMessageResponse = 1;
-      const untouched = JSON.stringify(settings.preferences());
+      const untouched = JSON.stringify(settings.preferences.current());
       await expect(invoke(INVOKE_CHANNELS.importSettings, page)).resolves.toEqual({
         ok: true,
         value: { status: 'cancelled' },
       });
-      expect(JSON.stringify(settings.preferences())).toBe(untouched);
+      expect(JSON.stringify(settings.preferences.current())).toBe(untouched);
       const preview = vi.mocked(dialog.showMessageBox).mock.lastCall?.[1] as {
         type: string;
         detail: string;
@@ -676,13 +676,13 @@ describe('startApp: IPC', () => {
       dialog.nextOpenPaths = [join(dir, 'risky.json')];
       dialog.nextMessageResponse = 0;
       await invoke(INVOKE_CHANNELS.importSettings, page);
-      expect(settings.preferences()).toMatchObject({ relayEnabled: false, launchAtLogin: false });
-      expect(settings.preferences().chartUrlTemplate).toContain('xn--tradingvew-yti');
+      expect(settings.preferences.current()).toMatchObject({ relayEnabled: false, launchAtLogin: false });
+      expect(settings.preferences.current().chartUrlTemplate).toContain('xn--tradingvew-yti');
 
       dialog.nextOpenPaths = [join(dir, 'risky.json')];
       dialog.nextMessageChecked = true;
       await invoke(INVOKE_CHANNELS.importSettings, page);
-      expect(settings.preferences()).toMatchObject({ relayEnabled: true, launchAtLogin: true });
+      expect(settings.preferences.current()).toMatchObject({ relayEnabled: true, launchAtLogin: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -693,10 +693,16 @@ describe('startApp: IPC', () => {
     try {
       const d = deps(fakeCore());
       const running = await startApp(d);
-      const settings = d.createCore.mock.calls[0]?.[0] as SettingsService;
-      settings.addLot({ symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '=SUM(A1)' });
-      settings.addLot({ symbol: 'MSFT', quantity: '-2', price: '420', date: '2024-02-01', note: 'short, hedged' });
-      settings.addLot({ symbol: 'AAPL', quantity: '0.5', price: '190.25', date: '2024-03-01', note: '' });
+      const settings = d.createCore.mock.calls[0]?.[0] as Settings;
+      settings.portfolio.addLot({ symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '=SUM(A1)' });
+      settings.portfolio.addLot({
+        symbol: 'MSFT',
+        quantity: '-2',
+        price: '420',
+        date: '2024-02-01',
+        note: 'short, hedged',
+      });
+      settings.portfolio.addLot({ symbol: 'AAPL', quantity: '0.5', price: '190.25', date: '2024-03-01', note: '' });
       running!.settingsWindow.open();
       const window = MockBrowserWindow.instances[1]!;
       const page = { id: window.webContents.id, url: window.webContents.url };
@@ -737,7 +743,7 @@ describe('startApp: IPC', () => {
         ok: false,
         error: { code: 'internal', message: 'Could not write lots.csv (ENOENT).' },
       });
-      expect(settings.holdings().lots).toHaveLength(3);
+      expect(settings.portfolio.holdings().lots).toHaveLength(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -1379,9 +1385,9 @@ describe('startApp: updates, About, the log and crashes', () => {
     const core = fakeCore();
     const startDeps = deps(core, { log });
     await startApp(startDeps);
-    const settings = startDeps.createCore.mock.calls[0]![0] as SettingsService;
-    settings.setApiKey('abcdefghijklmnop1234');
-    const token = settings.relayToken();
+    const settings = startDeps.createCore.mock.calls[0]![0] as Settings;
+    settings.key.set('abcdefghijklmnop1234');
+    const token = settings.relay.token();
     expect(secrets()).toEqual(['abcdefghijklmnop1234', token]);
   });
 

@@ -22,7 +22,7 @@ vi.mock('electron', () => {
 
 const { createElectronSettingsStore } = await import('../../../src/main/shell/electron-settings-store');
 const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
-const { SettingsService } = await import('../../../src/engine/settings/settings-service');
+const { createSettings } = await import('../../../src/engine/settings/settings');
 const { createMemoryStore } = await import('../../../src/engine/settings/key-value-store');
 const { repairSettings } = await import('../../../src/engine/settings/repair-settings');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
@@ -33,7 +33,7 @@ function memoryService(initial: Record<string, unknown> = {}) {
   const store = createMemoryStore('/tmp/settings.json');
   store.store = initial;
   let next = 0;
-  const service = new SettingsService({
+  const service = createSettings({
     store,
     safeStorage: createFakeSafeStorage(),
     platform: 'linux',
@@ -52,13 +52,13 @@ function expectCode(action: () => unknown, code: string): void {
   throw new Error('expected a TickerError');
 }
 
-describe('SettingsService alerts', () => {
+describe('Settings: alerts', () => {
   it('adds, edits, re-arms and removes rules, saving each change and telling listeners', () => {
     const { service, store } = memoryService();
     const seen: AlertRule[][] = [];
     service.changed.subscribe((settings) => seen.push(settings.alerts));
-    expect(service.addAlert(DRAFT)).toEqual([alertRule({ id: 'id1' })]);
-    service.addAlert({
+    expect(service.alerts.add(DRAFT)).toEqual([alertRule({ id: 'id1' })]);
+    service.alerts.add({
       ...DRAFT,
       symbol: 'MSFT',
       metric: 'change',
@@ -69,36 +69,36 @@ describe('SettingsService alerts', () => {
     });
     expect((store.store as { alerts: AlertRule[] }).alerts).toHaveLength(2);
 
-    service.setAlertTriggered('id1', true);
-    expect(service.alerts()[0]?.triggered).toBe(true);
-    service.rearmAlert('id1');
-    expect(service.alerts()[0]?.triggered).toBe(false);
+    service.alerts.setTriggered('id1', true);
+    expect(service.alerts.rules()[0]?.triggered).toBe(true);
+    service.alerts.rearm('id1');
+    expect(service.alerts.rules()[0]?.triggered).toBe(false);
 
-    service.setAlertTriggered('id1', true);
-    service.updateAlert('id1', { ...DRAFT, value: 210 });
+    service.alerts.setTriggered('id1', true);
+    service.alerts.update('id1', { ...DRAFT, value: 210 });
     // an edited rule is armed again
-    expect(service.alerts()[0]).toEqual(alertRule({ id: 'id1', value: 210 }));
+    expect(service.alerts.rules()[0]).toEqual(alertRule({ id: 'id1', value: 210 }));
 
-    service.removeAlert('id2');
-    expect(service.alerts().map((r) => r.id)).toEqual(['id1']);
-    expect(seen.at(-1)).toEqual(service.alerts());
-    expect(service.publicSettings().alerts).toEqual(service.alerts());
+    service.alerts.remove('id2');
+    expect(service.alerts.rules().map((r) => r.id)).toEqual(['id1']);
+    expect(seen.at(-1)).toEqual(service.alerts.rules());
+    expect(service.publicSettings().alerts).toEqual(service.alerts.rules());
   });
 
   it('refuses invalid drafts, duplicates, unknown ids and more than the limit', () => {
     const { service } = memoryService();
-    expectCode(() => service.addAlert({ ...DRAFT, value: 0 }), 'invalid-payload');
-    expectCode(() => service.addAlert({ ...DRAFT, symbol: 'bad symbol' }), 'invalid-payload');
-    expectCode(() => service.addAlert({ ...DRAFT, cooldownS: -1 }), 'invalid-payload');
-    expectCode(() => service.addAlert({ ...DRAFT, extra: true } as unknown as AlertDraft), 'invalid-payload');
-    service.addAlert(DRAFT);
-    expectCode(() => service.addAlert(DRAFT), 'duplicate');
-    expectCode(() => service.removeAlert('nope'), 'not-found');
-    expectCode(() => service.rearmAlert('nope'), 'not-found');
-    for (let i = 1; i < 100; i += 1) service.addAlert({ ...DRAFT, value: 200 + i });
-    expectCode(() => service.addAlert({ ...DRAFT, value: 1 }), 'limit');
+    expectCode(() => service.alerts.add({ ...DRAFT, value: 0 }), 'invalid-payload');
+    expectCode(() => service.alerts.add({ ...DRAFT, symbol: 'bad symbol' }), 'invalid-payload');
+    expectCode(() => service.alerts.add({ ...DRAFT, cooldownS: -1 }), 'invalid-payload');
+    expectCode(() => service.alerts.add({ ...DRAFT, extra: true } as unknown as AlertDraft), 'invalid-payload');
+    service.alerts.add(DRAFT);
+    expectCode(() => service.alerts.add(DRAFT), 'duplicate');
+    expectCode(() => service.alerts.remove('nope'), 'not-found');
+    expectCode(() => service.alerts.rearm('nope'), 'not-found');
+    for (let i = 1; i < 100; i += 1) service.alerts.add({ ...DRAFT, value: 200 + i });
+    expectCode(() => service.alerts.add({ ...DRAFT, value: 1 }), 'limit');
     // the engine reporting on a rule removed meanwhile changes nothing
-    expect(() => service.setAlertTriggered('gone', true)).not.toThrow();
+    expect(() => service.alerts.setTriggered('gone', true)).not.toThrow();
   });
 });
 
@@ -139,7 +139,7 @@ describe('alerts in the real electron-store', () => {
       filePath: settingsFilePath(userData.dir),
       now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
     });
-    const settings = new SettingsService({
+    const settings = createSettings({
       store: opened.store,
       safeStorage: createFakeSafeStorage(),
       platform: 'linux',
@@ -149,19 +149,19 @@ describe('alerts in the real electron-store', () => {
 
   it('keeps rules and their triggered state across a restart', () => {
     const first = open();
-    first.settings.addAlert(DRAFT);
-    const id = first.settings.alerts()[0]?.id as string;
-    first.settings.setAlertTriggered(id, true);
+    first.settings.alerts.add(DRAFT);
+    const id = first.settings.alerts.rules()[0]?.id as string;
+    first.settings.alerts.setTriggered(id, true);
     const second = open();
     expect(second.notice).toBeNull();
-    expect(second.settings.alerts()).toEqual([{ ...alertRule({ id }), triggered: true }]);
+    expect(second.settings.alerts.rules()).toEqual([{ ...alertRule({ id }), triggered: true }]);
   });
 
   it('drops a corrupt rule with a notice and keeps the other rules and settings', () => {
     const first = open();
-    first.settings.addSymbol('binance:solusdt');
-    first.settings.addAlert(DRAFT);
-    first.settings.addAlert({ ...DRAFT, symbol: 'MSFT', value: 500 });
+    first.settings.lists.addSymbol('binance:solusdt');
+    first.settings.alerts.add(DRAFT);
+    first.settings.alerts.add({ ...DRAFT, symbol: 'MSFT', value: 500 });
     const path = settingsFilePath(userData.dir);
     const saved = JSON.parse(readFileSync(path, 'utf8')) as { alerts: Record<string, unknown>[] };
     (saved.alerts[0] as Record<string, unknown>).value = -5;
@@ -171,16 +171,16 @@ describe('alerts in the real electron-store', () => {
     // electron-store's schema lets a negative price through, the field-level repair does not.
     const notices = [second.notice, ...second.settings.notices()].filter((n) => n !== null).map((n) => n.message);
     expect(notices.join('\n')).toMatch(/alerts\[0\]/);
-    expect(second.settings.alerts().map((r) => [r.symbol, r.value])).toEqual([['MSFT', 500]]);
-    expect(second.settings.symbols()).toContain('BINANCE:SOLUSDT');
+    expect(second.settings.alerts.rules().map((r) => [r.symbol, r.value])).toEqual([['MSFT', 500]]);
+    expect(second.settings.lists.symbols()).toContain('BINANCE:SOLUSDT');
     // and the repaired file no longer holds it
     expect((JSON.parse(readFileSync(path, 'utf8')) as { alerts: unknown[] }).alerts).toHaveLength(1);
   });
 
   it('moves aside a file the schema refuses for a rule and keeps what it can', () => {
     const first = open();
-    first.settings.addAlert(DRAFT);
-    first.settings.addAlert({ ...DRAFT, symbol: 'MSFT', value: 500 });
+    first.settings.alerts.add(DRAFT);
+    first.settings.alerts.add({ ...DRAFT, symbol: 'MSFT', value: 500 });
     const path = settingsFilePath(userData.dir);
     const saved = JSON.parse(readFileSync(path, 'utf8')) as { alerts: Record<string, unknown>[] };
     (saved.alerts[1] as Record<string, unknown>).op = '>';
@@ -188,7 +188,7 @@ describe('alerts in the real electron-store', () => {
 
     const second = open();
     expect(second.notice?.message).toMatch(/alerts\[1\]/);
-    expect(second.settings.alerts().map((r) => r.symbol)).toEqual(['AAPL']);
+    expect(second.settings.alerts.rules().map((r) => r.symbol)).toEqual(['AAPL']);
     expect(readdirSync(userData.dir).filter((name) => name !== 'settings.json').length).toBeGreaterThan(0);
   });
 });

@@ -25,7 +25,7 @@ vi.mock('electron-store', async () => {
 const { createElectronSettingsStore, settingsStoreOptions } =
   await import('../../../src/main/shell/electron-settings-store');
 const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
-const { SettingsService } = await import('../../../src/engine/settings/settings-service');
+const { createSettings } = await import('../../../src/engine/settings/settings');
 const { defaultSettings } = await import('../../../src/engine/settings/schema');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 
@@ -70,26 +70,26 @@ describe('electron settings store', () => {
   });
 
   it('round-trips settings changed through the service, including an emptied list', () => {
-    const first = new SettingsService({
+    const first = createSettings({
       store: open().store,
       safeStorage: createFakeSafeStorage(),
       platform: 'darwin',
     });
-    first.setSymbols([]);
-    first.addSymbol('BINANCE:SOLUSDT');
-    first.setPreferences({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
-    first.setWindowState({ docked: false, x: -1200, y: 300 });
-    first.setApiKey('abcdef123456');
+    first.lists.setSymbols([]);
+    first.lists.addSymbol('BINANCE:SOLUSDT');
+    first.preferences.set({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
+    first.window.set({ docked: false, x: -1200, y: 300 });
+    first.key.set('abcdef123456');
 
-    const second = new SettingsService({
+    const second = createSettings({
       store: open().store,
       safeStorage: createFakeSafeStorage(),
       platform: 'darwin',
     });
-    expect(second.symbols()).toEqual(['BINANCE:SOLUSDT']);
-    expect(second.preferences()).toMatchObject({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
-    expect(second.windowState()).toEqual({ displayId: null, docked: false, x: -1200, y: 300 });
-    expect(second.apiKey()).toBe('abcdef123456');
+    expect(second.lists.symbols()).toEqual(['BINANCE:SOLUSDT']);
+    expect(second.preferences.current()).toMatchObject({ theme: 'light', opacity: 0.85, displayId: 2779098405 });
+    expect(second.window.current()).toEqual({ displayId: null, docked: false, x: -1200, y: 300 });
+    expect(second.key.plain()).toBe('abcdef123456');
     expect(second.notices()).toEqual([]);
     expect(readFileSync(settingsFilePath(dir), 'utf8')).not.toContain('abcdef123456');
   });
@@ -118,9 +118,9 @@ describe('electron settings store', () => {
     };
     writeFileSync(settingsFilePath(dir), JSON.stringify(bad));
     const { store, notice } = open();
-    const service = new SettingsService({ store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });
-    expect(service.symbols()).toEqual(['IBM']);
-    expect(service.preferences()).toMatchObject({ opacity: 1, fontSize: 20 });
+    const service = createSettings({ store, safeStorage: createFakeSafeStorage(), platform: 'darwin' });
+    expect(service.lists.symbols()).toEqual(['IBM']);
+    expect(service.preferences.current()).toMatchObject({ opacity: 1, fontSize: 20 });
     expect(notice?.message).toMatch(/preferences\.opacity/);
     expect(notice?.message).toMatch(/symbols/);
     expect(readdirSync(dir).sort()).toEqual(['settings.corrupt-2026-11-25T20-15-03.json', 'settings.json']);

@@ -33,7 +33,7 @@ vi.mock('electron', () => {
 
 const { createElectronSettingsStore } = await import('../../../src/main/shell/electron-settings-store');
 const { openSettingsStore, settingsFilePath } = await import('../../../src/engine/settings/open-store');
-const { SettingsService } = await import('../../../src/engine/settings/settings-service');
+const { createSettings } = await import('../../../src/engine/settings/settings');
 const { createFakeSafeStorage } = await import('./fake-safe-storage');
 const { DEFAULT_PREFERENCES } = await import('../../../src/shared/preference-rules');
 const { defaultSettings, MAX_SETTINGS_FILE_BYTES, SETTINGS_VERSION } =
@@ -55,7 +55,7 @@ function open() {
     filePath: settingsFilePath(userData.dir),
     now: () => Date.UTC(2026, 10, 25, 20, 15, 3),
   });
-  const settings = new SettingsService({
+  const settings = createSettings({
     store: opened.store,
     safeStorage: createFakeSafeStorage(),
     platform: 'linux',
@@ -66,17 +66,17 @@ function open() {
 describe('settings in the real electron-store', () => {
   it('keeps the portfolio across a restart, through the JSON schema', () => {
     const first = open();
-    first.settings.addLot({
+    first.settings.portfolio.addLot({
       symbol: 'BINANCE:BTCUSDT',
       quantity: '-0.00012345',
       price: '40000.5',
       date: '2024-02-29',
       note: 'short, "hedge"',
     });
-    first.settings.setBaseCurrency('JPY');
+    first.settings.portfolio.setBaseCurrency('JPY');
     const second = open();
     expect(second.notice).toBeNull();
-    expect(second.settings.holdings()).toMatchObject({
+    expect(second.settings.portfolio.holdings()).toMatchObject({
       baseCurrency: 'JPY',
       lots: [
         {
@@ -94,13 +94,13 @@ describe('settings in the real electron-store', () => {
     const first = open();
     expect(first.notice).toBeNull();
     expect(first.store.path).toBe(join(userData.dir, 'settings.json'));
-    first.settings.addSymbol('binance:solusdt');
-    first.settings.setPreferences({ position: 'bottom', speed: 90 });
+    first.settings.lists.addSymbol('binance:solusdt');
+    first.settings.preferences.set({ position: 'bottom', speed: 90 });
 
     const second = open();
     expect(second.notice).toBeNull();
-    expect(second.settings.symbols()).toContain('BINANCE:SOLUSDT');
-    expect(second.settings.preferences()).toMatchObject({ position: 'bottom', speed: 90 });
+    expect(second.settings.lists.symbols()).toContain('BINANCE:SOLUSDT');
+    expect(second.settings.preferences.current()).toMatchObject({ position: 'bottom', speed: 90 });
   });
 
   it('moves a corrupt file aside, starts from defaults and says where the backup is', () => {
@@ -110,11 +110,11 @@ describe('settings in the real electron-store', () => {
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(userData.dir, backups[0] as string), 'utf8')).toBe('{"symbols": ["AAPL", ');
     expect(notice?.message).toContain(backups[0]);
-    expect(settings.symbols().length).toBeGreaterThan(0);
+    expect(settings.lists.symbols().length).toBeGreaterThan(0);
   });
 
   it('a schema-invalid file is backed up too and its good fields are kept', () => {
-    open().settings.setSymbols(['AAPL', 'MSFT']);
+    open().settings.lists.setSymbols(['AAPL', 'MSFT']);
     const file = join(userData.dir, 'settings.json');
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     saved.preferences.height = 'very tall';
@@ -123,8 +123,8 @@ describe('settings in the real electron-store', () => {
     const { notice, settings } = open();
     expect(readdirSync(userData.dir).some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
     expect(notice?.message).toMatch(/height/);
-    expect(settings.symbols()).toEqual(['AAPL', 'MSFT']);
-    expect(settings.preferences().height).toBe(32);
+    expect(settings.lists.symbols()).toEqual(['AAPL', 'MSFT']);
+    expect(settings.preferences.current().height).toBe(32);
   });
 
   it('migrates a version 1 file (one list) to named lists, keeping every symbol and preference, and saves it back once', () => {
@@ -158,10 +158,10 @@ describe('settings in the real electron-store', () => {
     const { notice, settings } = open();
     expect(notice).toBeNull();
     expect(settings.notices()).toEqual([]);
-    expect(settings.symbols()).toEqual(version1.symbols);
-    expect(settings.lists()).toEqual([{ id: 'l1', name: 'Watch list', symbols: version1.symbols }]);
-    expect(settings.preferences()).toEqual(preferences);
-    expect(settings.windowState()).toEqual(version1.window);
+    expect(settings.lists.symbols()).toEqual(version1.symbols);
+    expect(settings.lists.all()).toEqual([{ id: 'l1', name: 'Watch list', symbols: version1.symbols }]);
+    expect(settings.preferences.current()).toEqual(preferences);
+    expect(settings.window.current()).toEqual(version1.window);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.symbols).toBeUndefined();
     expect(saved).toMatchObject({
@@ -173,7 +173,7 @@ describe('settings in the real electron-store', () => {
     expect(readdirSync(userData.dir)).toEqual(['settings.json']);
 
     // The second start reads version 2 as it is.
-    expect(open().settings.lists()).toEqual(settings.lists());
+    expect(open().settings.lists.all()).toEqual(settings.lists.all());
   });
 });
 
@@ -188,8 +188,8 @@ describe('a newer file an older Ticker wrote its single list into', () => {
     writeFileSync(file, JSON.stringify(mixed));
 
     const { notice, settings } = open();
-    expect(settings.lists()).toEqual(lists);
-    expect(settings.shownListId()).toBe('l2');
+    expect(settings.lists.all()).toEqual(lists);
+    expect(settings.lists.shownListId()).toBe('l2');
     expect(notice?.level).toBe('warning');
     expect(notice?.message).toContain('symbols');
     const backup = readdirSync(userData.dir).find((name) => name !== 'settings.json');
@@ -198,7 +198,7 @@ describe('a newer file an older Ticker wrote its single list into', () => {
     // The backup is the file as it was, old single list included.
     expect(JSON.parse(readFileSync(join(userData.dir, backup!), 'utf8')).symbols).toEqual(['AAPL', 'MSFT', 'NVDA']);
     expect(JSON.parse(readFileSync(file, 'utf8')).symbols).toBeUndefined();
-    expect(open().settings.lists()).toEqual(lists);
+    expect(open().settings.lists.all()).toEqual(lists);
   });
 });
 
@@ -218,7 +218,7 @@ describe('hostile settings files in the real electron-store', () => {
     expect(readFileSync(join(userData.dir, 'settings.corrupt-2026-11-25T20-15-03.json'), 'utf8')).toBe(content);
     expect(notice?.message).toContain(kind);
     expect(notice?.message).toContain(join(userData.dir, 'settings.corrupt-2026-11-25T20-15-03.json'));
-    expect(settings.lists()).toEqual(defaultSettings().lists);
+    expect(settings.lists.all()).toEqual(defaultSettings().lists);
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual(defaultSettings());
   });
 
@@ -241,11 +241,11 @@ describe('hostile settings files in the real electron-store', () => {
       writeFileSync(file(), newer);
       const { notice, settings } = open();
       expect(notice).toBeNull();
-      expect(settings.symbols()).toEqual(['IBM']);
-      settings.addSymbol('SAP');
-      settings.setPreferences({ speed: 99 });
-      expect(settings.symbols()).toEqual(['IBM', 'SAP']);
-      expect(settings.preferences().speed).toBe(99);
+      expect(settings.lists.symbols()).toEqual(['IBM']);
+      settings.lists.addSymbol('SAP');
+      settings.preferences.set({ speed: 99 });
+      expect(settings.lists.symbols()).toEqual(['IBM', 'SAP']);
+      expect(settings.preferences.current().speed).toBe(99);
       expect(readFileSync(file(), 'utf8')).toBe(newer);
       expect(backups()).toEqual([]);
       const told = settings.notices();
@@ -269,7 +269,7 @@ describe('hostile settings files in the real electron-store', () => {
     for (const field of ['lists[0].symbols', 'preferences.displayId', 'apiKey'])
       expect(notice?.message).toContain(field);
     expect(notice?.message).toContain(backups()[0]);
-    expect(settings.symbols()).toEqual(['IBM']);
+    expect(settings.lists.symbols()).toEqual(['IBM']);
     expect(settings.notices()).toEqual([]);
   });
 
@@ -283,11 +283,11 @@ describe('hostile settings files in the real electron-store', () => {
     expect(statSync(moved).size).toBe(50 * 1024 * 1024);
     expect(notice?.message).toContain(moved);
     expect(notice?.message).toContain(`${(MAX_SETTINGS_FILE_BYTES / 1024 / 1024).toFixed(1)} MB`);
-    expect(settings.lists()).toEqual(defaultSettings().lists);
+    expect(settings.lists.all()).toEqual(defaultSettings().lists);
   });
 
   it('leaves a read-only settings file as it is and says once that changes are not saved', () => {
-    open().settings.setSymbols(['AAPL', 'MSFT']);
+    open().settings.lists.setSymbols(['AAPL', 'MSFT']);
     const before = readFileSync(file(), 'utf8');
     // Permission bits count for root too (root could write, but the user asked for read-only).
     chmodSync(file(), 0o444);
@@ -296,10 +296,10 @@ describe('hostile settings files in the real electron-store', () => {
     const told = settings.notices();
     expect(told).toHaveLength(1);
     expect(told[0]?.message).toContain('read-only');
-    settings.addSymbol('SAP');
-    settings.setPreferences({ theme: 'light' });
-    settings.removeSymbol('AAPL');
-    expect(settings.symbols()).toEqual(['MSFT', 'SAP']);
+    settings.lists.addSymbol('SAP');
+    settings.preferences.set({ theme: 'light' });
+    settings.lists.removeSymbol('AAPL');
+    expect(settings.lists.symbols()).toEqual(['MSFT', 'SAP']);
     expect(settings.notices()).toHaveLength(1);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     chmodSync(file(), 0o644);
@@ -310,17 +310,17 @@ describe('hostile settings files in the real electron-store', () => {
     unlinkSync(file());
     // Fails for root as well: a file cannot be renamed over a directory (EISDIR).
     mkdirSync(file());
-    settings.addSymbol('SAP');
-    settings.setPreferences({ speed: 77 });
-    expect(settings.symbols()).toContain('SAP');
-    expect(settings.preferences().speed).toBe(77);
+    settings.lists.addSymbol('SAP');
+    settings.preferences.set({ speed: 77 });
+    expect(settings.lists.symbols()).toContain('SAP');
+    expect(settings.preferences.current().speed).toBe(77);
     const told = settings.notices();
     expect(told).toHaveLength(1);
     expect(told[0]?.message).toMatch(/cannot save changes.*EISDIR/);
     expect(readdirSync(file())).toEqual([]);
     // Once saving works again, the whole session's changes are saved and a later failure is told again.
     rmSync(file(), { recursive: true });
-    settings.setPreferences({ speed: 78 });
+    settings.preferences.set({ speed: 78 });
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ preferences: { speed: 78 } });
     expect(JSON.parse(readFileSync(file(), 'utf8')).lists[0].symbols).toContain('SAP');
   });
@@ -352,14 +352,14 @@ describe('limits are checked on what is saved (normalised), one rule for every l
     expect(origins.properties.origins.items.maxLength).toBe(MAX_RELAY_ORIGIN_LENGTH);
 
     const { settings } = open();
-    expect(() => settings.setRelayOrigins([longIdnOrigin])).toThrow(/too long.*limit is 200/);
-    settings.setRelayOrigins([`https://${'ü'.repeat(20)}.example`]);
-    settings.setPreferences({ fontSize: 17 });
+    expect(() => settings.relay.setOrigins([longIdnOrigin])).toThrow(/too long.*limit is 200/);
+    settings.relay.setOrigins([`https://${'ü'.repeat(20)}.example`]);
+    settings.preferences.set({ fontSize: 17 });
     expect(settings.notices()).toEqual([]);
     const again = open();
     expect(again.notice).toBeNull();
-    expect(again.settings.preferences().fontSize).toBe(17);
-    expect(again.settings.relayOrigins()).toEqual([new URL(`https://${'ü'.repeat(20)}.example`).origin]);
+    expect(again.settings.preferences.current().fontSize).toBe(17);
+    expect(again.settings.relay.origins()).toEqual([new URL(`https://${'ü'.repeat(20)}.example`).origin]);
   });
 
   it('a file already holding a too-long origin is repaired (the origin named), and saves work again', () => {
@@ -370,14 +370,14 @@ describe('limits are checked on what is saved (normalised), one rule for every l
     );
     const { notice, settings } = open();
     expect(notice?.message).toContain('relay.origins[1]');
-    expect(settings.relayOrigins()).toEqual(['https://ok.example']);
-    settings.setPreferences({ fontSize: 15 });
+    expect(settings.relay.origins()).toEqual(['https://ok.example']);
+    settings.preferences.set({ fontSize: 15 });
     expect(settings.notices().filter((n) => n.message.includes('cannot save'))).toEqual([]);
-    expect(open().settings.preferences().fontSize).toBe(15);
+    expect(open().settings.preferences.current().fontSize).toBe(15);
   });
 
   it('a save the file refuses names the field and the reason', async () => {
-    const { writeFailureReason } = await import('../../../src/engine/settings/settings-service');
+    const { writeFailureReason } = await import('../../../src/engine/settings/settings-state');
     const store = createElectronSettingsStore({ cwd: userData.dir });
     let refused: unknown;
     try {
@@ -403,7 +403,7 @@ describe('repairs keep the file safe', () => {
   });
 
   it('makes a new settings file private (0600)', () => {
-    open().settings.setPreferences({ fontSize: 16 });
+    open().settings.preferences.set({ fontSize: 16 });
     expect(statSync(settingsFilePath(userData.dir)).mode & 0o777).toBe(0o600);
   });
 
@@ -451,8 +451,8 @@ describe('repairs keep the file safe', () => {
     chmodSync(file, 0o444);
     const before = statSync(file);
     const { notice, settings } = open();
-    expect(settings.lists()).toEqual([{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }]);
-    expect(settings.preferences()).toMatchObject({ height: DEFAULT_PREFERENCES.height, theme: 'light' });
+    expect(settings.lists.all()).toEqual([{ id: 'l1', name: 'Mine', symbols: ['IBM', 'SAP'] }]);
+    expect(settings.preferences.current()).toMatchObject({ height: DEFAULT_PREFERENCES.height, theme: 'light' });
     expect(notice?.message).toContain('preferences.height');
     expect(notice?.message).toMatch(/read-only/);
     const after = statSync(file);
@@ -474,7 +474,7 @@ describe('repairs keep the file safe', () => {
     expect(lstatSync(settingsFilePath(userData.dir)).isSymbolicLink()).toBe(true);
     expect(statSync(real).mode & 0o777).toBe(0o640);
     expect(JSON.parse(readFileSync(real, 'utf8')).preferences.height).toBe(DEFAULT_PREFERENCES.height);
-    settings.setPreferences({ fontSize: 19 });
+    settings.preferences.set({ fontSize: 19 });
     expect(lstatSync(settingsFilePath(userData.dir)).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(real, 'utf8')).preferences.fontSize).toBe(19);
     expect(statSync(real).mode & 0o777).toBe(0o640);

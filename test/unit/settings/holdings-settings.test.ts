@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { repairSettings } from '../../../src/engine/settings/repair-settings';
 import { SETTINGS_VERSION, settingsSchema } from '../../../src/engine/settings/schema';
-import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createSettings } from '../../../src/engine/settings/settings';
 import { TickerError } from '../../../src/shared/ipc-contract';
 import { formatHoldingsCsv, parseHoldingsCsv } from '../../../src/shared/portfolio/holdings-csv';
 import { createFakeSafeStorage } from './fake-safe-storage';
 
 function service(store = createMemoryStore()) {
   let n = 0;
-  const settings = new SettingsService({
+  const settings = createSettings({
     store,
     safeStorage: createFakeSafeStorage(),
     platform: 'linux',
@@ -34,53 +34,56 @@ const BTC = {
 describe('holdings settings', () => {
   it('starts empty in USD, keeps lots and the base currency across a restart, and tells windows', () => {
     const { settings, store } = service();
-    expect(settings.holdings()).toEqual({ baseCurrency: 'USD', lots: [] });
+    expect(settings.portfolio.holdings()).toEqual({ baseCurrency: 'USD', lots: [] });
     const seen: unknown[] = [];
     settings.changed.subscribe((next) => seen.push(next.holdings));
-    settings.addLot({ ...AAPL, symbol: 'aapl', quantity: '10.0' });
-    settings.addLot(BTC);
-    settings.setBaseCurrency('EUR');
+    settings.portfolio.addLot({ ...AAPL, symbol: 'aapl', quantity: '10.0' });
+    settings.portfolio.addLot(BTC);
+    settings.portfolio.setBaseCurrency('EUR');
     expect(seen).toHaveLength(3);
     const reopened = service(store).settings;
-    expect(reopened.holdings()).toEqual({
+    expect(reopened.portfolio.holdings()).toEqual({
       baseCurrency: 'EUR',
       lots: [
         { id: 'id-1', ...AAPL },
         { id: 'id-2', ...BTC },
       ],
     });
-    expect(reopened.publicSettings().holdings).toEqual(reopened.holdings());
+    expect(reopened.publicSettings().holdings).toEqual(reopened.portfolio.holdings());
   });
 
   it('updates and removes lots by id, and refuses bad input without changing anything', () => {
     const { settings } = service();
-    settings.addLot(AAPL);
-    settings.addLot(BTC);
-    expect(settings.updateLot('id-2', { ...BTC, quantity: '-0.5' }).lots[1]).toMatchObject({
+    settings.portfolio.addLot(AAPL);
+    settings.portfolio.addLot(BTC);
+    expect(settings.portfolio.updateLot('id-2', { ...BTC, quantity: '-0.5' }).lots[1]).toMatchObject({
       id: 'id-2',
       quantity: '-0.5',
     });
-    expect(settings.removeLot('id-1').lots.map((lot) => lot.id)).toEqual(['id-2']);
-    const before = settings.holdings();
-    expect(() => settings.addLot({ ...AAPL, quantity: '0' })).toThrow(TickerError);
-    expect(() => settings.updateLot('id-2', { ...AAPL, date: 'yesterday' })).toThrow(/date/);
-    expect(() => settings.updateLot('nope', AAPL)).toThrow(/no longer exists/);
-    expect(() => settings.setBaseCurrency('BTC')).toThrow(/currency code/);
-    expect(settings.holdings()).toEqual(before);
+    expect(settings.portfolio.removeLot('id-1').lots.map((lot) => lot.id)).toEqual(['id-2']);
+    const before = settings.portfolio.holdings();
+    expect(() => settings.portfolio.addLot({ ...AAPL, quantity: '0' })).toThrow(TickerError);
+    expect(() => settings.portfolio.updateLot('id-2', { ...AAPL, date: 'yesterday' })).toThrow(/date/);
+    expect(() => settings.portfolio.updateLot('nope', AAPL)).toThrow(/no longer exists/);
+    expect(() => settings.portfolio.setBaseCurrency('BTC')).toThrow(/currency code/);
+    expect(settings.portfolio.holdings()).toEqual(before);
   });
 
   it('replaces every lot from a CSV import, all or nothing', () => {
     const { settings } = service();
-    settings.addLot(AAPL);
-    expect(() => settings.replaceLots([BTC, { ...AAPL, price: '-1' }])).toThrow(
+    settings.portfolio.addLot(AAPL);
+    expect(() => settings.portfolio.replaceLots([BTC, { ...AAPL, price: '-1' }])).toThrow(
       /Lot 2: the price paid must be greater than 0/,
     );
-    expect(settings.holdings().lots.map((lot) => lot.symbol)).toEqual(['AAPL']);
+    expect(settings.portfolio.holdings().lots.map((lot) => lot.symbol)).toEqual(['AAPL']);
     const imported = parseHoldingsCsv(formatHoldingsCsv([BTC, AAPL]));
     if (!imported.ok) throw new Error(imported.problems.join());
-    expect(settings.replaceLots(imported.lots).lots.map(({ id: _id, ...lot }) => lot)).toEqual([BTC, AAPL]);
+    expect(settings.portfolio.replaceLots(imported.lots).lots.map(({ id: _id, ...lot }) => lot)).toEqual([BTC, AAPL]);
     // The export of what was saved reads back to the same lots.
-    expect(parseHoldingsCsv(formatHoldingsCsv(settings.holdings().lots))).toEqual({ ok: true, lots: [BTC, AAPL] });
+    expect(parseHoldingsCsv(formatHoldingsCsv(settings.portfolio.holdings().lots))).toEqual({
+      ok: true,
+      lots: [BTC, AAPL],
+    });
   });
 
   it('repairs a damaged entry lot by lot and names what it dropped', () => {

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { repairSettings } from '../../../src/engine/settings/repair-settings';
 import { settingsSchema } from '../../../src/engine/settings/schema';
-import { SettingsService } from '../../../src/engine/settings/settings-service';
+import { createSettings } from '../../../src/engine/settings/settings';
 import { createFakeSafeStorage } from './fake-safe-storage';
 
 function service(store = createMemoryStore()) {
   let n = 0;
-  const settings = new SettingsService({
+  const settings = createSettings({
     store,
     safeStorage: createFakeSafeStorage(),
     platform: 'linux',
@@ -23,15 +23,15 @@ function service(store = createMemoryStore()) {
 describe('relay settings', () => {
   it('makes the token on first use, keeps it across restarts, and regenerates it on request', () => {
     const { settings, store } = service();
-    expect(settings.relayTokenIfMade()).toBeNull();
-    expect(settings.relayToken()).toBe('relay-token-number-1');
-    expect(settings.relayToken()).toBe('relay-token-number-1');
+    expect(settings.relay.tokenIfMade()).toBeNull();
+    expect(settings.relay.token()).toBe('relay-token-number-1');
+    expect(settings.relay.token()).toBe('relay-token-number-1');
     const changes: number[] = [];
-    settings.relayChanged.subscribe(() => changes.push(1));
-    expect(settings.regenerateRelayToken()).toBe('relay-token-number-2');
+    settings.relay.changed.subscribe(() => changes.push(1));
+    expect(settings.relay.regenerateToken()).toBe('relay-token-number-2');
     expect(changes).toHaveLength(1);
     const reopened = service(store).settings;
-    expect(reopened.relayToken()).toBe('relay-token-number-2');
+    expect(reopened.relay.token()).toBe('relay-token-number-2');
     // The token never rides along with what every window sees.
     expect(JSON.stringify(reopened.publicSettings())).not.toContain('relay-token');
   });
@@ -39,13 +39,13 @@ describe('relay settings', () => {
   it('normalises allowed origins and refuses anything that is not one, keeping the saved list', () => {
     const { settings } = service();
     expect(
-      settings.setRelayOrigins(['https://Dash.example/', 'http://localhost:3000', 'https://dash.example']),
+      settings.relay.setOrigins(['https://Dash.example/', 'http://localhost:3000', 'https://dash.example']),
     ).toEqual(['https://dash.example', 'http://localhost:3000']);
-    expect(() => settings.setRelayOrigins(['https://ok.example', 'javascript:alert(1)'])).toThrow(/Not an origin/);
-    expect(() => settings.setRelayOrigins(Array.from({ length: 21 }, (_, i) => `https://o${i}.example`))).toThrow(
+    expect(() => settings.relay.setOrigins(['https://ok.example', 'javascript:alert(1)'])).toThrow(/Not an origin/);
+    expect(() => settings.relay.setOrigins(Array.from({ length: 21 }, (_, i) => `https://o${i}.example`))).toThrow(
       /At most 20/,
     );
-    expect(settings.relayOrigins()).toEqual(['https://dash.example', 'http://localhost:3000']);
+    expect(settings.relay.origins()).toEqual(['https://dash.example', 'http://localhost:3000']);
   });
 
   it('repairs a damaged relay entry field by field and names what it dropped', () => {
