@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Children, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { glideStep } from '../../shared/glide-timing';
+import { afterNextPaint } from './after-paint';
 import { GlideScroll, type GlideStep } from './glide-scroll';
 import { LaneMarker, VIEW_CHECK_MS } from './lane-marker';
 import { copiesToFill } from './scroll-offset';
@@ -113,6 +114,31 @@ function useLaneMotion(
   }, [glide]);
 }
 
+/** Items the first frame draws before anything is measured: about a wide screen's worth. */
+const FIRST_SCREEN_GUESS = 8;
+
+/**
+ * At start, draw only the first screen: one copy of the lane, as many items as fill the viewport
+ * (a guess, topped up before the first paint when it falls short), so the first frame shows prices
+ * as soon as it can. Everything else (the other items, the copies) comes in the task after that
+ * frame is painted. Returns how many items to draw, or null for all of them.
+ */
+function useFirstScreen(elements: StripElements, total: number): number | null {
+  const [shown, setShown] = useState<number | null>(FIRST_SCREEN_GUESS);
+  useLayoutEffect(() => {
+    if (shown === null || shown >= total) return;
+    const lane = elements.lane.current;
+    const viewport = elements.viewport.current;
+    if (!lane || !viewport || lane.children.length === 0) return;
+    // Before the first paint: the items drawn so far tell how many more fill the screen.
+    const perItem = lane.offsetWidth / lane.children.length;
+    const wanted = perItem > 0 ? Math.ceil(viewport.clientWidth / perItem) + 1 : total;
+    if (wanted > shown) setShown(Math.min(total, wanted));
+  }, [shown, total]);
+  useEffect(() => afterNextPaint(() => setShown(null)), []);
+  return shown;
+}
+
 /**
  * A seamless horizontal scroll run by the compositor (see SeamlessScroll): React renders never
  * touch the position, and nothing runs per frame on the main thread. Widths come from a
@@ -140,6 +166,10 @@ export function ScrollingStrip({ speed, frozen, quiet = false, glide = false, ch
   };
   const [copies, setCopies] = useState(2);
   useLaneMotion(elements, motion, glide, setCopies);
+  // Keyed the same way whether all are drawn or the first screen only, so no item is drawn twice.
+  const items = Children.toArray(children);
+  const firstScreen = useFirstScreen(elements, items.length);
+  const drawn = firstScreen === null ? items : items.slice(0, firstScreen);
 
   // The content changed (symbols added, removed, reordered, copies added): positions may have
   // moved even when the lane kept its width.
@@ -181,9 +211,9 @@ export function ScrollingStrip({ speed, frozen, quiet = false, glide = false, ch
       onMouseLeave={() => scroll.current?.hold('hover', false)}
     >
       <div className="track" ref={elements.track}>
-        {Array.from({ length: copies }, (_, index) => (
+        {Array.from({ length: firstScreen === null ? copies : 1 }, (_, index) => (
           <div className="lane" key={index} ref={index === 0 ? elements.lane : undefined}>
-            {children}
+            {drawn}
           </div>
         ))}
       </div>
