@@ -2,14 +2,21 @@
  * Access to `window.ticker` and a safe way to call it: a rejected promise or a malformed answer
  * becomes a Result error, so no view has to handle exceptions from the bridge.
  */
-import type { IpcError, Result, TickerApi } from '../shared/ipc-contract';
+import type { IpcError, Result, WindowApi, WindowKind } from '../shared/ipc-contract';
 
 /**
- * The preload's bridge for this page's kind of window (`StripApi`, `SettingsApi`), or null when the
- * page runs without it (opened outside the app).
+ * The bridge of one kind of window, derived from the contract's channel lists (WINDOW_CHANNELS):
+ * `StripApi | SettingsApi | CardApi`, never a mix of two.
  */
-export function findBridge<A extends Partial<TickerApi>>(): A | null {
-  const candidate = (window as { ticker?: unknown }).ticker;
+export type WindowBridge = { [K in WindowKind]: WindowApi<K> }[WindowKind];
+
+/**
+ * The preload's bridge for this page's kind of window (`StripApi`, `SettingsApi`, `CardApi`), or
+ * null when the page runs without it (opened outside the app). Only a whole window kind's API can
+ * be asked for, so a page never sees another window's channels in its types.
+ */
+export function findBridge<A extends WindowBridge>(): A | null {
+  const candidate = window.ticker;
   return typeof candidate === 'object' && candidate !== null ? (candidate as A) : null;
 }
 
