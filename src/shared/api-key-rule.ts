@@ -3,7 +3,6 @@
  * headless command's --token): printable ASCII without spaces, 8 to 128 characters, after trimming.
  */
 
-export const MAX_API_KEY_LENGTH = 128;
 export const API_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
 export const API_KEY_RULE_TEXT = 'A Finnhub key is 8 to 128 letters, digits or symbols, without spaces.';
 

@@ -70,16 +70,9 @@ export interface PageStart {
 export interface InvokeContract {
   /** Everything a page starts with, in one call (a strip paints its first prices from it). */
   getPageStart: { args: []; result: PageStart };
-  /** Settings as the renderer may see them (no key). */
-  getSettings: { args: []; result: PublicSettings };
   /** Change some preferences; applied live. */
   setPreferences: { args: [patch: Partial<Preferences>]; result: PublicSettings };
-  /** Add a symbol at the end of the list. */
-  addSymbol: { args: [symbol: string]; result: string[] };
-  removeSymbol: { args: [symbol: string]; result: string[] };
-  /** Move a symbol to a new index in the list. */
-  moveSymbol: { args: [symbol: string, toIndex: number]; result: string[] };
-  /** The same three on any watch list (by id), shown or not; the result is that list's symbols. */
+  /** Add a symbol at the end of a watch list (by id), shown or not; the result is that list's symbols. */
   addToList: { args: [listId: string, symbol: string]; result: string[] };
   removeFromList: { args: [listId: string, symbol: string]; result: string[] };
   moveInList: { args: [listId: string, symbol: string, toIndex: number]; result: string[] };
@@ -96,11 +89,8 @@ export interface InvokeContract {
   testApiKey: { args: [key?: string]; result: KeyTestResult };
   /** Symbol autocomplete through Finnhub's /search (from main). */
   searchSymbols: { args: [query: string]; result: SymbolMatch[] };
-  /** Full current snapshot of every watched symbol, in list order. */
-  getSnapshot: { args: []; result: SymbolSnapshot[] };
   /** Connection status and counters. */
   getOverview: { args: []; result: FeedOverview };
-  setPaused: { args: [paused: boolean]; result: FeedStatus };
   /** Add a price alert (armed); the saved rules come back. */
   addAlert: { args: [draft: AlertDraft]; result: AlertRule[] };
   /** Change an alert's condition or options (it is armed again). */
@@ -169,11 +159,7 @@ export type InvokeName = keyof InvokeContract;
 
 export const INVOKE_CHANNELS = {
   getPageStart: 'app:page-start',
-  getSettings: 'settings:get',
   setPreferences: 'settings:set-preferences',
-  addSymbol: 'symbols:add',
-  removeSymbol: 'symbols:remove',
-  moveSymbol: 'symbols:move',
   addToList: 'lists:add-symbol',
   removeFromList: 'lists:remove-symbol',
   moveInList: 'lists:move-symbol',
@@ -184,9 +170,7 @@ export const INVOKE_CHANNELS = {
   setApiKey: 'key:set',
   testApiKey: 'key:test',
   searchSymbols: 'symbols:search',
-  getSnapshot: 'feed:get-snapshot',
   getOverview: 'feed:get-overview',
-  setPaused: 'feed:set-paused',
   addAlert: 'alerts:add',
   updateAlert: 'alerts:update',
   removeAlert: 'alerts:remove',
@@ -239,8 +223,8 @@ export interface WindowChannels {
  * Which channels each kind of window uses: the preload builds a window's bridge from its list and
  * main refuses every other channel from that window, however it is sent. A strip draws prices and
  * opens what it is asked to open; it never sees or changes the key, the relay, the chart link, the
- * lists, alerts, holdings or import/export. The settings window has every other channel (the shown
- * list's symbol calls, settings and snapshot reads and pause among them).
+ * lists, alerts, holdings or import/export. The settings window has every other channel but the
+ * strip's item menu.
  */
 export const WINDOW_CHANNELS = {
   strip: {
@@ -266,12 +250,6 @@ export const WINDOW_CHANNELS = {
     invoke: [
       'getPageStart',
       'getOverview',
-      'getSettings',
-      'getSnapshot',
-      'setPaused',
-      'addSymbol',
-      'removeSymbol',
-      'moveSymbol',
       'setPreferences',
       'addToList',
       'removeFromList',

@@ -3,7 +3,7 @@
  * as the first. One rule for the saved file's repair, the IPC check and the settings window; its
  * edge and display follow the same rules as the first strip's preferences.
  */
-import { isPlainDataObject, PREFERENCE_RULES, preferenceProblem } from './preference-rules';
+import { isPlainDataObject, preferenceProblem } from './preference-rules';
 import type { Position, SecondStrip, SortOrder } from './types';
 
 export type { SecondStrip } from './types';
@@ -39,9 +39,6 @@ export type SecondStripCheck =
 
 /** What the second strip can show. */
 export const SECOND_STRIP_CONTENTS: readonly SecondStrip['content'][] = ['quotes', 'headlines'];
-
-/** The edge values the strips may take, from the first strip's rule. */
-export const SECOND_STRIP_POSITIONS: readonly Position[] = PREFERENCE_RULES.position.values;
 
 /**
  * Check a change to the second strip: a plain object of known fields with valid values, and a

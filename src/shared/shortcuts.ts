@@ -2,7 +2,6 @@
  * Ticker's global shortcuts: which preference holds each one's keys, what it is called, and the
  * state main reports for it (registered, or why not) for the settings window.
  */
-import type { Preferences } from './types';
 
 export type ShortcutAction = 'toggleStrips' | 'togglePause' | 'togglePrivacy';
 
@@ -35,11 +34,3 @@ export interface ShortcutStatus {
 }
 
 export type ShortcutPreferenceKey = ShortcutDefinition['preference'];
-
-/** The accelerator saved for an action. */
-export function savedShortcut(
-  preferences: Pick<Preferences, ShortcutPreferenceKey>,
-  definition: ShortcutDefinition,
-): string {
-  return preferences[definition.preference];
-}

@@ -73,8 +73,6 @@ export interface SymbolSnapshot {
   volume: number;
   /** Epoch ms of the last trade or quote; null if none yet. */
   time: number | null;
-  /** Direction of the last price move. */
-  direction: Direction;
   /** Recent prices, oldest first, bounded in length (for sparklines). */
   history: number[];
 }

@@ -96,9 +96,7 @@ describe('ticker strip', () => {
     expect(
       await page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length, PAGE_START_MARKS.asked),
     ).toBe(1);
-    expect(
-      names.filter((name) => ['getSettings', 'getSnapshot', 'getOverview', 'getPortfolio'].includes(name)),
-    ).toEqual([]);
+    expect(names.filter((name) => ['getOverview', 'getPortfolio'].includes(name))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -127,8 +125,8 @@ describe('ticker strip', () => {
           ]),
         price,
       );
-      if (round === 4) await page.evaluate(() => window.ticker.addSymbol('AMZN'));
-      if (round === 8) await page.evaluate(() => window.ticker.removeSymbol('NVDA'));
+      if (round === 4) await page.evaluate(() => window.ticker.addToList('l1', 'AMZN'));
+      if (round === 8) await page.evaluate(() => window.ticker.removeFromList('l1', 'NVDA'));
       const last = offsets[offsets.length - 1] as number;
       await waitForScrollPast(page, last);
       offsets.push(await scrollOffset(page));
@@ -581,7 +579,7 @@ describe('ticker strip', () => {
     await page.evaluate(() => window.ticker.setPreferences({ theme: 'light', fontSize: 18 }));
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--font-size'))).toBe('18px');
-    await page.evaluate(() => window.ticker.addSymbol('aapl'));
+    await page.evaluate(() => window.ticker.addToList('l1', 'aapl'));
     await expect.poll(() => page.locator('.lane:first-child .item[data-symbol="AAPL"]').count()).toBe(1);
     await page.close();
   });

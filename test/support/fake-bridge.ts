@@ -142,7 +142,6 @@ export function fakeBridgeScript(options: FakeBridgeOptions = {}): FakeBridgeScr
       dayLow: price,
       volume: 0,
       time: price != null ? now : null,
-      direction: 'flat',
       history: seed?.history ?? (price != null ? [price] : []),
     };
   });
@@ -272,7 +271,6 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     dayLow: null,
     volume: 0,
     time: null,
-    direction: 'flat',
     history: [],
   });
   const publish = (changed: SymbolSnapshot[], removed: string[]): SnapshotBatch => {
@@ -696,8 +694,6 @@ export function installFakeBridge(script: FakeBridgeScript): void {
           dayLow: Math.min(previous.dayLow ?? price, price),
           volume: previous.volume + 1,
           time: time ?? Date.now(),
-          direction:
-            previous.price == null || previous.price === price ? 'flat' : price > previous.price ? 'up' : 'down',
           history: [...previous.history, price].slice(-60),
         };
         quotes[symbol] = next;

@@ -3,7 +3,9 @@ import type {
   FeedStatus,
   Notice,
   Preferences,
+  PublicSettings,
   RelayOverview,
+  SymbolSnapshot,
   WatchList,
   WindowState,
   SecondStrip,
@@ -12,27 +14,40 @@ import type { Signal } from '../../shared/signal';
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import type { Headline } from '../../shared/symbol-context';
 
-/** The handlers the core implements; the UI ones (displays, windows, links) belong to the shell. */
-export type CoreHandlers = Omit<
-  InvokeHandlers,
-  | 'getDisplays'
-  | 'openSettings'
-  | 'openExternal'
-  | 'openChart'
-  | 'showItemMenu'
-  | 'copyRelay'
-  | 'getShortcuts'
-  | 'exportSettings'
-  | 'importSettings'
-  | 'exportHoldings'
-  | 'getAbout'
-  | 'checkForUpdates'
-  | 'restartToUpdate'
-  | 'openLogFolder'
-  | 'showCard'
-  | 'hideCard'
-  | 'openHeadline'
->;
+/** What main asks of the core itself (strip views, the item menu, the tray): no window has a channel for these. */
+interface MainOnlyHandlers {
+  /** Settings as a renderer may see them (no key). */
+  getSettings(): PublicSettings;
+  /** Full current snapshot of every watched symbol, in list order. */
+  getSnapshot(): SymbolSnapshot[];
+  setPaused(paused: boolean): FeedStatus;
+}
+
+/**
+ * The handlers the core implements (the UI ones, displays, windows, links, belong to the shell),
+ * and the few main uses itself.
+ */
+export type CoreHandlers = MainOnlyHandlers &
+  Omit<
+    InvokeHandlers,
+    | 'getDisplays'
+    | 'openSettings'
+    | 'openExternal'
+    | 'openChart'
+    | 'showItemMenu'
+    | 'copyRelay'
+    | 'getShortcuts'
+    | 'exportSettings'
+    | 'importSettings'
+    | 'exportHoldings'
+    | 'getAbout'
+    | 'checkForUpdates'
+    | 'restartToUpdate'
+    | 'openLogFolder'
+    | 'showCard'
+    | 'hideCard'
+    | 'openHeadline'
+  >;
 
 /**
  * The application without Electron: settings, the one trade source (Finnhub or demo), the tick

@@ -34,10 +34,6 @@ export function isPlausiblePrice(value: unknown): value is number {
   return typeof value === 'number' && value >= MIN_PRICE && value <= MAX_PRICE;
 }
 
-export function isPlausibleVolume(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && value <= MAX_TRADE_VOLUME;
-}
-
 /** A time (epoch ms) inside the absolute bounds; the clock-relative window is the store's check. */
 export function isPlausibleTime(value: unknown): value is number {
   return typeof value === 'number' && value >= MIN_TRADE_TIME_MS && value <= MAX_TRADE_TIME_MS;

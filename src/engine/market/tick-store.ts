@@ -2,7 +2,7 @@ import { Signal } from '../../shared/signal';
 import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import type { Market } from '../../shared/market-calendar/market-of';
 import { uniqueValidSymbols } from '../../shared/symbols';
-import type { Direction, QuoteUpdate, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
+import type { QuoteUpdate, RestQuote, SymbolSnapshot, Trade } from '../../shared/types';
 import {
   DEFAULT_MAX_FUTURE_SKEW_MS,
   DEFAULT_MAX_TRADE_AGE_MS,
@@ -63,7 +63,6 @@ interface SymbolEntry {
   regularPrice: number | null;
   /** Epoch ms of the trade or quote that set `price`. */
   time: number | null;
-  direction: Direction;
   prevClose: number | null;
   /** Day key for which prevClose is the official value (from REST); null while provisional/unknown. */
   prevCloseDay: string | null;
@@ -366,7 +365,6 @@ export class TickStore implements TradeSink {
       price: null,
       regularPrice: null,
       time: null,
-      direction: 'flat',
       prevClose: null,
       prevCloseDay: null,
       dayKey: null,
@@ -402,7 +400,6 @@ export class TickStore implements TradeSink {
   }
 
   private setPrice(entry: SymbolEntry, price: number, time: number, now: number): void {
-    if (entry.price !== null && price !== entry.price) entry.direction = price > entry.price ? 'up' : 'down';
     entry.price = price;
     entry.time = time;
     if (!(time >= entry.sessionStart && time < entry.sessionEnd)) this.loadSession(entry, time);
@@ -470,7 +467,6 @@ function quoteFields(entry: SymbolEntry): QuoteUpdate {
     dayLow: entry.dayLow,
     volume: entry.volume,
     time: entry.time,
-    direction: entry.direction,
   };
 }
 

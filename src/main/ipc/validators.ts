@@ -78,10 +78,6 @@ function keyArg(value: unknown): Check<string> {
   return problem === null ? raw : refuse(problem);
 }
 
-function booleanArg(value: unknown, name: string): Check<boolean> {
-  return typeof value === 'boolean' ? { ok: true, value } : refuse(`${name} must be true or false`);
-}
-
 function indexArg(value: unknown): Check<number> {
   if (typeof value !== 'number' || !Number.isFinite(value)) return refuse('The position must be a finite number');
   if (!Number.isInteger(value) || value < 0 || value > MAX_LIST_INDEX) {
@@ -260,11 +256,7 @@ const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
  */
 export const ARGS_VALIDATORS = {
   getPageStart: tuple(),
-  getSettings: tuple(),
   setPreferences: tuple(patchArg),
-  addSymbol: tuple(symbolArg),
-  removeSymbol: tuple(symbolArg),
-  moveSymbol: tuple(symbolArg, indexArg),
   addToList: tuple(listIdArg, symbolArg),
   removeFromList: tuple(listIdArg, symbolArg),
   moveInList: tuple(listIdArg, symbolArg, indexArg),
@@ -275,9 +267,7 @@ export const ARGS_VALIDATORS = {
   setApiKey: tuple(keyArg),
   testApiKey: testApiKeyArgs,
   searchSymbols: tuple(searchArg),
-  getSnapshot: tuple(),
   getOverview: tuple(),
-  setPaused: tuple((value) => booleanArg(value, 'Paused')),
   addAlert: tuple(alertDraftArg),
   updateAlert: tuple(alertIdArg, alertDraftArg),
   removeAlert: tuple(alertIdArg),

@@ -95,16 +95,6 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
         ? { ...start, settings: view.settingsFor(start.settings), snapshot: view.snapshotFor(start.snapshot) }
         : start;
     },
-    getSettings: async () => {
-      const view = callerStrip();
-      const settings = await core.handlers.getSettings();
-      return view ? view.settingsFor(settings) : settings;
-    },
-    getSnapshot: async () => {
-      const view = callerStrip();
-      const snapshots = await core.handlers.getSnapshot();
-      return view ? view.snapshotFor(snapshots) : snapshots;
-    },
     getDisplays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
     openSettings: () => {
       deps.openSettings();

@@ -8,7 +8,7 @@ import type { OpenSettingsOptions } from './settings-window';
 import type { TrayMenuActions } from './tray-menu';
 
 export interface TrayActionsDeps {
-  core: Pick<TickerCore, 'handlers'>;
+  core: Pick<TickerCore, 'handlers' | 'shownListId'>;
   openSettings(options?: OpenSettingsOptions): void;
   quit(): void;
   run: RunAction;
@@ -19,7 +19,7 @@ export interface TrayActionsDeps {
 export function createTrayActions({ core, openSettings, quit, run, shell }: TrayActionsDeps): TrayMenuActions {
   const { handlers } = core;
   return {
-    removeSymbol: (symbol) => run(`remove ${symbol}`, () => handlers.removeSymbol(symbol)),
+    removeSymbol: (symbol) => run(`remove ${symbol}`, () => handlers.removeFromList(core.shownListId(), symbol)),
     showList: (listId) => run('switch the watch list', () => handlers.showList(listId)),
     addSymbol: () => openSettings({ focusAddSymbol: true }),
     setPaused: (paused) => run(paused ? 'pause' : 'resume', () => handlers.setPaused(paused)),

@@ -18,8 +18,6 @@ import type {
 /** One tray icon per group of states. */
 export type TrayIconState = 'live' | 'warning' | 'error' | 'demo' | 'paused';
 
-export const TRAY_ICON_STATES: readonly TrayIconState[] = ['live', 'warning', 'error', 'demo', 'paused'];
-
 const ICON_BY_STATE: Record<ConnectionState, TrayIconState> = {
   live: 'live',
   connecting: 'warning',

@@ -29,7 +29,6 @@ export function sanitizeSnapshot(input: unknown): SymbolSnapshot | null {
   const history = Array.isArray(quote.history)
     ? quote.history.filter((v) => typeof v === 'number' && Number.isFinite(v))
     : [];
-  const direction: Direction = quote.direction === 'up' || quote.direction === 'down' ? quote.direction : 'flat';
   return {
     symbol: quote.symbol,
     price: quote.price ?? null,
@@ -40,7 +39,6 @@ export function sanitizeSnapshot(input: unknown): SymbolSnapshot | null {
     dayLow: isNullableFinite(quote.dayLow ?? null) ? (quote.dayLow ?? null) : null,
     volume: typeof quote.volume === 'number' && Number.isFinite(quote.volume) ? quote.volume : 0,
     time: isNullableFinite(quote.time ?? null) ? (quote.time ?? null) : null,
-    direction,
     history,
   };
 }

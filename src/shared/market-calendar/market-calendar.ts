@@ -12,8 +12,6 @@ import { marketOf, type Market } from './market-of';
 
 export type Session = 'pre' | 'regular' | 'post' | 'closed';
 
-export const SESSIONS: readonly Session[] = ['pre', 'regular', 'post', 'closed'];
-
 /** When the session changes next, and to what. */
 export interface SessionChange {
   readonly session: Session;

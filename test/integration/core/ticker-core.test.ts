@@ -70,10 +70,10 @@ describe('TickerCore', () => {
     const client = await server.waitForConnection();
     await server.waitForSubscriptions(2, client);
 
-    await core.handlers.addSymbol('nvda');
+    await core.handlers.addToList(core.shownListId(), 'nvda');
     await server.waitFor(() => client.subscriptions.has('NVDA'));
     const removedBatch = nextEvent(core, 'quotes', (b) => (b as SnapshotBatch).removed.includes('AAPL'));
-    await core.handlers.removeSymbol('AAPL');
+    await core.handlers.removeFromList(core.shownListId(), 'AAPL');
     await server.waitFor(() => !client.subscriptions.has('AAPL'));
     await removedBatch;
 
@@ -99,7 +99,7 @@ describe('TickerCore', () => {
     );
     server.sendTrades([{ symbol: 'AAPL', price: 101, volume: 10, time: Date.now() }]);
     const quote = ((await batch) as SnapshotBatch).quotes.find((q) => q.symbol === 'AAPL');
-    expect(quote).toMatchObject({ price: 101, change: 1, direction: 'up' });
+    expect(quote).toMatchObject({ price: 101, change: 1 });
     expect(quote?.changePct).toBeCloseTo(1, 6);
   });
 

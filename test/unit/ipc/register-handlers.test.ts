@@ -5,8 +5,8 @@ import {
   WINDOW_CHANNELS,
   type InvokeHandlers,
   type InvokeName,
+  type PageStart,
 } from '../../../src/shared/ipc-contract';
-import type { PublicSettings } from '../../../src/shared/types';
 import {
   INTERNAL_ERROR_MESSAGE,
   registerIpcHandlers,
@@ -73,14 +73,10 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       portfolio: null,
       economy: null,
     })),
-    getSettings: vi.fn(() => settings.publicSettings()),
     setPreferences: vi.fn((patch) => {
       settings.preferences.set(patch);
       return settings.publicSettings();
     }),
-    addSymbol: vi.fn((symbol) => settings.lists.addSymbol(symbol)),
-    removeSymbol: vi.fn((symbol) => settings.lists.removeSymbol(symbol)),
-    moveSymbol: vi.fn((symbol, toIndex) => settings.lists.moveSymbol(symbol, toIndex)),
     addAlert: vi.fn((draft) => settings.alerts.add(draft)),
     updateAlert: vi.fn((id, draft) => settings.alerts.update(id, draft)),
     removeAlert: vi.fn((id) => settings.alerts.remove(id)),
@@ -112,11 +108,9 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     setApiKey: vi.fn((key) => settings.key.set(key)),
     testApiKey: vi.fn(async () => ({ ok: true })),
     searchSymbols: vi.fn(async () => []),
-    getSnapshot: vi.fn(() => []),
     getOverview: vi.fn(() => {
       throw new Error(`socket exploded while using ${SECRET_KEY}`);
     }),
-    setPaused: vi.fn(() => ({ state: 'paused' as const, since: 0 })),
     getDisplays: vi.fn(() => []),
     openSettings: vi.fn(() => null),
     openExternal: vi.fn(() => null),
@@ -192,14 +186,18 @@ describe('registerIpcHandlers', () => {
   });
 
   it('answers a trusted call with its value', async () => {
-    const { ipcMain, handlers } = setup();
-    const result = (await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'ibm')) as { ok: true; value: string[] };
+    const { ipcMain, handlers, settings: service } = setup();
+    const list = service.publicSettings().shownListId;
+    const result = (await ipcMain.invoke(INVOKE_CHANNELS.addToList, OWN, list, 'ibm')) as {
+      ok: true;
+      value: string[];
+    };
     expect(result.ok).toBe(true);
     expect(result.value.at(-1)).toBe('IBM');
-    expect(handlers.addSymbol).toHaveBeenCalledWith('ibm');
-    const settings = (await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)) as { ok: true; value: PublicSettings };
-    expect(settings.value.key.hasKey).toBe(true);
-    expect(JSON.stringify(settings)).not.toContain(SECRET_KEY);
+    expect(handlers.addToList).toHaveBeenCalledWith(list, 'ibm');
+    const start = (await ipcMain.invoke(INVOKE_CHANNELS.getPageStart, OWN)) as { ok: true; value: PageStart };
+    expect(start.value.settings.key.hasKey).toBe(true);
+    expect(JSON.stringify(start)).not.toContain(SECRET_KEY);
   });
 
   it('refuses foreign senders before looking at anything, on every channel', async () => {
@@ -221,7 +219,7 @@ describe('registerIpcHandlers', () => {
       }
     }
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
-    expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS.addSymbol, 'forbidden-sender');
+    expect(onRejected).toHaveBeenCalledWith(INVOKE_CHANNELS.addToList, 'forbidden-sender');
     expect(snapshot()).toBe(before);
   });
 
@@ -262,19 +260,19 @@ describe('registerIpcHandlers', () => {
 
   it('treats a throwing sender check as untrusted', async () => {
     const ipcMain = fakeIpcMain();
-    const getSettings = vi.fn();
+    const getPageStart = vi.fn();
     registerIpcHandlers({
       ipcMain,
-      handlers: { getSettings } as unknown as InvokeHandlers,
+      handlers: { getPageStart } as unknown as InvokeHandlers,
       senderKind: () => {
         throw new Error('webContents destroyed');
       },
     });
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.getSettings, OWN)).toMatchObject({
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.getPageStart, OWN)).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });
-    expect(getSettings).not.toHaveBeenCalled();
+    expect(getPageStart).not.toHaveBeenCalled();
   });
 
   it('refuses hostile payloads with typed errors and changes nothing', async () => {
@@ -282,15 +280,16 @@ describe('registerIpcHandlers', () => {
     const before = snapshot();
     const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
     const attacks: Array<[string, unknown[]]> = [
-      [INVOKE_CHANNELS.addSymbol, [42]],
-      [INVOKE_CHANNELS.addSymbol, []],
-      [INVOKE_CHANNELS.addSymbol, ['AAPL', 'MSFT']],
-      [INVOKE_CHANNELS.addSymbol, [TEN_MB]],
-      [INVOKE_CHANNELS.addSymbol, ['TSLA NVDA']],
-      [INVOKE_CHANNELS.addSymbol, ['<script>alert(1)</script>']],
-      [INVOKE_CHANNELS.removeSymbol, [{ toString: () => 'AAPL' }]],
-      [INVOKE_CHANNELS.moveSymbol, ['AAPL', Number.NaN]],
-      [INVOKE_CHANNELS.moveSymbol, ['AAPL', Number.POSITIVE_INFINITY]],
+      [INVOKE_CHANNELS.addToList, ['l1', 42]],
+      [INVOKE_CHANNELS.addToList, []],
+      [INVOKE_CHANNELS.addToList, ['l1', 'AAPL', 'MSFT']],
+      [INVOKE_CHANNELS.addToList, ['l1', TEN_MB]],
+      [INVOKE_CHANNELS.addToList, [TEN_MB, 'AAPL']],
+      [INVOKE_CHANNELS.addToList, ['l1', 'TSLA NVDA']],
+      [INVOKE_CHANNELS.addToList, ['l1', '<script>alert(1)</script>']],
+      [INVOKE_CHANNELS.removeFromList, ['l1', { toString: () => 'AAPL' }]],
+      [INVOKE_CHANNELS.moveInList, ['l1', 'AAPL', Number.NaN]],
+      [INVOKE_CHANNELS.moveInList, ['l1', 'AAPL', Number.POSITIVE_INFINITY]],
       [INVOKE_CHANNELS.setPreferences, [JSON.parse('{"__proto__":{"height":40}}')]],
       [INVOKE_CHANNELS.setPreferences, [JSON.parse('{"height":40,"constructor":{"prototype":{"x":1}}}')]],
       [INVOKE_CHANNELS.setPreferences, [[['height', 40]]]],
@@ -299,10 +298,10 @@ describe('registerIpcHandlers', () => {
       [INVOKE_CHANNELS.setPreferences, [{ height: 40, extra: true }]],
       [INVOKE_CHANNELS.setApiKey, [TEN_MB]],
       [INVOKE_CHANNELS.setApiKey, [null]],
-      [INVOKE_CHANNELS.setPaused, ['true']],
+      [INVOKE_CHANNELS.setPreferences, [{ paused: 'true' }]],
       [INVOKE_CHANNELS.searchSymbols, [TEN_MB]],
       [INVOKE_CHANNELS.openExternal, ['javascript:alert(1)']],
-      [INVOKE_CHANNELS.getSettings, [TEN_MB]],
+      [INVOKE_CHANNELS.getPageStart, [TEN_MB]],
     ];
     for (const [channel, args] of attacks) {
       const result = (await ipcMain.invoke(channel, OWN, ...args)) as {
@@ -321,12 +320,13 @@ describe('registerIpcHandlers', () => {
   });
 
   it('turns a TickerError into its typed error result', async () => {
-    const { ipcMain } = setup();
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.addSymbol, OWN, 'aapl')).toEqual({
+    const { ipcMain, settings } = setup();
+    const list = settings.publicSettings().shownListId;
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.addToList, OWN, list, 'aapl')).toEqual({
       ok: false,
       error: { code: 'duplicate', message: 'AAPL is already in your list.' },
     });
-    expect(await ipcMain.invoke(INVOKE_CHANNELS.removeSymbol, OWN, 'IBM')).toMatchObject({
+    expect(await ipcMain.invoke(INVOKE_CHANNELS.removeFromList, OWN, list, 'IBM')).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
@@ -367,7 +367,7 @@ describe('registerIpcHandlers', () => {
         throw new Error('observer broke');
       },
     });
-    await expect(ipcMain.invoke(INVOKE_CHANNELS.getSettings, FOREIGN)).resolves.toMatchObject({
+    await expect(ipcMain.invoke(INVOKE_CHANNELS.getPageStart, FOREIGN)).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });

@@ -27,23 +27,23 @@ const aBoolean: ArgCheck<boolean> = (value) =>
 describe('validator types', () => {
   it('yield exactly the contract argument tuple for every channel', () => {
     expectTypeOf<Mismatched>().toEqualTypeOf<never>();
-    expectTypeOf<Validated<'moveSymbol'>>().toEqualTypeOf<[string, number]>();
+    expectTypeOf<Validated<'moveInList'>>().toEqualTypeOf<[string, string, number]>();
     expect(Object.keys(ARGS_VALIDATORS).length).toBeGreaterThan(0);
   });
 
   it('refuse at compile time a check of the wrong type, a missing or an extra argument', () => {
-    // @ts-expect-error moveSymbol's second argument is a number, not a boolean
-    const wrongType: ArgsValidator<'moveSymbol'> = tuple(aString, aBoolean);
-    // @ts-expect-error moveSymbol takes two arguments
-    const missing: ArgsValidator<'moveSymbol'> = tuple(aString);
-    // @ts-expect-error addSymbol takes one argument
-    const extra: ArgsValidator<'addSymbol'> = tuple(aString, aNumber);
-    const right: ArgsValidator<'moveSymbol'> = tuple(aString, aNumber);
+    // @ts-expect-error moveInList's third argument is a number, not a boolean
+    const wrongType: ArgsValidator<'moveInList'> = tuple(aString, aString, aBoolean);
+    // @ts-expect-error moveInList takes three arguments
+    const missing: ArgsValidator<'moveInList'> = tuple(aString, aString);
+    // @ts-expect-error removeAlert takes one argument
+    const extra: ArgsValidator<'removeAlert'> = tuple(aString, aNumber);
+    const right: ArgsValidator<'moveInList'> = tuple(aString, aString, aNumber);
     // The same mistakes are refused at run time too: what compiles is what runs.
-    expect(wrongType(['AAPL', 1]).ok).toBe(false);
-    expect(missing(['AAPL', 1]).ok).toBe(false);
-    expect(extra(['AAPL']).ok).toBe(false);
-    expect(right(['AAPL', 1])).toEqual({ ok: true, value: ['AAPL', 1] });
+    expect(wrongType(['l1', 'AAPL', 1]).ok).toBe(false);
+    expect(missing(['l1', 'AAPL', 1]).ok).toBe(false);
+    expect(extra(['a1']).ok).toBe(false);
+    expect(right(['l1', 'AAPL', 1])).toEqual({ ok: true, value: ['l1', 'AAPL', 1] });
   });
 
   it('rebuilds the tuple from checked values and checks the arity first', () => {

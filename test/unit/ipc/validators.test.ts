@@ -25,29 +25,25 @@ describe('argument validators', () => {
     expect(Object.keys(ARGS_VALIDATORS).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
   });
 
-  it.each(['getPageStart', 'getSettings', 'getSnapshot', 'getOverview', 'openSettings'] as const)(
-    '%s takes no arguments',
-    (name) => {
-      expect(accepted(name, [])).toEqual([]);
-      expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
-    },
-  );
+  it.each(['getPageStart', 'getOverview', 'getRelay', 'openSettings'] as const)('%s takes no arguments', (name) => {
+    expect(accepted(name, [])).toEqual([]);
+    expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
+  });
 
   it('refuses wrong arity everywhere', () => {
-    refused('addSymbol', []);
-    refused('addSymbol', ['AAPL', 'MSFT']);
-    refused('moveSymbol', ['AAPL']);
-    refused('moveSymbol', ['AAPL', 1, 2]);
+    refused('addToList', ['l1']);
+    refused('addToList', ['l1', 'AAPL', 'MSFT']);
+    refused('moveInList', ['l1', 'AAPL']);
+    refused('moveInList', ['l1', 'AAPL', 1, 2]);
     refused('setPreferences', []);
-    refused('setPaused', [true, false]);
     refused('testApiKey', ['a', 'b']);
     refused('searchSymbols', []);
     refused('openExternal', []);
   });
 
   it('checks symbols with the shared pattern', () => {
-    expect(accepted('addSymbol', ['binance:btcusdt'])).toEqual(['binance:btcusdt']);
-    expect(accepted('removeSymbol', ['OANDA:EUR_USD'])).toEqual(['OANDA:EUR_USD']);
+    expect(accepted('addToList', ['l1', 'binance:btcusdt'])).toEqual(['l1', 'binance:btcusdt']);
+    expect(accepted('removeFromList', ['l1', 'OANDA:EUR_USD'])).toEqual(['l1', 'OANDA:EUR_USD']);
     for (const bad of [
       'AA PL',
       '<img src=x onerror=alert(1)>',
@@ -61,16 +57,16 @@ describe('argument validators', () => {
       ['AAPL'],
       { symbol: 'AAPL' },
     ]) {
-      refused('addSymbol', [bad]);
-      refused('removeSymbol', [bad]);
-      refused('moveSymbol', [bad, 0]);
+      refused('addToList', ['l1', bad]);
+      refused('removeFromList', ['l1', bad]);
+      refused('moveInList', ['l1', bad, 0]);
     }
   });
 
   it('accepts only whole, in-range move positions', () => {
-    expect(accepted('moveSymbol', ['AAPL', 0])).toEqual(['AAPL', 0]);
+    expect(accepted('moveInList', ['l1', 'AAPL', 0])).toEqual(['l1', 'AAPL', 0]);
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 1e9, '1', null, true])
-      refused('moveSymbol', ['AAPL', bad]);
+      refused('moveInList', ['l1', 'AAPL', bad]);
   });
 
   it('checks preference patches strictly', () => {
@@ -112,12 +108,12 @@ describe('argument validators', () => {
   });
 
   it('checks a symbol before upper-casing it, so ıbm and straße are refused', () => {
-    for (const channel of ['addSymbol', 'removeSymbol'] as const) {
-      refused(channel, ['ıbm']);
-      refused(channel, ['straße']);
-      refused(channel, ['ﬀ']);
+    for (const channel of ['addToList', 'removeFromList'] as const) {
+      refused(channel, ['l1', 'ıbm']);
+      refused(channel, ['l1', 'straße']);
+      refused(channel, ['l1', 'ﬀ']);
     }
-    expect(accepted('addSymbol', ['ibm'])).toEqual(['ibm']);
+    expect(accepted('addToList', ['l1', 'ibm'])).toEqual(['l1', 'ibm']);
   });
 
   it('opens only the links the app builds', () => {
@@ -146,11 +142,6 @@ describe('argument validators', () => {
     refused('searchSymbols', [TEN_MB]);
     refused('searchSymbols', ['a\nb']);
     refused('searchSymbols', [{ toString: () => 'apple' }]);
-  });
-
-  it('takes booleans strictly', () => {
-    expect(accepted('setPaused', [true])).toEqual([true]);
-    for (const bad of [1, 0, 'true', null, undefined, {}]) refused('setPaused', [bad]);
   });
 
   it('opens only https links without credentials', () => {

@@ -125,15 +125,12 @@ function fakeCore(
       })),
       getSettings: vi.fn(publicSettings),
       setPreferences,
-      addSymbol: vi.fn((symbol: string) => (symbols = [...symbols, symbol])),
-      removeSymbol: vi.fn((symbol: string) => {
+      addToList: vi.fn((_listId: string, symbol: string) => (symbols = [...symbols, symbol])),
+      removeFromList: vi.fn((_listId: string, symbol: string) => {
         symbols = symbols.filter((s) => s !== symbol);
         events.settings.emit(publicSettings());
         return symbols;
       }),
-      moveSymbol: vi.fn(() => symbols),
-      addToList: vi.fn(() => symbols),
-      removeFromList: vi.fn(() => symbols),
       moveInList: vi.fn(() => symbols),
       createList: vi.fn((name: string) => ({ id: 'l3', name, symbols: [] })),
       renameList: vi.fn((id: string, name: string) => ({ id, name, symbols: [] })),
@@ -284,7 +281,6 @@ function quote(symbol: string, price: number): SymbolSnapshot {
     dayLow: price,
     volume: 0,
     time: 1,
-    direction: 'flat',
     history: [price],
   };
 }
@@ -369,7 +365,7 @@ describe('startApp: wiring', () => {
     vi.advanceTimersByTime(60_000);
     expect(strip.visible).toBe(false);
     // A crypto symbol never closes: the strip comes back at once.
-    core.handlers.addSymbol('BINANCE:BTCUSDT');
+    core.handlers.addToList('l1', 'BINANCE:BTCUSDT');
     core.events.settings.emit(core.handlers.getSettings());
     expect(strip.visible).toBe(true);
   });
@@ -436,15 +432,15 @@ describe('startApp: IPC', () => {
   it('answers our own window showing our page, refuses anyone else', async () => {
     const { core } = await started();
     const ours = await settingsPage();
-    await expect(invoke(INVOKE_CHANNELS.getSettings, ours)).resolves.toMatchObject({ ok: true });
-    await expect(invoke(INVOKE_CHANNELS.getSettings, { id: 999, url: ours.url })).resolves.toMatchObject({
+    await expect(invoke(INVOKE_CHANNELS.getRelay, ours)).resolves.toMatchObject({ ok: true });
+    await expect(invoke(INVOKE_CHANNELS.getRelay, { id: 999, url: ours.url })).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });
     await expect(
-      invoke(INVOKE_CHANNELS.getSettings, { id: ours.id, url: 'https://evil.example/' }),
+      invoke(INVOKE_CHANNELS.getRelay, { id: ours.id, url: 'https://evil.example/' }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(core.handlers.getSettings).toHaveBeenCalledOnce();
+    expect(core.handlers.getRelay).toHaveBeenCalledOnce();
   });
 
   it('checks the sender and the arguments of the one start call before the core is asked', async () => {
@@ -537,7 +533,7 @@ describe('startApp: IPC', () => {
     });
     // The default template: a venue-prefixed symbol is encoded, never able to change the link's host or path.
     core.handlers.setPreferences({ chartUrlTemplate: DEFAULT_PREFERENCES.chartUrlTemplate });
-    core.handlers.addSymbol('BINANCE:BTCUSDT');
+    core.handlers.addToList('l1', 'BINANCE:BTCUSDT');
     await invoke(INVOKE_CHANNELS.openChart, ours, 'BINANCE:BTCUSDT');
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT');
     expect(shell.openExternal).toHaveBeenCalledTimes(2);
@@ -856,7 +852,7 @@ describe('startApp: tray and preferences', () => {
     find(menuItems(tray), (item) => item.id === 'click-through').click!();
     find(menuItems(tray), (item) => item.id === 'position-bottom').click!();
     await flush();
-    expect(core.handlers.removeSymbol).toHaveBeenCalledWith('MSFT');
+    expect(core.handlers.removeFromList).toHaveBeenCalledWith('l1', 'MSFT');
     expect(core.handlers.setPaused).toHaveBeenCalledWith(true);
     expect(core.handlers.setPreferences).toHaveBeenCalledWith({ clickThrough: true });
     expect(core.handlers.setPreferences).toHaveBeenCalledWith({ position: 'bottom' });
@@ -973,7 +969,7 @@ describe('startApp: tray and preferences', () => {
 
   it('a refused tray action becomes a notice, not a crash', async () => {
     const { core, tray } = await started();
-    core.handlers.removeSymbol.mockImplementation(() => {
+    core.handlers.removeFromList.mockImplementation(() => {
       throw new Error('nope');
     });
     find(menuItems(tray), (item) => item.label === 'AAPL').submenu!.forEach((item) =>
@@ -1151,7 +1147,7 @@ describe('startApp: the second strip', () => {
     ]);
     // A strip reads only through the one start call: the settings window's reads are not its channels.
     for (const window of [strip, second])
-      for (const channel of [INVOKE_CHANNELS.getSnapshot, INVOKE_CHANNELS.getSettings])
+      for (const channel of [INVOKE_CHANNELS.getRelay, INVOKE_CHANNELS.getPortfolio])
         await expect(invoke(window, channel)).resolves.toMatchObject({
           ok: false,
           error: { code: 'forbidden-sender' },

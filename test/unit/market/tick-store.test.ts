@@ -60,18 +60,6 @@ describe('TickStore trades', () => {
     expect(store.snapshot('AAPL')?.changePct).toBeCloseTo(-5, 10);
   });
 
-  it('reports the direction of the last move; an unchanged price keeps it', () => {
-    const { store } = makeStore();
-    store.applyTrade(trade('AAPL', 100, T0));
-    expect(store.snapshot('AAPL')?.direction).toBe('flat');
-    store.applyTrade(trade('AAPL', 101, T0 + 1));
-    expect(store.snapshot('AAPL')?.direction).toBe('up');
-    store.applyTrade(trade('AAPL', 101, T0 + 2));
-    expect(store.snapshot('AAPL')?.direction).toBe('up');
-    store.applyTrade(trade('AAPL', 99, T0 + 3));
-    expect(store.snapshot('AAPL')?.direction).toBe('down');
-  });
-
   it('ignores and counts unknown symbols and bad prices, volumes and times', () => {
     const { store } = makeStore();
     expect(store.applyTrade(trade('TSLA', 100))).toBe(false);
@@ -424,7 +412,6 @@ describe('TickStore day rollover', () => {
       dayHigh: 105,
       dayLow: 101,
       prevClose: 100.5,
-      direction: 'up',
     });
   });
 });

@@ -74,13 +74,15 @@ describe('buildTickerApi', () => {
   it('invokes the contract channel of each function with its arguments', async () => {
     const ipc = new FakeIpcRenderer();
     const api = buildTickerApi(ipc, 'settings');
-    await expect(api.addSymbol('AAPL')).resolves.toEqual(ok({ channel: 'symbols:add', args: ['AAPL'] }));
-    await api.moveSymbol('AAPL', 2);
-    await api.getSettings();
+    await expect(api.addToList('l1', 'AAPL')).resolves.toEqual(
+      ok({ channel: 'lists:add-symbol', args: ['l1', 'AAPL'] }),
+    );
+    await api.moveInList('l1', 'AAPL', 2);
+    await api.getPageStart();
     expect(ipc.invoke.mock.calls).toEqual([
-      [INVOKE_CHANNELS.addSymbol, 'AAPL'],
-      [INVOKE_CHANNELS.moveSymbol, 'AAPL', 2],
-      [INVOKE_CHANNELS.getSettings],
+      [INVOKE_CHANNELS.addToList, 'l1', 'AAPL'],
+      [INVOKE_CHANNELS.moveInList, 'l1', 'AAPL', 2],
+      [INVOKE_CHANNELS.getPageStart],
     ]);
     for (const name of WINDOW_CHANNELS.settings.invoke) {
       ipc.invoke.mockClear();
@@ -91,8 +93,8 @@ describe('buildTickerApi', () => {
 
   it('turns a failed invoke into an error value, never a rejection', async () => {
     const ipc = new FakeIpcRenderer();
-    ipc.invoke.mockRejectedValue(new Error("No handler registered for 'settings:get'"));
-    await expect(buildTickerApi(ipc, 'settings').getSettings()).resolves.toEqual({
+    ipc.invoke.mockRejectedValue(new Error("No handler registered for 'app:page-start'"));
+    await expect(buildTickerApi(ipc, 'settings').getPageStart()).resolves.toEqual({
       ok: false,
       error: { code: 'internal', message: 'Ticker did not answer.' },
     });

@@ -79,7 +79,6 @@ describe('describeQuote', () => {
     dayLow: null,
     volume: 0,
     time: now - 1000,
-    direction: 'flat',
     history: [],
     ...fields,
   });

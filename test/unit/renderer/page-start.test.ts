@@ -29,7 +29,7 @@ function fakeApi(answer: unknown = { ok: true, value: START }) {
       log.push('getPageStart');
       return Promise.resolve(answer);
     },
-    getSettings: () => Promise.resolve({ ok: true, value: START.settings }),
+    getOverview: () => Promise.resolve({ ok: true, value: START.overview }),
   };
   for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
     listeners.set(event, new Set());
@@ -111,7 +111,7 @@ describe('beginPageStart', () => {
     const { api } = fakeApi();
     const held = beginPageStart(api, ['quotes']).take()?.api;
     expect(held?.onSettings).toBe(api.onSettings);
-    expect(held?.getSettings).toBe(api.getSettings);
+    expect(held?.getOverview).toBe(api.getOverview);
   });
 
   it('offers the start for a first render once main answered with one, and settles either way', async () => {

@@ -12,7 +12,6 @@ const quote = (symbol: string, price: number | null, extra: Partial<SymbolSnapsh
   dayLow: null,
   volume: 0,
   time: 1,
-  direction: 'flat',
   history: [],
   ...extra,
 });

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { trayIconPath } from '../../../src/main/shell/tray';
-import { TRAY_ICON_STATES } from '../../../src/main/shell/tray-menu';
+import { trayIconFor } from '../../../src/main/shell/tray-menu';
+import { CONNECTION_STATES } from '../../../src/shared/types';
+
+/** Every icon the tray can show: one per group of connection states. */
+const TRAY_ICON_STATES = [...new Set(CONNECTION_STATES.map(trayIconFor))];
 
 const RESOURCES = new URL('../../../resources', import.meta.url).pathname;
 

@@ -107,7 +107,7 @@ describe('tray and the portfolio', () => {
       (patch: Partial<Preferences>) => ({ preferences: { ...DEFAULT_PREFERENCES, ...patch } }) as PublicSettings,
     );
     const actions = createTrayActions({
-      core: { handlers: { setPreferences } } as unknown as Pick<TickerCore, 'handlers'>,
+      core: { handlers: { setPreferences } } as unknown as Pick<TickerCore, 'handlers' | 'shownListId'>,
       openSettings: () => {},
       quit: () => {},
       run: (_what, action) => void action(),
