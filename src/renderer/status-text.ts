@@ -1,6 +1,7 @@
 /**
- * Pure wording of the feed status: the strip's badge and the settings panel's sentence.
+ * The strip's badge for the feed status, in the shared words (src/shared/connection-words.ts).
  */
+import { statusCountsDown, statusInWords } from '../shared/connection-words';
 import type { ConnectionState, FeedStatus } from '../shared/types';
 
 export type BadgeTone = 'demo' | 'info' | 'warning' | 'error';
@@ -16,25 +17,27 @@ export interface StatusBadge {
   countsDown: boolean;
 }
 
-/** Whole seconds left until the scheduled retry, or null when none is scheduled. */
-export function secondsUntilRetry(status: FeedStatus, now: number): number | null {
-  if (status.retryInMs == null || !Number.isFinite(status.retryInMs) || !Number.isFinite(status.since)) return null;
-  const left = status.since + status.retryInMs - now;
-  return left > 0 ? Math.ceil(left / 1000) : 0;
-}
-
 function cleanDetail(message: string | undefined): string | null {
   if (typeof message !== 'string') return null;
   const trimmed = message.trim();
   return trimmed.length > 0 ? trimmed.slice(0, 200) : null;
 }
 
+const TONES: Record<Exclude<ConnectionState, 'live' | 'demo' | 'unauthorized'>, BadgeTone> = {
+  connecting: 'info',
+  reconnecting: 'warning',
+  'rate-limited': 'warning',
+  offline: 'error',
+  paused: 'info',
+  stopped: 'info',
+};
+
 /**
  * The badge for a status, or null when the feed is live with nothing to say. A null status (not
  * known yet) reads "Connecting…".
  */
 export function statusBadge(status: FeedStatus | null, now: number): StatusBadge | null {
-  if (!status) return { tone: 'info', text: 'Connecting…', detail: null, opensSettings: false, countsDown: false };
+  if (!status) status = { state: 'connecting', since: now };
   const detail = cleanDetail(status.message);
   const badge = (tone: BadgeTone, text: string, extra: Partial<StatusBadge> = {}): StatusBadge => ({
     tone,
@@ -53,43 +56,11 @@ export function statusBadge(status: FeedStatus | null, now: number): StatusBadge
         detail: detail ?? 'Simulated prices — add a Finnhub key in settings',
         opensSettings: true,
       });
-    case 'connecting':
-      return badge('info', 'Connecting…');
-    case 'reconnecting': {
-      const seconds = secondsUntilRetry(status, now);
-      if (seconds == null || seconds === 0) return badge('warning', 'Reconnecting…');
-      return badge('warning', `Reconnecting in ${seconds} s`, { countsDown: true });
-    }
-    case 'rate-limited': {
-      const seconds = secondsUntilRetry(status, now);
-      return badge('warning', seconds ? `Rate limited — retry in ${seconds} s` : 'Rate limited', {
-        countsDown: seconds != null && seconds > 0,
-      });
-    }
     case 'unauthorized':
-      return badge('error', 'Key refused — open settings', { opensSettings: true });
-    case 'offline':
-      return badge('error', 'Offline');
-    case 'paused':
-      return badge('info', 'Paused');
-    case 'stopped':
-      return badge('info', 'Stopped');
+      return badge('error', `${statusInWords(status, now)} — open settings`, { opensSettings: true });
+    default:
+      return badge(TONES[status.state] ?? 'info', statusInWords(status, now), {
+        countsDown: statusCountsDown(status, now),
+      });
   }
-}
-
-const STATE_WORDS: Record<ConnectionState, string> = {
-  connecting: 'Connecting to Finnhub',
-  live: 'Live — streaming trades',
-  reconnecting: 'Connection lost — reconnecting',
-  'rate-limited': 'Rate limited by Finnhub — waiting before retrying',
-  unauthorized: 'The API key was refused — check or replace it',
-  offline: 'Offline — no network connection',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  demo: 'Demo feed — simulated prices, no key needed',
-};
-
-/** The connection state in words, for the settings status panel. */
-export function describeState(state: ConnectionState): string {
-  return STATE_WORDS[state] ?? String(state);
 }

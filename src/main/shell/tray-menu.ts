@@ -2,6 +2,7 @@
  * Pure: the tray's menu template, its icon and its tooltip for a state. Clicks call injected actions.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { statusInWords } from '../../shared/connection-words';
 import { displayName } from '../../shared/symbols';
 import type { RelayOverview } from '../../shared/types';
 import type { UpdateStatus } from '../../shared/update-status';
@@ -32,33 +33,6 @@ const ICON_BY_STATE: Record<ConnectionState, TrayIconState> = {
 
 export function trayIconFor(state: ConnectionState): TrayIconState {
   return ICON_BY_STATE[state] ?? 'warning';
-}
-
-const WORDS_BY_STATE: Record<ConnectionState, string> = {
-  connecting: 'Connecting to Finnhub…',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  'rate-limited': 'Rate-limited by Finnhub',
-  unauthorized: 'Key refused by Finnhub',
-  offline: 'Offline',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  demo: 'Demo prices (no API key)',
-};
-
-/** The state in words, with the retry countdown when one is scheduled. */
-export function statusInWords(status: FeedStatus): string {
-  const words = WORDS_BY_STATE[status.state] ?? 'Unknown';
-  const retry = status.retryInMs;
-  if (
-    retry !== undefined &&
-    Number.isFinite(retry) &&
-    retry > 0 &&
-    ['reconnecting', 'rate-limited', 'offline'].includes(status.state)
-  ) {
-    return `${words} (retrying in ${Math.ceil(retry / 1000)} s)`;
-  }
-  return words;
 }
 
 /** "Ticker: Live", short enough for every OS's tooltip. */

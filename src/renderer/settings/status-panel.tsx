@@ -1,7 +1,7 @@
 import type { FeedOverview } from '../../shared/types';
 import { useNow } from '../hooks/use-now';
 import { formatRelativeTime } from '../relative-time';
-import { describeState, secondsUntilRetry } from '../status-text';
+import { describeState, secondsUntilRetry } from '../../shared/connection-words';
 
 export interface StatusPanelProps {
   overview: FeedOverview | null;

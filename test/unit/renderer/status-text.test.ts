@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { describeState, secondsUntilRetry, statusBadge } from '../../../src/renderer/status-text';
+import { statusBadge } from '../../../src/renderer/status-text';
+import { statusInWords } from '../../../src/shared/connection-words';
 import { CONNECTION_STATES, type FeedStatus } from '../../../src/shared/types';
 
 const since = 1_000_000;
@@ -45,8 +46,13 @@ describe('statusBadge', () => {
   it('names every other non-live state', () => {
     expect(statusBadge(status({ state: 'rate-limited' }), since)?.text).toBe('Rate limited');
     expect(statusBadge(status({ state: 'offline', message: 'ENOTFOUND' }), since)).toMatchObject({
+      tone: 'error',
       text: 'Offline',
       detail: 'ENOTFOUND',
+    });
+    expect(statusBadge(status({ state: 'offline', retryInMs: 2000 }), since)).toMatchObject({
+      text: 'Offline — retry in 2 s',
+      countsDown: true,
     });
     expect(statusBadge(status({ state: 'paused' }), since)?.text).toBe('Paused');
     expect(statusBadge(status({ state: 'connecting' }), since)?.text).toBe('Connecting…');
@@ -54,17 +60,12 @@ describe('statusBadge', () => {
   });
 });
 
-describe('secondsUntilRetry', () => {
-  it('rounds up and never goes negative', () => {
-    expect(secondsUntilRetry(status({ retryInMs: 2500 }), since)).toBe(3);
-    expect(secondsUntilRetry(status({ retryInMs: 2500 }), since + 9000)).toBe(0);
-    expect(secondsUntilRetry(status({}), since)).toBeNull();
-  });
-});
-
-describe('describeState', () => {
-  it('has words for every state', () => {
-    for (const state of CONNECTION_STATES) expect(describeState(state)).toMatch(/\w/);
-    expect(describeState('unauthorized')).toContain('key');
+describe('the badge and the tray', () => {
+  it('say every state in the same words', () => {
+    for (const state of CONNECTION_STATES) {
+      const text = statusBadge(status({ state, retryInMs: 3000 }), since + 1000)?.text;
+      if (state === 'live' || state === 'demo') continue;
+      expect(text).toContain(statusInWords(status({ state, retryInMs: 3000 }), since + 1000));
+    }
   });
 });
