@@ -14,7 +14,7 @@ export interface MarketWatchOptions {
 }
 
 export interface MarketWatchState {
-  /** Some symbols are watched and none of their markets is in any session. */
+  /** MarketCalendar.allClosed: some symbols are watched and none of their markets is in any session. */
   allClosed: boolean;
   /** One line per watched market that has hours. */
   lines: readonly string[];
@@ -60,13 +60,9 @@ export class MarketWatch {
   private update(): void {
     this.clearTimer();
     const now = this.clock.now();
-    let allClosed = this.symbols.length > 0;
+    const allClosed = this.calendar.allClosed(this.symbols, now);
     let nextChange = Infinity;
-    for (const symbol of this.symbols) {
-      const span = this.calendar.sessionAt(symbol, now);
-      if (span.session !== 'closed') allClosed = false;
-      if (span.end < nextChange) nextChange = span.end;
-    }
+    for (const symbol of this.symbols) nextChange = Math.min(nextChange, this.calendar.sessionAt(symbol, now).end);
     const lines = this.text.lines(this.symbols, now);
     const previous = this.current;
     this.current = { allClosed, lines };

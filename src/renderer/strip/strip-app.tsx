@@ -176,8 +176,7 @@ export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripA
   );
   // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
   // wants it to ('hide' is the main process's: it hides the window until the next open).
-  const marketsClosed =
-    symbols.length > 0 && symbols.every((symbol) => calendar.sessionAt(symbol, now).session === 'closed');
+  const marketsClosed = calendar.allClosed(symbols, now);
   const dimmed = marketsClosed && preferences.whenMarketsClosed === 'dim';
 
   const motion = stripMotion({

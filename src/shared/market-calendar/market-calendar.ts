@@ -91,6 +91,14 @@ export class MarketCalendar {
     return this.span(this.marketOf(symbol), timeMs);
   }
 
+  /**
+   * Some symbols are watched and none of their markets is in any session at `timeMs`: the rule for
+   * "all markets closed", when the strip dims or steps aside (main's market watch and the strip).
+   */
+  allClosed(symbols: readonly string[], timeMs: number): boolean {
+    return symbols.length > 0 && symbols.every((symbol) => this.sessionAt(symbol, timeMs).session === 'closed');
+  }
+
   /** The session span of `market` around `timeMs`. Throws RangeError for a non-finite time. */
   span(market: Market, timeMs: number): SessionSpan {
     if (!Number.isFinite(timeMs)) throw new RangeError(`not a time: ${timeMs}`);

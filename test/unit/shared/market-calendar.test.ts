@@ -273,3 +273,19 @@ describe('MarketCalendar cost', () => {
     }
   });
 });
+
+describe('allClosed', () => {
+  const calendar = new MarketCalendar();
+  const saturday = at('2026-01-17T15:00:00Z');
+  const wednesdayNoon = at('2026-01-14T17:00:00Z');
+
+  it('holds when every watched market is out of every session', () => {
+    expect(calendar.allClosed(['AAPL', 'MSFT'], saturday)).toBe(true);
+    expect(calendar.allClosed(['AAPL', 'MSFT'], wednesdayNoon)).toBe(false);
+  });
+
+  it('never holds while a market that never closes is watched, or nothing is', () => {
+    expect(calendar.allClosed(['AAPL', 'BINANCE:BTCUSDT'], saturday)).toBe(false);
+    expect(calendar.allClosed([], saturday)).toBe(false);
+  });
+});
