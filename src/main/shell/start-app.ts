@@ -3,56 +3,41 @@
  * src/main/index.ts, a mock in tests), the core is made by an injected factory, and this wires them:
  * single instance → settings → core → IPC → strip, tray and settings window → start.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { systemClock, type Clock } from '../../shared/clock';
-import { TickerError, type InvokeHandlers } from '../../shared/ipc-contract';
-import { Signal } from '../../shared/signal';
-import { updateStatusText, type UpdateStatus } from '../../shared/update-status';
+import type { InvokeHandlers } from '../../shared/ipc-contract';
 import type { Notice } from '../../shared/types';
+import type { ShortcutStatus } from '../../shared/shortcuts';
+import { appLinkRules } from '../../shared/external-links';
 import type { TickerCore } from '../../engine/core/ticker-core';
-import { MarketWatch } from '../../engine/market/market-watch';
-import { isAppPageUrl } from '../ipc/sender-check';
 import type { KeyValueStore } from '../../engine/settings/key-value-store';
 import { openSettingsStore, settingsFilePath } from '../../engine/settings/open-store';
 import { createSettings, type Settings } from '../../engine/settings/settings';
-import { noSelfUpdateMessage } from '../updates/install-kind';
-import { UpdateService, type UpdateClient } from '../updates/update-service';
-import {
-  aboutInfo,
-  aboutPanelOptions,
-  packageInfo,
-  parseThirdPartyLicences,
-  THIRD_PARTY_LICENCES_FILE,
-  type PackageInfo,
-} from './about';
-import { createActionRunner } from './action-runner';
-import { createConsoleLog, type AppLog } from './app-log';
-import { applicationMenuTemplate } from './application-menu';
-import { appPageLocation } from './app-window';
-import { CardWindow } from './card-window';
-import { followIntoLog } from './log-follower';
-import { StripRecovery } from './strip-recovery';
-import { followEconomy } from './economy-follower';
+import { isAppPageUrl } from '../ipc/sender-check';
+import type { UpdateClient, UpdateService } from '../updates/update-service';
+import { aboutPanelOptions, packageInfo, type PackageInfo } from './about';
+import { createActionRunner, type RunAction } from './action-runner';
 import { showAlertNotifications } from './alert-notifications';
 import { serveAppIpc } from './app-ipc';
-import { appWindowFactory, type AppPagesLocation, type CreateAppWindow } from './app-window';
-import { createItemActions, type ItemStrip } from './item-actions';
-import { SecondStripWindow } from './second-strip-window';
-import { StripView, type StripRole } from './strip-view';
-import { followLaunchAtLogin } from './login-item-follower';
+import { createConsoleLog, type AppLog } from './app-log';
+import { startTray } from './app-tray';
+import { readText, wireUpdates, type AboutVersions, type AppUpdates } from './app-updates';
+import type { AppPagesLocation } from './app-window';
+import { openAppWindows, type AppWindows } from './app-windows';
+import { applicationMenuTemplate } from './application-menu';
+import { followEconomy, type EconomyFollower } from './economy-follower';
+import { createItemActions } from './item-actions';
+import { followIntoLog } from './log-follower';
 import { createQuitSequence } from './quit-sequence';
 import { watchReconnectTriggers } from './reconnect-triggers';
-import { SettingsWindow, type OpenSettingsOptions } from './settings-window';
+import type { SecondStripWindow } from './second-strip-window';
+import type { SettingsWindow } from './settings-window';
 import { settingsTransferHandlers } from './settings-transfer-dialogs';
-import { TickerWindow } from './ticker-window';
-import { TrayController, trayIconPath } from './tray';
-import { trayUpdateItem } from './tray-menu';
-import { createTrayActions } from './tray-actions';
-import { GlobalShortcuts } from './global-shortcuts';
+import type { StripRecovery } from './strip-recovery';
+import type { TickerWindow } from './ticker-window';
+import type { TrayController } from './tray';
 import { createLinkOpener, hardenSession, hardenWebContents } from './web-security';
-import { appLinkRules } from '../../shared/external-links';
 import { watchDrawing, type WatchedStrip } from './watch-drawing';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
@@ -107,21 +92,11 @@ export interface StartAppDeps {
   versions?: AboutVersions;
 }
 
-type AboutVersions = Pick<NodeJS.ProcessVersions, 'node'> & { electron?: string; chrome?: string };
-
 /**
  * Windows shows a program's notifications under this id; it is the installer's appId (package.json's
  * build.appId, which a test holds it to).
  */
 export const APP_USER_MODEL_ID = 'io.github.ticker_desktop.Ticker';
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 /** The package.json the app ships with (electron-builder keeps its name, version, licence and homepage). */
 function shippedPackageInfo(app: ElectronModules['app']): PackageInfo {
@@ -186,354 +161,312 @@ export async function startApp(deps: StartAppDeps): Promise<RunningApp | null> {
   }
 }
 
-function wire(deps: StartAppDeps, clock: Clock): RunningApp {
+/** The settings, then the core on them, then the log (which never sees the key or the relay token). */
+function openCore(
+  deps: StartAppDeps,
+  clock: Clock,
+): { settings: Settings; core: TickerCore; log: AppLog; stopLogging(): void } {
   const now = (): number => clock.now();
-  const { electron, paths, platform } = deps;
-  const { app } = electron;
-  if (platform === 'darwin') app.dock?.hide();
-
   const opened = openSettingsStore({
     createStore: deps.createSettingsStore,
-    filePath: settingsFilePath(app.getPath('userData')),
+    filePath: settingsFilePath(deps.electron.app.getPath('userData')),
     now,
   });
-  const settings = createSettings({ store: opened.store, safeStorage: electron.safeStorage, platform, now });
+  const settings = createSettings({
+    store: opened.store,
+    safeStorage: deps.electron.safeStorage,
+    platform: deps.platform,
+    now,
+  });
   const core = deps.createCore(settings);
   if (opened.notice) core.notify(noticeParts(opened.notice));
   const log = deps.log ?? createConsoleLog();
   // The key and the relay token never reach the log: every message is cleaned of them at the sink.
   log.setSecrets(() => [settings.key.plain(), settings.relay.tokenIfMade()]);
-  const stopLogging = followIntoLog({ core, log });
-  const pkg = deps.packageInfo ?? shippedPackageInfo(app);
-  const versions: AboutVersions = deps.versions ?? process.versions;
-  // Packaged builds get no menu item or shortcut for Reload or the developer tools.
+  return { settings, core, log, stopLogging: followIntoLog({ core, log }) };
+}
+
+/** The Dock, the application menu (no developer items when packaged) and Windows' notification id. */
+function setUpApp(electron: ElectronModules, platform: NodeJS.Platform, pkg: PackageInfo): void {
+  const { app } = electron;
+  // No Dock icon: Ticker lives in the menu bar.
+  if (platform === 'darwin') app.dock?.hide();
   const menu = applicationMenuTemplate({ platform, isPackaged: app.isPackaged, appName: pkg.name });
   electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
   // Windows shows notifications only for an app with an id (the installer registers the same one).
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  // Problems with what the user saved open the settings window at start. A shortcut another program
-  // holds does not: the settings say so, and reopening on every launch would only nag.
-  const needsAttention = core.pendingNotices().some((notice) => notice.level !== 'info');
-  const run = createActionRunner((notice) => core.notify(notice));
-  // The only way to the system browser: links the app builds (the chart links from the saved template).
-  const openLink = createLinkOpener({
+}
+
+/** The only way to the system browser: links the app builds (the chart links from the saved template). */
+function linkOpener(
+  electron: ElectronModules,
+  core: TickerCore,
+  pkg: PackageInfo,
+): ReturnType<typeof createLinkOpener> {
+  return createLinkOpener({
     openExternal: (url) => electron.shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK: createLinkOpener lets only https links the app builds through (src/shared/external-links.ts)
     rules: () =>
       appLinkRules(core.preferences().chartUrlTemplate, pkg.homepage ? [pkg.homepage] : [], () =>
         core.currentHeadlines(),
       ),
   });
+}
 
+interface IpcParts {
+  electron: ElectronModules;
+  core: TickerCore;
+  settings: Settings;
+  registry: WindowRegistry;
+  isOurPage(url: string): boolean;
+  windows: AppWindows;
+  openLink: ReturnType<typeof createLinkOpener>;
+  run: RunAction;
+  economy: Pick<EconomyFollower, 'current'>;
+  shell: AppUpdates;
+  shortcuts(): ShortcutStatus[];
+  clock: Clock;
+}
+
+/** Every window's channels: the core's handlers, and the shell's (menus, dialogs, About, updates). */
+function serveIpc(parts: IpcParts): ReturnType<typeof serveAppIpc> {
+  const { electron, core, windows, openLink, run, shell } = parts;
+  const { openSettings } = windows;
+  return serveAppIpc({
+    ipcMain: electron.ipcMain,
+    screen: electron.screen,
+    clipboard: electron.clipboard,
+    core,
+    registry: parts.registry,
+    isOurPage: parts.isOurPage,
+    openSettings,
+    openLink,
+    itemActions: createItemActions({
+      core,
+      clipboard: electron.clipboard,
+      Menu: electron.Menu,
+      openLink,
+      openSettings,
+      run,
+    }),
+    strip: windows.stripOf,
+    shortcuts: parts.shortcuts,
+    settingsTransfer: settingsTransferHandlers({
+      dialog: electron.dialog,
+      parentWindow: () => windows.settingsWindow.current(),
+      settings: parts.settings,
+      documentsDir: () => electron.app.getPath('documents'),
+      now: () => parts.clock.now(),
+    }),
+    economy: () => parts.economy.current(),
+    card: windows.card,
+    appShell: {
+      getAbout: () => shell.about(),
+      checkForUpdates: () => shell.updates.checkNow(),
+      restartToUpdate: () => {
+        shell.restartToUpdate();
+        return null;
+      },
+      openLogFolder: async () => {
+        await shell.openLogFolder();
+        return null;
+      },
+    },
+  });
+}
+
+/**
+ * What follows the screen: alert notifications (a click opens the settings at the rule); quiet when
+ * nobody is looking (no scrolling and no quote batches while the screen is locked, the system sleeps
+ * or no strip is on screen; the feed keeps the store current meanwhile); economy (fewer pictures a
+ * second from the scrolling strips, always or on battery power); reconnecting when the system wakes.
+ */
+function followScreens(parts: {
+  electron: ElectronModules;
+  core: TickerCore;
+  settings: Settings;
+  registry: WindowRegistry;
+  windows: AppWindows;
+  clock: Clock;
+}) {
+  const { electron, core, registry, windows, clock } = parts;
+  return {
+    notifications: showAlertNotifications({
+      notifications: {
+        createNotification: (content) => new electron.Notification(content),
+        isSupported: () => electron.Notification.isSupported(),
+      },
+      core,
+      alerts: parts.settings.alerts,
+      openSettings: windows.openSettings,
+      clock,
+    }),
+    drawing: watchDrawing({
+      powerMonitor: electron.powerMonitor,
+      strips: new Map<string, WatchedStrip>([
+        ['first', windows.strip],
+        ['second', windows.secondStrip],
+      ]),
+      core,
+      registry,
+    }),
+    economy: followEconomy({ powerMonitor: electron.powerMonitor, core, registry, clock }),
+    // Back from sleep, or the network back: reconnect now rather than after the backoff.
+    stopReconnectTriggers: watchReconnectTriggers({
+      powerMonitor: electron.powerMonitor,
+      isOnline: () => electron.net.isOnline(),
+      reconnectNow: () => core.reconnectNow(),
+    }),
+  };
+}
+
+/** The clean quit: stop what follows the core, stop the core (within the timeout), close windows, exit. */
+function quitSequence(parts: {
+  deps: StartAppDeps;
+  clock: Clock;
+  core: TickerCore;
+  beforeStop: (() => void)[];
+  afterStop: (() => void)[];
+  shell: AppUpdates;
+}): () => Promise<void> {
+  const { deps, shell } = parts;
+  return createQuitSequence({
+    beforeStop: parts.beforeStop,
+    stopCore: () => parts.core.stop(),
+    afterStop: parts.afterStop,
+    exit: () => {
+      // A downloaded update installs now that the feed has closed (and starts, after "Restart to update").
+      shell.updates.installOnExit(shell.relaunchRequested());
+      deps.electron.app.exit(0);
+    },
+    clock: parts.clock,
+    timeoutMs: deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS,
+  });
+}
+
+/** Lock the default session down to the app's own pages; says whether a URL is one of them. */
+function guardPages(electron: ElectronModules, paths: AppPaths): (url: string) => boolean {
   const isOurPage = (url: string): boolean => isAppPageUrl(url, paths);
   hardenSession(electron.session.defaultSession, {
     isAppPageUrl: isOurPage,
     ...(paths.devServerUrl ? { devServerUrl: paths.devServerUrl } : {}),
   });
+  return isOurPage;
+}
 
-  const registry = new WindowRegistry();
-  const stopForwarding = forwardCoreEvents(core.events, registry);
-  const createWindow = appWindowFactory({
-    BrowserWindow: electron.BrowserWindow,
-    registry,
-    preloadPath: paths.preload,
-    pages: paths,
-  });
-  // The OS's light or dark mode: the "system" theme and the settings window's background follow it.
-  const systemDark = (): boolean => electron.nativeTheme.shouldUseDarkColors;
-  const settingsWindow = new SettingsWindow({
-    systemDark,
-    createWindow,
-    listeners: registry,
-    focusAddSymbol: () => core.events.focusAddSymbol.emit(null),
-    focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
-    prefillAlert: (condition) => core.events.prefillAlert.emit(condition),
-    showAbout: () => core.events.showAbout.emit(null),
-  });
-  const openSettings = (options?: OpenSettingsOptions): void => {
-    settingsWindow.open(options);
-  };
-  const alerts = showAlertNotifications({
-    notifications: {
-      createNotification: (content) => new electron.Notification(content),
-      isSupported: () => electron.Notification.isSupported(),
-    },
-    core,
-    alerts: settings.alerts,
-    openSettings,
-    clock,
-  });
-
-  const loadPage = (window: Electron.BrowserWindow, page: 'strip' | 'strip-stopped'): void => {
-    if (window.isDestroyed()) return;
-    const location = appPageLocation(page, paths);
-    const loading = 'url' in location ? window.loadURL(location.url) : window.loadFile(location.file);
-    loading.catch((error: unknown) => log.error(`[windows] could not load the ${page} page:`, error));
-  };
-  // A strip page that crashes is loaded again, 3 times in 5 minutes at most; then it says it stopped.
-  const stripRecovery = new StripRecovery({
-    clock,
-    log,
-    loadStrip: (window) => loadPage(window, 'strip'),
-    loadStopped: (window) => loadPage(window, 'strip-stopped'),
-  });
-  // Each strip window sees only its own list (quotes, settings, item actions): see strip-view.ts.
-  const createStripWindow =
-    (role: StripRole): CreateAppWindow =>
-    (page, options) => {
-      const window = createWindow(page, options);
-      registry.setView(window, new StripView({ role, core, now: () => clock.now() }));
-      stripRecovery.watch(window, role);
-      return window;
-    };
-  const strip = new TickerWindow({
-    createWindow: createStripWindow('first'),
-    screen: electron.screen,
-    core,
-    platform,
-    systemDark,
-  });
-  const secondStrip = new SecondStripWindow({
-    createWindow: createStripWindow('second'),
-    screen: electron.screen,
-    core,
-    platform,
-    clock,
-    systemDark,
-  });
-  const onSystemTheme = (): void => {
-    strip.systemThemeChanged();
-    secondStrip.systemThemeChanged();
-    settingsWindow.systemThemeChanged();
-  };
-  electron.nativeTheme.on('updated', onSystemTheme);
-  const stopFollowingSystemTheme = (): void => void electron.nativeTheme.removeListener('updated', onSystemTheme);
-  const stripOf = (role: StripRole): ItemStrip => {
-    const listId = (): string => (role === 'first' ? core.shownListId() : core.secondStrip().listId);
-    return {
-      list: () => core.lists().find((list) => list.id === listId()) ?? null,
-      window: () => (role === 'first' ? strip.browserWindow() : secondStrip.browserWindow()),
-    };
-  };
-  // Quiet when nobody is looking: no scrolling and no quote batches while the screen is locked,
-  // the system sleeps or no strip is on screen (the feed keeps the store current meanwhile).
-  const drawing = watchDrawing({
-    powerMonitor: electron.powerMonitor,
-    strips: new Map<string, WatchedStrip>([
-      ['first', strip],
-      ['second', secondStrip],
-    ]),
-    core,
-    registry,
-  });
-  // Economy: fewer pictures a second from the scrolling strips, always or on battery power.
-  const economy = followEconomy({ powerMonitor: electron.powerMonitor, core, registry, clock });
-  const itemActions = createItemActions({
-    core,
-    clipboard: electron.clipboard,
-    Menu: electron.Menu,
-    openLink,
-    openSettings,
-    run,
-  });
-  const settingsTransfer = settingsTransferHandlers({
-    dialog: electron.dialog,
-    parentWindow: () => settingsWindow.current(),
-    settings,
-    documentsDir: () => app.getPath('documents'),
-    now,
-  });
-  // Updates: a check soon after start and daily while the preference is on; installs at quit.
-  const notify = (title: string, body: string, onClick?: () => void): void => {
-    try {
-      if (!electron.Notification.isSupported()) return;
-      const notification = new electron.Notification({ title, body });
-      if (onClick) notification.on('click', onClick);
-      notification.show();
-    } catch (error) {
-      log.warn('[updates] could not show a notification:', error);
-    }
-  };
-  let relaunchAfterUpdate = false;
-  const restartToUpdate = (): void => {
-    if (!updates.ready()) throw new TickerError('not-found', 'No update has been downloaded yet.');
-    relaunchAfterUpdate = true;
-    void quit();
-  };
-  const updates = new UpdateService({
-    clock,
-    client: deps.updates?.client ?? null,
-    unsupportedMessage: deps.updates?.unsupportedMessage ?? noSelfUpdateMessage('unpackaged'),
-    enabled: () => core.preferences().checkForUpdates,
-    onPreferencesChanged: (listener) => core.events.settings.subscribe(() => listener()),
-    onReady: (version) =>
-      notify(`Ticker ${version} is ready`, 'It installs when you quit Ticker. Click to restart now.', () => {
-        try {
-          restartToUpdate();
-        } catch {
-          // Already on its way, or gone: nothing to do.
-        }
-      }),
-    onManualResult: (status: UpdateStatus) => {
-      if (status.state !== 'ready') notify('Ticker updates', updateStatusText(status, pkg.version));
-    },
-    log: (level, message) => log[level](message),
-  });
-  // The tray's own items (updates, a stopped strip) and the settings window follow these.
-  const shellChanged = new Signal<void>();
-  const stopUpdateEvents = updates.changed.subscribe((status) => {
-    core.events.update.emit(status);
-    shellChanged.emit();
-  });
-  const stopRecoveryEvents = stripRecovery.changed.subscribe(() => shellChanged.emit());
-  const openLogFolder = async (): Promise<void> => {
-    if (log.folder === null) throw new TickerError('not-found', 'The log is written to the console only in this run.');
-    const problem = await electron.shell.openPath(log.folder);
-    if (problem) throw new TickerError('internal', `Could not open the log folder: ${problem}`);
-  };
-  const about = () =>
-    aboutInfo({
-      pkg,
-      versions,
-      thirdParty: parseThirdPartyLicences(readText(join(paths.rendererDir, THIRD_PARTY_LICENCES_FILE))),
-      logFolder: log.folder,
-      update: updates.status(),
-    });
+/** The OS's own About panel (macOS, Linux) shows the same facts as the settings window's About. */
+function setAboutPanel(app: ElectronModules['app'], shell: AppUpdates, resourcesDir: string, log: AppLog): void {
   try {
-    app.setAboutPanelOptions(aboutPanelOptions({ ...about(), thirdParty: null }, join(paths.resourcesDir, 'icon.png')));
+    app.setAboutPanelOptions(aboutPanelOptions({ ...shell.about(), thirdParty: null }, join(resourcesDir, 'icon.png')));
   } catch (error) {
     log.warn('[app] could not set the about panel:', error);
   }
+}
 
-  const card = new CardWindow({ createWindow, screen: electron.screen, registry, platform });
-  const ipc = serveAppIpc({
-    ipcMain: electron.ipcMain,
-    screen: electron.screen,
-    clipboard: electron.clipboard,
+/**
+ * Problems with what the user saved open the settings window at start. A shortcut another program
+ * holds does not: the settings say so, and reopening on every launch would only nag.
+ */
+function savedSettingsNeedAttention(core: TickerCore): boolean {
+  return core.pendingNotices().some((notice) => notice.level !== 'info');
+}
+
+function wire(deps: StartAppDeps, clock: Clock): RunningApp {
+  const { electron, paths, platform } = deps;
+  const { app } = electron;
+  const { settings, core, log, stopLogging } = openCore(deps, clock);
+  const pkg = deps.packageInfo ?? shippedPackageInfo(app);
+  setUpApp(electron, platform, pkg);
+  const needsAttention = savedSettingsNeedAttention(core);
+  const run = createActionRunner((notice) => core.notify(notice));
+  const openLink = linkOpener(electron, core, pkg);
+  const isOurPage = guardPages(electron, paths);
+
+  const registry = new WindowRegistry();
+  const stopForwarding = forwardCoreEvents(core.events, registry);
+  const windows = openAppWindows({ electron, paths, platform, clock, core, registry, log });
+  const { strip, secondStrip, settingsWindow, stripRecovery } = windows;
+  const { notifications, drawing, economy, stopReconnectTriggers } = followScreens({
+    electron,
     core,
+    settings,
+    registry,
+    windows,
+    clock,
+  });
+  const shell = wireUpdates({
+    electron,
+    clock,
+    core,
+    log,
+    pkg,
+    versions: deps.versions ?? process.versions,
+    rendererDir: paths.rendererDir,
+    stripRecovery,
+    ...(deps.updates ? { updates: deps.updates } : {}),
+    quit: () => void quit(),
+  });
+  setAboutPanel(app, shell, paths.resourcesDir, log);
+
+  const ipc = serveIpc({
+    electron,
+    core,
+    settings,
     registry,
     isOurPage,
-    openSettings,
+    windows,
     openLink,
-    itemActions,
-    strip: stripOf,
-    shortcuts: () => shortcuts.status(),
-    settingsTransfer,
-    economy: () => economy.current(),
-    card,
-    appShell: {
-      getAbout: () => about(),
-      checkForUpdates: () => updates.checkNow(),
-      restartToUpdate: () => {
-        restartToUpdate();
-        return null;
-      },
-      openLogFolder: async () => {
-        await openLogFolder();
-        return null;
-      },
-    },
-  });
-
-  // Sessions of the watched markets: the strip hides while all are closed (if the user wants),
-  // the tray tells when the next one opens.
-  const marketWatch = new MarketWatch({ clock });
-  marketWatch.changed.subscribe((state) => strip.setMarketsClosed(state.allClosed));
-  marketWatch.setSymbols(core.symbols());
-  const stopFollowingSettings = core.events.settings.subscribe((next) => {
-    strip.apply(next.preferences);
-    secondStrip.apply(next);
-    marketWatch.setSymbols(next.symbols);
-  });
-  const stopFollowingLoginItem = followLaunchAtLogin({ app, platform, execPath: deps.launchExecPath, core });
-
-  const actions = createTrayActions({
-    core,
-    openSettings,
-    quit: () => void quit(),
     run,
-    shell: {
-      updateItem: () => {
-        if (updates.ready()) run('restart to update', async () => restartToUpdate());
-        else void updates.checkNow();
-      },
-      openLogFolder: () => run('open the log folder', openLogFolder),
-      reloadStrip: () => stripRecovery.reload(),
-    },
+    economy,
+    shell,
+    shortcuts: () => tray.shortcuts.status(),
+    clock,
   });
-  const shortcuts = new GlobalShortcuts({
-    globalShortcut: electron.globalShortcut,
-    actions: {
-      toggleStrips: () => actions.setStripHidden(!core.preferences().hidden),
-      togglePause: () => actions.setPaused(!core.preferences().paused),
-      togglePrivacy: () => actions.setPrivacy(!core.preferences().privacy),
-    },
-    notify: (notice) => core.notify(notice),
-  });
-  shortcuts.apply(core.preferences());
-  const stopFollowingShortcuts = core.events.settings.subscribe((next) => shortcuts.apply(next.preferences));
-  const tray = new TrayController({
-    createTray: (icon) => new electron.Tray(icon),
-    buildMenu: (template) => electron.Menu.buildFromTemplate(template),
-    loadIcon: (state) => electron.nativeImage.createFromPath(trayIconPath(paths.resourcesDir, state, platform)),
+
+  const tray = startTray({
+    electron,
+    platform,
+    resourcesDir: paths.resourcesDir,
+    launchExecPath: deps.launchExecPath,
+    clock,
     core,
-    screen: electron.screen,
-    actions,
+    windows,
     maxSymbols: settings.maxSymbols,
-    marketWatch,
-    recentAlerts: alerts.recentAlerts,
-    portfolio: { current: () => core.portfolio(), changed: core.events.portfolio },
-    shell: {
-      current: () => ({ update: trayUpdateItem(updates.status()), stripStopped: stripRecovery.stopped() }),
-      changed: shellChanged,
-    },
+    recentAlerts: notifications.recentAlerts,
+    run,
+    quit: () => void quit(),
+    shell,
   });
 
-  const stopReconnectTriggers = watchReconnectTriggers({
-    powerMonitor: electron.powerMonitor,
-    isOnline: () => electron.net.isOnline(),
-    reconnectNow: () => core.reconnectNow(),
-  });
-
+  // Starting Ticker again shows it: the settings window, or the strips when they are hidden.
   app.on('second-instance', () => {
-    if (settingsWindow.isOpen()) settingsWindow.open();
-    else if (core.preferences().hidden) actions.setStripHidden(false);
+    if (!settingsWindow.isOpen() && core.preferences().hidden) tray.actions.setStripHidden(false);
     else settingsWindow.open();
   });
 
-  const quit = createQuitSequence({
+  const quit = quitSequence({
+    deps,
+    clock,
+    core,
     beforeStop: [
       stopReconnectTriggers,
-      stopFollowingSystemTheme,
+      windows.stopFollowingSystemTheme,
       () => drawing.stop(),
       () => economy.stop(),
-      stopFollowingSettings,
-      stopFollowingLoginItem,
-      stopFollowingShortcuts,
-      () => shortcuts.dispose(),
-      () => marketWatch.stop(),
-      alerts.stop,
+      tray.stopFollowing,
+      notifications.stop,
       ipc.dispose,
-      () => updates.stop(),
-      stopUpdateEvents,
-      stopRecoveryEvents,
+      shell.stop,
     ],
-    stopCore: () => core.stop(),
     afterStop: [
       stopForwarding,
-      () => tray.destroy(),
-      () => card.destroy(),
+      () => tray.tray.destroy(),
+      () => windows.card.destroy(),
       () => strip.destroy(),
       () => secondStrip.destroy(),
       () => settingsWindow.close(),
       stopLogging,
     ],
-    exit: () => {
-      // A downloaded update installs now that the feed has closed (and starts, after "Restart to update").
-      updates.installOnExit(relaunchAfterUpdate);
-      app.exit(0);
-    },
-    clock,
-    timeoutMs: deps.quitTimeoutMs ?? QUIT_TIMEOUT_MS,
+    shell,
   });
   // Quitting from the OS (Cmd-Q, log out) goes through the same clean close.
   app.on('before-quit', (event) => {
@@ -543,17 +476,17 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
 
   if (needsAttention) settingsWindow.open();
   core.start();
-  updates.start();
+  shell.updates.start();
   return {
     core,
     strip,
     secondStrip,
     settingsWindow,
-    tray,
+    tray: tray.tray,
     registry,
     handlers: ipc.handlers,
     quit,
-    updates,
+    updates: shell.updates,
     stripRecovery,
   };
 }
