@@ -23,6 +23,7 @@ describe('production renderer build', () => {
   it('names every script chunk after its page or what it holds', () => {
     const scripts = assets.filter((name) => name.endsWith('.js'));
     expect(scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([
+      'card',
       'react',
       'settings',
       'shared',
