@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
 import { createTickerCore } from '../engine/core/create-ticker-core';
 import { CONTEXT_CACHE_FILE, jsonFileStore } from '../engine/context/json-file-store';
+import { ALERT_HISTORY_FILE, alertHistoryFile } from '../engine/alerts/alert-history-file';
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
 import { createConsoleLog, createFileLog, routeConsoleToLog, type AppLog } from './shell/app-log';
 import { catchMainErrors } from './shell/crash-recovery';
@@ -93,6 +94,7 @@ export function electronStartDeps(
         settings,
         // Company names, ranges, earnings dates and headlines survive a restart.
         contextStore: jsonFileStore(join(electron.app.getPath('userData'), CONTEXT_CACHE_FILE)),
+        alertHistory: alertHistoryFile(join(electron.app.getPath('userData'), ALERT_HISTORY_FILE)),
         ...endpoints,
         ...systemNetwork({ net: electron.net, session: electron.session.defaultSession }),
       }),

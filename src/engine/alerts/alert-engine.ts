@@ -17,6 +17,8 @@ export interface AlertEngineOptions {
   /** Clock for cooldowns (epoch ms). */
   now?: () => number;
   historySize?: number;
+  /** Firings from before (a saved history), oldest first: the history starts with them. */
+  history?: readonly AlertFiring[];
 }
 
 interface RuleState {
@@ -44,6 +46,7 @@ export class AlertEngine {
   constructor(options: AlertEngineOptions = {}) {
     this.now = options.now ?? Date.now;
     this.historySize = options.historySize ?? ALERT_LIMITS.historySize;
+    for (const firing of (options.history ?? []).slice(-this.historySize)) this.firings.push({ ...firing });
   }
 
   /**

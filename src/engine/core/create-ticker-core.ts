@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 import type { FeedStatus } from '../../shared/types';
 import type { AlertEngine } from '../alerts/alert-engine';
+import { memoryAlertHistory, type AlertHistoryStore } from '../alerts/alert-history-file';
 import type { TradeSource } from '../feed/trade-source';
 import type { FetchLike } from '../net/fetch-like';
 import type { ProxyLookup } from '../net/proxy-lookup';
@@ -46,6 +47,8 @@ export interface TickerCoreDeps {
   createRelayServer?: (options: RelayServerOptions) => RelayServer;
   /** Where company context is cached between runs (default: memory only). */
   contextStore?: JsonStore;
+  /** Where the history of alert firings is kept between runs (default: memory only). */
+  alertHistory?: AlertHistoryStore;
 }
 
 function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
@@ -173,7 +176,14 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
     running,
     restChanged: applyContext,
   });
-  const alerts = startCoreAlerts({ session, settings: settings.alerts, clock, fired: events.alert });
+  const coreAlerts = startCoreAlerts({
+    session,
+    settings: settings.alerts,
+    clock,
+    fired: events.alert,
+    history: deps.alertHistory ?? memoryAlertHistory(),
+  });
+  const alerts = coreAlerts.engine;
 
   // The portfolio's rates and unwatched holdings share the one connection as another owner.
   const portfolio = new PortfolioTracker({ feed: session, clock });
@@ -207,6 +217,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
       if (stopped) return;
       stopped = true;
       await relay.stop();
+      coreAlerts.stop();
       context.stop();
       session.flush();
       portfolio.stop();

@@ -373,7 +373,7 @@ export function AlertsSection({
 
       <h3>Last {ALERT_LIMITS.historySize} alerts</h3>
       {history.length === 0 ? (
-        <p className="hint">None fired since Ticker started.</p>
+        <p className="hint">No alert has fired yet.</p>
       ) : (
         <table className="alert-history">
           <thead>

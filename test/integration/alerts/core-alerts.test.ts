@@ -7,6 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
 import type { AlertFiring } from '../../../src/shared/alert-rules';
 import type { SnapshotBatch, SymbolSnapshot } from '../../../src/shared/types';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { alertHistoryFile, ALERT_HISTORY_FILE } from '../../../src/engine/alerts/alert-history-file';
+import { createMemoryStore } from '../../../src/engine/settings/key-value-store';
 import { createCoreFixture } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
 
@@ -128,5 +133,43 @@ describe('alerts in the core', () => {
     server.sendTrades([{ symbol: 'MSFT', price: 352, volume: 1, time: Date.now() }]);
     await priceSeen(core, 'MSFT', 352);
     expect(fired).toHaveLength(1);
+  });
+
+  it('keeps the history of firings across a restart, in a file in the user-data folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-core-alerts-'));
+    try {
+      const path = join(dir, ALERT_HISTORY_FILE);
+      const store = createMemoryStore();
+      const first = createCoreFixture(server, {
+        symbols: ['MSFT'],
+        key: 'test-key',
+        store,
+        alertHistory: alertHistoryFile(path),
+      });
+      core = first.core;
+      first.settings.alerts.add({
+        symbol: 'MSFT',
+        metric: 'price',
+        op: '>=',
+        value: 500,
+        recurring: false,
+        cooldownS: 0,
+      });
+      core.start();
+      await server.waitForSubscriptions(1);
+      server.sendTrades([{ symbol: 'MSFT', price: 501, volume: 1, time: Date.now() }]);
+      await priceSeen(core, 'MSFT', 501);
+      const before = await core.handlers.getAlertHistory();
+      expect(before.map((f) => [f.rule, f.price])).toEqual([['MSFT>=500', 501]]);
+      // Quitting saves a history not yet saved (the save after a firing waits a moment for a burst).
+      await core.stop();
+      core = null;
+
+      const again = createCoreFixture(server, { store, alertHistory: alertHistoryFile(path) });
+      core = again.core;
+      expect(await core.handlers.getAlertHistory()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
