@@ -185,7 +185,8 @@ type Inspected =
   /** Unreadable, or not JSON: the store's own open decides (and refuses a broken file). */
   | { kind: 'unknown' };
 
-export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsStore {
+/** What opening the store needs, with the deps' defaults filled in, and the ways it can end. */
+function storeOpener(deps: OpenSettingsStoreDeps) {
   const fs = deps.fs ?? nodeFs;
   const retry: RetryOptions = {
     ...(deps.retries !== undefined ? { retries: deps.retries } : {}),
@@ -288,9 +289,22 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
     ),
   });
 
-  // Look at the file before the store library does.
-  const inspected = inspect(deps.filePath, fs, maxBytes, retry);
-  const readOnly = inspected.kind === 'absent' ? null : refusal();
+  return { fs, retry, repair, newer, maxBytes, refusal, create, inMemory, backUp, fresh, openSalvaged, readOnlyRepair };
+}
+
+type StoreOpener = ReturnType<typeof storeOpener>;
+
+/**
+ * Open what inspecting the file found: an oversized file, one that is not an object, one from a newer
+ * Ticker, or one with invalid values. Null when the store library may open the file itself.
+ */
+function openInspected(
+  deps: OpenSettingsStoreDeps,
+  opener: StoreOpener,
+  inspected: Inspected,
+  readOnly: string | null,
+): OpenedSettingsStore | null {
+  const { backUp, fresh, inMemory, openSalvaged, readOnlyRepair, maxBytes, newer, repair } = opener;
   if (inspected.kind === 'oversized') {
     if (readOnly !== null)
       return readOnlyRepair(
@@ -327,13 +341,17 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
       return openSalvaged(salvaged, moved.backupPath) ?? fresh(damagedMessage(moved.backupPath));
     }
   }
+  return null;
+}
 
-  let firstError: unknown;
-  try {
-    return { store: create(), notice: null };
-  } catch (error) {
-    firstError = error;
-  }
+/** The store library refused the file (`firstError`): keep what can be salvaged, with a backup. */
+function openRefused(
+  deps: OpenSettingsStoreDeps,
+  opener: StoreOpener,
+  firstError: unknown,
+  readOnly: string | null,
+): OpenedSettingsStore {
+  const { fs, retry, repair, backUp, fresh, inMemory, openSalvaged, readOnlyRepair } = opener;
   console.error('[settings] could not open the settings store:', firstError);
 
   // Still refused after retries, or the file is not there: not a damaged file, so nothing to back up.
@@ -356,6 +374,20 @@ export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsSt
 
   const salvaged = text === null ? null : salvage(parseJson(text), repair);
   return (salvaged && openSalvaged(salvaged, moved.backupPath)) ?? fresh(damagedMessage(moved.backupPath));
+}
+
+export function openSettingsStore(deps: OpenSettingsStoreDeps): OpenedSettingsStore {
+  const opener = storeOpener(deps);
+  // Look at the file before the store library does.
+  const inspected = inspect(deps.filePath, opener.fs, opener.maxBytes, opener.retry);
+  const readOnly = inspected.kind === 'absent' ? null : opener.refusal();
+  const repaired = openInspected(deps, opener, inspected, readOnly);
+  if (repaired !== null) return repaired;
+  try {
+    return { store: opener.create(), notice: null };
+  } catch (error) {
+    return openRefused(deps, opener, error, readOnly);
+  }
 }
 
 function salvagedWords(problems: readonly string[]): string {
