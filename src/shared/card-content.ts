@@ -41,6 +41,8 @@ export interface CardShown extends CardContent {
 
 export const CARD_LIMITS = {
   maxText: 400,
+  /** The screen reader's sentence holds every row. */
+  maxSpoken: 3000,
   maxRows: 12,
   maxNotes: 6,
   maxPoints: 400,
@@ -91,7 +93,9 @@ export function checkCardRequest(value: unknown): Checked<CardRequest> {
   const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
   if (!isRecord(value)) return refuse('The card must be an object');
   const { symbol, title, subtitle, rows, rangePosition, marker, notes, spoken, theme, anchorX } = value;
-  if (![symbol, title, subtitle, spoken].every(isText)) return refuse('The card’s texts must be short text');
+  if (![symbol, title, subtitle].every(isText)) return refuse('The card’s texts must be short text');
+  if (typeof spoken !== 'string' || spoken.length > CARD_LIMITS.maxSpoken)
+    return refuse('The card’s sentence is too long');
   if (!Array.isArray(rows) || rows.length > CARD_LIMITS.maxRows) return refuse('Too many rows in the card');
   if (!rows.every((row) => isRecord(row) && isText(row.label) && isText(row.value)))
     return refuse('A card row must be a label and a value');

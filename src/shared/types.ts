@@ -229,6 +229,15 @@ export interface PublicSettings {
   holdings: Holdings;
   /** The optional second strip (its own list, edge and display). */
   secondStrip: SecondStrip;
+  /** Only in a strip's own page: which strip it is, its order and what it shows. */
+  strip?: StripFace;
+}
+
+/** What one strip shows: the first strip's order is `sortOrder`, the second's its own. */
+export interface StripFace {
+  role: 'first' | 'second';
+  sortOrder: SortOrder;
+  content: SecondStrip['content'];
 }
 
 /** The optional second strip: its own watch list, edge and display (rules in second-strip.ts). */

@@ -95,6 +95,11 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
         ? { ...start, settings: view.settingsFor(start.settings), snapshot: view.snapshotFor(start.snapshot) }
         : start;
     },
+    getContext: async () => {
+      const view = callerStrip();
+      const context = await core.handlers.getContext();
+      return view ? { ...context, details: view.detailsFor(context.details) } : context;
+    },
     getDisplays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
     openSettings: () => {
       deps.openSettings();

@@ -1,11 +1,13 @@
 /**
  * What one strip window sees. The one connection carries the union of every list on screen; each
  * strip gets only its own list: its quotes, and settings in which `symbols` / `shownListId` are its
- * list's, so the same strip page serves both strips unchanged. When a strip's list gains symbols
+ * list's (and `strip` says which strip it is, its order and content), so the same strip page serves
+ * both strips. When a strip's list gains symbols
  * the feed already carried (for the other strip), the strip is caught up with their last quotes.
  */
 import type { EventContract, EventName } from '../../shared/ipc-contract';
-import type { PublicSettings, SnapshotBatch, SymbolSnapshot, WatchList } from '../../shared/types';
+import type { SymbolDetails } from '../../shared/symbol-context';
+import type { PublicSettings, SnapshotBatch, StripFace, SymbolSnapshot, WatchList } from '../../shared/types';
 import type { TickerCore } from '../../engine/core/ticker-core';
 import type { SendToWindow, WindowView } from './window-registry';
 
@@ -45,7 +47,13 @@ export class StripView implements WindowView {
   settingsFor(settings: PublicSettings): PublicSettings {
     const id = stripListId(this.deps.role, settings);
     const list = settings.lists.find((candidate) => candidate.id === id);
-    return list ? { ...settings, symbols: [...list.symbols], shownListId: list.id } : settings;
+    const first = this.deps.role === 'first';
+    const strip: StripFace = {
+      role: this.deps.role,
+      sortOrder: first ? settings.preferences.sortOrder : settings.secondStrip.sortOrder,
+      content: first ? 'quotes' : settings.secondStrip.content,
+    };
+    return list ? { ...settings, symbols: [...list.symbols], shownListId: list.id, strip } : { ...settings, strip };
   }
 
   /** Only this strip's symbols, in its list's order. */
@@ -55,10 +63,20 @@ export class StripView implements WindowView {
     return order.flatMap((symbol) => bySymbol.get(symbol) ?? []);
   }
 
+  /** Only this strip's symbols' details. */
+  detailsFor(details: readonly SymbolDetails[]): SymbolDetails[] {
+    return details.filter((entry) => this.symbolSet.has(entry.symbol));
+  }
+
   deliver<K extends EventName>(event: K, payload: EventContract[K], send: SendToWindow): void {
     if (event === 'quotes') {
       const batch = this.batchFor(payload as SnapshotBatch);
       if (batch) send('quotes', batch);
+      return;
+    }
+    if (event === 'details') {
+      const details = this.detailsFor(payload as SymbolDetails[]);
+      if (details.length > 0) send('details', details);
       return;
     }
     if (event !== 'settings') {

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
+import { headlineStripText, linkHost } from '../../shared/headline-links';
+import type { Headline } from '../../shared/symbol-context';
 import { useNow } from '../hooks/use-now';
 import type { QuoteFormatter } from '../format';
 import { describeQuote, itemLabel } from './item-label';
 import type { QuoteStore } from './quote-store';
 import { afterNextPaint } from './after-paint';
+import { itemContextOf, type ItemContext } from './strip-context';
 
 /**
  * How often the list re-reads the quotes. A screen reader reads it on demand (it is not a live
@@ -20,28 +23,67 @@ export interface AccessibleQuotesProps {
   /** The strip's stale clock, so the list and the strip agree on which prices are stale. */
   now: number;
   calendar: MarketCalendar;
+  /** Each item's company name and earnings marker. */
+  contexts?: ReadonlyMap<string, ItemContext>;
+  /** A symbol got keyboard focus (its details card opens), or lost it (null). */
+  onFocusSymbol?: (symbol: string | null) => void;
+  /** The headlines the strip shows, each a button that opens its article. */
+  headlines?: readonly Headline[];
+  onOpenHeadline?: (url: string) => void;
+}
+
+function spokenItem(label: string, context: ItemContext): string {
+  const name = context.companyName === null ? '' : `, ${context.companyName}`;
+  const marker = context.markerLabel === null ? '' : `, ${context.markerLabel}`;
+  return `${label}${name}${marker}`;
 }
 
 /**
- * The watch list for screen readers: one sentence per symbol, in order, e.g. "AAPL 189.41, up
- * +2.21, +1.18%", for every symbol (not only those scrolled into view). The scrolling strip itself
- * is decoration for the eyes (aria-hidden, repeated copies, moving). Refreshed from the store on a
+ * The watch list for screen readers and the keyboard: one sentence per symbol, in order, e.g.
+ * "AAPL 189.41, up +2.21, +1.18%, Earnings today, after close", for every symbol (not only those
+ * scrolled into view); focusing one opens its details card. The scrolling strip itself is
+ * decoration for the eyes (aria-hidden, repeated copies, moving). Refreshed from the store on a
  * calm clock rather than on every batch. It is filled after the first frame: the first screen of
  * prices comes first.
  */
-export function AccessibleQuotes({ symbols, store, formatter, live, now, calendar }: AccessibleQuotesProps) {
+export function AccessibleQuotes(props: AccessibleQuotesProps) {
+  const { symbols, store, formatter, live, now, calendar, contexts, onFocusSymbol, headlines = [] } = props;
   // Re-read the store on this calm clock (its value is not needed, only the re-render).
   useNow(ACCESSIBLE_REFRESH_MS);
   const [started, setStarted] = useState(false);
   useEffect(() => afterNextPaint(() => setStarted(true)), []);
-  if (!started || symbols.length === 0) return null;
+  if (!started || (symbols.length === 0 && headlines.length === 0)) return null;
   return (
-    <ul className="visually-hidden" aria-label="Watch list" data-testid="accessible-quotes">
-      {symbols.map((symbol) => (
-        <li key={symbol}>
-          {itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar }))}
-        </li>
-      ))}
-    </ul>
+    <div className="visually-hidden">
+      {symbols.length > 0 ? (
+        <ul aria-label="Watch list" data-testid="accessible-quotes">
+          {symbols.map((symbol) => (
+            <li
+              key={symbol}
+              tabIndex={onFocusSymbol ? 0 : undefined}
+              data-symbol={symbol}
+              onFocus={onFocusSymbol ? () => onFocusSymbol(symbol) : undefined}
+              onBlur={onFocusSymbol ? () => onFocusSymbol(null) : undefined}
+            >
+              {spokenItem(
+                itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar })),
+                contexts ? itemContextOf(contexts, symbol) : itemContextOf(new Map(), symbol),
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {headlines.length > 0 ? (
+        <ul aria-label="Headlines" data-testid="accessible-headlines">
+          {headlines.map((headline) => (
+            <li key={`${headline.symbol}:${String(headline.id)}`}>
+              <button type="button" onClick={() => props.onOpenHeadline?.(headline.url)}>
+                {`${headlineStripText(headline)} (opens ${linkHost(headline.url) ?? 'the article'})`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

@@ -1,64 +1,34 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { StripApi } from '../../shared/ipc-contract';
-import { MarketCalendar } from '../../shared/market-calendar/market-calendar';
-import { DEFAULT_PREFERENCES } from '../../shared/preference-rules';
-import { themeInEffect } from '../../shared/theme';
-import type { FeedStatus, Preferences, PublicSettings } from '../../shared/types';
+import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
+import type { SortFacts } from '../../shared/strip-sort';
+import type { FeedStatus } from '../../shared/types';
 import { settle } from '../bridge';
 import type { BegunStart } from '../page-start';
-import { createQuoteFormatter } from '../format';
-import { useEconomy } from '../hooks/use-economy';
-import { useMediaQuery } from '../hooks/use-media-query';
-import { useNow } from '../hooks/use-now';
-import { useTickerBootstrap } from '../hooks/use-ticker-bootstrap';
-import { usePageVisible } from '../hooks/use-page-visible';
 import { AccessibleQuotes } from './accessible-quotes';
-import { FlashFader } from './flash-fader';
+import { HeadlineItem } from './headline-item';
 import { PagedStrip } from './paged-strip';
-import { QuoteStore } from './quote-store';
 import { ScrollingStrip } from './scrolling-strip';
 import { stripMotion } from './strip-motion';
 import { PortfolioSummary } from './portfolio-summary';
-import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { positionText, type PositionText } from '../../shared/portfolio/portfolio-text';
-
-/** A pushed payload is only trusted as far as its shape (a renderer checks what it draws). */
-function isPortfolioFigures(value: unknown): value is PortfolioFigures {
-  if (typeof value !== 'object' || value === null) return false;
-  const figures = value as Partial<PortfolioFigures>;
-  return (
-    typeof figures.currency === 'string' &&
-    Array.isArray(figures.positions) &&
-    Array.isArray(figures.missingRates) &&
-    Array.isArray(figures.missingPrices)
-  );
-}
 import { StatusBadgeView } from './status-badge';
+import { itemContextOf, itemContexts, laneEntries, type LaneEntry } from './strip-context';
 import { useAlertMarks } from './use-alert-marks';
+import { useCompanyContext } from './use-company-context';
+import { useDetailsCard } from './use-details-card';
+import { useStripOrder } from './use-strip-order';
+import { useStripState, type StripState } from './use-strip-state';
 import { TickerItem } from './ticker-item';
+import { displayName } from '../../shared/symbols';
 
-/** The symbol of the strip item an event happened in, or null outside items. */
-function itemSymbol(target: EventTarget | null): string | null {
-  const item = target instanceof Element ? target.closest<HTMLElement>('.item[data-symbol]') : null;
-  return item?.dataset.symbol ?? null;
-}
-
-/** Shown until settings arrive, so the strip never renders unstyled. */
-const INITIAL_PREFERENCES: Preferences = DEFAULT_PREFERENCES;
-
-/** Settings are only trusted as far as their shape (a renderer checks what it draws). */
-function hasSymbolList(settings: unknown): settings is PublicSettings {
-  return typeof settings === 'object' && settings !== null && Array.isArray((settings as PublicSettings).symbols);
-}
-
-function preferencesOf(settings: PublicSettings | undefined): Preferences {
-  return hasSymbolList(settings) && settings.preferences
-    ? { ...INITIAL_PREFERENCES, ...settings.preferences }
-    : INITIAL_PREFERENCES;
+/** The element an event happened in, with the attribute, or null. */
+function closestWith(target: EventTarget | null, selector: string): HTMLElement | null {
+  return target instanceof Element ? target.closest<HTMLElement>(selector) : null;
 }
 
 const PAGE_MS = 5000;
-const STALE_CLOCK_MS = 15_000;
+const NO_SYMBOLS: readonly string[] = [];
 
 export interface StripAppProps {
   api: StripApi;
@@ -70,85 +40,10 @@ export interface StripAppProps {
   calendar?: MarketCalendar;
 }
 
-/** The ticker strip: loads settings, snapshot and status (useTickerBootstrap), then follows the bridge's events. */
-export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripAppProps) {
-  // When main has answered before React's first render (its IPC is quick), that render already
-  // draws the prices; otherwise the bootstrap brings them a render later.
-  const store = useMemo(() => {
-    const created = new QuoteStore();
-    const first = begun?.answered();
-    if (first && hasSymbolList(first.settings)) {
-      created.setOrder(first.settings.symbols);
-      created.setSnapshot(first.snapshot);
-    }
-    return created;
-  }, [begun]);
-  const fader = useMemo(() => new FlashFader(), []);
-  const calendar = useMemo(() => givenCalendar ?? new MarketCalendar(), [givenCalendar]);
-  const formatter = useMemo(() => createQuoteFormatter(locale), [locale]);
-  const [preferences, setPreferences] = useState(() => preferencesOf(begun?.answered()?.settings));
-  /** Main says whether anyone can see the strips (screen unlocked, system awake, a strip shown). */
-  const [drawing, setDrawing] = useState(true);
-  const [portfolio, setPortfolio] = useState<PortfolioFigures | null>(() => {
-    const figures = begun?.answered()?.portfolio;
-    return isPortfolioFigures(figures) ? figures : null;
-  });
-  const pageVisible = usePageVisible();
-  const quiet = !drawing || !pageVisible;
-  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
-  /** Main says whether economy is in effect (the preference, and the power source). */
-  const economy = useEconomy(api, begun?.answered()?.economy)?.active ?? false;
-  const now = useNow(STALE_CLOCK_MS);
-
-  const subscribeOrder = useCallback((listener: () => void) => store.subscribeOrder(listener), [store]);
-  const symbols = useSyncExternalStore(subscribeOrder, () => store.getOrder());
-
-  const { status, demo, loadError, loaded } = useTickerBootstrap(api, {
-    onSettings: (settings) => {
-      if (!hasSymbolList(settings)) return;
-      store.setOrder(settings.symbols);
-      if (settings.preferences) setPreferences(preferencesOf(settings));
-    },
-    quotes: {
-      setSnapshot: (snapshot) => store.setSnapshot(snapshot),
-      applyBatch: (batch) => {
-        store.applyBatch(batch);
-        // Quiet prices' flashes fade in the frame this batch costs anyway, not in frames of their own.
-        fader.sweep();
-      },
-    },
-    // A pushed figure set wins over the first load when it overtakes it.
-    onPortfolio: (next) => setPortfolio(isPortfolioFigures(next) ? next : null),
-    ...(begun ? { begun } : {}),
-  });
-  const problem = loadError === null ? null : `Settings unavailable: ${loadError}`;
-
-  useEffect(
-    () =>
-      api.onDrawing((next) => {
-        if (typeof next === 'boolean') setDrawing(next);
-      }),
-    [api],
-  );
-
-  useEffect(() => () => fader.dispose(), [fader]);
-
-  // "System" follows the OS live: Chromium's prefers-color-scheme is Electron's nativeTheme.
-  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
-  const theme = themeInEffect(preferences.theme, systemDark);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.setProperty('--font-size', `${preferences.fontSize}px`);
-  }, [theme, preferences.fontSize]);
-
-  const alerted = useAlertMarks(api);
-  const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
-  const live = status?.state === 'live' && !demo;
-  const shownStatus: FeedStatus | null =
-    status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
-  const showSparklines = preferences.showSparklines;
-
-  const positions = useMemo(() => {
+/** Each held symbol's position texts, when the user wants them on the strip. */
+function usePositions(state: StripState): Map<string, PositionText> {
+  const { portfolio, preferences, formatter } = state;
+  return useMemo(() => {
     const texts = new Map<string, PositionText>();
     if (portfolio === null || !preferences.showPositionFigures) return texts;
     for (const position of portfolio.positions)
@@ -158,83 +53,181 @@ export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripA
       );
     return texts;
   }, [portfolio, preferences.showPositionFigures, preferences.privacy, formatter]);
+}
 
-  const renderItem = (symbol: string) => (
-    <TickerItem
-      position={positions.get(symbol)}
-      key={symbol}
-      symbol={symbol}
-      store={store}
-      formatter={formatter}
-      showSparkline={showSparklines}
-      live={live}
-      now={now}
-      calendar={calendar}
-      fader={fader}
-      alerted={alerted.has(symbol)}
-    />
+interface StripBodyProps {
+  state: StripState;
+  entries: LaneEntry[];
+  motion: ReturnType<typeof stripMotion>;
+  render: (entry: LaneEntry) => ReactNode;
+}
+
+/** The strip's lane in its motion: scrolling, gliding or paging. */
+function StripBody({ state, entries, motion, render }: StripBodyProps) {
+  const { preferences, quiet, loaded } = state;
+  if (entries.length === 0)
+    return loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
+  if (motion === 'pages') {
+    const byKey = new Map(entries.map((entry) => [entryKey(entry), entry]));
+    return (
+      <PagedStrip
+        symbols={[...byKey.keys()]}
+        pageMs={PAGE_MS}
+        quiet={quiet}
+        renderItem={(key) => render(byKey.get(key) as LaneEntry)}
+      />
+    );
+  }
+  return (
+    <ScrollingStrip speed={preferences.speed} frozen={preferences.paused} quiet={quiet} glide={motion === 'glide'}>
+      {entries.map(render)}
+    </ScrollingStrip>
   );
+}
+
+const entryKey = (entry: LaneEntry): string => (entry.kind === 'item' ? entry.symbol : entry.key);
+
+/**
+ * What the lane shows: the company context, the items in the strip's order (held while the pointer
+ * is over the strip), each item's name and marker, and the headlines between them or alone.
+ */
+function useStripLane(api: StripApi, state: StripState) {
+  const { store, preferences, face, calendar, now, symbols } = state;
+  const context = useCompanyContext(api);
+  const [pointerOver, setPointerOver] = useState(false);
+  const facts = useCallback(
+    (symbol: string): SortFacts => ({
+      changePct: store.get(symbol)?.snapshot.changePct ?? null,
+      name: context.details.get(symbol)?.name ?? displayName(symbol),
+    }),
+    [store, context.details],
+  );
+  const ordered = useStripOrder(symbols, face.sortOrder, facts, pointerOver);
+  const contexts = useMemo(
+    () => itemContexts(ordered, context.details, preferences.companyNames, now, calendar),
+    [ordered, context.details, preferences.companyNames, now, calendar],
+  );
+  const headlinesOnly = face.content === 'headlines';
+  const shownSymbols = headlinesOnly ? NO_SYMBOLS : ordered;
+  const mode = headlinesOnly ? 'only' : preferences.headlines === 'strip' ? 'between' : 'off';
+  const entries = useMemo(
+    () => laneEntries(shownSymbols, context.headlines, mode),
+    [shownSymbols, context.headlines, mode],
+  );
+  return { context, contexts, entries, shownSymbols, mode, headlinesOnly, setPointerOver };
+}
+
+/** The ticker strip: its state from main (useStripState), the company context, its order and the details card. */
+export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripAppProps) {
+  const state = useStripState({ api, locale, begun, calendar: givenCalendar });
+  const { store, preferences, face, formatter, calendar, now, symbols } = state;
+  const lane = useStripLane(api, state);
+  const { context, contexts, entries, shownSymbols, mode, headlinesOnly, setPointerOver } = lane;
+  const card = useDetailsCard({
+    api,
+    store,
+    details: context.details,
+    headlines: context.headlines,
+    calendar,
+    formatter,
+    theme: state.theme === 'light' ? 'light' : 'dark',
+    enabled: !preferences.clickThrough,
+  });
+  const alerted = useAlertMarks(api);
+  const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
+  const openHeadline = useCallback((url: string) => void settle(() => api.openHeadline(url)), [api]);
+  const { status, demo, loadError } = state;
+  const live = status?.state === 'live' && !demo;
+  const shownStatus: FeedStatus | null =
+    status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
+  const positions = usePositions(state);
+
+  const render = (entry: LaneEntry) => {
+    if (entry.kind === 'headline') return <HeadlineItem key={entry.key} headline={entry.headline} />;
+    const { symbol } = entry;
+    const item = itemContextOf(contexts, symbol);
+    return (
+      <TickerItem
+        position={positions.get(symbol)}
+        key={symbol}
+        symbol={symbol}
+        store={store}
+        formatter={formatter}
+        showSparkline={preferences.showSparklines}
+        live={live}
+        now={now}
+        calendar={calendar}
+        fader={state.fader}
+        alerted={alerted.has(symbol)}
+        companyName={item.companyName}
+        markerText={item.markerText}
+        markerLabel={item.markerLabel}
+      />
+    );
+  };
   // Nothing watched trades now (a weekend, a holiday, the night): the strip steps back if the user
   // wants it to ('hide' is the main process's: it hides the window until the next open).
   const marketsClosed = calendar.allClosed(symbols, now);
-  const dimmed = marketsClosed && preferences.whenMarketsClosed === 'dim';
-
   const motion = stripMotion({
-    reducedMotion,
-    economy,
+    reducedMotion: state.reducedMotion,
+    economy: state.economy,
     scrollStyle: preferences.scrollStyle,
     economyStyle: preferences.economyStyle,
   });
-  let body;
-  if (symbols.length === 0) {
-    body = loaded ? <div className="empty">No symbols — add some from the tray</div> : <div className="empty" />;
-  } else if (motion === 'pages') {
-    body = <PagedStrip symbols={symbols} pageMs={PAGE_MS} quiet={quiet} renderItem={renderItem} />;
-  } else {
-    body = (
-      <ScrollingStrip speed={preferences.speed} frozen={preferences.paused} quiet={quiet} glide={motion === 'glide'}>
-        {symbols.map(renderItem)}
-      </ScrollingStrip>
-    );
-  }
 
   return (
     <div
       className="strip"
       onClick={(event) => {
         // With click-through on, the window ignores the mouse; this guards a click already under way.
-        const symbol = itemSymbol(event.target);
-        if (symbol !== null && !preferences.clickThrough) void settle(() => api.openChart(symbol));
+        if (preferences.clickThrough) return;
+        const headline = closestWith(event.target, '.headline[data-url]');
+        if (headline?.dataset.url) return openHeadline(headline.dataset.url);
+        const symbol = closestWith(event.target, '.item[data-symbol]')?.dataset.symbol;
+        if (symbol) void settle(() => api.openChart(symbol));
       }}
       onContextMenu={(event) => {
-        const symbol = itemSymbol(event.target);
-        if (symbol === null) return;
+        const symbol = closestWith(event.target, '.item[data-symbol]')?.dataset.symbol;
+        if (!symbol) return;
         event.preventDefault();
         if (!preferences.clickThrough) void settle(() => api.showItemMenu(symbol));
       }}
-      data-loaded={loaded ? 'true' : 'false'}
+      onPointerOver={card.onPointerOver}
+      onPointerOut={card.onPointerOut}
+      onPointerEnter={() => setPointerOver(true)}
+      onPointerLeave={() => setPointerOver(false)}
+      data-loaded={state.loaded ? 'true' : 'false'}
       data-markets={marketsClosed ? 'closed' : 'open'}
-      data-dimmed={dimmed ? 'true' : 'false'}
-      data-quiet={quiet ? 'true' : 'false'}
-      data-economy={economy ? 'true' : 'false'}
-      data-motion={symbols.length === 0 ? undefined : motion}
+      data-dimmed={marketsClosed && preferences.whenMarketsClosed === 'dim' ? 'true' : 'false'}
+      data-quiet={state.quiet ? 'true' : 'false'}
+      data-economy={state.economy ? 'true' : 'false'}
+      data-motion={entries.length === 0 ? undefined : motion}
+      data-content={face.content}
     >
       {/* The frameless window is moved by this grip only; the rest stays clickable (hover pause, badge). */}
       <div className="drag-grip" title="Drag to move the ticker" aria-hidden="true">
         ⋮⋮
       </div>
-      <StatusBadgeView status={shownStatus} problem={problem} onOpenSettings={openSettings} />
-      {portfolio !== null ? (
-        <PortfolioSummary figures={portfolio} privacy={preferences.privacy} locale={formatter.locale} />
+      <StatusBadgeView
+        status={shownStatus}
+        problem={loadError === null ? null : `Settings unavailable: ${loadError}`}
+        onOpenSettings={openSettings}
+      />
+      {state.portfolio !== null ? (
+        <PortfolioSummary figures={state.portfolio} privacy={preferences.privacy} locale={formatter.locale} />
       ) : null}
-      {body}
+      <StripBody state={state} entries={entries} motion={motion} render={render} />
       <AccessibleQuotes
-        symbols={symbols}
+        symbols={shownSymbols}
         store={store}
         formatter={formatter}
         live={live}
         now={now}
         calendar={calendar}
+        contexts={contexts}
+        onFocusSymbol={card.focusSymbol}
+        headlines={mode === 'off' ? [] : context.headlines.filter((h) => headlinesOnly || symbols.includes(h.symbol))}
+        onOpenHeadline={openHeadline}
       />
     </div>
   );

@@ -27,6 +27,11 @@ export interface TickerItemProps {
   alerted?: boolean;
   /** The position's value and day change, when the user holds the symbol and wants them shown. */
   position?: PositionText | undefined;
+  /** The company's name, when the user wants names on the strip. */
+  companyName?: string | null;
+  /** The earnings marker ("E", "E 2d") and its sentence, when a report is near. */
+  markerText?: string | null;
+  markerLabel?: string | null;
 }
 
 const STALE_TITLE_MINUTES = Math.round(STALE_AFTER_MS / 60_000);
@@ -68,6 +73,9 @@ export const TickerItem = memo(function TickerItem({
   fader,
   alerted = false,
   position,
+  companyName = null,
+  markerText = null,
+  markerLabel = null,
 }: TickerItemProps) {
   const itemRef = useRef<HTMLSpanElement>(null);
   const priceRef = useRef<HTMLSpanElement>(null);
@@ -122,6 +130,12 @@ export const TickerItem = memo(function TickerItem({
         </span>
       ) : null}
       <span className="name">{displayName(symbol)}</span>
+      {companyName !== null ? <span className="company">{companyName}</span> : null}
+      {markerText !== null ? (
+        <span className="earnings-mark" title={markerLabel ?? undefined}>
+          {markerText}
+        </span>
+      ) : null}
       <span className="price" ref={priceRef} />
       <span className="arrow" ref={arrowRef} />
       <span className="move" ref={moveRef} />
