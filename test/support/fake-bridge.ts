@@ -590,6 +590,13 @@ export function installFakeBridge(script: FakeBridgeScript): void {
     onRelay: (l: Listener) => subscribe('relay', l),
     onPrefillAlert: (l: Listener) => subscribe('prefillAlert', l),
     onDrawing: (l: Listener) => subscribe('drawing', l),
+    // Company context: nothing known (the real core's is tested in test/e2e/app-context.test.ts).
+    getContext: () => (record('getContext', []), answer({ details: [], headlines: [] })),
+    onDetails: (l: Listener) => subscribe('details', l),
+    onHeadlines: (l: Listener) => subscribe('headlines', l),
+    showCard: (card: unknown) => (record('showCard', [card]), answer(null)),
+    hideCard: () => (record('hideCard', []), answer(null)),
+    openHeadline: (url: string) => (record('openHeadline', [url]), answer(null)),
     onPortfolio: (l: Listener) => subscribe('portfolio', l),
     onEconomy: (l: Listener) => {
       const stop = subscribe('economy', l);

@@ -192,9 +192,12 @@ export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripA
         event.preventDefault();
         if (!preferences.clickThrough) void settle(() => api.showItemMenu(symbol));
       }}
-      onPointerOver={card.onPointerOver}
+      onPointerOver={(event) => {
+        // The order holds while the pointer is over the items (the lane), not the grip or the badge.
+        setPointerOver(closestWith(event.target, '.viewport') !== null);
+        card.onPointerOver(event);
+      }}
       onPointerOut={card.onPointerOut}
-      onPointerEnter={() => setPointerOver(true)}
       onPointerLeave={() => setPointerOver(false)}
       data-loaded={state.loaded ? 'true' : 'false'}
       data-markets={marketsClosed ? 'closed' : 'open'}

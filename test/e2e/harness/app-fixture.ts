@@ -36,6 +36,8 @@ export interface StartAppOptions {
   backoffCapMs?: number;
   /** The core's clock (default Date.now); e.g. run it ahead to fill the 5 s history slots. */
   now?: () => number;
+  /** Seed the fake server before the core starts (e.g. its earnings calendar and news). */
+  seed?: (server: FakeFinnhub) => void;
 }
 
 export interface RunningApp {
@@ -73,6 +75,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       t: minuteAgo,
     });
   }
+  options.seed?.(server);
   // The core and its connection share one clock: the system's timers, read at `options.now`.
   const clock: Clock | undefined = options.now ? { ...systemClock, now: options.now } : undefined;
   const { core, settings } = createCoreFixture(server, {

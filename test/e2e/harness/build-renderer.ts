@@ -35,6 +35,7 @@ export async function buildRenderer(outDir: string, options: { shipped?: boolean
         input: {
           strip: resolve(RENDERER_ROOT, 'strip.html'),
           settings: resolve(RENDERER_ROOT, 'settings.html'),
+          card: resolve(RENDERER_ROOT, 'card.html'),
         },
         ...(options.shipped ? { output: SHIPPED_RENDERER_BUILD.output } : {}),
       },

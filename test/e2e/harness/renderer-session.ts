@@ -54,6 +54,8 @@ export const CHROMIUM_ARGS = [
 export const STRIP_VIEWPORT = { width: 1600, height: 120 };
 export const STRIP_HEIGHT = 32;
 export const SETTINGS_VIEWPORT = { width: 760, height: 900 };
+/** The details card's window (its height follows its content; this fits the tallest). */
+export const CARD_VIEWPORT = { width: 320, height: 420 };
 
 export interface OpenPageOptions {
   bridge?: FakeBridgeOptions;
@@ -90,7 +92,7 @@ export interface RendererSession {
    * page closes its window.
    */
   openCorePage(
-    name: 'strip' | 'settings',
+    name: 'strip' | 'settings' | 'card',
     core: TickerCore,
     options?: CorePageOptions,
   ): Promise<{ page: Page; errors: string[]; bridge: BrowserBridge }>;
@@ -118,10 +120,11 @@ export async function startRendererSession(): Promise<RendererSession> {
 
   /** A blank page with error collection and the requested viewport, motion and clock. */
   async function newPage(
-    name: 'strip' | 'settings',
+    name: 'strip' | 'settings' | 'card',
     options: CorePageOptions,
   ): Promise<{ page: Page; errors: string[] }> {
-    const viewport = options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : SETTINGS_VIEWPORT);
+    const viewport =
+      options.viewport ?? (name === 'strip' ? STRIP_VIEWPORT : name === 'card' ? CARD_VIEWPORT : SETTINGS_VIEWPORT);
     const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
