@@ -7,7 +7,7 @@
 import type { CardRow } from './details-card';
 
 /** A small chart of the day: the prices Ticker kept, oldest first, and the previous close as a line. */
-export interface CardChart {
+interface CardChart {
   points: number[];
   prevClose: number | null;
 }

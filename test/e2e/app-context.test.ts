@@ -4,7 +4,8 @@
  * the day, after a weekend, two days ahead), headlines between the items and their checked link
  * path, the details card (asked of main on hover and keyboard focus, closed on pointer leave and
  * Esc, drawn by the card page), and sorting that holds still under the pointer.
- * Screenshots: test-output/strip-context.png (names, marker, headline) and test-output/card.png.
+ * Screenshots: test-output/strip-context.png (names, marker, headline), test-output/card.png and
+ * test-output/strip-with-card.png (the strip with its card open below an item).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -155,10 +156,17 @@ describe('company context on the strip', () => {
 
   it('opens the details card on hover and focus, closes it on leave and Esc, and the card page draws it', async () => {
     const friday = nextReportFriday();
-    const running = await start({ friday, preferences: { speed: 20 } });
+    let skewMs = 0;
+    const running = await start({ friday, preferences: { speed: 20 }, now: () => Date.now() + skewMs });
     const { page, bridge } = await session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
     running.trade(openingPrices(['AAPL', 'MSFT', 'NVDA']));
     await expect.poll(() => item(page, 'AAPL').locator('.earnings-mark').textContent()).toBe('E');
+    // A few of the 5-s history slots (the core's clock runs ahead): the card's day chart has a line.
+    for (const price of [188.6, 187.9, 189.9, 190.4]) {
+      skewMs += 5_000;
+      running.trade({ AAPL: price });
+      await expect.poll(() => item(page, 'AAPL').locator('.price').textContent()).toBe(price.toFixed(2));
+    }
 
     await item(page, 'AAPL').hover();
     await expect.poll(() => bridge.opened.cards.at(-1)?.title).toBe('Apple Inc');
@@ -175,6 +183,8 @@ describe('company context on the strip', () => {
     const box = await item(page, 'AAPL').boundingBox();
     expect(Math.abs(card.anchorX - ((box?.x ?? 0) + (box?.width ?? 0) / 2))).toBeLessThanOrEqual(1);
     expect(await item(page, 'AAPL').getAttribute('data-card')).toBe('open');
+    // The strip as it looks with the card open (the item under the pointer marked).
+    const stripShot = await page.screenshot({ clip: { x: 0, y: 0, width: 1600, height: 32 } });
 
     // The pointer leaves the item: the card closes.
     await page.mouse.move(5, 100);
@@ -200,14 +210,25 @@ describe('company context on the strip', () => {
     await expect.poll(() => cardPage.locator('.card-title').textContent()).toBe('Apple Inc');
     expect(await cardPage.locator('.card-marker').textContent()).toBe('Earnings today, after close');
     expect(await cardPage.locator('.card-row dt').allTextContents()).toEqual(card.rows.map((row) => row.label));
-    expect(await cardPage.locator('.card-chart-line').count()).toBe(card.chart === null ? 0 : 1);
+    expect(card.chart?.points.length).toBeGreaterThanOrEqual(4);
+    expect(card.chart?.prevClose).toBe(187.2);
+    expect(await cardPage.locator('.card-chart-line').count()).toBe(1);
+    expect(await cardPage.locator('.card-chart-close').count()).toBe(1);
     // Everything fits the window main sizes for it: nothing is cut off.
     const overflow = await cardPage.evaluate(() => {
       const section = document.querySelector('.details-card') as HTMLElement;
       return section.scrollHeight - section.clientHeight;
     });
     expect(overflow).toBeLessThanOrEqual(0);
-    await cardPage.screenshot({ path: join(OUTPUT_DIR, 'card.png') });
+    const cardShot = await cardPage.screenshot({ path: join(OUTPUT_DIR, 'card.png') });
+    // The two windows as they sit on the screen: the strip along the top, the card below its item.
+    const desk = await session.browser.newPage({ viewport: { width: 1600, height: place.y + place.height + 8 } });
+    await desk.setContent(
+      `<body style="margin:0;background:#3a3f47"><img src="data:image/png;base64,${stripShot.toString('base64')}" style="position:absolute;left:0;top:0">` +
+        `<img src="data:image/png;base64,${cardShot.toString('base64')}" style="position:absolute;left:${place.x}px;top:${place.y}px;box-shadow:0 4px 16px #0008"></body>`,
+    );
+    await desk.screenshot({ path: join(OUTPUT_DIR, 'strip-with-card.png') });
+    await desk.close();
     running.core.events.card.emit(null);
     await expect.poll(() => cardPage.locator('.details-card').count()).toBe(0);
     expect(errors).toEqual([]);

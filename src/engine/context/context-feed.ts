@@ -15,7 +15,7 @@ import { CompanyContext } from './company-context';
 import { ContextCache, type JsonStore } from './context-cache';
 import { reserveGate, type CallGate } from './reserve-gate';
 
-export interface ContextFeedDeps {
+interface ContextFeedDeps {
   store: JsonStore;
   limiter: Pick<RateLimiter, 'freeSlots' | 'waitingFor'>;
   /** True while the user's own REST work is still coming (the previous closes loading). */

@@ -3,7 +3,7 @@
  * previous close so that its line is always inside the box.
  */
 
-export interface DayChartShape {
+interface DayChartShape {
   /** `points` of an SVG polyline, or '' under two prices. */
   line: string;
   /** Where the previous close's line goes (y), or null when it is unknown. */

@@ -51,7 +51,7 @@ export function itemContextOf(contexts: ReadonlyMap<string, ItemContext>, symbol
 export type LaneEntry = { kind: 'item'; symbol: string } | { kind: 'headline'; headline: Headline; key: string };
 
 /** A headline's key in the lane (the same article is one entry). */
-export function headlineKey(headline: Pick<Headline, 'symbol' | 'id'>): string {
+function headlineKey(headline: Pick<Headline, 'symbol' | 'id'>): string {
   return `headline:${headline.symbol}:${String(headline.id)}`;
 }
 
@@ -77,7 +77,7 @@ export function laneEntries(
   return items;
 }
 
-export interface CardInputs {
+interface CardInputs {
   symbol: string;
   details: SymbolDetails | undefined;
   snapshot: SymbolSnapshot | undefined;

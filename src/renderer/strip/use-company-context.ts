@@ -3,7 +3,7 @@ import type { StripApi } from '../../shared/ipc-contract';
 import type { Headline, SymbolDetails } from '../../shared/symbol-context';
 import { settle } from '../bridge';
 
-export interface CompanyContextView {
+interface CompanyContextView {
   details: ReadonlyMap<string, SymbolDetails>;
   headlines: readonly Headline[];
 }

@@ -10,7 +10,7 @@ import { cardRequest } from './strip-context';
 /** While a card is open its live figures are re-sent this often (nothing is sent while none is). */
 const CARD_REFRESH_MS = 2_000;
 
-export interface DetailsCardInputs {
+interface DetailsCardInputs {
   api: StripApi;
   store: QuoteStore;
   details: ReadonlyMap<string, SymbolDetails>;
@@ -22,7 +22,7 @@ export interface DetailsCardInputs {
   enabled: boolean;
 }
 
-export interface DetailsCardHandlers {
+interface DetailsCardHandlers {
   onPointerOver(event: { target: EventTarget | null }): void;
   onPointerOut(event: { target: EventTarget | null; relatedTarget: EventTarget | null }): void;
   /** A symbol got keyboard focus (the accessible list): its card opens over its item. */

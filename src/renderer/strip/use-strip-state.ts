@@ -49,7 +49,7 @@ function faceOf(settings: PublicSettings | undefined, preferences: Preferences):
 
 const STALE_CLOCK_MS = 15_000;
 
-export interface StripStateOptions {
+interface StripStateOptions {
   api: StripApi;
   locale: string;
   begun?: BegunStart | undefined;
