@@ -100,7 +100,6 @@ describe('cardRequest', () => {
     dayLow: 187,
     volume: 1_234_567,
     time: noon(11),
-    direction: 'up',
     history: [190, 195, 200],
   };
 
