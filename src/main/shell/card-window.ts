@@ -66,6 +66,8 @@ export class CardWindow {
   /** What the page shows once it listens (the first card waits for the page to load). */
   private content: CardShown | null = null;
   private readonly stopListening: () => void;
+  /** The strip the card is open over: when it hides, moves or closes, the card goes too. */
+  private anchor: { strip: BrowserWindow; stop: () => void } | null = null;
 
   constructor(private readonly deps: CardWindowDeps) {
     this.stopListening = deps.registry.subscribed.subscribe(({ window, event }) => {
@@ -87,6 +89,7 @@ export class CardWindow {
     );
     if (place.height <= 0) return;
     this.content = { ...content, side: place.y >= stripBounds.y ? 'below' : 'above' };
+    this.follow(strip);
     window.setBackgroundColor(CARD_BACKGROUND[content.theme]);
     window.setBounds(place);
     this.deliver();
@@ -98,6 +101,8 @@ export class CardWindow {
 
   hide(): void {
     this.content = null;
+    this.anchor?.stop();
+    this.anchor = null;
     const window = this.window;
     if (window === null || window.isDestroyed()) return;
     if (window.isVisible()) window.hide();
@@ -111,9 +116,25 @@ export class CardWindow {
 
   destroy(): void {
     this.stopListening();
+    this.anchor?.stop();
+    this.anchor = null;
     const window = this.window;
     this.window = null;
     if (window && !window.isDestroyed()) window.destroy();
+  }
+
+  private follow(strip: BrowserWindow): void {
+    if (this.anchor?.strip === strip) return;
+    this.anchor?.stop();
+    const gone = (): void => this.hide();
+    const events = ['hide', 'minimize', 'move', 'closed'] as const;
+    for (const event of events) strip.on(event as 'hide', gone);
+    this.anchor = {
+      strip,
+      stop: () => {
+        for (const event of events) strip.removeListener(event as 'hide', gone);
+      },
+    };
   }
 
   private ensureWindow(): BrowserWindow {

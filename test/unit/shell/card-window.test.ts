@@ -94,6 +94,24 @@ describe('CardWindow', () => {
     expect(card.isOpen()).toBe(false);
   });
 
+  it('closes when its strip hides', () => {
+    const { registry, card, strip } = setup();
+    const top = strip({ x: 0, y: 0, width: 1920, height: 32 });
+    card.show(top as unknown as BrowserWindow, REQUEST);
+    const window = MockBrowserWindow.instances.at(-1)!;
+    registry.setSubscribed(window.webContents.id, 'card', true);
+    expect(card.isOpen()).toBe(true);
+    top.hide();
+    expect(card.isOpen()).toBe(false);
+    expect(window.webContents.send).toHaveBeenLastCalledWith(EVENT_CHANNELS.card, null);
+    // Shown again over the same strip: it still follows it, once.
+    top.showInactive();
+    card.show(top as unknown as BrowserWindow, REQUEST);
+    card.show(top as unknown as BrowserWindow, REQUEST);
+    expect(card.isOpen()).toBe(true);
+    expect(top.listenerCount('hide')).toBe(1);
+  });
+
   it('shows nothing for a strip that is hidden', () => {
     const { card, createWindow } = setup();
     const hidden = new MockBrowserWindow({ x: 0, y: 0, width: 1920, height: 32 });
