@@ -4,9 +4,24 @@
  * edge and display follow the same rules as the first strip's preferences.
  */
 import { isPlainDataObject, preferenceProblem } from './preference-rules';
-import type { Position, SecondStrip, SortOrder } from './types';
+import type { Position, PublicSettings, SecondStrip, SortOrder, WatchList } from './types';
 
 export type { SecondStrip } from './types';
+
+/** Which strip: the first (the shown list) or the optional second one. */
+export type StripRole = 'first' | 'second';
+
+/**
+ * The list a strip shows: the first strip the shown list, the second strip its own. Null only while
+ * settings are inconsistent (a list id naming no list).
+ */
+export function stripList(
+  role: StripRole,
+  settings: Pick<PublicSettings, 'shownListId' | 'secondStrip' | 'lists'>,
+): WatchList | null {
+  const id = role === 'first' ? settings.shownListId : settings.secondStrip.listId;
+  return settings.lists.find((list) => list.id === id) ?? null;
+}
 
 /** Off; when turned on, along the bottom of the primary display. */
 export function defaultSecondStrip(firstListId: string): SecondStrip {

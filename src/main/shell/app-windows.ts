@@ -4,6 +4,7 @@
  */
 import type * as Electron from 'electron';
 import type { Clock } from '../../shared/clock';
+import { stripList } from '../../shared/second-strip';
 import type { TickerCore } from '../../engine/core/ticker-core';
 import type { AppLog } from './app-log';
 import { appPageLocation, appWindowFactory, type AppPagesLocation, type CreateAppWindow } from './app-window';
@@ -110,9 +111,9 @@ export function openAppWindows(deps: AppWindowsDeps): AppWindows {
     stripRecovery,
     openSettings: (options) => settingsWindow.open(options),
     stripOf: (role) => {
-      const listId = (): string => (role === 'first' ? core.shownListId() : core.secondStrip().listId);
       return {
-        list: () => core.lists().find((list) => list.id === listId()) ?? null,
+        list: () =>
+          stripList(role, { shownListId: core.shownListId(), secondStrip: core.secondStrip(), lists: core.lists() }),
         window: () => (role === 'first' ? strip.browserWindow() : secondStrip.browserWindow()),
       };
     },

@@ -7,6 +7,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { Clock } from '../../shared/clock';
+import { stripList } from '../../shared/second-strip';
 import { Signal } from '../../shared/signal';
 import type { Preferences, PublicSettings, SecondStrip, WindowState } from '../../shared/types';
 import type { TickerCore } from '../../engine/core/ticker-core';
@@ -19,7 +20,7 @@ export interface SecondStripWindowDeps {
   /** Makes the window (already routed through the second strip's view). */
   createWindow: CreateAppWindow;
   screen: StripScreen;
-  core: Pick<TickerCore, 'preferences' | 'secondStrip' | 'lists' | 'handlers'>;
+  core: Pick<TickerCore, 'preferences' | 'shownListId' | 'secondStrip' | 'lists' | 'handlers'>;
   platform: NodeJS.Platform;
   clock: Clock;
   /** Whether the OS is in dark mode, for the "system" theme (see TickerWindowDeps). */
@@ -66,14 +67,14 @@ export class SecondStripWindow {
   }
 
   /** Follow a settings change: open, close, move or restyle the second strip. */
-  apply(settings: Pick<PublicSettings, 'preferences' | 'secondStrip' | 'lists'>): void {
+  apply(settings: Pick<PublicSettings, 'preferences' | 'shownListId' | 'secondStrip' | 'lists'>): void {
     if (this.destroyed) return;
     const { secondStrip } = settings;
     if (!secondStrip.enabled) {
       this.close();
       return;
     }
-    this.marketWatch.setSymbols(settings.lists.find((list) => list.id === secondStrip.listId)?.symbols ?? []);
+    this.marketWatch.setSymbols(stripList('second', settings)?.symbols ?? []);
     if (this.strip) {
       this.strip.apply(secondStripPreferences(settings.preferences, secondStrip));
       return;
@@ -97,9 +98,14 @@ export class SecondStripWindow {
     this.close();
   }
 
-  private current(): Pick<PublicSettings, 'preferences' | 'secondStrip' | 'lists'> {
+  private current(): Pick<PublicSettings, 'preferences' | 'shownListId' | 'secondStrip' | 'lists'> {
     const { core } = this.deps;
-    return { preferences: core.preferences(), secondStrip: core.secondStrip(), lists: core.lists() };
+    return {
+      preferences: core.preferences(),
+      shownListId: core.shownListId(),
+      secondStrip: core.secondStrip(),
+      lists: core.lists(),
+    };
   }
 
   private close(): void {

@@ -6,23 +6,18 @@
  * the feed already carried (for the other strip), the strip is caught up with their last quotes.
  */
 import type { EventContract, EventName } from '../../shared/ipc-contract';
+import { stripList, type StripRole } from '../../shared/second-strip';
 import type { SymbolDetails } from '../../shared/symbol-context';
 import type { PublicSettings, SnapshotBatch, StripFace, SymbolSnapshot, WatchList } from '../../shared/types';
 import type { TickerCore } from '../../engine/core/ticker-core';
 import type { SendToWindow, WindowView } from './window-registry';
 
-/** Which strip: the first (the shown list) or the optional second one. */
-export type StripRole = 'first' | 'second';
+export type { StripRole } from '../../shared/second-strip';
 
 export interface StripViewDeps {
   role: StripRole;
   core: Pick<TickerCore, 'lists' | 'shownListId' | 'secondStrip' | 'handlers'>;
   now(): number;
-}
-
-/** The id of the list a strip shows, from settings. */
-export function stripListId(role: StripRole, settings: Pick<PublicSettings, 'shownListId' | 'secondStrip'>): string {
-  return role === 'first' ? settings.shownListId : settings.secondStrip.listId;
 }
 
 export class StripView implements WindowView {
@@ -39,14 +34,16 @@ export class StripView implements WindowView {
   /** The list this strip shows now (null only while settings are inconsistent). */
   list(): WatchList | null {
     const { core } = this.deps;
-    const id = stripListId(this.deps.role, { shownListId: core.shownListId(), secondStrip: core.secondStrip() });
-    return core.lists().find((list) => list.id === id) ?? null;
+    return stripList(this.deps.role, {
+      shownListId: core.shownListId(),
+      secondStrip: core.secondStrip(),
+      lists: core.lists(),
+    });
   }
 
   /** Settings as this strip's page sees them. */
   settingsFor(settings: PublicSettings): PublicSettings {
-    const id = stripListId(this.deps.role, settings);
-    const list = settings.lists.find((candidate) => candidate.id === id);
+    const list = stripList(this.deps.role, settings);
     const first = this.deps.role === 'first';
     const strip: StripFace = {
       role: this.deps.role,
