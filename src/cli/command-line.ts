@@ -6,6 +6,7 @@
  * (ranges, symbols, URLs), so its domain messages stay its own. Pure: no process access.
  */
 import { parseArgs } from 'node:util';
+import { CONTROL_CHARACTERS } from '../shared/text-limits';
 
 /** Exit code of every command for an unknown option or a bad value. */
 export const EXIT_BAD_ARGS = 2;
@@ -50,8 +51,7 @@ export type CommandParse<A> =
 
 /** A piece of user input as it appears in a one-line reason: quoted, clipped, no control characters. */
 export function quoted(raw: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const clean = raw.replace(CONTROL_CHARACTERS, '?');
   return `"${clean.length > max ? `${clean.slice(0, max)}…` : clean}"`;
 }
 

@@ -10,6 +10,7 @@ import { buildChartUrl } from './chart-url';
 import { FINNHUB_REGISTER_URL } from './finnhub-urls';
 import { headlineLinkRule } from './headline-links';
 import { normalizeSymbol } from './symbols';
+import { MAX_URL_LENGTH } from './text-limits';
 
 /** Whether a parsed https URL without credentials is one kind of link the app builds. */
 export type AppLinkRule = (url: URL) => boolean;
@@ -87,7 +88,7 @@ export function appLinkRules(
 
 /** True for an https URL without credentials that one of `rules` recognises. */
 export function isAppLink(value: unknown, rules: readonly AppLinkRule[] = APP_LINK_RULES): value is string {
-  if (typeof value !== 'string' || value.length > 2048) return false;
+  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
   let url: URL;
   try {
     url = new URL(value);

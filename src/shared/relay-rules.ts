@@ -2,6 +2,7 @@
  * The local relay's rules, shared by the engine, the headless command, the settings store and the
  * settings window: ports, limits, token shape and what an allowed browser origin looks like.
  */
+import { MAX_URL_LENGTH } from './text-limits';
 
 export const DEFAULT_RELAY_PORT = 8765;
 /** Unprivileged ports only: the relay never needs root. */
@@ -42,8 +43,6 @@ export const MAX_RELAY_ORIGINS = 20;
  * settings service and the settings file's schema apply, always to the normalised origin.
  */
 export const MAX_RELAY_ORIGIN_LENGTH = 200;
-/** Input longer than this is not read at all (no origin is anywhere near it, even before normalising). */
-const MAX_ORIGIN_INPUT_LENGTH = 2048;
 
 export function isValidRelayToken(value: unknown): value is string {
   return typeof value === 'string' && RELAY_TOKEN_PATTERN.test(value);
@@ -65,7 +64,7 @@ export function checkRelayOrigin(input: unknown): CheckedRelayOrigin {
     ok: false,
     message: 'Not an origin: use the form https://example.com or http://localhost:3000',
   };
-  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_ORIGIN_INPUT_LENGTH) return notOrigin;
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_URL_LENGTH) return notOrigin;
   let url: URL;
   try {
     url = new URL(input.trim());

@@ -10,6 +10,7 @@ import { isValidSymbol, normalizeSymbol } from '../../shared/symbols';
 import { CONTEXT_LIMITS, EARNINGS_HOURS, type EarningsHour } from '../../shared/symbol-context';
 import { parseDayKey } from '../../shared/earnings-marker';
 import { FinnhubRestError, type RequestOptions } from './finnhub-rest';
+import { MAX_URL_LENGTH } from '../../shared/text-limits';
 
 export interface CompanyProfile {
   name: string | null;
@@ -184,7 +185,7 @@ export function parseCompanyNews(body: unknown): NewsItem[] {
         ? (item.id as number | string)
         : null;
     const headline = text(item.headline, CONTEXT_LIMITS.maxHeadlineLength);
-    const url = typeof item.url === 'string' && item.url.length <= 2048 ? item.url.trim() : null;
+    const url = typeof item.url === 'string' && item.url.length <= MAX_URL_LENGTH ? item.url.trim() : null;
     const seconds = typeof item.datetime === 'number' && Number.isFinite(item.datetime) ? item.datetime : null;
     if (id === null || headline === null || url === null || seconds === null) continue;
     if (!isPlausibleTime(seconds * 1000)) continue;

@@ -16,6 +16,7 @@ import {
   type WatchList,
 } from '../../shared/watch-lists';
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
+import { CONTROL_CHARACTERS } from '../../shared/text-limits';
 
 /** The `format` field that marks a Ticker settings export. */
 export const TRANSFER_FORMAT_NAME = 'ticker-settings';
@@ -72,8 +73,7 @@ export function formatSettingsJson(source: TransferSource, exportedAt: number): 
 /** Text of user input in a problem: short, and never with line breaks. */
 export function quoted(value: unknown): string {
   if (typeof value !== 'string') return `(${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value})`;
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001F\u007F]/g, ' ');
+  const flat = value.replace(CONTROL_CHARACTERS, ' ');
   return `"${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}"`;
 }
 

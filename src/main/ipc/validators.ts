@@ -19,9 +19,9 @@ import { checkCardRequest, type CardRequest } from '../../shared/card-content';
 import { isTransferFormat, TRANSFER_FORMATS, type TransferFormat } from '../../shared/settings-transfer';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, LOT_ID_PATTERN, type LotDraft } from '../../shared/portfolio/holdings';
+import { CONTROL_CHARACTER, MAX_URL_LENGTH } from '../../shared/text-limits';
 
 export const MAX_SEARCH_QUERY_LENGTH = 64;
-export const MAX_URL_LENGTH = 2048;
 /** Highest list index a move may name (far above any symbol cap; the service clamps). */
 export const MAX_LIST_INDEX = 10_000;
 /** Raw text longer than this is refused before any other work (whitespace padding included). */
@@ -40,9 +40,6 @@ export type CheckedArgs<C extends readonly ArgCheck<unknown>[]> = {
 };
 
 const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
 function arity(args: readonly unknown[], min: number, max: number): string | null {
   if (!Array.isArray(args)) return 'Arguments must be a list';
@@ -91,7 +88,7 @@ function searchArg(value: unknown): Check<string> {
   if (!raw.ok) return raw;
   if (raw.value.length > MAX_SEARCH_QUERY_LENGTH)
     return refuse(`The search must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
-  if (CONTROL_CHARACTERS.test(raw.value)) return refuse('The search must not contain control characters');
+  if (CONTROL_CHARACTER.test(raw.value)) return refuse('The search must not contain control characters');
   return raw;
 }
 

@@ -9,6 +9,7 @@ import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { TickerError, WINDOW_KIND_ARGUMENT, type WindowKind } from '../../shared/ipc-contract';
 import { isAppLink, type AppLinkRule } from '../../shared/external-links';
+import { MAX_URL_LENGTH } from '../../shared/text-limits';
 
 /** webPreferences for every Ticker window; `kind` decides which bridge its preload builds. */
 export function secureWebPreferences(preloadPath: string, kind: WindowKind): WebPreferences {
@@ -29,11 +30,9 @@ export function secureWebPreferences(preloadPath: string, kind: WindowKind): Web
   };
 }
 
-const MAX_EXTERNAL_URL_LENGTH = 2048;
-
 /** Only plain https links without credentials may leave the app. */
 export function isSafeExternalUrl(url: unknown): url is string {
-  if (typeof url !== 'string' || url.length > MAX_EXTERNAL_URL_LENGTH) return false;
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return false;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -8,6 +8,7 @@ import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../symbols';
 import { isPlainDataObject } from '../preference-rules';
 import { baseCurrencyProblem, DEFAULT_BASE_CURRENCY } from './currency';
 import { Decimal } from './decimal';
+import { CONTROL_CHARACTER } from '../text-limits';
 
 /** One purchase (or, with a negative quantity, one short sale). */
 export interface Lot {
@@ -94,8 +95,7 @@ export function noteProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return 'the note must be text';
   if (raw.length > HOLDING_LIMITS.maxNoteLength)
     return `the note is longer than ${HOLDING_LIMITS.maxNoteLength} characters`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return 'the note must be one line without control characters';
+  if (CONTROL_CHARACTER.test(raw)) return 'the note must be one line without control characters';
   return null;
 }
 
