@@ -1,14 +1,17 @@
 /**
- * The built strip page in headless Chromium, driven by the scripted fake bridge (no core, no
- * network): it shows and updates prices, scrolls smoothly without jumps, pauses on hover, honours
- * reduced motion and shows its status badge. Screenshots go to test-output/harness-*.png; the
- * official ones come from app-strip.test.ts, against the real core.
+ * The built strip page in headless Chromium on the real preload, main's IPC and a real core whose
+ * prices the fake Finnhub server quotes and streams (harness/app-page.ts): it shows and updates
+ * prices, scrolls smoothly without jumps, pauses on hover, honours reduced motion and shows its
+ * status badge. Screenshots go to test-output/harness-*.png; the official ones come from
+ * app-strip.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeBridgeOptions } from '../support/fake-bridge';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_CHANNELS } from '../../src/shared/ipc-contract';
+import { PREFERENCE_RULES } from '../../src/shared/preference-rules';
+import type { PublicSettings } from '../../src/shared/types';
 import { PAGE_START_MARKS } from '../../src/shared/page-start-marks';
 import { GLIDE_EVERY_MS } from '../../src/shared/glide-timing';
 import {
@@ -18,10 +21,11 @@ import {
   scrollOffset,
   startRendererSession,
   waitForScrollPast,
-  type OpenPageOptions,
+  type CorePageOptions,
   type RendererSession,
 } from './harness/renderer-session';
-import { PRICES, SYMBOLS } from './harness/sample-watchlist';
+import { openAppPage, type AppPage, type AppPageOptions } from './harness/app-page';
+import { SYMBOLS } from './harness/sample-watchlist';
 
 let session: RendererSession;
 
@@ -29,23 +33,30 @@ beforeAll(async () => {
   session = await startRendererSession();
 });
 
+let opened: AppPage[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.map((app) => app.close()));
+  opened = [];
+});
+
 afterAll(async () => {
   await session?.close();
 });
 
-function openPage(
-  name: 'strip' | 'settings',
-  bridge: FakeBridgeOptions = {},
-  options: Omit<OpenPageOptions, 'bridge'> = {},
-) {
-  return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
+/** The strip on a real core in the situation `options` describe (the sample watch list by default). */
+async function openPage(name: 'strip', options: AppPageOptions = {}, pageOptions: CorePageOptions = {}) {
+  const app = await openAppPage(session, name, options, pageOptions);
+  opened.push(app);
+  return app;
 }
 
 const priceOf = (page: Page, symbol: string) => page.locator(`.lane:first-child .item[data-symbol="${symbol}"] .price`);
 
 describe('ticker strip', () => {
   it('shows every symbol with formatted prices, arrows and signs, and updates them', async () => {
-    const { page, errors } = await openPage('strip', { preferences: { speed: 40 } });
+    const app = await openPage('strip', { preferences: { speed: 40 } });
+    const { page, errors } = app;
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
     const firstLane = page.locator('.lane:first-child');
     await expect.poll(() => firstLane.locator('.item').count()).toBe(SYMBOLS.length);
@@ -59,38 +70,35 @@ describe('ticker strip', () => {
     expect(await msft.locator('.move').textContent()).toBe('\u22122.80\u2002\u22120.67%');
     expect(await firstLane.locator('.item[data-symbol="AAPL"] .move').textContent()).toBe('+2.21\u2002+1.18%');
 
-    await page.evaluate(() =>
-      window.__fakeTicker.pushPrices([
-        { symbol: 'AAPL', price: 190.5 },
-        { symbol: 'MSFT', price: 414.2 },
-      ]),
-    );
+    app.trade([
+      { symbol: 'AAPL', price: 190.5 },
+      { symbol: 'MSFT', price: 414.2 },
+    ]);
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
     // Each flashed in the direction it moved (the flash's steps are tested with a fake clock).
     expect(await priceOf(page, 'AAPL').getAttribute('data-flash')).toBe('up');
     expect(await priceOf(page, 'MSFT').getAttribute('data-flash')).toBe('down');
-    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.75 }]));
+    app.trade([{ symbol: 'AAPL', price: 190.75 }]);
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.75');
 
     // Give the screenshot a fresh flash on both an up and a down move.
-    await page.evaluate(() =>
-      window.__fakeTicker.pushPrices([
-        { symbol: 'AAPL', price: 191.02 },
-        { symbol: 'MSFT', price: 413.9 },
-        { symbol: 'NVDA', price: 131.55 },
-      ]),
-    );
+    app.trade([
+      { symbol: 'AAPL', price: 191.02 },
+      { symbol: 'MSFT', price: 413.9 },
+      { symbol: 'NVDA', price: 131.55 },
+    ]);
+    await expect.poll(() => priceOf(page, 'NVDA').textContent()).toBe('131.55');
     await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip.png'));
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('paints its first prices from one start call, its first call, without the separate loads', async () => {
-    const { page, errors } = await openPage('strip');
-    // No batch is pushed: the prices can only come from the start's snapshot.
+    const { page, errors, bridge } = await openPage('strip');
+    // No trade is streamed: the prices can only come from the start's snapshot.
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
     expect(await priceOf(page, 'BINANCE:BTCUSDT').textContent()).toBe('97,123.45');
-    const names = await page.evaluate(() => window.__fakeTicker.calls.map((call) => call.name));
+    const names = bridge.invocations.map((call) => call.name);
     expect(names[0]).toBe('getPageStart');
     // Asked by the page's script itself (it marks that), not later from React's first effects.
     expect(
@@ -102,7 +110,7 @@ describe('ticker strip', () => {
   });
 
   it('draws without waiting for a slow start answer, and fills in the prices when it comes', async () => {
-    const { page, errors } = await openPage('strip', { latencyMs: 4000 });
+    const { page, errors } = await openPage('strip', {}, { latencyMs: 4000 });
     // The first render waits a moment for main's answer, not as long as main takes.
     await page.waitForSelector('.strip', { timeout: 3000 });
     expect(await page.locator('.strip').getAttribute('data-loaded')).toBe('false');
@@ -112,21 +120,19 @@ describe('ticker strip', () => {
   });
 
   it('scrolls forward continuously and never jumps back when prices change or symbols come and go', async () => {
-    const { page, errors } = await openPage('strip', { preferences: { speed: 120 } });
+    const app = await openPage('strip', { preferences: { speed: 120 } });
+    const { page, errors } = app;
     await expect.poll(() => page.locator('.item').count()).toBeGreaterThan(0);
     const offsets: number[] = [await scrollOffset(page)];
     for (let round = 0; round < 12; round += 1) {
       const price = 190 + round;
-      await page.evaluate(
-        (p) =>
-          window.__fakeTicker.pushPrices([
-            { symbol: 'AAPL', price: p },
-            { symbol: 'BINANCE:BTCUSDT', price: 97000 + p },
-          ]),
-        price,
-      );
-      if (round === 4) await page.evaluate(() => window.ticker.addToList('l1', 'AMZN'));
-      if (round === 8) await page.evaluate(() => window.ticker.removeFromList('l1', 'NVDA'));
+      app.trade([
+        { symbol: 'AAPL', price },
+        { symbol: 'BINANCE:BTCUSDT', price: 97000 + price },
+      ]);
+      // Symbols come and go as the settings window changes the list.
+      if (round === 4) await app.core.handlers.addToList(app.listId, 'AMZN');
+      if (round === 8) await app.core.handlers.removeFromList(app.listId, 'NVDA');
       const last = offsets[offsets.length - 1] as number;
       await waitForScrollPast(page, last);
       offsets.push(await scrollOffset(page));
@@ -141,7 +147,8 @@ describe('ticker strip', () => {
   it('gives screen readers one sentence per symbol, refreshed calmly, and hides the moving copies', async () => {
     // A Tuesday 11:00 in New York: every market in its regular session, so no session words.
     const regular = Date.parse('2026-11-24T16:00:00Z');
-    const { page, errors } = await openPage('strip', { now: regular }, { clockAt: regular });
+    const app = await openPage('strip', { at: regular, quotedAt: regular }, { clockAt: regular });
+    const { page, errors } = app;
     const list = page.getByRole('list', { name: 'Watch list' });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(SYMBOLS.length);
     expect(await list.getByRole('listitem').first().textContent()).toBe('AAPL 189.41, up +2.21, +1.18%');
@@ -151,7 +158,7 @@ describe('ticker strip', () => {
     expect(tree.match(/189\.41/g)).toHaveLength(1);
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 
-    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 190.5 }]));
+    app.trade([{ symbol: 'AAPL', price: 190.5 }]);
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('190.50');
     // The strip shows the move at once; the list says it on its next refresh, not on every batch.
     expect(await list.getByRole('listitem').first().textContent()).toBe('AAPL 189.41, up +2.21, +1.18%');
@@ -164,9 +171,12 @@ describe('ticker strip', () => {
   it('renders an item only in the copy of the lane where it is near the viewport', async () => {
     const symbols = Array.from({ length: 30 }, (_, index) => `SYM${String(index).padStart(2, '0')}`);
     const prices = Object.fromEntries(symbols.map((symbol, index) => [symbol, { price: 100 + index, prevClose: 100 }]));
-    const { page, errors } = await openPage('strip', { symbols, prices, preferences: { speed: 60, paused: true } });
+    // At the slowest speed, and held still under the pointer (a paused feed would stop the prices too).
+    const app = await openPage('strip', { symbols, prices, preferences: { speed: PREFERENCE_RULES.speed.min } });
+    const { page, errors } = app;
+    await page.mouse.move(800, 60);
     await expect.poll(() => page.locator('.lane').nth(1).locator('.item').count()).toBe(symbols.length);
-    // Paused at the start: the first items of the first copy are in view; the second copy starts
+    // Held near the start: the first items of the first copy are in view; the second copy starts
     // far to the right, so none of its items is rendered, not even those whose twins are shown.
     const marks = () =>
       page.evaluate(() => {
@@ -189,10 +199,12 @@ describe('ticker strip', () => {
     const next = symbols[first.findIndex((item) => item.offscreen)] as string;
     const nextPrice = page.locator(`.lane:first-child .item[data-symbol="${next}"] .price`);
     const before = await nextPrice.textContent();
-    await page.evaluate((symbol) => window.__fakeTicker.pushPrices([{ symbol, price: 222.22 }]), next);
+    app.trade([{ symbol: next, price: 222.22 }]);
+    await app.delivered(next, 222.22);
     await frames(page, 3);
     expect(await nextPrice.textContent()).toBe(before);
-    await page.evaluate(() => window.ticker.setPreferences({ paused: false, speed: 400 }));
+    await app.core.handlers.setPreferences({ speed: PREFERENCE_RULES.speed.max });
+    await page.mouse.move(800, 200);
     await expect.poll(() => nextPrice.textContent(), { timeout: 10_000 }).toBe('222.22');
     // Catching up happens before the item is in sight, so it does not flash.
     expect(await nextPrice.getAttribute('data-flash-level')).toBe(null);
@@ -204,7 +216,12 @@ describe('ticker strip', () => {
     // The day after Thanksgiving 2026, 13:30 New York: US stocks are in after-hours (early close),
     // forex and crypto trade. Every quote is ten minutes old.
     const at = Date.parse('2026-11-27T18:30:00Z');
-    const { page, errors } = await openPage('strip', { now: at - 10 * 60_000 }, { clockAt: at });
+    // Wide enough that every item is on screen: the strip only updates items in (or near) view.
+    const { page, errors } = await openPage(
+      'strip',
+      { at, quotedAt: at - 10 * 60_000 },
+      { clockAt: at, viewport: { width: 2800, height: 120 } },
+    );
     const item = (symbol: string) => page.locator(`.lane:first-child .item[data-symbol="${symbol}"]`);
     await expect.poll(() => item('AAPL').locator('.session-mark').textContent()).toBe('after');
     expect(await item('AAPL').getAttribute('data-session')).toBe('post');
@@ -226,7 +243,7 @@ describe('ticker strip', () => {
   it('dims the strip while every watched market is closed, unless the preference says otherwise', async () => {
     const saturday = Date.parse('2026-11-28T15:00:00Z');
     const symbols = ['AAPL', 'MSFT', 'OANDA:EUR_USD'];
-    const { page, errors } = await openPage('strip', { symbols }, { clockAt: saturday });
+    const { page, errors } = await openPage('strip', { symbols, at: saturday }, { clockAt: saturday });
     const strip = page.locator('.strip');
     await expect.poll(() => strip.getAttribute('data-dimmed')).toBe('true');
     expect(await page.locator('.lane:first-child .item[data-symbol="OANDA:EUR_USD"] .session-mark').textContent()).toBe(
@@ -240,7 +257,7 @@ describe('ticker strip', () => {
 
     const shown = await openPage(
       'strip',
-      { symbols, preferences: { whenMarketsClosed: 'show' } },
+      { symbols, at: saturday, preferences: { whenMarketsClosed: 'show' } },
       { clockAt: saturday },
     );
     await expect
@@ -256,14 +273,15 @@ describe('ticker strip', () => {
 
   it('marks a price that went quiet while its market is open, until it trades again', async () => {
     // Quotes from ten minutes ago; crypto trades around the clock, so its quiet price is stale.
-    const { page, errors } = await openPage('strip', { now: Date.now() - 10 * 60_000 });
+    const app = await openPage('strip', { quotedAt: Date.now() - 10 * 60_000 });
+    const { page, errors } = app;
     const btc = page.locator('.lane:first-child .item[data-symbol="BINANCE:BTCUSDT"]');
     await expect.poll(() => btc.getAttribute('class')).toContain('stale');
     expect(await btc.getAttribute('title')).toBe(
       'BINANCE:BTCUSDT: no trade for over 3 minutes while its market is open',
     );
     expect(await btc.locator('.stale-mark').isVisible()).toBe(true);
-    await page.evaluate(() => window.__fakeTicker.pushPrices([{ symbol: 'BINANCE:BTCUSDT', price: 97200 }]));
+    app.trade([{ symbol: 'BINANCE:BTCUSDT', price: 97200 }]);
     await expect.poll(() => btc.getAttribute('class')).not.toContain('stale');
     expect(await btc.getAttribute('title')).toBe('BINANCE:BTCUSDT');
     expect(await btc.locator('.stale-mark').isVisible()).toBe(false);
@@ -272,14 +290,18 @@ describe('ticker strip', () => {
   });
 
   it('flashes a moved price in its direction, fades it in steps with the batches, and not too often', async () => {
-    const { page, errors } = await openPage('strip', {}, { fakeClock: true });
+    const app = await openPage('strip', {}, { fakeClock: true });
+    const { page, errors } = app;
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
     // Nothing flashes for the prices the strip starts with.
     expect(await priceOf(page, 'AAPL').getAttribute('data-flash-level')).toBe(null);
     // From here the page's time moves only when the test says so, however loaded the machine is.
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-    const push = (symbol: string, price: number) =>
-      page.evaluate(([s, p]) => window.__fakeTicker.pushPrices([{ symbol: s, price: p }]), [symbol, price] as const);
+    // One trade, streamed until its batch has reached the page.
+    const push = async (symbol: string, price: number) => {
+      app.trade([{ symbol, price }]);
+      await app.delivered(symbol, price);
+    };
     const level = (symbol: string) => priceOf(page, symbol).getAttribute('data-flash-level');
     const background = () => priceOf(page, 'AAPL').evaluate((element) => getComputedStyle(element).backgroundColor);
 
@@ -313,9 +335,11 @@ describe('ticker strip', () => {
   });
 
   it('never shows an item unrendered, across the wrap of the scroll', async () => {
-    // A fast scroll (1,000 px/s) over a 9-symbol lane wraps about every 2 s.
-    const { page, errors } = await openPage('strip', { preferences: { speed: 1000 } });
+    // The fastest scroll the preference allows; watched for a little longer than one lane takes to pass.
+    const speed = PREFERENCE_RULES.speed.max;
+    const { page, errors } = await openPage('strip', { preferences: { speed } });
     await expect.poll(() => page.locator('.lane').count()).toBeGreaterThan(1);
+    const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
     const seen = await page.evaluate(
       (durationMs) =>
         new Promise<{ frames: number; wraps: number; blank: number }>((done) => {
@@ -340,7 +364,7 @@ describe('ticker strip', () => {
           };
           requestAnimationFrame(sample);
         }),
-      4500,
+      (laneWidth / speed) * 1000 + 1500,
     );
     expect(seen.wraps).toBeGreaterThan(0);
     expect(seen.frames).toBeGreaterThan(30);
@@ -422,16 +446,16 @@ describe('ticker strip', () => {
   });
 
   it('in economy shows a page at a time instead of scrolling, and scrolls again when it ends', async () => {
-    const { page, errors } = await openPage(
+    const { page, errors, desk } = await openPage(
       'strip',
-      { preferences: { speed: 200, economy: 'on-battery' }, onBattery: true },
-      { viewport: { width: 900, height: 120 } },
+      { preferences: { speed: 200, economy: 'on-battery' } },
+      { viewport: { width: 900, height: 120 }, onBattery: true },
     );
     await expect.poll(() => page.locator('.page .item').count()).toBe(SYMBOLS.length);
     expect(await page.locator('.track').count()).toBe(0);
     expect(await page.locator('.strip').getAttribute('data-economy')).toBe('true');
     // Back on mains power: the strip scrolls (and moves) again.
-    await page.evaluate(() => window.__fakeTicker.setOnBattery(false));
+    desk.setOnBattery(false);
     await expect.poll(() => page.locator('.track').count()).toBe(1);
     await expect.poll(() => scrollOffset(page)).toBeGreaterThan(0);
     expect(await page.locator('.viewport.paged').count()).toBe(0);
@@ -515,9 +539,10 @@ describe('ticker strip', () => {
   it('opened on battery in economy, pages from its first render and never scrolls first', async () => {
     const { page, errors } = await openPage(
       'strip',
-      { preferences: { economy: 'on-battery' }, onBattery: true },
+      { preferences: { economy: 'on-battery' } },
       {
         viewport: { width: 900, height: 120 },
+        onBattery: true,
         // Any scrolling track ever added to the page, even for one render, is remembered.
         initScript: `new MutationObserver(() => {
           if (document.querySelector('.track')) window.__sawTrack = true;
@@ -532,62 +557,56 @@ describe('ticker strip', () => {
   });
 
   it('shows a badge for every non-live state; a refused key opens settings', async () => {
-    const { page } = await openPage('strip', { demo: true }, { fakeClock: true });
+    const { page, core, bridge } = await openPage('strip', { demo: true }, { fakeClock: true });
     const badge = page.locator('.badge');
     await expect.poll(() => badge.textContent()).toBe('DEMO');
-
-    await page.evaluate(() =>
-      window.__fakeTicker.setStatus({ state: 'reconnecting', since: Date.now(), retryInMs: 4000, attempt: 2 }),
-    );
+    // Each state as the core announces it (the feed reaching them for real: app-strip.test.ts).
+    const pageNow = () => page.evaluate(() => Date.now());
+    core.events.status.emit({ state: 'reconnecting', since: await pageNow(), retryInMs: 4000, attempt: 2 });
     await expect.poll(() => badge.textContent()).toBe('Reconnecting in 4 s');
     await page.clock.runFor(2000);
     await expect.poll(() => badge.textContent()).toBe('Reconnecting in 2 s');
     await page.clock.runFor(2000);
     await expect.poll(() => badge.textContent()).toBe('Reconnecting…');
 
-    await page.evaluate(() =>
-      window.__fakeTicker.setStatus({
-        state: 'offline',
-        since: Date.now(),
-        message: 'getaddrinfo ENOTFOUND ws.finnhub.io',
-      }),
-    );
+    core.events.status.emit({
+      state: 'offline',
+      since: await pageNow(),
+      message: 'getaddrinfo ENOTFOUND ws.finnhub.io',
+    });
     await expect.poll(() => badge.textContent()).toBe('Offlinegetaddrinfo ENOTFOUND ws.finnhub.io');
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'rate-limited', since: Date.now() }));
+    core.events.status.emit({ state: 'rate-limited', since: await pageNow() });
     await expect.poll(() => badge.textContent()).toBe('Rate limited');
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'paused', since: Date.now() }));
+    core.events.status.emit({ state: 'paused', since: await pageNow() });
     await expect.poll(() => badge.textContent()).toBe('Paused');
 
-    await page.evaluate(() =>
-      window.__fakeTicker.setStatus({ state: 'unauthorized', since: Date.now(), message: 'HTTP 401' }),
-    );
+    core.events.status.emit({ state: 'unauthorized', since: await pageNow(), message: 'HTTP 401' });
     await expect.poll(() => badge.locator('.badge-text').textContent()).toBe('Key refused — open settings');
     await screenshotStrip(page, join(OUTPUT_DIR, 'harness-strip-status.png'));
     await badge.click();
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.calls.some((call) => call.name === 'openSettings')))
-      .toBe(true);
+    await expect.poll(() => bridge.opened.settings).toBe(1);
 
-    await page.evaluate(() => window.__fakeTicker.setStatus({ state: 'live', since: Date.now() }));
+    core.events.status.emit({ state: 'live', since: await pageNow() });
     await expect.poll(() => badge.count()).toBe(0);
     await page.close();
   });
 
   it('says so when there are no symbols, and applies settings changes live', async () => {
-    const { page } = await openPage('strip', { symbols: [] });
+    const { page, core, listId } = await openPage('strip', { symbols: [] });
     await expect.poll(() => page.locator('.empty').textContent()).toBe('No symbols — add some from the tray');
-    await page.evaluate(() => window.ticker.setPreferences({ theme: 'light', fontSize: 18 }));
+    // Changed in the settings window: main applies them and tells the strip.
+    await core.handlers.setPreferences({ theme: 'light', fontSize: 18 });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--font-size'))).toBe('18px');
-    await page.evaluate(() => window.ticker.addToList('l1', 'aapl'));
+    await core.handlers.addToList(listId, 'AAPL');
     await expect.poll(() => page.locator('.lane:first-child .item[data-symbol="AAPL"]').count()).toBe(1);
     await page.close();
   });
 
   it('in the system theme, follows the OS between light and dark while it runs', async () => {
-    const { page } = await openPage('strip');
+    const { page, core } = await openPage('strip');
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.evaluate(() => window.ticker.setPreferences({ theme: 'system' }));
+    await core.handlers.setPreferences({ theme: 'system' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -598,13 +617,13 @@ describe('ticker strip', () => {
   });
 
   it('survives malformed batches', async () => {
-    const { page, errors } = await openPage('strip');
+    const app = await openPage('strip');
+    const { page, errors, bridge } = app;
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('189.41');
-    await page.evaluate(() => {
-      window.__fakeTicker.pushBatch(null);
-      window.__fakeTicker.pushBatch({ seq: 9, quotes: [{ symbol: 'AAPL', price: -5 }, 42], removed: 'x' });
-      window.__fakeTicker.pushPrices([{ symbol: 'AAPL', price: 192 }]);
-    });
+    // Batches main itself never builds, sent to the page as they are; then a real one.
+    bridge.sendRaw(EVENT_CHANNELS.quotes, null);
+    bridge.sendRaw(EVENT_CHANNELS.quotes, { seq: 9, quotes: [{ symbol: 'AAPL', price: -5 }, 42], removed: 'x' });
+    app.trade([{ symbol: 'AAPL', price: 192 }]);
     await expect.poll(() => priceOf(page, 'AAPL').textContent()).toBe('192.00');
     expect(errors).toEqual([]);
     await page.close();
@@ -614,33 +633,29 @@ describe('ticker strip', () => {
 describe('strip items: chart and menu', () => {
   it('a click opens the item’s chart and a right-click asks main for its menu; with click-through on, neither', async () => {
     // Paused, the strip holds still, so the pointer lands on the item it aims at.
-    const { page, errors } = await openPage('strip', { preferences: { paused: true } });
+    const { page, errors, core, bridge } = await openPage('strip', { preferences: { paused: true } });
+    const asked = () =>
+      bridge.invocations
+        .filter((c) => c.name === 'openChart' || c.name === 'showItemMenu')
+        .map((c) => [c.name, ...c.args]);
     const item = page.locator('.lane:first-child .item[data-symbol="MSFT"]');
     await item.waitFor();
     await item.click();
     await item.click({ button: 'right' });
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          window.__fakeTicker.calls
-            .filter((c) => c.name === 'openChart' || c.name === 'showItemMenu')
-            .map((c) => [c.name, ...c.args]),
-        ),
-      )
-      .toEqual([
-        ['openChart', 'MSFT'],
-        ['showItemMenu', 'MSFT'],
-      ]);
+    await expect.poll(asked).toEqual([
+      ['openChart', 'MSFT'],
+      ['showItemMenu', 'MSFT'],
+    ]);
     // Clicks beside the items (the status badge, the grip) open nothing.
     await page.locator('.drag-grip').click({ force: true });
-    await page.evaluate(() => window.ticker.setPreferences({ clickThrough: true }));
+    await core.handlers.setPreferences({ clickThrough: true });
+    await bridge.waitForDelivery(
+      ({ channel, payload }) =>
+        channel === EVENT_CHANNELS.settings && (payload as PublicSettings).preferences.clickThrough,
+    );
     await item.click();
     await item.click({ button: 'right' });
-    expect(
-      await page.evaluate(
-        () => window.__fakeTicker.calls.filter((c) => c.name === 'openChart' || c.name === 'showItemMenu').length,
-      ),
-    ).toBe(2);
+    expect(asked()).toHaveLength(2);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -650,9 +665,13 @@ describe('two strips', () => {
   it('the same strip page shows whichever list main gives it: two strips, two lists', async () => {
     const tech = ['AAPL', 'MSFT', 'NVDA', 'TSLA'];
     const crypto = ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT', 'BINANCE:DOGEUSDT'];
-    const first = await openPage('strip', { symbols: tech, preferences: { speed: 40 } });
+    const first = await openPage('strip', {
+      symbols: tech,
+      otherLists: [{ name: 'Crypto', symbols: crypto, second: true }],
+      preferences: { speed: 40 },
+    });
     // Main hands the second strip's page settings whose `symbols` are its own list (strip-view.ts).
-    const second = await openPage('strip', { symbols: crypto, preferences: { speed: 40 } });
+    const second = await session.openCorePage('strip', first.core, { role: 'second' });
     const shown = (page: Page) =>
       page
         .locator('.lane:first-child .item')

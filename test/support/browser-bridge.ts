@@ -14,7 +14,7 @@ import type { BrowserWindow } from 'electron';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { CardRequest } from '../../src/shared/card-content';
 import { appLinkRules } from '../../src/shared/external-links';
-import { TickerError, WINDOW_KIND_ARGUMENT, type WindowKind } from '../../src/shared/ipc-contract';
+import { INVOKE_CHANNELS, TickerError, WINDOW_KIND_ARGUMENT, type WindowKind } from '../../src/shared/ipc-contract';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import type { IpcInvokeListener } from '../../src/main/ipc/ipc-main-like';
 import { serveAppIpc, type AppIpc } from '../../src/main/shell/app-ipc';
@@ -46,6 +46,14 @@ export interface BrowserBridge {
   readonly opened: OpenedRecord;
   /** The invoke channels this page called, in call order (as the page sent them, refused or not). */
   readonly calls: string[];
+  /** The same calls by the bridge's name for them (`setPreferences`), with their arguments. */
+  readonly invocations: { name: string; args: unknown[] }[];
+  /** The events main sent the page, in order, once the page's listeners have run. */
+  readonly delivered: { channel: string; payload: unknown }[];
+  /** Resolves once an event main sent the page (before or later) satisfies `check`; rejects after 5 s. */
+  waitForDelivery(check: (event: { channel: string; payload: unknown }) => boolean): Promise<void>;
+  /** Send the page a message as webContents.send does, as it is (for payloads main never builds). */
+  sendRaw(channel: string, payload: unknown): void;
   dispose(): void;
 }
 
@@ -78,6 +86,9 @@ export interface BrowserDesk {
   setOnBattery(onBattery: boolean): void;
   dispose(): void;
 }
+
+/** Invoke channel → the bridge's name for it. */
+const INVOKE_NAMES = new Map<string, string>(Object.entries(INVOKE_CHANNELS).map(([name, channel]) => [channel, name]));
 
 /** A fixed two-display desk, as Electron's screen module describes it. */
 const DISPLAYS = [
@@ -334,6 +345,24 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
 
   async function open(page: Page, { kind, role = 'first', latencyMs = 0 }: OpenWindowOptions): Promise<BrowserBridge> {
     const calls: string[] = [];
+    const invocations: { name: string; args: unknown[] }[] = [];
+    const delivered: { channel: string; payload: unknown }[] = [];
+    const waiters = new Set<(event: { channel: string; payload: unknown }) => void>();
+    const waitForDelivery = (check: (event: { channel: string; payload: unknown }) => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        if (delivered.some(check)) return resolve();
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error('main delivered no such event to the page'));
+        }, 5_000);
+        const waiter = (event: { channel: string; payload: unknown }) => {
+          if (!check(event)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve();
+        };
+        waiters.add(waiter);
+      });
     const id = nextId++;
     let cdp: CDPSession | null = await page.context().newCDPSession(page);
     // Each event crosses as one small script run on a DevTools session: the payload is a JSON
@@ -345,9 +374,16 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
     const send = (channel: string, payload: unknown): void => {
       const json = JSON.stringify(JSON.stringify(payload) ?? 'null');
       const expression = `{ const payload = JSON.parse(${json}); queueMicrotask(() => window.__tickerIpcDispatch?.(${JSON.stringify(channel)}, payload)); }`;
-      cdp?.send('Runtime.evaluate', { expression }).catch(() => {
-        // The page may be navigating or closed; the renderer re-reads state on load.
-      });
+      cdp?.send('Runtime.evaluate', { expression }).then(
+        () => {
+          const event = { channel, payload };
+          delivered.push(event);
+          for (const waiter of [...waiters]) waiter(event);
+        },
+        () => {
+          // The page may be navigating or closed; the renderer re-reads state on load.
+        },
+      );
     };
     const window = new PageWindow(id, send);
     windows.add(window);
@@ -361,7 +397,10 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
     // What Electron's IPC gives main with each message: the sender's web contents and its frame.
     const eventFrom = (source: { frame: Frame }) => ({ sender: { id }, senderFrame: { url: source.frame.url() } });
     await page.exposeBinding('__tickerIpcInvoke', async (source, channel: unknown, args: unknown) => {
-      if (typeof channel === 'string') calls.push(channel);
+      if (typeof channel === 'string') {
+        calls.push(channel);
+        invocations.push({ name: INVOKE_NAMES.get(channel) ?? channel, args: Array.isArray(args) ? args : [] });
+      }
       const handler = typeof channel === 'string' ? ipcMain.handlers.get(channel) : undefined;
       if (!handler) return { handled: false, value: null };
       const value = await handler(eventFrom(source), ...(Array.isArray(args) ? args : []));
@@ -384,7 +423,7 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
       cdp = null;
     };
     page.once('close', dispose);
-    return { opened, calls, dispose };
+    return { opened, calls, invocations, delivered, waitForDelivery, sendRaw: send, dispose };
   }
 
   return {
@@ -418,6 +457,10 @@ export async function attachBrowserBridge(
   return {
     opened: bridge.opened,
     calls: bridge.calls,
+    invocations: bridge.invocations,
+    delivered: bridge.delivered,
+    waitForDelivery: bridge.waitForDelivery,
+    sendRaw: bridge.sendRaw,
     dispose() {
       bridge.dispose();
       desk.dispose();

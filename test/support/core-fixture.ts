@@ -25,11 +25,24 @@ export interface CoreFixture {
 
 export function createCoreFixture(
   server: FakeFinnhub,
-  options: { symbols?: string[]; key?: string; store?: KeyValueStore } & Partial<Omit<TickerCoreDeps, 'settings'>> = {},
+  options: {
+    symbols?: string[];
+    key?: string;
+    store?: KeyValueStore;
+    /** The system's key store (default: one that encrypts). */
+    safeStorage?: SafeStorageLike;
+    /** The plan's cap on the symbols on screen (default the app's). */
+    maxSymbols?: number;
+  } & Partial<Omit<TickerCoreDeps, 'settings'>> = {},
 ): CoreFixture {
-  const { symbols, key, store: givenStore, ...deps } = options;
+  const { symbols, key, store: givenStore, safeStorage = fakeSafeStorage, maxSymbols, ...deps } = options;
   const store = givenStore ?? createMemoryStore();
-  const settings = createSettings({ store, safeStorage: fakeSafeStorage, platform: 'linux' });
+  const settings = createSettings({
+    store,
+    safeStorage,
+    platform: 'linux',
+    ...(maxSymbols !== undefined ? { maxSymbols } : {}),
+  });
   if (symbols) settings.lists.setSymbols(symbols);
   if (key) settings.key.set(key);
   const core = createTickerCore({ settings, wsUrl: server.wsUrl, restUrl: server.restUrl, ...deps });
