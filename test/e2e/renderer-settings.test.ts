@@ -1,21 +1,25 @@
 /**
- * The built settings page in headless Chromium with the scripted fake bridge: inline symbol
+ * The built settings page in headless Chromium on the real preload, main's IPC and a real core
+ * (the fake Finnhub server behind it, harness/app-page.ts): inline symbol
  * validation, autocomplete, keyboard-only reordering, the masked key, notices, live preferences.
  * The screenshot goes to test-output/harness-settings.png; the official settings.png comes from
  * app-settings.test.ts, against the real core.
  */
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
 import { PREFERENCE_RULES, type PreferenceKey, type PreferenceRule } from '../../src/shared/preference-rules';
-import type { FakeBridgeOptions } from '../support/fake-bridge';
+import type { SettingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
+import type { PublicSettings, RelayClientInfo } from '../../src/shared/types';
 import {
   OUTPUT_DIR,
   startRendererSession,
-  type OpenPageOptions,
+  type CorePageOptions,
   type RendererSession,
 } from './harness/renderer-session';
-import { PRICES, SYMBOLS } from './harness/sample-watchlist';
+import { openAppPage, type AppPage, type AppPageOptions } from './harness/app-page';
+import { SYMBOLS } from './harness/sample-watchlist';
 
 let session: RendererSession;
 
@@ -23,27 +27,50 @@ beforeAll(async () => {
   session = await startRendererSession();
 });
 
+let opened: AppPage[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.map((app) => app.close()));
+  opened = [];
+});
+
 afterAll(async () => {
   await session?.close();
 });
 
-function openPage(
-  name: 'strip' | 'settings',
-  bridge: FakeBridgeOptions = {},
-  options: Omit<OpenPageOptions, 'bridge'> = {},
-) {
-  return session.openPage(name, { ...options, bridge: { symbols: SYMBOLS, prices: PRICES, ...bridge } });
+/** A page on a real core in the situation `options` describe (the sample watch list by default). */
+async function openPage(name: 'strip' | 'settings', options: AppPageOptions = {}, pageOptions: CorePageOptions = {}) {
+  const app = await openAppPage(session, name, options, pageOptions);
+  opened.push(app);
+  return app;
+}
+
+/** The settings as main holds them now. */
+async function saved(app: AppPage): Promise<PublicSettings> {
+  return (await app.core.handlers.getPageStart()).settings;
+}
+
+/** The file dialogs answering as the user would: `outcomes` for each, cancelled otherwise. */
+function dialogs(
+  outcomes: Partial<{ [K in keyof SettingsTransferHandlers]: Awaited<ReturnType<SettingsTransferHandlers[K]>> }>,
+): SettingsTransferHandlers {
+  return {
+    exportSettings: () => outcomes.exportSettings ?? { status: 'cancelled' },
+    importSettings: () => outcomes.importSettings ?? { status: 'cancelled' },
+    exportHoldings: () => outcomes.exportHoldings ?? { status: 'cancelled' },
+  };
 }
 
 describe('settings view', () => {
   it('refuses a bad symbol and a duplicate inline, and adds from the autocomplete by keyboard', async () => {
-    const { page, errors } = await openPage('settings');
+    const app = await openPage('settings');
+    const { page, errors } = app;
     const input = page.locator('#add-symbol');
     await input.fill('NOT A SYMBOL!');
     await input.press('Enter');
     await expect.poll(() => page.locator('#add-symbol-error').textContent()).toContain('Not a valid symbol');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').length)).toBe(0);
+    expect(app.argsOf('addToList')).toHaveLength(0);
 
     await input.fill(' aapl ');
     await input.press('Enter');
@@ -66,7 +93,8 @@ describe('settings view', () => {
   });
 
   it("never offers the previous query's suggestions while the new query waits for its answer", async () => {
-    const { page, errors } = await openPage('settings', {}, { fakeClock: true });
+    const app = await openPage('settings', {}, { fakeClock: true });
+    const { page, errors } = app;
     const input = page.locator('#add-symbol');
     await input.waitFor();
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
@@ -82,23 +110,23 @@ describe('settings view', () => {
     await input.press('ArrowDown');
     expect(await input.getAttribute('aria-activedescendant')).toBeNull();
     await page.clock.runFor(300);
-    await expect.poll(options).toEqual(['AMZN', 'AMD']);
+    // What Finnhub's search finds for "am" (the fake server's catalogue).
+    await expect.poll(options).toEqual(['AMZN', 'AMAT']);
     await input.press('ArrowDown');
     await input.press('Enter');
     await expect
       .poll(() => page.locator('[data-testid="symbol-count"]').textContent())
       .toBe(`${SYMBOLS.length + 1} of 50`);
-    expect(
-      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'addToList').map((c) => c.args)),
-    ).toEqual([['l1', 'AMZN']]);
+    expect(app.argsOf('addToList')).toEqual([['l1', 'AMZN']]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('reorders symbols with the keyboard only and announces it', async () => {
-    const { page } = await openPage('settings');
+    const app = await openPage('settings');
+    const { page } = app;
     await page.locator('.symbol-row').first().waitFor();
-    const order = () => page.evaluate(() => window.__fakeTicker.state.settings.symbols.slice(0, 3));
+    const order = async () => (await saved(app)).symbols.slice(0, 3);
     // Tab from the add field into the list, then move the focused item with Alt+Arrow keys.
     await page.locator('#add-symbol').focus();
     await page.keyboard.press('Tab'); // Add button
@@ -124,26 +152,24 @@ describe('settings view', () => {
   });
 
   it('shows the masked key, notices, and focuses the add field on request', async () => {
-    const { page, errors } = await openPage('settings', {
-      key: { hasKey: true, masked: '••••a1b2', protection: 'obfuscated' },
-    });
+    // A system that cannot encrypt: the key is only obfuscated on disk.
+    const { page, errors, core } = await openPage('settings', { noEncryption: true });
     await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe('••••a1b2');
     expect(await page.locator('.warning-note').textContent()).toContain('cannot encrypt');
     expect(await page.locator('#api-key').getAttribute('type')).toBe('password');
 
-    await page.locator('#api-key').fill('short');
+    // A key Finnhub does not know.
+    await page.locator('#api-key').fill('wrong-key-9999');
     await page.getByRole('button', { name: 'Test' }).click();
     await expect.poll(() => page.locator('.field-result').textContent()).toContain('refused');
 
-    await page.evaluate(() =>
-      window.__fakeTicker.notice({
-        level: 'warning',
-        message: 'Your settings file was damaged; a backup was saved at /tmp/settings.bak',
-        at: 1,
-      }),
-    );
+    core.notify({
+      level: 'warning',
+      message: 'Your settings file was damaged; a backup was saved at /tmp/settings.bak',
+    });
     await expect.poll(() => page.locator('.notice').textContent()).toContain('backup was saved');
-    await page.evaluate(() => window.__fakeTicker.focusAddSymbol());
+    // The tray's "Add symbol…": main asks the open settings window to focus the field.
+    core.events.focusAddSymbol.emit(null);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-symbol');
     await page.getByRole('button', { name: 'Dismiss notice' }).click();
     await expect.poll(() => page.locator('.notice').count()).toBe(0);
@@ -155,30 +181,29 @@ describe('settings view', () => {
   });
 
   it('applies a preference change live and shows a refusal next to the control', async () => {
-    const { page } = await openPage('settings');
+    const { page, core } = await openPage('settings');
     await page.locator('#pref-theme').selectOption('light');
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.theme)).toBe('light');
+    await expect.poll(() => core.preferences().theme).toBe('light');
     await page.locator('#pref-showSparklines').uncheck();
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.showSparklines))
-      .toBe(false);
-    // The fake refuses speeds above 1000; force one through the slider's value.
+    await expect.poll(() => core.preferences().showSparklines).toBe(false);
+    // Main refuses speeds beyond the rule's range; force one through the slider's value.
     await page.locator('#pref-speed').evaluate((input: HTMLInputElement) => {
       input.max = '5000';
     });
     await page.locator('#pref-speed').fill('5000');
-    await expect
-      .poll(() => page.locator('#pref-speed-error').textContent())
-      .toBe('Speed must be between 0 and 1000 px/s.');
+    const { min, max } = PREFERENCE_RULES.speed;
+    await expect.poll(() => page.locator('#pref-speed-error').textContent()).toContain(`between ${min} and ${max}`);
+    expect(core.preferences().speed).not.toBe(5000);
     await page.close();
   });
 
   it('says when the watched markets open, and saves what the strip does meanwhile', async () => {
     // Saturday 2026-11-28, 09:59:30 New York (the page's clock runs on from there).
-    const { page, errors } = await openPage(
+    const at = Date.parse('2026-11-28T14:59:30Z');
+    const { page, errors, core } = await openPage(
       'settings',
-      { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'] },
-      { clockAt: Date.parse('2026-11-28T14:59:30Z') },
+      { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'], at },
+      { clockAt: at },
     );
     const lines = page.getByTestId('market-hours').locator('li');
     await expect
@@ -186,24 +211,22 @@ describe('settings view', () => {
       .toEqual(['US market opens Monday 09:30 ET (in 1 d 23 h)', 'Forex market opens tomorrow 17:00 ET (in 1 d 7 h)']);
     expect(await page.locator('#pref-whenMarketsClosed').inputValue()).toBe('dim');
     await page.locator('#pref-whenMarketsClosed').selectOption('hide');
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.whenMarketsClosed))
-      .toBe('hide');
+    await expect.poll(() => core.preferences().whenMarketsClosed).toBe('hide');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('economy: the choice is saved, and the line under it says whether it is in effect now and why', async () => {
-    const { page, errors } = await openPage('settings', { onBattery: true });
+    const { page, errors, core, desk } = await openPage('settings', {}, { onBattery: true });
     const select = page.locator('#pref-economy');
     const line = page.locator('#pref-economy-hint');
     expect(await select.inputValue()).toBe('on-battery');
     await expect.poll(() => line.textContent()).toMatch(/^On now: this computer runs on battery power/);
     expect(await select.getAttribute('aria-describedby')).toBe('pref-economy-hint');
-    await page.evaluate(() => window.__fakeTicker.setOnBattery(false));
+    desk.setOnBattery(false);
     await expect.poll(() => line.textContent()).toMatch(/^Off now: this computer runs on mains power/);
     await select.selectOption('always');
-    await expect.poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.economy)).toBe('always');
+    await expect.poll(() => core.preferences().economy).toBe('always');
     await expect.poll(() => line.textContent()).toBe('On: the strip shows a page at a time instead of scrolling.');
     await select.selectOption('never');
     await expect.poll(() => line.textContent()).toBe('Off: the strip moves as Motion says.');
@@ -287,12 +310,12 @@ describe('settings view', () => {
   });
 
   it('records a global shortcut from key presses, refuses bare keys and clashes, clears, and shows a taken one', async () => {
-    const { page, errors } = await openPage('settings', { shortcutsTaken: ['CommandOrControl+Alt+P'] });
+    const app = await openPage('settings', {}, { shortcutsTaken: ['CommandOrControl+Alt+P'] });
+    const { page, errors } = app;
     const toggle = page.locator('#pref-shortcutToggleStrips');
     const pause = page.locator('#pref-shortcutPause');
     await toggle.waitFor();
-    const saved = () =>
-      page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]));
+    const saved = () => app.argsOf('setPreferences').map((args) => args[0]);
     // The default that another program holds is shown as such.
     await expect
       .poll(() => page.locator('#pref-shortcutPause-state').textContent())
@@ -352,17 +375,17 @@ describe('settings view', () => {
   });
 
   it('turns the second strip on, picks its list, edge and display, and shows a refusal over the cap', async () => {
-    const { page, errors } = await openPage('settings', {
+    const app = await openPage('settings', {
       maxSymbols: SYMBOLS.length + 1,
       otherLists: [
-        { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:SOLUSDT'] },
-        { id: 'l3', name: 'FX', symbols: ['OANDA:EUR_USD', 'OANDA:GBP_USD', 'OANDA:USD_CHF'] },
+        { name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:SOLUSDT'] }, // l2
+        { name: 'FX', symbols: ['OANDA:EUR_USD', 'OANDA:GBP_USD', 'OANDA:USD_CHF'] }, // l3
       ],
     });
+    const { page, errors } = app;
     const enabled = page.locator('#second-strip-enabled');
     await enabled.waitFor();
-    const sent = () =>
-      page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'setSecondStrip').map((c) => c.args[0]));
+    const sent = () => app.argsOf('setSecondStrip').map((args) => args[0]);
     expect(await enabled.isChecked()).toBe(false);
     expect(await page.locator('#second-strip-list option').allTextContents()).toEqual([
       `Watch list (${SYMBOLS.length})`,
@@ -382,7 +405,7 @@ describe('settings view', () => {
     await expect.poll(sent).toEqual([{ listId: 'l2' }, { displayId: 1 }, { enabled: true }]);
     await expect.poll(() => enabled.isChecked()).toBe(true);
     await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.secondStrip))
+      .poll(async () => (await saved(app)).secondStrip)
       // What this test sets; the strip's content and sort order keep their saved values.
       .toMatchObject({ enabled: true, listId: 'l2', position: 'bottom', displayId: 1 });
     // The lists section says which list each strip shows.
@@ -431,7 +454,8 @@ describe('settings view', () => {
 
 describe('settings view: chart link', () => {
   it('refuses an unusable chart link inline without saving it, and saves a valid one', async () => {
-    const { page, errors } = await openPage('settings');
+    const app = await openPage('settings');
+    const { page, errors } = app;
     const input = page.locator('#pref-chartUrlTemplate');
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
     await input.fill('http://charts.example.com/{symbol}');
@@ -442,13 +466,9 @@ describe('settings view: chart link', () => {
     await input.fill('https://charts.example.com/quote');
     await expect.poll(() => page.locator('#pref-chartUrlTemplate-error').textContent()).toContain('{symbol}');
     await input.fill('https://charts.example.com/quote/{symbol}');
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.state.settings.preferences.chartUrlTemplate))
-      .toBe('https://charts.example.com/quote/{symbol}');
+    await expect.poll(() => app.core.preferences().chartUrlTemplate).toBe('https://charts.example.com/quote/{symbol}');
     expect(await page.locator('#pref-chartUrlTemplate-error').count()).toBe(0);
-    const sent = await page.evaluate(() =>
-      window.__fakeTicker.calls.filter((c) => c.name === 'setPreferences').map((c) => c.args[0]),
-    );
+    const sent = app.argsOf('setPreferences').map((args) => args[0]);
     expect(sent).toEqual([{ chartUrlTemplate: 'https://charts.example.com/quote/{symbol}' }]);
     await page.getByRole('button', { name: 'Default', exact: true }).click();
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
@@ -458,13 +478,15 @@ describe('settings view: chart link', () => {
 });
 
 describe('settings view: watch lists', () => {
-  const crypto = { id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] };
+  // Created second, so it is list l2.
+  const crypto = { name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] };
   const rows = (page: import('playwright-core').Page) => page.locator('.list-row .list-name').allTextContents();
   const symbolsShown = (page: import('playwright-core').Page) =>
     page.locator('.symbol-row').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.symbol));
 
   it('creates, renames, reorders within and shows a list; refuses bad and taken names inline', async () => {
-    const { page, errors } = await openPage('settings', { otherLists: [crypto] });
+    const app = await openPage('settings', { otherLists: [crypto] });
+    const { page, errors } = app;
     await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto']);
     expect(await page.locator('.list-row[data-list="l1"] .on-strip').count()).toBe(1);
 
@@ -478,7 +500,7 @@ describe('settings view: watch lists', () => {
     await name.fill('   ');
     await name.press('Enter');
     await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('A list needs a name.');
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'createList').length)).toBe(0);
+    expect(app.argsOf('createList')).toHaveLength(0);
 
     // A new list is created and opened for editing; a symbol goes into it, not into the shown list.
     await name.fill('FX');
@@ -488,7 +510,7 @@ describe('settings view: watch lists', () => {
     await page.locator('#add-symbol').fill('oanda:eur_usd');
     await page.locator('#add-symbol').press('Enter');
     await expect.poll(() => symbolsShown(page)).toEqual(['OANDA:EUR_USD']);
-    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual(SYMBOLS);
+    expect((await saved(app)).symbols).toEqual(SYMBOLS);
 
     // Rename, with Escape cancelling and a taken name refused.
     await page.getByRole('button', { name: 'Rename FX' }).click();
@@ -507,17 +529,12 @@ describe('settings view: watch lists', () => {
     await expect.poll(() => symbolsShown(page)).toEqual(crypto.symbols);
     await page.getByRole('button', { name: 'Move ETH/USDT up' }).click();
     await expect.poll(() => symbolsShown(page)).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
-    expect(
-      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'moveInList').map((c) => c.args)),
-    ).toEqual([['l2', 'BINANCE:ETHUSDT', 0]]);
+    expect(app.argsOf('moveInList')).toEqual([['l2', 'BINANCE:ETHUSDT', 0]]);
 
     // Show it on the strip.
     await page.getByRole('button', { name: 'Show Crypto on the strip' }).click();
     await expect.poll(() => page.locator('.list-row[data-list="l2"] .on-strip').count()).toBe(1);
-    expect(await page.evaluate(() => window.__fakeTicker.state.settings.symbols)).toEqual([
-      'BINANCE:ETHUSDT',
-      'BINANCE:BTCUSDT',
-    ]);
+    expect((await saved(app)).symbols).toEqual(['BINANCE:ETHUSDT', 'BINANCE:BTCUSDT']);
     await page
       .locator('section[aria-labelledby="lists-heading"]')
       .screenshot({ path: join(OUTPUT_DIR, 'settings-lists.png') });
@@ -526,65 +543,70 @@ describe('settings view: watch lists', () => {
   });
 
   it('deletes a list only after confirming, and never the last one', async () => {
-    const { page, errors } = await openPage('settings', { otherLists: [crypto] });
+    const app = await openPage('settings', { otherLists: [crypto] });
+    const { page, errors } = app;
     await page.getByRole('button', { name: 'Delete Crypto' }).click();
     const confirm = page.getByRole('group', { name: 'Delete Crypto?' });
     await expect.poll(() => confirm.textContent()).toContain('Delete “Crypto” and its 2 symbols?');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').length)).toBe(0);
+    expect(app.argsOf('deleteList')).toHaveLength(0);
     await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto']);
 
     await page.getByRole('button', { name: 'Delete Crypto' }).click();
     await page.getByRole('group', { name: 'Delete Crypto?' }).getByRole('button', { name: 'Delete list' }).click();
     await expect.poll(() => rows(page)).toEqual(['Watch list']);
     expect(await page.getByRole('button', { name: 'Delete Watch list' }).isDisabled()).toBe(true);
-    expect(
-      await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'deleteList').map((c) => c.args)),
-    ).toEqual([['l2']]);
+    expect(app.argsOf('deleteList')).toEqual([['l2']]);
     expect(errors).toEqual([]);
     await page.close();
   });
 });
 
 describe('settings view: relay', () => {
-  const TOKEN = 'relay-token-Xq3vN8pL2mK7wR4tY9bC1dF6';
-  const calls = (page: import('playwright-core').Page, name: string) =>
-    page.evaluate((n) => window.__fakeTicker.calls.filter((c) => c.name === n).map((c) => c.args), name);
+  const calls = (app: AppPage, name: string) => app.argsOf(name);
+  /** The relay's saved token, and how the page shows it masked. */
+  const tokenOf = async (app: AppPage) => {
+    const { token } = await app.core.handlers.getRelay();
+    return { TOKEN: token, masked: `••••••••${token.slice(-4)}` };
+  };
+  /** Connected clients as the relay announces them (a real relay's clients: relay-eventsource.test.ts). */
+  const announceClients = async (app: AppPage, clients: RelayClientInfo[]) =>
+    app.core.events.relay.emit({ ...(await app.core.handlers.getRelay()), clients });
   const relay = (page: import('playwright-core').Page) => page.locator('section[aria-labelledby="relay-heading"]');
 
   it('turns on, shows its clients live, and keeps the token masked until asked', async () => {
-    const { page, errors } = await openPage('settings', { symbols: ['AAPL', 'BINANCE:BTCUSDT'] });
+    const app = await openPage('settings', { symbols: ['AAPL', 'BINANCE:BTCUSDT'] });
+    const { page, errors } = app;
+    const { TOKEN, masked } = await tokenOf(app);
     const status = page.getByTestId('relay-status');
     await expect.poll(() => status.textContent()).toContain('The relay is off');
     expect(await page.getByTestId('relay-pill').textContent()).toBe('Off');
     // Masked everywhere until Show; the full token is nowhere in the page.
-    await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe('••••••••1dF6');
+    await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe(masked);
     expect(await page.locator('body').innerText()).not.toContain(TOKEN);
-    expect(await page.getByTestId('relay-ws-url').textContent()).toBe('ws://127.0.0.1:8765/?token=••••••••1dF6');
+    expect(await page.getByTestId('relay-ws-url').textContent()).toBe(`ws://127.0.0.1:8765/?token=${masked}`);
 
     await page.locator('#pref-relayEnabled').check();
     await expect.poll(() => status.textContent()).toBe('Listening on 127.0.0.1:8765, no clients connected.');
-    expect(await calls(page, 'setPreferences')).toEqual([[{ relayEnabled: true }]]);
+    expect(await calls(app, 'setPreferences')).toEqual([[{ relayEnabled: true }]]);
     expect(await page.getByTestId('relay-pill').textContent()).toBe('On');
 
-    await page.evaluate(() =>
-      window.__fakeTicker.setRelayClients([
-        {
-          id: 'ws-1',
-          kind: 'websocket',
-          origin: null,
-          connectedAt: Date.parse('2026-12-01T14:30:05Z'),
-          symbols: ['AAPL', 'MSFT'],
-        },
-        {
-          id: 'sse-2',
-          kind: 'sse',
-          origin: 'https://dash.example.com',
-          connectedAt: Date.parse('2026-12-01T14:31:00Z'),
-          symbols: ['BINANCE:BTCUSDT'],
-        },
-      ]),
-    );
+    await announceClients(app, [
+      {
+        id: 'ws-1',
+        kind: 'websocket',
+        origin: null,
+        connectedAt: Date.parse('2026-12-01T14:30:05Z'),
+        symbols: ['AAPL', 'MSFT'],
+      },
+      {
+        id: 'sse-2',
+        kind: 'sse',
+        origin: 'https://dash.example.com',
+        connectedAt: Date.parse('2026-12-01T14:31:00Z'),
+        symbols: ['BINANCE:BTCUSDT'],
+      },
+    ]);
     await expect.poll(() => status.textContent()).toBe('Listening on 127.0.0.1:8765, 2 clients connected.');
     const rows = () =>
       page
@@ -602,14 +624,14 @@ describe('settings view: relay', () => {
       `http://127.0.0.1:8765/sse?symbols=AAPL,BINANCE:BTCUSDT&token=${TOKEN}`,
     );
     await relay(page).getByRole('button', { name: 'Hide' }).click();
-    expect(await page.getByTestId('relay-token').textContent()).toBe('••••••••1dF6');
+    expect(await page.getByTestId('relay-token').textContent()).toBe(masked);
 
     // Copy goes through main, which builds the text; the page only names what to copy.
     await relay(page).getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => page.getByTestId('relay-message').textContent()).toBe('Relay token copied.');
     await page.getByRole('button', { name: 'Copy the WebSocket address' }).click();
     await page.getByRole('button', { name: 'Copy the server-sent events address' }).click();
-    await expect.poll(() => calls(page, 'copyRelay')).toEqual([['token'], ['websocket-url'], ['sse-url']]);
+    await expect.poll(() => calls(app, 'copyRelay')).toEqual([['token'], ['websocket-url'], ['sse-url']]);
     // The Finnhub key (masked in its own section) never appears in the relay's.
     expect(await relay(page).innerText()).not.toContain('a1b2');
 
@@ -620,21 +642,27 @@ describe('settings view: relay', () => {
 
   it('regenerates the token only after a confirmation that says clients are disconnected', async () => {
     const clients = [{ id: 'ws-1', kind: 'websocket' as const, origin: null, connectedAt: 1, symbols: ['AAPL'] }];
-    const { page, errors } = await openPage('settings', { preferences: { relayEnabled: true }, relay: { clients } });
+    const app = await openPage('settings', { preferences: { relayEnabled: true } });
+    const { page, errors } = app;
+    const { masked } = await tokenOf(app);
+    await expect.poll(() => page.getByTestId('relay-status').textContent()).toContain('Listening on');
+    await announceClients(app, clients);
     await relay(page).getByRole('button', { name: 'Regenerate…' }).click();
     const confirm = page.getByRole('group', { name: 'Regenerate the relay token?' });
     await expect.poll(() => confirm.textContent()).toContain('the client connected with it is disconnected');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await confirm.count()).toBe(0);
-    expect(await calls(page, 'regenerateRelayToken')).toEqual([]);
+    expect(await calls(app, 'regenerateRelayToken')).toEqual([]);
 
     await relay(page).getByRole('button', { name: 'Regenerate…' }).click();
     await page
       .getByRole('group', { name: 'Regenerate the relay token?' })
       .getByRole('button', { name: 'Regenerate' })
       .click();
-    await expect.poll(() => page.getByTestId('relay-token').textContent()).toBe('••••••••0001');
-    expect(await calls(page, 'regenerateRelayToken')).toEqual([[]]);
+    // A new token: the page shows the new one, masked.
+    await expect.poll(() => page.getByTestId('relay-token').textContent()).not.toBe(masked);
+    expect(await page.getByTestId('relay-token').textContent()).toBe((await tokenOf(app)).masked);
+    expect(await calls(app, 'regenerateRelayToken')).toEqual([[]]);
     await expect
       .poll(() => page.getByTestId('relay-status').textContent())
       .toBe('Listening on 127.0.0.1:8765, no clients connected.');
@@ -643,7 +671,8 @@ describe('settings view: relay', () => {
   });
 
   it('checks origins with the shared rule inline, and saves them normalised', async () => {
-    const { page, errors } = await openPage('settings');
+    const app = await openPage('settings');
+    const { page, errors } = app;
     const input = page.locator('#relay-origin');
     const error = page.locator('#relay-origin-error');
     await input.fill('https://dash.example.com/app');
@@ -653,7 +682,7 @@ describe('settings view: relay', () => {
     await input.fill('ftp://files.example.com');
     await input.press('Enter');
     await expect.poll(() => error.textContent()).toContain('Not an origin');
-    expect(await calls(page, 'setRelayOrigins')).toEqual([]);
+    expect(await calls(app, 'setRelayOrigins')).toEqual([]);
 
     await input.fill(' https://Dash.Example.com/ ');
     await input.press('Enter');
@@ -670,10 +699,8 @@ describe('settings view: relay', () => {
     await relay(page).getByRole('button', { name: 'Allow' }).click();
     await expect.poll(() => page.locator('.origin-list li').count()).toBe(2);
     await page.getByRole('button', { name: 'Remove https://dash.example.com' }).click();
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.state.relay.origins))
-      .toEqual(['http://localhost:3000']);
-    expect(await calls(page, 'setRelayOrigins')).toEqual([
+    await expect.poll(async () => (await app.core.handlers.getRelay()).origins).toEqual(['http://localhost:3000']);
+    expect(await calls(app, 'setRelayOrigins')).toEqual([
       [['https://dash.example.com']],
       [['https://dash.example.com', 'http://localhost:3000']],
       [['http://localhost:3000']],
@@ -683,10 +710,12 @@ describe('settings view: relay', () => {
   });
 
   it('refuses a port outside the rule inline, and says clearly when the port is taken', async () => {
-    const { page, errors } = await openPage('settings', {
-      preferences: { relayEnabled: true },
-      relay: { busyPorts: [9000] },
-    });
+    // Another program listens on 9000.
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(9000, '127.0.0.1', resolve));
+    const app = await openPage('settings', { preferences: { relayEnabled: true } });
+    const { page, errors } = app;
+    const { masked } = await tokenOf(app);
     const port = page.locator('#pref-relayPort');
     await expect.poll(() => page.getByTestId('relay-status').textContent()).toContain('Listening on 127.0.0.1:8765');
     await port.fill('80');
@@ -695,7 +724,7 @@ describe('settings view: relay', () => {
       .poll(() => page.locator('#pref-relayPort-error').textContent())
       .toBe('Choose a port from 1024 to 65535.');
     expect(await port.getAttribute('aria-invalid')).toBe('true');
-    expect(await calls(page, 'setPreferences')).toEqual([]);
+    expect(await calls(app, 'setPreferences')).toEqual([]);
 
     await port.fill('9000');
     await port.press('Enter');
@@ -704,14 +733,15 @@ describe('settings view: relay', () => {
       .toBe('The relay is not running: Port 9000 is already in use: pick another relay port.');
     expect(await page.getByTestId('relay-status').getAttribute('role')).toBe('alert');
     expect(await page.getByTestId('relay-pill').textContent()).toBe('Not running');
-    expect(await calls(page, 'setPreferences')).toEqual([[{ relayPort: 9000 }]]);
+    expect(await calls(app, 'setPreferences')).toEqual([[{ relayPort: 9000 }]]);
 
     await port.fill('9001');
     await port.press('Enter');
     await expect
       .poll(() => page.getByTestId('relay-status').textContent())
       .toBe('Listening on 127.0.0.1:9001, no clients connected.');
-    expect(await page.getByTestId('relay-ws-url').textContent()).toBe('ws://127.0.0.1:9001/?token=••••••••1dF6');
+    expect(await page.getByTestId('relay-ws-url').textContent()).toBe(`ws://127.0.0.1:9001/?token=${masked}`);
+    await new Promise((resolve) => busy.close(resolve));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -719,23 +749,27 @@ describe('settings view: relay', () => {
 
 describe('settings view: portfolio export', () => {
   it('asks main to export the lots (nothing named by the page), and reports the outcome', async () => {
-    const { page, errors } = await openPage('settings', {
-      holdings: {
-        baseCurrency: 'USD',
-        lots: [{ id: 'lot-1', symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' }],
+    const app = await openPage(
+      'settings',
+      { lots: [{ symbol: 'AAPL', quantity: '10', price: '150', date: '2024-01-10', note: '' }] },
+      {
+        settingsTransfer: dialogs({
+          exportHoldings: {
+            status: 'exported',
+            fileName: 'ticker-holdings.csv',
+            summary: 'Exported 1 lot of 1 symbol.',
+          },
+        }),
       },
-      transfer: {
-        holdings: { status: 'exported', fileName: 'ticker-holdings.csv', summary: 'Exported 1 lot of 1 symbol.' },
-      },
-    });
+    );
+    const { page, errors } = app;
     const section = page.locator('section.portfolio-section');
     await section.getByRole('button', { name: 'Export lots as CSV…' }).click();
     await expect
       .poll(() => section.locator('.holdings-export-result').textContent())
       .toBe('✓ Exported 1 lot of 1 symbol. Saved as ticker-holdings.csv.');
     expect(await section.locator('a[download], a[href^="data:"]').count()).toBe(0);
-    const calls = await page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportHoldings'));
-    expect(calls).toEqual([{ name: 'exportHoldings', args: [] }]);
+    expect(app.argsOf('exportHoldings')).toEqual([[]]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -744,16 +778,21 @@ describe('settings view: portfolio export', () => {
 describe('settings view: import and export', () => {
   it('asks main for the dialogs by format only, lists every problem of a refused import, and reports an export', async () => {
     const problems = ['line 2: "not a symbol" is not a valid symbol', 'line 3: IBM is already in "Tech" (line 1)'];
-    const { page, errors } = await openPage('settings', {
-      transfer: {
-        export: {
-          status: 'exported',
-          fileName: 'ticker-settings.json',
-          summary: 'Exported 1 list (5 symbols) and the preferences.',
-        },
-        import: { status: 'refused', fileName: 'bad.csv', problems },
+    const app = await openPage(
+      'settings',
+      {},
+      {
+        settingsTransfer: dialogs({
+          exportSettings: {
+            status: 'exported',
+            fileName: 'ticker-settings.json',
+            summary: 'Exported 1 list (5 symbols) and the preferences.',
+          },
+          importSettings: { status: 'refused', fileName: 'bad.csv', problems },
+        }),
       },
-    });
+    );
+    const { page, errors } = app;
     const section = page.getByRole('region', { name: 'Import and export' });
     await section.getByRole('button', { name: 'Import…' }).click();
     const shown = section.getByTestId('import-problems');
@@ -767,9 +806,7 @@ describe('settings view: import and export', () => {
       .toBe('✓ Exported 1 list (5 symbols) and the preferences. Saved as ticker-settings.json.');
     expect(await shown.count()).toBe(0);
     await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
-    const calls = await page.evaluate(() =>
-      window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings' || c.name === 'importSettings'),
-    );
+    const calls = app.bridge.invocations.filter((c) => c.name === 'exportSettings' || c.name === 'importSettings');
     expect(calls).toEqual([
       { name: 'importSettings', args: [] },
       { name: 'exportSettings', args: ['json'] },
@@ -780,14 +817,19 @@ describe('settings view: import and export', () => {
   });
 
   it('reports a successful import, and a cancelled dialog says nothing', async () => {
-    const { page, errors } = await openPage('settings', {
-      transfer: { import: { status: 'imported', fileName: 'ticker.json', summary: 'Imported: added "Tech".' } },
-    });
+    const app = await openPage(
+      'settings',
+      {},
+      {
+        settingsTransfer: dialogs({
+          importSettings: { status: 'imported', fileName: 'ticker.json', summary: 'Imported: added "Tech".' },
+        }),
+      },
+    );
+    const { page, errors } = app;
     const section = page.getByRole('region', { name: 'Import and export' });
     await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
-    await expect
-      .poll(() => page.evaluate(() => window.__fakeTicker.calls.filter((c) => c.name === 'exportSettings').length))
-      .toBe(1);
+    await expect.poll(() => app.argsOf('exportSettings').length).toBe(1);
     expect(await section.getByRole('status').textContent()).toBe('');
     await section.getByRole('button', { name: 'Import…' }).click();
     await expect
