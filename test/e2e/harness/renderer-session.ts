@@ -1,8 +1,7 @@
 /**
  * One Chromium and one static server over the built renderer pages (built once per source change,
- * shared by every test file), plus page helpers. `openPage` gives a page the scripted fake bridge
- * (test/support/fake-bridge.ts); `openCorePage` gives it the bridge to a REAL core
- * (test/support/browser-bridge.ts).
+ * shared by every test file), plus page helpers. `openCorePage` opens a page as main's window of its
+ * kind: the real preload over main's real IPC, on a REAL core (test/support/browser-bridge.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,19 +15,12 @@ import {
   type BrowserDeskOptions,
 } from '../../support/browser-bridge';
 import type { StripRole } from '../../../src/main/shell/strip-view';
-import {
-  fakeBridgeInitScript,
-  fakeBridgeScript,
-  type FakeBridgeOptions,
-  type FakeTickerControl,
-} from '../../support/fake-bridge';
 import { buildRendererCached } from './build-renderer';
 import { serveStatic } from './static-server';
 
 declare global {
-  // The fake's controller, as installed in the page.
-  var __fakeTicker: FakeTickerControl;
-  // The bridge the pages use (as src/renderer/env.d.ts declares it for the renderer).
+  // The bridge the pages use, as a test may call it from a page of any kind (the renderer's own
+  // type, src/renderer/env.d.ts, gives each page only its kind's).
   interface Window {
     readonly ticker: TickerApi;
   }
@@ -58,7 +50,6 @@ export const SETTINGS_VIEWPORT = { width: 760, height: 900 };
 export const CARD_VIEWPORT = { width: 320, height: 420 };
 
 export interface OpenPageOptions {
-  bridge?: FakeBridgeOptions;
   viewport?: { width: number; height: number };
   reducedMotion?: 'reduce' | 'no-preference';
   /** Install Playwright's fake clock before the page loads. */
@@ -72,7 +63,7 @@ export interface OpenPageOptions {
 /** How long a real-core page's waits (waitForFunction, locators) may take before failing. */
 export const CORE_PAGE_TIMEOUT_MS = 8_000;
 
-export type CorePageOptions = Omit<OpenPageOptions, 'bridge'> &
+export type CorePageOptions = OpenPageOptions &
   BrowserDeskOptions & {
     /** Which strip a strip page is (default the first). */
     role?: StripRole;
@@ -83,8 +74,6 @@ export type CorePageOptions = Omit<OpenPageOptions, 'bridge'> &
 export interface RendererSession {
   readonly browser: Browser;
   readonly url: string;
-  /** Open strip.html or settings.html with the fake bridge; `errors` collects page errors. */
-  openPage(name: 'strip' | 'settings', options?: OpenPageOptions): Promise<{ page: Page; errors: string[] }>;
   /**
    * Open strip.html or settings.html as main's window of that kind: the page runs the real preload,
    * which talks to main's real IPC surface over `core` (one desk per core, shared by its pages; the
@@ -140,12 +129,6 @@ export async function startRendererSession(): Promise<RendererSession> {
   return {
     browser,
     url: server.url,
-    async openPage(name, options = {}) {
-      const { page, errors } = await newPage(name, options);
-      await page.addInitScript({ content: fakeBridgeInitScript(fakeBridgeScript(options.bridge)) });
-      await page.goto(`${server.url}/${name}.html`);
-      return { page, errors };
-    },
     async openCorePage(name, core, options = {}) {
       const { page, errors } = await newPage(name, options);
       // Fail fast with Playwright's message rather than at the test's own timeout.
