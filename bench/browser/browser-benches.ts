@@ -3,6 +3,7 @@ import { BENCH_SYMBOLS } from '../lib/market';
 import { seededRandom } from '../lib/prng';
 import { runLatencyBench, type LatencyDetails, type LatencyResult } from './latency-bench';
 import { runRendererBench, type RendererDetails, type RendererResult } from './renderer-bench';
+import type { BenchBrowser } from './bench-browser';
 import { startStripRig } from './strip-rig';
 import type { StripWindow } from './strip-window';
 import { TradePump } from './trade-pump';
@@ -22,8 +23,11 @@ export interface BrowserBenchResults {
   window: StripWindow;
 }
 
-export async function runBrowserBenches(options: BrowserBenchOptions): Promise<BrowserBenchResults> {
-  const rig = await startStripRig();
+export async function runBrowserBenches(
+  bench: BenchBrowser,
+  options: BrowserBenchOptions,
+): Promise<BrowserBenchResults> {
+  const rig = await startStripRig(bench);
   try {
     const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(options.seed));
     // Every symbol gets a price, then a warm-up stream (JIT, React, first layouts) before measuring.

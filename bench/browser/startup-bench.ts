@@ -9,14 +9,9 @@
  * DevTools session) and each call through it (page → DevTools → Playwright → handler and back) cost
  * time the app does not pay; both are measured and reported beside the figure, never subtracted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PAGE_START_MARKS } from '../../src/shared/page-start-marks';
-import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { STRIP_VIEWPORT } from '../../test/e2e/harness/renderer-session';
-import { serveStatic } from '../../test/e2e/harness/static-server';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
@@ -156,27 +151,22 @@ export interface StartupRuns {
 }
 
 /**
- * `runs` startups of each feed, alternating, in `browser` (no other core running); `server` is the
- * fake Finnhub for the fake-server runs (it sends a trade for every symbol as soon as they are subscribed).
+ * `runs` startups of each feed, alternating, in `browser` (no other core running), from the shipped
+ * build served at `filesUrl`; `server` is the fake Finnhub for the fake-server runs (it sends a
+ * trade for every symbol as soon as they are subscribed).
  */
-export async function runStartupBench(browser: Browser, server: FakeFinnhub, runs: number): Promise<StartupRuns> {
-  const buildDir = mkdtempSync(join(tmpdir(), 'ticker-bench-startup-'));
-  try {
-    await buildRenderer(buildDir, { shipped: true });
-    const files = await serveStatic(buildDir);
-    try {
-      const result: StartupRuns = { demo: [], fake_server: [] };
-      for (let run = 0; run < runs; run += 1) {
-        result.demo.push(await startupOnce(browser, files.url, null));
-        result.fake_server.push(await startupOnce(browser, files.url, server));
-      }
-      return result;
-    } finally {
-      await files.close();
-    }
-  } finally {
-    rmSync(buildDir, { recursive: true, force: true });
+export async function runStartupBench(
+  browser: Browser,
+  server: FakeFinnhub,
+  runs: number,
+  filesUrl: string,
+): Promise<StartupRuns> {
+  const result: StartupRuns = { demo: [], fake_server: [] };
+  for (let run = 0; run < runs; run += 1) {
+    result.demo.push(await startupOnce(browser, filesUrl, null));
+    result.fake_server.push(await startupOnce(browser, filesUrl, server));
   }
+  return result;
 }
 
 /** The median of each step over the runs. */

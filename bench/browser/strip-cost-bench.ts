@@ -7,17 +7,11 @@
  *
  * One browser, one page at a time (others closed), the real core behind the test bridge.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../../src/engine/market/tick-store';
 import { systemClock, type Clock } from '../../src/shared/clock';
 import { DEFAULT_PREFERENCES, PREFERENCE_RULES } from '../../src/shared/preference-rules';
-import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
-import { serveStatic } from '../../test/e2e/harness/static-server';
 import { economyState } from '../../src/shared/economy';
 import { glideStep } from '../../src/shared/glide-timing';
 import { attachBrowserBridge } from '../../test/support/browser-bridge';
@@ -27,6 +21,7 @@ import { BENCH_SYMBOL_NAMES, BENCH_SYMBOLS } from '../lib/market';
 import { cpuBetween, treeTimes } from '../lib/process-cpu';
 import { seededRandom } from '../lib/prng';
 import { linearTrend, median } from '../lib/stats';
+import type { BenchBrowser } from './bench-browser';
 import { medianMarks, runStartupBench, type StartupMarks, type StartupRuns } from './startup-bench';
 import {
   fitToWindow,
@@ -474,25 +469,20 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
 }
 
 export async function runStripCostBench(
+  bench: BenchBrowser,
   options: StripCostOptions,
 ): Promise<{ result: StripCostResult; details: StripCostDetails }> {
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
-    const buildDir = mkdtempSync(join(tmpdir(), 'ticker-bench-cost-'));
-    cleanups.push(() => rmSync(buildDir, { recursive: true, force: true }));
-    await buildRenderer(buildDir);
-    const files = await serveStatic(buildDir);
-    cleanups.push(() => files.close());
+    const { browser } = bench;
     const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
     cleanups.push(() => server.close());
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    cleanups.push(() => browser.close());
 
     // Startup first, while no other core runs.
     const startupRuns =
       options.startup === false
         ? { demo: [], fake_server: [] }
-        : await runStartupBench(browser, server, options.startupRuns);
+        : await runStartupBench(browser, server, options.startupRuns, bench.shippedUrl);
     const chosen = new Set<Scenario>(['blank', ...(options.scenarios ?? SCENARIOS)]);
 
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
@@ -502,7 +492,7 @@ export async function runStripCostBench(
     const pump = new TradePump(server, BENCH_SYMBOLS, seededRandom(options.seed));
     // Every symbol has a price before any strip page opens; "no trades" scenarios get no more.
     pump.sendRound();
-    const rig: Rig = { browser, browserRoot: process.pid, filesUrl: files.url, server, core, pump };
+    const rig: Rig = { browser, browserRoot: process.pid, filesUrl: bench.filesUrl, server, core, pump };
 
     const rounds = Object.fromEntries(
       SCENARIOS.map((scenario) => [

@@ -1,20 +1,15 @@
 /**
  * The real data path in one process, for the browser benchmarks: the fake Finnhub server → the
  * real TickerCore (FinnhubConnection, TickStore, QuotePublisher at its default 10 Hz) → the
- * browser test bridge → the built strip page in headless Chromium.
+ * browser test bridge → the built strip page in the run's headless Chromium (bench-browser.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
-import { buildRenderer } from '../../test/e2e/harness/build-renderer';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
-import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
 import { attachBrowserBridge, type BrowserBridge } from '../../test/support/browser-bridge';
 import { createCoreFixture } from '../../test/support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finnhub';
 import { BENCH_SYMBOL_NAMES } from '../lib/market';
+import type { BenchBrowser } from './bench-browser';
 import { fitToWindow, newStripPage, STRIP_WINDOW, type StripWindow } from './strip-window';
 
 const API_KEY = 'bench-key';
@@ -28,7 +23,7 @@ export interface StripRig {
   close(): Promise<void>;
 }
 
-export async function startStripRig(window: StripWindow = STRIP_WINDOW): Promise<StripRig> {
+export async function startStripRig(bench: BenchBrowser, window: StripWindow = STRIP_WINDOW): Promise<StripRig> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) {
@@ -40,20 +35,13 @@ export async function startStripRig(window: StripWindow = STRIP_WINDOW): Promise
     }
   };
   try {
-    const buildDir = mkdtempSync(join(tmpdir(), 'ticker-bench-renderer-'));
-    cleanups.push(() => rmSync(buildDir, { recursive: true, force: true }));
-    await buildRenderer(buildDir);
-    const files: StaticServer = await serveStatic(buildDir);
-    cleanups.push(() => files.close());
-
     const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
     cleanups.push(() => server.close());
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
     cleanups.push(() => core.stop());
 
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    cleanups.push(() => browser.close());
-    const page = await newStripPage(browser, window, { locale: 'en-US', reducedMotion: 'no-preference' });
+    const page = await newStripPage(bench.browser, window, { locale: 'en-US', reducedMotion: 'no-preference' });
+    cleanups.push(() => page.close());
     page.on('pageerror', (error) => console.error('[bench] page error:', error.message));
     const bridge: BrowserBridge = await attachBrowserBridge(page, core);
     cleanups.push(() => bridge.dispose());
@@ -61,7 +49,7 @@ export async function startStripRig(window: StripWindow = STRIP_WINDOW): Promise
 
     core.start();
     await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
-    await page.goto(`${files.url}/strip.html`);
+    await page.goto(`${bench.filesUrl}/strip.html`);
     await fitToWindow(page, window);
     await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 15_000 });
     return { server, core, page, window, close };
