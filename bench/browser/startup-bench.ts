@@ -18,6 +18,7 @@ import { startFakeFinnhub, type FakeFinnhub } from '../../test/support/fake-finn
 import { BENCH_SYMBOL_NAMES, BENCH_SYMBOLS } from '../lib/market';
 import { seededRandom } from '../lib/prng';
 import { median } from '../lib/stats';
+import { newBenchPage } from './strip-window';
 import { preciseNow, TradePump } from './trade-pump';
 
 const API_KEY = 'bench-key';
@@ -120,7 +121,7 @@ async function startupOnce(browser: Browser, filesUrl: string, server: FakeFinnh
         .then(() => new TradePump(server, BENCH_SYMBOLS, seededRandom(1)).sendRound())
         .catch(() => {});
     }
-    page = await browser.newPage({ viewport: STRIP_VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
+    page = await newBenchPage(browser, { viewport: STRIP_VIEWPORT, locale: 'en-US', reducedMotion: 'no-preference' });
     const pageCreated = since();
     const bridge = await attachBrowserBridge(page, core);
     page.once('close', () => bridge.dispose());

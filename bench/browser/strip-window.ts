@@ -34,13 +34,28 @@ export function viewportFor(window: StripWindow): StripWindow {
   return { width: window.width, height: Math.max(window.height, STRIP_VIEWPORT.height) };
 }
 
+/**
+ * The benches run under tsx, whose compiler keeps function names by wrapping named functions in a
+ * `__name` helper; a function's source sent to the page (the test bridge's preload transport) then
+ * calls a helper the page lacks. This one, run before any other init script, keeps the function
+ * as it is.
+ */
+const NAME_HELPER = 'globalThis.__name ??= (target) => target;';
+
+/** A new page of `browser` that runs functions sent from the benches (see NAME_HELPER). */
+export async function newBenchPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.context().addInitScript({ content: NAME_HELPER });
+  return page;
+}
+
 /** A new page for `window` (navigate it, then call `fitToWindow`). */
 export function newStripPage(
   browser: Browser,
   window: StripWindow,
   options: Omit<BrowserContextOptions, 'viewport'> = {},
 ): Promise<Page> {
-  return browser.newPage({ ...options, viewport: viewportFor(window) });
+  return newBenchPage(browser, { ...options, viewport: viewportFor(window) });
 }
 
 /** Cut the loaded document to the window's height (see viewportFor). */
