@@ -593,8 +593,12 @@ async function main(): Promise<number> {
   });
   // The run's length, when it ran every section (a partial run keeps the last whole run's), and
   // each section's latest time: their sum estimates a full run from partial ones.
-  if (sections.size === SECTIONS.length) results.duration_s = Math.round((Date.now() - started) / 1000);
-  const sectionTimes = { ...((previous.section_s as Record<string, number> | undefined) ?? {}), ...sectionSeconds };
+  // Only full runs count: a quick run's times say nothing of a full one.
+  if (sections.size === SECTIONS.length && !quick) results.duration_s = Math.round((Date.now() - started) / 1000);
+  const sectionTimes = {
+    ...((previous.section_s as Record<string, number> | undefined) ?? {}),
+    ...(quick ? {} : sectionSeconds),
+  };
   results.section_s = sectionTimes;
 
   console.log('');
@@ -617,14 +621,15 @@ async function main(): Promise<number> {
     );
   }
   await writePerformanceDoc(resultsPath);
-  const known = SECTIONS.filter((section) => typeof sectionTimes[section] === 'number');
-  const estimate = known.reduce((sum, section) => sum + (sectionTimes[section] ?? 0), 0);
+  const ran = SECTIONS.filter((section) => typeof sectionSeconds[section] === 'number');
   console.log(
-    `\nSections: ${known.map((section) => `${section} ${Math.round(sectionTimes[section] ?? 0)} s`).join(', ')}` +
-      (known.length === SECTIONS.length
-        ? `; a full run ≈ ${(estimate / 60).toFixed(1)} min (each section's latest time).`
-        : '.'),
+    `\nThis run's sections: ${ran.map((section) => `${section} ${Math.round(sectionSeconds[section] ?? 0)} s`).join(', ')}.`,
   );
+  const known = SECTIONS.filter((section) => typeof sectionTimes[section] === 'number');
+  if (known.length === SECTIONS.length) {
+    const estimate = known.reduce((sum, section) => sum + (sectionTimes[section] ?? 0), 0);
+    console.log(`A full run ≈ ${(estimate / 60).toFixed(1)} min (each section's latest full-plan time).`);
+  }
   console.log(
     `Wrote bench/results.json${svg ? ', bench/latency.svg' : ''} and docs/performance.md. Total wall time ${((Date.now() - started) / 1000).toFixed(0)} s (${((Date.now() - started) / 60_000).toFixed(1)} min).`,
   );
