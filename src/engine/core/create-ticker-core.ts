@@ -132,6 +132,23 @@ function followSettings(parts: Followers): void {
   settings.changed.subscribe((next) => parts.events.settings.emit(next));
 }
 
+/** The one connection carries every symbol of every list on screen (and, through the relay, its clients'). */
+function openSession(
+  settings: Settings,
+  clock: Clock,
+  events: { quotes: Signal<EventContract['quotes']>; status: Signal<EventContract['status']> },
+): FeedSession {
+  const session = new FeedSession({
+    symbols: settings.lists.shownSymbols(),
+    rateHz: settings.preferences.current().updateRateHz,
+    maxSymbols: settings.maxSymbols,
+    clock,
+  });
+  session.batches.subscribe((batch) => events.quotes.emit(batch));
+  session.status.subscribe((status) => events.status.emit(status));
+  return session;
+}
+
 export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   const { settings } = deps;
   const clock = deps.clock ?? systemClock;
@@ -145,15 +162,7 @@ export function createTickerCore(deps: TickerCoreDeps): TickerCore {
   settings.noticeRaised.subscribe((notice) => notices.raise(notice));
   const notify = notices.notify.bind(notices);
 
-  // The one connection carries every symbol of every list on screen (and, through the relay, its clients').
-  const session = new FeedSession({
-    symbols: settings.lists.shownSymbols(),
-    rateHz: settings.preferences.current().updateRateHz,
-    maxSymbols: settings.maxSymbols,
-    clock,
-  });
-  session.batches.subscribe((batch) => events.quotes.emit(batch));
-  session.status.subscribe((status) => events.status.emit(status));
+  const session = openSession(settings, clock, events);
   const status = (): FeedStatus => session.currentStatus();
 
   const limiter = new RateLimiter({ clock });
