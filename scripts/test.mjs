@@ -11,6 +11,8 @@ const steps = [
   ['type-check (browser tests, bench)', 'npx', ['tsc', '-p', 'tsconfig.browser.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
   ['format (prettier --check)', 'npx', ['prettier', '--check', '.']],
+  // Exports, files and dependencies nothing uses (knip.json names the entry points).
+  ['unused code (knip)', 'npx', ['knip']],
   ['electronegativity', 'npm', ['run', '--silent', 'lint:electron']],
   ['build (electron-vite)', 'npx', ['electron-vite', 'build']],
 ];

@@ -11,7 +11,7 @@ import { CONTROL_CHARACTERS } from '../shared/text-limits';
 /** Exit code of every command for an unknown option or a bad value. */
 export const EXIT_BAD_ARGS = 2;
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   /** May be given more than once (values collected in order). */
   multiple?: boolean;

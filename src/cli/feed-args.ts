@@ -47,7 +47,7 @@ export interface FeedArgs {
   json: boolean;
 }
 
-export interface RelayArgs {
+interface RelayArgs {
   /** 0 picks a free port (printed in the `relay` line). */
   port: number;
   /** From --relay-token or TICKER_RELAY_TOKEN; null means generate one. */
@@ -82,7 +82,7 @@ calls wait behind the trades' own and stay within the free plan; what they learn
 Exit codes: 0 done, 2 bad arguments, 3 key refused, 4 the relay could not listen,
 5 the connection never went live during the run.`;
 
-export const FEED_OPTIONS = {
+const FEED_OPTIONS = {
   ...OUTPUT_OPTIONS,
   symbols: { type: 'string' },
   token: { type: 'string' },

@@ -28,12 +28,11 @@ import { detailsEvent, headlineEvent } from '../engine/context/context-events';
 import { reserveGate } from '../engine/context/reserve-gate';
 import { contextApi } from '../engine/market/finnhub-context-api';
 
-export const EXIT_OK = 0;
-export { EXIT_BAD_ARGS } from './command-line';
-export const EXIT_UNAUTHORIZED = 3;
-export const EXIT_RELAY_FAILED = 4;
+const EXIT_OK = 0;
+const EXIT_UNAUTHORIZED = 3;
+const EXIT_RELAY_FAILED = 4;
 /** The run ended (duration, Ctrl-C) without the connection ever going live. */
-export const EXIT_NEVER_LIVE = 5;
+const EXIT_NEVER_LIVE = 5;
 
 export interface FeedCommandIo {
   /** Write one line (without the newline). */

@@ -47,7 +47,7 @@ export function parseInstant(raw: string): number | null {
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? time : null;
 }
 
-export const MARKET_OPTIONS = {
+const MARKET_OPTIONS = {
   ...OUTPUT_OPTIONS,
   symbols: { type: 'string' },
   at: { type: 'string' },

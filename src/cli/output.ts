@@ -20,7 +20,7 @@ export function isoTime(epochMs: number): string {
 }
 
 /** The zone offset of this machine at an instant, in minutes east of UTC. */
-export function localOffsetMinutes(epochMs: number): number {
+function localOffsetMinutes(epochMs: number): number {
   return -new Date(epochMs).getTimezoneOffset();
 }
 

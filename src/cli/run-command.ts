@@ -16,7 +16,7 @@ export interface CommandProcess<A> {
 }
 
 /** package.json's version: the nearest package.json above this module (in src/cli or in the build). */
-export function packageVersion(from: string = import.meta.url): string {
+function packageVersion(from: string = import.meta.url): string {
   for (let url = new URL('./package.json', from); ;) {
     if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
     const up = new URL('../package.json', url);

@@ -71,7 +71,7 @@ export interface SettingsArgs {
   allowSwitchOn: boolean;
 }
 
-export const SETTINGS_OPTIONS = {
+const SETTINGS_OPTIONS = {
   format: { type: 'string' },
   'settings-file': { type: 'string' },
   force: { type: 'boolean' },
@@ -238,6 +238,6 @@ export function runSettingsCommand(args: SettingsArgs, io: SettingsCommandIo): n
 }
 
 /** The settings file the app uses, for messages and tests. */
-export function defaultSettingsPath(io: Pick<SettingsCommandIo, 'platform' | 'env' | 'home'>): string {
+function defaultSettingsPath(io: Pick<SettingsCommandIo, 'platform' | 'env' | 'home'>): string {
   return settingsFilePath(userDataDir(io.platform, io.env, io.home));
 }

@@ -4,7 +4,7 @@
 import { statusCountsDown, statusInWords } from '../shared/connection-words';
 import type { ConnectionState, FeedStatus } from '../shared/types';
 
-export type BadgeTone = 'demo' | 'info' | 'warning' | 'error';
+type BadgeTone = 'demo' | 'info' | 'warning' | 'error';
 
 export interface StatusBadge {
   tone: BadgeTone;

@@ -16,7 +16,7 @@ const MODIFIERS = {
   Shift: ['shift'],
 } as const;
 
-export type AcceleratorModifier = keyof typeof MODIFIERS;
+type AcceleratorModifier = keyof typeof MODIFIERS;
 
 const MODIFIER_BY_SPELLING = new Map<string, AcceleratorModifier>(
   (Object.entries(MODIFIERS) as [AcceleratorModifier, readonly string[]][]).flatMap(([name, spellings]) =>

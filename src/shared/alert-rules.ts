@@ -67,7 +67,7 @@ export const ALERT_LIMITS = {
 
 export const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
-export const ALERT_RULE_SYNTAX = 'SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N%';
+const ALERT_RULE_SYNTAX = 'SYMBOL>=PRICE, SYMBOL<=PRICE, SYMBOL>=+N% or SYMBOL<=-N%';
 
 const RULE_TEXT = /^(.+?)(>=|<=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
 
@@ -98,7 +98,7 @@ export function parseAlertCondition(input: unknown): ConditionResult {
 }
 
 /** Why the threshold is unusable, or null. */
-export function thresholdProblem(metric: AlertMetric, value: unknown): string | null {
+function thresholdProblem(metric: AlertMetric, value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'the threshold must be a number';
   if (metric === 'price') {
     if (value <= 0) return 'the price must be greater than 0';

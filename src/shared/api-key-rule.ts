@@ -4,7 +4,7 @@
  */
 
 export const API_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
-export const API_KEY_RULE_TEXT = 'A Finnhub key is 8 to 128 letters, digits or symbols, without spaces.';
+const API_KEY_RULE_TEXT = 'A Finnhub key is 8 to 128 letters, digits or symbols, without spaces.';
 
 /** Why `key` (already trimmed, not empty) cannot be a Finnhub key, or null when it can. */
 export function apiKeyProblem(key: string): string | null {

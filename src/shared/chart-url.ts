@@ -56,7 +56,7 @@ const SCRIPT_PATTERNS = SCRIPTS.map((script) => new RegExp(`\\p{Script=${script}
  * The first label of the template's host (as typed) whose letters come from more than one script
  * ("tradingvіew" with a Cyrillic і), or null. Digits and hyphens belong to no script.
  */
-export function mixedScriptLabel(template: string): string | null {
+function mixedScriptLabel(template: string): string | null {
   const host = /^https:\/\/([^/?#]*)/i.exec(template)?.[1] ?? '';
   for (const label of host.replace(/^.*@/, '').replace(/:\d*$/, '').split('.')) {
     const scripts = new Set<string>();

@@ -39,7 +39,7 @@ export function cardPlacement(
   return { x, y, width, height };
 }
 
-export const SESSION_TEXT: Readonly<Record<Session, string>> = {
+const SESSION_TEXT: Readonly<Record<Session, string>> = {
   pre: 'Pre-market',
   regular: 'Market open',
   post: 'After hours',

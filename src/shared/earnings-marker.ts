@@ -19,7 +19,7 @@ export interface EarningsMarker {
   label: string;
 }
 
-export const EARNINGS_HOUR_TEXT: Readonly<Record<EarningsHour, string>> = {
+const EARNINGS_HOUR_TEXT: Readonly<Record<EarningsHour, string>> = {
   bmo: 'before open',
   amc: 'after close',
   dmh: 'during the day',

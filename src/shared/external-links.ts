@@ -18,13 +18,13 @@ export type AppLinkRule = (url: URL) => boolean;
 const REGISTER_HREF = new URL(FINNHUB_REGISTER_URL).href;
 
 /** Finnhub's page for getting a free key (linked from the key settings). */
-export const isKeyRegistrationPage: AppLinkRule = (url) => url.href === REGISTER_HREF;
+const isKeyRegistrationPage: AppLinkRule = (url) => url.href === REGISTER_HREF;
 
 /**
  * The project's own pages the app links to (its homepage, from the package.json it ships with). Each
  * is matched exactly.
  */
-export function projectPageRule(pages: readonly string[]): AppLinkRule {
+function projectPageRule(pages: readonly string[]): AppLinkRule {
   const hrefs = new Set(
     pages.flatMap((page) => {
       try {
@@ -45,7 +45,7 @@ export const APP_LINK_RULES: readonly AppLinkRule[] = [isKeyRegistrationPage];
  * in every place of the placeholder. Anything else on the same site (another path, a token in the
  * query) is not one of them.
  */
-export function chartLinkRule(template: string): AppLinkRule {
+function chartLinkRule(template: string): AppLinkRule {
   // Where the symbol goes in the link as a URL parser writes it (host lower-cased and so on).
   const slot = 'TICKERSYMBOLSLOT';
   const sample = buildChartUrl(template, slot);

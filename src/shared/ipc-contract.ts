@@ -310,7 +310,7 @@ export const WINDOW_CHANNELS = {
 
 export const WINDOW_KINDS = Object.keys(WINDOW_CHANNELS) as WindowKind[];
 
-export function isWindowKind(value: unknown): value is WindowKind {
+function isWindowKind(value: unknown): value is WindowKind {
   return typeof value === 'string' && Object.hasOwn(WINDOW_CHANNELS, value);
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** Longest server text passed on to the user. */
-export const MAX_SERVER_TEXT_LENGTH = 200;
+const MAX_SERVER_TEXT_LENGTH = 200;
 
 // ANSI/VT escape sequences (CSI … final byte, OSC … BEL/ST, and two-byte escapes), removed whole so
 // no "[31m" debris is left behind.

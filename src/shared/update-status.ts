@@ -16,8 +16,6 @@ export type UpdateStatus =
   | { state: 'ready'; version: string }
   | { state: 'error'; message: string; checkedAt: number };
 
-export type UpdateState = UpdateStatus['state'];
-
 /** The status in a sentence, for the settings window and notifications. */
 export function updateStatusText(status: UpdateStatus, currentVersion: string): string {
   switch (status.state) {

@@ -221,6 +221,7 @@ export class MockBrowserWindow extends EventEmitter {
   }
 }
 
+/** @alias Electron's name for the mock, as `vi.mock('electron')` serves it. */
 export const BrowserWindow = MockBrowserWindow;
 
 // ------------------------------------------------------------------------ app
@@ -355,6 +356,7 @@ export class MockTray extends EventEmitter {
   });
 }
 
+/** @alias Electron's name for the mock, as `vi.mock('electron')` serves it. */
 export const Tray = MockTray;
 
 // ------------------------------------------------------------------------ IPC
@@ -598,6 +600,7 @@ export class MockNotification extends EventEmitter {
   }
 }
 
+/** @alias Electron's name for the mock, as `vi.mock('electron')` serves it. */
 export const Notification = MockNotification;
 
 /** Forget every window, tray, handler and listener, and clear every vi.fn's calls. */

@@ -65,7 +65,7 @@ export function parseAlertHistory(
   return { firings: kept.slice(-limit), dropped: firings.length - kept.length };
 }
 
-export type AlertHistoryFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync'>;
+type AlertHistoryFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync'>;
 
 export interface AlertHistoryFileOptions {
   limit?: number;

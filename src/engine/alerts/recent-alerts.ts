@@ -5,7 +5,7 @@
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
 
-export const RECENT_ALERTS_WINDOW_MS = 3_600_000;
+const RECENT_ALERTS_WINDOW_MS = 3_600_000;
 
 export interface RecentAlertsOptions {
   clock?: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;

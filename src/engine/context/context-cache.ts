@@ -28,9 +28,9 @@ export interface CachedEarnings {
   entries: EarningsEntry[];
 }
 
-export const CONTEXT_CACHE_VERSION = 1;
+const CONTEXT_CACHE_VERSION = 1;
 /** Bounds against a cache grown by hostile or runaway input. */
-export const MAX_CACHED_CONTEXT_SYMBOLS = 1000;
+const MAX_CACHED_CONTEXT_SYMBOLS = 1000;
 const DEFAULT_WRITE_DELAY_MS = 2_000;
 
 interface CacheOptions {

@@ -16,7 +16,7 @@ import { pieceFailure } from './piece-failure';
 import { SerialScheduler } from './serial-scheduler';
 
 /** Days before today asked for, so a report on Friday after the close still counts on Monday. */
-export const EARNINGS_DAYS_BACK = 4;
+const EARNINGS_DAYS_BACK = 4;
 
 export interface EarningsView {
   /** The next (or current) report of each watched symbol that has one. */

@@ -27,12 +27,12 @@ export interface HeadlinesOptions {
 }
 
 /** Headlines only exist for North American companies. */
-export function hasCompanyNews(symbol: string): boolean {
+function hasCompanyNews(symbol: string): boolean {
   return instrumentKind(symbol) === 'stock' && marketOf(symbol) === 'us-equity';
 }
 
 /** The same headline from two symbols: compared without case, spacing and trailing punctuation. */
-export function headlineKey(text: string): string {
+function headlineKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -40,7 +40,7 @@ export function headlineKey(text: string): string {
     .trim();
 }
 
-export function isHttpsUrl(url: string): boolean {
+function isHttpsUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
     return (

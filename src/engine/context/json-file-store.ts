@@ -11,7 +11,7 @@ import type { JsonStore } from './context-cache';
 export const CONTEXT_CACHE_FILE = 'context-cache.json';
 
 /** A cache file larger than this is not read (a handful of symbols' context is a few hundred KiB). */
-export const MAX_CONTEXT_CACHE_BYTES = 8 * 1024 * 1024;
+const MAX_CONTEXT_CACHE_BYTES = 8 * 1024 * 1024;
 
 export function jsonFileStore(path: string): JsonStore {
   return {

@@ -10,7 +10,7 @@ import { TickerError } from '../../shared/ipc-contract';
 import type { RateLimiter } from '../market/rate-limiter';
 
 /** Calls of each window left for the user by default (of the free plan's 60 a minute). */
-export const DEFAULT_USER_RESERVE = 10;
+const DEFAULT_USER_RESERVE = 10;
 const CHECK_EVERY_MS = 1_000;
 
 export interface CallGate {

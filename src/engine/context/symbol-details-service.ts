@@ -31,7 +31,7 @@ export interface SymbolDetailsOptions {
 }
 
 /** A card opening asks for fresh figures only if the last are older than this. */
-export const CARD_QUOTE_FRESH_MS = 60_000;
+const CARD_QUOTE_FRESH_MS = 60_000;
 
 interface SymbolState {
   details: SymbolDetails;

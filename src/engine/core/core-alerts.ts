@@ -13,7 +13,7 @@ import type { AlertSettings } from '../settings/alert-settings';
 import type { FeedSession } from '../session/feed-session';
 
 /** Firings within this long of each other are saved together. */
-export const HISTORY_SAVE_DELAY_MS = 1_000;
+const HISTORY_SAVE_DELAY_MS = 1_000;
 
 export interface CoreAlerts {
   engine: AlertEngine;

@@ -11,7 +11,7 @@ import { searchDemoSymbols } from './demo-symbols';
 import type { FeedSession } from '../session/feed-session';
 
 /** How long search and key tests may wait for a rate-limit slot before failing fast. */
-export const INTERACTIVE_MAX_WAIT_MS = 5_000;
+const INTERACTIVE_MAX_WAIT_MS = 5_000;
 
 export class KeySources {
   /** The key the attached source uses; null while the demo runs. */

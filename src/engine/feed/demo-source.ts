@@ -71,7 +71,7 @@ interface SimulatedSymbol {
 }
 
 /** A 32-bit FNV-1a hash: the same symbol always gets the same guesses. */
-export function hashSymbol(symbol: string): number {
+function hashSymbol(symbol: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < symbol.length; i++) {
     hash ^= symbol.charCodeAt(i);

@@ -36,7 +36,7 @@ import type { ProxyLookup } from '../net/proxy-lookup';
 import { TunnelAgent } from '../net/tunnel-agent';
 
 /** Options ws gets for each socket. */
-export type SocketOptions = WebSocket.ClientOptions;
+type SocketOptions = WebSocket.ClientOptions;
 export type CreateSocket = (url: string, options: SocketOptions) => WebSocket;
 
 export interface FinnhubConnectionOptions {

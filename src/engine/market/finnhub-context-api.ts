@@ -66,9 +66,9 @@ export interface JsonGetter {
 }
 
 /** The most earnings entries kept from one calendar answer (a busy fortnight has a few thousand). */
-export const MAX_EARNINGS_ENTRIES = 10_000;
+const MAX_EARNINGS_ENTRIES = 10_000;
 /** The most news items read from one answer. */
-export const MAX_NEWS_ITEMS = 100;
+const MAX_NEWS_ITEMS = 100;
 
 /**
  * The API over the REST client. `gate`, when given, is awaited before each call (the reserve that
@@ -122,7 +122,7 @@ function text(value: unknown, maxLength: number): string | null {
 }
 
 /** /stock/profile2: `{}` (crypto, forex, unknown symbols) gives all nulls. */
-export function parseProfile(body: unknown): CompanyProfile {
+function parseProfile(body: unknown): CompanyProfile {
   if (!isRecord(body)) throw new FinnhubRestError('internal', 'Finnhub sent a profile that is not an object.');
   const currency = text(body.currency, 8);
   return {
@@ -134,7 +134,7 @@ export function parseProfile(body: unknown): CompanyProfile {
 }
 
 /** /quote: zeros (Finnhub's "unknown") become null. */
-export function parseDayQuote(body: unknown): DayQuote {
+function parseDayQuote(body: unknown): DayQuote {
   if (!isRecord(body)) throw new FinnhubRestError('internal', 'Finnhub sent a quote that is not an object.');
   const t = positive(body.t);
   return {
@@ -148,7 +148,7 @@ export function parseDayQuote(body: unknown): DayQuote {
 }
 
 /** /stock/metric: the 52-week high and low; a low above the high is nonsense and dropped. */
-export function parseWeekRange(body: unknown): WeekRange {
+function parseWeekRange(body: unknown): WeekRange {
   if (!isRecord(body)) throw new FinnhubRestError('internal', 'Finnhub sent metrics that are not an object.');
   const metric = isRecord(body.metric) ? body.metric : {};
   const high = positive(metric['52WeekHigh']);
@@ -158,7 +158,7 @@ export function parseWeekRange(body: unknown): WeekRange {
 }
 
 /** /calendar/earnings: well-formed entries only (a valid symbol and a real date). */
-export function parseEarnings(body: unknown): EarningsEntry[] {
+function parseEarnings(body: unknown): EarningsEntry[] {
   if (!isRecord(body) || !Array.isArray(body.earningsCalendar))
     throw new FinnhubRestError('internal', 'Finnhub sent an earnings calendar without entries.');
   const entries: EarningsEntry[] = [];
@@ -174,7 +174,7 @@ export function parseEarnings(body: unknown): EarningsEntry[] {
 }
 
 /** /company-news: items with an id, a headline, a url and a plausible time. */
-export function parseCompanyNews(body: unknown): NewsItem[] {
+function parseCompanyNews(body: unknown): NewsItem[] {
   if (!Array.isArray(body)) throw new FinnhubRestError('internal', 'Finnhub sent news that is not a list.');
   const items: NewsItem[] = [];
   for (const item of body.slice(0, MAX_NEWS_ITEMS) as unknown[]) {

@@ -10,9 +10,9 @@ import { cleanServerText } from '../../shared/server-text';
 import type { RequestPriority, RequestSlots } from './rate-limiter';
 import { systemClock, type Clock } from '../../shared/clock';
 
-export const DEFAULT_REST_TIMEOUT_MS = 10_000;
+const DEFAULT_REST_TIMEOUT_MS = 10_000;
 /** Wait this long (plus jitter) after a 429 that carries no usable Retry-After. */
-export const DEFAULT_RETRY_AFTER_MS = 60_000;
+const DEFAULT_RETRY_AFTER_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** The wait after consecutive 429s starts at 1 to 2 s and doubles up to 1 to 2 min. */
 const REST_BACKOFF_BASE_MS = 2_000;
@@ -23,11 +23,11 @@ const REST_BACKOFF_CAP_MS = 120_000;
  */
 export const MAX_REST_BODY_BYTES = 1024 * 1024;
 /** The most of an error answer read: only its first line is shown. */
-export const MAX_ERROR_BODY_BYTES = 4 * 1024;
-export const DEFAULT_MAX_SEARCH_RESULTS = 20;
-export const MAX_SEARCH_QUERY_LENGTH = 64;
+const MAX_ERROR_BODY_BYTES = 4 * 1024;
+const DEFAULT_MAX_SEARCH_RESULTS = 20;
+const MAX_SEARCH_QUERY_LENGTH = 64;
 /** The symbol "Test key" asks a quote for. */
-export const KEY_TEST_SYMBOL = 'AAPL';
+const KEY_TEST_SYMBOL = 'AAPL';
 
 /** A REST failure: a TickerError with the HTTP status and, for 429, how long to wait. */
 export class FinnhubRestError extends TickerError {
@@ -237,7 +237,7 @@ export class FinnhubRest {
 }
 
 /** Map a /quote body to a RestQuote; all zeros → 'not-found', anything malformed → 'internal'. */
-export function parseQuote(symbol: string, body: unknown): RestQuote {
+function parseQuote(symbol: string, body: unknown): RestQuote {
   if (!isRecord(body)) throw new FinnhubRestError('internal', 'Finnhub sent a quote that is not an object.');
   const { c, d, dp, h, l, o, pc, t } = body;
   if (!isFiniteNumber(c) || !isFiniteNumber(pc)) {
@@ -261,7 +261,7 @@ export function parseQuote(symbol: string, body: unknown): RestQuote {
 }
 
 /** Keep well-formed /search matches with valid symbols, de-duplicated, at most `max`. */
-export function parseSearch(body: unknown, max: number = DEFAULT_MAX_SEARCH_RESULTS): SymbolMatch[] {
+function parseSearch(body: unknown, max: number = DEFAULT_MAX_SEARCH_RESULTS): SymbolMatch[] {
   if (!isRecord(body) || !Array.isArray(body.result)) {
     throw new FinnhubRestError('internal', 'Finnhub sent a search answer without results.');
   }
@@ -329,7 +329,7 @@ async function serverMessage(response: Response): Promise<string> {
  * that runs past it is cancelled there (which closes the connection). `complete` says whether the
  * whole body fitted.
  */
-export async function readBody(response: Response, maxBytes: number): Promise<{ text: string; complete: boolean }> {
+async function readBody(response: Response, maxBytes: number): Promise<{ text: string; complete: boolean }> {
   const body = response.body;
   if (body === null) return { text: '', complete: true };
   const declared = Number(response.headers.get('content-length'));

@@ -6,9 +6,9 @@ import type { RestQuote } from '../../shared/types';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { RequestPriority } from './rate-limiter';
 
-export const DEFAULT_MAX_ATTEMPTS_PER_DAY = 6;
-export const DEFAULT_RETRY_BASE_MS = 2_000;
-export const DEFAULT_RETRY_CAP_MS = 60_000;
+const DEFAULT_MAX_ATTEMPTS_PER_DAY = 6;
+const DEFAULT_RETRY_BASE_MS = 2_000;
+const DEFAULT_RETRY_CAP_MS = 60_000;
 const FALLBACK_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** What the loader needs of the REST client (FinnhubRest satisfies it). */

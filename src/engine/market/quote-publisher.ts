@@ -6,7 +6,7 @@ import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 
 /** The publisher's limits are the updateRateHz preference's rule: what the user may pick is what it runs. */
 export const DEFAULT_PUBLISH_RATE_HZ = DEFAULT_PREFERENCES.updateRateHz;
-export const MIN_PUBLISH_RATE_HZ = PREFERENCE_RULES.updateRateHz.min;
+const MIN_PUBLISH_RATE_HZ = PREFERENCE_RULES.updateRateHz.min;
 export const MAX_PUBLISH_RATE_HZ = PREFERENCE_RULES.updateRateHz.max;
 
 /** What the publisher needs of the store (TickStore satisfies it). */

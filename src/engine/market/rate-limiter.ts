@@ -14,7 +14,7 @@ export const FINNHUB_FREE_LIMITS: readonly RateLimit[] = [
   { limit: 30, windowMs: 1_000 },
 ];
 
-export const DEFAULT_MAX_QUEUED = 200;
+const DEFAULT_MAX_QUEUED = 200;
 
 /**
  * Who a REST call is for, highest first. The user's own calls always go before anything else:
@@ -25,14 +25,14 @@ export const DEFAULT_MAX_QUEUED = 200;
 export type RequestPriority = 'interactive' | 'own' | 'background' | 'relay';
 
 /** Highest first: when a slot frees up, the first class with a caller waiting gets it. */
-export const REQUEST_PRIORITIES: readonly RequestPriority[] = ['interactive', 'own', 'background', 'relay'];
+const REQUEST_PRIORITIES: readonly RequestPriority[] = ['interactive', 'own', 'background', 'relay'];
 
 /**
  * The most of each limit a class may use in that limit's window; unlisted classes may use it all.
  * Relay lookups get a quarter (15 calls a minute on the free plan), so other programs can never
  * spend the budget the user's own calls need; they also get the same share of the waiting room.
  */
-export const DEFAULT_PRIORITY_SHARES: Readonly<Partial<Record<RequestPriority, number>>> = {
+const DEFAULT_PRIORITY_SHARES: Readonly<Partial<Record<RequestPriority, number>>> = {
   background: 0.5,
   relay: 0.25,
 };

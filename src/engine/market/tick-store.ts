@@ -16,8 +16,6 @@ import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 export const DEFAULT_HISTORY_INTERVAL_MS = 5_000;
-export { DEFAULT_MAX_FUTURE_SKEW_MS, DEFAULT_MAX_TRADE_AGE_MS } from '../feed/plausibility';
-
 export interface TickStoreOptions {
   /** Points kept per symbol for sparklines (default 120). */
   historyCapacity?: number;

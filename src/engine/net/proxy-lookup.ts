@@ -7,9 +7,6 @@
 /** The proxy for a URL (`http://host:port` or `https://host:port`, credentials allowed), or null for direct. */
 export type ProxyLookup = (url: string) => Promise<string | null> | string | null;
 
-/** Where there is no proxy: always direct. */
-export const directLookup: ProxyLookup = () => null;
-
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'ws:': 80, 'https:': 443, 'wss:': 443 };
 const SECURE = new Set(['https:', 'wss:']);
 

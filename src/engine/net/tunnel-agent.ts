@@ -12,7 +12,7 @@ import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import type { ProxyLookup } from './proxy-lookup';
 
 /** The longest a proxy may take to open the tunnel when the request sets no timeout. */
-export const DEFAULT_TUNNEL_TIMEOUT_MS = 15_000;
+const DEFAULT_TUNNEL_TIMEOUT_MS = 15_000;
 /** A proxy's answer to CONNECT is a status line and a few headers; more is not an answer. */
 const MAX_RESPONSE_HEAD_BYTES = 16 * 1024;
 
@@ -94,7 +94,7 @@ function serverName(given: string | undefined, host: string): string | undefined
  * Ask `proxy` (an http:// or https:// URL, credentials allowed) for a tunnel to host:port and
  * resolve with the socket once it answers 2xx. Anything else ends in an error that names the proxy.
  */
-export function openTunnel(proxy: string, host: string, port: number, timeoutMs: number): Promise<Socket> {
+function openTunnel(proxy: string, host: string, port: number, timeoutMs: number): Promise<Socket> {
   const url = new URL(proxy);
   const proxyPort = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
   const proxyName = `${url.hostname}:${proxyPort}`;

@@ -17,7 +17,7 @@ import type { RawTrade } from '../feed/protocol';
 import type { QuoteFetcher } from '../market/prev-close-loader';
 
 /** The owner name of the portfolio's interests in the subscription union. */
-export const PORTFOLIO_OWNER = 'portfolio';
+const PORTFOLIO_OWNER = 'portfolio';
 
 /** How soon after a side price moves the figures are recomputed (when no batch comes first). */
 export const SIDE_PRICE_DELAY_MS = 250;
@@ -50,7 +50,7 @@ interface SideQuote {
   subscribed: boolean;
 }
 
-export function localDate(epochMs: number): string {
+function localDate(epochMs: number): string {
   const date = new Date(epochMs);
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

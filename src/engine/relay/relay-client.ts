@@ -6,7 +6,7 @@ import type { Session } from '../../shared/market-calendar/market-calendar';
 import type { RawTrade } from '../feed/protocol';
 import type { QuoteEvent } from '../market/quote-event';
 
-export type RelayClientKind = 'websocket' | 'sse';
+type RelayClientKind = 'websocket' | 'sse';
 
 /**
  * Why the server closes a client: the relay stops, its token was replaced, its origin was removed,

@@ -33,7 +33,7 @@ export interface RelayFeed {
   readonly maxSymbols: number;
 }
 
-export function overCapMessage(symbol: string, maxSymbols: number): string {
+function overCapMessage(symbol: string, maxSymbols: number): string {
   return `Subscribing to too many symbols: ${symbol} is not subscribed (the plan allows ${maxSymbols} symbols, Ticker's own come first)`;
 }
 

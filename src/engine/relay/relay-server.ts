@@ -47,7 +47,7 @@ export interface RelayServerOptions {
 }
 
 /** Why the relay could not start, in words for the user. */
-export class RelayListenError extends Error {
+class RelayListenError extends Error {
   constructor(
     readonly code: 'in-use' | 'denied' | 'other',
     message: string,

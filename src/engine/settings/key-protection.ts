@@ -17,7 +17,7 @@ export interface SafeStorageLike {
  * Whether safeStorage gives real protection here. On Linux without a keyring Electron falls back to
  * the 'basic_text' backend, which encrypts with a hard-coded password: we call that obfuscated too.
  */
-export function canEncrypt(safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean {
+function canEncrypt(safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean {
   try {
     if (!safeStorage.isEncryptionAvailable()) return false;
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return false;

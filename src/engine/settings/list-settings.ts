@@ -36,7 +36,7 @@ function copyLists(lists: readonly WatchList[]): WatchList[] {
 }
 
 /** Every symbol of every list on screen (the first strip's, and the second strip's while it is on), each once. */
-export function symbolsOnScreen(settings: SavedSettings): string[] {
+function symbolsOnScreen(settings: SavedSettings): string[] {
   return unionOfLists(settings.lists, listsOnScreen(settings.shownListId, settings.secondStrip));
 }
 

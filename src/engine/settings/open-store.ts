@@ -64,7 +64,7 @@ export interface OpenedSettingsStore {
 
 const TRANSIENT_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
-export function isTransientFsError(error: unknown): boolean {
+function isTransientFsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && TRANSIENT_CODES.has(code);
 }
@@ -74,7 +74,7 @@ function blockingSleep(ms: number): void {
 }
 
 /** Run `action`, retrying transient file-system errors a few times with short, growing delays. */
-export function withFsRetry<T>(action: () => T, options: RetryOptions = {}): T {
+function withFsRetry<T>(action: () => T, options: RetryOptions = {}): T {
   const retries = options.retries ?? 4;
   const delayMs = options.delayMs ?? ((attempt: number) => 25 * attempt);
   const sleep = options.sleep ?? blockingSleep;

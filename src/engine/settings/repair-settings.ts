@@ -194,7 +194,7 @@ function repairWindow(raw: unknown, problems: string[]): WindowState {
   return state;
 }
 
-export function isSavedApiKey(raw: unknown): raw is SavedApiKey {
+function isSavedApiKey(raw: unknown): raw is SavedApiKey {
   if (!isPlainDataObject(raw)) return false;
   const { protection, data } = raw;
   return (

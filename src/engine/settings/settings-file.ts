@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The mode a settings file is made with: only its owner may read it. */
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FILE_MODE = 0o600;
 
 export type ReplaceFs = Pick<
   typeof nodeFs,
@@ -18,7 +18,7 @@ export type ReplaceFs = Pick<
 >;
 
 /** The path writes go to: the file a symlink leads to, or `path` itself. */
-export function writeTarget(path: string, fs: Pick<ReplaceFs, 'realpathSync'> = nodeFs): string {
+function writeTarget(path: string, fs: Pick<ReplaceFs, 'realpathSync'> = nodeFs): string {
   try {
     return fs.realpathSync(path);
   } catch {

@@ -19,7 +19,7 @@ import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { CONTROL_CHARACTERS } from '../../shared/text-limits';
 
 /** The `format` field that marks a Ticker settings export. */
-export const TRANSFER_FORMAT_NAME = 'ticker-settings';
+const TRANSFER_FORMAT_NAME = 'ticker-settings';
 
 /** Version of the export format (not of the settings file); raised when its fields change. */
 export const TRANSFER_VERSION = 1;
@@ -132,7 +132,7 @@ function checkLists(raw: unknown, maxSymbols: number, problems: string[]): Trans
 }
 
 /** Check a set of preferences: every key known, every value within its rule. */
-export function checkPreferences(raw: unknown, path: string, problems: string[]): Partial<Preferences> {
+function checkPreferences(raw: unknown, path: string, problems: string[]): Partial<Preferences> {
   if (!isPlainDataObject(raw)) {
     problems.push(`${path}: must be an object of preferences`);
     return {};

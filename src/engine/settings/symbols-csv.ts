@@ -17,7 +17,7 @@ import {
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { quoted, type TransferList, type TransferParse } from './settings-transfer';
 
-export const SYMBOLS_CSV_HEADER = 'symbol,list';
+const SYMBOLS_CSV_HEADER = 'symbol,list';
 
 /** Every list's symbols, in list order then symbol order, with the list's name. */
 export function formatSymbolsCsv(lists: readonly Pick<WatchList, 'name' | 'symbols'>[]): string {

@@ -20,11 +20,11 @@ import {
 import type { IpcMainInvokeEventLike, IpcMainLike } from './ipc-main-like';
 import { validateArgs } from './validators';
 
-export type { IpcMainInvokeEventLike, IpcMainLike } from './ipc-main-like';
+export type { IpcMainInvokeEventLike } from './ipc-main-like';
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong in Ticker';
 
-export type RejectionReason = 'forbidden-sender' | 'invalid-payload';
+type RejectionReason = 'forbidden-sender' | 'invalid-payload';
 
 export interface RegisterIpcHandlersDeps {
   ipcMain: IpcMainLike;

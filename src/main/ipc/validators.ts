@@ -21,9 +21,9 @@ import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, LOT_ID_PATTERN, type LotDraft } from '../../shared/portfolio/holdings';
 import { CONTROL_CHARACTER, MAX_URL_LENGTH } from '../../shared/text-limits';
 
-export const MAX_SEARCH_QUERY_LENGTH = 64;
+const MAX_SEARCH_QUERY_LENGTH = 64;
 /** Highest list index a move may name (far above any symbol cap; the service clamps). */
-export const MAX_LIST_INDEX = 10_000;
+const MAX_LIST_INDEX = 10_000;
 /** Raw text longer than this is refused before any other work (whitespace padding included). */
 const MAX_RAW_TEXT = 1024;
 
@@ -93,7 +93,7 @@ function searchArg(value: unknown): Check<string> {
 }
 
 /** An https URL without credentials, at most MAX_URL_LENGTH characters. */
-export function checkExternalUrl(value: unknown): Check<string> {
+function checkExternalUrl(value: unknown): Check<string> {
   if (typeof value !== 'string') return refuse('The link must be text');
   if (value.length > MAX_URL_LENGTH) return refuse(`The link must be at most ${MAX_URL_LENGTH} characters`);
   let url: URL;

@@ -49,10 +49,7 @@ export interface AppIpcDeps {
 }
 
 /** The handlers only the shell can answer about the app itself. */
-export type AppShellHandlers = Pick<
-  InvokeHandlers,
-  'getAbout' | 'checkForUpdates' | 'restartToUpdate' | 'openLogFolder'
->;
+type AppShellHandlers = Pick<InvokeHandlers, 'getAbout' | 'checkForUpdates' | 'restartToUpdate' | 'openLogFolder'>;
 
 export interface AppIpc {
   handlers: InvokeHandlers;

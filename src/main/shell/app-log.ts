@@ -57,7 +57,7 @@ export function redact(text: string, secrets: readonly (string | null | undefine
 }
 
 /** One logged value as text: errors with their stack, objects inspected (a few levels deep). */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
   return inspect(value, { depth: 4, breakLength: Infinity });
@@ -66,7 +66,7 @@ export function describe(value: unknown): string {
 type Level = 'info' | 'warn' | 'error';
 
 /** The log file's path in `folder`. */
-export function logFilePath(folder: string): string {
+function logFilePath(folder: string): string {
   return join(folder, LOG_FILE_NAME);
 }
 

@@ -12,7 +12,7 @@ import type { Subscription, WindowRegistry } from './window-registry';
 export type EconomyPowerEvent = 'on-battery' | 'on-ac' | 'resume';
 
 /** The part of Electron's powerMonitor used here. */
-export interface EconomyPowerMonitor {
+interface EconomyPowerMonitor {
   isOnBatteryPower(): boolean;
   on(event: EconomyPowerEvent, listener: () => void): unknown;
   removeListener(event: EconomyPowerEvent, listener: () => void): unknown;

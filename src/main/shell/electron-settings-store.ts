@@ -19,7 +19,7 @@ export interface ElectronSettingsStoreOptions {
   maxSymbols?: number;
 }
 
-export const SETTINGS_STORE_NAME = 'settings';
+const SETTINGS_STORE_NAME = 'settings';
 
 /** The electron-store options for the settings file. */
 export function settingsStoreOptions(options: ElectronSettingsStoreOptions = {}): Options<Record<string, unknown>> {

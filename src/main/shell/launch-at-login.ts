@@ -5,7 +5,7 @@
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 
-export type LaunchAtLoginFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'rmSync'>;
+type LaunchAtLoginFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'rmSync'>;
 
 export interface LaunchAtLoginDeps {
   platform: NodeJS.Platform;

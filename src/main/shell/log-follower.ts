@@ -23,7 +23,7 @@ export function describeStatus(status: FeedStatus): string {
 }
 
 /** The relay's state in a line, or null when it did not change in a way worth a line. */
-export function describeRelayChange(before: RelayOverview | null, after: RelayOverview): string | null {
+function describeRelayChange(before: RelayOverview | null, after: RelayOverview): string | null {
   const was = before === null ? 'off' : relayState(before);
   const now = relayState(after);
   if (was === now && (now !== 'listening' || before?.port === after.port) && before?.error === after.error) return null;

@@ -5,7 +5,7 @@
 import { systemClock, type Clock } from '../../shared/clock';
 
 /** The part of Electron's powerMonitor used here (listeners only). */
-export interface PowerMonitorLike {
+interface PowerMonitorLike {
   on(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
   removeListener(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
 }

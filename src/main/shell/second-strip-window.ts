@@ -28,7 +28,7 @@ export interface SecondStripWindowDeps {
 }
 
 /** The second strip's preferences: the shared look with its own edge and display. */
-export function secondStripPreferences(preferences: Preferences, secondStrip: SecondStrip): Preferences {
+function secondStripPreferences(preferences: Preferences, secondStrip: SecondStrip): Preferences {
   return { ...preferences, position: secondStrip.position, displayId: secondStrip.displayId };
 }
 

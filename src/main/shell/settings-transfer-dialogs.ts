@@ -59,7 +59,7 @@ export type SettingsTransferHandlers = Pick<InvokeHandlers, 'exportSettings' | '
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** "3 lots of 2 symbols". */
-export function describeHoldingsExport(lots: readonly { symbol: string }[]): string {
+function describeHoldingsExport(lots: readonly { symbol: string }[]): string {
   return `${plural(lots.length, 'lot')} of ${plural(new Set(lots.map((lot) => lot.symbol)).size, 'symbol')}`;
 }
 

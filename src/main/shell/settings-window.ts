@@ -10,10 +10,10 @@ import { SETTINGS_BACKGROUND } from '../../shared/theme';
 import type { CreateAppWindow } from './app-window';
 
 /** The focus requests the settings page answers, by the event that carries each. */
-export type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert' | 'showAbout';
+type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert' | 'showAbout';
 
 /** Which events a window's page listens to, and news of each new listener (the window registry). */
-export interface PageListeners {
+interface PageListeners {
   isSubscribed(window: BrowserWindow, event: EventName): boolean;
   readonly subscribed: Signal<{ window: BrowserWindow; event: EventName }>;
 }
@@ -52,7 +52,7 @@ export interface OpenSettingsOptions {
   showAbout?: boolean;
 }
 
-export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
   title: 'Ticker settings',
   width: 720,
   height: 640,
@@ -64,7 +64,7 @@ export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
 };
 
 /** The settings page's background in the OS's current mode, painted before the page draws. */
-export function settingsBackground(systemDark: boolean): string {
+function settingsBackground(systemDark: boolean): string {
   return SETTINGS_BACKGROUND[systemDark ? 'dark' : 'light'];
 }
 

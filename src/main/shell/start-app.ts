@@ -42,7 +42,7 @@ import { watchDrawing, type WatchedStrip } from './watch-drawing';
 import { WindowRegistry, forwardCoreEvents } from './window-registry';
 
 /** The Electron modules the shell uses. */
-export type ElectronModules = Pick<
+type ElectronModules = Pick<
   typeof Electron,
   | 'app'
   | 'BrowserWindow'
@@ -63,7 +63,7 @@ export type ElectronModules = Pick<
   | 'globalShortcut'
 >;
 
-export interface AppPaths extends AppPagesLocation {
+interface AppPaths extends AppPagesLocation {
   /** The bundled preload (out/preload/index.cjs). */
   preload: string;
   /** Folder holding tray/ and icon.png. */
@@ -96,7 +96,7 @@ export interface StartAppDeps {
  * Windows shows a program's notifications under this id; it is the installer's appId (package.json's
  * build.appId, which a test holds it to).
  */
-export const APP_USER_MODEL_ID = 'io.github.ticker_desktop.Ticker';
+const APP_USER_MODEL_ID = 'io.github.ticker_desktop.Ticker';
 
 /** The package.json the app ships with (electron-builder keeps its name, version, licence and homepage). */
 function shippedPackageInfo(app: ElectronModules['app']): PackageInfo {
@@ -123,7 +123,7 @@ export interface RunningApp {
   quit(): Promise<void>;
 }
 
-export const QUIT_TIMEOUT_MS = 3_000;
+const QUIT_TIMEOUT_MS = 3_000;
 
 function noticeParts(notice: Notice): Omit<Notice, 'at'> {
   return { level: notice.level, message: notice.message };

@@ -23,7 +23,7 @@ export const STRIP_STEP_ASIDE_LEVEL = 'floating';
  * leaves full-screen Spaces (visibleOnFullScreen) and floats at the normal level; on Windows and
  * Linux only the always-on-top level changes (and a Linux window manager may ignore it).
  */
-export function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenApps'>): {
+function fullScreenBehaviour(preferences: Pick<Preferences, 'fullScreenApps'>): {
   level: typeof STRIP_ALWAYS_ON_TOP_LEVEL | typeof STRIP_STEP_ASIDE_LEVEL;
   visibleOnFullScreen: boolean;
 } {

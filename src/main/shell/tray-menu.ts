@@ -40,7 +40,7 @@ export function trayTooltip(status: FeedStatus): string {
   return `Ticker: ${statusInWords(status)}`.slice(0, 120);
 }
 
-export interface TrayDisplay {
+interface TrayDisplay {
   id: number;
   label: string;
 }
@@ -152,13 +152,13 @@ function literal(text: string): string {
 }
 
 /** "Alerts…", or "Alerts: 3 in the last hour…" once some fired. */
-export function alertsLabel(recent: number): string {
+function alertsLabel(recent: number): string {
   if (recent <= 0) return 'Alerts…';
   return `Alerts: ${recent} in the last hour…`;
 }
 
 /** "Relay: 2 clients connected" while on, why it is not running when it failed, null while off. */
-export function relayLabel(relay: NonNullable<TrayMenuState['relay']>): string | null {
+function relayLabel(relay: NonNullable<TrayMenuState['relay']>): string | null {
   if (!relay.enabled) return null;
   if (!relay.listening) return relay.error ? 'Relay: not running (see Settings)' : 'Relay: starting…';
   const count = relay.clients.length;

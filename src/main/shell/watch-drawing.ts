@@ -7,10 +7,10 @@ import type { Signal } from '../../shared/signal';
 import { DrawGate } from './draw-gate';
 import type { Subscription, WindowRegistry } from './window-registry';
 
-export type DrawingPowerEvent = 'lock-screen' | 'unlock-screen' | 'suspend' | 'resume';
+type DrawingPowerEvent = 'lock-screen' | 'unlock-screen' | 'suspend' | 'resume';
 
 /** The part of Electron's powerMonitor used here (listeners only). */
-export interface DrawingPowerMonitor {
+interface DrawingPowerMonitor {
   on(event: DrawingPowerEvent, listener: () => void): unknown;
   removeListener(event: DrawingPowerEvent, listener: () => void): unknown;
 }

@@ -42,7 +42,7 @@ export function isSafeExternalUrl(url: unknown): url is string {
   return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 
-export type OpenExternal = (url: string) => Promise<void>;
+type OpenExternal = (url: string) => Promise<void>;
 
 export interface LinkOpenerDeps {
   /** The system browser (Electron's shell.openExternal). */

@@ -6,7 +6,7 @@ import { settle } from '../bridge';
 import { isPageStart, type BegunStart } from '../page-start';
 
 /** Where the strip's quotes go: the first full snapshot, then the coalesced batches. */
-export interface QuoteSink {
+interface QuoteSink {
   setSnapshot(snapshot: SymbolSnapshot[]): void;
   applyBatch(batch: SnapshotBatch): void;
 }

@@ -4,7 +4,7 @@ import type { SettingsApi } from '../../shared/ipc-contract';
 import type { KeyInfo } from '../../shared/types';
 import { settle } from '../bridge';
 
-export const REGISTER_URL = FINNHUB_REGISTER_URL;
+const REGISTER_URL = FINNHUB_REGISTER_URL;
 
 export interface KeySectionProps {
   api: SettingsApi;

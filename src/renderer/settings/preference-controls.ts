@@ -36,7 +36,7 @@ export const SLIDERS: readonly SliderControl[] = [
 ];
 
 /** The option labels of each enum preference; the record type makes a new rule value a compile error here. */
-export const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, string> } = {
+const ENUM_LABELS: { [K in EnumPreferenceKey]: Record<EnumValue<K>, string> } = {
   position: { top: 'Top of the screen', bottom: 'Bottom of the screen' },
   theme: { system: 'System', dark: 'Dark', light: 'Light', transparent: 'Transparent' },
   whenMarketsClosed: {

@@ -15,7 +15,7 @@ export interface Fading {
 export const FADE_SWEEP_MS = 250;
 
 /** Flashes are timed on the page's monotonic clock, so a wall-clock change cannot stall or skip one. */
-export const frameClock: Clock = { ...systemClock, now: () => performance.now() };
+const frameClock: Clock = { ...systemClock, now: () => performance.now() };
 
 export class FlashFader {
   private readonly lit = new Set<Fading>();

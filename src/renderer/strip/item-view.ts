@@ -41,10 +41,10 @@ export interface ItemElements {
 const ARROWS: Record<ItemLabelParts['trend'], string> = { up: '▲', down: '▼', flat: '' };
 
 /** Between the change and the percent in their shared text node: an en space, about the items' gap. */
-export const MOVE_SEPARATOR = '\u2002';
+const MOVE_SEPARATOR = '\u2002';
 
 /** The text of the change-and-percent node. */
-export function moveText(change: string, percent: string): string {
+function moveText(change: string, percent: string): string {
   return `${change}${MOVE_SEPARATOR}${percent}`;
 }
 

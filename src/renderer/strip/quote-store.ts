@@ -21,7 +21,7 @@ function isNullableFinite(value: unknown): value is number | null {
 }
 
 /** A snapshot with the fields the strip relies on, or null when it is malformed. */
-export function sanitizeSnapshot(input: unknown): SymbolSnapshot | null {
+function sanitizeSnapshot(input: unknown): SymbolSnapshot | null {
   if (typeof input !== 'object' || input === null) return null;
   const quote = input as Partial<SymbolSnapshot>;
   if (typeof quote.symbol !== 'string' || quote.symbol.length === 0) return null;

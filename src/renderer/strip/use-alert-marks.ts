@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { StripApi } from '../../shared/ipc-contract';
 
-export const ALERT_MARK_MS = 120_000;
+const ALERT_MARK_MS = 120_000;
 
 export function useAlertMarks(api: StripApi, markMs: number = ALERT_MARK_MS): ReadonlySet<string> {
   const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());

@@ -13,7 +13,7 @@ import { marketOf, type Market } from './market-of';
 export type Session = 'pre' | 'regular' | 'post' | 'closed';
 
 /** When the session changes next, and to what. */
-export interface SessionChange {
+interface SessionChange {
   readonly session: Session;
   /** Epoch ms. */
   readonly at: number;
@@ -32,7 +32,7 @@ export interface SessionSpan {
 }
 
 /** New York wall-clock minutes of the US equity sessions. */
-export const US_EQUITY_HOURS = {
+const US_EQUITY_HOURS = {
   preOpen: 4 * 60,
   regularOpen: 9 * 60 + 30,
   regularClose: 16 * 60,
@@ -42,7 +42,7 @@ export const US_EQUITY_HOURS = {
 } as const;
 
 /** Forex trades from Sunday to Friday, opening and closing at 17:00 New York. */
-export const FOREX_ROLL_MINUTES = 17 * 60;
+const FOREX_ROLL_MINUTES = 17 * 60;
 
 const MS_PER_DAY = 86_400_000;
 const MAX_CACHED_DAYS = 64;

@@ -15,7 +15,7 @@ const MARKETS_WITH_HOURS: readonly Market[] = ['us-equity', 'forex'];
 const MS_PER_MINUTE = 60_000;
 
 /** The zone every market time is given in: New York's (Eastern Time). */
-export const MARKET_ZONE_LABEL = 'ET';
+const MARKET_ZONE_LABEL = 'ET';
 
 /** "2 d 14 h", "3 h 5 min", "12 min", "under a minute": the largest two units, rounded down. */
 export function formatCountdown(ms: number): string {

@@ -6,8 +6,6 @@ import { instrumentKind } from '../symbols';
 
 export type Market = 'us-equity' | 'crypto' | 'forex' | 'unknown';
 
-export const MARKETS: readonly Market[] = ['us-equity', 'crypto', 'forex', 'unknown'];
-
 /** Finnhub's crypto venues (its /crypto/exchange list). */
 const CRYPTO_VENUES: ReadonlySet<string> = new Set([
   'BINANCE',

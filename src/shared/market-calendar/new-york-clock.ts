@@ -3,7 +3,7 @@
  * data; none of our own). One formatter per clock, created once.
  */
 
-export const NEW_YORK_TIME_ZONE = 'America/New_York';
+const NEW_YORK_TIME_ZONE = 'America/New_York';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;

@@ -36,7 +36,7 @@ export interface PortfolioInput {
  * a JS number holds only about 15 significant digits, so totals above about 9×10¹³ lose cents.
  * Display and the headless command's JSON read these; the numbers serve comparisons and trends.
  */
-export interface ExactMoney {
+interface ExactMoney {
   value: string | null;
   dayChange: string | null;
   gain: string | null;

@@ -22,7 +22,7 @@ export const DEFAULT_BASE_CURRENCY = 'USD';
 let isoCodes: ReadonlySet<string> | null = null;
 
 /** An ISO 4217 code the runtime's Intl knows (`USD`, `EUR`, `JPY`…). */
-export function isFiatCurrency(code: unknown): code is string {
+function isFiatCurrency(code: unknown): code is string {
   if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code)) return false;
   isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
   return isoCodes.has(code);

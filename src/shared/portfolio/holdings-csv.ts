@@ -7,7 +7,7 @@
 import { csvLines, csvRow, parseCsvRows } from '../csv';
 import { checkLotDraft, HOLDING_LIMITS, LOT_FIELDS, type LotDraft } from './holdings';
 
-export const HOLDINGS_CSV_HEADER = LOT_FIELDS.join(',');
+const HOLDINGS_CSV_HEADER = LOT_FIELDS.join(',');
 
 /** A file larger than this is refused before it is read (500 lots fit in far less). */
 export const MAX_HOLDINGS_CSV_BYTES = 256 * 1024;

@@ -65,19 +65,19 @@ function decimalProblem(name: string, raw: unknown): string | null {
   return null;
 }
 
-export function quantityProblem(raw: unknown): string | null {
+function quantityProblem(raw: unknown): string | null {
   const problem = decimalProblem('the quantity', raw);
   if (problem !== null) return problem;
   return Decimal.of(String(raw).trim()).isZero() ? 'the quantity must not be 0 (negative for a short position)' : null;
 }
 
-export function priceProblem(raw: unknown): string | null {
+function priceProblem(raw: unknown): string | null {
   const problem = decimalProblem('the price paid', raw);
   if (problem !== null) return problem;
   return Decimal.of(String(raw).trim()).sign() > 0 ? null : 'the price paid must be greater than 0';
 }
 
-export function dateProblem(raw: unknown): string | null {
+function dateProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return 'the date must be a date like 2024-03-15';
   const text = raw.trim();
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -91,7 +91,7 @@ export function dateProblem(raw: unknown): string | null {
   return null;
 }
 
-export function noteProblem(raw: unknown): string | null {
+function noteProblem(raw: unknown): string | null {
   if (typeof raw !== 'string') return 'the note must be text';
   if (raw.length > HOLDING_LIMITS.maxNoteLength)
     return `the note is longer than ${HOLDING_LIMITS.maxNoteLength} characters`;
@@ -99,7 +99,7 @@ export function noteProblem(raw: unknown): string | null {
   return null;
 }
 
-export function symbolProblem(raw: unknown): string | null {
+function symbolProblem(raw: unknown): string | null {
   return normalizeSymbol(raw) === null ? `the symbol must be ${SYMBOL_RULE_TEXT}` : null;
 }
 

@@ -59,7 +59,7 @@ function typographicMinus(text: string): string {
 }
 
 /** `amount` as a number, or as exact decimal text (ExactMoney), which Intl formats digit for digit. */
-export function formatMoney(
+function formatMoney(
   amount: number | string | null,
   currency: string,
   options: TextOptions & { signed?: boolean },
@@ -78,7 +78,7 @@ export function formatMoney(
 }
 
 /** A percentage (already ×100) with sign and 2 decimals; shown whatever the privacy switch says. */
-export function formatPercent(pct: number | null, locale?: string): string {
+function formatPercent(pct: number | null, locale?: string): string {
   if (pct === null || !Number.isFinite(pct)) return MISSING;
   return typographicMinus(
     numberFormat(locale, 'pct', {
@@ -95,7 +95,7 @@ export function formatQuantity(quantity: number, options: TextOptions): string {
   return typographicMinus(numberFormat(options.locale, 'qty', { maximumFractionDigits: 10 }).format(quantity));
 }
 
-export function trendOf(amount: number | null): Trend {
+function trendOf(amount: number | null): Trend {
   return amount === null || amount === 0 ? 'flat' : amount > 0 ? 'up' : 'down';
 }
 
