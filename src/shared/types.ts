@@ -202,7 +202,7 @@ export interface WindowState {
 }
 
 /** How the API key is protected at rest. */
-export type KeyProtection = 'encrypted' | 'obfuscated' | 'none';
+type KeyProtection = 'encrypted' | 'obfuscated' | 'none';
 
 /** What a renderer may know of the API key. The key itself never leaves main except towards Finnhub. */
 export interface KeyInfo {
