@@ -130,6 +130,8 @@ export function useDetailsCard(inputs: DetailsCardInputs): DetailsCardHandlers {
     onPointerOut: (event) => {
       const item = itemOf(event.target);
       if (item === null || (event.relatedTarget instanceof Node && item.contains(event.relatedTarget))) return;
+      // Straight onto another item: its card replaces this one (no close and reopen in between).
+      if (itemOf(event.relatedTarget)?.dataset.symbol) return;
       close();
     },
     focusSymbol: (symbol) => {
