@@ -5,7 +5,7 @@
  * before anything else happens. Trades are filtered per client as they arrive; a client that
  * stops reading is dropped, never waited for.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -18,7 +18,6 @@ import {
   RELAY_MAX_BUFFERED_BYTES,
   RELAY_PING_INTERVAL_MS,
   RELAY_SSE_COMMENT_INTERVAL_MS,
-  normalizeRelayOrigin,
 } from '../../shared/relay-rules';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RelayClientInfo, RelayStats } from '../../shared/types';
@@ -27,6 +26,7 @@ import type { Eviction } from '../session/subscription-union';
 import { checkRelayAccess, relayHostAllowed, relayOriginAllowed, type RelayAccessRules } from './relay-access';
 import { previewValue, type RelayClient, type RelayClientHost } from './relay-client';
 import type { RelayFeed } from './relay-feed';
+import { corsHeaders, listenError, normalizeOrigins, plain, refuseSocket, requestUrl } from './relay-http';
 import { RelaySseClient } from './relay-sse-client';
 import { RelayWsClient } from './relay-ws-client';
 
@@ -44,17 +44,6 @@ export interface RelayServerOptions {
   maxMessagesPerSecond?: number;
   /** Time and the keep-alive intervals (default: the system clock). */
   clock?: Pick<Clock, 'now' | 'setInterval' | 'clearInterval'>;
-}
-
-/** Why the relay could not start, in words for the user. */
-class RelayListenError extends Error {
-  constructor(
-    readonly code: 'in-use' | 'denied' | 'other',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RelayListenError';
-  }
 }
 
 /** Far above any subscribe message; a bigger one closes the client (1009). */
@@ -480,47 +469,4 @@ export class RelayServer {
   private changed(): void {
     if (this.clientsChanged.size > 0) this.clientsChanged.emit(this.clientList());
   }
-}
-
-function normalizeOrigins(origins: readonly string[]): Set<string> {
-  const result = new Set<string>();
-  for (const origin of origins) {
-    const normalized = normalizeRelayOrigin(origin);
-    if (normalized !== null) result.add(normalized);
-  }
-  return result;
-}
-
-function requestUrl(request: IncomingMessage): URL | null {
-  try {
-    return new URL(request.url ?? '/', 'http://relay.invalid');
-  } catch {
-    return null;
-  }
-}
-
-function corsHeaders(origin: string): Record<string, string> {
-  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
-}
-
-function plain(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  response.end(`${message}\n`);
-}
-
-/** Answer a refused upgrade with a plain HTTP response and close the socket. */
-function refuseSocket(socket: Duplex, status: number, message: string): void {
-  const body = `${message}\n`;
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
-      'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-function listenError(error: NodeJS.ErrnoException, port: number): RelayListenError {
-  if (error.code === 'EADDRINUSE')
-    return new RelayListenError('in-use', `Port ${port} is already in use: pick another relay port`);
-  if (error.code === 'EACCES') return new RelayListenError('denied', `Not allowed to listen on port ${port}`);
-  return new RelayListenError('other', `The relay could not listen on port ${port}: ${error.message}`);
 }
