@@ -148,7 +148,6 @@ function checkFeedArgs(
       .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
       .map(([name, value]) => [`--${name}`, value]),
   );
-  const alertTexts = given.alert ?? [];
   const demo = given.demo === true;
   const details = given.details === true;
   const news = given.news === true;
@@ -214,27 +213,8 @@ function checkFeedArgs(
   const relay = parseRelayArgs(values, env('TICKER_RELAY_TOKEN'), token);
   if (typeof relay === 'string') return relay;
 
-  let cooldownS: number = ALERT_LIMITS.defaultCliCooldownS;
-  const rawCooldown = values.get('--alert-cooldown');
-  if (rawCooldown !== undefined) {
-    const value = Number(rawCooldown);
-    if (rawCooldown.trim() === '' || !Number.isInteger(value) || value < 0 || value > ALERT_LIMITS.maxCooldownS) {
-      return `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"`;
-    }
-    cooldownS = value;
-  }
-  const recurring = given['alert-repeat'] === true;
-  const alerts: AlertRule[] = [];
-  for (const text of alertTexts) {
-    const parsed = parseAlertCondition(text);
-    if (!parsed.ok) return parsed.reason;
-    alerts.push({ ...parsed.value, id: `alert-${alerts.length + 1}`, recurring, cooldownS, triggered: false });
-  }
-  if (alerts.length > ALERT_LIMITS.maxRules)
-    return `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules`;
-  if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
-    return `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE`;
-  }
+  const alerts = parseAlertArgs(values, given['alert'] ?? [], given['alert-repeat'] === true);
+  if (typeof alerts === 'string') return alerts;
   const holdings = parseHoldingsArgs(values, readText);
   if (typeof holdings === 'string') return holdings;
 
@@ -271,6 +251,35 @@ function checkFeedArgs(
     news,
     json: given.json === true,
   };
+}
+
+/** The --alert rules with their --alert-repeat and --alert-cooldown, or why not. */
+function parseAlertArgs(
+  values: ReadonlyMap<string, string>,
+  alertTexts: readonly string[],
+  recurring: boolean,
+): AlertRule[] | string {
+  let cooldownS: number = ALERT_LIMITS.defaultCliCooldownS;
+  const rawCooldown = values.get('--alert-cooldown');
+  if (rawCooldown !== undefined) {
+    const value = Number(rawCooldown);
+    if (rawCooldown.trim() === '' || !Number.isInteger(value) || value < 0 || value > ALERT_LIMITS.maxCooldownS) {
+      return `--alert-cooldown must be a whole number of seconds from 0 to ${ALERT_LIMITS.maxCooldownS}, got "${rawCooldown}"`;
+    }
+    cooldownS = value;
+  }
+  const alerts: AlertRule[] = [];
+  for (const text of alertTexts) {
+    const parsed = parseAlertCondition(text);
+    if (!parsed.ok) return parsed.reason;
+    alerts.push({ ...parsed.value, id: `alert-${alerts.length + 1}`, recurring, cooldownS, triggered: false });
+  }
+  if (alerts.length > ALERT_LIMITS.maxRules)
+    return `--alert is given ${alerts.length} times; at most ${ALERT_LIMITS.maxRules} rules`;
+  if ((recurring || rawCooldown !== undefined) && alerts.length === 0) {
+    return `${recurring ? '--alert-repeat' : '--alert-cooldown'} needs at least one --alert RULE`;
+  }
+  return alerts;
 }
 
 function parseRelayArgs(
