@@ -178,6 +178,10 @@ async function arrange(core: TickerCore, options: AppPageOptions): Promise<void>
   if (options.baseCurrency) await handlers.setBaseCurrency(options.baseCurrency);
   for (const lot of options.lots ?? []) await handlers.addLot(lot);
   if (options.secondStrip) await handlers.setSecondStrip(options.secondStrip);
+  // As in the app, the relay's token exists before the relay is turned on (the settings window
+  // shows it first). Turned on from the saved settings before any token was made, the core makes
+  // the token inside its first start and starts again over it: the relay can stay "starting".
+  if (options.preferences?.relayEnabled) await handlers.getRelay();
   // The strip pages draw at the renderer's usual test rate unless the test says otherwise.
   await handlers.setPreferences({ updateRateHz: 4, ...options.preferences });
 }
