@@ -92,21 +92,11 @@ function searchArg(value: unknown): Check<string> {
   return raw;
 }
 
-/** An https URL without credentials, at most MAX_URL_LENGTH characters. */
+/** An https URL without credentials, at most MAX_URL_LENGTH characters, that Ticker builds itself. */
 function checkExternalUrl(value: unknown): Check<string> {
-  if (typeof value !== 'string') return refuse('The link must be text');
-  if (value.length > MAX_URL_LENGTH) return refuse(`The link must be at most ${MAX_URL_LENGTH} characters`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return refuse('The link is not a valid URL');
-  }
-  if (url.protocol !== 'https:') return refuse('Only https links can be opened');
-  if (url.username !== '' || url.password !== '') return refuse('Links with credentials are not opened');
-  if (url.hostname === '') return refuse('The link has no host');
-  if (!isAppLink(url.href)) return refuse('Ticker opens only the links it builds itself');
-  return { ok: true, value: url.href };
+  const checked = headlineUrlArg(value);
+  if (checked.ok && !isAppLink(checked.value)) return refuse('Ticker opens only the links it builds itself');
+  return checked;
 }
 
 /** An https URL without credentials (a headline's article; main opens only the ones it holds). */
