@@ -10,6 +10,7 @@ import type { EconomyState } from './economy';
 import type { PortfolioFigures } from './portfolio/compute-portfolio';
 import type { Holdings, LotDraft } from './portfolio/holdings';
 import type { RelayCopyItem } from './relay-urls';
+import type { SettingsCategory, SettingsTarget } from './settings-categories';
 import type { ShortcutStatus } from './shortcuts';
 import type { ContextState, Headline, SymbolDetails } from './symbol-context';
 import type { ExportOutcome, ImportOutcome, TransferFormat } from './settings-transfer';
@@ -121,8 +122,10 @@ export interface InvokeContract {
   showItemMenu: { args: [symbol: string]; result: null };
   /** The displays the strip can dock to (from the shell). */
   getDisplays: { args: []; result: DisplayInfo[] };
-  /** Open the settings window (from the strip). */
-  openSettings: { args: []; result: null };
+  /** Open the settings window (from the strip), at a category and field when given. */
+  openSettings: { args: [target?: SettingsTarget]; result: null };
+  /** The settings window shows this category now: main opens it there next time. */
+  rememberCategory: { args: [category: SettingsCategory]; result: null };
   /** Open the chart of a symbol on the strip in the browser; main builds the link from the chart template. */
   openChart: { args: [symbol: string]; result: null };
   /** Open an https link we show in the UI in the default browser. */
@@ -189,6 +192,7 @@ export const INVOKE_CHANNELS = {
   showItemMenu: 'app:show-item-menu',
   getDisplays: 'app:get-displays',
   openSettings: 'app:open-settings',
+  rememberCategory: 'settings:remember-category',
   openExternal: 'app:open-external',
   openChart: 'app:open-chart',
   getShortcuts: 'app:get-shortcuts',
@@ -288,6 +292,7 @@ export const WINDOW_CHANNELS = {
       'restartToUpdate',
       'openLogFolder',
       'getContext',
+      'rememberCategory',
     ],
     events: [
       'quotes',
@@ -304,6 +309,7 @@ export const WINDOW_CHANNELS = {
       'update',
       'showAbout',
       'details',
+      'showSettings',
     ],
   },
 } as const satisfies Record<WindowKind, WindowChannels>;
@@ -380,6 +386,8 @@ export interface EventContract {
   headlines: Headline[];
   /** The details card's content (null: hide it); only the card window gets it. */
   card: CardShown | null;
+  /** Ask the settings view to show a category, and focus one of its fields when named. */
+  showSettings: SettingsTarget;
 }
 
 export type EventName = keyof EventContract;
@@ -402,6 +410,7 @@ export const EVENT_CHANNELS = {
   details: 'event:details',
   headlines: 'event:headlines',
   card: 'event:card',
+  showSettings: 'event:show-settings',
 } as const satisfies Record<EventName, string>;
 
 /**

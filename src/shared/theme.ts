@@ -21,7 +21,7 @@ export const STRIP_BACKGROUND: Readonly<Record<ShownTheme, string>> = Object.fre
   transparent: '#00000000',
 });
 
-/** The settings page's background (--bg in settings.css), which follows the OS. */
+/** The settings page's background (--bg in settings/styles/base.css), which follows the OS. */
 export const SETTINGS_BACKGROUND: Readonly<Record<'dark' | 'light', string>> = Object.freeze({
   dark: '#111418',
   light: '#f4f5f7',

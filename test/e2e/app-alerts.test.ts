@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
 import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
+import { showCategory } from './settings-category';
 
 let session: RendererSession;
 let app: RunningApp | null = null;
@@ -34,7 +35,8 @@ describe('the Alerts section against the real core', () => {
       app = await startApp({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
       const { page, errors } = await session.openCorePage('settings', running.core);
-      const section = page.locator('section.alerts');
+      await showCategory(page, 'alerts');
+      const section = page.locator('#category-alerts');
       await section.waitFor();
 
       // Inline validation from the shared rules: nothing reaches the core.
@@ -97,14 +99,18 @@ describe('the Alerts section against the real core', () => {
       await section.getByRole('button', { name: 'Add alert' }).click();
       await expect.poll(() => page.locator('#alert-error').textContent()).toBe('You already have the alert AAPL>=200.');
 
-      // A notification click: the settings page brings the rule into view and focuses it.
+      // A notification click, while another category is shown: the settings page opens Alerts,
+      // brings the rule into view and focuses it.
+      await showCategory(page, 'general');
       const msftId = running.settings.alerts.rules()[1]!.id;
       running.core.events.focusAlert.emit(msftId);
+      await expect.poll(() => section.isVisible()).toBe(true);
       await expect
         .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.alertId ?? null))
         .toBe(msftId);
 
       // "Alert when …" from a strip item: a new alert filled in with that condition.
+      await showCategory(page, 'portfolio');
       running.core.events.prefillAlert.emit({ symbol: 'MSFT', metric: 'price', op: '<=', value: 415.1 });
       await expect.poll(() => page.locator('#alert-value').inputValue()).toBe('415.1');
       expect(await page.locator('#alert-symbol').inputValue()).toBe('MSFT');

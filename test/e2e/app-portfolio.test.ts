@@ -13,6 +13,7 @@ import { HIDDEN_AMOUNT } from '../../src/shared/portfolio/portfolio-text';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import { startApp, type RunningApp } from './harness/app-fixture';
 import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
+import { showCategory } from './settings-category';
 
 let session: RendererSession;
 let app: RunningApp | null = null;
@@ -51,7 +52,8 @@ describe('the Portfolio section against the real core', () => {
       app = await startApp({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
       const { page, errors } = await session.openCorePage('settings', running.core);
-      const section = page.locator('section.portfolio-section');
+      await showCategory(page, 'portfolio');
+      const section = page.locator('#category-portfolio');
       await section.waitFor();
       await expect.poll(() => section.locator('.hint').first().textContent()).toMatch(/No holdings yet/);
       expect(await section.getByRole('button', { name: 'Export lots as CSV…' }).isDisabled()).toBe(true);
@@ -133,7 +135,8 @@ describe('the Portfolio section against the real core', () => {
         now: () => Date.now(),
       });
       const { page, errors } = await session.openCorePage('settings', running.core, { settingsTransfer });
-      const section = page.locator('section.portfolio-section');
+      await showCategory(page, 'portfolio');
+      const section = page.locator('#category-portfolio');
       await section.waitFor();
       const input = page.locator('#portfolio-import');
       await input.setInputFiles({

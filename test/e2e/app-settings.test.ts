@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
 import type { Settings } from '../../src/engine/settings/settings';
+import { showCategory } from './settings-category';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
 import {
   APP_KEY,
@@ -55,6 +56,7 @@ async function openBoth(symbols: readonly string[] = LIVE_SYMBOLS, settingsOptio
     session.openCorePage('settings', running.core, settingsOptions),
   ]);
   await waitForStripSymbols(strip.page, symbols);
+  await showCategory(settings.page, 'lists');
   await settings.page.locator('.symbol-row').first().waitFor();
   return { running, strip, settings };
 }
@@ -185,6 +187,7 @@ describe('settings against the real core', () => {
 
   it('lists the displays from main and docks the strip to the one chosen', async () => {
     const { running, strip, settings } = await openBoth(['AAPL']);
+    await showCategory(settings.page, 'appearance');
     const select = settings.page.locator('#pref-displayId');
     await expect
       .poll(() => select.locator('option').allTextContents())
@@ -230,6 +233,7 @@ describe('settings against the real core', () => {
     const { running, strip, settings } = await openBoth(LIVE_SYMBOLS, { fakeClock: true });
     const { page } = settings;
     running.server.setValidTokens([APP_KEY, newKey]);
+    await showCategory(page, 'general');
     await expect.poll(() => page.locator('[data-testid="masked-key"]').textContent()).toBe(`••••${APP_KEY.slice(-4)}`);
 
     await page.locator('#api-key').fill(newKey);
@@ -247,7 +251,7 @@ describe('settings against the real core', () => {
     // Prices flow on the new connection; the strip shows them.
     running.trade(openingPrices());
     await waitForPrice(strip.page, 'BINANCE:BTCUSDT', '97,123.45');
-    await expect.poll(() => page.locator('.pill').textContent()).toBe('live');
+    await expect.poll(() => page.getByTestId('status-connection').textContent()).toBe('Live — streaming trades');
     // The status panel (refreshed every 3 s: the page's clock is fast-forwarded) counts the new connection's trades.
     await expect.poll(async () => (await running.core.handlers.getOverview()).stats.trades).toBe(LIVE_SYMBOLS.length);
     await page.clock.runFor(3_000);
@@ -289,7 +293,8 @@ describe('settings against the real core', () => {
       });
       const { running, strip, settings } = await openBoth(LIVE_SYMBOLS, { settingsTransfer });
       settingsService = running.settings;
-      const section = settings.page.getByRole('region', { name: 'Import and export' });
+      await showCategory(settings.page, 'transfer');
+      const section = settings.page.getByRole('tabpanel', { name: 'Import and export' });
       await section.getByRole('button', { name: 'Import…' }).click();
       await expect
         .poll(() => section.getByRole('status').textContent())

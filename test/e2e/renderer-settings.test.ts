@@ -20,6 +20,7 @@ import {
 } from './harness/renderer-session';
 import { openAppPage, type AppPage, type AppPageOptions } from './harness/app-page';
 import { SYMBOLS } from './harness/sample-watchlist';
+import { showCategory } from './settings-category';
 
 let session: RendererSession;
 
@@ -64,6 +65,7 @@ function dialogs(
 describe('settings view', () => {
   it('refuses a bad symbol and a duplicate inline, and adds from the autocomplete by keyboard', async () => {
     const app = await openPage('settings');
+    await showCategory(app.page, 'lists');
     const { page, errors } = app;
     const input = page.locator('#add-symbol');
     await input.fill('NOT A SYMBOL!');
@@ -94,6 +96,7 @@ describe('settings view', () => {
 
   it("never offers the previous query's suggestions while the new query waits for its answer", async () => {
     const app = await openPage('settings', {}, { fakeClock: true });
+    await showCategory(app.page, 'lists');
     const { page, errors } = app;
     const input = page.locator('#add-symbol');
     await input.waitFor();
@@ -124,6 +127,7 @@ describe('settings view', () => {
 
   it('reorders symbols with the keyboard only and announces it', async () => {
     const app = await openPage('settings');
+    await showCategory(app.page, 'lists');
     const { page } = app;
     await page.locator('.symbol-row').first().waitFor();
     const order = async () => (await saved(app)).symbols.slice(0, 3);
@@ -174,6 +178,7 @@ describe('settings view', () => {
     await page.getByRole('button', { name: 'Dismiss notice' }).click();
     await expect.poll(() => page.locator('.notice').count()).toBe(0);
 
+    await showCategory(page, 'general');
     await page.locator('#api-key').fill('');
     await page.screenshot({ path: join(OUTPUT_DIR, 'harness-settings.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -182,6 +187,7 @@ describe('settings view', () => {
 
   it('applies a preference change live and shows a refusal next to the control', async () => {
     const { page, core } = await openPage('settings');
+    await showCategory(page, 'appearance');
     await page.locator('#pref-theme').selectOption('light');
     await expect.poll(() => core.preferences().theme).toBe('light');
     await page.locator('#pref-showSparklines').uncheck();
@@ -205,6 +211,7 @@ describe('settings view', () => {
       { symbols: ['AAPL', 'OANDA:EUR_USD', 'BINANCE:BTCUSDT'], at },
       { clockAt: at },
     );
+    await showCategory(page, 'markets');
     const lines = page.getByTestId('market-hours').locator('li');
     await expect
       .poll(() => lines.allTextContents())
@@ -218,6 +225,7 @@ describe('settings view', () => {
 
   it('economy: the choice is saved, and the line under it says whether it is in effect now and why', async () => {
     const { page, errors, core, desk } = await openPage('settings', {}, { onBattery: true });
+    await showCategory(page, 'appearance');
     const select = page.locator('#pref-economy');
     const line = page.locator('#pref-economy-hint');
     expect(await select.inputValue()).toBe('on-battery');
@@ -239,6 +247,7 @@ describe('settings view', () => {
     // names, headlines and sort order are saved but not offered until the strip acts on them.
     const notInSettings = new Set<PreferenceKey>(['hidden', 'companyNames', 'headlines', 'sortOrder']);
     const { page } = await openPage('settings');
+    await showCategory(page, 'appearance');
     await page.locator('#pref-height').waitFor();
     const rules: [string, PreferenceRule][] = Object.entries(PREFERENCE_RULES);
     let checked = 0;
@@ -311,6 +320,7 @@ describe('settings view', () => {
 
   it('records a global shortcut from key presses, refuses bare keys and clashes, clears, and shows a taken one', async () => {
     const app = await openPage('settings', {}, { shortcutsTaken: ['CommandOrControl+Alt+P'] });
+    await showCategory(app.page, 'keyboard');
     const { page, errors } = app;
     const toggle = page.locator('#pref-shortcutToggleStrips');
     const pause = page.locator('#pref-shortcutPause');
@@ -382,6 +392,7 @@ describe('settings view', () => {
         { name: 'FX', symbols: ['OANDA:EUR_USD', 'OANDA:GBP_USD', 'OANDA:USD_CHF'] }, // l3
       ],
     });
+    await showCategory(app.page, 'appearance');
     const { page, errors } = app;
     const enabled = page.locator('#second-strip-enabled');
     await enabled.waitFor();
@@ -416,9 +427,11 @@ describe('settings view', () => {
     await page
       .locator('section[aria-labelledby="second-strip-heading"]')
       .screenshot({ path: join(OUTPUT_DIR, 'settings-second-strip.png') });
+    await showCategory(page, 'lists');
     await page
       .locator('section[aria-labelledby="lists-heading"]')
       .screenshot({ path: join(OUTPUT_DIR, 'settings-lists-two-strips.png') });
+    await showCategory(page, 'appearance');
 
     // FX would take the lists on screen over the plan's cap: refused, said, and nothing changes.
     await page.locator('#second-strip-list').selectOption('l3');
@@ -455,6 +468,7 @@ describe('settings view', () => {
 describe('settings view: chart link', () => {
   it('refuses an unusable chart link inline without saving it, and saves a valid one', async () => {
     const app = await openPage('settings');
+    await showCategory(app.page, 'lists');
     const { page, errors } = app;
     const input = page.locator('#pref-chartUrlTemplate');
     await expect.poll(() => input.inputValue()).toBe('https://www.tradingview.com/chart/?symbol={symbol}');
@@ -486,6 +500,7 @@ describe('settings view: watch lists', () => {
 
   it('creates, renames, reorders within and shows a list; refuses bad and taken names inline', async () => {
     const app = await openPage('settings', { otherLists: [crypto] });
+    await showCategory(app.page, 'lists');
     const { page, errors } = app;
     await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto']);
     expect(await page.locator('.list-row[data-list="l1"] .on-strip').count()).toBe(1);
@@ -495,11 +510,11 @@ describe('settings view: watch lists', () => {
     await name.fill(' crypto ');
     await name.press('Enter');
     await expect
-      .poll(() => page.locator('#new-list-error').textContent())
+      .poll(() => page.locator('#new-list-name-error').textContent())
       .toBe('There is already a list named “Crypto”.');
     await name.fill('   ');
     await name.press('Enter');
-    await expect.poll(() => page.locator('#new-list-error').textContent()).toBe('A list needs a name.');
+    await expect.poll(() => page.locator('#new-list-name-error').textContent()).toBe('A list needs a name.');
     expect(app.argsOf('createList')).toHaveLength(0);
 
     // A new list is created and opened for editing; a symbol goes into it, not into the shown list.
@@ -518,7 +533,7 @@ describe('settings view: watch lists', () => {
     await rename.fill('Crypto');
     await rename.press('Enter');
     await expect
-      .poll(() => page.locator('.card [role="alert"]').first().textContent())
+      .poll(() => page.locator('#lists-error').textContent())
       .toBe('There is already a list named “Crypto”.');
     await rename.fill('Currencies');
     await rename.press('Enter');
@@ -544,6 +559,7 @@ describe('settings view: watch lists', () => {
 
   it('deletes a list only after confirming, and never the last one', async () => {
     const app = await openPage('settings', { otherLists: [crypto] });
+    await showCategory(app.page, 'lists');
     const { page, errors } = app;
     await page.getByRole('button', { name: 'Delete Crypto' }).click();
     const confirm = page.getByRole('group', { name: 'Delete Crypto?' });
@@ -572,10 +588,11 @@ describe('settings view: relay', () => {
   /** Connected clients as the relay announces them (a real relay's clients: relay-eventsource.test.ts). */
   const announceClients = async (app: AppPage, clients: RelayClientInfo[]) =>
     app.core.events.relay.emit({ ...(await app.core.handlers.getRelay()), clients });
-  const relay = (page: import('playwright-core').Page) => page.locator('section[aria-labelledby="relay-heading"]');
+  const relay = (page: import('playwright-core').Page) => page.locator('#category-relay');
 
   it('turns on, shows its clients live, and keeps the token masked until asked', async () => {
     const app = await openPage('settings', { symbols: ['AAPL', 'BINANCE:BTCUSDT'] });
+    await showCategory(app.page, 'relay');
     const { page, errors } = app;
     const { TOKEN, masked } = await tokenOf(app);
     const status = page.getByTestId('relay-status');
@@ -643,6 +660,7 @@ describe('settings view: relay', () => {
   it('regenerates the token only after a confirmation that says clients are disconnected', async () => {
     const clients = [{ id: 'ws-1', kind: 'websocket' as const, origin: null, connectedAt: 1, symbols: ['AAPL'] }];
     const app = await openPage('settings', { preferences: { relayEnabled: true } });
+    await showCategory(app.page, 'relay');
     const { page, errors } = app;
     const { masked } = await tokenOf(app);
     await expect.poll(() => page.getByTestId('relay-status').textContent()).toContain('Listening on');
@@ -672,6 +690,7 @@ describe('settings view: relay', () => {
 
   it('checks origins with the shared rule inline, and saves them normalised', async () => {
     const app = await openPage('settings');
+    await showCategory(app.page, 'relay');
     const { page, errors } = app;
     const input = page.locator('#relay-origin');
     const error = page.locator('#relay-origin-error');
@@ -714,6 +733,7 @@ describe('settings view: relay', () => {
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(9000, '127.0.0.1', resolve));
     const app = await openPage('settings', { preferences: { relayEnabled: true } });
+    await showCategory(app.page, 'relay');
     const { page, errors } = app;
     const { masked } = await tokenOf(app);
     const port = page.locator('#pref-relayPort');
@@ -762,8 +782,9 @@ describe('settings view: portfolio export', () => {
         }),
       },
     );
+    await showCategory(app.page, 'portfolio');
     const { page, errors } = app;
-    const section = page.locator('section.portfolio-section');
+    const section = page.locator('#category-portfolio');
     await section.getByRole('button', { name: 'Export lots as CSV…' }).click();
     await expect
       .poll(() => section.locator('.holdings-export-result').textContent())
@@ -792,8 +813,9 @@ describe('settings view: import and export', () => {
         }),
       },
     );
+    await showCategory(app.page, 'transfer');
     const { page, errors } = app;
-    const section = page.getByRole('region', { name: 'Import and export' });
+    const section = page.getByRole('tabpanel', { name: 'Import and export' });
     await section.getByRole('button', { name: 'Import…' }).click();
     const shown = section.getByTestId('import-problems');
     await expect.poll(() => shown.locator('li').allTextContents()).toEqual(problems);
@@ -826,8 +848,9 @@ describe('settings view: import and export', () => {
         }),
       },
     );
+    await showCategory(app.page, 'transfer');
     const { page, errors } = app;
-    const section = page.getByRole('region', { name: 'Import and export' });
+    const section = page.getByRole('tabpanel', { name: 'Import and export' });
     await section.getByRole('button', { name: 'Export symbols as CSV…' }).click();
     await expect.poll(() => app.argsOf('exportSettings').length).toBe(1);
     expect(await section.getByRole('status').textContent()).toBe('');

@@ -39,6 +39,8 @@ export interface OpenedRecord {
   transfers: string[];
   /** Details cards the strip asked for (null: hidden), in order. */
   cards: (CardRequest | null)[];
+  /** The categories the settings page asked main to remember, in order. */
+  categories: string[];
 }
 
 export interface BrowserBridge {
@@ -228,6 +230,7 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
     copied: [],
     transfers: [],
     cards: [],
+    categories: [],
   };
   const ipcMain = new DeskIpcMain();
   const registry = new WindowRegistry();
@@ -285,6 +288,7 @@ export function createBrowserDesk(core: TickerCore, options: BrowserDeskOptions 
     openSettings: () => {
       opened.settings += 1;
     },
+    rememberCategory: (category) => void opened.categories.push(category),
     openLink,
     itemActions: {
       openChart: async (symbol) => void opened.charts.push(symbol),

@@ -199,7 +199,12 @@ export class MockBrowserWindow extends EventEmitter {
   isMinimized = vi.fn(() => this.minimized);
   isVisible = vi.fn(() => this.visible);
   isDestroyed = vi.fn(() => this.destroyed);
-  close = vi.fn(() => this.destroy());
+  // Like Electron: 'close' first (the window still answers), then it is destroyed and 'closed' follows.
+  close = vi.fn(() => {
+    if (this.destroyed) return;
+    this.emit('close', { preventDefault: () => {} });
+    this.destroy();
+  });
   destroy = vi.fn(() => {
     if (this.destroyed) return;
     this.destroyed = true;

@@ -70,6 +70,7 @@ function newEvents(): { [K in EventName]: Signal<EventContract[K]> } {
     details: new Signal(),
     headlines: new Signal(),
     card: new Signal(),
+    showSettings: new Signal(),
   };
 }
 

@@ -32,6 +32,7 @@ export type CoreHandlers = MainOnlyHandlers &
     InvokeHandlers,
     | 'getDisplays'
     | 'openSettings'
+    | 'rememberCategory'
     | 'openExternal'
     | 'openChart'
     | 'showItemMenu'

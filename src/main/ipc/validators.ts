@@ -16,6 +16,7 @@ import { isListId, listNameProblem } from '../../shared/watch-lists';
 import { apiKeyProblem } from '../../shared/api-key-rule';
 import { isAppLink } from '../../shared/external-links';
 import { checkCardRequest, type CardRequest } from '../../shared/card-content';
+import { isSettingsCategory, parseSettingsTarget, type SettingsCategory } from '../../shared/settings-categories';
 import { isTransferFormat, TRANSFER_FORMATS, type TransferFormat } from '../../shared/settings-transfer';
 import { baseCurrencyProblem } from '../../shared/portfolio/currency';
 import { checkLotDraft, HOLDING_LIMITS, LOT_ID_PATTERN, type LotDraft } from '../../shared/portfolio/holdings';
@@ -236,6 +237,19 @@ const testApiKeyArgs: ArgsValidator<'testApiKey'> = (args) => {
   return key.ok ? ok([key.value]) : fail('invalid-payload', key.message);
 };
 
+/** openSettings: no argument, `undefined` (an omitted optional), or a category and field of the shared table. */
+const openSettingsArgs: ArgsValidator<'openSettings'> = (args) => {
+  const wrongArity = arity(args, 0, 1);
+  if (wrongArity) return fail('invalid-payload', wrongArity);
+  if (args.length === 0 || args[0] === undefined) return ok([]);
+  const target = parseSettingsTarget(args[0]);
+  return target ? ok([target]) : fail('invalid-payload', 'Not a settings category and field');
+};
+
+function categoryArg(value: unknown): Check<SettingsCategory> {
+  return isSettingsCategory(value) ? { ok: true, value } : refuse('Not a settings category');
+}
+
 /**
  * Every invoke channel's validator. `satisfies` makes a missing channel, or checks whose inferred
  * tuple is not the contract's argument list, a compile error, and keeps each inferred type for the
@@ -272,7 +286,8 @@ export const ARGS_VALIDATORS = {
   copyRelay: tuple(relayCopyItemArg),
   showItemMenu: tuple(symbolArg),
   getDisplays: tuple(),
-  openSettings: tuple(),
+  openSettings: openSettingsArgs,
+  rememberCategory: tuple(categoryArg),
   openExternal: tuple(checkExternalUrl),
   openChart: tuple(symbolArg),
   getShortcuts: tuple(),

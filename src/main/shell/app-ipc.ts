@@ -15,8 +15,10 @@ import type { IpcMainLike, IpcMainMessagesLike } from '../ipc/ipc-main-like';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { registerSubscriptions } from '../ipc/register-subscriptions';
 import { createSenderCheck } from '../ipc/sender-check';
+import type { SettingsCategory } from '../../shared/settings-categories';
 import type { SettingsTransferHandlers } from './settings-transfer-dialogs';
 import type { CardWindow } from './card-window';
+import type { OpenSettingsOptions } from './settings-window';
 import type { ItemActions, ItemStrip } from './item-actions';
 import { StripView, type StripRole } from './strip-view';
 import { describeDisplays } from './tray-menu';
@@ -30,7 +32,10 @@ export interface AppIpcDeps {
   registry: WindowRegistry;
   /** Whether a URL is one of Ticker's own pages. */
   isOurPage(url: string): boolean;
-  openSettings(): void;
+  /** Open the settings window, at a category and field when given (already validated). */
+  openSettings(options?: OpenSettingsOptions): void;
+  /** The settings window shows this category now (already validated). */
+  rememberCategory(category: SettingsCategory): void;
   /** The one checked path to the browser: only links the app builds (see createLinkOpener). */
   openLink(url: string): Promise<null>;
   itemActions: ItemActions;
@@ -98,8 +103,12 @@ export function serveAppIpc(deps: AppIpcDeps): AppIpc {
       return view ? { ...context, details: view.detailsFor(context.details) } : context;
     },
     getDisplays: () => describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
-    openSettings: () => {
-      deps.openSettings();
+    openSettings: (target) => {
+      deps.openSettings(target ? { target } : {});
+      return null;
+    },
+    rememberCategory: (category) => {
+      deps.rememberCategory(category);
       return null;
     },
     openExternal: (url) => deps.openLink(url),

@@ -12,6 +12,7 @@ import { CardWindow } from './card-window';
 import type { ItemStrip } from './item-actions';
 import { SecondStripWindow } from './second-strip-window';
 import { SettingsWindow, type OpenSettingsOptions } from './settings-window';
+import type { MemoryFile } from './settings-window-memory';
 import { StripRecovery } from './strip-recovery';
 import { StripView, type StripRole } from './strip-view';
 import { TickerWindow } from './ticker-window';
@@ -25,6 +26,8 @@ export interface AppWindowsDeps {
   core: TickerCore;
   registry: WindowRegistry;
   log: Pick<AppLog, 'error' | 'warn' | 'info'>;
+  /** Where the settings window keeps its size and last category (default: nowhere). */
+  settingsMemory?: MemoryFile;
 }
 
 export interface AppWindows {
@@ -58,6 +61,8 @@ export function openAppWindows(deps: AppWindowsDeps): AppWindows {
     focusAlert: (ruleId) => core.events.focusAlert.emit(ruleId),
     prefillAlert: (condition) => core.events.prefillAlert.emit(condition),
     showAbout: () => core.events.showAbout.emit(null),
+    showTarget: (target) => core.events.showSettings.emit(target),
+    ...(deps.settingsMemory ? { memory: deps.settingsMemory } : {}),
   });
 
   const loadPage = (window: Electron.BrowserWindow, page: 'strip' | 'strip-stopped'): void => {

@@ -1,16 +1,24 @@
 /**
  * The settings window: an ordinary window, at most one at a time. Opening it again brings the open
- * one forward, and can ask it to focus its "add symbol" field.
+ * one forward, and can ask it to show a category and field (a deep link), focus its "add symbol"
+ * field, show an alert rule or start a new one. It opens at the size and category it had last.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { AlertCondition } from '../../shared/alert-rules';
 import type { EventName } from '../../shared/ipc-contract';
+import type { SettingsCategory, SettingsTarget } from '../../shared/settings-categories';
 import type { Signal } from '../../shared/signal';
 import { SETTINGS_BACKGROUND } from '../../shared/theme';
 import type { CreateAppWindow } from './app-window';
+import {
+  EMPTY_MEMORY,
+  parseSettingsWindowMemory,
+  type MemoryFile,
+  type SettingsWindowMemory,
+} from './settings-window-memory';
 
 /** The focus requests the settings page answers, by the event that carries each. */
-type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert' | 'showAbout';
+type SettingsFocusEvent = 'focusAddSymbol' | 'focusAlert' | 'prefillAlert' | 'showAbout' | 'showSettings';
 
 /** Which events a window's page listens to, and news of each new listener (the window registry). */
 interface PageListeners {
@@ -35,6 +43,10 @@ export interface SettingsWindowDeps {
   systemDark?(): boolean;
   /** Ask the settings page to show About (the showAbout event). */
   showAbout?(): void;
+  /** Ask the settings page to show a category and field (the showSettings event). */
+  showTarget?(target: SettingsTarget): void;
+  /** Where the window's size and last category are kept (default: nowhere, nothing remembered). */
+  memory?: MemoryFile;
 }
 
 interface FocusRequest {
@@ -50,12 +62,14 @@ export interface OpenSettingsOptions {
   prefillAlert?: AlertCondition;
   /** Show About (the tray's "About Ticker"). */
   showAbout?: boolean;
+  /** Show this category, and focus this field (a tray item, the strip's status badge). */
+  target?: SettingsTarget;
 }
 
-const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+export const SETTINGS_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
   title: 'Ticker settings',
-  width: 720,
-  height: 640,
+  width: 880,
+  height: 680,
   minWidth: 520,
   minHeight: 420,
   show: false,
@@ -72,6 +86,8 @@ export class SettingsWindow {
   private window: BrowserWindow | null = null;
   /** What to focus once the page listens for it (a newer request replaces an older one). */
   private pending: FocusRequest | null = null;
+  /** The size and last category, read from the memory file on first use. */
+  private memory: SettingsWindowMemory | null = null;
 
   constructor(private readonly deps: SettingsWindowDeps) {
     deps.listeners.subscribed.subscribe(({ window, event }) => {
@@ -100,8 +116,11 @@ export class SettingsWindow {
       this.request(existing, this.focusFor(options));
       return existing;
     }
+    const memory = this.remembered();
     const window = this.deps.createWindow('settings', {
       ...SETTINGS_WINDOW_OPTIONS,
+      ...(memory.width !== null ? { width: memory.width } : {}),
+      ...(memory.height !== null ? { height: memory.height } : {}),
       backgroundColor: settingsBackground(this.systemDark()),
     });
     this.window = window;
@@ -110,13 +129,41 @@ export class SettingsWindow {
       window.show();
       window.focus();
     });
+    // The size as the user left it (a maximised window keeps the size it had before).
+    window.once('close', () => {
+      const { width, height } = window.getBounds();
+      this.save({ width, height });
+    });
     window.once('closed', () => {
       if (this.window !== window) return;
       this.window = null;
       this.pending = null;
     });
-    this.request(window, this.focusFor(options));
+    // A new window opens where it was left, unless it is asked to open elsewhere.
+    const category = memory.category;
+    const fallback: OpenSettingsOptions = category !== null ? { target: { category } } : {};
+    this.request(window, this.focusFor(options) ?? this.focusFor(fallback));
     return window;
+  }
+
+  /** The page shows this category now (validated by the IPC layer): it opens there next time. */
+  rememberCategory(category: SettingsCategory): void {
+    if (this.remembered().category !== category) this.save({ category });
+  }
+
+  private remembered(): SettingsWindowMemory {
+    if (this.memory === null) {
+      const { minWidth = 0, minHeight = 0 } = SETTINGS_WINDOW_OPTIONS;
+      this.memory = this.deps.memory
+        ? parseSettingsWindowMemory(this.deps.memory.read(), { width: minWidth, height: minHeight })
+        : { ...EMPTY_MEMORY };
+    }
+    return this.memory;
+  }
+
+  private save(patch: Partial<SettingsWindowMemory>): void {
+    this.memory = { ...this.remembered(), ...patch };
+    this.deps.memory?.write(this.memory);
   }
 
   /** Send the request now if the page listens for it, else when it starts to. */
@@ -131,8 +178,10 @@ export class SettingsWindow {
   }
 
   private focusFor(options: OpenSettingsOptions): FocusRequest | null {
-    const { focusAlert, prefillAlert, focusAddSymbol, showAbout } = options;
+    const { focusAlert, prefillAlert, focusAddSymbol, showAbout, target } = options;
     const { deps } = this;
+    if (target !== undefined && deps.showTarget)
+      return { event: 'showSettings', send: () => deps.showTarget?.(target) };
     if (showAbout && deps.showAbout) return { event: 'showAbout', send: () => deps.showAbout?.() };
     if (prefillAlert !== undefined && deps.prefillAlert)
       return { event: 'prefillAlert', send: () => deps.prefillAlert?.(prefillAlert) };

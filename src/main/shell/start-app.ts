@@ -34,6 +34,7 @@ import { watchReconnectTriggers } from './reconnect-triggers';
 import type { SecondStripWindow } from './second-strip-window';
 import type { SettingsWindow } from './settings-window';
 import { settingsTransferHandlers } from './settings-transfer-dialogs';
+import { settingsWindowMemoryFile } from './settings-window-memory';
 import type { StripRecovery } from './strip-recovery';
 import type { TickerWindow } from './ticker-window';
 import type { TrayController } from './tray';
@@ -239,6 +240,7 @@ function serveIpc(parts: IpcParts): ReturnType<typeof serveAppIpc> {
     registry: parts.registry,
     isOurPage: parts.isOurPage,
     openSettings,
+    rememberCategory: (category) => windows.settingsWindow.rememberCategory(category),
     openLink,
     itemActions: createItemActions({
       core,
@@ -383,7 +385,10 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
 
   const registry = new WindowRegistry();
   const stopForwarding = forwardCoreEvents(core.events, registry);
-  const windows = openAppWindows({ electron, paths, platform, clock, core, registry, log });
+  const settingsMemory = settingsWindowMemoryFile(electron.app.getPath('userData'), (message, ...details) =>
+    log.warn(message, ...details),
+  );
+  const windows = openAppWindows({ electron, paths, platform, clock, core, registry, log, settingsMemory });
   const { strip, secondStrip, settingsWindow, stripRecovery } = windows;
   const { notifications, drawing, economy, stopReconnectTriggers } = followScreens({
     electron,

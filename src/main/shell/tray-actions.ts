@@ -40,6 +40,7 @@ export function createTrayActions({ core, openSettings, quit, run, shell }: Tray
       run(shown ? 'show the second strip' : 'hide the second strip', () => handlers.setSecondStrip({ enabled: shown })),
     showListOnSecondStrip: (listId) => run('switch the second strip’s list', () => handlers.setSecondStrip({ listId })),
     openAbout: () => openSettings({ showAbout: true }),
+    openRelay: () => openSettings({ target: { category: 'relay' } }),
     ...shell,
     quit,
   };

@@ -139,6 +139,8 @@ export interface TrayMenuActions {
   updateItem?(): void;
   /** Open About in the settings window. */
   openAbout?(): void;
+  /** Open the Relay category of the settings window. */
+  openRelay?(): void;
   /** Open the folder holding the log files. */
   openLogFolder?(): void;
   /** Load a stopped strip again. */
@@ -178,7 +180,7 @@ function symbolItem(symbol: string, actions: TrayMenuActions): MenuItemConstruct
 
 function relayItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   const label = state.relay ? relayLabel(state.relay) : null;
-  return label === null ? [] : [{ id: 'relay', label, click: () => actions.openSettings() }];
+  return label === null ? [] : [{ id: 'relay', label, click: () => (actions.openRelay ?? actions.openSettings)() }];
 }
 
 export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {

@@ -1,7 +1,9 @@
 import { useState, type RefObject } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import { normalizeSymbol, SYMBOL_RULE_TEXT } from '../../shared/symbols';
-import { settle } from '../bridge';
+import { ActionButton } from './forms/action-button';
+import { FieldError } from './forms/field';
+import { useAction } from './use-action';
 import { SymbolCombobox } from './symbol-combobox';
 
 export interface AddSymbolFormProps {
@@ -10,8 +12,8 @@ export interface AddSymbolFormProps {
   /** The plan's limit is reached: adding is off. */
   full: boolean;
   inputRef: RefObject<HTMLInputElement | null>;
-  /** The list's symbols after `symbol` was added. */
-  onAdded: (symbols: string[], symbol: string) => void;
+  /** `symbol` was added (the list itself arrives with the pushed settings). */
+  onAdded: (symbol: string) => void;
 }
 
 const INVALID_SYMBOL = `Not a valid symbol: use ${SYMBOL_RULE_TEXT}, e.g. AAPL or BINANCE:BTCUSDT.`;
@@ -19,26 +21,21 @@ const INVALID_SYMBOL = `Not a valid symbol: use ${SYMBOL_RULE_TEXT}, e.g. AAPL o
 /** The "add a symbol" field with autocomplete: checked by the shared symbol rule before main sees it. */
 export function AddSymbolForm({ api, listId, full, inputRef, onAdded }: AddSymbolFormProps) {
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useAction();
+  const error = adding.error;
 
-  const add = async (text: string) => {
+  const add = (text: string) => {
     const symbol = normalizeSymbol(text);
-    if (!symbol) {
-      setError(text.trim() ? INVALID_SYMBOL : 'Type a symbol to add.');
-      return;
-    }
-    setBusy(true);
-    const result = await settle(() => api.addToList(listId, symbol));
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
-    setDraft('');
-    onAdded(result.value, symbol);
-    inputRef.current?.focus();
+    if (!symbol) return adding.fail(text.trim() ? INVALID_SYMBOL : 'Type a symbol to add.');
+    void adding.run(
+      () => api.addToList(listId, symbol),
+      () => {
+        setDraft('');
+        onAdded(symbol);
+        inputRef.current?.focus();
+        return null;
+      },
+    );
   };
 
   return (
@@ -47,7 +44,7 @@ export function AddSymbolForm({ api, listId, full, inputRef, onAdded }: AddSymbo
         className="row"
         onSubmit={(event) => {
           event.preventDefault();
-          void add(draft);
+          add(draft);
         }}
       >
         <label htmlFor="add-symbol" className="visually-hidden">
@@ -59,21 +56,17 @@ export function AddSymbolForm({ api, listId, full, inputRef, onAdded }: AddSymbo
           value={draft}
           onChange={(value) => {
             setDraft(value);
-            setError(null);
+            adding.reset();
           }}
-          onSubmit={(text) => void add(text)}
+          onSubmit={add}
           errorId={error ? 'add-symbol-error' : null}
           disabled={false}
         />
-        <button type="submit" className="primary" disabled={busy || full}>
+        <ActionButton type="submit" variant="primary" pending={adding.pending} disabled={full}>
           Add
-        </button>
+        </ActionButton>
       </form>
-      {error ? (
-        <p className="field-error" id="add-symbol-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="add-symbol-error" message={error} />
     </>
   );
 }

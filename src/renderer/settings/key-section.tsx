@@ -1,18 +1,18 @@
-import { FINNHUB_REGISTER_URL } from '../../shared/finnhub-urls';
 import { useState } from 'react';
+import { FINNHUB_REGISTER_URL } from '../../shared/finnhub-urls';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import type { KeyInfo } from '../../shared/types';
 import { settle } from '../bridge';
+import { ActionButton } from './forms/action-button';
+import { TextField } from './forms/inputs';
+import { useAction } from './use-action';
 
 const REGISTER_URL = FINNHUB_REGISTER_URL;
 
 export interface KeySectionProps {
   api: SettingsApi;
   keyInfo: KeyInfo;
-  onKeyInfo: (info: KeyInfo) => void;
 }
-
-type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok' } | { kind: 'failed'; reason: string };
 
 const PROTECTION_WORDS: Record<KeyInfo['protection'], string> = {
   encrypted: 'encrypted with your system’s keychain',
@@ -20,63 +20,24 @@ const PROTECTION_WORDS: Record<KeyInfo['protection'], string> = {
   none: 'not protected',
 };
 
-/** The Finnhub API key: masked entry, save, test, clear; the saved key only ever shown masked. */
-export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [test, setTest] = useState<TestState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+function SavedKey({ api, keyInfo }: KeySectionProps) {
   const openRegisterPage = (): void => {
     void settle(() => api.openExternal(REGISTER_URL)); // eng-disable OPEN_EXTERNAL_JS_CHECK: a bridge call; main opens only the links it builds (src/shared/external-links.ts)
   };
-
-  const save = async (key: string) => {
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    const result = await settle(() => api.setApiKey(key));
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    onKeyInfo(result.value);
-    setDraft('');
-    setTest({ kind: 'idle' });
-    setSaved(
-      key ? 'Key saved. Ticker now connects with it: see Connection below.' : 'Key cleared. The demo feed is running.',
-    );
-  };
-
-  const runTest = async () => {
-    const typed = draft.trim();
-    if (!typed && !keyInfo.hasKey) {
-      setTest({ kind: 'failed', reason: 'Type a key to test, or save one first.' });
-      return;
-    }
-    setTest({ kind: 'testing' });
-    const result = await settle(() => (typed ? api.testApiKey(typed) : api.testApiKey()));
-    if (!result.ok) setTest({ kind: 'failed', reason: result.error.message });
-    else if (result.value.ok) setTest({ kind: 'ok' });
-    else setTest({ kind: 'failed', reason: result.value.reason ?? 'Finnhub refused the key.' });
-  };
-
   return (
-    <section className="card" aria-labelledby="key-heading">
-      <h2 id="key-heading">Finnhub API key</h2>
+    <>
       {keyInfo.hasKey ? (
-        <p className="saved-key" id="key-saved">
+        <p className="saved-key">
           Saved key <code data-testid="masked-key">{keyInfo.masked ?? '••••••••'}</code>,{' '}
           {PROTECTION_WORDS[keyInfo.protection]}.
         </p>
       ) : (
-        <p className="hint" id="key-saved">
+        <p className="hint">
           No key yet: Ticker shows a <strong>demo feed with simulated prices</strong>. A free Finnhub key gives you
           real-time trades.{' '}
-          <button type="button" className="link-button" onClick={openRegisterPage}>
+          <ActionButton variant="link" onClick={openRegisterPage}>
             Get a free key at finnhub.io
-          </button>
+          </ActionButton>
         </p>
       )}
       {keyInfo.hasKey && keyInfo.protection !== 'encrypted' ? (
@@ -85,53 +46,83 @@ export function KeySection({ api, keyInfo, onKeyInfo }: KeySectionProps) {
           can read your user files can recover it.
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** The Finnhub API key: masked entry, save, test, clear; the saved key only ever shown masked. */
+export function KeySection({ api, keyInfo }: KeySectionProps) {
+  const [draft, setDraft] = useState('');
+  const saving = useAction();
+  const testing = useAction();
+
+  const save = (key: string) => {
+    testing.reset();
+    void saving.run(
+      () => api.setApiKey(key),
+      () => {
+        setDraft('');
+        return key
+          ? 'Key saved. Ticker now connects with it: see the connection above.'
+          : 'Key cleared. The demo feed is running.';
+      },
+    );
+  };
+
+  const runTest = () => {
+    const typed = draft.trim();
+    saving.reset();
+    if (!typed && !keyInfo.hasKey) return testing.fail('Type a key to test, or save one first.');
+    void testing.run(
+      () => (typed ? api.testApiKey(typed) : api.testApiKey()),
+      (answer) => (answer.ok ? '✓ The key works.' : `✗ ${answer.reason ?? 'Finnhub refused the key.'}`),
+    );
+  };
+
+  const result = testing.error ? `✗ ${testing.error}` : (testing.message ?? saving.message);
+  return (
+    <section className="card" aria-labelledby="key-heading">
+      <h3 id="key-heading">Finnhub API key</h3>
+      <SavedKey api={api} keyInfo={keyInfo} />
       <form
-        className="row"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (draft.trim()) void save(draft.trim());
-          else setError('Type a key first.');
+          if (draft.trim()) save(draft.trim());
+          else saving.fail('Type a key first.');
         }}
       >
-        <label htmlFor="api-key" className="visually-hidden">
-          {keyInfo.hasKey ? 'New API key' : 'API key'}
-        </label>
-        <input
+        <TextField
           id="api-key"
           type="password"
-          className="grow"
-          autoComplete="off"
-          spellCheck={false}
+          label={keyInfo.hasKey ? 'New API key' : 'API key'}
+          hideLabel
           placeholder={keyInfo.hasKey ? 'Paste a new key to replace it' : 'Paste your Finnhub API key'}
           value={draft}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`key-saved${error ? ' key-error' : ''}`}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setError(null);
+          error={saving.error}
+          onChange={(value) => {
+            setDraft(value);
+            saving.reset();
           }}
+          after={
+            <>
+              <ActionButton type="submit" variant="primary" pending={saving.pending}>
+                Save
+              </ActionButton>
+              <ActionButton pending={testing.pending} disabled={saving.pending} onClick={runTest}>
+                {testing.pending ? 'Testing…' : 'Test'}
+              </ActionButton>
+              {keyInfo.hasKey ? (
+                <ActionButton variant="danger" disabled={saving.pending} onClick={() => save('')}>
+                  Clear key
+                </ActionButton>
+              ) : null}
+            </>
+          }
         />
-        <button type="submit" className="primary" disabled={busy}>
-          Save
-        </button>
-        <button type="button" disabled={busy || test.kind === 'testing'} onClick={() => void runTest()}>
-          {test.kind === 'testing' ? 'Testing…' : 'Test'}
-        </button>
-        {keyInfo.hasKey ? (
-          <button type="button" className="danger" disabled={busy} onClick={() => void save('')}>
-            Clear key
-          </button>
-        ) : null}
       </form>
-      {error ? (
-        <p className="field-error" id="key-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <p className="field-result" role="status" aria-live="polite">
-        {test.kind === 'ok' ? <span className="ok">✓ The key works.</span> : null}
-        {test.kind === 'failed' ? <span className="bad">✗ {test.reason}</span> : null}
-        {saved && test.kind === 'idle' ? <span>{saved}</span> : null}
+      <p className="field-result" role="status" aria-live="polite" data-testid="key-result">
+        {result ? <span className={testing.error || result.startsWith('✗') ? 'bad' : 'ok'}>{result}</span> : null}
       </p>
     </section>
   );

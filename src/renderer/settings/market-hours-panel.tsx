@@ -18,18 +18,21 @@ export function MarketHoursPanel({ symbols }: MarketHoursPanelProps) {
   const text = useMemo(() => new MarketHoursText(new MarketCalendar()), []);
   const now = useNow(MARKET_HOURS_REFRESH_MS);
   const lines = text.lines(symbols, now);
-  if (lines.length === 0) return null;
   return (
     <section className="card" aria-labelledby="markets-heading">
-      <h2 id="markets-heading">Markets</h2>
-      <ul className="market-hours" data-testid="market-hours">
-        {lines.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <h3 id="markets-heading">Opening hours</h3>
+      {lines.length === 0 ? (
+        <p className="hint">Your symbols trade around the clock (crypto): their market never closes.</p>
+      ) : (
+        <ul className="market-hours" data-testid="market-hours">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       <p className="hint">
         Times are New York time (ET, Eastern Time). While every watched market is closed the strip follows “When all
-        markets are closed” above.
+        markets are closed” below.
       </p>
     </section>
   );

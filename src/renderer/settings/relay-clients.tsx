@@ -12,7 +12,7 @@ const KIND_LABELS: Record<RelayClientInfo['kind'], string> = { websocket: 'WebSo
 export function RelayClients({ clients, listening, locale }: RelayClientsProps) {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
-    <div className="relay-clients">
+    <section className="card relay-clients" aria-labelledby="relay-clients-heading">
       <h3 id="relay-clients-heading">
         Connected now <span className="count">{clients.length}</span>
       </h3>
@@ -44,6 +44,6 @@ export function RelayClients({ clients, listening, locale }: RelayClientsProps) 
           </tbody>
         </table>
       )}
-    </div>
+    </section>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
-import type { RelayView } from '../../shared/types';
-import { settle } from '../bridge';
+import { ActionButton } from './forms/action-button';
+import { TextField } from './forms/inputs';
+import { useAction } from './use-action';
 
 export interface RelayOriginsProps {
   api: SettingsApi;
   origins: readonly string[];
-  onView: (view: RelayView) => void;
 }
 
 /** Why `input` cannot be added to `origins`, or the origin to add. */
@@ -27,51 +27,36 @@ function checkOrigin(
 }
 
 /** The browser origins whose pages may use the relay (programs that send no Origin need only the token). */
-export function RelayOrigins({ api, origins, onView }: RelayOriginsProps) {
+export function RelayOrigins({ api, origins }: RelayOriginsProps) {
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
-  const save = async (next: string[]): Promise<boolean> => {
-    const result = await settle(() => api.setRelayOrigins(next));
-    if (!result.ok) {
-      setError(result.error.message);
-      return false;
-    }
-    onView(result.value);
-    return true;
-  };
-
-  const add = async () => {
+  const add = () => {
     const checked = checkOrigin(draft, origins);
-    if (!checked.ok) {
-      setError(checked.message);
-      return;
-    }
-    setError(null);
-    if (await save([...origins, checked.origin])) setDraft('');
+    if (!checked.ok) return action.fail(checked.message);
+    void action.run(
+      () => api.setRelayOrigins([...origins, checked.origin]),
+      () => {
+        setDraft('');
+        return null;
+      },
+    );
   };
 
   return (
-    <div className="relay-origins">
+    <section className="card relay-origins" aria-labelledby="relay-origins-heading">
       <h3 id="relay-origins-heading">Allowed web pages</h3>
-      <p className="hint" id="relay-origins-hint">
-        Pages from these origins may open the relay’s streams in a browser. Programs need only the token.
-      </p>
       {origins.length > 0 ? (
         <ul className="origin-list" aria-labelledby="relay-origins-heading">
           {origins.map((origin) => (
             <li key={origin} className="row" data-origin={origin}>
               <code className="grow">{origin}</code>
-              <button
-                type="button"
+              <ActionButton
                 aria-label={`Remove ${origin}`}
-                onClick={() => {
-                  setError(null);
-                  void save(origins.filter((o) => o !== origin));
-                }}
+                onClick={() => void action.run(() => api.setRelayOrigins(origins.filter((o) => o !== origin)))}
               >
                 Remove
-              </button>
+              </ActionButton>
             </li>
           ))}
         </ul>
@@ -79,37 +64,31 @@ export function RelayOrigins({ api, origins, onView }: RelayOriginsProps) {
         <p className="hint">No web pages allowed yet.</p>
       )}
       <form
-        className="row"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void add();
+          add();
         }}
       >
-        <label htmlFor="relay-origin" className="visually-hidden">
-          Origin to allow
-        </label>
-        <input
+        <TextField
           id="relay-origin"
-          type="text"
-          className="grow"
-          spellCheck={false}
-          autoComplete="off"
+          label="Origin to allow"
+          hideLabel
           placeholder="https://dashboard.example.com"
           value={draft}
-          aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={error ? 'relay-origin-error' : 'relay-origins-hint'}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setError(null);
+          hint="Pages from these origins may open the relay’s streams in a browser. Programs need only the token."
+          error={action.error}
+          onChange={(value) => {
+            setDraft(value);
+            action.reset();
           }}
+          after={
+            <ActionButton type="submit" pending={action.pending}>
+              Allow
+            </ActionButton>
+          }
         />
-        <button type="submit">Allow</button>
       </form>
-      {error ? (
-        <p className="field-error" id="relay-origin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </section>
   );
 }

@@ -1,117 +1,66 @@
-import { useState } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import type { PublicSettings, SecondStrip } from '../../shared/types';
-import { settle } from '../bridge';
-import { enumOptions, enumValue } from './preference-controls';
-import { useDisplays } from './preferences-section';
+import { SelectField } from './forms/inputs';
+import { FieldError } from './forms/field';
+import { ToggleField } from './forms/toggle-field';
+import { enumOptions } from './preference-controls';
+import { displayIdOf, displayOptions } from './preference-fields';
+import { useAction } from './use-action';
+import { useDisplays } from './use-displays';
 
 export interface SecondStripSectionProps {
   api: SettingsApi;
-  settings: Pick<PublicSettings, 'secondStrip' | 'lists' | 'maxSymbols'>;
-  onSettings: (settings: PublicSettings) => void;
+  settings: Pick<PublicSettings, 'secondStrip' | 'lists'>;
 }
 
 /**
  * The optional second strip: on/off, its watch list, edge and display. Both strips share the one
  * connection, so main refuses a list that would take the lists on screen over the plan's cap.
  */
-export function SecondStripSection({ api, settings, onSettings }: SecondStripSectionProps) {
-  const [error, setError] = useState<string | null>(null);
+export function SecondStripSection({ api, settings }: SecondStripSectionProps) {
+  const action = useAction();
   const displays = useDisplays(api);
   const strip = settings.secondStrip;
-
-  const change = async (patch: Partial<SecondStrip>) => {
-    const result = await settle(() => api.setSecondStrip(patch));
-    if (result.ok) {
-      setError(null);
-      onSettings(result.value);
-    } else {
-      setError(result.error.message);
-    }
-  };
+  const change = (patch: Partial<SecondStrip>) => void action.run(() => api.setSecondStrip(patch));
 
   return (
     <section className="card" aria-labelledby="second-strip-heading">
-      <h2 id="second-strip-heading">Second strip</h2>
+      <h3 id="second-strip-heading">Second strip</h3>
       <p className="hint">
         A second strip with its own watch list, edge and display, for example crypto along the bottom of another
         monitor. It looks like the first and shares its one connection.
       </p>
-      <div className="field toggle second-strip-toggle">
-        <input
-          id="second-strip-enabled"
-          type="checkbox"
-          checked={strip.enabled}
-          aria-describedby={error ? 'second-strip-error' : undefined}
-          onChange={(event) => void change({ enabled: event.target.checked })}
-        />
-        <label htmlFor="second-strip-enabled">Show a second strip</label>
-      </div>
+      <ToggleField
+        id="second-strip-enabled"
+        label="Show a second strip"
+        formError={action.error ? 'second-strip-error' : null}
+        checked={strip.enabled}
+        onChange={(enabled) => change({ enabled })}
+      />
       <div className="grid">
-        <div className="field">
-          <label htmlFor="second-strip-list">Watch list</label>
-          <div className="control">
-            <select
-              id="second-strip-list"
-              value={strip.listId}
-              onChange={(event) => void change({ listId: event.target.value })}
-            >
-              {settings.lists.map((list) => (
-                <option key={list.id} value={list.id}>
-                  {list.name} ({list.symbols.length})
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="second-strip-position">Position</label>
-          <div className="control">
-            <select
-              id="second-strip-position"
-              value={strip.position}
-              onChange={(event) => {
-                const position = enumValue('position', event.target.value);
-                if (position !== null) void change({ position });
-              }}
-            >
-              {enumOptions('position').map(({ value, label }) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="second-strip-display">Display</label>
-          <div className="control">
-            <select
-              id="second-strip-display"
-              value={strip.displayId == null ? 'primary' : String(strip.displayId)}
-              onChange={(event) =>
-                void change({ displayId: event.target.value === 'primary' ? null : Number(event.target.value) })
-              }
-            >
-              <option value="primary">Primary display</option>
-              {displays.map((display) => (
-                <option key={display.id} value={String(display.id)}>
-                  {display.label}
-                  {display.primary ? ' — primary' : ''}
-                </option>
-              ))}
-              {strip.displayId != null && !displays.some((display) => display.id === strip.displayId) ? (
-                <option value={String(strip.displayId)}>Disconnected display (the strip is on the primary one)</option>
-              ) : null}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          id="second-strip-list"
+          label="Watch list"
+          value={strip.listId}
+          options={settings.lists.map((list) => ({ value: list.id, label: `${list.name} (${list.symbols.length})` }))}
+          onChange={(listId) => change({ listId })}
+        />
+        <SelectField
+          id="second-strip-position"
+          label="Position"
+          value={strip.position}
+          options={enumOptions('position')}
+          onChange={(position) => change({ position })}
+        />
+        <SelectField
+          id="second-strip-display"
+          label="Display"
+          value={strip.displayId == null ? 'primary' : String(strip.displayId)}
+          options={displayOptions(displays, strip.displayId)}
+          onChange={(value) => change({ displayId: displayIdOf(value) })}
+        />
       </div>
-      {error ? (
-        <p className="field-error" id="second-strip-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="second-strip-error" message={action.error} />
     </section>
   );
 }

@@ -4,7 +4,14 @@ import type { SettingsApi } from '../../shared/ipc-contract';
 import { findBridge } from '../bridge';
 import { SettingsApp } from './settings-app';
 import '../visually-hidden.css';
-import './settings.css';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/lists.css';
+import './styles/preferences.css';
+import './styles/alerts.css';
+import './styles/relay.css';
+import './styles/portfolio.css';
 
 const container = document.getElementById('root');
 const api = findBridge<SettingsApi>();

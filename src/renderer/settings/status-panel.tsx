@@ -14,7 +14,7 @@ export function StatusPanel({ overview, locale }: StatusPanelProps) {
   if (!overview) {
     return (
       <section className="card" aria-labelledby="status-heading">
-        <h2 id="status-heading">Connection</h2>
+        <h3 id="status-heading">Connection</h3>
         <p className="hint">Loading…</p>
       </section>
     );
@@ -27,7 +27,7 @@ export function StatusPanel({ overview, locale }: StatusPanelProps) {
     .join(', ');
   return (
     <section className="card" aria-labelledby="status-heading">
-      <h2 id="status-heading">Connection</h2>
+      <h3 id="status-heading">Connection</h3>
       <p className={`state state-${status.state}`} data-testid="connection-state">
         <span className="dot" aria-hidden="true" />
         {describeState(status.state)}

@@ -40,7 +40,7 @@ export function SymbolCombobox({ api, inputRef, value, onChange, onSubmit, error
         id="add-symbol"
         type="text"
         role="combobox"
-        className="grow"
+        className="input grow"
         autoComplete="off"
         spellCheck={false}
         placeholder="AAPL, BINANCE:BTCUSDT, OANDA:EUR_USD…"

@@ -1,9 +1,10 @@
 import { useState, type RefObject } from 'react';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import { displayName } from '../../shared/symbols';
-import { settle } from '../bridge';
 import { AddSymbolForm } from './add-symbol-form';
+import { FieldError } from './forms/field';
 import { SymbolRow } from './symbol-row';
+import { useAction } from './use-action';
 import { useDragReorder } from './use-drag-reorder';
 import { useFocusAfterChange, type RowControl } from './use-focus-after-change';
 
@@ -16,61 +17,52 @@ export interface SymbolsSectionProps {
   symbols: readonly string[];
   maxSymbols: number;
   addInputRef: RefObject<HTMLInputElement | null>;
-  onSymbols: (symbols: string[]) => void;
 }
 
-/** One watch list's symbols: add with validation and autocomplete, remove, reorder by drag or keyboard. */
-export function SymbolsSection({
-  api,
-  listId,
-  listName,
-  symbols,
-  maxSymbols,
-  addInputRef,
-  onSymbols,
-}: SymbolsSectionProps) {
-  const [listError, setListError] = useState<string | null>(null);
+/**
+ * One watch list's symbols: add with validation and autocomplete, remove, reorder by drag or
+ * keyboard. The list shown is the pushed one; the focus follows the row once it arrives.
+ */
+export function SymbolsSection({ api, listId, listName, symbols, maxSymbols, addInputRef }: SymbolsSectionProps) {
   const [announcement, setAnnouncement] = useState('');
   const { listRef, focusLater } = useFocusAfterChange(symbols);
+  const action = useAction();
   const full = symbols.length >= maxSymbols;
 
-  const remove = async (symbol: string, index: number) => {
-    const result = await settle(() => api.removeFromList(listId, symbol));
-    if (!result.ok) {
-      setListError(result.error.message);
-      return;
-    }
-    setListError(null);
-    onSymbols(result.value);
-    setAnnouncement(`${displayName(symbol)} removed.`);
-    // Focus the neighbour that took its place, or the add field when the list is empty.
-    const next = result.value[Math.min(index, result.value.length - 1)];
+  const remove = (symbol: string, index: number) => {
+    // Focus the neighbour that takes its place, or the add field when the list becomes empty.
+    const rest = symbols.filter((s) => s !== symbol);
+    const next = rest[Math.min(index, rest.length - 1)];
     if (next) focusLater(next, 'item');
-    else addInputRef.current?.focus();
-  };
-
-  const move = async (symbol: string, toIndex: number, control: RowControl) => {
-    const from = symbols.indexOf(symbol);
-    if (from < 0 || toIndex < 0 || toIndex >= symbols.length || toIndex === from) return;
-    const result = await settle(() => api.moveInList(listId, symbol, toIndex));
-    if (!result.ok) {
-      setListError(result.error.message);
-      return;
-    }
-    setListError(null);
-    focusLater(symbol, control);
-    onSymbols(result.value);
-    setAnnouncement(
-      `${displayName(symbol)} moved to position ${result.value.indexOf(symbol) + 1} of ${result.value.length}.`,
+    void action.run(
+      () => api.removeFromList(listId, symbol),
+      () => {
+        if (!next) addInputRef.current?.focus();
+        setAnnouncement(`${displayName(symbol)} removed.`);
+        return null;
+      },
     );
   };
 
-  const drag = useDragReorder(symbols, (symbol, toIndex) => void move(symbol, toIndex, 'item'));
+  const move = (symbol: string, toIndex: number, control: RowControl) => {
+    const from = symbols.indexOf(symbol);
+    if (from < 0 || toIndex < 0 || toIndex >= symbols.length || toIndex === from) return;
+    focusLater(symbol, control);
+    void action.run(
+      () => api.moveInList(listId, symbol, toIndex),
+      () => {
+        setAnnouncement(`${displayName(symbol)} moved to position ${toIndex + 1} of ${symbols.length}.`);
+        return null;
+      },
+    );
+  };
+
+  const drag = useDragReorder(symbols, (symbol, toIndex) => move(symbol, toIndex, 'item'));
 
   return (
     <section className="card" aria-labelledby="symbols-heading">
       <div className="card-head">
-        <h2 id="symbols-heading">{listName === null ? 'Symbols' : `Symbols in “${listName}”`}</h2>
+        <h3 id="symbols-heading">{listName === null ? 'Symbols' : `Symbols in “${listName}”`}</h3>
         <span className={full ? 'count full' : 'count'} data-testid="symbol-count">
           {symbols.length} of {maxSymbols}
         </span>
@@ -80,10 +72,9 @@ export function SymbolsSection({
         listId={listId}
         full={full}
         inputRef={addInputRef}
-        onAdded={(next, symbol) => {
-          onSymbols(next);
-          setAnnouncement(`${displayName(symbol)} added. ${next.length} of ${maxSymbols} symbols.`);
-        }}
+        onAdded={(symbol) =>
+          setAnnouncement(`${displayName(symbol)} added. ${symbols.length + 1} of ${maxSymbols} symbols.`)
+        }
       />
       {full ? <p className="hint">Your plan’s limit is reached; remove a symbol to add another.</p> : null}
 
@@ -107,18 +98,14 @@ export function SymbolsSection({
                 index={index}
                 count={symbols.length}
                 drag={drag}
-                onMove={(s, toIndex, control) => void move(s, toIndex, control)}
-                onRemove={(s, i) => void remove(s, i)}
+                onMove={move}
+                onRemove={remove}
               />
             ))}
           </ol>
         </>
       )}
-      {listError ? (
-        <p className="field-error" role="alert">
-          {listError}
-        </p>
-      ) : null}
+      <FieldError id="symbols-error" message={action.error} />
       <p className="visually-hidden" aria-live="polite" data-testid="symbols-live">
         {announcement}
       </p>

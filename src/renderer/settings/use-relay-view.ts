@@ -5,12 +5,11 @@ import { settle } from '../bridge';
 
 /**
  * The relay as main describes it: loaded once, then followed through `relay` events (started,
- * stopped, failed, clients came or went). `set` takes the view an invoke answered with.
+ * stopped, failed, clients came or went, token or origins changed).
  */
 export function useRelayView(api: SettingsApi): {
   view: RelayView | null;
   loadError: string | null;
-  set: (view: RelayView) => void;
 } {
   const [view, setView] = useState<RelayView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -28,5 +27,5 @@ export function useRelayView(api: SettingsApi): {
       stop();
     };
   }, [api]);
-  return { view, loadError, set: setView };
+  return { view, loadError };
 }

@@ -134,7 +134,11 @@ export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripA
     enabled: !preferences.clickThrough,
   });
   const alerted = useAlertMarks(api);
-  const openSettings = useCallback(() => void settle(() => api.openSettings()), [api]);
+  // The badge speaks of the key or the connection: settings open at the key.
+  const openSettings = useCallback(
+    () => void settle(() => api.openSettings({ category: 'general', field: 'api-key' })),
+    [api],
+  );
   const openHeadline = useCallback((url: string) => void settle(() => api.openHeadline(url)), [api]);
   const { status, demo, loadError } = state;
   const live = status?.state === 'live' && !demo;

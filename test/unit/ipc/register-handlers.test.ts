@@ -113,6 +113,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     }),
     getDisplays: vi.fn(() => []),
     openSettings: vi.fn(() => null),
+    rememberCategory: vi.fn(() => null),
     openExternal: vi.fn(() => null),
     openChart: vi.fn(() => null),
     copyRelay: vi.fn(() => null),

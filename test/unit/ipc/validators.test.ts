@@ -25,9 +25,38 @@ describe('argument validators', () => {
     expect(Object.keys(ARGS_VALIDATORS).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
   });
 
-  it.each(['getPageStart', 'getOverview', 'getRelay', 'openSettings'] as const)('%s takes no arguments', (name) => {
+  it.each(['getPageStart', 'getOverview', 'getRelay'] as const)('%s takes no arguments', (name) => {
     expect(accepted(name, [])).toEqual([]);
     expect(refused(name, [1])).toMatch(/Expected 0 arguments, got 1/);
+  });
+
+  it('openSettings takes nothing, or a category of the shared table and one of its own fields', () => {
+    expect(accepted('openSettings', [])).toEqual([]);
+    expect(accepted('openSettings', [undefined])).toEqual([]);
+    expect(accepted('openSettings', [{ category: 'relay' }])).toEqual([{ category: 'relay' }]);
+    expect(accepted('openSettings', [{ category: 'general', field: 'api-key' }])).toEqual([
+      { category: 'general', field: 'api-key' },
+    ]);
+    for (const bad of [
+      1,
+      'relay',
+      null,
+      [],
+      { category: 'nowhere' },
+      { category: 'toString' },
+      { category: 'relay', field: 'api-key' },
+      { category: 'general', field: 'api-key', extra: 1 },
+      { category: 'general', field: 42 },
+    ])
+      expect(refused('openSettings', [bad]), JSON.stringify(bad)).toBe('Not a settings category and field');
+    expect(refused('openSettings', [{ category: 'relay' }, 2])).toMatch(/Expected 0 to 1 arguments, got 2/);
+  });
+
+  it('rememberCategory takes one category of the shared table', () => {
+    expect(accepted('rememberCategory', ['alerts'])).toEqual(['alerts']);
+    for (const bad of ['Alerts', '', 'constructor', 3, null, { category: 'alerts' }])
+      expect(refused('rememberCategory', [bad]), String(bad)).toBe('Not a settings category');
+    expect(refused('rememberCategory', [])).toMatch(/Expected 1 argument, got 0/);
   });
 
   it('refuses wrong arity everywhere', () => {

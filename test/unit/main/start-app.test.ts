@@ -88,6 +88,7 @@ function fakeCore(
     details: new Signal(),
     headlines: new Signal(),
     card: new Signal(),
+    showSettings: new Signal(),
   } as { [K in EventName]: Signal<EventContract[K]> };
   let drawing = true;
   const relay: RelayOverview = { enabled: false, port: 8765, listening: false, error: null, clients: [] };

@@ -1,7 +1,15 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { MockBrowserWindow, resetElectronMock } from '../../support/electron-mock';
-import { SettingsWindow } from '../../../src/main/shell/settings-window';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SETTINGS_WINDOW_OPTIONS, SettingsWindow } from '../../../src/main/shell/settings-window';
+import {
+  parseSettingsWindowMemory,
+  SETTINGS_WINDOW_FILE,
+  settingsWindowMemoryFile,
+} from '../../../src/main/shell/settings-window-memory';
 import { SETTINGS_BACKGROUND } from '../../../src/shared/theme';
 import { WindowRegistry } from '../../../src/main/shell/window-registry';
 import type { AppPage } from '../../../src/main/shell/app-window';
@@ -120,5 +128,116 @@ describe('SettingsWindow', () => {
     settings.open();
     listen('focusAddSymbol', 1);
     expect(focusAddSymbol).not.toHaveBeenCalled();
+  });
+});
+
+describe('SettingsWindow: deep links and what it remembers', () => {
+  function remembering(saved: unknown) {
+    const registry = new WindowRegistry();
+    const createWindow = vi.fn((_page: AppPage, options: BrowserWindowConstructorOptions) => {
+      const window = new MockBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow;
+      registry.add(window, 'settings');
+      return window;
+    });
+    const memory = { read: vi.fn(() => saved), write: vi.fn() };
+    const showTarget = vi.fn();
+    const settings = new SettingsWindow({
+      createWindow,
+      listeners: registry,
+      focusAddSymbol: vi.fn(),
+      showTarget,
+      memory,
+    });
+    const listen = (n = 0): void =>
+      registry.setSubscribed(MockBrowserWindow.instances[n]!.webContents.id, 'showSettings', true);
+    return { settings, memory, showTarget, listen };
+  }
+
+  it('opens at the size and category it had, once the page listens for it', () => {
+    const { settings, showTarget, listen } = remembering({ width: 1000, height: 700, category: 'relay' });
+    settings.open();
+    const window = MockBrowserWindow.instances[0]!;
+    expect([window.options.width, window.options.height]).toEqual([1000, 700]);
+    expect(showTarget).not.toHaveBeenCalled();
+    listen();
+    expect(showTarget).toHaveBeenCalledExactlyOnceWith({ category: 'relay' });
+  });
+
+  it('a deep link wins over the remembered category, and reaches an open window at once', () => {
+    const { settings, showTarget, listen } = remembering({ category: 'relay' });
+    settings.open({ target: { category: 'alerts', field: 'alert-value' } });
+    listen();
+    expect(showTarget).toHaveBeenCalledExactlyOnceWith({ category: 'alerts', field: 'alert-value' });
+    settings.open({ target: { category: 'general', field: 'api-key' } });
+    expect(showTarget).toHaveBeenLastCalledWith({ category: 'general', field: 'api-key' });
+    // Brought forward without a target: it stays where the user is.
+    settings.open();
+    expect(showTarget).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores what it cannot trust in the saved file: sizes below the minimum or absurd, unknown categories', () => {
+    for (const saved of [
+      { width: 100, height: 50, category: 'nowhere' },
+      { width: 1e9, height: '700', category: 7 },
+      'not an object',
+      null,
+      [],
+    ]) {
+      resetElectronMock();
+      const { settings, showTarget, listen } = remembering(saved);
+      settings.open();
+      const window = MockBrowserWindow.instances[0]!;
+      expect([window.options.width, window.options.height], JSON.stringify(saved)).toEqual([
+        SETTINGS_WINDOW_OPTIONS.width,
+        SETTINGS_WINDOW_OPTIONS.height,
+      ]);
+      listen();
+      expect(showTarget).not.toHaveBeenCalled();
+    }
+  });
+
+  it('remembers the category the page shows and the size it is closed at', () => {
+    const { settings, memory } = remembering(null);
+    settings.open();
+    settings.rememberCategory('portfolio');
+    expect(memory.write).toHaveBeenLastCalledWith({ width: null, height: null, category: 'portfolio' });
+    settings.rememberCategory('portfolio');
+    expect(memory.write).toHaveBeenCalledOnce();
+    const window = MockBrowserWindow.instances[0]!;
+    window.setBounds({ width: 990, height: 720 });
+    window.close();
+    expect(memory.write).toHaveBeenLastCalledWith({ width: 990, height: 720, category: 'portfolio' });
+    // Read once: the next window opens at the size just saved, without reading the file again.
+    settings.open();
+    expect([MockBrowserWindow.instances[1]!.options.width, MockBrowserWindow.instances[1]!.options.height]).toEqual([
+      990, 720,
+    ]);
+    expect(memory.read).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the settings window memory file', () => {
+  it('reads back what it wrote, and reads a missing, broken or oversized file as nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-settings-window-'));
+    try {
+      const warn = vi.fn();
+      const file = settingsWindowMemoryFile(dir, warn);
+      expect(file.read()).toBeNull();
+      file.write({ width: 900, height: 700, category: 'alerts' });
+      expect(file.read()).toEqual({ width: 900, height: 700, category: 'alerts' });
+      writeFileSync(join(dir, SETTINGS_WINDOW_FILE), '{ not json');
+      expect(file.read()).toBeNull();
+      expect(warn).toHaveBeenCalledOnce();
+      writeFileSync(join(dir, SETTINGS_WINDOW_FILE), 'x'.repeat(10_000));
+      expect(file.read()).toBeNull();
+      expect(
+        parseSettingsWindowMemory(
+          { width: 900, height: 700, category: 'alerts', extra: true },
+          { width: 520, height: 420 },
+        ),
+      ).toEqual({ width: 900, height: 700, category: 'alerts' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

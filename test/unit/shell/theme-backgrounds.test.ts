@@ -26,7 +26,7 @@ describe('window backgrounds', () => {
   });
 
   it('are the settings page’s own, in light and dark mode', () => {
-    const settings = css('settings/settings.css');
+    const settings = css('settings/styles/base.css');
     expect(background(settings, ':root')).toBe(SETTINGS_BACKGROUND.light);
     const dark = settings.slice(settings.indexOf('@media (prefers-color-scheme: dark)'));
     expect(background(dark, '  :root')).toBe(SETTINGS_BACKGROUND.dark);
