@@ -55,7 +55,9 @@ describe('the Portfolio section against the real core', () => {
       await showCategory(page, 'portfolio');
       const section = page.locator('#category-portfolio');
       await section.waitFor();
-      await expect.poll(() => section.locator('.hint').first().textContent()).toMatch(/No holdings yet/);
+      await expect
+        .poll(() => section.locator('section.portfolio-section .hint').first().textContent())
+        .toMatch(/No holdings yet/);
       expect(await section.getByRole('button', { name: 'Export lots as CSV…' }).isDisabled()).toBe(true);
 
       // Inline validation from the shared rules: nothing reaches the core.

@@ -4,6 +4,7 @@ import { ALERT_LIMITS, type AlertFiring } from '../../shared/alert-rules';
 import type { SettingsApi } from '../../shared/ipc-contract';
 import { displayName } from '../../shared/symbols';
 import { settle } from '../bridge';
+import { TableHead } from './forms/table-head';
 
 function useAlertHistory(api: SettingsApi): AlertFiring[] {
   const [history, setHistory] = useState<AlertFiring[]>([]);
@@ -43,14 +44,7 @@ export function AlertHistory({ api, locale }: { api: SettingsApi; locale: string
         <p className="hint">No alert has fired yet.</p>
       ) : (
         <table className="alert-history">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Price</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Time', 'Symbol', 'Rule', 'Price']} />
           <tbody>
             {[...history].reverse().map((firing, index) => (
               <tr key={`${firing.ruleId}-${firing.time}-${index}`}>

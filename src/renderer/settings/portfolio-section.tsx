@@ -13,6 +13,7 @@ import { HoldingsTransfer } from './holdings-transfer';
 import { LOT_LABELS, LotForm } from './lot-form';
 import { PositionsTable } from './positions-table';
 import { useAction } from './use-action';
+import { TableHead } from './forms/table-head';
 
 export interface PortfolioSectionProps {
   api: SettingsApi;
@@ -85,18 +86,12 @@ function LotsTable({
     <>
       <div className="table-scroll">
         <table className="lots">
-          <thead>
-            <tr>
-              {LOT_FIELDS.map((field) => (
-                <th scope="col" key={field}>
-                  {LOT_LABELS[field]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              ...LOT_FIELDS.map((field) => LOT_LABELS[field]),
+              <span className="visually-hidden">Actions</span>,
+            ]}
+          />
           <tbody>
             {lots.map((lot) => (
               <tr key={lot.id} data-lot={lot.id}>

@@ -2,6 +2,7 @@
 import type { PortfolioFigures } from '../../shared/portfolio/compute-portfolio';
 import { portfolioText, positionText } from '../../shared/portfolio/portfolio-text';
 import { displayName } from '../../shared/symbols';
+import { TableHead } from './forms/table-head';
 
 export interface PositionsTableProps {
   figures: PortfolioFigures;
@@ -32,15 +33,7 @@ export function PositionsTable({ figures, privacy, locale }: PositionsTableProps
       <div className="table-scroll">
         <table className="positions">
           <caption className="visually-hidden">Positions</caption>
-          <thead>
-            <tr>
-              {['Symbol', 'Quantity', 'Average cost', 'Price', 'Value', 'Today', 'Total gain'].map((title) => (
-                <th scope="col" key={title}>
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Symbol', 'Quantity', 'Average cost', 'Price', 'Value', 'Today', 'Total gain']} />
           <tbody>
             {figures.positions.map((position) => {
               const text = positionText(position, figures.currency, options);

@@ -1,4 +1,5 @@
 import type { RelayClientInfo } from '../../shared/types';
+import { TableHead } from './forms/table-head';
 
 export interface RelayClientsProps {
   clients: readonly RelayClientInfo[];
@@ -22,14 +23,7 @@ export function RelayClients({ clients, listening, locale }: RelayClientsProps) 
         </p>
       ) : (
         <table className="relay-client-table" aria-labelledby="relay-clients-heading">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">From</th>
-              <th scope="col">Symbols</th>
-              <th scope="col">Since</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kind', 'From', 'Symbols', 'Since']} />
           <tbody>
             {clients.map((client) => (
               <tr key={client.id} data-client={client.id}>

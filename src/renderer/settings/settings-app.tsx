@@ -34,6 +34,7 @@ const OVERVIEW_REFRESH_MS = 3000;
 export const NARROW_WINDOW_QUERY = '(max-width: 640px)';
 
 const CATEGORIES: readonly [SettingsCategory, ComponentType<CategoryProps>][] = [
+  ['general', GeneralCategory],
   ['lists', ListsCategory],
   ['alerts', AlertsCategory],
   ['portfolio', PortfolioCategory],
@@ -76,17 +77,8 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
             Could not load the settings: {loadError}
           </p>
         ) : null}
-        {settings ? (
-          <>
-            <GeneralCategory
-              api={api}
-              settings={settings}
-              locale={locale}
-              current={category}
-              navigation={navigation}
-              overview={overview}
-            />
-            {CATEGORIES.map(([id, Category]) => (
+        {settings
+          ? CATEGORIES.map(([id, Category]) => (
               <Category
                 key={id}
                 api={api}
@@ -94,12 +86,11 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
                 locale={locale}
                 current={category}
                 navigation={navigation}
+                overview={overview}
               />
-            ))}
-          </>
-        ) : loadError ? null : (
-          <p className="hint">Loading…</p>
-        )}
+            ))
+          : null}
+        {settings || loadError ? null : <p className="hint">Loading…</p>}
       </main>
     </div>
   );

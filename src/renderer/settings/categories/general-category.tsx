@@ -1,5 +1,4 @@
 /** General: the Finnhub key, the connection in detail, pause and launch at login. */
-import type { FeedOverview } from '../../../shared/types';
 import { CategoryPanel } from '../category-panel';
 import { KeySection } from '../key-section';
 import { PreferenceToggle } from '../preference-fields';
@@ -7,13 +6,7 @@ import { StatusPanel } from '../status-panel';
 import { usePreferenceDraft } from '../use-preference-draft';
 import type { CategoryProps } from './category-props';
 
-export function GeneralCategory({
-  api,
-  settings,
-  locale,
-  current,
-  overview,
-}: CategoryProps & { overview: FeedOverview | null }) {
+export function GeneralCategory({ api, settings, locale, current, overview }: CategoryProps) {
   const prefs = usePreferenceDraft(api, settings.preferences);
   return (
     <CategoryPanel category="general" current={current}>

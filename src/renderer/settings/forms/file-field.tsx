@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { ActionButton } from './action-button';
-import { describedBy, errorId, FieldError, hintId } from './field';
+import { describedBy, FieldFrame } from './field';
 
 export interface FileFieldProps {
   id: string;
@@ -25,38 +25,29 @@ export function FileField(props: FileFieldProps) {
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState<string | null>(null);
   return (
-    <div className="field file">
-      <label htmlFor={id}>{label}</label>
-      <div className="control">
-        <input
-          id={id}
-          ref={input}
-          type="file"
-          className="visually-hidden"
-          accept={accept}
-          disabled={disabled}
-          tabIndex={-1}
-          {...describedBy(props)}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            // The same file chosen again (after fixing it) must be read again.
-            event.target.value = '';
-            if (!file) return;
-            setName(file.name);
-            onFile(file);
-          }}
-        />
-        <ActionButton disabled={disabled} pending={pending} onClick={() => input.current?.click()}>
-          {action}
-        </ActionButton>
-        <span className="file-name">{name ?? 'No file chosen'}</span>
-      </div>
-      {hint ? (
-        <span className="hint" id={hintId(id)}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={errorId(id)} message={error} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className="file">
+      <input
+        id={id}
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        accept={accept}
+        disabled={disabled}
+        tabIndex={-1}
+        {...describedBy(props)}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // The same file chosen again (after fixing it) must be read again.
+          event.target.value = '';
+          if (!file) return;
+          setName(file.name);
+          onFile(file);
+        }}
+      />
+      <ActionButton disabled={disabled} pending={pending} onClick={() => input.current?.click()}>
+        {action}
+      </ActionButton>
+      <span className="file-name">{name ?? 'No file chosen'}</span>
+    </FieldFrame>
   );
 }
