@@ -1,96 +1,126 @@
 /**
- * The screenshots of the settings window in docs/: every category at the window's default size, in
- * the light and the dark theme, from the built page with sample lists, alerts, lots and a relay.
- * Each shot also checks the category it shows is the one asked for, with its heading focused.
+ * The settings window's categories on the real preload and core (harness/app-page.ts): the tablist
+ * and its arrow keys, deep links from main, the status line, and the screenshots in docs/ of every
+ * category at the window's default size, in the light and the dark theme.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_WINDOW_OPTIONS } from '../../src/main/shell/settings-window';
-import { computePortfolio } from '../../src/shared/portfolio/compute-portfolio';
-import type { Holdings } from '../../src/shared/portfolio/holdings';
-import { SETTINGS_CATEGORIES, type SettingsCategory } from '../../src/shared/settings-categories';
-import { alertRule } from '../support/alert-rule';
-import type { FakeBridgeOptions } from '../support/fake-bridge';
+import { SETTINGS_CATEGORIES } from '../../src/shared/settings-categories';
+import { openAppPage, type AppPage, type AppPageOptions } from './harness/app-page';
 import { startRendererSession, type RendererSession } from './harness/renderer-session';
-import { PRICES, SYMBOLS } from './harness/sample-watchlist';
 
-export const SCREENSHOT_DIR = resolve('docs/screenshots');
+const SCREENSHOT_DIR = resolve('docs/screenshots');
 
-/** A fixed instant, so the times and countdowns in the shots do not change from run to run. */
-const NOW = Date.UTC(2026, 11, 7, 15, 30);
-
-const HOLDINGS: Holdings = {
-  baseCurrency: 'USD',
-  lots: [
-    { id: 'a', symbol: 'AAPL', quantity: '40', price: '150.25', date: '2024-01-10', note: '' },
-    { id: 'b', symbol: 'MSFT', quantity: '12', price: '380', date: '2024-02-01', note: '' },
-    { id: 'c', symbol: 'BINANCE:BTCUSDT', quantity: '0.35', price: '61000', date: '2024-03-01', note: 'cold wallet' },
-  ],
-};
-
-const SAMPLE: FakeBridgeOptions = {
-  symbols: SYMBOLS,
-  prices: PRICES,
-  now: NOW,
-  otherLists: [{ id: 'l2', name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] }],
+const SAMPLE: AppPageOptions = {
+  otherLists: [{ name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] }],
   alerts: [
-    alertRule({ id: 'r1', symbol: 'AAPL', metric: 'price', op: '>=', value: 200 }),
-    alertRule({ id: 'r2', symbol: 'MSFT', metric: 'change', op: '<=', value: -2, recurring: true, triggered: true }),
+    { symbol: 'AAPL', metric: 'price', op: '>=', value: 200, recurring: false, cooldownS: 0 },
+    { symbol: 'MSFT', metric: 'change', op: '<=', value: -2, recurring: true, cooldownS: 300 },
   ],
-  alertHistory: [
-    { ruleId: 'r2', rule: 'MSFT<=-2%', symbol: 'MSFT', price: 409.5, changePct: -2.01, time: NOW - 3_600_000 },
-    { ruleId: 'r3', rule: 'NVDA>=130', symbol: 'NVDA', price: 130.02, changePct: 1.5, time: NOW - 600_000 },
+  lots: [
+    { symbol: 'AAPL', quantity: '40', price: '150.25', date: '2024-01-10', note: '' },
+    { symbol: 'MSFT', quantity: '12', price: '380', date: '2024-02-01', note: '' },
   ],
-  holdings: HOLDINGS,
-  portfolio: computePortfolio({
-    lots: HOLDINGS.lots,
-    baseCurrency: HOLDINGS.baseCurrency,
-    quote: (symbol) =>
-      PRICES[symbol] ? { price: PRICES[symbol].price, prevClose: PRICES[symbol].prevClose ?? null } : undefined,
-    rate: (symbol) => PRICES[symbol]?.price ?? null,
-    today: '2026-12-07',
-  }),
   preferences: { relayEnabled: true },
-  relay: {
-    origins: ['https://dashboard.example.com'],
-    clients: [
-      { id: 'c1', kind: 'websocket', origin: null, connectedAt: NOW - 900_000, symbols: ['AAPL', 'MSFT'] },
-      { id: 'c2', kind: 'sse', origin: 'https://dashboard.example.com', connectedAt: NOW - 60_000, symbols: ['NVDA'] },
-    ],
-  },
 };
 
 let session: RendererSession;
+let opened: AppPage[] = [];
 beforeAll(async () => {
   session = await startRendererSession();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+afterEach(async () => {
+  await Promise.all(opened.map((app) => app.close()));
+  opened = [];
 });
 afterAll(async () => {
   await session?.close();
 });
 
-async function showCategory(page: Page, category: SettingsCategory): Promise<void> {
-  await page.locator(`#category-tab-${category}`).click();
-  await expect.poll(() => page.locator(`#category-${category}`).isVisible()).toBe(true);
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe(`category-${category}-heading`);
+async function open(options: AppPageOptions = SAMPLE, viewport?: { width: number; height: number }) {
+  const app = await openAppPage(session, 'settings', options, viewport ? { viewport } : {});
+  opened.push(app);
+  await app.page.locator('#category-tab-general').waitFor();
+  return app;
 }
+
+const selected = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').textContent();
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
+
+describe('settings window: categories', () => {
+  it('lists the categories as tabs; arrows, Home and End move between them; Enter focuses the heading', async () => {
+    const { page, errors, bridge } = await open();
+    const tabs = page.getByRole('tab');
+    expect(await tabs.allTextContents()).toEqual(SETTINGS_CATEGORIES.map((category) => category.label));
+    expect(await page.getByRole('tablist').getAttribute('aria-orientation')).toBe('vertical');
+    expect(await selected(page)).toBe('General');
+    await page.locator('#category-tab-general').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await selected(page)).toBe('Watch lists and symbols');
+    expect(await focused(page)).toBe('category-tab-lists');
+    expect(await page.locator('#category-general').isVisible()).toBe(false);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp'); // wraps to the last
+    expect(await selected(page)).toBe('About');
+    await page.keyboard.press('Home');
+    expect(await selected(page)).toBe('General');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('category-markets-heading');
+    // Main is told each category shown, to open there next time.
+    await expect.poll(() => bridge.opened.categories.at(-1)).toBe('markets');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens at the category and field main asks for, and ignores a target it does not know', async () => {
+    const { page, errors, core } = await open();
+    core.events.showSettings.emit({ category: 'relay', field: 'pref-relayPort' });
+    await expect.poll(() => focused(page)).toBe('pref-relayPort');
+    expect(await selected(page)).toBe('Relay');
+    core.events.showSettings.emit({ category: 'nowhere' } as never);
+    core.events.showSettings.emit({ category: 'lists', field: 'api-key' } as never);
+    core.events.focusAddSymbol.emit(null);
+    await expect.poll(() => focused(page)).toBe('add-symbol');
+    expect(await selected(page)).toBe('Watch lists and symbols');
+    expect(errors).toEqual([]);
+  });
+
+  it('says the connection and the relay in one line at the top; each part opens its category', async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => page.getByTestId('status-connection').textContent()).toBe('Live — streaming trades');
+    await expect.poll(() => page.getByTestId('status-relay').textContent()).toMatch(/^Relay on port \d+, no clients/);
+    await page.getByTestId('status-relay').click();
+    expect(await selected(page)).toBe('Relay');
+    expect(errors).toEqual([]);
+  });
+
+  it('becomes a row of tabs in a narrow window', async () => {
+    const { page } = await open(SAMPLE, { width: 540, height: 700 });
+    expect(await page.getByRole('tablist').getAttribute('aria-orientation')).toBe('horizontal');
+    await page.locator('#category-tab-general').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await selected(page)).toBe('Watch lists and symbols');
+  });
+});
 
 describe.each(['light', 'dark'] as const)('settings window screenshots, %s theme', (theme) => {
   it('shows every category at the default size', async () => {
     const viewport = { width: SETTINGS_WINDOW_OPTIONS.width ?? 880, height: SETTINGS_WINDOW_OPTIONS.height ?? 680 };
-    const { page, errors } = await session.openPage('settings', { bridge: SAMPLE, viewport, clockAt: NOW });
+    const { page, errors } = await open(SAMPLE, viewport);
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
-    await page.locator('.category-tab').first().waitFor();
-    await page.locator('#api-key').waitFor();
     for (const { id } of SETTINGS_CATEGORIES) {
-      await showCategory(page, id);
+      await page.locator(`#category-tab-${id}`).click();
+      await expect.poll(() => page.locator(`#category-${id}`).isVisible()).toBe(true);
+      expect(await focused(page)).toBe(`category-${id}-heading`);
       // The focus ring on the heading is for the keyboard; a picture shows the page at rest.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-${id}-${theme}.png` });
     }
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
