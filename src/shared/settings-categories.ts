@@ -39,7 +39,7 @@ export const SETTINGS_FIELDS = {
   about: ['update-check'],
 } as const satisfies Record<SettingsCategory, readonly string[]>;
 
-export type SettingsField = (typeof SETTINGS_FIELDS)[SettingsCategory][number];
+type SettingsField = (typeof SETTINGS_FIELDS)[SettingsCategory][number];
 
 /** Where to open the settings window: a category, and optionally one of its fields. */
 export interface SettingsTarget {

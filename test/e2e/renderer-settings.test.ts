@@ -532,9 +532,7 @@ describe('settings view: watch lists', () => {
     const rename = page.locator('#rename-l3');
     await rename.fill('Crypto');
     await rename.press('Enter');
-    await expect
-      .poll(() => page.locator('#lists-error').textContent())
-      .toBe('There is already a list named “Crypto”.');
+    await expect.poll(() => page.locator('#lists-error').textContent()).toBe('There is already a list named “Crypto”.');
     await rename.fill('Currencies');
     await rename.press('Enter');
     await expect.poll(() => rows(page)).toEqual(['Watch list', 'Crypto', 'Currencies']);

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { readBoundedText } from '../../engine/files/bounded-read';
-import { replaceFileContents, writeTarget } from '../../engine/settings/settings-file';
+import { writeSettingsFile } from '../../engine/settings/settings-file';
 import { isSettingsCategory, type SettingsCategory } from '../../shared/settings-categories';
 
 export interface SettingsWindowMemory {
@@ -22,7 +22,7 @@ export const EMPTY_MEMORY: Readonly<SettingsWindowMemory> = Object.freeze({
 });
 
 /** No screen is wider or taller than this; a bigger size in the file is nonsense. */
-export const MAX_WINDOW_SIDE = 16_384;
+const MAX_WINDOW_SIDE = 16_384;
 
 /** Far above the few dozen bytes the file holds. */
 const MAX_MEMORY_FILE_BYTES = 4096;
@@ -73,7 +73,7 @@ export function settingsWindowMemoryFile(
     },
     write(memory) {
       try {
-        replaceFileContents(writeTarget(path), `${JSON.stringify(memory)}\n`);
+        writeSettingsFile(path, `${JSON.stringify(memory)}\n`);
       } catch (error) {
         warn('[settings-window] could not remember the window:', error);
       }

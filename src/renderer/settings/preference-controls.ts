@@ -80,12 +80,6 @@ export function enumOptions<K extends EnumPreferenceKey>(key: K): { value: EnumV
   return PREFERENCE_RULES[key].values.map((value) => ({ value, label: labels[value] ?? value }));
 }
 
-/** The enum value a select reported, or null when it is not one of the rule's values. */
-export function enumValue<K extends EnumPreferenceKey>(key: K, raw: string): EnumValue<K> | null {
-  const values: readonly string[] = PREFERENCE_RULES[key].values;
-  return values.includes(raw) ? (raw as EnumValue<K>) : null;
-}
-
 /** The update rates offered: the presets inside the rule's range, plus the saved rate if it is not one. */
 export function updateRateOptions(current: number): number[] {
   const { min, max } = PREFERENCE_RULES.updateRateHz;
@@ -93,10 +87,3 @@ export function updateRateOptions(current: number): number[] {
     (a, b) => a - b,
   );
 }
-
-/** The relay port's number field: whole ports in the rule's range. */
-export const RELAY_PORT_FIELD = {
-  min: PREFERENCE_RULES.relayPort.min,
-  max: PREFERENCE_RULES.relayPort.max,
-  step: 1,
-} as const;

@@ -4,7 +4,7 @@
  * it shows; the draft (see use-preference-draft.ts) sends the changes.
  */
 import type { ReactNode } from 'react';
-import type { EnumPreferenceKey } from '../../shared/preference-rules';
+import type { BooleanPreferenceKey, EnumPreferenceKey } from '../../shared/preference-rules';
 import type { DisplayInfo, Preferences } from '../../shared/types';
 import { FieldFrame, describedBy } from './forms/field';
 import { SelectField } from './forms/inputs';
@@ -16,15 +16,13 @@ import type { PreferenceDraft } from './use-preference-draft';
 /** Sliders send their value this long after the last movement, not on every pixel. */
 const SLIDER_DELAY_MS = 150;
 
-type OnOffKey = { [K in keyof Preferences]: Preferences[K] extends boolean ? K : never }[keyof Preferences];
-
 interface PreferenceProps<K> {
   prefs: PreferenceDraft;
   name: K;
   hint?: ReactNode;
 }
 
-export function PreferenceToggle({ prefs, name, hint }: PreferenceProps<OnOffKey>) {
+export function PreferenceToggle({ prefs, name, hint }: PreferenceProps<BooleanPreferenceKey>) {
   return (
     <ToggleField
       id={`pref-${name}`}

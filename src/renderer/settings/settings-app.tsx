@@ -31,7 +31,7 @@ export interface SettingsAppProps {
 const OVERVIEW_REFRESH_MS = 3000;
 
 /** Below this width the sidebar becomes a row of tabs. */
-export const NARROW_WINDOW_QUERY = '(max-width: 640px)';
+const NARROW_WINDOW_QUERY = '(max-width: 640px)';
 
 const CATEGORIES: readonly [SettingsCategory, ComponentType<CategoryProps>][] = [
   ['general', GeneralCategory],

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../shared/ipc-contract';
 import { settle } from '../bridge';
 
-export type ActionState =
+type ActionState =
   | { kind: 'idle' }
   | { kind: 'pending' }
   | { kind: 'done'; message: string | null }

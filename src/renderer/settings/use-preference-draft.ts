@@ -8,7 +8,7 @@ import type { SettingsApi } from '../../shared/ipc-contract';
 import type { Preferences } from '../../shared/types';
 import { settle } from '../bridge';
 
-export type PreferenceErrors = Partial<Record<keyof Preferences, string>>;
+type PreferenceErrors = Partial<Record<keyof Preferences, string>>;
 
 export interface PreferenceDraft {
   draft: Preferences;

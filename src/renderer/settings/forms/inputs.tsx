@@ -145,7 +145,7 @@ export function DateField(props: DateFieldProps) {
   );
 }
 
-export interface SelectOption<V extends string> {
+interface SelectOption<V extends string> {
   value: V;
   label: string;
 }
