@@ -50,8 +50,10 @@ function nextReportFriday(): number {
   }
 }
 
-async function start(options: StartAppOptions & { friday: number }): Promise<RunningApp> {
-  const { friday, ...rest } = options;
+async function start(
+  options: StartAppOptions & { friday: number; also?: (server: RunningApp['server']) => void },
+): Promise<RunningApp> {
+  const { friday, also, ...rest } = options;
   app = await startApp({
     symbols: ['AAPL', 'MSFT', 'NVDA'],
     ...rest,
@@ -66,6 +68,7 @@ async function start(options: StartAppOptions & { friday: number }): Promise<Run
           url: 'https://news.example.com/apple-ships',
         },
       ]);
+      also?.(server);
     },
   });
   return app;
@@ -261,5 +264,36 @@ describe('company context on the strip', () => {
     // Without change the order stays put however often it is looked at.
     await page.clock.runFor(30_000);
     expect(await laneSymbols(page)).toEqual(['MSFT', 'NVDA', 'AAPL']);
+  });
+
+  it('shows only headlines on a second strip that says so, and a premium-only piece as a note in the card', async () => {
+    const friday = nextReportFriday();
+    const running = await start({
+      friday,
+      preferences: { speed: 20 },
+      also: (server) => server.failPathWith('/stock/metric', 403),
+    });
+    running.settings.secondStrip.set({ enabled: true, listId: running.core.shownListId(), content: 'headlines' });
+    const { page: second } = await session.openCorePage('strip', running.core, { role: 'second' });
+    await expect
+      .poll(() => second.locator('.lane:first-child .headline .headline-text').allTextContents())
+      .toEqual(['AAPL · Reuters: Apple ships a thing']);
+    expect(await second.locator('.item[data-symbol]').count()).toBe(0);
+    expect(await second.getByTestId('accessible-headlines').locator('button').textContent()).toBe(
+      'AAPL · Reuters: Apple ships a thing (opens news.example.com)',
+    );
+
+    // The 52-week range is refused (a premium endpoint): the card says so, the rest is there.
+    const { page, bridge } = await session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
+    running.trade(openingPrices(['AAPL']));
+    await expect.poll(() => item(page, 'AAPL').locator('.earnings-mark').textContent()).toBe('E');
+    await item(page, 'AAPL').hover();
+    await expect
+      .poll(() => bridge.opened.cards.at(-1)?.notes)
+      .toEqual(['52-week range: Not available on your Finnhub plan']);
+    const card = bridge.opened.cards.at(-1) as CardRequest;
+    expect(card.title).toBe('Apple Inc');
+    expect(card.rangePosition).toBeNull();
+    expect(card.rows.some((row) => row.label === '52-week range')).toBe(false);
   });
 });
