@@ -243,9 +243,8 @@ describe('settings view', () => {
   });
 
   it('offers for every preference exactly what its rule allows', async () => {
-    // Preferences the settings window does not show: the tray's Show/Hide sets `hidden`; company
-    // names, headlines and sort order are saved but not offered until the strip acts on them.
-    const notInSettings = new Set<PreferenceKey>(['hidden', 'companyNames', 'headlines', 'sortOrder']);
+    // The one preference the settings window does not show: the tray's Show/Hide sets `hidden`.
+    const notInSettings = new Set<PreferenceKey>(['hidden']);
     const { page } = await openPage('settings');
     await showCategory(page, 'appearance');
     await page.locator('#pref-height').waitFor();

@@ -1,4 +1,5 @@
 import type { SettingsApi } from '../../shared/ipc-contract';
+import { SECOND_STRIP_CONTENTS } from '../../shared/second-strip';
 import type { PublicSettings, SecondStrip } from '../../shared/types';
 import { SelectField } from './forms/inputs';
 import { FieldError } from './forms/field';
@@ -7,6 +8,11 @@ import { enumOptions } from './preference-controls';
 import { displayIdOf, displayOptions } from './preference-fields';
 import { useAction } from './use-action';
 import { useDisplays } from './use-displays';
+
+const CONTENT_LABELS: Record<SecondStrip['content'], string> = {
+  quotes: 'Prices of its list',
+  headlines: 'Only the headlines of the watched stocks',
+};
 
 export interface SecondStripSectionProps {
   api: SettingsApi;
@@ -51,6 +57,20 @@ export function SecondStripSection({ api, settings }: SecondStripSectionProps) {
           value={strip.position}
           options={enumOptions('position')}
           onChange={(position) => change({ position })}
+        />
+        <SelectField
+          id="second-strip-content"
+          label="Shows"
+          value={strip.content}
+          options={SECOND_STRIP_CONTENTS.map((value) => ({ value, label: CONTENT_LABELS[value] }))}
+          onChange={(content) => change({ content })}
+        />
+        <SelectField
+          id="second-strip-sortOrder"
+          label="Sort"
+          value={strip.sortOrder}
+          options={enumOptions('sortOrder')}
+          onChange={(sortOrder) => change({ sortOrder })}
         />
         <SelectField
           id="second-strip-display"

@@ -18,6 +18,7 @@ import { MarketsCategory } from './categories/markets-category';
 import { PortfolioCategory } from './categories/portfolio-category';
 import { AlertsCategory, RelayCategory, TransferCategory } from './categories/simple-categories';
 import { CategoryNav } from './category-nav';
+import { CompanyNamesProvider } from './company-names';
 import { NoticeBanner } from './notice-banner';
 import { StatusLine } from './status-line';
 import { useRelayView } from './use-relay-view';
@@ -71,26 +72,28 @@ export function SettingsApp({ api, locale }: SettingsAppProps) {
       </header>
       <CategoryNav current={category} horizontal={narrow} onSelect={navigation.select} />
       <main className="category-content">
-        <NoticeBanner notices={notices} onDismiss={dismiss} />
-        {loadError ? (
-          <p className="field-error" role="alert">
-            Could not load the settings: {loadError}
-          </p>
-        ) : null}
-        {settings
-          ? CATEGORIES.map(([id, Category]) => (
-              <Category
-                key={id}
-                api={api}
-                settings={settings}
-                locale={locale}
-                current={category}
-                navigation={navigation}
-                overview={overview}
-              />
-            ))
-          : null}
-        {settings || loadError ? null : <p className="hint">Loading…</p>}
+        <CompanyNamesProvider api={api}>
+          <NoticeBanner notices={notices} onDismiss={dismiss} />
+          {loadError ? (
+            <p className="field-error" role="alert">
+              Could not load the settings: {loadError}
+            </p>
+          ) : null}
+          {settings
+            ? CATEGORIES.map(([id, Category]) => (
+                <Category
+                  key={id}
+                  api={api}
+                  settings={settings}
+                  locale={locale}
+                  current={category}
+                  navigation={navigation}
+                  overview={overview}
+                />
+              ))
+            : null}
+          {settings || loadError ? null : <p className="hint">Loading…</p>}
+        </CompanyNamesProvider>
       </main>
     </div>
   );

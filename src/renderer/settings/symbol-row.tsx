@@ -1,4 +1,5 @@
 import { displayName } from '../../shared/symbols';
+import { useCompanyName } from './company-names';
 import type { DragReorder } from './use-drag-reorder';
 import type { RowControl } from './use-focus-after-change';
 
@@ -14,11 +15,12 @@ export interface SymbolRowProps {
 /** One symbol of the list: its name, move up/down (buttons or Alt+↑/↓ on the row), remove, and drag. */
 export function SymbolRow({ symbol, index, count, drag, onMove, onRemove }: SymbolRowProps) {
   const name = displayName(symbol);
+  const company = useCompanyName(symbol, name);
   return (
     <li
       data-symbol={symbol}
       tabIndex={0}
-      aria-label={`${name}, position ${index + 1} of ${count}`}
+      aria-label={`${name}${company === null ? '' : ` (${company})`}, position ${index + 1} of ${count}`}
       className={`symbol-row${drag.rowClass(symbol)}`}
       onKeyDown={(event) => {
         if (event.target !== event.currentTarget || !event.altKey) return;
@@ -34,6 +36,7 @@ export function SymbolRow({ symbol, index, count, drag, onMove, onRemove }: Symb
       </span>
       <span className="symbol-name">{name}</span>
       {name !== symbol ? <span className="symbol-raw">{symbol}</span> : null}
+      {company !== null ? <span className="symbol-company">{company}</span> : null}
       <span className="row-actions">
         <button
           type="button"

@@ -43,6 +43,19 @@ export function AppearanceCategory({ api, settings, current }: CategoryProps) {
             <PreferenceSlider key={control.key} prefs={prefs} control={control} />
           ))}
         </div>
+        <div className="grid">
+          <PreferenceChoice prefs={prefs} name="companyNames" />
+          <PreferenceChoice
+            prefs={prefs}
+            name="headlines"
+            hint="The newest headline of each watched US stock runs after its item; click one to open it."
+          />
+          <PreferenceChoice
+            prefs={prefs}
+            name="sortOrder"
+            hint="Items move at most every 10 seconds, never while the pointer is over the strip."
+          />
+        </div>
         <div className="toggles">
           <PreferenceToggle prefs={prefs} name="showSparklines" />
           <PreferenceToggle prefs={prefs} name="alwaysOnTop" />
