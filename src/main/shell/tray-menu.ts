@@ -183,13 +183,8 @@ function relayItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemCon
   return label === null ? [] : [{ id: 'relay', label, click: () => (actions.openRelay ?? actions.openSettings)() }];
 }
 
-export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
-  const { preferences, status } = state;
-  const paused = preferences.paused || status.state === 'paused';
-  const effectiveDisplay = state.displays.some((display) => display.id === preferences.displayId)
-    ? preferences.displayId
-    : state.primaryDisplayId;
-
+/** The shown list's symbols, each with a Remove item; past MAX_INLINE_SYMBOLS they go into "More". */
+function symbolItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   const symbols: MenuItemConstructorOptions[] =
     state.symbols.length === 0
       ? [{ label: 'No symbols yet', enabled: false }]
@@ -200,62 +195,63 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       submenu: state.symbols.slice(MAX_INLINE_SYMBOLS).map((symbol) => symbolItem(symbol, actions)),
     });
   }
+  return symbols;
+}
 
-  // With one list there is nothing to switch: the menu stays as short as before lists existed.
-  const listSwitch: MenuItemConstructorOptions[] =
-    state.lists.length > 1
-      ? [
-          {
-            id: 'watch-list',
-            label: literal(`Watch list: ${state.lists.find((list) => list.id === state.shownListId)?.name ?? ''}`),
-            submenu: state.lists.map((list) => ({
-              id: `watch-list-${list.id}`,
-              label: literal(`${list.name} (${list.symbols.length})`),
-              type: 'radio' as const,
-              checked: list.id === state.shownListId,
-              click: () => actions.showList(list.id),
-            })),
-          },
-        ]
-      : [];
+/** The watch-list switch; with one list there is nothing to switch, and the menu stays short. */
+function listSwitchItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  if (state.lists.length <= 1) return [];
+  return [
+    {
+      id: 'watch-list',
+      label: literal(`Watch list: ${state.lists.find((list) => list.id === state.shownListId)?.name ?? ''}`),
+      submenu: state.lists.map((list) => ({
+        id: `watch-list-${list.id}`,
+        label: literal(`${list.name} (${list.symbols.length})`),
+        type: 'radio' as const,
+        checked: list.id === state.shownListId,
+        click: () => actions.showList(list.id),
+      })),
+    },
+  ];
+}
 
+/** The second strip's submenu: show it, and which list it shows. */
+function secondStripItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   const second = state.secondStrip;
-  const secondStrip: MenuItemConstructorOptions[] =
-    second && actions.setSecondStripShown && actions.showListOnSecondStrip
-      ? [
-          {
-            id: 'second-strip',
-            label: literal(
-              second.enabled
-                ? `Second strip: ${state.lists.find((list) => list.id === second.listId)?.name ?? ''}`
-                : 'Second strip',
-            ),
-            submenu: [
-              {
-                id: 'second-strip-shown',
-                label: 'Show second strip',
-                type: 'checkbox',
-                checked: second.enabled,
-                click: () => actions.setSecondStripShown?.(!second.enabled),
-              },
-              { type: 'separator' },
-              ...state.lists.map((list) => ({
-                id: `second-strip-list-${list.id}`,
-                label: literal(`${list.name} (${list.symbols.length})`),
-                type: 'radio' as const,
-                checked: list.id === second.listId,
-                click: () => actions.showListOnSecondStrip?.(list.id),
-              })),
-            ],
-          },
-        ]
-      : [];
+  if (!second || !actions.setSecondStripShown || !actions.showListOnSecondStrip) return [];
+  return [
+    {
+      id: 'second-strip',
+      label: literal(
+        second.enabled
+          ? `Second strip: ${state.lists.find((list) => list.id === second.listId)?.name ?? ''}`
+          : 'Second strip',
+      ),
+      submenu: [
+        {
+          id: 'second-strip-shown',
+          label: 'Show second strip',
+          type: 'checkbox',
+          checked: second.enabled,
+          click: () => actions.setSecondStripShown?.(!second.enabled),
+        },
+        { type: 'separator' },
+        ...state.lists.map((list) => ({
+          id: `second-strip-list-${list.id}`,
+          label: literal(`${list.name} (${list.symbols.length})`),
+          type: 'radio' as const,
+          checked: list.id === second.listId,
+          click: () => actions.showListOnSecondStrip?.(list.id),
+        })),
+      ],
+    },
+  ];
+}
 
-  const reloadStrip: MenuItemConstructorOptions[] =
-    state.stripStopped && actions.reloadStrip
-      ? [{ id: 'reload-strip', label: 'Reload strip', click: () => actions.reloadStrip?.() }]
-      : [];
-  const help: MenuItemConstructorOptions[] = [
+/** The update, About and log-folder items, each only when its action is given. */
+function helpItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  return [
     ...(state.update && actions.updateItem
       ? [
           {
@@ -271,36 +267,75 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       ? [{ id: 'log-folder', label: 'Open log folder', click: () => actions.openLogFolder?.() }]
       : []),
   ];
+}
 
+/** The status line, a reload offer for a stopped strip, market hours and the relay. */
+function statusItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   return [
-    { id: 'status', label: literal(statusInWords(status)), enabled: false },
-    ...reloadStrip,
+    { id: 'status', label: literal(statusInWords(state.status)), enabled: false },
+    ...(state.stripStopped && actions.reloadStrip
+      ? [{ id: 'reload-strip', label: 'Reload strip', click: () => actions.reloadStrip?.() }]
+      : []),
     ...(state.marketHours ?? []).map((line, index): MenuItemConstructorOptions => ({
       id: `market-hours-${index}`,
       label: literal(line),
       enabled: false,
     })),
     ...relayItems(state, actions),
-    { type: 'separator' },
-    ...listSwitch,
-    ...secondStrip,
-    ...symbols,
-    {
-      id: 'add-symbol',
-      label: 'Add symbol…',
-      enabled: state.symbols.length < state.maxSymbols,
-      click: () => actions.addSymbol(),
-    },
-    ...(state.recentAlerts !== undefined && actions.openAlerts
-      ? [
-          {
-            id: 'alerts',
-            label: alertsLabel(state.recentAlerts),
-            click: () => actions.openAlerts?.(),
-          } satisfies MenuItemConstructorOptions,
-        ]
-      : []),
-    { type: 'separator' },
+  ];
+}
+
+/** The Alerts item, left out when no count is given or nothing opens alerts. */
+function alertsItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  if (state.recentAlerts === undefined || !actions.openAlerts) return [];
+  return [{ id: 'alerts', label: alertsLabel(state.recentAlerts), click: () => actions.openAlerts?.() }];
+}
+
+/** Top or bottom, and which display (the primary one when the saved display is gone). */
+function positionItem(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions {
+  const { preferences } = state;
+  const effectiveDisplay = state.displays.some((display) => display.id === preferences.displayId)
+    ? preferences.displayId
+    : state.primaryDisplayId;
+  return {
+    id: 'position',
+    label: 'Position',
+    submenu: [
+      {
+        id: 'position-top',
+        label: 'Top',
+        type: 'radio',
+        checked: preferences.position === 'top',
+        click: () => actions.setPosition('top'),
+      },
+      {
+        id: 'position-bottom',
+        label: 'Bottom',
+        type: 'radio',
+        checked: preferences.position === 'bottom',
+        click: () => actions.setPosition('bottom'),
+      },
+      { type: 'separator' },
+      {
+        id: 'display',
+        label: 'Display',
+        enabled: state.displays.length > 0,
+        submenu: state.displays.map((display) => ({
+          label: literal(display.id === state.primaryDisplayId ? `${display.label} (primary)` : display.label),
+          type: 'radio' as const,
+          checked: display.id === effectiveDisplay,
+          click: () => actions.setDisplay(display.id),
+        })),
+      },
+    ],
+  };
+}
+
+/** Pause, the window switches, visibility, position and launch at login. */
+function stripItems(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const { preferences, status } = state;
+  const paused = preferences.paused || status.state === 'paused';
+  return [
     { id: 'pause', label: paused ? 'Resume' : 'Pause', click: () => actions.setPaused(!paused) },
     {
       id: 'always-on-top',
@@ -324,38 +359,7 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       click: () => actions.setPrivacy(!preferences.privacy),
     },
     stripVisibilityItem(state, actions),
-    {
-      id: 'position',
-      label: 'Position',
-      submenu: [
-        {
-          id: 'position-top',
-          label: 'Top',
-          type: 'radio',
-          checked: preferences.position === 'top',
-          click: () => actions.setPosition('top'),
-        },
-        {
-          id: 'position-bottom',
-          label: 'Bottom',
-          type: 'radio',
-          checked: preferences.position === 'bottom',
-          click: () => actions.setPosition('bottom'),
-        },
-        { type: 'separator' },
-        {
-          id: 'display',
-          label: 'Display',
-          enabled: state.displays.length > 0,
-          submenu: state.displays.map((display) => ({
-            label: literal(display.id === state.primaryDisplayId ? `${display.label} (primary)` : display.label),
-            type: 'radio' as const,
-            checked: display.id === effectiveDisplay,
-            click: () => actions.setDisplay(display.id),
-          })),
-        },
-      ],
-    },
+    positionItem(state, actions),
     {
       id: 'launch-at-login',
       label: 'Launch at login',
@@ -363,9 +367,28 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): M
       checked: preferences.launchAtLogin,
       click: () => actions.setLaunchAtLogin(!preferences.launchAtLogin),
     },
+  ];
+}
+
+export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  return [
+    ...statusItems(state, actions),
+    { type: 'separator' },
+    ...listSwitchItems(state, actions),
+    ...secondStripItems(state, actions),
+    ...symbolItems(state, actions),
+    {
+      id: 'add-symbol',
+      label: 'Add symbol…',
+      enabled: state.symbols.length < state.maxSymbols,
+      click: () => actions.addSymbol(),
+    },
+    ...alertsItems(state, actions),
+    { type: 'separator' },
+    ...stripItems(state, actions),
     { type: 'separator' },
     { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
-    ...help,
+    ...helpItems(state, actions),
     { type: 'separator' },
     { id: 'quit', label: 'Quit Ticker', click: () => actions.quit() },
   ];
