@@ -67,23 +67,29 @@ function quoteEvents(batch: SnapshotBatch, calendar: MarketCalendar, now: number
   return events;
 }
 
-/** Run until the duration passes, the user interrupts, or the key is refused. Returns the exit code. */
-export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
-  const format = io.format ?? ((event: Record<string, unknown>) => JSON.stringify(event));
-  const write = (event: object): void => io.out(format(event as Record<string, unknown>));
-  const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
-  const calendar = new MarketCalendar();
-  const now = io.now ?? Date.now;
-  session.batches.subscribe((batch) => quoteEvents(batch, calendar, now()).forEach(write));
-  // Subscribed after the quote lines, so a batch's portfolio line follows its quotes.
-  let portfolio: PortfolioTracker | null = null;
-  if (args.holdings !== null) {
-    portfolio = new PortfolioTracker({ feed: session, ...(io.now ? { clock: { ...systemClock, now: io.now } } : {}) });
-    portfolio.changed.subscribe((figures) => {
-      if (figures !== null) write(portfolioEvent(figures));
-    });
-    portfolio.setHoldings(args.holdings);
-  }
+type Write = (event: object) => void;
+
+/** The holdings' figures after each batch (subscribed after the quote lines, so they follow them). */
+function startPortfolio(
+  args: FeedArgs,
+  io: FeedCommandIo,
+  session: FeedSession,
+  write: Write,
+): PortfolioTracker | null {
+  if (args.holdings === null) return null;
+  const portfolio = new PortfolioTracker({
+    feed: session,
+    ...(io.now ? { clock: { ...systemClock, now: io.now } } : {}),
+  });
+  portfolio.changed.subscribe((figures) => {
+    if (figures !== null) write(portfolioEvent(figures));
+  });
+  portfolio.setHoldings(args.holdings);
+  return portfolio;
+}
+
+/** The --alert rules on the session's store; returns how many have fired so far. */
+function startAlerts(args: FeedArgs, session: FeedSession, now: () => number, write: Write): () => number {
   let alertCount = 0;
   if (args.alerts.length > 0) {
     const alerts = new AlertEngine({ now });
@@ -94,30 +100,104 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     });
     feedAlertsFromStore(session.store, alerts);
   }
+  return () => alertCount;
+}
+
+/** Listen with the relay; null when it is off, 'failed' (told on stderr) when it cannot listen. */
+async function startRelay(
+  args: FeedArgs,
+  io: FeedCommandIo,
+  session: FeedSession,
+  feed: { calendar: MarketCalendar; now: () => number },
+  write: Write,
+): Promise<RelayServer | null | 'failed'> {
+  if (args.relay === null) return null;
+  let relayToken = args.relay.token;
+  if (relayToken === null) {
+    relayToken = generateRelayToken();
+    io.err?.(`feed: relay token (generated for this run): ${relayToken}`);
+  }
+  const relay = new RelayServer({
+    feed: sessionRelayFeed(session, { maxSymbols: DEFAULT_MAX_SYMBOLS, ...feed }),
+    port: args.relay.port,
+    token: relayToken,
+    allowedOrigins: args.relay.origins,
+  });
+  try {
+    const port = await relay.listen();
+    write({ event: 'relay', ws: `ws://127.0.0.1:${port}/`, sse: `http://127.0.0.1:${port}/sse` });
+    return relay;
+  } catch (error) {
+    io.err?.(`feed: ${error instanceof Error ? error.message : String(error)}`);
+    return 'failed';
+  }
+}
+
+/** Company details and headlines: background calls on the same limiter, behind the quotes' own. */
+function startContext(
+  args: FeedArgs,
+  io: FeedCommandIo,
+  rest: Parameters<typeof contextApi>[0] | null,
+  gate: ReturnType<typeof reserveGate>,
+  write: Write,
+): { context: CompanyContext | null; headlineCount: () => number } {
+  let headlineCount = 0;
+  if (rest === null || !(args.details || args.news)) return { context: null, headlineCount: () => headlineCount };
+  const context = new CompanyContext({
+    api: contextApi(rest, gate),
+    cache: new ContextCache({ store: io.contextStore ?? memoryJsonStore() }),
+    details: args.details,
+    headlines: args.news,
+  });
+  context.details?.changed.subscribe((details) => write(detailsEvent(details)));
+  context.headlines?.added.subscribe((headlines) => {
+    for (const headline of headlines) {
+      headlineCount += 1;
+      write(headlineEvent(headline));
+    }
+  });
+  context.setSymbols(args.symbols);
+  return { context, headlineCount: () => headlineCount };
+}
+
+/** Wait for the duration, an interrupt or a refused key; returns EXIT_UNAUTHORIZED or EXIT_OK. */
+async function waitForEnd(args: FeedArgs, io: FeedCommandIo, session: FeedSession): Promise<number> {
+  let exitCode = EXIT_OK;
+  const unauthorized = new Promise<void>((resolve) => {
+    session.status.subscribe((status) => {
+      if (status.state === 'unauthorized') {
+        exitCode = EXIT_UNAUTHORIZED;
+        resolve();
+      }
+    });
+  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const elapsed = new Promise<void>((resolve) => {
+    if (args.durationS !== null) timer = setTimeout(resolve, args.durationS * 1000);
+  });
+
+  await Promise.race([elapsed, io.interrupted, unauthorized]);
+  if (timer) clearTimeout(timer);
+  return exitCode;
+}
+
+/** Run until the duration passes, the user interrupts, or the key is refused. Returns the exit code. */
+export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise<number> {
+  const format = io.format ?? ((event: Record<string, unknown>) => JSON.stringify(event));
+  const write = (event: object): void => io.out(format(event as Record<string, unknown>));
+  const session = new FeedSession({ symbols: args.symbols, rateHz: args.rateHz });
+  const calendar = new MarketCalendar();
+  const now = io.now ?? Date.now;
+  session.batches.subscribe((batch) => quoteEvents(batch, calendar, now()).forEach(write));
+  const portfolio = startPortfolio(args, io, session, write);
+  const alertCount = startAlerts(args, session, now, write);
 
   // The relay listens first: if its port is taken, the command ends before it connects upstream
   // (and so cannot take the key's one connection from another program).
-  let relay: RelayServer | null = null;
-  if (args.relay !== null) {
-    let relayToken = args.relay.token;
-    if (relayToken === null) {
-      relayToken = generateRelayToken();
-      io.err?.(`feed: relay token (generated for this run): ${relayToken}`);
-    }
-    relay = new RelayServer({
-      feed: sessionRelayFeed(session, { maxSymbols: DEFAULT_MAX_SYMBOLS, calendar, now }),
-      port: args.relay.port,
-      token: relayToken,
-      allowedOrigins: args.relay.origins,
-    });
-    try {
-      const port = await relay.listen();
-      write({ event: 'relay', ws: `ws://127.0.0.1:${port}/`, sse: `http://127.0.0.1:${port}/sse` });
-    } catch (error) {
-      io.err?.(`feed: ${error instanceof Error ? error.message : String(error)}`);
-      await session.close();
-      return EXIT_RELAY_FAILED;
-    }
+  const relay = await startRelay(args, io, session, { calendar, now }, write);
+  if (relay === 'failed') {
+    await session.close();
+    return EXIT_RELAY_FAILED;
   }
 
   let printedStatus = false;
@@ -150,43 +230,10 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     write(statusEvent(source.currentStatus()));
   }
 
-  // Company details and headlines: background calls on the same limiter, behind the quotes' own.
-  let context: CompanyContext | null = null;
   const gate = reserveGate(limiter, systemClock, { userBusy: () => session.loadingPrevCloses() });
-  let headlineCount = 0;
-  if (rest !== null && (args.details || args.news)) {
-    context = new CompanyContext({
-      api: contextApi(rest, gate),
-      cache: new ContextCache({ store: io.contextStore ?? memoryJsonStore() }),
-      details: args.details,
-      headlines: args.news,
-    });
-    context.details?.changed.subscribe((details) => write(detailsEvent(details)));
-    context.headlines?.added.subscribe((headlines) => {
-      for (const headline of headlines) {
-        headlineCount += 1;
-        write(headlineEvent(headline));
-      }
-    });
-    context.setSymbols(args.symbols);
-  }
+  const { context, headlineCount } = startContext(args, io, rest, gate, write);
 
-  let exitCode = EXIT_OK;
-  const unauthorized = new Promise<void>((resolve) => {
-    session.status.subscribe((status) => {
-      if (status.state === 'unauthorized') {
-        exitCode = EXIT_UNAUTHORIZED;
-        resolve();
-      }
-    });
-  });
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const elapsed = new Promise<void>((resolve) => {
-    if (args.durationS !== null) timer = setTimeout(resolve, args.durationS * 1000);
-  });
-
-  await Promise.race([elapsed, io.interrupted, unauthorized]);
-  if (timer) clearTimeout(timer);
+  const exitCode = await waitForEnd(args, io, session);
 
   await relay?.close();
   context?.stop();
@@ -204,9 +251,9 @@ export async function runFeedCommand(args: FeedArgs, io: FeedCommandIo): Promise
     trades: stats.trades,
     dropped: stats.dropped,
   };
-  if (args.alerts.length > 0) summary.alerts = alertCount;
+  if (args.alerts.length > 0) summary.alerts = alertCount();
   if (context?.headlines) {
-    summary.headlines = headlineCount;
+    summary.headlines = headlineCount();
     summary.droppedHeadlines = context.headlines.droppedInsecure;
   }
   summary.live = wentLive;
