@@ -390,14 +390,8 @@ function wire(deps: StartAppDeps, clock: Clock): RunningApp {
   );
   const windows = openAppWindows({ electron, paths, platform, clock, core, registry, log, settingsMemory });
   const { strip, secondStrip, settingsWindow, stripRecovery } = windows;
-  const { notifications, drawing, economy, stopReconnectTriggers } = followScreens({
-    electron,
-    core,
-    settings,
-    registry,
-    windows,
-    clock,
-  });
+  const screens = followScreens({ electron, core, settings, registry, windows, clock });
+  const { notifications, drawing, economy, stopReconnectTriggers } = screens;
   const shell = wireUpdates({
     electron,
     clock,
