@@ -6,8 +6,7 @@
  * (the file it points to is replaced).
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { writeThroughTemporary } from '../files/atomic-write';
 
 /** The mode a settings file is made with: only its owner may read it. */
 const PRIVATE_FILE_MODE = 0o600;
@@ -34,20 +33,8 @@ export function replaceFileContents(path: string, text: string, fs: ReplaceFs = 
   } catch {
     // A new file: private.
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx', mode });
-    // The umask may have taken bits away from the mode asked for; give the file exactly its mode.
-    fs.chmodSync(temporary, mode);
-    fs.renameSync(temporary, path);
-  } catch (error) {
-    try {
-      fs.unlinkSync(temporary);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw error;
-  }
+  // The umask may have taken bits away from the mode asked for; give the file exactly its mode.
+  writeThroughTemporary(path, text, fs, { mode, beforeRename: (temporary) => fs.chmodSync(temporary, mode) });
 }
 
 /** Write the settings file at `path` (following a symlink), keeping its mode or making it 0600. */

@@ -4,10 +4,10 @@
  * atomically (a temporary file beside it, renamed over it) so a crash never leaves half a file.
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import type { TransferFormat } from '../../shared/settings-transfer';
 import { readBoundedText, type BoundedFs } from '../files/bounded-read';
+import { writeThroughTemporary } from '../files/atomic-write';
 import { MAX_SETTINGS_FILE_BYTES } from './schema';
 import { formatSettingsJson, parseSettingsJson, type TransferParse, type TransferSource } from './settings-transfer';
 import { formatSymbolsCsv, parseSymbolsCsv } from './symbols-csv';
@@ -61,18 +61,7 @@ export function readTransferFile(
 
 /** Write `text` to `path` through a temporary file in the same folder and a rename. */
 export function writeFileAtomic(path: string, text: string, fs: TransferFs = nodeFs): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
-    fs.renameSync(temporary, path);
-  } catch (error) {
-    try {
-      fs.unlinkSync(temporary);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw error;
-  }
+  writeThroughTemporary(path, text, fs);
 }
 
 export function codeOf(error: unknown): string {
