@@ -12,7 +12,8 @@ const MISSING = '—';
 
 export type Trend = 'up' | 'down' | 'flat';
 
-export interface PortfolioText {
+/** The figures a whole portfolio and one position share, as words. */
+interface FiguresText {
   value: string;
   dayChange: string;
   dayChangePct: string;
@@ -21,19 +22,15 @@ export interface PortfolioText {
   /** Today's direction (colours and arrow like a quote's). */
   dayTrend: Trend;
   gainTrend: Trend;
+}
+
+export interface PortfolioText extends FiguresText {
   /** What is missing, in words ("rates: USD; prices: TSLA"), or null when every figure is known. */
   missing: string | null;
 }
 
-export interface PositionText {
+export interface PositionText extends FiguresText {
   quantity: string;
-  value: string;
-  dayChange: string;
-  dayChangePct: string;
-  gain: string;
-  gainPct: string;
-  dayTrend: Trend;
-  gainTrend: Trend;
 }
 
 export interface TextOptions {
