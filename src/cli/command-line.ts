@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CONTROL_CHARACTERS } from '../shared/text-limits';
+import { normalizeSymbol } from '../shared/symbols';
 
 /** Exit code of every command for an unknown option or a bad value. */
 export const EXIT_BAD_ARGS = 2;
@@ -53,6 +54,21 @@ export type CommandParse<A> =
 export function quoted(raw: string, max = 60): string {
   const clean = raw.replace(CONTROL_CHARACTERS, '?');
   return `"${clean.length > max ? `${clean.slice(0, max)}…` : clean}"`;
+}
+
+/**
+ * The symbols of a `--symbols` value (comma-separated; empty parts skipped), normalized and without
+ * repeats, or the reason it is refused. `echoLimit` caps how much of an invalid symbol the reason shows.
+ */
+export function parseSymbolsOption(raw: string, echoLimit?: number): string[] | string {
+  const symbols: string[] = [];
+  for (const part of raw.split(',')) {
+    if (part.trim() === '') continue;
+    const symbol = normalizeSymbol(part);
+    if (!symbol) return `invalid symbol "${part.trim().slice(0, echoLimit)}" in --symbols`;
+    if (!symbols.includes(symbol)) symbols.push(symbol);
+  }
+  return symbols.length === 0 ? '--symbols is empty' : symbols;
 }
 
 /**

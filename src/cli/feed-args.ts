@@ -7,11 +7,11 @@ import { MAX_RELAY_ORIGINS, isValidRelayPort, isValidRelayToken, normalizeRelayO
 import { checkEndpointUrl, REST_SCHEMES, WS_SCHEMES } from '../engine/feed/endpoint-url';
 import { apiKeyProblem } from '../shared/api-key-rule';
 import { FINNHUB_REST_URL, FINNHUB_WS_URL } from '../shared/finnhub-urls';
-import { normalizeSymbol } from '../shared/symbols';
 import { readBoundedText, type BoundedRead } from '../engine/files/bounded-read';
 import { cleanServerText } from '../shared/server-text';
 import {
   OUTPUT_OPTIONS,
+  parseSymbolsOption,
   readCommandLine,
   unexpectedPositional,
   type CommandParse,
@@ -155,13 +155,9 @@ function checkFeedArgs(
   let symbols: string[] = [];
   const rawSymbols = values.get('--symbols');
   if (rawSymbols !== undefined) {
-    for (const part of rawSymbols.split(',')) {
-      if (part.trim() === '') continue;
-      const symbol = normalizeSymbol(part);
-      if (!symbol) return `invalid symbol "${part.trim()}" in --symbols`;
-      if (!symbols.includes(symbol)) symbols.push(symbol);
-    }
-    if (symbols.length === 0) return '--symbols is empty';
+    const listed = parseSymbolsOption(rawSymbols);
+    if (typeof listed === 'string') return listed;
+    symbols = listed;
     if (symbols.length > 50) return `--symbols lists ${symbols.length} symbols; Finnhub's free plan allows about 50`;
   }
 

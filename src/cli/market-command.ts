@@ -6,9 +6,9 @@
 import { MarketCalendar } from '../shared/market-calendar/market-calendar';
 import type { Market } from '../shared/market-calendar/market-of';
 import type { Session } from '../shared/market-calendar/market-calendar';
-import { normalizeSymbol } from '../shared/symbols';
 import {
   OUTPUT_OPTIONS,
+  parseSymbolsOption,
   readCommandLine,
   unexpectedPositional,
   type CommandParse,
@@ -65,14 +65,8 @@ export function parseMarketArgs(argv: readonly string[]): CommandParse<MarketArg
 function checkMarketArgs(values: OptionValues<typeof MARKET_OPTIONS>): MarketArgs | string {
   const rawSymbols = values.symbols;
   if (rawSymbols === undefined) return '--symbols is required, e.g. --symbols AAPL,BINANCE:BTCUSDT';
-  const symbols: string[] = [];
-  for (const part of rawSymbols.split(',')) {
-    if (part.trim() === '') continue;
-    const symbol = normalizeSymbol(part);
-    if (!symbol) return `invalid symbol "${part.trim().slice(0, 80)}" in --symbols`;
-    if (!symbols.includes(symbol)) symbols.push(symbol);
-  }
-  if (symbols.length === 0) return '--symbols is empty';
+  const symbols = parseSymbolsOption(rawSymbols, 80);
+  if (typeof symbols === 'string') return symbols;
 
   let at: number | null = null;
   const rawAt = values.at;
