@@ -86,15 +86,20 @@ export function appLinkRules(
   return [...APP_LINK_RULES, projectPageRule(projectPages), chartLinkRule(chartTemplate), headlineLinkRule(headlines)];
 }
 
-/** True for an https URL without credentials that one of `rules` recognises. */
-export function isAppLink(value: unknown, rules: readonly AppLinkRule[] = APP_LINK_RULES): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
+/** `value` parsed when it is an https URL of at most MAX_URL_LENGTH without credentials, else null. */
+export function plainHttpsUrl(value: unknown): URL | null {
+  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return null;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return false;
+    return null;
   }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false;
-  return rules.some((rule) => rule(url));
+  return url.protocol === 'https:' && url.username === '' && url.password === '' ? url : null;
+}
+
+/** True for an https URL without credentials that one of `rules` recognises. */
+export function isAppLink(value: unknown, rules: readonly AppLinkRule[] = APP_LINK_RULES): value is string {
+  const url = plainHttpsUrl(value);
+  return url !== null && rules.some((rule) => rule(url));
 }

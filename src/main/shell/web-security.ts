@@ -8,8 +8,7 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { TickerError, WINDOW_KIND_ARGUMENT, type WindowKind } from '../../shared/ipc-contract';
-import { isAppLink, type AppLinkRule } from '../../shared/external-links';
-import { MAX_URL_LENGTH } from '../../shared/text-limits';
+import { isAppLink, plainHttpsUrl, type AppLinkRule } from '../../shared/external-links';
 
 /** webPreferences for every Ticker window; `kind` decides which bridge its preload builds. */
 export function secureWebPreferences(preloadPath: string, kind: WindowKind): WebPreferences {
@@ -32,14 +31,8 @@ export function secureWebPreferences(preloadPath: string, kind: WindowKind): Web
 
 /** Only plain https links without credentials may leave the app. */
 export function isSafeExternalUrl(url: unknown): url is string {
-  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  const parsed = plainHttpsUrl(url);
+  return parsed !== null && parsed.hostname !== '';
 }
 
 type OpenExternal = (url: string) => Promise<void>;
