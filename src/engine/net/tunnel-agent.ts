@@ -10,6 +10,7 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import type { ProxyLookup } from './proxy-lookup';
+import { listenAll } from './listen-all';
 
 /** The longest a proxy may take to open the tunnel when the request sets no timeout. */
 const DEFAULT_TUNNEL_TIMEOUT_MS = 15_000;
@@ -148,16 +149,7 @@ function openTunnel(proxy: string, host: string, port: number, timeoutMs: number
       if (rest.length > 0) socket.unshift(rest);
       resolve(socket);
     };
-    const cleanup = (): void => {
-      socket.off('error', onError);
-      socket.off('close', onClose);
-      socket.off('timeout', onTimeout);
-      socket.off('data', onData);
-    };
-    socket.on('error', onError);
-    socket.on('close', onClose);
-    socket.on('timeout', onTimeout);
-    socket.on('data', onData);
+    const cleanup = listenAll(socket, { error: onError, close: onClose, timeout: onTimeout, data: onData });
     socket.setTimeout(timeoutMs);
     socket.write(request);
   });
