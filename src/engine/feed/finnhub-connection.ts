@@ -5,7 +5,6 @@
  * Every way a socket can end (error, close, refused handshake, connect timeout, silent watchdog)
  * funnels into `endSocket`, which discards the socket and schedules at most one reconnect.
  */
-import WebSocket from 'ws';
 import { Signal } from '../../shared/signal';
 import { FINNHUB_WS_URL } from '../../shared/finnhub-urls';
 import { uniqueValidSymbols } from '../../shared/symbols';
@@ -15,11 +14,23 @@ import {
   DEFAULT_BACKOFF_CAP_MS,
   DEFAULT_RATE_LIMIT_MIN_MS,
   backoffDelay,
-  parseRetryAfter,
   rateLimitedDelay,
 } from './backoff';
-import { classifyFinnhubStatus, refusedKeyMessage } from './finnhub-refusal';
-import { cleanServerText } from '../../shared/server-text';
+import { errorMessage, type SocketEnd } from './finnhub-socket-end';
+import {
+  OPEN,
+  armWatchdog,
+  buildFinnhubUrl,
+  closeSocketCleanly,
+  defaultCreateSocket,
+  openSocket,
+  terminateSocket,
+  type CreateSocket,
+  type LiveSocket,
+  type SocketEvents,
+  type Watchdog,
+} from './finnhub-socket';
+import { subscribeAll, syncSubscriptions } from './finnhub-subscriptions';
 import {
   DEFAULT_MAX_FRAME_BYTES,
   createDropCounts,
@@ -28,16 +39,12 @@ import {
   type RawFrame,
   type RawTrade,
 } from './protocol';
+import { ServerErrorThrottle } from './server-error-throttle';
 import type { TradeSource } from './trade-source';
 import type { TradeSink } from './trade-sink';
-import { TradeRoutes } from './trade-routes';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
 import type { ProxyLookup } from '../net/proxy-lookup';
 import { TunnelAgent } from '../net/tunnel-agent';
-
-/** Options ws gets for each socket. */
-type SocketOptions = WebSocket.ClientOptions;
-export type CreateSocket = (url: string, options: SocketOptions) => WebSocket;
 
 export interface FinnhubConnectionOptions {
   token: string;
@@ -68,46 +75,6 @@ export interface FinnhubConnectionOptions {
 }
 
 type Phase = 'idle' | 'running' | 'paused' | 'unauthorized' | 'stopped';
-
-/** How a socket ended, decided where the evidence is (HTTP status, error code, close code). */
-type SocketEnd =
-  | { kind: 'unauthorized'; message: string }
-  | { kind: 'rate-limited'; message: string; retryAfterMs: number | null }
-  | { kind: 'offline'; message: string }
-  | { kind: 'reconnecting'; message: string };
-
-/** Socket-level state; everything here dies with the socket. */
-interface LiveSocket {
-  ws: WebSocket;
-  opened: boolean;
-  /** Symbols subscribed on this socket, each with its slot in the sink. */
-  subscribed: TradeRoutes;
-  lastSeenAt: number;
-  connectTimer: TimerHandle | null;
-  heartbeatTimer: TimerHandle | null;
-  healthyTimer: TimerHandle | null;
-  detach: () => void;
-}
-
-/** Server error texts change the status at most this often (four a second), whatever they say. */
-export const SERVER_ERROR_STATUS_INTERVAL_MS = 250;
-
-const OPEN = 1;
-const CLOSED = 3;
-const NORMAL_CLOSURE = 1000;
-/** Far above any sane frame; a bigger one is a protocol fault (ws closes with 1009, we reconnect). */
-const SOCKET_MAX_PAYLOAD = 8 * 1024 * 1024;
-
-const ignoreError = (): void => {};
-
-const defaultCreateSocket: CreateSocket = (url, options) => new WebSocket(url, options);
-
-/** `wss://host/path?x=1` + token → `wss://host/path?x=1&token=<encoded>`. */
-export function buildFinnhubUrl(wsUrl: string, token: string): string {
-  const url = new URL(wsUrl);
-  url.searchParams.set('token', token);
-  return url.toString();
-}
 
 export class FinnhubConnection implements TradeSource {
   readonly kind = 'finnhub' as const;
@@ -152,9 +119,13 @@ export class FinnhubConnection implements TradeSource {
   private lastServerError: string | null = null;
   private serverErrors = 0;
   /** Server error texts reach the status at most every SERVER_ERROR_STATUS_INTERVAL_MS; the latest wins. */
-  private lastErrorShownAt = Number.NEGATIVE_INFINITY;
-  private pendingError: string | null = null;
-  private errorTimer: TimerHandle | null = null;
+  private readonly serverErrorStatus: ServerErrorThrottle;
+  private readonly socketEvents: SocketEvents = {
+    open: (socket) => this.onOpen(socket),
+    message: (socket, data, isBinary) => this.onMessage(socket, data, isBinary),
+    end: (socket, end) => this.endSocket(socket, end),
+  };
+  private readonly watchdog: Watchdog;
 
   constructor(options: FinnhubConnectionOptions) {
     this.token = options.token;
@@ -174,6 +145,17 @@ export class FinnhubConnection implements TradeSource {
     this.proxyFor = options.proxyFor ?? null;
     this.symbols = uniqueValidSymbols(options.symbols ?? []);
     this.current = { state: 'stopped', since: this.clock.now() };
+    this.serverErrorStatus = new ServerErrorThrottle(this.clock, (message) => this.applyServerError(message));
+    this.watchdog = {
+      clock: this.clock,
+      timeoutMs: this.heartbeatTimeoutMs,
+      isCurrent: (socket) => socket === this.socket,
+      silent: (socket, silentFor) =>
+        this.endSocket(socket, {
+          kind: 'reconnecting',
+          message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s`,
+        }),
+    };
   }
 
   currentStatus(): FeedStatus {
@@ -219,17 +201,7 @@ export class FinnhubConnection implements TradeSource {
     this.symbols = uniqueValidSymbols(symbols);
     const socket = this.socket;
     if (socket === null || !socket.opened || socket.ws.readyState !== OPEN) return; // applied on next open
-    const wanted = new Set(this.symbols);
-    for (const symbol of socket.subscribed.symbols()) {
-      if (wanted.has(symbol)) continue;
-      socket.subscribed.delete(symbol);
-      socket.ws.send(JSON.stringify({ type: 'unsubscribe', symbol }));
-    }
-    for (const symbol of this.symbols) {
-      if (socket.subscribed.has(symbol)) continue;
-      socket.subscribed.add(symbol);
-      socket.ws.send(JSON.stringify({ type: 'subscribe', symbol }));
-    }
+    syncSubscriptions(socket.ws, socket.subscribed, this.symbols);
   }
 
   /** Use a new API key: reconnects once (also out of `unauthorized`). Ignored once stopped. */
@@ -304,87 +276,22 @@ export class FinnhubConnection implements TradeSource {
     this.connectAttempts++;
     this.setStatus(this.attempt > 0 ? { state: 'connecting', attempt: this.attempt } : { state: 'connecting' });
 
-    let ws: WebSocket;
     try {
-      const agent = this.agentFor(this.wsUrl);
-      ws = this.createSocket(buildFinnhubUrl(this.wsUrl, this.token), {
-        handshakeTimeout: this.connectTimeoutMs,
-        perMessageDeflate: false,
-        maxPayload: SOCKET_MAX_PAYLOAD,
-        ...(agent ? { agent } : {}),
-      });
+      this.socket = openSocket(
+        {
+          url: buildFinnhubUrl(this.wsUrl, this.token),
+          connectTimeoutMs: this.connectTimeoutMs,
+          agent: this.agentFor(this.wsUrl),
+          sink: this.sink,
+          clock: this.clock,
+          createSocket: this.createSocket,
+        },
+        this.socketEvents,
+      );
     } catch (error) {
       // A malformed URL or similar: no socket exists, so back off from here.
       this.scheduleRetry({ kind: 'offline', message: `Cannot connect: ${errorMessage(error)}` });
-      return;
     }
-    ws.on('error', ignoreError); // first, so no error is ever unhandled, even after we let go
-
-    const socket: LiveSocket = {
-      ws,
-      opened: false,
-      subscribed: new TradeRoutes(this.sink),
-      lastSeenAt: this.clock.now(),
-      connectTimer: null,
-      heartbeatTimer: null,
-      healthyTimer: null,
-      detach: () => {},
-    };
-
-    const onError = (error: Error): void => {
-      this.endSocket(
-        socket,
-        socket.opened
-          ? { kind: 'reconnecting', message: `Connection error: ${errorMessage(error)}` }
-          : { kind: 'offline', message: `Cannot reach Finnhub: ${errorMessage(error)}` },
-      );
-    };
-    const onClose = (code: number, reason: Buffer): void => {
-      const cleaned = reason.length > 0 ? cleanServerText(reason.toString('utf8')) : '';
-      const text = cleaned.length > 0 ? `: ${cleaned}` : '';
-      this.endSocket(
-        socket,
-        socket.opened
-          ? { kind: 'reconnecting', message: `Connection closed (${code}${text})` }
-          : { kind: 'offline', message: `Connection closed before it opened (${code}${text})` },
-      );
-    };
-    const onUnexpectedResponse = (
-      _request: unknown,
-      response: { statusCode?: number; headers: Record<string, string | string[] | undefined> },
-    ): void => {
-      const status = response.statusCode ?? 0;
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
-      // endSocket terminates the socket, which aborts the request and frees its connection.
-      this.endSocket(socket, classifyRefusal(status, retryAfterMs));
-    };
-    const onOpen = (): void => this.onOpen(socket);
-    const onMessage = (data: RawFrame, isBinary: boolean): void => this.onMessage(socket, data, isBinary);
-    const onSignOfLife = (): void => {
-      socket.lastSeenAt = this.clock.now();
-    };
-
-    ws.on('error', onError);
-    ws.on('close', onClose);
-    ws.on('unexpected-response', onUnexpectedResponse);
-    ws.on('open', onOpen);
-    ws.on('message', onMessage);
-    ws.on('ping', onSignOfLife);
-    ws.on('pong', onSignOfLife);
-    socket.detach = () => {
-      ws.off('error', onError);
-      ws.off('close', onClose);
-      ws.off('unexpected-response', onUnexpectedResponse);
-      ws.off('open', onOpen);
-      ws.off('message', onMessage);
-      ws.off('ping', onSignOfLife);
-      ws.off('pong', onSignOfLife);
-    };
-    socket.connectTimer = this.clock.setTimeout(() => {
-      socket.connectTimer = null;
-      this.endSocket(socket, { kind: 'offline', message: `Connection timed out after ${this.connectTimeoutMs} ms` });
-    }, this.connectTimeoutMs);
-    this.socket = socket;
   }
 
   private agentFor(wsUrl: string): TunnelAgent | null {
@@ -401,11 +308,8 @@ export class FinnhubConnection implements TradeSource {
     this.connectionsOpened++;
     socket.lastSeenAt = this.clock.now();
     this.setStatus({ state: 'live' });
-    for (const symbol of this.symbols) {
-      socket.subscribed.add(symbol);
-      socket.ws.send(JSON.stringify({ type: 'subscribe', symbol }));
-    }
-    this.armWatchdog(socket, this.heartbeatTimeoutMs);
+    subscribeAll(socket.ws, socket.subscribed, this.symbols);
+    armWatchdog(socket, this.watchdog);
     socket.healthyTimer = this.clock.setTimeout(() => {
       socket.healthyTimer = null;
       if (socket === this.socket) this.attempt = 0;
@@ -432,63 +336,16 @@ export class FinnhubConnection implements TradeSource {
     } else if (frame.kind === 'error') {
       this.lastServerError = frame.message;
       this.serverErrors += 1;
-      this.showServerError(frame.message);
+      this.serverErrorStatus.show(frame.message);
     }
   }
 
-  /**
-   * A server error text becomes the status message, but a flood of them (whatever their text)
-   * gives at most one status every SERVER_ERROR_STATUS_INTERVAL_MS: the latest text wins, and
-   * `serverErrors` keeps the count. A server repeating itself is not news at all.
-   */
-  private showServerError(message: string): void {
-    if (this.errorTimer !== null) {
-      this.pendingError = message;
-      return;
-    }
-    const now = this.clock.now();
-    const wait = this.lastErrorShownAt + SERVER_ERROR_STATUS_INTERVAL_MS - now;
-    if (wait <= 0) {
-      this.applyServerError(message, now);
-      return;
-    }
-    this.pendingError = message;
-    this.errorTimer = this.clock.setTimeout(() => {
-      this.errorTimer = null;
-      const pending = this.pendingError;
-      this.pendingError = null;
-      if (pending !== null) this.applyServerError(pending, this.clock.now());
-    }, wait);
-  }
-
-  private applyServerError(message: string, now: number): void {
-    if (this.current.message === message) return;
-    this.lastErrorShownAt = now;
+  /** A server error text becomes the status message; false when the status already says it. */
+  private applyServerError(message: string): boolean {
+    if (this.current.message === message) return false;
     this.current = { ...this.current, message };
     this.status.emit({ ...this.current });
-  }
-
-  private dropPendingError(): void {
-    this.pendingError = null;
-    this.clearTimer(this.errorTimer);
-    this.errorTimer = null;
-  }
-
-  /** Check for silence without touching a timer per frame: re-arm for the time still left. */
-  private armWatchdog(socket: LiveSocket, delayMs: number): void {
-    socket.heartbeatTimer = this.clock.setTimeout(() => {
-      socket.heartbeatTimer = null;
-      if (socket !== this.socket) return;
-      const silentFor = this.clock.now() - socket.lastSeenAt;
-      if (silentFor >= this.heartbeatTimeoutMs) {
-        this.endSocket(socket, {
-          kind: 'reconnecting',
-          message: `No data from Finnhub for ${Math.round(silentFor / 1000)} s`,
-        });
-      } else {
-        this.armWatchdog(socket, this.heartbeatTimeoutMs - silentFor);
-      }
-    }, delayMs);
+    return true;
   }
 
   /** The single place a socket's end is handled; later events from the same socket are ignored. */
@@ -529,8 +386,7 @@ export class FinnhubConnection implements TradeSource {
     const socket = this.socket;
     if (socket === null) return;
     this.socket = null;
-    this.releaseSocket(socket);
-    if (socket.ws.readyState !== CLOSED) socket.ws.terminate();
+    terminateSocket(socket, this.clock);
   }
 
   /** Close the current socket with 1000 and track it until it is gone (terminate after a grace). */
@@ -538,36 +394,7 @@ export class FinnhubConnection implements TradeSource {
     const socket = this.socket;
     if (socket === null) return;
     this.socket = null;
-    this.releaseSocket(socket);
-    const ws = socket.ws;
-    if (ws.readyState === CLOSED) return;
-    if (ws.readyState !== OPEN) {
-      ws.terminate(); // still handshaking: nothing to close cleanly
-      return;
-    }
-    const closed = new Promise<void>((resolve) => {
-      const finish = (): void => {
-        this.clock.clearTimeout(grace);
-        ws.off('close', finish);
-        this.closing.delete(closed);
-        resolve();
-      };
-      const grace = this.clock.setTimeout(() => {
-        ws.terminate();
-        finish();
-      }, this.closeGraceMs);
-      ws.on('close', finish);
-    });
-    this.closing.add(closed);
-    ws.close(NORMAL_CLOSURE, 'client closing');
-  }
-
-  private releaseSocket(socket: LiveSocket): void {
-    socket.detach();
-    this.clearTimer(socket.connectTimer);
-    this.clearTimer(socket.heartbeatTimer);
-    this.clearTimer(socket.healthyTimer);
-    socket.connectTimer = socket.heartbeatTimer = socket.healthyTimer = null;
+    closeSocketCleanly(socket, this.clock, this.closeGraceMs, this.closing);
   }
 
   private clearRetryTimer(): void {
@@ -581,31 +408,12 @@ export class FinnhubConnection implements TradeSource {
 
   private setStatus(status: Omit<FeedStatus, 'since'>): void {
     // A new state supersedes a server text still waiting to be shown.
-    this.dropPendingError();
+    this.serverErrorStatus.drop();
     this.current = { ...status, since: this.clock.now() };
     this.status.emit({ ...this.current });
   }
 }
 
-function classifyRefusal(status: number, retryAfterMs: number | null): SocketEnd {
-  switch (classifyFinnhubStatus(status)) {
-    case 'unauthorized':
-      return { kind: 'unauthorized', message: refusedKeyMessage(status) };
-    case 'rate-limited':
-      return { kind: 'rate-limited', message: 'Finnhub is rate limiting connections (HTTP 429)', retryAfterMs };
-    default:
-      return { kind: 'reconnecting', message: `Finnhub refused the connection (HTTP ${status})` };
-  }
-}
-
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-  }
-  return String(error);
 }

@@ -5,11 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedSession } from '../../../src/engine/session/feed-session';
-import {
-  FinnhubConnection,
-  SERVER_ERROR_STATUS_INTERVAL_MS,
-  type FinnhubConnectionOptions,
-} from '../../../src/engine/feed/finnhub-connection';
+import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
+import { SERVER_ERROR_STATUS_INTERVAL_MS } from '../../../src/engine/feed/server-error-throttle';
 import { FinnhubRest, MAX_REST_BODY_BYTES } from '../../../src/engine/market/finnhub-rest';
 import { runFeedCommand } from '../../../src/cli/feed-command';
 import { parseFeedArgs } from '../../../src/cli/feed-args';

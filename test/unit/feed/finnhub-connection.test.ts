@@ -2,11 +2,8 @@ import type { Clock } from '../../../src/shared/clock';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import type WebSocket from 'ws';
-import {
-  FinnhubConnection,
-  buildFinnhubUrl,
-  type FinnhubConnectionOptions,
-} from '../../../src/engine/feed/finnhub-connection';
+import { FinnhubConnection, type FinnhubConnectionOptions } from '../../../src/engine/feed/finnhub-connection';
+import { buildFinnhubUrl } from '../../../src/engine/feed/finnhub-socket';
 import type { FeedStatus } from '../../../src/shared/types';
 
 /** A scriptable stand-in for ws's client socket: the test decides when it opens, fails or closes. */
