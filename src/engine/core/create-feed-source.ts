@@ -15,24 +15,28 @@ import type { ProxyLookup } from '../net/proxy-lookup';
 import type { RequestSlots } from '../market/rate-limiter';
 import { demoQuotes, type PreviousCloseSource } from './demo-quotes';
 
-export interface FeedSourceConfig {
+/** How the feed's sources are made, where the app, the headless command or a test needs otherwise. */
+export interface FeedSourceOverrides {
+  wsUrl?: string;
+  restUrl?: string;
+  /** How REST goes out (default: Node's fetch; the app: Electron's net, with the system's proxy and certificates). */
+  fetch?: FetchLike;
+  /** The proxy the websocket goes through (default: none). */
+  proxyFor?: ProxyLookup;
+  heartbeatTimeoutMs?: number;
+  /** Override how sources are made (tests). */
+  createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
+  createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
+}
+
+export interface FeedSourceConfig extends FeedSourceOverrides {
   /** The API key; null runs the demo. */
   key: string | null;
   symbols: readonly string[];
   /** Shared by every REST client of the process (Finnhub's limit is per key and per IP). */
   limiter: RequestSlots;
-  wsUrl?: string;
-  restUrl?: string;
-  /** How REST goes out (the app: Electron's net, with the system's proxy and certificates). */
-  fetch?: FetchLike;
-  /** The proxy the websocket goes through (default: none). */
-  proxyFor?: ProxyLookup;
   /** Time and timers for the sources and REST (default: the system clock). */
   clock?: Clock;
-  heartbeatTimeoutMs?: number;
-  /** Override how sources are made (tests). */
-  createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
-  createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
 }
 
 export interface FeedSource {

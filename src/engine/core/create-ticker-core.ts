@@ -10,9 +10,6 @@ import { Signal } from '../../shared/signal';
 import type { FeedStatus } from '../../shared/types';
 import type { AlertEngine } from '../alerts/alert-engine';
 import { memoryAlertHistory, type AlertHistoryStore } from '../alerts/alert-history-file';
-import type { TradeSource } from '../feed/trade-source';
-import type { FetchLike } from '../net/fetch-like';
-import type { ProxyLookup } from '../net/proxy-lookup';
 import { RateLimiter } from '../market/rate-limiter';
 import { memoryJsonStore, type JsonStore } from '../context/context-cache';
 import { ContextFeed } from '../context/context-feed';
@@ -22,27 +19,16 @@ import type { Settings } from '../settings/settings';
 import { startCoreAlerts } from './core-alerts';
 import { coreHandlers } from './core-handlers';
 import { CoreRelay } from './core-relay';
-import type { FeedSourceConfig } from './create-feed-source';
-import type { PreviousCloseSource } from './demo-quotes';
+import type { FeedSourceConfig, FeedSourceOverrides } from './create-feed-source';
 import { FeedSession } from '../session/feed-session';
 import { KeySources } from './key-sources';
 import { NoticeLog } from './notice-log';
 import type { TickerCore } from './ticker-core';
 
-export interface TickerCoreDeps {
+export interface TickerCoreDeps extends FeedSourceOverrides {
   settings: Settings;
-  wsUrl?: string;
-  restUrl?: string;
-  /** How REST goes out (default: Node's fetch). */
-  fetch?: FetchLike;
-  /** The proxy the websocket goes through (default: none). */
-  proxyFor?: ProxyLookup;
   /** Time and timers for everything the core runs (default: the system clock). */
   clock?: Clock;
-  /** Override how sources are made (tests). */
-  createLiveSource?: (token: string, symbols: readonly string[]) => TradeSource;
-  createDemoSource?: (symbols: readonly string[]) => TradeSource & PreviousCloseSource;
-  heartbeatTimeoutMs?: number;
   /** Override how the relay's server is made (tests: timers, limits). */
   createRelayServer?: (options: RelayServerOptions) => RelayServer;
   /** Where company context is cached between runs (default: memory only). */
