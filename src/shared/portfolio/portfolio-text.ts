@@ -96,11 +96,12 @@ function trendOf(amount: number | null): Trend {
   return amount === null || amount === 0 ? 'flat' : amount > 0 ? 'up' : 'down';
 }
 
-export function portfolioText(figures: PortfolioFigures, options: TextOptions): PortfolioText {
-  const { currency } = figures;
-  const missing: string[] = [];
-  if (figures.missingRates.length > 0) missing.push(`no rate yet for ${figures.missingRates.join(', ')}`);
-  if (figures.missingPrices.length > 0) missing.push(`no price yet for ${figures.missingPrices.join(', ')}`);
+/** The figures both a portfolio and a position show, in `currency`. */
+function figuresText(
+  figures: Pick<PositionFigures, 'value' | 'dayChange' | 'dayChangePct' | 'gain' | 'gainPct' | 'exact'>,
+  currency: string,
+  options: TextOptions,
+): FiguresText {
   return {
     value: formatMoney(figures.exact?.value ?? figures.value, currency, options),
     dayChange: formatMoney(figures.exact?.dayChange ?? figures.dayChange, currency, { ...options, signed: true }),
@@ -109,21 +110,21 @@ export function portfolioText(figures: PortfolioFigures, options: TextOptions): 
     gainPct: formatPercent(figures.gainPct, options.locale),
     dayTrend: trendOf(figures.dayChangePct ?? figures.dayChange),
     gainTrend: trendOf(figures.gainPct ?? figures.gain),
+  };
+}
+
+export function portfolioText(figures: PortfolioFigures, options: TextOptions): PortfolioText {
+  const missing: string[] = [];
+  if (figures.missingRates.length > 0) missing.push(`no rate yet for ${figures.missingRates.join(', ')}`);
+  if (figures.missingPrices.length > 0) missing.push(`no price yet for ${figures.missingPrices.join(', ')}`);
+  return {
+    ...figuresText(figures, figures.currency, options),
     missing: missing.length > 0 ? missing.join('; ') : null,
   };
 }
 
 export function positionText(position: PositionFigures, currency: string, options: TextOptions): PositionText {
-  return {
-    quantity: formatQuantity(position.quantity, options),
-    value: formatMoney(position.exact?.value ?? position.value, currency, options),
-    dayChange: formatMoney(position.exact?.dayChange ?? position.dayChange, currency, { ...options, signed: true }),
-    dayChangePct: formatPercent(position.dayChangePct, options.locale),
-    gain: formatMoney(position.exact?.gain ?? position.gain, currency, { ...options, signed: true }),
-    gainPct: formatPercent(position.gainPct, options.locale),
-    dayTrend: trendOf(position.dayChangePct ?? position.dayChange),
-    gainTrend: trendOf(position.gainPct ?? position.gain),
-  };
+  return { quantity: formatQuantity(position.quantity, options), ...figuresText(position, currency, options) };
 }
 
 /** One line for the tray's tooltip: "Portfolio $12,345.67 (+0.42% today)"; amounts hidden with privacy. */
