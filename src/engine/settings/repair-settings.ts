@@ -134,21 +134,36 @@ function isVersion1(raw: Record<string, unknown>): boolean {
   return !(newer && Array.isArray(raw.lists));
 }
 
-function repairPreferences(raw: unknown, problems: string[]): Preferences {
-  const preferences: Preferences = { ...DEFAULT_PREFERENCES };
-  if (raw === undefined) return preferences;
+/**
+ * A saved object repaired field by field from its defaults: each valid field kept, each invalid one
+ * reported as `section.key` and left at its default; anything but an object reported as `section`.
+ */
+function repairFields<T extends object, K extends string>(
+  raw: unknown,
+  defaults: T,
+  keys: readonly K[],
+  problemOf: (key: K, value: unknown) => string | null,
+  section: string,
+  problems: string[],
+): T {
+  const repaired: T = { ...defaults };
+  if (raw === undefined) return repaired;
   if (!isPlainDataObject(raw)) {
-    problems.push('preferences');
-    return preferences;
+    problems.push(section);
+    return repaired;
   }
-  const target = preferences as unknown as Record<string, unknown>;
-  for (const key of PREFERENCE_KEYS) {
+  const target = repaired as unknown as Record<string, unknown>;
+  for (const key of keys) {
     if (!Object.hasOwn(raw, key)) continue;
     const value = raw[key];
-    if (preferenceProblem(key, value) === null) target[key] = value;
-    else problems.push(`preferences.${key}`);
+    if (problemOf(key, value) === null) target[key] = value;
+    else problems.push(`${section}.${key}`);
   }
-  return preferences;
+  return repaired;
+}
+
+function repairPreferences(raw: unknown, problems: string[]): Preferences {
+  return repairFields(raw, DEFAULT_PREFERENCES, PREFERENCE_KEYS, preferenceProblem, 'preferences', problems);
 }
 
 const WINDOW_KEYS = ['displayId', 'docked', 'x', 'y'] as const;
@@ -178,20 +193,7 @@ export function windowFieldProblem(key: WindowKey, value: unknown): string | nul
 }
 
 function repairWindow(raw: unknown, problems: string[]): WindowState {
-  const state: WindowState = { ...DEFAULT_WINDOW_STATE };
-  if (raw === undefined) return state;
-  if (!isPlainDataObject(raw)) {
-    problems.push('window');
-    return state;
-  }
-  const target = state as unknown as Record<string, unknown>;
-  for (const key of WINDOW_KEYS) {
-    if (!Object.hasOwn(raw, key)) continue;
-    const value = raw[key];
-    if (windowFieldProblem(key, value) === null) target[key] = value;
-    else problems.push(`window.${key}`);
-  }
-  return state;
+  return repairFields(raw, DEFAULT_WINDOW_STATE, WINDOW_KEYS, windowFieldProblem, 'window', problems);
 }
 
 function isSavedApiKey(raw: unknown): raw is SavedApiKey {
