@@ -9,6 +9,16 @@ import type { WindowKind } from '../../shared/ipc-contract';
 import { secureWebPreferences } from './web-security';
 import type { WindowRegistry } from './window-registry';
 
+/**
+ * The window type of a window that floats over other apps (the strips, the details card): a panel
+ * floats over other apps' full-screen spaces on macOS; a toolbar stays out of Alt-Tab on Windows.
+ */
+export function floatingWindowType(platform: NodeJS.Platform): Pick<BrowserWindowConstructorOptions, 'type'> {
+  if (platform === 'darwin') return { type: 'panel' };
+  if (platform === 'win32') return { type: 'toolbar' };
+  return {};
+}
+
 /** Each page is shown in a window of the same kind, with that kind's bridge and channels. */
 export type AppPage = WindowKind;
 

@@ -9,7 +9,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, Screen } from 'electron';
 import { cardSize, type CardRequest, type CardShown } from '../../shared/card-content';
 import { cardPlacement, type Rect } from '../../shared/details-card';
-import type { CreateAppWindow } from './app-window';
+import { floatingWindowType, type CreateAppWindow } from './app-window';
 import type { WindowRegistry } from './window-registry';
 
 export interface CardWindowDeps {
@@ -41,9 +41,8 @@ function cardWindowOptions(platform: NodeJS.Platform): BrowserWindowConstructorO
     alwaysOnTop: true,
     hasShadow: true,
     backgroundColor: CARD_BACKGROUND.dark,
+    ...floatingWindowType(platform),
   };
-  if (platform === 'darwin') options.type = 'panel';
-  if (platform === 'win32') options.type = 'toolbar';
   return options;
 }
 

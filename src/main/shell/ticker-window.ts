@@ -7,7 +7,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'ele
 import type { Preferences } from '../../shared/types';
 import { STRIP_BACKGROUND, themeInEffect, type ShownTheme } from '../../shared/theme';
 import type { CoreHandlers, TickerCore } from '../../engine/core/ticker-core';
-import type { CreateAppWindow } from './app-window';
+import { floatingWindowType, type CreateAppWindow } from './app-window';
 import { chooseDisplay, placeStrip, sameRect, settleMovedStrip, type Rect, type StripPlacement } from './docking';
 import { systemClock, type Clock } from '../../shared/clock';
 import { Signal } from '../../shared/signal';
@@ -79,10 +79,8 @@ export function stripWindowOptions(
     thickFrame: false,
     enableLargerThanScreen: false,
     opacity: preferences.opacity,
+    ...floatingWindowType(platform),
   };
-  // A panel floats over other apps' full-screen spaces on macOS; a toolbar stays out of Alt-Tab on Windows.
-  if (platform === 'darwin') options.type = 'panel';
-  if (platform === 'win32') options.type = 'toolbar';
   return options;
 }
 
