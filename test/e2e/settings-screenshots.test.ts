@@ -10,9 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_WINDOW_OPTIONS } from '../../src/main/shell/settings-window';
 import { SETTINGS_CATEGORIES } from '../../src/shared/settings-categories';
 import { openAppPage, type AppPage, type AppPageOptions } from './harness/app-page';
-import { startRendererSession, type RendererSession } from './harness/renderer-session';
+import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
 
-const SCREENSHOT_DIR = resolve('docs/screenshots');
+// `npm run screenshots` redraws the pictures in docs/; a plain test run leaves the tracked files alone.
+const SCREENSHOT_DIR = process.env.TICKER_DOC_SCREENSHOTS === '1' ? resolve('docs/screenshots') : OUTPUT_DIR;
 
 const SAMPLE: AppPageOptions = {
   otherLists: [{ name: 'Crypto', symbols: ['BINANCE:BTCUSDT', 'BINANCE:ETHUSDT'] }],
