@@ -411,7 +411,8 @@ describe('settings view', () => {
 
     await page.locator('#second-strip-list').selectOption('l2');
     await page.locator('#second-strip-display').selectOption('1');
-    await enabled.check();
+    // The switch shows the pushed state, which follows the click a moment later: click, then wait for it.
+    await enabled.click();
     await expect.poll(sent).toEqual([{ listId: 'l2' }, { displayId: 1 }, { enabled: true }]);
     await expect.poll(() => enabled.isChecked()).toBe(true);
     await expect
