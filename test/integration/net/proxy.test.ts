@@ -202,15 +202,19 @@ describe('the headless command behind a proxy', { timeout: 60_000 }, () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const lines = createInterface({ input: child.stdout });
     try {
-      // The previous close came over REST: the quote carries the change.
+      // The previous close came over REST: the quote carries the change. The socket going live and
+      // that quote are independent, so wait for both in whichever order they come.
       let sawLive = false;
+      let sawQuote = false;
       for await (const text of lines) {
         const line = JSON.parse(text) as Record<string, unknown>;
         if (line.event === 'status' && line.state === 'live') sawLive = true;
-        if (line.event === 'quote' && line.symbol === 'AAPL' && line.changePct !== undefined) break;
-        if (line.event === 'summary') throw new Error(`ended without a quote: ${stderr}`);
+        if (line.event === 'quote' && line.symbol === 'AAPL' && line.changePct !== undefined) sawQuote = true;
+        if (sawLive && sawQuote) break;
+        if (line.event === 'summary') throw new Error(`ended without going live and a quote: ${stderr}`);
       }
       expect(sawLive).toBe(true);
+      expect(sawQuote).toBe(true);
       expect(new Set(proxy.connects.map((request) => request.target))).toEqual(new Set([`${HOST}:443`]));
       expect(server.requests.some((request) => request.path === '/quote')).toBe(true);
       expect(server.clients).toHaveLength(1);
