@@ -149,9 +149,10 @@ describe('settings view', () => {
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(order).toEqual(['AAPL', 'MSFT', 'NVDA']);
-    expect(await page.locator('[data-testid="symbols-live"]').textContent()).toBe(
-      `AAPL moved to position 1 of ${SYMBOLS.length}.`,
-    );
+    // The announcement follows the second move's push; wait for it rather than read it once.
+    await expect
+      .poll(() => page.locator('[data-testid="symbols-live"]').textContent())
+      .toBe(`AAPL moved to position 1 of ${SYMBOLS.length}.`);
     await page.close();
   });
 
