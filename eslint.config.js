@@ -145,6 +145,14 @@ export default tseslint.config(
     },
   },
   {
+    // Source stays readable in pieces: no function over 120 lines, no file over 500.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false }],
+      'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
     // Plain Node scripts (no TypeScript to declare Node's globals for them).
     files: ['scripts/**/*.mjs'],
     languageOptions: {

@@ -120,7 +120,7 @@ function useStripLane(api: StripApi, state: StripState) {
 /** The ticker strip: its state from main (useStripState), the company context, its order and the details card. */
 export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripAppProps) {
   const state = useStripState({ api, locale, begun, calendar: givenCalendar });
-  const { store, preferences, face, formatter, calendar, now, symbols } = state;
+  const { store, preferences, face, formatter, calendar, now, symbols, status, demo, loadError } = state;
   const lane = useStripLane(api, state);
   const { context, contexts, entries, shownSymbols, mode, headlinesOnly, setPointerOver } = lane;
   const card = useDetailsCard({
@@ -140,7 +140,6 @@ export function StripApp({ api, locale, begun, calendar: givenCalendar }: StripA
     [api],
   );
   const openHeadline = useCallback((url: string) => void settle(() => api.openHeadline(url)), [api]);
-  const { status, demo, loadError } = state;
   const live = status?.state === 'live' && !demo;
   const shownStatus: FeedStatus | null =
     status && demo && status.state === 'live' ? { ...status, state: 'demo' } : status;
