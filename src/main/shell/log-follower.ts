@@ -6,6 +6,7 @@
 import type { TickerCore } from '../../engine/core/ticker-core';
 import type { FeedStatus, Notice, RelayOverview } from '../../shared/types';
 import type { AppLog } from './app-log';
+import { relayState } from '../../shared/relay-words';
 
 export interface LogFollowerDeps {
   core: Pick<TickerCore, 'events' | 'status' | 'relay' | 'pendingNotices'>;
@@ -24,18 +25,12 @@ export function describeStatus(status: FeedStatus): string {
 
 /** The relay's state in a line, or null when it did not change in a way worth a line. */
 function describeRelayChange(before: RelayOverview | null, after: RelayOverview): string | null {
-  const was = before === null ? 'off' : relayState(before);
-  const now = relayState(after);
+  const was = before === null ? 'off' : relayState(before.enabled, before);
+  const now = relayState(after.enabled, after);
   if (was === now && (now !== 'listening' || before?.port === after.port) && before?.error === after.error) return null;
   if (now === 'listening') return `relay: started on 127.0.0.1:${after.port}`;
   if (now === 'failed') return `relay: could not start on port ${after.port}: ${after.error ?? 'unknown error'}`;
   return was === 'listening' ? 'relay: stopped' : null;
-}
-
-function relayState(relay: RelayOverview): 'off' | 'starting' | 'listening' | 'failed' {
-  if (!relay.enabled) return 'off';
-  if (relay.listening) return 'listening';
-  return relay.error ? 'failed' : 'starting';
 }
 
 const WARNING_STATES = new Set(['reconnecting', 'rate-limited', 'offline', 'unauthorized']);

@@ -3,6 +3,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { statusInWords } from '../../shared/connection-words';
+import { relayState, relaySummary } from '../../shared/relay-words';
 import { displayName } from '../../shared/symbols';
 import type { RelayOverview } from '../../shared/types';
 import type { UpdateStatus } from '../../shared/update-status';
@@ -159,12 +160,9 @@ function alertsLabel(recent: number): string {
   return `Alerts: ${recent} in the last hour…`;
 }
 
-/** "Relay: 2 clients connected" while on, why it is not running when it failed, null while off. */
+/** The relay in the status line's words ("Relay on port 8765, 2 clients connected"), null while off. */
 function relayLabel(relay: NonNullable<TrayMenuState['relay']>): string | null {
-  if (!relay.enabled) return null;
-  if (!relay.listening) return relay.error ? 'Relay: not running (see Settings)' : 'Relay: starting…';
-  const count = relay.clients.length;
-  return `Relay on port ${relay.port}: ${count === 0 ? 'no clients' : `${count} client${count === 1 ? '' : 's'} connected`}`;
+  return relaySummary(relayState(relay.enabled, relay), relay, relay.port);
 }
 
 /** How many symbols are listed inline before the rest go into a "More" submenu. */

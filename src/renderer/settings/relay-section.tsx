@@ -8,7 +8,7 @@ import { PreferenceToggle } from './preference-fields';
 import { PREFERENCE_LABELS } from './preference-labels';
 import { RelayClients } from './relay-clients';
 import { RelayOrigins } from './relay-origins';
-import { RELAY_PILL, relaySentence, relayState } from './relay-state';
+import { RELAY_PILL, relaySentence, relayState } from '../../shared/relay-words';
 import { RelayToken } from './relay-token';
 import { useAction } from './use-action';
 import { usePreferenceDraft } from './use-preference-draft';

@@ -6,7 +6,7 @@ import type { SettingsCategory } from '../../shared/settings-categories';
 import type { FeedOverview, Preferences, RelayView } from '../../shared/types';
 import { useNow } from '../hooks/use-now';
 import { describeState, secondsUntilRetry } from '../../shared/connection-words';
-import { relayState, relaySummary } from './relay-state';
+import { relayState, relaySummary } from '../../shared/relay-words';
 
 export interface StatusLineProps {
   overview: FeedOverview | null;

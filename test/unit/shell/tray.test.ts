@@ -178,11 +178,13 @@ describe('TrayController: the relay', () => {
       error: null,
       clients: [client, { ...client, id: 'sse-2', kind: 'sse' }],
     });
-    expect(labels()).toContain('Relay on port 8765: 2 clients connected');
+    expect(labels()).toContain('Relay on port 8765, 2 clients connected');
     setRelay({ enabled: true, port: 8765, listening: true, error: null, clients: [client] });
-    expect(labels()).toContain('Relay on port 8765: 1 client connected');
+    expect(labels()).toContain('Relay on port 8765, 1 client connected');
     setRelay({ enabled: true, port: 8765, listening: false, error: 'Port 8765 is already in use', clients: [] });
-    expect(labels()).toContain('Relay: not running (see Settings)');
+    expect(labels()).toContain('Relay not running');
+    setRelay({ enabled: true, port: 8765, listening: false, error: null, clients: [] });
+    expect(labels()).toContain('Relay starting on port 8765');
     setRelay({ enabled: false, port: 8765, listening: false, error: null, clients: [] });
     expect(labels().some((label) => label?.startsWith('Relay'))).toBe(false);
   });

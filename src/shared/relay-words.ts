@@ -1,10 +1,16 @@
-/** What the relay is doing, in the words the Relay category and the status line share. */
-import type { RelayView } from '../../shared/types';
+/**
+ * What the relay is doing, in words, for every place that shows it: the settings window's Relay
+ * category and status line, the tray's relay item and the log.
+ */
+import type { RelayOverview } from './types';
 
 export type RelayState = 'off' | 'listening' | 'failed' | 'starting';
 
-/** What the relay is doing now, from the saved switch and main's view of it. */
-export function relayState(enabled: boolean, view: RelayView | null): RelayState {
+/** What main says of the relay, as far as its state and its words need. */
+type RelayFacts = Pick<RelayOverview, 'listening' | 'error' | 'clients'>;
+
+/** What the relay is doing now, from the switch and main's view of it (null: not heard yet). */
+export function relayState(enabled: boolean, view: Pick<RelayFacts, 'listening' | 'error'> | null): RelayState {
   if (!enabled) return 'off';
   if (view?.listening) return 'listening';
   if (view?.error) return 'failed';
@@ -18,13 +24,13 @@ export const RELAY_PILL: Record<RelayState, string> = {
   starting: 'Starting',
 };
 
-function clientCount(view: RelayView | null): string {
+function clientCount(view: RelayFacts | null): string {
   const count = view?.clients.length ?? 0;
   return count === 0 ? 'no clients connected' : `${count} client${count === 1 ? '' : 's'} connected`;
 }
 
 /** The relay in one sentence, for the Relay category. */
-export function relaySentence(state: RelayState, view: RelayView | null, port: number): string {
+export function relaySentence(state: RelayState, view: RelayFacts | null, port: number): string {
   switch (state) {
     case 'off':
       return 'The relay is off: no other program can use Ticker’s connection. Turn it on to share it.';
@@ -37,8 +43,8 @@ export function relaySentence(state: RelayState, view: RelayView | null, port: n
   }
 }
 
-/** The relay in a few words, for the status line (null while it is off). */
-export function relaySummary(state: RelayState, view: RelayView | null, port: number): string | null {
+/** The relay in a few words, for the status line and the tray (null while it is off). */
+export function relaySummary(state: RelayState, view: RelayFacts | null, port: number): string | null {
   switch (state) {
     case 'off':
       return null;
