@@ -5,6 +5,7 @@ import { ActionButton } from './forms/action-button';
 import { FieldError } from './forms/field';
 import { useAction } from './use-action';
 import { SymbolCombobox } from './symbol-combobox';
+import { SubmitForm } from './forms/submit-form';
 
 export interface AddSymbolFormProps {
   api: SettingsApi;
@@ -40,13 +41,7 @@ export function AddSymbolForm({ api, listId, full, inputRef, onAdded }: AddSymbo
 
   return (
     <>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          add(draft);
-        }}
-      >
+      <SubmitForm className="row" onSubmit={() => add(draft)}>
         <label htmlFor="add-symbol" className="visually-hidden">
           Add a symbol
         </label>
@@ -65,7 +60,7 @@ export function AddSymbolForm({ api, listId, full, inputRef, onAdded }: AddSymbo
         <ActionButton type="submit" variant="primary" pending={adding.pending} disabled={full}>
           Add
         </ActionButton>
-      </form>
+      </SubmitForm>
       <FieldError id="add-symbol-error" message={error} />
     </>
   );

@@ -20,6 +20,7 @@ import { NumberField, SelectField, TextField } from './forms/inputs';
 import { ToggleField } from './forms/toggle-field';
 import { useAction } from './use-action';
 import { useDraftForm, type DraftCheck } from './use-draft-form';
+import { SubmitForm } from './forms/submit-form';
 
 interface AlertFields {
   symbol: string;
@@ -124,15 +125,7 @@ export function AlertForm({ api, symbols, count, editing, condition, onDone }: A
   };
 
   return (
-    <form
-      className="alert-form"
-      aria-label={editing === null ? 'New alert' : 'Edit alert'}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm className="alert-form" aria-label={editing === null ? 'New alert' : 'Edit alert'} onSubmit={submit}>
       <div className="grid">
         <SelectField
           id="alert-symbol"
@@ -190,6 +183,6 @@ export function AlertForm({ api, symbols, count, editing, condition, onDone }: A
           You have {ALERT_LIMITS.maxRules} alerts, the most Ticker keeps. Remove one to add another.
         </p>
       ) : null}
-    </form>
+    </SubmitForm>
   );
 }

@@ -6,6 +6,7 @@ import { settle } from '../bridge';
 import { ActionButton } from './forms/action-button';
 import { TextField } from './forms/inputs';
 import { useAction } from './use-action';
+import { SubmitForm } from './forms/submit-form';
 
 const REGISTER_URL = FINNHUB_REGISTER_URL;
 
@@ -84,10 +85,8 @@ export function KeySection({ api, keyInfo }: KeySectionProps) {
     <section className="card" aria-labelledby="key-heading">
       <h3 id="key-heading">Finnhub API key</h3>
       <SavedKey api={api} keyInfo={keyInfo} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (draft.trim()) save(draft.trim());
           else saving.fail('Type a key first.');
         }}
@@ -120,7 +119,7 @@ export function KeySection({ api, keyInfo }: KeySectionProps) {
             </>
           }
         />
-      </form>
+      </SubmitForm>
       <p className="field-result" role="status" aria-live="polite" data-testid="key-result">
         {result ? <span className={testing.error || result.startsWith('✗') ? 'bad' : 'ok'}>{result}</span> : null}
       </p>

@@ -6,6 +6,7 @@ import { ActionButton } from './forms/action-button';
 import { TextField } from './forms/inputs';
 import { LIST_NAME_FIELD_LENGTH, nameProblem } from './lists-section';
 import { useAction } from './use-action';
+import { SubmitForm } from './forms/submit-form';
 
 export interface ListRowProps {
   api: SettingsApi;
@@ -152,14 +153,7 @@ interface RenameFormProps {
 /** The new name, typed in place of the row; Escape cancels. */
 function RenameForm({ list, draft, pending, onDraft, onSubmit, onCancel }: RenameFormProps) {
   return (
-    <form
-      className="row grow"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
+    <SubmitForm className="row grow" onSubmit={onSubmit}>
       <TextField
         id={`rename-${list.id}`}
         label={`New name for ${list.name}`}
@@ -179,6 +173,6 @@ function RenameForm({ list, draft, pending, onDraft, onSubmit, onCancel }: Renam
           </>
         }
       />
-    </form>
+    </SubmitForm>
   );
 }

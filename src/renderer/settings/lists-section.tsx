@@ -7,6 +7,7 @@ import { FieldError } from './forms/field';
 import { TextField } from './forms/inputs';
 import { ListRow } from './list-row';
 import { useAction } from './use-action';
+import { SubmitForm } from './forms/submit-form';
 
 export interface ListsSectionProps {
   api: SettingsApi;
@@ -50,14 +51,7 @@ function NewListForm({
     );
   };
   return (
-    <form
-      className="new-list"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create();
-      }}
-    >
+    <SubmitForm className="new-list" onSubmit={create}>
       <TextField
         id="new-list-name"
         label="Name of a new list"
@@ -76,7 +70,7 @@ function NewListForm({
           </ActionButton>
         }
       />
-    </form>
+    </SubmitForm>
   );
 }
 

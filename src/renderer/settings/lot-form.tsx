@@ -7,6 +7,7 @@ import { FieldError } from './forms/field';
 import { DateField, TextField } from './forms/inputs';
 import { useAction } from './use-action';
 import { useDraftForm, type DraftCheck } from './use-draft-form';
+import { SubmitForm } from './forms/submit-form';
 
 type LotFields = Record<LotField, string>;
 
@@ -71,15 +72,7 @@ export function LotForm({ api, editing, onDone }: LotFormProps) {
     );
   };
   return (
-    <form
-      className="lot-form"
-      aria-label={editing === null ? 'Add a lot' : 'Edit the lot'}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm className="lot-form" aria-label={editing === null ? 'Add a lot' : 'Edit the lot'} onSubmit={submit}>
       <div className="grid">
         {text('symbol', 'AAPL', MAX_SYMBOL_LENGTH)}
         {text('quantity', '10, 0.5 or −5 (short)', DECIMAL_LENGTH, true)}
@@ -103,6 +96,6 @@ export function LotForm({ api, editing, onDone }: LotFormProps) {
         {editing !== null ? <ActionButton onClick={onDone}>Cancel</ActionButton> : null}
       </div>
       <FieldError id="lot-error" message={saving.error} />
-    </form>
+    </SubmitForm>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_RELAY_ORIGINS, checkRelayOrigin } from '../../shared/relay-rules';
 import { ActionButton } from './forms/action-button';
 import { TextField } from './forms/inputs';
 import { useAction } from './use-action';
+import { SubmitForm } from './forms/submit-form';
 
 export interface RelayOriginsProps {
   api: SettingsApi;
@@ -63,13 +64,7 @@ export function RelayOrigins({ api, origins }: RelayOriginsProps) {
       ) : (
         <p className="hint">No web pages allowed yet.</p>
       )}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          add();
-        }}
-      >
+      <SubmitForm onSubmit={add}>
         <TextField
           id="relay-origin"
           label="Origin to allow"
@@ -88,7 +83,7 @@ export function RelayOrigins({ api, origins }: RelayOriginsProps) {
             </ActionButton>
           }
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

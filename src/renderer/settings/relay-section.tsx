@@ -13,6 +13,7 @@ import { RelayToken } from './relay-token';
 import { useAction } from './use-action';
 import { usePreferenceDraft } from './use-preference-draft';
 import { useRelayView } from './use-relay-view';
+import { SubmitForm } from './forms/submit-form';
 
 export interface RelaySectionProps {
   api: SettingsApi;
@@ -38,14 +39,7 @@ function RelayPortField({ api, saved }: { api: SettingsApi; saved: number }) {
     if (port !== saved) void action.run(() => api.setPreferences({ relayPort: port }));
   };
   return (
-    <form
-      className="relay-port"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
-    >
+    <SubmitForm className="relay-port" onSubmit={save}>
       <NumberField
         id="pref-relayPort"
         label={PREFERENCE_LABELS.relayPort}
@@ -68,7 +62,7 @@ function RelayPortField({ api, saved }: { api: SettingsApi; saved: number }) {
           </ActionButton>
         }
       />
-    </form>
+    </SubmitForm>
   );
 }
 
