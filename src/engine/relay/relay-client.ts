@@ -60,3 +60,32 @@ export function previewValue(value: unknown): string {
   }
   return text.length > 48 ? `${text.slice(0, 48)}…` : text;
 }
+
+/** What every kind of client is made with. */
+export interface RelayClientOptions {
+  id: string;
+  host: RelayClientHost;
+  origin: string | null;
+  maxBufferedBytes: number;
+  now: () => number;
+}
+
+/** The fields every kind of client keeps, set once from its options. */
+export abstract class RelayClientBase {
+  readonly id: string;
+  readonly origin: string | null;
+  readonly connectedAt: number;
+  readonly symbols = new Set<string>();
+  protected readonly host: RelayClientHost;
+  protected readonly maxBufferedBytes: number;
+  protected readonly now: () => number;
+
+  protected constructor(options: RelayClientOptions) {
+    this.id = options.id;
+    this.host = options.host;
+    this.origin = options.origin;
+    this.maxBufferedBytes = options.maxBufferedBytes;
+    this.now = options.now;
+    this.connectedAt = options.now();
+  }
+}

@@ -8,17 +8,12 @@
 import type { ServerResponse } from 'node:http';
 import type { RawTrade } from '../feed/protocol';
 import { quoteEvent, type QuoteEvent } from '../market/quote-event';
-import type { RelayClient, RelayClientHost } from './relay-client';
+import { RelayClientBase, type RelayClient, type RelayClientOptions } from './relay-client';
 
-export interface RelaySseClientOptions {
-  id: string;
+export interface RelaySseClientOptions extends RelayClientOptions {
   response: ServerResponse;
-  host: RelayClientHost;
-  origin: string | null;
-  maxBufferedBytes: number;
   /** Trades held per symbol while its quote is on its way; older ones beyond this are dropped. */
   maxPendingTrades?: number;
-  now: () => number;
 }
 
 interface PendingSymbol {
@@ -30,18 +25,12 @@ interface PendingSymbol {
 
 const KEEP_ALIVE = ': keep-alive\n\n';
 
-export class RelaySseClient implements RelayClient {
+export class RelaySseClient extends RelayClientBase implements RelayClient {
   readonly kind = 'sse' as const;
-  readonly id: string;
-  readonly origin: string | null;
-  readonly connectedAt: number;
-  readonly symbols = new Set<string>();
   /** Trades dropped while waiting for a quote. */
   heldBackDropped = 0;
 
   private readonly response: ServerResponse;
-  private readonly host: RelayClientHost;
-  private readonly maxBufferedBytes: number;
   private readonly maxPendingTrades: number;
   private readonly pending = new Map<string, PendingSymbol>();
   private closed = false;
@@ -49,13 +38,9 @@ export class RelaySseClient implements RelayClient {
   private readonly lifetime = new AbortController();
 
   constructor(options: RelaySseClientOptions) {
-    this.id = options.id;
+    super(options);
     this.response = options.response;
-    this.host = options.host;
-    this.origin = options.origin;
-    this.maxBufferedBytes = options.maxBufferedBytes;
     this.maxPendingTrades = options.maxPendingTrades ?? 1000;
-    this.connectedAt = options.now();
     const gone = (): void => {
       this.closed = true;
       this.lifetime.abort();

@@ -8,16 +8,17 @@ import type WebSocket from 'ws';
 import { RELAY_CHURN_LIMIT, RELAY_CHURN_WINDOW_MS } from '../../shared/relay-rules';
 import { isValidSymbol } from '../../shared/symbols';
 import type { RawTrade } from '../feed/protocol';
-import { previewValue, type RelayClient, type RelayClientHost, type RelayCloseReason } from './relay-client';
+import {
+  previewValue,
+  RelayClientBase,
+  type RelayClient,
+  type RelayClientOptions,
+  type RelayCloseReason,
+} from './relay-client';
 
-export interface RelayWsClientOptions {
-  id: string;
+export interface RelayWsClientOptions extends RelayClientOptions {
   ws: WebSocket;
-  host: RelayClientHost;
-  origin: string | null;
-  maxBufferedBytes: number;
   maxMessagesPerSecond: number;
-  now: () => number;
 }
 
 const OPEN = 1;
@@ -25,31 +26,19 @@ const PING_FRAME = '{"type":"ping"}';
 const POLICY_VIOLATION = 1008;
 const GOING_AWAY = 1001;
 
-export class RelayWsClient implements RelayClient {
+export class RelayWsClient extends RelayClientBase implements RelayClient {
   readonly kind = 'websocket' as const;
-  readonly id: string;
-  readonly origin: string | null;
-  readonly connectedAt: number;
-  readonly symbols = new Set<string>();
   badMessages = 0;
 
   private readonly ws: WebSocket;
-  private readonly host: RelayClientHost;
-  private readonly maxBufferedBytes: number;
   private readonly maxMessagesPerSecond: number;
-  private readonly now: () => number;
   private windowStartedAt = 0;
   private messagesInWindow = 0;
 
   constructor(options: RelayWsClientOptions) {
-    this.id = options.id;
+    super(options);
     this.ws = options.ws;
-    this.host = options.host;
-    this.origin = options.origin;
-    this.maxBufferedBytes = options.maxBufferedBytes;
     this.maxMessagesPerSecond = options.maxMessagesPerSecond;
-    this.now = options.now;
-    this.connectedAt = this.now();
     this.ws.on('error', () => this.host.gone(this));
     this.ws.on('close', () => this.host.gone(this));
     this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
