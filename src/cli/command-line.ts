@@ -124,7 +124,24 @@ export function readCommandLine<S extends OptionSpecs>(
 }
 
 /** The usual reason for arguments a command takes none of. */
-export function unexpectedPositional(positionals: readonly string[]): string | null {
+function unexpectedPositional(positionals: readonly string[]): string | null {
   const [first] = positionals;
   return first === undefined ? null : `unexpected argument ${quoted(first)} (options start with --)`;
+}
+
+/**
+ * The whole reading of a command that takes options only: the line as readCommandLine reads it, no
+ * positionals, then the command's own check of the values (a reason, or its arguments).
+ */
+export function parseOptionsOnly<S extends OptionSpecs, A>(
+  argv: readonly string[],
+  options: S,
+  check: (values: OptionValues<S & typeof COMMON_OPTIONS>) => A | string,
+): CommandParse<A> {
+  const line = readCommandLine(argv, options);
+  if (line.kind !== 'run') return line;
+  const positional = unexpectedPositional(line.positionals);
+  if (positional !== null) return { kind: 'error', reason: positional };
+  const parsed = check(line.values);
+  return typeof parsed === 'string' ? { kind: 'error', reason: parsed } : { kind: 'run', args: parsed };
 }

@@ -12,8 +12,7 @@ import { cleanServerText } from '../shared/server-text';
 import {
   OUTPUT_OPTIONS,
   parseSymbolsOption,
-  readCommandLine,
-  unexpectedPositional,
+  parseOptionsOnly,
   type CommandParse,
   type OptionSpecs,
   type OptionValues,
@@ -127,12 +126,7 @@ export function parseFeedArgs(
   rawEnv: Readonly<Record<string, string | undefined>>,
   readText: ReadText = readTextFile,
 ): CommandParse<FeedArgs> {
-  const line = readCommandLine(argv, FEED_OPTIONS);
-  if (line.kind !== 'run') return line;
-  const positional = unexpectedPositional(line.positionals);
-  if (positional !== null) return { kind: 'error', reason: positional };
-  const parsed = checkFeedArgs(line.values, rawEnv, readText);
-  return typeof parsed === 'string' ? { kind: 'error', reason: parsed } : { kind: 'run', args: parsed };
+  return parseOptionsOnly(argv, FEED_OPTIONS, (values) => checkFeedArgs(values, rawEnv, readText));
 }
 
 /** The command's own checks of the values given: one reason, or the arguments. */

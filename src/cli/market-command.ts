@@ -9,8 +9,7 @@ import type { Session } from '../shared/market-calendar/market-calendar';
 import {
   OUTPUT_OPTIONS,
   parseSymbolsOption,
-  readCommandLine,
-  unexpectedPositional,
+  parseOptionsOnly,
   type CommandParse,
   type OptionSpecs,
   type OptionValues,
@@ -54,12 +53,7 @@ const MARKET_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 export function parseMarketArgs(argv: readonly string[]): CommandParse<MarketArgs> {
-  const line = readCommandLine(argv, MARKET_OPTIONS);
-  if (line.kind !== 'run') return line;
-  const positional = unexpectedPositional(line.positionals);
-  if (positional !== null) return { kind: 'error', reason: positional };
-  const parsed = checkMarketArgs(line.values);
-  return typeof parsed === 'string' ? { kind: 'error', reason: parsed } : { kind: 'run', args: parsed };
+  return parseOptionsOnly(argv, MARKET_OPTIONS, checkMarketArgs);
 }
 
 function checkMarketArgs(values: OptionValues<typeof MARKET_OPTIONS>): MarketArgs | string {
