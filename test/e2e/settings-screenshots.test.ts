@@ -49,6 +49,39 @@ async function open(options: AppPageOptions = SAMPLE, viewport?: { width: number
   return app;
 }
 
+/**
+ * The shown category's visible form controls that still wear the browser's own look. A control
+ * with text keeps the user agent's font (13.33 px, not the page's) unless the kit styles it; a
+ * checkbox is the kit's switch only when drawn by the kit (no native appearance); a slider wears
+ * the accent colour.
+ */
+function unstyledControls(page: Page, categoryId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const body = getComputedStyle(document.body);
+    const category = document.getElementById(`category-${id}`);
+    const controls = category ? [...category.querySelectorAll<HTMLElement>('input, select, textarea, button')] : [];
+    const native = (control: HTMLElement): boolean => {
+      const style = getComputedStyle(control);
+      const type = control instanceof HTMLInputElement ? control.type : '';
+      if (type === 'checkbox' || type === 'radio') return style.appearance !== 'none';
+      if (type === 'range') return style.accentColor === 'auto';
+      return style.fontFamily !== body.fontFamily || style.fontSize === '13.3333px';
+    };
+    return (
+      controls
+        // Seen: not hidden, and larger than the 1-px box of a control kept for screen readers only.
+        .filter((control) => {
+          const box = control.getBoundingClientRect();
+          return box.width > 1 && box.height > 1 && getComputedStyle(control).visibility !== 'hidden';
+        })
+        .filter(native)
+        .map(
+          (control) => `${control.tagName.toLowerCase()}#${control.id || '?'} (${control.textContent?.trim() ?? ''})`,
+        )
+    );
+  }, categoryId);
+}
+
 const selected = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').textContent();
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
 
@@ -110,7 +143,7 @@ describe('settings window: categories', () => {
 });
 
 describe.each(['light', 'dark'] as const)('settings window screenshots, %s theme', (theme) => {
-  it('shows every category at the default size', async () => {
+  it("shows every category at the default size, with no control in the browser's own look", async () => {
     const viewport = { width: SETTINGS_WINDOW_OPTIONS.width ?? 880, height: SETTINGS_WINDOW_OPTIONS.height ?? 680 };
     const { page, errors } = await open(SAMPLE, viewport);
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
@@ -118,6 +151,7 @@ describe.each(['light', 'dark'] as const)('settings window screenshots, %s theme
       await page.locator(`#category-tab-${id}`).click();
       await expect.poll(() => page.locator(`#category-${id}`).isVisible()).toBe(true);
       expect(await focused(page)).toBe(`category-${id}-heading`);
+      expect(await unstyledControls(page, id)).toEqual([]);
       // The focus ring on the heading is for the keyboard; a picture shows the page at rest.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-${id}-${theme}.png` });
