@@ -5,26 +5,13 @@
  * Screenshot: test-output/alerts.png.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForPrice, waitForStripSymbols, type RunningApp } from './harness/app-fixture';
-import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
+import { describe, expect, it } from 'vitest';
+import { waitForPrice, waitForStripSymbols } from './harness/app-fixture';
+import { OUTPUT_DIR } from './harness/renderer-session';
 import { showCategory } from './settings-category';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 describe('the Alerts section against the real core', () => {
   // Many steps, each a round trip through the real core: more time than the default on a loaded machine.
@@ -32,9 +19,9 @@ describe('the Alerts section against the real core', () => {
     'validates inline, adds a rule, shows its firing, re-arms, edits and removes it',
     { timeout: 60_000 },
     async () => {
-      app = await startApp({ symbols: ['AAPL', 'MSFT'] });
+      const app = await apps.start({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
-      const { page, errors } = await session.openCorePage('settings', running.core);
+      const { page, errors } = await apps.session.openCorePage('settings', running.core);
       await showCategory(page, 'alerts');
       const section = page.locator('#category-alerts');
       await section.waitFor();
@@ -150,7 +137,7 @@ describe('the Alerts section against the real core', () => {
     'the strip marks the item whose alert fired, on every copy of it, and only that one',
     { timeout: 60_000 },
     async () => {
-      app = await startApp({ symbols: ['AAPL', 'MSFT'] });
+      const app = await apps.start({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
       running.settings.alerts.add({
         symbol: 'AAPL',
@@ -160,7 +147,7 @@ describe('the Alerts section against the real core', () => {
         recurring: false,
         cooldownS: 0,
       });
-      const { page, errors, bridge } = await session.openCorePage('strip', running.core, { clockAt: Date.now() });
+      const { page, errors, bridge } = await apps.session.openCorePage('strip', running.core, { clockAt: Date.now() });
       await waitForStripSymbols(page, ['AAPL', 'MSFT']);
       running.trade({ AAPL: 189, MSFT: 420 });
       await waitForPrice(page, 'AAPL', '189.00');

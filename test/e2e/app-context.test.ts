@@ -9,29 +9,16 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardPlacement } from '../../src/shared/details-card';
 import { cardSize, type CardRequest } from '../../src/shared/card-content';
 import { MarketCalendar } from '../../src/shared/market-calendar/market-calendar';
 import { NewYorkClock, dayKeyOf, weekdayOf } from '../../src/shared/market-calendar/new-york-clock';
-import { OUTPUT_DIR, screenshotStrip, startRendererSession, type RendererSession } from './harness/renderer-session';
-import { openingPrices, startApp, type RunningApp, type StartAppOptions } from './harness/app-fixture';
+import { OUTPUT_DIR, screenshotStrip } from './harness/renderer-session';
+import { openingPrices, type RunningApp, type StartAppOptions } from './harness/app-fixture';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 const DAY_MS = 86_400_000;
 const calendar = new MarketCalendar();
@@ -54,7 +41,7 @@ async function start(
   options: StartAppOptions & { friday: number; also?: (server: RunningApp['server']) => void },
 ): Promise<RunningApp> {
   const { friday, also, ...rest } = options;
-  app = await startApp({
+  const app = await apps.start({
     symbols: ['AAPL', 'MSFT', 'NVDA'],
     ...rest,
     seed: (server) => {
@@ -95,7 +82,7 @@ describe('company context on the strip', () => {
       preferences: { companyNames: 'short', headlines: 'strip', speed: 20 },
     });
     // Saturday noon: the report came after Friday's close, so it counts for Monday's open.
-    const { page, errors, bridge } = await session.openCorePage('strip', running.core, {
+    const { page, errors, bridge } = await apps.session.openCorePage('strip', running.core, {
       clockAt: noonOf(friday + 1),
       viewport: { width: 2400, height: 120 },
     });
@@ -147,11 +134,11 @@ describe('company context on the strip', () => {
       [friday - 1, 'E 1d'],
       [friday, 'E'],
     ] as const) {
-      const { page } = await session.openCorePage('strip', running.core, { clockAt: noonOf(day) });
+      const { page } = await apps.session.openCorePage('strip', running.core, { clockAt: noonOf(day) });
       await expect.poll(() => item(page, 'AAPL').locator('.earnings-mark').textContent()).toBe(text);
       await page.close();
     }
-    const { page } = await session.openCorePage('strip', running.core, { clockAt: noonOf(friday - 3) });
+    const { page } = await apps.session.openCorePage('strip', running.core, { clockAt: noonOf(friday - 3) });
     // Three days ahead: the details (the name) arrive, and no marker with them.
     await expect.poll(() => item(page, 'AAPL').locator('.company').textContent()).toBe('Apple Inc');
     expect(await item(page, 'AAPL').locator('.earnings-mark').count()).toBe(0);
@@ -161,7 +148,7 @@ describe('company context on the strip', () => {
     const friday = nextReportFriday();
     let skewMs = 0;
     const running = await start({ friday, preferences: { speed: 20 }, now: () => Date.now() + skewMs });
-    const { page, bridge } = await session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
+    const { page, bridge } = await apps.session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
     running.trade(openingPrices(['AAPL', 'MSFT', 'NVDA']));
     await expect.poll(() => item(page, 'AAPL').locator('.earnings-mark').textContent()).toBe('E');
     // A few of the 5-s history slots (the core's clock runs ahead): the card's day chart has a line.
@@ -203,7 +190,7 @@ describe('company context on the strip', () => {
     const strip = { x: 0, y: 0, width: 1920, height: 32 };
     const place = cardPlacement(strip, { x: 0, y: 0, width: 1920, height: 1040 }, card.anchorX, cardSize(card));
     expect(place.y).toBe(36);
-    const { page: cardPage, errors } = await session.openCorePage('card', running.core, {
+    const { page: cardPage, errors } = await apps.session.openCorePage('card', running.core, {
       viewport: { width: place.width, height: place.height },
     });
     const { anchorX: _anchor, ...content } = card;
@@ -225,7 +212,7 @@ describe('company context on the strip', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const cardShot = await cardPage.screenshot({ path: join(OUTPUT_DIR, 'card.png') });
     // The two windows as they sit on the screen: the strip along the top, the card below its item.
-    const desk = await session.browser.newPage({ viewport: { width: 1600, height: place.y + place.height + 8 } });
+    const desk = await apps.session.browser.newPage({ viewport: { width: 1600, height: place.y + place.height + 8 } });
     await desk.setContent(
       `<body style="margin:0;background:#3a3f47"><img src="data:image/png;base64,${stripShot.toString('base64')}" style="position:absolute;left:0;top:0">` +
         `<img src="data:image/png;base64,${cardShot.toString('base64')}" style="position:absolute;left:${place.x}px;top:${place.y}px;box-shadow:0 4px 16px #0008"></body>`,
@@ -240,7 +227,7 @@ describe('company context on the strip', () => {
   it('sorts by % change, holds the order under the pointer, and re-sorts at most every 10 s', async () => {
     const friday = nextReportFriday();
     const running = await start({ friday, preferences: { sortOrder: 'change-up', speed: 20 } });
-    const { page } = await session.openCorePage('strip', running.core, {
+    const { page } = await apps.session.openCorePage('strip', running.core, {
       fakeClock: true,
       viewport: { width: 2400, height: 120 },
     });
@@ -274,7 +261,7 @@ describe('company context on the strip', () => {
       also: (server) => server.failPathWith('/stock/metric', 403),
     });
     running.settings.secondStrip.set({ enabled: true, listId: running.core.shownListId(), content: 'headlines' });
-    const { page: second } = await session.openCorePage('strip', running.core, { role: 'second' });
+    const { page: second } = await apps.session.openCorePage('strip', running.core, { role: 'second' });
     await expect
       .poll(() => second.locator('.lane:first-child .headline .headline-text').allTextContents())
       .toEqual(['AAPL · Reuters: Apple ships a thing']);
@@ -284,7 +271,7 @@ describe('company context on the strip', () => {
     );
 
     // The 52-week range is refused (a premium endpoint): the card says so, the rest is there.
-    const { page, bridge } = await session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
+    const { page, bridge } = await apps.session.openCorePage('strip', running.core, { clockAt: noonOf(friday) });
     running.trade(openingPrices(['AAPL']));
     await expect.poll(() => item(page, 'AAPL').locator('.earnings-mark').textContent()).toBe('E');
     await item(page, 'AAPL').hover();

@@ -8,26 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HIDDEN_AMOUNT } from '../../src/shared/portfolio/portfolio-text';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
-import { startApp, type RunningApp } from './harness/app-fixture';
-import { OUTPUT_DIR, startRendererSession, type RendererSession } from './harness/renderer-session';
+import { OUTPUT_DIR } from './harness/renderer-session';
 import { showCategory } from './settings-category';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 async function addLot(
   page: Page,
@@ -49,9 +37,9 @@ describe('the Portfolio section against the real core', () => {
     'validates lots inline, adds and edits them, follows live prices, and hides amounts with privacy',
     { timeout: 60_000 },
     async () => {
-      app = await startApp({ symbols: ['AAPL', 'MSFT'] });
+      const app = await apps.start({ symbols: ['AAPL', 'MSFT'] });
       const running = app;
-      const { page, errors } = await session.openCorePage('settings', running.core);
+      const { page, errors } = await apps.session.openCorePage('settings', running.core);
       await showCategory(page, 'portfolio');
       const section = page.locator('#category-portfolio');
       await section.waitFor();
@@ -121,7 +109,7 @@ describe('the Portfolio section against the real core', () => {
     'imports a CSV file whole or not at all, listing every problem, and exports the lots to the file picked in main',
     { timeout: 60_000 },
     async () => {
-      app = await startApp({ symbols: ['AAPL'] });
+      const app = await apps.start({ symbols: ['AAPL'] });
       const running = app;
       running.settings.portfolio.addLot({ symbol: 'AAPL', quantity: '1', price: '100', date: '2024-01-10', note: '' });
       const dir = mkdtempSync(join(tmpdir(), 'ticker-portfolio-export-'));
@@ -136,7 +124,7 @@ describe('the Portfolio section against the real core', () => {
         documentsDir: () => dir,
         now: () => Date.now(),
       });
-      const { page, errors } = await session.openCorePage('settings', running.core, { settingsTransfer });
+      const { page, errors } = await apps.session.openCorePage('settings', running.core, { settingsTransfer });
       await showCategory(page, 'portfolio');
       const section = page.locator('#category-portfolio');
       await section.waitFor();

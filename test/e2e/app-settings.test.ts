@@ -9,51 +9,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayName } from '../../src/shared/symbols';
 import type { Settings } from '../../src/engine/settings/settings';
 import { showCategory } from './settings-category';
 import { settingsTransferHandlers } from '../../src/main/shell/settings-transfer-dialogs';
-import {
-  APP_KEY,
-  LIVE_SYMBOLS,
-  openingPrices,
-  startApp,
-  waitForPrice,
-  waitForStripSymbols,
-  type RunningApp,
-} from './harness/app-fixture';
-import {
-  frames,
-  OUTPUT_DIR,
-  startRendererSession,
-  type CorePageOptions,
-  type RendererSession,
-} from './harness/renderer-session';
+import { APP_KEY, LIVE_SYMBOLS, openingPrices, waitForPrice, waitForStripSymbols } from './harness/app-fixture';
+import { frames, OUTPUT_DIR, type CorePageOptions } from './harness/renderer-session';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 /** A running app with a settings page and a strip page on the same core, both loaded. */
 async function openBoth(symbols: readonly string[] = LIVE_SYMBOLS, settingsOptions: CorePageOptions = {}) {
-  app = await startApp({ symbols });
+  const app = await apps.start({ symbols });
   const running = app;
   const [strip, settings] = await Promise.all([
-    session.openCorePage('strip', running.core),
-    session.openCorePage('settings', running.core, settingsOptions),
+    apps.session.openCorePage('strip', running.core),
+    apps.session.openCorePage('settings', running.core, settingsOptions),
   ]);
   await waitForStripSymbols(strip.page, symbols);
   await showCategory(settings.page, 'lists');

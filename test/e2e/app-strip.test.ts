@@ -6,46 +6,30 @@
  * Screenshots: test-output/strip.png (live prices, up and down) and test-output/strip-status.png.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   frames,
   OUTPUT_DIR,
   screenshotStrip,
   scrollOffset,
-  startRendererSession,
   STRIP_VIEWPORT,
   waitForScrollPast,
-  type RendererSession,
 } from './harness/renderer-session';
 import {
   LIVE_SYMBOLS,
   openingPrices,
-  startApp,
   stripSymbols,
   waitForPrice,
   waitForStripSymbols,
   type RunningApp,
   type StartAppOptions,
 } from './harness/app-fixture';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 async function start(options: StartAppOptions = {}): Promise<RunningApp> {
-  app = await startApp(options);
+  const app = await apps.start(options);
   return app;
 }
 
@@ -59,7 +43,7 @@ describe('strip against the real core', () => {
     let skewMs = 0;
     const running = await start({ preferences: { speed: 40, showSparklines: true }, now: () => Date.now() + skewMs });
     // Wide enough that every item is on screen: the strip only updates items in (or near) view.
-    const { page, errors } = await session.openCorePage('strip', running.core, {
+    const { page, errors } = await apps.session.openCorePage('strip', running.core, {
       viewport: { width: 2800, height: STRIP_VIEWPORT.height },
     });
     await waitForStripSymbols(page, LIVE_SYMBOLS);
@@ -141,7 +125,7 @@ describe('strip against the real core', () => {
 
   it('keeps scrolling forward while prices update', async () => {
     const running = await start({ symbols: LIVE_SYMBOLS, preferences: { speed: 120 } });
-    const { page, errors } = await session.openCorePage('strip', running.core);
+    const { page, errors } = await apps.session.openCorePage('strip', running.core);
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
 
@@ -161,7 +145,7 @@ describe('strip against the real core', () => {
   it('stops drawing while nobody can see it (no frame moves, no batch arrives) and comes back moving with current prices', async () => {
     const running = await start({ symbols: LIVE_SYMBOLS, preferences: { speed: 120 } });
     // Wide enough that every item is on screen, so a delivered price would show at once.
-    const { page, errors } = await session.openCorePage('strip', running.core, {
+    const { page, errors } = await apps.session.openCorePage('strip', running.core, {
       viewport: { width: 2800, height: STRIP_VIEWPORT.height },
     });
     running.trade(openingPrices());
@@ -210,7 +194,7 @@ describe('strip against the real core', () => {
 
   it('shows the key-refused badge when Finnhub refuses the key (401), and the badge opens settings', async () => {
     const running = await start();
-    const { page, errors, bridge } = await session.openCorePage('strip', running.core);
+    const { page, errors, bridge } = await apps.session.openCorePage('strip', running.core);
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
     await expect.poll(() => part(page, 'MSFT', 'move')).toBe('\u22122.80\u2002\u22120.67%');
@@ -237,7 +221,7 @@ describe('strip against the real core', () => {
 
   it('shows "reconnecting" when the connection drops and clears it when the client is back', async () => {
     const running = await start({ backoffBaseMs: 40, backoffCapMs: 120 });
-    const { page, errors } = await session.openCorePage('strip', running.core);
+    const { page, errors } = await apps.session.openCorePage('strip', running.core);
     running.trade(openingPrices());
     await waitForPrice(page, 'AAPL', '189.41');
     expect(await page.locator('.badge').count()).toBe(0);
@@ -277,7 +261,7 @@ describe('strip against the real core', () => {
 
   it('does not scroll with reduced motion, while prices still update', async () => {
     const running = await start({ preferences: { speed: 200 } });
-    const { page, errors } = await session.openCorePage('strip', running.core, {
+    const { page, errors } = await apps.session.openCorePage('strip', running.core, {
       reducedMotion: 'reduce',
       viewport: { width: 2400, height: 120 },
     });

@@ -3,26 +3,11 @@
  * only its kind's bridge, frozen, and main refuses another kind's channel or a hostile payload from
  * it, whatever the page sends through the transport.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, listenerName, WINDOW_CHANNELS, type WindowKind } from '../../src/shared/ipc-contract';
-import { startRendererSession, type RendererSession } from './harness/renderer-session';
-import { startApp, type RunningApp } from './harness/app-fixture';
+import { useAppSession } from './harness/app-session';
 
-let session: RendererSession;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  session = await startRendererSession();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const apps = useAppSession();
 
 /** The names the preload should expose for `kind`, from the contract. */
 function bridgeNames(kind: WindowKind): string[] {
@@ -44,9 +29,9 @@ function rawInvoke(page: import('playwright-core').Page, channel: string, args: 
 
 describe('pages on the real preload', () => {
   it('gives each kind of page its own frozen bridge, built by the preload from the contract', async () => {
-    app = await startApp({ symbols: ['AAPL'] });
+    const app = await apps.start({ symbols: ['AAPL'] });
     for (const kind of ['strip', 'settings'] as const) {
-      const { page, errors } = await session.openCorePage(kind, app.core);
+      const { page, errors } = await apps.session.openCorePage(kind, app.core);
       await page.waitForFunction(() => 'ticker' in window);
       const names = await page.evaluate(() => Object.keys(window.ticker).sort());
       expect(names).toEqual(bridgeNames(kind));
@@ -59,8 +44,8 @@ describe('pages on the real preload', () => {
   });
 
   it("refuses another kind's channel and a hostile payload in main, before any handler runs", async () => {
-    app = await startApp({ symbols: ['AAPL'] });
-    const { page: strip } = await session.openCorePage('strip', app.core);
+    const app = await apps.start({ symbols: ['AAPL'] });
+    const { page: strip } = await apps.session.openCorePage('strip', app.core);
     await strip.waitForFunction(() => 'ticker' in window);
     // The strip's bridge has no setPreferences; sent anyway, main's sender check refuses it.
     expect(await rawInvoke(strip, INVOKE_CHANNELS.setPreferences, [{ speed: 17 }])).toEqual({
@@ -69,7 +54,7 @@ describe('pages on the real preload', () => {
     });
     expect(app.core.preferences().speed).not.toBe(17);
 
-    const { page: settings } = await session.openCorePage('settings', app.core);
+    const { page: settings } = await apps.session.openCorePage('settings', app.core);
     await settings.waitForFunction(() => 'ticker' in window);
     // Main's validators refuse a malformed payload; the preload turns an unknown channel into an error value.
     const refused = await settings.evaluate(() => window.ticker.addToList('l1', 'bad symbol\u0000'));
