@@ -3,8 +3,10 @@
  * the strip does not watch are "side" symbols: they join the upstream subscription as the owner
  * `portfolio` (so they count against the plan's cap, and leave it when no longer needed), their
  * prices come from the raw trade stream, and one REST quote each gives their previous close.
- * Figures are recomputed from the lots after every published batch (and shortly after a side
- * price moves), never updated incrementally; a listener hears them only when they changed.
+ * Figures are recomputed from the lots, never updated incrementally: after a published batch that
+ * could change them (it moved a held or rate symbol's price or previous close, removed a symbol,
+ * or the local day changed since the last figures), shortly after a side price moves, and when the
+ * holdings change. A listener hears them only when they changed.
  */
 import { Signal } from '../../shared/signal';
 import { systemClock, type Clock, type TimerHandle } from '../../shared/clock';
@@ -73,8 +75,12 @@ export class PortfolioTracker {
   private unsubscribeRaw: (() => void) | null = null;
   private readonly unsubscribeFeed: (() => void)[];
   private timer: TimerHandle | null = null;
+  /** Held symbols and the rates their currencies need: the only quotes the figures read. */
+  private relevant: ReadonlySet<string> = new Set();
+  /** The local day the last figures were computed for (lots dated today count differently). */
+  private lastDay: string | null = null;
   /** What listeners last heard; they start out knowing there is no portfolio. */
-  private lastJson = 'null';
+  private last: PortfolioFigures | null = null;
   private stopped = false;
 
   constructor(options: PortfolioTrackerOptions) {
@@ -82,13 +88,7 @@ export class PortfolioTracker {
     this.clock = options.clock ?? systemClock;
     this.today = options.today ?? (() => localDate(this.clock.now()));
     this.unsubscribeFeed = [
-      this.feed.batches.subscribe((batch) => {
-        for (const quote of batch.quotes)
-          this.published.set(quote.symbol, { price: quote.price, prevClose: quote.prevClose });
-        for (const symbol of batch.removed) this.published.delete(symbol);
-        this.syncSide();
-        this.publish();
-      }),
+      this.feed.batches.subscribe((batch) => this.onBatch(batch)),
       this.feed.evicted.subscribe((interests) => this.onEvicted(interests)),
     ];
   }
@@ -96,6 +96,10 @@ export class PortfolioTracker {
   /** Replace the holdings (null or no lots: no portfolio, nothing subscribed). */
   setHoldings(holdings: Holdings | null): void {
     this.holdings = holdings !== null && holdings.lots.length > 0 ? holdings : null;
+    const held = this.holdings === null ? [] : [...new Set(this.holdings.lots.map((lot) => lot.symbol))];
+    this.relevant = new Set(
+      this.holdings === null ? [] : [...held, ...rateSymbolsFor(held, this.holdings.baseCurrency)],
+    );
     this.syncSide();
     this.publish();
   }
@@ -118,6 +122,28 @@ export class PortfolioTracker {
     for (const unsubscribe of this.unsubscribeFeed) unsubscribe();
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Keep the strip's quotes as published; recompute only when the batch can have changed the
+   * figures. Every quote is kept (a symbol held later starts from the price on screen). A symbol
+   * the strip starts watching is in the next batch (new in the store), so a held one the side
+   * followed is handed back to the strip by that batch.
+   */
+  private onBatch(batch: SnapshotBatch): void {
+    let touched = batch.removed.length > 0;
+    for (const quote of batch.quotes) {
+      const before = this.published.get(quote.symbol);
+      if (before !== undefined && before.price === quote.price && before.prevClose === quote.prevClose) continue;
+      this.published.set(quote.symbol, { price: quote.price, prevClose: quote.prevClose });
+      if (this.relevant.has(quote.symbol)) touched = true;
+    }
+    for (const symbol of batch.removed) this.published.delete(symbol);
+    if (this.holdings === null) return;
+    if (!touched && this.today() !== this.lastDay) touched = true;
+    if (!touched) return;
+    this.syncSide();
+    this.publish();
   }
 
   /**
@@ -213,20 +239,48 @@ export class PortfolioTracker {
       const side = this.side.get(symbol);
       return side === undefined ? undefined : { price: side.price, prevClose: side.prevClose };
     };
+    const today = this.today();
+    this.lastDay = today;
     return computePortfolio({
       lots: holdings.lots,
       baseCurrency: holdings.baseCurrency,
       quote,
       rate: (symbol) => quote(symbol)?.price ?? null,
-      today: this.today(),
+      today,
     });
   }
 
   private publish(): void {
     const figures = this.holdings === null ? null : this.compute(this.holdings);
-    const json = JSON.stringify(figures);
-    if (json === this.lastJson) return;
-    this.lastJson = json;
+    if (sameData(figures, this.last)) return;
+    this.last = figures;
     this.changed.emit(figures);
   }
+}
+
+/**
+ * Whether two plain data values (what computePortfolio returns: objects, arrays, strings, numbers,
+ * booleans, null) are equal as their JSON would be: NaN equals NaN, and a key whose value is
+ * undefined is the same as no key.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    count += 1;
+    if (!sameData(left[key], right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) count -= 1;
+  return count === 0;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedSession } from '../../../src/engine/session/feed-session';
 import type { QuoteFetcher } from '../../../src/engine/market/prev-close-loader';
-import { PortfolioTracker, SIDE_PRICE_DELAY_MS } from '../../../src/engine/portfolio/portfolio-tracker';
+import { PortfolioTracker, sameData, SIDE_PRICE_DELAY_MS } from '../../../src/engine/portfolio/portfolio-tracker';
 import type { PortfolioFigures } from '../../../src/shared/portfolio/compute-portfolio';
 import type { Holdings } from '../../../src/shared/portfolio/holdings';
 import { recordingSource } from '../../support/recording-source';
@@ -169,5 +169,108 @@ describe('PortfolioTracker', () => {
     session.flush();
     expect(seen.at(-1)).toMatchObject({ value: 1591.67 }); // 10 × 191 ÷ 1.2
     tracker.stop();
+  });
+
+  describe('recomputes after the batches that can change the figures, and only those', () => {
+    const trade = (symbol: string, price: number) => ({ symbol, price, volume: 1, time: Date.now() });
+
+    it('follows a held price and a rate the strip watches, and skips a batch of unrelated symbols', async () => {
+      session = new FeedSession({ symbols: ['AAPL', 'MSFT', 'OANDA:EUR_USD'], rateHz: 10 });
+      const { source } = liveSource();
+      await session.attach(source, null);
+      const seen: (PortfolioFigures | null)[] = [];
+      const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+      tracker.changed.subscribe((figures) => seen.push(figures));
+      tracker.setHoldings({ baseCurrency: 'EUR', lots: [lot('AAPL', '10', '150')] });
+      // The rate is on the strip: nothing on the side.
+      expect(tracker.sideSymbols()).toEqual([]);
+      session.store.applyQuote(restQuote('AAPL', 190, 190));
+      session.store.applyTrades([trade('AAPL', 190), trade('OANDA:EUR_USD', 1.25), trade('MSFT', 300)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1520 }); // 10 × 190 ÷ 1.25
+
+      const snapshot = vi.spyOn(session.store, 'snapshot');
+      session.store.applyTrades([trade('MSFT', 301)]);
+      session.flush();
+      // Nothing held moved: no figures read, none heard.
+      expect(snapshot).not.toHaveBeenCalled();
+      expect(seen).toHaveLength(2);
+
+      session.store.applyTrades([trade('OANDA:EUR_USD', 1.2)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1583.33 }); // 10 × 190 ÷ 1.2
+      session.store.applyTrades([trade('AAPL', 191)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1591.67 }); // 10 × 191 ÷ 1.2
+      tracker.stop();
+    });
+
+    it('takes a held symbol the strip stops watching onto the side, and off it when the strip watches it again', async () => {
+      session = new FeedSession({ symbols: ['AAPL', 'MSFT'], rateHz: 10 });
+      const { source, rawTrades } = liveSource();
+      await session.attach(source, null);
+      const seen: (PortfolioFigures | null)[] = [];
+      const tracker = new PortfolioTracker({ feed: session, today: () => '2026-12-01' });
+      tracker.changed.subscribe((figures) => seen.push(figures));
+      tracker.setHoldings({ baseCurrency: 'USD', lots: [lot('AAPL', '10', '150')] });
+      session.store.applyQuote(restQuote('AAPL', 190, 190));
+      session.store.applyTrades([trade('AAPL', 190), trade('MSFT', 300)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1900, missingPrices: [] });
+
+      // Removed from the strip: the batch that says so moves AAPL onto the side, still unpriced.
+      session.setSymbols(['MSFT']);
+      session.flush();
+      expect(tracker.sideSymbols()).toEqual(['AAPL']);
+      expect(seen.at(-1)).toMatchObject({ value: null, missingPrices: ['AAPL'] });
+      rawTrades.emit([{ s: 'AAPL', p: 200, t: Date.now(), v: 0 }]);
+      await vi.advanceTimersByTimeAsync(SIDE_PRICE_DELAY_MS);
+      expect(seen.at(-1)).toMatchObject({ value: 2000, missingPrices: [] });
+
+      // Watched again: a batch of another symbol is enough to hand AAPL back to the strip.
+      session.setSymbols(['MSFT', 'AAPL']);
+      session.store.applyTrades([trade('MSFT', 301)]);
+      session.flush();
+      expect(tracker.sideSymbols()).toEqual([]);
+      tracker.stop();
+    });
+
+    it('recomputes when the local day changes, even on a batch of unrelated symbols', async () => {
+      session = new FeedSession({ symbols: ['AAPL', 'MSFT'], rateHz: 10 });
+      const { source } = liveSource();
+      await session.attach(source, null);
+      const seen: (PortfolioFigures | null)[] = [];
+      let today = '2026-12-01';
+      const tracker = new PortfolioTracker({ feed: session, today: () => today });
+      tracker.changed.subscribe((figures) => seen.push(figures));
+      // Bought today at 195: today its day change counts from the price paid, tomorrow from the close.
+      tracker.setHoldings({ baseCurrency: 'USD', lots: [{ ...lot('AAPL', '10', '195'), date: '2026-12-01' }] });
+      session.store.applyQuote(restQuote('AAPL', 185, 185));
+      session.store.applyTrades([trade('AAPL', 190), trade('MSFT', 300)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1900, dayChange: -50 });
+
+      today = '2026-12-02';
+      session.store.applyTrades([trade('MSFT', 301)]);
+      session.flush();
+      expect(seen.at(-1)).toMatchObject({ value: 1900, dayChange: 50 });
+      tracker.stop();
+    });
+  });
+});
+
+describe('sameData', () => {
+  it('compares figures as their JSON would', () => {
+    expect(sameData(null, null)).toBe(true);
+    expect(sameData({ a: 1, b: [1, 'x', null] }, { b: [1, 'x', null], a: 1 })).toBe(true);
+    expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameData({ a: Number.NaN }, { a: Number.NaN })).toBe(true);
+    expect(sameData({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameData({ a: [1, 2] }, { a: [1] })).toBe(false);
+    expect(sameData({ a: [1] }, { a: { 0: 1 } })).toBe(false);
+    expect(sameData({ p: [{ x: 1 }] }, { p: [{ x: 1.5 }] })).toBe(false);
+    expect(sameData(null, { a: 1 })).toBe(false);
+    expect(sameData('1', 1)).toBe(false);
   });
 });
