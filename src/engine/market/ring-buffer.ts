@@ -5,6 +5,8 @@ export class RingBuffer {
   private readonly values: Float64Array;
   /** Index where the next value goes. */
   private next = 0;
+  /** Index of the newest value (meaningful while count > 0): setLast runs for every trade, no modulo. */
+  private newest = 0;
   private count = 0;
 
   constructor(readonly capacity: number) {
@@ -21,7 +23,8 @@ export class RingBuffer {
   /** Append a value, overwriting the oldest one when full. */
   push(value: number): void {
     this.values[this.next] = value;
-    this.next = (this.next + 1) % this.capacity;
+    this.newest = this.next;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
     if (this.count < this.capacity) this.count += 1;
   }
 
@@ -31,13 +34,13 @@ export class RingBuffer {
       this.push(value);
       return;
     }
-    this.values[(this.next - 1 + this.capacity) % this.capacity] = value;
+    this.values[this.newest] = value;
   }
 
   /** The newest value, or undefined when empty. */
   last(): number | undefined {
     if (this.count === 0) return undefined;
-    return this.values[(this.next - 1 + this.capacity) % this.capacity];
+    return this.values[this.newest];
   }
 
   /** A fresh array of the values, oldest first. */
@@ -52,6 +55,7 @@ export class RingBuffer {
 
   clear(): void {
     this.next = 0;
+    this.newest = 0;
     this.count = 0;
   }
 }

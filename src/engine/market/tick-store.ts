@@ -52,22 +52,28 @@ export interface ChangedQuotes {
   removed: string[];
 }
 
-/** Mutable per-symbol state; never leaves the store (snapshots are copies). */
+/**
+ * Mutable per-symbol state; never leaves the store (snapshots are copies). The fields every trade
+ * writes are plain numbers with NaN for "none yet" (see `orNull`), never null: V8 then keeps them as
+ * doubles in place instead of boxing a new number on each write.
+ */
 interface SymbolEntry {
   readonly symbol: string;
   readonly market: Market;
-  price: number | null;
-  /** The last price of a regular session of `dayKey` (the close, once that session ended). */
-  regularPrice: number | null;
-  /** Epoch ms of the trade or quote that set `price`. */
-  time: number | null;
+  /** NaN: none yet. */
+  price: number;
+  /** The last price of a regular session of `dayKey` (the close, once that session ended); NaN: none. */
+  regularPrice: number;
+  /** Epoch ms of the trade or quote that set `price`; NaN: none yet. */
+  time: number;
   prevClose: number | null;
   /** Day key for which prevClose is the official value (from REST); null while provisional/unknown. */
   prevCloseDay: string | null;
   dayKey: string | null;
-  dayOpen: number | null;
-  dayHigh: number | null;
-  dayLow: number | null;
+  /** NaN: none yet today (also dayHigh, dayLow). */
+  dayOpen: number;
+  dayHigh: number;
+  dayLow: number;
   volume: number;
   readonly history: RingBuffer;
   /** Wall-clock ms of the newest history point's slot start. */
@@ -239,11 +245,12 @@ export class TickStore implements TradeSink {
     }
 
     entry.volume += volume;
-    if (entry.dayHigh === null || price > entry.dayHigh) entry.dayHigh = price;
-    if (entry.dayLow === null || price < entry.dayLow) entry.dayLow = price;
-    if (entry.dayOpen === null) entry.dayOpen = price;
+    // Comparisons with NaN ("none yet") are false, so the negated forms take the first price.
+    if (!(price <= entry.dayHigh)) entry.dayHigh = price;
+    if (!(price >= entry.dayLow)) entry.dayLow = price;
+    if (Number.isNaN(entry.dayOpen)) entry.dayOpen = price;
     // An out-of-order trade counts towards the day, but the last price stays the newest one.
-    if (entry.time === null || time >= entry.time) this.setPrice(entry, price, time, now);
+    if (!(time < entry.time)) this.setPrice(entry, price, time, now);
     this.markChanged(entry);
     this.accepted += 1;
     if (entry.observed && this.observer !== null) this.observer(entry.symbol, price, time, entry.prevClose);
@@ -281,22 +288,22 @@ export class TickStore implements TradeSink {
       // First sight of this day (no trade yet today): the quote's day fields are the day's.
       if (entry.dayKey !== null) entry.prevClose = lastClose(entry);
       entry.dayKey = quoteDay;
-      entry.regularPrice = null;
+      entry.regularPrice = Number.NaN;
       entry.volume = 0;
-      entry.dayOpen = isPositive(quote.open) ? quote.open : null;
-      entry.dayHigh = isPositive(quote.high) ? quote.high : null;
-      entry.dayLow = isPositive(quote.low) ? quote.low : null;
+      entry.dayOpen = isPositive(quote.open) ? quote.open : Number.NaN;
+      entry.dayHigh = isPositive(quote.high) ? quote.high : Number.NaN;
+      entry.dayLow = isPositive(quote.low) ? quote.low : Number.NaN;
     } else {
       // Same day: the quote saw trades this app may have missed (started mid-session).
-      if (entry.dayOpen === null && isPositive(quote.open)) entry.dayOpen = quote.open;
-      if (isPositive(quote.high) && (entry.dayHigh === null || quote.high > entry.dayHigh)) entry.dayHigh = quote.high;
-      if (isPositive(quote.low) && (entry.dayLow === null || quote.low < entry.dayLow)) entry.dayLow = quote.low;
+      if (Number.isNaN(entry.dayOpen) && isPositive(quote.open)) entry.dayOpen = quote.open;
+      if (isPositive(quote.high) && !(quote.high <= entry.dayHigh)) entry.dayHigh = quote.high;
+      if (isPositive(quote.low) && !(quote.low >= entry.dayLow)) entry.dayLow = quote.low;
     }
     if (isPositive(quote.prevClose)) {
       entry.prevClose = quote.prevClose;
       entry.prevCloseDay = quoteDay;
     }
-    if (entry.time === null || time > entry.time) this.setPrice(entry, quote.current, time, now);
+    if (!(time <= entry.time)) this.setPrice(entry, quote.current, time, now);
     this.markChanged(entry);
     return true;
   }
@@ -360,15 +367,15 @@ export class TickStore implements TradeSink {
     return {
       symbol,
       market: this.calendar.marketOf(symbol),
-      price: null,
-      regularPrice: null,
-      time: null,
+      price: Number.NaN,
+      regularPrice: Number.NaN,
+      time: Number.NaN,
       prevClose: null,
       prevCloseDay: null,
       dayKey: null,
-      dayOpen: null,
-      dayHigh: null,
-      dayLow: null,
+      dayOpen: Number.NaN,
+      dayHigh: Number.NaN,
+      dayLow: Number.NaN,
       volume: 0,
       history: new RingBuffer(this.historyCapacity),
       historySampledAt: Number.NEGATIVE_INFINITY,
@@ -387,13 +394,13 @@ export class TickStore implements TradeSink {
     const rolledOver = entry.dayKey !== null;
     entry.dayKey = day;
     entry.volume = 0;
-    entry.dayOpen = null;
-    entry.dayHigh = null;
-    entry.dayLow = null;
+    entry.dayOpen = Number.NaN;
+    entry.dayHigh = Number.NaN;
+    entry.dayLow = Number.NaN;
     // The last trading day's regular close (or, if none was seen, its last price) stands in for the
     // previous close until REST answers; after-hours prices are not a close.
     if (rolledOver) entry.prevClose = lastClose(entry);
-    entry.regularPrice = null;
+    entry.regularPrice = Number.NaN;
     if (entry.prevCloseDay !== day) this.needsPrevClose.emit([entry.symbol]);
   }
 
@@ -453,7 +460,8 @@ function toUpdate(entry: SymbolEntry): QuoteUpdate {
 }
 
 function quoteFields(entry: SymbolEntry): QuoteUpdate {
-  const { price, prevClose } = entry;
+  const price = orNull(entry.price);
+  const prevClose = entry.prevClose;
   const change = price !== null && prevClose !== null ? price - prevClose : null;
   return {
     symbol: entry.symbol,
@@ -461,15 +469,20 @@ function quoteFields(entry: SymbolEntry): QuoteUpdate {
     prevClose,
     change,
     changePct: change !== null && prevClose !== null ? (change / prevClose) * 100 : null,
-    dayHigh: entry.dayHigh,
-    dayLow: entry.dayLow,
+    dayHigh: orNull(entry.dayHigh),
+    dayLow: orNull(entry.dayLow),
     volume: entry.volume,
-    time: entry.time,
+    time: orNull(entry.time),
   };
 }
 
 function lastClose(entry: SymbolEntry): number | null {
-  return entry.regularPrice ?? entry.price ?? entry.prevClose;
+  return orNull(entry.regularPrice) ?? orNull(entry.price) ?? entry.prevClose;
+}
+
+/** An entry's number field as the outside sees it: NaN ("none yet") becomes null. */
+function orNull(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
 }
 
 /** Day fields and previous closes from REST pass the same bounds as trade prices. */

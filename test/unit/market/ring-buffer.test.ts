@@ -30,6 +30,28 @@ describe('RingBuffer', () => {
     expect(ring.toArray()).toEqual([2, 3, 99]);
   });
 
+  it('setLast and last follow the newest value across the wrap and a clear', () => {
+    const ring = new RingBuffer(3);
+    for (let i = 1; i <= 3; i += 1) ring.push(i);
+    ring.setLast(30);
+    expect(ring.last()).toBe(30);
+    expect(ring.toArray()).toEqual([1, 2, 30]);
+    ring.push(4);
+    ring.setLast(40);
+    expect(ring.toArray()).toEqual([2, 30, 40]);
+    ring.clear();
+    ring.setLast(7);
+    ring.push(8);
+    ring.setLast(80);
+    expect(ring.toArray()).toEqual([7, 80]);
+    const one = new RingBuffer(1);
+    one.push(1);
+    one.push(2);
+    one.setLast(3);
+    expect(one.toArray()).toEqual([3]);
+    expect(one.last()).toBe(3);
+  });
+
   it('hands out a fresh array each time', () => {
     const ring = new RingBuffer(2);
     ring.push(1);
