@@ -1,19 +1,40 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { headlineStripText, linkHost } from '../../shared/headline-links';
 import type { Headline } from '../../shared/symbol-context';
-import { useNow } from '../hooks/use-now';
 import type { QuoteFormatter } from '../format';
 import { describeQuote, itemLabel } from './item-label';
 import type { QuoteStore } from './quote-store';
 import { afterNextPaint } from './after-paint';
+import { CalmRefresh } from './calm-refresh';
 import { itemContextOf, type ItemContext } from './strip-context';
 
 /**
- * How often the list re-reads the quotes. A screen reader reads it on demand (it is not a live
- * region), so a few seconds is fresh enough to trust and calm enough to cost nothing.
+ * How often, at most, the list re-reads the quotes, and only after they changed. A screen reader
+ * reads it on demand (it is not a live region), so a few seconds is fresh enough to trust and calm
+ * enough to cost nothing; with no price moving, nothing runs at all.
  */
-const ACCESSIBLE_REFRESH_MS = 2000;
+export const ACCESSIBLE_REFRESH_MS = 2000;
+
+/** Re-render at most every ACCESSIBLE_REFRESH_MS after the store changed; never while it does not. */
+function useCalmStore(store: QuoteStore): void {
+  const [, refresh] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    const calm = new CalmRefresh(
+      {
+        setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+        clearTimeout: (handle) => window.clearTimeout(handle),
+      },
+      ACCESSIBLE_REFRESH_MS,
+      refresh,
+    );
+    const unsubscribe = store.subscribeChanges(() => calm.changed());
+    return () => {
+      unsubscribe();
+      calm.dispose();
+    };
+  }, [store]);
+}
 
 export interface AccessibleQuotesProps {
   symbols: readonly string[];
@@ -48,8 +69,8 @@ function spokenItem(label: string, context: ItemContext): string {
  */
 export function AccessibleQuotes(props: AccessibleQuotesProps) {
   const { symbols, store, formatter, live, now, calendar, contexts, onFocusSymbol, headlines = [] } = props;
-  // Re-read the store on this calm clock (its value is not needed, only the re-render).
-  useNow(ACCESSIBLE_REFRESH_MS);
+  // Re-read the store on a calm clock that runs only while prices change.
+  useCalmStore(store);
   const [started, setStarted] = useState(false);
   useEffect(() => afterNextPaint(() => setStarted(true)), []);
   if (!started || (symbols.length === 0 && headlines.length === 0)) return null;

@@ -47,6 +47,7 @@ export class QuoteStore {
   private readonly entries = new Map<string, QuoteEntry>();
   private readonly symbolListeners = new Map<string, Set<Listener>>();
   private readonly orderListeners = new Set<Listener>();
+  private readonly changeListeners = new Set<Listener>();
   /** Symbols in display order: the settings' list once known, else the snapshot's order. */
   private order: readonly string[] = [];
   private orderFromSettings = false;
@@ -143,6 +144,14 @@ export class QuoteStore {
     };
   }
 
+  /** Told of every change: any symbol's quote, a removal, the order. */
+  subscribeChanges(listener: Listener): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
   private put(quote: SymbolSnapshot): void {
     const previous = this.entries.get(quote.symbol);
     let moves = previous?.moves ?? 0;
@@ -164,9 +173,15 @@ export class QuoteStore {
     if (next.length === this.order.length && next.every((s, i) => s === this.order[i])) return;
     this.order = next;
     for (const listener of [...this.orderListeners]) listener();
+    this.notifyChange();
+  }
+
+  private notifyChange(): void {
+    for (const listener of [...this.changeListeners]) listener();
   }
 
   private notifySymbol(symbol: string): void {
+    this.notifyChange();
     const listeners = this.symbolListeners.get(symbol);
     if (!listeners) return;
     for (const listener of [...listeners]) listener();

@@ -58,6 +58,8 @@ export function useDetailsCard(inputs: DetailsCardInputs): DetailsCardHandlers {
   const latest = useRef(inputs);
   latest.current = inputs;
   const open = useRef<{ symbol: string; anchorX: number; element: HTMLElement | null } | null>(null);
+  /** The open card's refresh: it runs only while a card is open (an idle strip wakes nothing). */
+  const refresh = useRef<number | null>(null);
 
   const send = useCallback(() => {
     const shown = open.current;
@@ -78,6 +80,8 @@ export function useDetailsCard(inputs: DetailsCardInputs): DetailsCardHandlers {
   }, []);
 
   const close = useCallback(() => {
+    if (refresh.current !== null) window.clearInterval(refresh.current);
+    refresh.current = null;
     if (open.current === null) return;
     open.current.element?.removeAttribute('data-card');
     open.current = null;
@@ -94,20 +98,19 @@ export function useDetailsCard(inputs: DetailsCardInputs): DetailsCardHandlers {
       element?.setAttribute('data-card', 'open');
       open.current = { symbol, anchorX: Math.round(anchorX), element };
       send();
+      refresh.current ??= window.setInterval(send, CARD_REFRESH_MS);
     },
     [send],
   );
 
-  // Esc closes it; while it is open its figures follow the feed, calmly.
+  // Esc closes it (while it is open, the refresh started by show() keeps its figures following the feed).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close();
     };
     document.addEventListener('keydown', onKey);
-    const timer = window.setInterval(send, CARD_REFRESH_MS);
     return () => {
       document.removeEventListener('keydown', onKey);
-      window.clearInterval(timer);
       close();
     };
   }, [send, close]);

@@ -54,6 +54,26 @@ describe('QuoteStore', () => {
     expect(order).not.toHaveBeenCalled();
   });
 
+  it('tells change listeners of every quote, removal and order change, and of nothing else', () => {
+    const store = new QuoteStore();
+    store.setSnapshot([quote('AAPL', 100), quote('MSFT', 200)]);
+    const changes = vi.fn();
+    const unsubscribe = store.subscribeChanges(changes);
+    store.applyBatch(batch([quote('AAPL', 101)]));
+    expect(changes).toHaveBeenCalledTimes(1);
+    store.applyBatch(batch([], ['MSFT']));
+    // The removal, then the order without it.
+    expect(changes).toHaveBeenCalledTimes(3);
+    store.setOrder(['AAPL']);
+    store.applyBatch(batch([], ['NOPE']));
+    expect(changes).toHaveBeenCalledTimes(3);
+    store.setOrder(['AAPL', 'TSLA']);
+    expect(changes).toHaveBeenCalledTimes(4);
+    unsubscribe();
+    store.applyBatch(batch([quote('AAPL', 102)]));
+    expect(changes).toHaveBeenCalledTimes(4);
+  });
+
   it('counts price moves and their direction for the flash', () => {
     const store = new QuoteStore();
     store.setSnapshot([quote('AAPL', 100)]);
