@@ -14,7 +14,7 @@ import { itemContextOf, type ItemContext } from './strip-context';
  * reads it on demand (it is not a live region), so a few seconds is fresh enough to trust and calm
  * enough to cost nothing; with no price moving, nothing runs at all.
  */
-export const ACCESSIBLE_REFRESH_MS = 2000;
+const ACCESSIBLE_REFRESH_MS = 2000;
 
 /** Re-render at most every ACCESSIBLE_REFRESH_MS after the store changed; never while it does not. */
 function useCalmStore(store: QuoteStore): void {
