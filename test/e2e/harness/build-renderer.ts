@@ -16,11 +16,13 @@ export const RENDERER_ROOT = resolve('src/renderer');
 /**
  * Build both pages into `outDir` (absolute). Resolves when the files are written. Tests get readable
  * unminified bundles; `shipped` bundles them as the app's build does (minified, its chunks).
+ * `root`: another copy of src/renderer to build (a bench comparing two versions); default this one.
  */
-export async function buildRenderer(outDir: string, options: { shipped?: boolean } = {}): Promise<void> {
+export async function buildRenderer(outDir: string, options: { shipped?: boolean; root?: string } = {}): Promise<void> {
+  const root = options.root ?? RENDERER_ROOT;
   await build({
     configFile: false,
-    root: RENDERER_ROOT,
+    root,
     base: './',
     logLevel: 'warn',
     plugins: [react(), contentSecurityPolicyMeta()],
@@ -33,9 +35,9 @@ export async function buildRenderer(outDir: string, options: { shipped?: boolean
       reportCompressedSize: false,
       rollupOptions: {
         input: {
-          strip: resolve(RENDERER_ROOT, 'strip.html'),
-          settings: resolve(RENDERER_ROOT, 'settings.html'),
-          card: resolve(RENDERER_ROOT, 'card.html'),
+          strip: resolve(root, 'strip.html'),
+          settings: resolve(root, 'settings.html'),
+          card: resolve(root, 'card.html'),
         },
         ...(options.shipped ? { output: SHIPPED_RENDERER_BUILD.output } : {}),
       },

@@ -1,0 +1,189 @@
+/**
+ * A focused look at a few rows of the strip-cost bench (strip-cost-bench.ts), without the long run,
+ * the startup or any other section, and without writing results: a minute or two instead of the
+ * full run. With `--against <git ref>` it also builds the renderer as it is at that ref and measures
+ * both builds in alternating rounds on the same browser (A/B, so a busy machine shifts both alike).
+ *
+ *   npx tsx bench/strip-focus.ts [--scenarios strip_trading,hidden] [--rounds 3] [--against main]
+ *   npx tsx bench/strip-focus.ts --renderer [--rounds 3] [--against main]
+ *
+ * Prints, per build and scenario, main_busy_pct (the renderer main thread's busy share), the CPU
+ * ratio to the blank page and the frames per second, each round and their median. `--renderer`
+ * runs the renderer row instead (renderer-bench.ts, 1,000 trades/s): busy share, the main thread's
+ * own CPU time (less shaken by other work on the machine than the busy share) and script, layout
+ * and style time. Run it under the machine's heavy-job lock like any other bench.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { buildRenderer } from '../test/e2e/harness/build-renderer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/renderer-session';
+import { serveStatic } from '../test/e2e/harness/static-server';
+import type { BenchBrowser } from './browser/bench-browser';
+import { runStripCostBench, SCENARIOS, type Scenario } from './browser/strip-cost-bench';
+import { runRendererBench } from './browser/renderer-bench';
+import { startStripRig } from './browser/strip-rig';
+import { TradePump } from './browser/trade-pump';
+import { BENCH_SYMBOLS } from './lib/market';
+import { seededRandom } from './lib/prng';
+import { median } from './lib/stats';
+
+const { values } = parseArgs({
+  options: {
+    scenarios: { type: 'string', default: 'strip_trading' },
+    rounds: { type: 'string', default: '3' },
+    against: { type: 'string' },
+    renderer: { type: 'boolean', default: false },
+    settle: { type: 'string', default: '2000' },
+    measure: { type: 'string', default: '8000' },
+  },
+});
+
+const scenarios = values.scenarios.split(',').map((name) => name.trim()) as Scenario[];
+const unknown = scenarios.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+if (unknown.length > 0) throw new Error(`--scenarios: unknown ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+const rounds = Number(values.rounds);
+if (!(Number.isInteger(rounds) && rounds > 0)) throw new Error('--rounds takes a whole number above 0');
+
+interface Build {
+  name: string;
+  url: string;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/** Build the renderer from `sourceRoot` (a directory holding src/renderer and src/shared) and serve it. */
+async function serveBuild(name: string, sourceRoot: string): Promise<Build> {
+  const out = mkdtempSync(join(tmpdir(), `ticker-focus-${name.replace(/\W/g, '_')}-`));
+  cleanups.push(() => rmSync(out, { recursive: true, force: true }));
+  await buildRenderer(out, { root: join(sourceRoot, 'src/renderer') });
+  const files = await serveStatic(out);
+  cleanups.push(() => files.close());
+  return { name, url: files.url };
+}
+
+/** The renderer's sources at `ref`, unpacked inside this checkout (so its node_modules resolve). */
+function sourcesAt(ref: string): string {
+  const dir = resolve('node_modules/.cache/strip-focus', ref.replace(/\W/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = execFileSync('git', ['archive', ref, 'src/renderer', 'src/shared'], {
+    maxBuffer: 256 * 2 ** 20,
+  });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** One renderer-row run (as browser-benches.ts runs it): busy %, thread CPU %, script/layout/style ms/s. */
+async function rendererRound(bench: BenchBrowser): Promise<Record<string, number>> {
+  const rig = await startStripRig(bench);
+  try {
+    const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(7));
+    pump.sendRound();
+    await rig.page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="accessible-quotes"] li').length === count,
+      BENCH_SYMBOLS.length,
+      { timeout: 15_000 },
+    );
+    await pump.run(1000, Number(values.settle));
+    const { result, details } = await runRendererBench(rig, pump, {
+      tradesPerSecond: 1000,
+      durationMs: Number(values.measure),
+    });
+    return {
+      busy: result.busy_pct,
+      cpu: details.cpu_pct,
+      script: result.script_ms_per_s,
+      layout: result.layout_ms_per_s,
+      style: details.style_ms_per_s,
+      layouts: details.layouts_per_s,
+    };
+  } finally {
+    await rig.close();
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const builds = [await serveBuild('this checkout', process.cwd())];
+    if (values.against) builds.push(await serveBuild(values.against, sourcesAt(values.against)));
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const figures = new Map<string, { busy: number[]; ratio: number[]; frames: number[] }>();
+    const rendererFigures = new Map<string, Record<string, number[]>>();
+    for (let round = 0; round < rounds; round += 1) {
+      // Alternate which build goes first, so neither always runs on a warmer machine.
+      const order = round % 2 === 0 ? builds : [...builds].reverse();
+      for (const build of order) {
+        const bench: BenchBrowser = { browser, filesUrl: build.url, shippedUrl: build.url, close: async () => {} };
+        if (values.renderer) {
+          const row = await rendererRound(bench);
+          const entry = rendererFigures.get(build.name) ?? {};
+          for (const [name, value] of Object.entries(row)) (entry[name] ??= []).push(value);
+          rendererFigures.set(build.name, entry);
+          console.log(
+            `[focus] round ${round + 1} ${build.name}: ${Object.entries(row)
+              .map(([name, value]) => `${name} ${value.toFixed(2)}`)
+              .join(', ')}`,
+          );
+          continue;
+        }
+        const { result } = await runStripCostBench(bench, {
+          rounds: 1,
+          settleMs: Number(values.settle),
+          measureMs: Number(values.measure),
+          tradesPerSecond: 1000,
+          seed: 7,
+          scenarios,
+          soak: false,
+          startup: false,
+          soakMs: 0,
+          soakFirstMs: 0,
+          soakEveryMs: 0,
+          startupRuns: 0,
+        });
+        for (const scenario of scenarios) {
+          const key = `${build.name} | ${scenario}`;
+          const entry = figures.get(key) ?? { busy: [], ratio: [], frames: [] };
+          const row = result.scenarios[scenario];
+          entry.busy.push(row.main_busy_pct);
+          entry.ratio.push(row.ratio);
+          entry.frames.push(row.frames_per_s);
+          figures.set(key, entry);
+          console.log(
+            `[focus] round ${round + 1} ${key}: busy ${row.main_busy_pct.toFixed(2)} %, ratio ${row.ratio.toFixed(2)}`,
+          );
+        }
+      }
+    }
+    for (const [name, entry] of rendererFigures) {
+      console.log(
+        `${name}: ${Object.entries(entry)
+          .map(([figure, list]) => `${figure} ${median(list).toFixed(2)} (${list.map((v) => v.toFixed(2)).join(', ')})`)
+          .join('; ')}`,
+      );
+    }
+    if (values.renderer) return;
+    console.log('\nbuild | scenario: main_busy_pct median (rounds); CPU ratio to blank median; frames/s median');
+    for (const [key, entry] of figures) {
+      console.log(
+        `${key}: ${median(entry.busy).toFixed(2)} % (${entry.busy.map((v) => v.toFixed(2)).join(', ')}); ` +
+          `ratio ${median(entry.ratio).toFixed(2)}; ${median(entry.frames).toFixed(0)} frames/s`,
+      );
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('[focus] cleanup failed:', error);
+      }
+    }
+  }
+}
+
+await main();
