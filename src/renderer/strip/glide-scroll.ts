@@ -38,6 +38,10 @@ export class GlideScroll {
   private width = 0;
   private speed = 0;
   private timer: number | null = null;
+  /** Set while a slide is under way: it ends GLIDE_MS after it started. */
+  private slideEnd: number | null = null;
+  /** The lane changed width during a slide: show the resting place once it ends. */
+  private restAfterSlide = false;
   private readonly holds = new Set<string>();
 
   /**
@@ -61,13 +65,21 @@ export class GlideScroll {
     return glideStep(this.speed, this.width).distance;
   }
 
+  /**
+   * The lane's width changes as items are drawn for the first time (and when symbols or the
+   * window change). The place is wrapped into the new width, but neither a slide under way (it
+   * finishes, then the strip rests at the wrapped place) nor the interval is cut short: slides
+   * keep their cadence, so items keep the scrolling speed on average.
+   */
   setWidth(width: number): void {
     const next = Number.isFinite(width) && width > 0 ? width : 0;
     if (next === this.width) return;
+    const wasHeld = this.held();
     this.width = next;
     this.position = wrapOffset(this.position, next);
-    this.rest();
-    this.schedule();
+    if (this.slideEnd !== null && next > 0) this.restAfterSlide = true;
+    else this.rest();
+    if (this.held() !== wasHeld || this.timer === null) this.schedule();
   }
 
   setSpeed(speed: number): void {
@@ -86,6 +98,8 @@ export class GlideScroll {
 
   dispose(): void {
     this.clearTimer();
+    this.endSlide();
+    this.restAfterSlide = false;
     this.animation?.cancel();
     this.animation = null;
   }
@@ -125,6 +139,19 @@ export class GlideScroll {
     this.beforeStep({ from, to });
     this.play(from, to, GLIDE_MS);
     this.position = wrapOffset(to, this.width);
+    this.endSlide();
+    this.slideEnd = this.timers.setTimeout(() => {
+      this.slideEnd = null;
+      if (!this.restAfterSlide) return;
+      this.restAfterSlide = false;
+      this.rest();
+    }, GLIDE_MS);
+  }
+
+  private endSlide(): void {
+    if (this.slideEnd === null) return;
+    this.timers.clearTimeout(this.slideEnd);
+    this.slideEnd = null;
   }
 
   /** Replace the animation within one task, so no frame shows the gap between the two. */

@@ -134,7 +134,8 @@ describe('GlideScroll', () => {
 
   it('keeps its place when the lane changes width, wrapped into the new width', () => {
     const { target, scroll } = gliding(1000, 100);
-    vi.advanceTimersByTime(GLIDE_EVERY_MS * 2);
+    // Standing still after the second slide.
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 2 + GLIDE_MS);
     expect(scroll.offset()).toBe(800);
     scroll.setWidth(500);
     expect(scroll.offset()).toBe(300);
@@ -144,5 +145,37 @@ describe('GlideScroll', () => {
       { transform: 'translate3d(-300px, 0px, 0px)' },
       { transform: 'translate3d(-300px, 0px, 0px)' },
     ]);
+  });
+
+  it('keeps its cadence when the lane changes width: items keep the scrolling speed on average', () => {
+    // Items drawn for the first time change the lane's width between slides, again and again.
+    const { target, scroll } = gliding(10_000, 60);
+    for (let second = 1; second <= 40; second += 1) {
+      vi.advanceTimersByTime(1000);
+      scroll.setWidth(10_000 + second * 7);
+    }
+    expect(target.slides()).toHaveLength(10);
+    const moved = target.slides().reduce((sum, [from, to]) => sum + (to - from), 0);
+    expect(moved / 40).toBeCloseTo(60, 9);
+  });
+
+  it('lets a slide under way finish when the lane changes width, then rests at the wrapped place', () => {
+    const { target, scroll } = gliding(1000, 100);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 3 + GLIDE_MS / 2);
+    // The third slide (800 → 1200) is under way when the lane shrinks.
+    const slide = target.animations.at(-1)!;
+    scroll.setWidth(900);
+    expect(slide.cancelled).toBe(false);
+    expect(target.animations.at(-1)).toBe(slide);
+    expect(scroll.offset()).toBe(200);
+    vi.advanceTimersByTime(GLIDE_MS / 2);
+    const rest = target.animations.at(-1)!;
+    expect(rest.options.duration).toBe(0);
+    expect(rest.keyframes[0]).toEqual({ transform: 'translate3d(-200px, 0px, 0px)' });
+    // The next slide still comes a full interval after the last one started, from the wrapped place.
+    vi.advanceTimersByTime(GLIDE_EVERY_MS - GLIDE_MS - 1);
+    expect(target.slides()).toHaveLength(3);
+    vi.advanceTimersByTime(1);
+    expect(target.slides().at(-1)).toEqual([200, 600]);
   });
 });
