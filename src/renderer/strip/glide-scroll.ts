@@ -35,6 +35,8 @@ export class GlideScroll {
   private animation: ScrollAnimationHandle | null = null;
   /** Where the strip rests, or will once the slide under way ends: in [0, width). */
   private position = 0;
+  /** The offset the last animation ends on (unwrapped: a slide may end past the lane's end). */
+  private shown = Number.NaN;
   private width = 0;
   private speed = 0;
   private timer: number | null = null;
@@ -78,7 +80,7 @@ export class GlideScroll {
     this.width = next;
     this.position = wrapOffset(this.position, next);
     if (this.slideEnd !== null && next > 0) this.restAfterSlide = true;
-    else this.rest();
+    else if (this.shown !== this.position || !(next > 0)) this.rest();
     if (this.held() !== wasHeld || this.timer === null) this.schedule();
   }
 
@@ -113,6 +115,7 @@ export class GlideScroll {
     if (!(this.width > 0)) {
       this.animation?.cancel();
       this.animation = null;
+      this.shown = Number.NaN;
       return;
     }
     this.beforeStep({ from: this.position, to: this.position });
@@ -144,7 +147,7 @@ export class GlideScroll {
       this.slideEnd = null;
       if (!this.restAfterSlide) return;
       this.restAfterSlide = false;
-      this.rest();
+      if (this.shown !== this.position) this.rest();
     }, GLIDE_MS);
   }
 
@@ -156,6 +159,7 @@ export class GlideScroll {
 
   /** Replace the animation within one task, so no frame shows the gap between the two. */
   private play(from: number, to: number, duration: number): void {
+    this.shown = to;
     this.animation?.cancel();
     this.animation = this.target.animate([translate(from), translate(to)], {
       duration,

@@ -178,4 +178,14 @@ describe('GlideScroll', () => {
     vi.advanceTimersByTime(1);
     expect(target.slides().at(-1)).toEqual([200, 600]);
   });
+
+  it('draws nothing when the lane changes width and the picture it rests on stays right', () => {
+    const { target, scroll } = gliding(10_000, 60);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS + GLIDE_MS);
+    const before = target.animations.length;
+    scroll.setWidth(10_500);
+    scroll.setWidth(9_000);
+    expect(target.animations).toHaveLength(before);
+    expect(scroll.offset()).toBe(240);
+  });
 });
