@@ -157,7 +157,7 @@ function summaryRows(r: BenchResults): Row[] {
     const l = r.latency_ms;
     rows.push([
       'Latency',
-      `the fake Finnhub server sends a trade → connection, store, publisher, bridge → the price text changes in the strip in Chromium; ${n(l.trades_per_s)} trades/s over ${l.symbols} symbols, trades whose symbol is on screen`,
+      `the fake Finnhub server sends a trade → connection, store, publisher, bridge → the price text changes in the strip in Chromium; ${n(l.trades_per_s)} trades/s over ${l.symbols} symbols for the whole long run (sparklines full), trades whose symbol is on screen`,
       `**p50 ${n(l.p50)} ms, p95 ${n(l.p95)} ms, p99 ${n(l.p99)} ms** (${n(l.counted)} trades)`,
       `p99 ≤ ${BARS.latencyP99Ms} ms ${met(l.p99 <= BARS.latencyP99Ms)}`,
     ]);
@@ -167,7 +167,7 @@ function summaryRows(r: BenchResults): Row[] {
     const size = re.window ? ` at ${re.window.width}×${re.window.height}` : '';
     rows.push([
       'Renderer',
-      `main-thread cost of the scrolling strip, ${re.symbols} symbols at ${n(re.trades_per_s, 0)} trades/s (DevTools \`Performance.getMetrics\`: task time over wall time)`,
+      `main-thread cost of the scrolling strip, ${re.symbols} symbols at ${n(re.trades_per_s, 0)} trades/s (DevTools \`Performance.getMetrics\`: task time over wall time, median of the strip-cost rounds' trading windows)`,
       `**${re.busy_pct.toFixed(1)} % busy**${size} (script ${re.script_ms_per_s} ms/s, layout ${re.layout_ms_per_s} ms/s), **${re.long_tasks} long tasks**`,
       `≤ ${BARS.busyPct} % ${met(re.busy_pct <= BARS.busyPct)}, ${BARS.longTasks} long tasks ${met(re.long_tasks <= BARS.longTasks)}`,
     ]);
@@ -352,7 +352,7 @@ function stripCostSection(r: BenchResults): string[] {
   });
   const out = [
     '## What the strip costs the machine',
-    `The bench opens the strip as users run it: a window as tall as the height preference's default (${sc.strip_window.height} px) and as wide as a common display (${sc.strip_window.width} px); two more rows measure it at the tallest height the preference allows. Every Chromium process's CPU time is read from the OS (\`/proc/<pid>/stat\` of the whole process tree: browser, renderer, GPU/viz, utilities) over ${sc.window_s} s windows, one page open at a time, in ${sc.rounds} rounds of blank page → strip idle → strip trading → paged → economy → hidden; each figure is the median of the rounds, and the ratio is to the blank page of the same round. Each row also records the animation frames per second the page ran just before its window, so a starved page shows as one.`,
+    `The bench opens the strip as users run it: a window as tall as the height preference's default (${sc.strip_window.height} px) and as wide as a common display (${sc.strip_window.width} px); two more rows measure it at the tallest height the preference allows. Every Chromium process's CPU time is read from the OS (each thread's run time in nanoseconds, \`/proc/<pid>/task/<tid>/schedstat\`, over the whole process tree: browser, renderer, GPU/viz, utilities) over ${sc.window_s} s windows, one page open at a time, in ${sc.rounds} rounds of blank page → strip idle → strip trading → paged → economy → hidden; each figure is the median of the rounds, and the ratio is to the blank page of the same round. Each row also records the animation frames per second the page ran just before its window, so a starved page shows as one.`,
     table(
       ['strip state', 'whole-browser CPU (% of one core)', 'ratio to blank', 'renderer main thread', 'frames/s'],
       rows,
@@ -475,7 +475,7 @@ export function renderPerformanceDoc(r: BenchResults): string {
   const parts = [
     '# Performance',
     '<!-- Written by bench/performance-doc.ts from bench/results.json (npm run bench, or npm run bench:doc alone). Edit those, not this file. -->',
-    "`npm run bench` measures the whole path with the real code: Finnhub frames into the engine, batches to the windows, prices painted in the strip in Chromium, what the strip costs the machine, memory over long runs, the relay and how fast the commands start. It writes `bench/results.json` and `bench/latency.svg`, then this page. `npm run bench -- --quick` takes fewer and shorter samples; `--only strip,browser` runs just the named sections (`ingest`, `coalesce`, `memory`, `calendar`, `relay`, `browser`, `strip`, `cli`) and keeps the others' figures. Benchmarks are not part of `npm test`: figures on a shared machine vary with its load.",
+    "`npm run bench` measures the whole path with the real code: Finnhub frames into the engine, batches to the windows, prices painted in the strip in Chromium, what the strip costs the machine, memory over long runs, the relay and how fast the commands start. It writes `bench/results.json` and `bench/latency.svg`, then this page. `npm run bench -- --quick` takes fewer and shorter samples; `--only strip,cli` runs just the named sections (`ingest`, `coalesce`, `memory`, `calendar`, `relay`, `strip`, `cli`) and keeps the others' figures; `strip` holds every Chromium row (the renderer's main thread is read in its trading windows, the latency over its long run). Benchmarks are not part of `npm test`: figures on a shared machine vary with its load.",
     `Latest run: ${day(r.date)} (${r.plan ?? 'full'}), Node ${r.node ?? 'unknown'}, ${m.cpu ?? 'unknown CPU'}${m.memory_gb ? `, ${m.memory_gb} GB` : ''}, ${m.os ?? ''}${m.chromium ? `, ${m.chromium}` : ''}${load}.${mixed}`,
     table(['measure', 'what it is', 'latest', 'goal'], summaryRows(r)),
     ...goalsSection(r),

@@ -1,9 +1,10 @@
 /**
- * `npm run bench` (full, about 9 minutes) or `npm run bench -- --quick` (about 3 minutes, same
- * measures, fewer and shorter samples): measures ingest, coalescing, end-to-end latency, renderer
- * cost, memory, the calendar, the relay and what the strip costs the whole browser, prints a table
- * with each bar, and writes bench/results.json and bench/latency.svg.
- * `--only strip,browser` runs just those sections (names: SECTIONS below); the other sections'
+ * `npm run bench` (full, about 10 minutes) or `npm run bench -- --quick` (about 3 minutes, same
+ * measures, fewer and shorter samples): measures ingest, coalescing, memory, the calendar, the
+ * relay, how fast the commands start, and in Chromium what the strip costs the whole browser, the
+ * renderer's main thread, end-to-end latency, heap over a long run and startup; prints a table with
+ * each bar, and writes bench/results.json and bench/latency.svg.
+ * `--only strip,cli` runs just those sections (names: SECTIONS below); the other sections'
  * figures in results.json are kept from their last run (`measured` says when each was taken).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,6 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchBrowser, type BenchBrowser } from './browser/bench-browser';
-import { runBrowserBenches } from './browser/browser-benches';
 import { CHROMIUM_PATH } from '../test/e2e/harness/renderer-session';
 import {
   runStripCostBench,
@@ -20,6 +20,7 @@ import {
   SCENARIO_WINDOWS,
   SCENARIOS,
   type StripCostOptions,
+  type StripCostResult,
 } from './browser/strip-cost-bench';
 import { runCalendarBench } from './calendar-bench';
 import { runCoalesceBench } from './coalesce-bench';
@@ -35,7 +36,11 @@ import { runCliStartBench } from './cli-start-bench';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
-const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'cli', 'browser', 'strip'] as const;
+/**
+ * The Chromium rows are all in `strip`: the renderer's main-thread figures come from its trading
+ * scenario's rounds, and the end-to-end latency from its long run at the same trade rate.
+ */
+const SECTIONS = ['ingest', 'coalesce', 'memory', 'calendar', 'relay', 'cli', 'strip'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections named by `--only a,b` (or `--only=a,b`); every section without it. */
@@ -67,7 +72,6 @@ interface Plan {
   relaySeconds: number;
   /** Starts of each command's --help (and of bare node) in the command-start measure. */
   cliRuns: number;
-  browser: { warmupMs: number; rendererMs: number; latencyMs: number };
   strip: Omit<StripCostOptions, 'seed' | 'tradesPerSecond'>;
 }
 
@@ -80,7 +84,6 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 1_000_000,
     relaySeconds: 3,
     cliRuns: 5,
-    browser: { warmupMs: 1500, rendererMs: 5000, latencyMs: 6000 },
     strip: {
       rounds: 3,
       settleMs: 1500,
@@ -99,7 +102,6 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     calendarCalls: 5_000_000,
     relaySeconds: 8,
     cliRuns: 15,
-    browser: { warmupMs: 3000, rendererMs: 10_000, latencyMs: 30_000 },
     strip: {
       rounds: 3,
       settleMs: 2000,
@@ -172,13 +174,16 @@ async function main(): Promise<number> {
       ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>)
       : {};
   const results: Record<string, unknown> = { ...previous };
-  const measured: Record<string, string> = { ...((previous.measured as Record<string, string> | undefined) ?? {}) };
+  /** Only today's sections: a name a past run used (its rows now in another section) is dropped. */
+  const ofToday = <T>(record: Record<string, T> | undefined): Record<string, T> =>
+    Object.fromEntries(Object.entries(record ?? {}).filter(([name]) => (SECTIONS as readonly string[]).includes(name)));
+  const measured = ofToday(previous.measured as Record<string, string> | undefined);
   const rows: Row[] = [];
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB/s`;
 
   let svg: {
-    latency: Awaited<ReturnType<typeof runBrowserBenches>>['latency'];
-    renderer: Awaited<ReturnType<typeof runBrowserBenches>>['renderer'];
+    latency: NonNullable<StripCostResult['latency']>;
+    renderer: NonNullable<StripCostResult['renderer']>;
   } | null = null;
   try {
     if (sections.has('ingest')) {
@@ -362,79 +367,77 @@ async function main(): Promise<number> {
       );
     }
 
-    if (sections.has('browser')) {
-      step('browser', 'Chromium: renderer cost and end-to-end latency');
-      const { latency, renderer, window } = await runBrowserBenches(await sharedBrowser(), {
-        tradesPerSecond: 1000,
-        seed: 99,
-        ...plan.browser,
-      });
-      svg = { latency, renderer };
-      results.latency_ms = {
-        p50: round(latency.result.p50, 1),
-        p95: round(latency.result.p95, 1),
-        p99: round(latency.result.p99, 1),
-        trades_per_s: Math.round(latency.result.trades_per_s),
-        symbols: latency.result.symbols,
-        /** Trades measured: those whose item was in view when sent (off-screen items update when near). */
-        counted: latency.result.counted,
-      };
-      results.renderer = {
-        window,
-        busy_pct: round(renderer.result.busy_pct, 2),
-        script_ms_per_s: round(renderer.result.script_ms_per_s, 1),
-        layout_ms_per_s: round(renderer.result.layout_ms_per_s, 1),
-        long_tasks: renderer.result.long_tasks,
-        symbols: renderer.result.symbols,
-        trades_per_s: Math.round(renderer.result.trades_per_s),
-      };
-      rows.push(
-        [
-          'Latency p50 / p95',
-          `${round(latency.result.p50, 1)} / ${round(latency.result.p95, 1)} ms (max ${latency.details.max.toFixed(1)}, ${latency.result.counted} in-view trades of ${latency.details.tally.sent} sent, ${latency.details.missing} never shown)`,
-          '',
-          'info',
-        ],
-        [
-          'Latency p99',
-          `${round(latency.result.p99, 1)} ms`,
-          `≤ ${BARS.latencyP99Ms} ms`,
-          verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0),
-        ],
-        [
-          `Renderer: main thread busy (one 10 s run, ${window.width}×${window.height})`,
-          `${round(renderer.result.busy_pct, 2)} % (script ${round(renderer.result.script_ms_per_s, 1)}, layout ${round(renderer.result.layout_ms_per_s, 1)}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`,
-          `≤ ${BARS.busyPct} %`,
-          verdict(renderer.result.busy_pct <= BARS.busyPct),
-        ],
-        [
-          'Renderer: main-thread CPU, test bridge',
-          `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`,
-          '',
-          'info',
-        ],
-        [
-          'Renderer: layouts, style recalcs',
-          `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`,
-          '',
-          'info',
-        ],
-        [
-          'Renderer: long tasks (> 50 ms)',
-          `${renderer.result.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`,
-          `= ${BARS.longTasks}`,
-          verdict(renderer.result.long_tasks === BARS.longTasks),
-        ],
-      );
-    }
-
     if (sections.has('strip')) {
-      step('strip', 'Chromium: what the strip costs the whole browser, heap over a long run, startup');
+      step(
+        'strip',
+        'Chromium: what the strip costs the whole browser, renderer, latency, heap over a long run, startup',
+      );
       const { result: strip, details } = await runStripCostBench(await sharedBrowser(), {
         ...plan.strip,
         tradesPerSecond: 1000,
         seed: 7,
       });
+      const window = strip.window;
+      const { latency, renderer } = strip;
+      if (latency && renderer) {
+        svg = { latency, renderer };
+        results.latency_ms = {
+          p50: round(latency.result.p50, 1),
+          p95: round(latency.result.p95, 1),
+          p99: round(latency.result.p99, 1),
+          trades_per_s: Math.round(latency.result.trades_per_s),
+          symbols: latency.result.symbols,
+          /** Trades measured: those whose item was in view when sent (off-screen items update when near). */
+          counted: latency.result.counted,
+        };
+        results.renderer = {
+          window,
+          busy_pct: round(renderer.result.busy_pct, 2),
+          script_ms_per_s: round(renderer.result.script_ms_per_s, 1),
+          layout_ms_per_s: round(renderer.result.layout_ms_per_s, 1),
+          long_tasks: renderer.result.long_tasks,
+          symbols: renderer.result.symbols,
+          trades_per_s: Math.round(renderer.result.trades_per_s),
+        };
+        rows.push(
+          [
+            `Latency p50 / p95 (during the ${Math.round(strip.heap.run_s)} s long run, sparklines full)`,
+            `${round(latency.result.p50, 1)} / ${round(latency.result.p95, 1)} ms (max ${latency.details.max.toFixed(1)}, ${latency.result.counted} in-view trades of ${latency.details.tally.sent} sent, ${latency.details.missing} never shown)`,
+            '',
+            'info',
+          ],
+          [
+            'Latency p99',
+            `${round(latency.result.p99, 1)} ms`,
+            `≤ ${BARS.latencyP99Ms} ms`,
+            verdict(latency.result.p99 <= BARS.latencyP99Ms && latency.details.missing === 0),
+          ],
+          [
+            `Renderer: main thread busy, 1,000 trades/s (median of ${renderer.details.windows} windows of the trading strip, ${window.width}×${window.height})`,
+            `${round(renderer.result.busy_pct, 2)} % (script ${round(renderer.result.script_ms_per_s, 1)}, layout ${round(renderer.result.layout_ms_per_s, 1)}, style ${renderer.details.style_ms_per_s.toFixed(1)} ms/s)`,
+            `≤ ${BARS.busyPct} %`,
+            verdict(renderer.result.busy_pct <= BARS.busyPct),
+          ],
+          [
+            'Renderer: main-thread CPU, test bridge',
+            `${renderer.details.cpu_pct.toFixed(2)} % CPU; bridge commands ${renderer.details.bridge_ms_per_s.toFixed(1)} ms/s`,
+            '',
+            'info',
+          ],
+          [
+            'Renderer: layouts, style recalcs',
+            `${renderer.details.layouts_per_s.toFixed(1)} / s, ${renderer.details.style_recalcs_per_s.toFixed(1)} / s`,
+            '',
+            'info',
+          ],
+          [
+            'Renderer: long tasks (> 50 ms)',
+            `${renderer.result.long_tasks} (longest ${renderer.details.longestTaskMs.toFixed(0)} ms)`,
+            `= ${BARS.longTasks}`,
+            verdict(renderer.result.long_tasks === BARS.longTasks),
+          ],
+        );
+      }
       const figures = (values: readonly number[], digits = 2): string =>
         values.map((value) => value.toFixed(digits)).join(', ');
       const idleOverMarquee = (() => {
@@ -596,7 +599,7 @@ async function main(): Promise<number> {
   // Only full runs count: a quick run's times say nothing of a full one.
   if (sections.size === SECTIONS.length && !quick) results.duration_s = Math.round((Date.now() - started) / 1000);
   const sectionTimes = {
-    ...((previous.section_s as Record<string, number> | undefined) ?? {}),
+    ...ofToday(previous.section_s as Record<string, number> | undefined),
     ...(quick ? {} : sectionSeconds),
   };
   results.section_s = sectionTimes;
@@ -612,7 +615,7 @@ async function main(): Promise<number> {
     writeFileSync(
       join(BENCH_DIR, 'latency.svg'),
       renderResultsSvg({
-        title: `Ticker, 50 symbols at ${Math.round(svg.latency.result.trades_per_s)} trades/s — ${date.slice(0, 10)}, ${machine.cpu}`,
+        title: `Ticker, 50 symbols at ${Math.round(svg.latency.result.trades_per_s)} trades/s over the long run (sparklines full) — ${date.slice(0, 10)}, ${machine.cpu}`,
         latencySamples: svg.latency.details.samples,
         latencyBarMs: BARS.latencyP99Ms,
         busyPerSecond: svg.renderer.details.perSecond.map((second) => second.busyPct),

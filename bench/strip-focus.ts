@@ -9,7 +9,7 @@
  *
  * Prints, per build and scenario, main_busy_pct (the renderer main thread's busy share), the CPU
  * ratio to the blank page and the frames per second, each round and their median. `--renderer`
- * runs the renderer row instead (renderer-bench.ts, 1,000 trades/s): busy share, the main thread's
+ * runs the renderer row instead (the trading scenario's window, 1,000 trades/s): busy share, the main thread's
  * own CPU time (less shaken by other work on the machine than the busy share) and script, layout
  * and style time. Run it under the machine's heavy-job lock like any other bench.
  */
@@ -24,11 +24,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/renderer-sessi
 import { serveStatic } from '../test/e2e/harness/static-server';
 import type { BenchBrowser } from './browser/bench-browser';
 import { runStripCostBench, SCENARIOS, type Scenario } from './browser/strip-cost-bench';
-import { runRendererBench } from './browser/renderer-bench';
-import { startStripRig } from './browser/strip-rig';
-import { TradePump } from './browser/trade-pump';
-import { BENCH_SYMBOLS } from './lib/market';
-import { seededRandom } from './lib/prng';
 import { median } from './lib/stats';
 
 const { values } = parseArgs({
@@ -78,33 +73,36 @@ function sourcesAt(ref: string): string {
   return dir;
 }
 
-/** One renderer-row run (as browser-benches.ts runs it): busy %, thread CPU %, script/layout/style ms/s. */
+/**
+ * One renderer-row run: the renderer row is the strip-cost bench's trading scenario (one round
+ * here; the blank page runs too, as every round needs it): busy %, thread CPU %, script, layout
+ * and style ms/s, layouts per second.
+ */
 async function rendererRound(bench: BenchBrowser): Promise<Record<string, number>> {
-  const rig = await startStripRig(bench);
-  try {
-    const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(7));
-    pump.sendRound();
-    await rig.page.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="accessible-quotes"] li').length === count,
-      BENCH_SYMBOLS.length,
-      { timeout: 15_000 },
-    );
-    await pump.run(1000, Number(values.settle));
-    const { result, details } = await runRendererBench(rig, pump, {
-      tradesPerSecond: 1000,
-      durationMs: Number(values.measure),
-    });
-    return {
-      busy: result.busy_pct,
-      cpu: details.cpu_pct,
-      script: result.script_ms_per_s,
-      layout: result.layout_ms_per_s,
-      style: details.style_ms_per_s,
-      layouts: details.layouts_per_s,
-    };
-  } finally {
-    await rig.close();
-  }
+  const { result } = await runStripCostBench(bench, {
+    rounds: 1,
+    settleMs: Number(values.settle),
+    measureMs: Number(values.measure),
+    tradesPerSecond: 1000,
+    seed: 7,
+    scenarios: ['strip_trading'],
+    soak: false,
+    startup: false,
+    soakMs: 0,
+    soakFirstMs: 0,
+    soakEveryMs: 0,
+    startupRuns: 0,
+  });
+  const renderer = result.renderer;
+  if (!renderer) throw new Error('focus: the trading scenario gave no renderer figures');
+  return {
+    busy: renderer.result.busy_pct,
+    cpu: renderer.details.cpu_pct,
+    script: renderer.result.script_ms_per_s,
+    layout: renderer.result.layout_ms_per_s,
+    style: renderer.details.style_ms_per_s,
+    layouts: renderer.details.layouts_per_s,
+  };
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,6 @@
 import type { Page } from 'playwright-core';
 import { percentile } from '../lib/stats';
 import { tallyLatency, type LatencyTally, type ShownPrice } from './latency-tally';
-import type { StripRig } from './strip-rig';
 import { preciseNow, type TradePump } from './trade-pump';
 
 export interface LatencyResult {
@@ -35,11 +34,6 @@ export interface LatencyDetails {
   clockOffsetMs: number;
   calibrationRttMs: number;
   priceTextChanges: number;
-}
-
-export interface LatencyOptions {
-  tradesPerSecond: number;
-  durationMs: number;
 }
 
 /** What the page recorded: price text changes, and each symbol coming into view (in any copy of the lane) or leaving it. */
@@ -144,51 +138,71 @@ function tally(
   return tallyLatency({ sendTimes: pump.sendTimes, firstTrade, shown, views });
 }
 
-export async function runLatencyBench(
-  rig: StripRig,
-  pump: TradePump,
-  options: LatencyOptions,
-): Promise<{ result: LatencyResult; details: LatencyDetails }> {
-  const { page } = rig;
+/**
+ * Latency recorded over a run the caller drives (the strip-cost bench's long run): the page's
+ * records are taken off it by `drain()` as the run goes (so they never pile up in the page's heap,
+ * which that run measures), and `finish()` waits (bounded) until every counted trade is on screen
+ * or its item has left the view, then tallies every trade sent since recording began.
+ */
+export interface LatencyRecording {
+  drain(): Promise<void>;
+  finish(durationMs: number): Promise<{ result: LatencyResult; details: LatencyDetails }>;
+}
+
+export async function startLatencyRecording(page: Page, pump: TradePump): Promise<LatencyRecording> {
   const clock = await calibrateClock(page);
   const firstTrade = pump.symbols.map((_, index) => pump.lastIndex(index) + 1);
+  const sentBefore = pump.sentTrades;
   await page.evaluate(installPageRecorder);
-
-  await pump.run(options.tradesPerSecond, options.durationMs);
-
-  // Wait (bounded) until every counted trade is on screen (or its item has left the view).
-  let records: PageRecords = { shown: [], initialViews: [], viewChanges: [] };
-  let result = tally(pump, firstTrade, records, clock.offset);
-  for (let attempt = 0; attempt < 30; attempt += 1) {
-    records = await page.evaluate(() => window.__benchRecords ?? { shown: [], initialViews: [], viewChanges: [] });
-    result = tally(pump, firstTrade, records, clock.offset);
-    if (result.missing === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await page.evaluate(() => window.__benchStopRecording?.());
-
-  const { samples, ...counts } = result;
-  console.log(
-    `[bench] latency: ${counts.counted} of ${counts.sent} trades counted (their item in view when sent); ` +
-      `${counts.offscreen} sent while offscreen, ${counts.leftView} whose item left the view first`,
-  );
-  return {
-    result: {
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-      p99: percentile(samples, 99),
-      trades_per_s: (counts.sent * 1000) / options.durationMs,
-      counted: counts.counted,
-      symbols: pump.symbols.length,
-    },
-    details: {
-      samples,
-      max: samples.length > 0 ? Math.max(...samples) : Number.NaN,
-      missing: counts.missing,
-      tally: counts,
-      clockOffsetMs: clock.offset,
-      calibrationRttMs: clock.rtt,
-      priceTextChanges: records.shown.length,
-    },
+  const records: PageRecords = { shown: [], initialViews: [], viewChanges: [] };
+  const drain = async (): Promise<void> => {
+    const taken = await page.evaluate(() => {
+      const held = window.__benchRecords;
+      if (!held) return null;
+      const out = { shown: held.shown, initialViews: held.initialViews, viewChanges: held.viewChanges };
+      held.shown = [];
+      held.initialViews = [];
+      held.viewChanges = [];
+      return out;
+    });
+    if (taken === null) throw new Error('latency: the page has no recorder');
+    records.shown.push(...taken.shown);
+    records.initialViews.push(...taken.initialViews);
+    records.viewChanges.push(...taken.viewChanges);
   };
+  const finish = async (durationMs: number): Promise<{ result: LatencyResult; details: LatencyDetails }> => {
+    let result = tally(pump, firstTrade, records, clock.offset);
+    for (let attempt = 0; attempt < 30; attempt += 1) {
+      await drain();
+      result = tally(pump, firstTrade, records, clock.offset);
+      if (result.missing === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.evaluate(() => window.__benchStopRecording?.());
+    const { samples, ...counts } = result;
+    console.log(
+      `[bench] latency: ${counts.counted} of ${counts.sent} trades counted (their item in view when sent); ` +
+        `${counts.offscreen} sent while offscreen, ${counts.leftView} whose item left the view first`,
+    );
+    return {
+      result: {
+        p50: percentile(samples, 50),
+        p95: percentile(samples, 95),
+        p99: percentile(samples, 99),
+        trades_per_s: ((pump.sentTrades - sentBefore) * 1000) / durationMs,
+        counted: counts.counted,
+        symbols: pump.symbols.length,
+      },
+      details: {
+        samples,
+        max: samples.length > 0 ? samples.reduce((max, sample) => Math.max(max, sample)) : Number.NaN,
+        missing: counts.missing,
+        tally: counts,
+        clockOffsetMs: clock.offset,
+        calibrationRttMs: clock.rtt,
+        priceTextChanges: records.shown.length,
+      },
+    };
+  };
+  return { drain, finish };
 }

@@ -1,10 +1,9 @@
 /**
  * Renderer cost: the strip scrolling while trades stream through the real core, read from the
- * DevTools protocol (Performance.getMetrics deltas) and the page's long-task observer.
+ * DevTools protocol (Performance.getMetrics deltas over each measured window of the strip-cost
+ * bench's trading scenario, the median of its rounds) and the page's long-task observer.
  */
-import { performance } from 'node:perf_hooks';
-import type { StripRig } from './strip-rig';
-import type { TradePump } from './trade-pump';
+import { median } from '../lib/stats';
 
 export interface RendererResult {
   busy_pct: number;
@@ -23,6 +22,7 @@ export interface RendererSecond {
 }
 
 export interface RendererDetails {
+  /** The main thread second by second over the long run (see strip-cost-bench.ts). */
   perSecond: RendererSecond[];
   /** CPU time the main thread used (ThreadTime), % of wall time: busy without time spent preempted. */
   cpu_pct: number;
@@ -35,75 +35,83 @@ export interface RendererDetails {
   layouts_per_s: number;
   style_recalcs_per_s: number;
   longestTaskMs: number;
+  /** How many windows the medians are of. */
+  windows: number;
 }
 
-export interface RendererOptions {
-  tradesPerSecond: number;
-  durationMs: number;
+export type Metrics = Record<string, number>;
+
+/** One measured window of the trading strip: DevTools metrics at its ends, long tasks inside it. */
+export interface RendererWindow {
+  start: Metrics;
+  end: Metrics;
+  wallMs: number;
+  /** Durations (ms) of the long tasks (> 50 ms) that started inside the window. */
+  longTasks: number[];
+  trades: number;
 }
 
-type Metrics = Record<string, number>;
+export function metricsDelta(a: Metrics, b: Metrics, name: string): number {
+  return (b[name] ?? 0) - (a[name] ?? 0);
+}
 
-export async function runRendererBench(
-  rig: StripRig,
-  pump: TradePump,
-  options: RendererOptions,
-): Promise<{ result: RendererResult; details: RendererDetails }> {
-  const { page } = rig;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-  const read = async (): Promise<{ metrics: Metrics; at: number }> => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return { metrics: Object.fromEntries(metrics.map((metric) => [metric.name, metric.value])), at: performance.now() };
+/** One second (or any span) of the main thread, from two metric samples `wallS` seconds apart. */
+export function rendererSecond(a: Metrics, b: Metrics, wallS: number): RendererSecond {
+  return {
+    busyPct: (metricsDelta(a, b, 'TaskDuration') / wallS) * 100,
+    scriptMs: (metricsDelta(a, b, 'ScriptDuration') * 1000) / wallS,
+    layoutMs: (metricsDelta(a, b, 'LayoutDuration') * 1000) / wallS,
+    styleMs: (metricsDelta(a, b, 'RecalcStyleDuration') * 1000) / wallS,
   };
-  const delta = (a: Metrics, b: Metrics, name: string): number => (b[name] ?? 0) - (a[name] ?? 0);
+}
 
-  const pageStart = await page.evaluate(() => performance.now());
-  const sentBefore = pump.sentTrades;
-  const first = await read();
-  const perSecond: RendererSecond[] = [];
-  let previous = first;
-  const sampler = setInterval(() => {
-    void read().then((sample) => {
-      const wallS = (sample.at - previous.at) / 1000;
-      perSecond.push({
-        busyPct: (delta(previous.metrics, sample.metrics, 'TaskDuration') / wallS) * 100,
-        scriptMs: (delta(previous.metrics, sample.metrics, 'ScriptDuration') * 1000) / wallS,
-        layoutMs: (delta(previous.metrics, sample.metrics, 'LayoutDuration') * 1000) / wallS,
-        styleMs: (delta(previous.metrics, sample.metrics, 'RecalcStyleDuration') * 1000) / wallS,
-      });
-      previous = sample;
-    });
-  }, 1000);
-  await pump.run(options.tradesPerSecond, options.durationMs);
-  clearInterval(sampler);
-  const last = await read();
-  const longTasks = await page.evaluate(
-    (since) => (window.__benchLongTasks ?? []).filter(([start]) => start >= since),
-    pageStart,
-  );
-  await cdp.send('Performance.disable');
-  await cdp.detach();
-
-  const seconds = (last.at - first.at) / 1000;
-  const perS = (name: string): number => (delta(first.metrics, last.metrics, name) * 1000) / seconds;
+/** Each figure the median of the windows; long tasks counted over all of them. */
+export function rendererFromWindows(
+  windows: readonly RendererWindow[],
+  symbols: number,
+  perSecond: RendererSecond[],
+): { result: RendererResult; details: RendererDetails } {
+  const per = (name: string, scale = 1000): number =>
+    median(windows.map((window) => (metricsDelta(window.start, window.end, name) * scale) / (window.wallMs / 1000)));
+  const longTasks = windows.flatMap((window) => window.longTasks);
   return {
     result: {
-      busy_pct: (delta(first.metrics, last.metrics, 'TaskDuration') / seconds) * 100,
-      script_ms_per_s: perS('ScriptDuration'),
-      layout_ms_per_s: perS('LayoutDuration'),
+      busy_pct: per('TaskDuration', 100),
+      script_ms_per_s: per('ScriptDuration'),
+      layout_ms_per_s: per('LayoutDuration'),
       long_tasks: longTasks.length,
-      symbols: pump.symbols.length,
-      trades_per_s: (pump.sentTrades - sentBefore) / seconds,
+      symbols,
+      trades_per_s: median(windows.map((window) => (window.trades * 1000) / window.wallMs)),
     },
     details: {
       perSecond,
-      cpu_pct: (delta(first.metrics, last.metrics, 'ThreadTime') / seconds) * 100,
-      bridge_ms_per_s: perS('DevToolsCommandDuration'),
-      style_ms_per_s: perS('RecalcStyleDuration'),
-      layouts_per_s: delta(first.metrics, last.metrics, 'LayoutCount') / seconds,
-      style_recalcs_per_s: delta(first.metrics, last.metrics, 'RecalcStyleCount') / seconds,
-      longestTaskMs: Math.max(0, ...longTasks.map(([, duration]) => duration)),
+      cpu_pct: per('ThreadTime', 100),
+      bridge_ms_per_s: per('DevToolsCommandDuration'),
+      style_ms_per_s: per('RecalcStyleDuration'),
+      layouts_per_s: per('LayoutCount', 1),
+      style_recalcs_per_s: per('RecalcStyleCount', 1),
+      longestTaskMs: Math.max(0, ...longTasks),
+      windows: windows.length,
     },
   };
+}
+
+declare global {
+  interface Window {
+    /** Long tasks seen by the page: [startTime, duration] in page ms. */
+    __benchLongTasks?: [number, number][];
+  }
+}
+
+/** Runs in the page before its scripts (an init script): records every long task (> 50 ms). */
+export function installLongTaskRecorder(): void {
+  const seen: [number, number][] = [];
+  window.__benchLongTasks = seen;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long-task support: the count stays empty.
+  }
 }

@@ -22,6 +22,16 @@ import { cpuBetween, treeTimes } from '../lib/process-cpu';
 import { seededRandom } from '../lib/prng';
 import { linearTrend, median } from '../lib/stats';
 import type { BenchBrowser } from './bench-browser';
+import { startLatencyRecording, type LatencyDetails, type LatencyResult } from './latency-bench';
+import {
+  installLongTaskRecorder,
+  rendererFromWindows,
+  rendererSecond,
+  type RendererDetails,
+  type RendererResult,
+  type RendererSecond,
+  type RendererWindow,
+} from './renderer-bench';
 import { medianMarks, runStartupBench, type StartupMarks, type StartupRuns } from './startup-bench';
 import {
   fitToWindow,
@@ -84,7 +94,10 @@ export interface StripCostOptions {
   seed: number;
   /** Only these scenarios (the blank page always runs: every ratio needs it); default all. */
   scenarios?: readonly Scenario[];
-  /** Run the long run and the startup (default true); off for a quick look at a few rows. */
+  /**
+   * Run the long run and the startup (default true); off for a quick look at a few rows. The
+   * end-to-end latency is measured during the long run (every trade of it), so it needs the soak.
+   */
   soak?: boolean;
   startup?: boolean;
 }
@@ -112,6 +125,10 @@ export interface StripCostResult {
   startup_ms: { demo: number; fake_server: number };
   /** Medians of each step, per feed. */
   startup_steps_ms: { demo: StartupMarks; fake_server: StartupMarks };
+  /** The trading strip's main thread in detail, from its rounds' windows (null when not run). */
+  renderer: { result: RendererResult; details: RendererDetails } | null;
+  /** End-to-end latency over the long run (null without it). */
+  latency: { result: LatencyResult; details: LatencyDetails } | null;
 }
 
 export interface StripCostDetails {
@@ -144,11 +161,17 @@ interface HeapPoint {
 
 interface Soak {
   points: HeapPoint[];
+  latency: { result: LatencyResult; details: LatencyDetails };
+  /** The main thread each second of the long run, heap points left out. */
+  perSecond: RendererSecond[];
   fillRounds: number;
   /** How long the warm-up lap at the fastest speed took. */
   lapMs: number;
   historyPoints: number;
 }
+
+/** Before each heap point of the long run, the trades in flight reach the screen (p99 about 100 ms). */
+const LATENCY_SETTLE_MS = 300;
 
 /** framesPerSecond counts for this long, at the end of a scenario's settling time. */
 const FRAMES_COUNTED_MS = 1000;
@@ -190,6 +213,7 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
     return { page, dispose: () => page.close() };
   }
   if (scenario === 'strip_glide') await rig.core.handlers.setPreferences({ scrollStyle: 'glide' });
+  if (scenario === 'strip_trading') await page.addInitScript(installLongTaskRecorder);
   const bridge = await attachBrowserBridge(page, rig.core);
   await page.goto(`${rig.filesUrl}/strip.html`);
   await fitToWindow(page, window);
@@ -285,8 +309,10 @@ async function startMarquee(page: Page, speed: number): Promise<void> {
 
 /**
  * The gliding strip's average speed: the track's offset at every frame over a few slides (outside
- * any measured window: sampling draws frames), from the end of the first slide to the end of the
- * last, against the scrolling speed it must keep.
+ * any measured window: sampling draws frames), from the end of the first slide seen to the end of
+ * the last, against the scrolling speed it must keep. (The rest under way when sampling begins
+ * does not count: it started at an unknown time, and counting from the first sample instead
+ * overstated the speed by up to a slide's worth.)
  */
 async function glideSpeed(rig: Rig): Promise<NonNullable<StripCostResult['glide']>> {
   const { page, dispose } = await openScenario(rig, 'strip_glide');
@@ -318,7 +344,8 @@ async function glideSpeed(rig: Rig): Promise<NonNullable<StripCostResult['glide'
       if (Math.abs(offset - previous) > 0.01) rests.push({ offset, at });
       previous = offset;
     }
-    const settled = rests.filter((rest, i) => (rests[i + 1]?.at ?? Number.POSITIVE_INFINITY) - rest.at > 1000);
+    // The first rest began before the sampling did: when is unknown, so it cannot start the span.
+    const settled = rests.slice(1).filter((rest, i) => (rests[i + 2]?.at ?? Number.POSITIVE_INFINITY) - rest.at > 1000);
     const first = settled[0];
     const last = settled.at(-1);
     if (!first || !last || first === last) throw new Error('glide: fewer than two slides seen');
@@ -345,7 +372,7 @@ async function measureScenario(
   rig: Rig,
   scenario: Scenario,
   options: StripCostOptions,
-): Promise<{ cpuPct: number; busyPct: number; framesPerSecond: number }> {
+): Promise<{ cpuPct: number; busyPct: number; framesPerSecond: number; renderer: RendererWindow | null }> {
   const { page, dispose } = await openScenario(rig, scenario);
   try {
     const cdp = await page.context().newCDPSession(page);
@@ -357,13 +384,27 @@ async function measureScenario(
     const counted = scenario === 'blank' ? 0 : FRAMES_COUNTED_MS;
     await new Promise((resolve) => setTimeout(resolve, Math.max(options.settleMs - counted, 0)));
     const frames = scenario === 'blank' ? Number.NaN : await framesPerSecond(page);
+    const detailed = scenario === 'strip_trading';
+    const pageStart = detailed ? await page.evaluate(() => performance.now()) : 0;
     const startMetrics = await metrics(cdp);
+    const sentBefore = rig.pump.sentTrades;
     const startCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS);
     const startAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, options.measureMs));
     const endCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS);
     const wallMs = performance.now() - startAt;
+    const trades = rig.pump.sentTrades - sentBefore;
     const endMetrics = await metrics(cdp);
+    // Long tasks that started inside the window (the page's clock; the window ends about now).
+    const longTasks = detailed
+      ? await page.evaluate(
+          ([since, until]) =>
+            (window.__benchLongTasks ?? [])
+              .filter(([start]) => start >= since && start < until)
+              .map(([, duration]) => duration),
+          [pageStart, pageStart + wallMs] as const,
+        )
+      : [];
     await pumping;
     if (scenario === 'hidden') rig.core.setDrawing(true);
     await cdp.detach();
@@ -371,6 +412,7 @@ async function measureScenario(
       cpuPct: (cpuBetween(startCpu, endCpu) / wallMs) * 100,
       busyPct: (((endMetrics.TaskDuration ?? 0) - (startMetrics.TaskDuration ?? 0)) * 1000 * 100) / wallMs,
       framesPerSecond: frames,
+      renderer: detailed ? { start: startMetrics, end: endMetrics, wallMs, longTasks, trades } : null,
     };
   } finally {
     await dispose();
@@ -433,9 +475,32 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
       const lapMs = (laneWidth / fastest) * 1000 * 1.1;
       await pump.run(options.tradesPerSecond, lapMs);
       await core.handlers.setPreferences({ speed: DEFAULT_PREFERENCES.speed });
+      // Every trade from here on is a latency sample (its item in view when sent; latency-bench.ts).
+      const recording = await startLatencyRecording(page, pump);
       const started = performance.now();
+      let pumpedMs = 0;
+      const perSecond: RendererSecond[] = [];
+      /** Trades at the rate for `ms`, the main thread read every second meanwhile. */
+      const run = async (ms: number): Promise<void> => {
+        let previous = { metrics: await metrics(cdp), at: performance.now() };
+        const sampler = setInterval(() => {
+          void metrics(cdp).then((sample) => {
+            const at = performance.now();
+            perSecond.push(rendererSecond(previous.metrics, sample, (at - previous.at) / 1000));
+            previous = { metrics: sample, at };
+          });
+        }, 1000);
+        const from = performance.now();
+        await pump.run(options.tradesPerSecond, ms);
+        pumpedMs += performance.now() - from;
+        clearInterval(sampler);
+      };
       const points: HeapPoint[] = [];
       const point = async (): Promise<void> => {
+        // The trades in flight reach the screen before the collections, which would hold them up;
+        // the page's latency records go to Node, so they are not in the heap measured.
+        await new Promise((resolve) => setTimeout(resolve, LATENCY_SETTLE_MS));
+        await recording.drain();
         // The least of three collections a moment apart: a batch in flight during one of them is not
         // growth, while whatever leaks is there in all three.
         let sample: Metrics | null = null;
@@ -451,14 +516,15 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
           dom_nodes: sample.Nodes ?? 0,
         });
       };
-      await pump.run(options.tradesPerSecond, options.soakFirstMs);
+      await run(options.soakFirstMs);
       await point();
       while (performance.now() - started < options.soakMs - options.soakEveryMs / 2) {
-        await pump.run(options.tradesPerSecond, options.soakEveryMs);
+        await run(options.soakEveryMs);
         await point();
       }
+      const latency = await recording.finish(pumpedMs);
       await cdp.detach();
-      return { points, fillRounds, lapMs, historyPoints: await shortestHistory() };
+      return { points, latency, perSecond, fillRounds, lapMs, historyPoints: await shortestHistory() };
     } finally {
       await dispose();
     }
@@ -475,6 +541,14 @@ export async function runStripCostBench(
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     const { browser } = bench;
+    // How long each part took, for the log: the section's time is mostly these.
+    const phases: string[] = [];
+    let phaseStart = performance.now();
+    const phase = (name: string): void => {
+      const now = performance.now();
+      phases.push(`${name} ${((now - phaseStart) / 1000).toFixed(0)} s`);
+      phaseStart = now;
+    };
     const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
     cleanups.push(() => server.close());
 
@@ -483,6 +557,7 @@ export async function runStripCostBench(
       options.startup === false
         ? { demo: [], fake_server: [] }
         : await runStartupBench(browser, server, options.startupRuns, bench.shippedUrl);
+    phase('startup');
     const chosen = new Set<Scenario>(['blank', ...(options.scenarios ?? SCENARIOS)]);
 
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
@@ -500,11 +575,18 @@ export async function runStripCostBench(
         { cpu_pct: [] as number[], ratio: [] as number[], main_busy_pct: [] as number[], frames_per_s: [] as number[] },
       ]),
     ) as StripCostDetails['rounds'];
+    const rendererWindows: RendererWindow[] = [];
     for (let round = 0; round < options.rounds; round += 1) {
       let blank = Number.NaN;
       for (const scenario of SCENARIOS) {
         if (!chosen.has(scenario)) continue;
-        const { cpuPct, busyPct, framesPerSecond: frames } = await measureScenario(rig, scenario, options);
+        const {
+          cpuPct,
+          busyPct,
+          framesPerSecond: frames,
+          renderer: rendererWindow,
+        } = await measureScenario(rig, scenario, options);
+        if (rendererWindow) rendererWindows.push(rendererWindow);
         if (scenario === 'blank') blank = cpuPct;
         rounds[scenario].cpu_pct.push(cpuPct);
         rounds[scenario].ratio.push(cpuPct / blank);
@@ -512,13 +594,27 @@ export async function runStripCostBench(
         rounds[scenario].frames_per_s.push(frames);
       }
     }
+    phase(`${options.rounds} rounds`);
     const glide = chosen.has('strip_glide') ? await glideSpeed(rig) : null;
+    phase('glide speed');
+    const long = options.soak === false ? null : await soak(rig, options);
+    phase('long run');
+    console.log(`[bench] strip: ${phases.join(', ')}`);
     const {
       points: heapPoints,
       fillRounds,
       lapMs,
       historyPoints,
-    } = options.soak === false ? { points: [], fillRounds: 0, lapMs: 0, historyPoints: 0 } : await soak(rig, options);
+    } = long ?? {
+      points: [],
+      fillRounds: 0,
+      lapMs: 0,
+      historyPoints: 0,
+    };
+    const renderer =
+      rendererWindows.length > 0
+        ? rendererFromWindows(rendererWindows, BENCH_SYMBOLS.length, long?.perSecond ?? [])
+        : null;
     const processes = treeTimes(process.pid, CHROMIUM_PROCESS).length;
 
     const last = heapPoints.at(-1);
@@ -555,6 +651,8 @@ export async function runStripCostBench(
         },
         startup_steps_ms: { demo: medianMarks(startupRuns.demo), fake_server: medianMarks(startupRuns.fake_server) },
         glide,
+        renderer,
+        latency: long?.latency ?? null,
       },
       details: { rounds, heapPoints, fillRounds, lapMs, startupRuns, processes },
     };
