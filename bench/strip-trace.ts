@@ -16,13 +16,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { buildRenderer } from '../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/renderer-session';
 import { serveStatic } from '../test/e2e/harness/static-server';
-import { startStripRig } from './browser/strip-rig';
+import { attachBrowserBridge } from '../test/support/browser-bridge';
+import { createCoreFixture } from '../test/support/core-fixture';
+import { startFakeFinnhub } from '../test/support/fake-finnhub';
+import { fitToWindow, newStripPage, STRIP_WINDOW } from './browser/strip-window';
 import { TradePump } from './browser/trade-pump';
-import { BENCH_SYMBOLS } from './lib/market';
+import { BENCH_SYMBOL_NAMES, BENCH_SYMBOLS } from './lib/market';
 import { seededRandom } from './lib/prng';
 
 const { values } = parseArgs({
@@ -60,27 +63,51 @@ const INVALIDATION_CATEGORIES = [
   'disabled-by-default-devtools.timeline.invalidationTracking',
 ];
 
+const API_KEY = 'bench-key';
+
+/** The strip page at the default window over the real core and the fake server, every symbol priced. */
+async function openStrip(filesUrl: string, browser: Browser, cleanups: (() => unknown)[]) {
+  const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
+  cleanups.push(() => server.close());
+  const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
+  cleanups.push(() => core.stop());
+  const page = await newStripPage(browser, STRIP_WINDOW, { locale: 'en-US', reducedMotion: 'no-preference' });
+  cleanups.push(() => page.close());
+  const bridge = await attachBrowserBridge(page, core);
+  cleanups.push(() => bridge.dispose());
+  core.start();
+  await server.waitForSubscriptions(BENCH_SYMBOL_NAMES.length);
+  await page.goto(`${filesUrl}/strip.html`);
+  await fitToWindow(page, STRIP_WINDOW);
+  await page.waitForSelector('.strip[data-loaded="true"] .item', { timeout: 15_000 });
+  const pump = new TradePump(server, BENCH_SYMBOLS, seededRandom(7));
+  pump.sendRound();
+  await page.waitForFunction(
+    (count: number) => document.querySelectorAll('[data-testid="accessible-quotes"] li').length === count,
+    BENCH_SYMBOLS.length,
+    { timeout: 15_000 },
+  );
+  return { page, pump };
+}
+
 async function record(seconds: number, invalidations: boolean): Promise<TraceEvent[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'ticker-trace-'));
-  const files = await (async () => {
-    await buildRenderer(dir);
-    return serveStatic(dir);
-  })();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const rig = await startStripRig({ browser, filesUrl: files.url, shippedUrl: files.url, close: async () => {} });
+  const cleanups: (() => unknown)[] = [];
   try {
-    const pump = new TradePump(rig.server, BENCH_SYMBOLS, seededRandom(7));
-    pump.sendRound();
-    await rig.page.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="accessible-quotes"] li').length === count,
-      BENCH_SYMBOLS.length,
-      { timeout: 15_000 },
-    );
+    const dir = mkdtempSync(join(tmpdir(), 'ticker-trace-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    await buildRenderer(dir);
+    const files = await serveStatic(dir);
+    cleanups.push(() => files.close());
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const { page, pump } = await openStrip(files.url, browser, cleanups);
     // A warm-up stream first (JIT, first layouts), as the renderer row has.
     await pump.run(1000, 3000);
-    const cdp = await rig.page.context().newCDPSession(rig.page);
+    const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+    cdp.on('Tracing.dataCollected', (data: { value: unknown[] }) =>
+      events.push(...(data.value as unknown as TraceEvent[])),
+    );
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     const includedCategories = invalidations ? [...CATEGORIES, ...INVALIDATION_CATEGORIES] : CATEGORIES;
     await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories } });
@@ -89,10 +116,7 @@ async function record(seconds: number, invalidations: boolean): Promise<TraceEve
     await complete;
     return events;
   } finally {
-    await rig.close();
-    await browser.close();
-    await files.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }
 }
 
