@@ -78,14 +78,15 @@ function sourcesAt(ref: string): string {
  * here; the blank page runs too, as every round needs it): busy %, thread CPU %, script, layout
  * and style ms/s, layouts per second.
  */
-async function rendererRound(bench: BenchBrowser): Promise<Record<string, number>> {
+/** One round of the chosen strip-cost scenarios: no long run, no startup. */
+async function oneRound(bench: BenchBrowser, chosen: readonly Scenario[]) {
   const { result } = await runStripCostBench(bench, {
     rounds: 1,
     settleMs: Number(values.settle),
     measureMs: Number(values.measure),
     tradesPerSecond: 1000,
     seed: 7,
-    scenarios: ['strip_trading'],
+    scenarios: [...chosen],
     soak: false,
     startup: false,
     soakMs: 0,
@@ -93,6 +94,11 @@ async function rendererRound(bench: BenchBrowser): Promise<Record<string, number
     soakEveryMs: 0,
     startupRuns: 0,
   });
+  return result;
+}
+
+async function rendererRound(bench: BenchBrowser): Promise<Record<string, number>> {
+  const result = await oneRound(bench, ['strip_trading']);
   const renderer = result.renderer;
   if (!renderer) throw new Error('focus: the trading scenario gave no renderer figures');
   return {
@@ -130,20 +136,7 @@ async function main(): Promise<void> {
           );
           continue;
         }
-        const { result } = await runStripCostBench(bench, {
-          rounds: 1,
-          settleMs: Number(values.settle),
-          measureMs: Number(values.measure),
-          tradesPerSecond: 1000,
-          seed: 7,
-          scenarios,
-          soak: false,
-          startup: false,
-          soakMs: 0,
-          soakFirstMs: 0,
-          soakEveryMs: 0,
-          startupRuns: 0,
-        });
+        const result = await oneRound(bench, scenarios);
         for (const scenario of scenarios) {
           const key = `${build.name} | ${scenario}`;
           const entry = figures.get(key) ?? { busy: [], ratio: [], frames: [] };
