@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { MarketCalendar } from '../../shared/market-calendar/market-calendar';
 import { headlineStripText, linkHost } from '../../shared/headline-links';
 import type { Headline } from '../../shared/symbol-context';
@@ -16,9 +16,12 @@ import { itemContextOf, type ItemContext } from './strip-context';
  */
 const ACCESSIBLE_REFRESH_MS = 2000;
 
-/** Re-render at most every ACCESSIBLE_REFRESH_MS after the store changed; never while it does not. */
-function useCalmStore(store: QuoteStore): void {
-  const [, refresh] = useReducer((count: number) => count + 1, 0);
+/**
+ * The store's count of calm refreshes: it goes up at most every ACCESSIBLE_REFRESH_MS after the
+ * store changed, never while it does not.
+ */
+function useCalmStore(store: QuoteStore): number {
+  const [version, refresh] = useReducer((count: number) => count + 1, 0);
   useEffect(() => {
     const calm = new CalmRefresh(
       {
@@ -34,6 +37,7 @@ function useCalmStore(store: QuoteStore): void {
       calm.dispose();
     };
   }, [store]);
+  return version;
 }
 
 export interface AccessibleQuotesProps {
@@ -69,10 +73,16 @@ function spokenItem(label: string, context: ItemContext): string {
  */
 export function AccessibleQuotes(props: AccessibleQuotesProps) {
   const { symbols, store, formatter, live, now, calendar, contexts, onFocusSymbol, headlines = [] } = props;
-  // Re-read the store on a calm clock that runs only while prices change.
-  useCalmStore(store);
+  // The quotes as of the last calm refresh: a render for any other reason (the strip's clock, a
+  // status or a context change) says the same prices, so the list never runs ahead of its clock.
+  const version = useCalmStore(store);
   const [started, setStarted] = useState(false);
   useEffect(() => afterNextPaint(() => setStarted(true)), []);
+  const quotes = useMemo(
+    () => new Map(symbols.map((symbol) => [symbol, store.get(symbol)?.snapshot])),
+    // version and started say when to read the store again.
+    [store, symbols, version, started],
+  );
   if (!started || (symbols.length === 0 && headlines.length === 0)) return null;
   return (
     <div className="visually-hidden">
@@ -87,7 +97,7 @@ export function AccessibleQuotes(props: AccessibleQuotesProps) {
               onBlur={onFocusSymbol ? () => onFocusSymbol(null) : undefined}
             >
               {spokenItem(
-                itemLabel(describeQuote(symbol, store.get(symbol)?.snapshot, { formatter, live, now, calendar })),
+                itemLabel(describeQuote(symbol, quotes.get(symbol), { formatter, live, now, calendar })),
                 contexts ? itemContextOf(contexts, symbol) : itemContextOf(new Map(), symbol),
               )}
             </li>
