@@ -53,6 +53,27 @@ export interface RunningApp {
 }
 
 /**
+ * The one Finnhub connection a browser test's core makes to the fake server: it reconnects within
+ * a fraction of a second (backoff base 50 ms, cap 200 ms unless given) so a test never waits.
+ */
+export function quickLiveSource(
+  server: FakeFinnhub,
+  clock: Clock | undefined,
+  backoff: Pick<StartAppOptions, 'backoffBaseMs' | 'backoffCapMs'> = {},
+) {
+  return (token: string, initial: readonly string[]) =>
+    new FinnhubConnection({
+      token,
+      wsUrl: server.wsUrl,
+      symbols: initial,
+      backoffBaseMs: backoff.backoffBaseMs ?? 50,
+      backoffCapMs: backoff.backoffCapMs ?? 200,
+      closeGraceMs: 200,
+      ...(clock ? { clock } : {}),
+    });
+}
+
+/**
  * Start the fake server (previous closes seeded a minute in the past, so a quote never overrides a
  * newer streamed trade), then the core with the key and symbols, and wait until it subscribed.
  */
@@ -82,16 +103,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     symbols: [...symbols],
     key: APP_KEY,
     ...(clock ? { clock } : {}),
-    createLiveSource: (token, initial) =>
-      new FinnhubConnection({
-        token,
-        wsUrl: server.wsUrl,
-        symbols: initial,
-        backoffBaseMs: options.backoffBaseMs ?? 50,
-        backoffCapMs: options.backoffCapMs ?? 200,
-        closeGraceMs: 200,
-        ...(clock ? { clock } : {}),
-      }),
+    createLiveSource: quickLiveSource(server, clock, options),
   });
   if (options.preferences) settings.preferences.set(options.preferences);
   let stopped = false;

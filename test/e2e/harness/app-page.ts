@@ -14,10 +14,10 @@ import type { LotDraft } from '../../../src/shared/portfolio/holdings';
 import { EVENT_CHANNELS } from '../../../src/shared/ipc-contract';
 import type { Preferences, SecondStrip, SnapshotBatch } from '../../../src/shared/types';
 import type { TickerCore } from '../../../src/engine/core/ticker-core';
-import { FinnhubConnection } from '../../../src/engine/feed/finnhub-connection';
 import type { BrowserBridge, BrowserDesk } from '../../support/browser-bridge';
 import { createCoreFixture, fakeSafeStorage } from '../../support/core-fixture';
 import { startFakeFinnhub, type FakeFinnhub } from '../../support/fake-finnhub';
+import { quickLiveSource } from './app-fixture';
 import type { CorePageOptions, RendererSession } from './renderer-session';
 import { PRICES, SYMBOLS, type SamplePrices } from './sample-watchlist';
 
@@ -116,16 +116,7 @@ export async function openAppPage(
     ...(options.noEncryption ? { safeStorage: { ...fakeSafeStorage, isEncryptionAvailable: () => false } } : {}),
     ...(options.demo ? {} : { key: PAGE_KEY }),
     ...(clock ? { clock } : {}),
-    createLiveSource: (token, initial) =>
-      new FinnhubConnection({
-        token,
-        wsUrl: server.wsUrl,
-        symbols: initial,
-        backoffBaseMs: 50,
-        backoffCapMs: 200,
-        closeGraceMs: 200,
-        ...(clock ? { clock } : {}),
-      }),
+    createLiveSource: quickLiveSource(server, clock),
   });
   const closeCore = async () => {
     await core.stop();
