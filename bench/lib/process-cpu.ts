@@ -58,7 +58,7 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-interface StatLine {
+export interface StatLine {
   pid: number;
   ppid: number;
   comm: string;
@@ -94,26 +94,42 @@ function readStats(): StatLine[] {
   return out;
 }
 
-/** CPU times of every process under `rootPid` (not the root itself) whose name matches `name`. */
-export function treeTimes(rootPid: number, name: RegExp): ProcessTimes[] {
-  const stats = readStats();
+/**
+ * The processes under `rootPid` (not the root itself) whose name matches `name`, leaving out every
+ * process in `skip` and all below it (another tool's processes that run beside the measured ones).
+ */
+export function subtree(
+  lines: readonly StatLine[],
+  rootPid: number,
+  name: RegExp,
+  skip: ReadonlySet<number> = new Set(),
+): StatLine[] {
   const children = new Map<number, StatLine[]>();
-  for (const line of stats) {
+  for (const line of lines) {
     const list = children.get(line.ppid) ?? [];
     list.push(line);
     children.set(line.ppid, list);
   }
-  const msPerTick = 1000 / clockTicks();
-  const found: ProcessTimes[] = [];
+  const found: StatLine[] = [];
   const queue = [...(children.get(rootPid) ?? [])];
   while (queue.length > 0) {
     const line = queue.shift() as StatLine;
-    if (name.test(line.comm)) {
-      found.push({ pid: line.pid, comm: line.comm, cpuMs: line.ticks * msPerTick, threadNs: threadTimes(line.pid) });
-    }
+    if (skip.has(line.pid)) continue;
+    if (name.test(line.comm)) found.push(line);
     queue.push(...(children.get(line.pid) ?? []));
   }
   return found;
+}
+
+/** CPU times of every process under `rootPid` (not the root itself) whose name matches `name`; see subtree. */
+export function treeTimes(rootPid: number, name: RegExp, skip: ReadonlySet<number> = new Set()): ProcessTimes[] {
+  const msPerTick = 1000 / clockTicks();
+  return subtree(readStats(), rootPid, name, skip).map((line) => ({
+    pid: line.pid,
+    comm: line.comm,
+    cpuMs: line.ticks * msPerTick,
+    threadNs: threadTimes(line.pid),
+  }));
 }
 
 /** One process's CPU ms between two samples: its threads' nanoseconds when every thread lived on. */

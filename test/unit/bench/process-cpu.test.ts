@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBetween, cpuBetweenDetailed, parseSchedstat, parseStat } from '../../../bench/lib/process-cpu';
+import { cpuBetween, cpuBetweenDetailed, parseSchedstat, parseStat, subtree } from '../../../bench/lib/process-cpu';
 
 describe('process CPU from /proc', () => {
   it('reads pid, parent, name and user+system ticks, also when the name holds spaces and parentheses', () => {
@@ -70,5 +70,26 @@ describe('process CPU from /proc', () => {
     ];
     const after = [{ pid: 1, comm: 'chromium', cpuMs: 120, threadNs: new Map([[1, 6_000_000]]) }];
     expect(cpuBetweenDetailed(before, after)).toEqual({ ms: 20, coarse: 1 });
+  });
+
+  it('finds the matching processes below the root, none below a skipped one (a browser run beside it)', () => {
+    const line = (pid: number, ppid: number, comm: string) => ({ pid, ppid, comm, ticks: 0 });
+    const lines = [
+      line(10, 1, 'node'),
+      line(11, 10, 'chromium'),
+      line(12, 11, 'chromium'),
+      line(13, 12, 'chromium'),
+      line(14, 10, 'esbuild'),
+      line(20, 10, 'node'),
+      line(21, 20, 'chromium'),
+      line(22, 21, 'chromium'),
+      line(30, 1, 'chromium'),
+    ];
+    const pids = (skip?: Set<number>) =>
+      subtree(lines, 10, /^chrom/, skip)
+        .map((found) => found.pid)
+        .sort((a, b) => a - b);
+    expect(pids()).toEqual([11, 12, 13, 21, 22]);
+    expect(pids(new Set([20]))).toEqual([11, 12, 13]);
   });
 });
