@@ -19,6 +19,7 @@ import {
   SCENARIO_LABELS,
   SCENARIO_WINDOWS,
   SCENARIOS,
+  type Scenario,
   type StripCostOptions,
   type StripCostResult,
 } from './browser/strip-cost-bench';
@@ -440,12 +441,19 @@ async function main(): Promise<number> {
       }
       const figures = (values: readonly number[], digits = 2): string =>
         values.map((value) => value.toFixed(digits)).join(', ');
-      const idleOverMarquee = (() => {
-        const rounds = details.rounds.strip_idle.cpu_pct.map(
-          (cpu, index) => cpu / (details.rounds.marquee.cpu_pct[index] ?? Number.NaN),
+      /** A row over its floor, round by round (both measured in the same round), and their median. */
+      const overFloor = (
+        scenario: Scenario,
+        floor: Scenario,
+        field: 'cpu_pct' | 'main_busy_pct',
+      ): { rounds: number[]; median: number } => {
+        const rounds = details.rounds[scenario][field].map(
+          (value, index) => value / (details.rounds[floor][field][index] ?? Number.NaN),
         );
         return { rounds, median: median(rounds) };
-      })();
+      };
+      const idleOverMarquee = overFloor('strip_idle', 'marquee', 'cpu_pct');
+      const mainOverMarquee = overFloor('strip_trading', 'marquee_trading', 'main_busy_pct');
       results.strip_cost = {
         rounds: plan.strip.rounds,
         window_s: plan.strip.measureMs / 1000,
@@ -468,6 +476,9 @@ async function main(): Promise<number> {
         /** The idle scrolling strip over the marquee of the same round, median of the rounds. */
         idle_over_marquee: round(idleOverMarquee.median, 3),
         rounds_idle_over_marquee: idleOverMarquee.rounds.map((value) => round(value, 3)),
+        /** The trading strip's main-thread busy share over the trading marquee's, same round, median. */
+        trading_main_over_marquee: round(mainOverMarquee.median, 3),
+        rounds_trading_main_over_marquee: mainOverMarquee.rounds.map((value) => round(value, 3)),
         /** The gliding strip's average speed over a few slides, against the scrolling speed. */
         glide: strip.glide
           ? {
@@ -549,7 +560,7 @@ async function main(): Promise<number> {
         ],
         [
           'Renderer main thread busy, 1,000 trades/s (median)',
-          `${busy.toFixed(2)} % (rounds ${figures(details.rounds.strip_trading.main_busy_pct)}; no trades ${scenarios.strip_idle.main_busy_pct.toFixed(2)} %, hidden ${scenarios.hidden.main_busy_pct.toFixed(2)} %)`,
+          `${busy.toFixed(2)} % (rounds ${figures(details.rounds.strip_trading.main_busy_pct)}; no trades ${scenarios.strip_idle.main_busy_pct.toFixed(2)} %, hidden ${scenarios.hidden.main_busy_pct.toFixed(2)} %; the simplest ticker with the same batches ${scenarios.marquee_trading.main_busy_pct.toFixed(2)} %, ratio ${mainOverMarquee.median.toFixed(2)}×)`,
           `≤ ${BARS.mainBusyMedianPct} %`,
           verdict(busy <= BARS.mainBusyMedianPct),
         ],

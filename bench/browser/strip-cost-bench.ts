@@ -50,6 +50,7 @@ export const SCENARIOS = [
   'blank',
   'marquee',
   'strip_idle',
+  'marquee_trading',
   'strip_glide',
   'strip_trading',
   'paged',
@@ -65,12 +66,13 @@ export const SCENARIO_WINDOWS: Record<Scenario, StripWindow> = Object.fromEntrie
   SCENARIOS.map((scenario) => [scenario, scenario.endsWith('_tallest') ? TALLEST_STRIP_WINDOW : STRIP_WINDOW]),
 ) as Record<Scenario, StripWindow>;
 
-const TRADING: ReadonlySet<Scenario> = new Set(['strip_trading', 'hidden', 'strip_trading_tallest']);
+const TRADING: ReadonlySet<Scenario> = new Set(['strip_trading', 'marquee_trading', 'hidden', 'strip_trading_tallest']);
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {
   blank: 'blank page',
   marquee: 'the simplest ticker: the same items as text, one CSS keyframe animation',
   strip_idle: 'strip scrolling, no trades',
+  marquee_trading: 'the simplest ticker, 1,000 trades/s: each batch written as plain text to the items in view',
   strip_glide: 'strip gliding (a slide every few seconds), no trades',
   strip_trading: 'strip scrolling, 1,000 trades/s over 50 symbols',
   paged: 'paged strip (reduced motion), no trades',
@@ -212,6 +214,24 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
     await fitToWindow(page, window);
     return { page, dispose: () => page.close() };
   }
+  if (scenario === 'marquee_trading') {
+    const items = await marqueeItems(rig);
+    const bridge = await attachBrowserBridge(page, rig.core);
+    const url = `${rig.filesUrl}/bench-marquee.html`;
+    await page.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: marqueeHtml(items, tradingMarqueeScript()) }),
+    );
+    await page.goto(url);
+    await startMarquee(page, DEFAULT_PREFERENCES.speed);
+    await fitToWindow(page, window);
+    return {
+      page,
+      dispose: async () => {
+        bridge.dispose();
+        await page.close();
+      },
+    };
+  }
   if (scenario === 'strip_glide') await rig.core.handlers.setPreferences({ scrollStyle: 'glide' });
   if (scenario === 'strip_trading') await page.addInitScript(installLongTaskRecorder);
   const bridge = await attachBrowserBridge(page, rig.core);
@@ -237,9 +257,15 @@ async function openScenario(rig: Rig, scenario: Scenario): Promise<{ page: Page;
   };
 }
 
+/** One item as the marquee shows it: its symbol and its texts, the price and the move marked. */
+interface MarqueeItem {
+  symbol: string;
+  parts: { live: 'price' | 'move' | null; text: string }[];
+}
+
 /** What the marquee shows: the strip's own items as text, in the strip's font and colours. */
 interface MarqueeItems {
-  texts: string[];
+  items: MarqueeItem[];
   font: string;
   color: string;
   background: string;
@@ -262,12 +288,19 @@ function marqueeItems(rig: Rig): Promise<MarqueeItems> {
         if (!first || !strip) throw new Error('marquee: the strip has no items to copy');
         const style = getComputedStyle(first);
         return {
-          texts: items.map((item) =>
-            [...item.children]
-              .map((child) => child.textContent?.trim() ?? '')
-              .filter(Boolean)
-              .join(' '),
-          ),
+          items: items.map((item) => ({
+            symbol: item.dataset.symbol ?? '',
+            parts: [...item.children]
+              .map((child) => ({
+                live: child.classList.contains('price')
+                  ? ('price' as const)
+                  : child.classList.contains('move')
+                    ? ('move' as const)
+                    : null,
+                text: child.textContent?.trim() ?? '',
+              }))
+              .filter((part) => part.text !== ''),
+          })),
           font: style.font,
           color: style.color,
           background: getComputedStyle(strip).backgroundColor,
@@ -284,18 +317,67 @@ function marqueeItems(rig: Rig): Promise<MarqueeItems> {
 
 /**
  * The simplest ticker there is, as a floor for the strip: two copies of the items as spans in one
- * flex row, moved by one CSS keyframe animation of `translateX` (no script once it runs, no
- * item views, flashes, sparklines or offscreen window).
+ * flex row, moved by one CSS keyframe animation of `translateX` (no item views, flashes, sparklines
+ * or offscreen window). Idle, it runs no script once started; `script` (the trading floor) is
+ * added as the page's only script.
  */
-function marqueeHtml(items: MarqueeItems): string {
+function marqueeHtml(items: MarqueeItems, script = ''): string {
   const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const spans = items.texts.map((text) => `<span>${escape(text)}</span>`).join('');
+  const spans = items.items
+    .map(
+      (item) =>
+        `<span data-symbol="${escape(item.symbol)}">${item.parts
+          .map((part) =>
+            part.live === null ? escape(part.text) : `<span class="${part.live}">${escape(part.text)}</span>`,
+          )
+          .join(' ')}</span>`,
+    )
+    .join('');
   return `<!doctype html><html><head><style>
 html, body { margin: 0; height: 100%; overflow: hidden; background: ${items.background}; color: ${items.color}; }
 .marquee { display: flex; width: max-content; height: 100%; align-items: center; animation: marquee 1s linear infinite; }
-.marquee span { font: ${items.font}; padding: ${items.padding}; white-space: nowrap; }
+.marquee > span { font: ${items.font}; padding: ${items.padding}; white-space: nowrap; }
 @keyframes marquee { from { transform: translateX(0); } to { transform: translateX(-50%); } }
-</style></head><body><div class="marquee">${spans}${spans}</div></body></html>`;
+</style></head><body><div class="marquee">${spans}${spans}</div>${script === '' ? '' : `<script>${script}</script>`}</body></html>`;
+}
+
+/**
+ * The trading floor's script: every batch main sends (through the real preload, as the strip gets
+ * it) written the simplest way to the items in view: each quote's price and move as plain text
+ * (`toFixed`, no Intl), a text node written only when its text changed. Items out of view are left
+ * as they are (the strip catches them up when they come near; the floor does not bother).
+ */
+function tradingMarqueeScript(): string {
+  return `(() => {
+  const row = document.querySelector('.marquee');
+  const views = new Map();
+  for (const item of row.children) {
+    const price = item.querySelector('.price');
+    const move = item.querySelector('.move');
+    if (!price || !move) continue;
+    const list = views.get(item.dataset.symbol) ?? [];
+    list.push({ left: item.offsetLeft, right: item.offsetLeft + item.offsetWidth, price: price.firstChild, move: move.firstChild });
+    views.set(item.dataset.symbol, list);
+  }
+  const sign = (value) => (value > 0 ? '+' : '');
+  const write = (node, text) => { if (node.data !== text) node.data = text; };
+  window.ticker.onQuotes((batch) => {
+    const animation = row.getAnimations()[0];
+    const duration = Number(animation.effect.getTiming().duration);
+    const shift = ((Number(animation.currentTime) % duration) / duration) * (row.scrollWidth / 2);
+    const width = window.innerWidth;
+    for (const quote of batch.quotes) {
+      if (quote.price === null) continue;
+      for (const view of views.get(quote.symbol) ?? []) {
+        if (view.right - shift < 0 || view.left - shift > width) continue;
+        write(view.price, quote.price.toFixed(2));
+        if (quote.change !== null && quote.changePct !== null) {
+          write(view.move, sign(quote.change) + quote.change.toFixed(2) + ' ' + sign(quote.changePct) + quote.changePct.toFixed(2) + '%');
+        }
+      }
+    }
+  });
+})();`;
 }
 
 /** Time the marquee's one animation for `speed` px/s over one copy of the items. */
