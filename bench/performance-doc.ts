@@ -94,6 +94,8 @@ export interface BenchResults {
       dom_nodes_growth_per_h: number;
       run_s: number;
       points?: { js_heap_mb: number }[];
+      /** Whether the long run went on beside the rounds (absent: after them, in the rounds' browser, as runs before that did). */
+      beside_rounds?: boolean;
     };
     startup_ms?: { demo: number; fake_server: number; steps?: Record<string, Record<string, number>> };
     /** The idle scrolling strip over the marquee of the same round, median of the rounds. */
@@ -356,9 +358,13 @@ function stripCostSection(r: BenchResults): string[] {
       ],
     ];
   });
+  const longRunBeside =
+    sc.heap?.beside_rounds === true
+      ? "The long run (below) went on at the same time (`--long-run-beside`), in a Chromium and a Node process of its own (its own core and fake server), whose processes are not in these sums. That moves some figures: every page a round opens stalls this two-core machine for up to half a second, which shows in the long run's latency tail, and with the other core busy the blank page reads lower (so every ratio to it higher) and the trading strip's main thread busier."
+      : `The long run (below) ran after the rounds${sc.heap?.beside_rounds === false ? ', in a Chromium and a Node process of its own' : ''}.`;
   const out = [
     '## What the strip costs the machine',
-    `The bench opens the strip as users run it: a window as tall as the height preference's default (${sc.strip_window.height} px) and as wide as a common display (${sc.strip_window.width} px); two more rows measure it at the tallest height the preference allows. Every Chromium process's CPU time is read from the OS (each thread's run time in nanoseconds, \`/proc/<pid>/task/<tid>/schedstat\`, over the whole process tree: browser, renderer, GPU/viz, utilities) over ${sc.window_s} s windows, one page open at a time, in ${sc.rounds} rounds, each through every row of the table below in its order; each figure is the median of the rounds, and the ratio is to the blank page of the same round. Each row also records the animation frames per second the page ran just before its window, so a starved page shows as one.`,
+    `The bench opens the strip as users run it: a window as tall as the height preference's default (${sc.strip_window.height} px) and as wide as a common display (${sc.strip_window.width} px); two more rows measure it at the tallest height the preference allows. Every Chromium process's CPU time is read from the OS (each thread's run time in nanoseconds, \`/proc/<pid>/task/<tid>/schedstat\`, over the whole process tree: browser, renderer, GPU/viz, utilities) over ${sc.window_s} s windows, one page open at a time, in ${sc.rounds} rounds, each through every row of the table below in its order; each figure is the median of the rounds, and the ratio is to the blank page of the same round. Each row also records the animation frames per second the page ran just before its window, so a starved page shows as one. ${longRunBeside}`,
     table(
       ['strip state', 'whole-browser CPU (% of one core)', 'ratio to blank', 'renderer main thread', 'frames/s'],
       rows,
@@ -384,7 +390,7 @@ function stripCostSection(r: BenchResults): string[] {
         : '';
     out.push(
       '### The long run',
-      `A strip reaches its steady state only after about ten minutes: each symbol's sparkline history fills (a point per 5 s up to its cap), the scroll brings every item near once and V8 compiles the hot paths. The soak therefore runs a core whose clock steps one sparkline interval per round of trades until every history is full, opens the strip, draws every item once in a lap at the fastest speed, goes back to the default speed and takes a point every 20 s, each the least of three forced GCs (a batch in flight during one collection is not growth; a leak is in all three). Growth per hour is the least-squares slope of those points with its standard error.`,
+      `A strip reaches its steady state only after about ten minutes: each symbol's sparkline history fills (a point per 5 s up to its cap), the scroll brings every item near once and V8 compiles the hot paths. The long run therefore runs${h.beside_rounds === true ? ', beside the rounds above and in a browser of its own,' : ''} a core whose clock steps one sparkline interval per round of trades until every history is full, opens the strip, draws every item once in a lap at the fastest speed, goes back to the default speed and takes a point every 20 s, each the least of three forced GCs (a batch in flight during one collection is not growth; a leak is in all three). Growth per hour is the least-squares slope of those points with its standard error.`,
       `Latest: ${h.js_heap_mb.toFixed(2)} MB of JS heap and ${n(h.dom_nodes)} DOM nodes after ${h.run_s} s${range}; **${h.js_heap_growth_mb_per_h >= 0 ? '+' : ''}${h.js_heap_growth_mb_per_h.toFixed(2)} ± ${h.js_heap_growth_error_mb_per_h.toFixed(2)} MB/h**, DOM nodes ${h.dom_nodes_growth_per_h >= 0 ? '+' : ''}${h.dom_nodes_growth_per_h}/h. Heap snapshots compared by constructor and retainer find nothing of the page's own accumulating (quote entries, item views, the accessible list and React's fibers are replaced, not added); what grows early is compiled code and Chromium's own capped caches.`,
     );
   }
@@ -481,7 +487,7 @@ export function renderPerformanceDoc(r: BenchResults): string {
   const parts = [
     '# Performance',
     '<!-- Written by bench/performance-doc.ts from bench/results.json (npm run bench, or npm run bench:doc alone). Edit those, not this file. -->',
-    "`npm run bench` measures the whole path with the real code: Finnhub frames into the engine, batches to the windows, prices painted in the strip in Chromium, what the strip costs the machine, memory over long runs, the relay and how fast the commands start. It writes `bench/results.json` and `bench/latency.svg`, then this page. `npm run bench -- --quick` takes fewer and shorter samples; `--only strip,cli` runs just the named sections (`ingest`, `coalesce`, `memory`, `calendar`, `relay`, `strip`, `cli`) and keeps the others' figures; `strip` holds every Chromium row (the renderer's main thread is read in its trading windows, the latency over its long run). Benchmarks are not part of `npm test`: figures on a shared machine vary with its load.",
+    "`npm run bench` measures the whole path with the real code: Finnhub frames into the engine, batches to the windows, prices painted in the strip in Chromium, what the strip costs the machine, memory over long runs, the relay and how fast the commands start. It writes `bench/results.json` and `bench/latency.svg`, then this page. `npm run bench -- --quick` takes fewer and shorter samples; `--only strip,cli` runs just the named sections (`ingest`, `coalesce`, `memory`, `calendar`, `relay`, `strip`, `cli`) and keeps the others' figures; `--long-run-beside` runs the strip's long run beside its rounds instead of after them (five minutes shorter, but some figures move: see the strip's method below); `strip` holds every Chromium row (the renderer's main thread is read in its trading windows, the latency over its long run). Benchmarks are not part of `npm test`: figures on a shared machine vary with its load.",
     `Latest run: ${day(r.date)} (${r.plan ?? 'full'}), Node ${r.node ?? 'unknown'}, ${m.cpu ?? 'unknown CPU'}${m.memory_gb ? `, ${m.memory_gb} GB` : ''}, ${m.os ?? ''}${m.chromium ? `, ${m.chromium}` : ''}${load}.${mixed}`,
     table(['measure', 'what it is', 'latest', 'goal'], summaryRows(r)),
     ...goalsSection(r),

@@ -5,8 +5,12 @@
  * (DevTools) in the same windows; the renderer's JS heap and DOM nodes over a long run; and the
  * startup, from creating the core to the first price painted (startup-bench.ts).
  *
- * One browser, one page at a time (others closed), the real core behind the test bridge.
+ * One browser, one page at a time (others closed), the real core behind the test bridge. The long
+ * run has a Node process, a core and a Chromium of its own (long-run-process.ts), after the rounds
+ * or (longRunBesideRounds) beside them, its processes left out of the rounds' CPU sums.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { TickerCore } from '../../src/engine/core/ticker-core';
 import { DEFAULT_HISTORY_CAPACITY, DEFAULT_HISTORY_INTERVAL_MS } from '../../src/engine/market/tick-store';
@@ -102,6 +106,13 @@ export interface StripCostOptions {
    */
   soak?: boolean;
   startup?: boolean;
+  /**
+   * Run the long run beside the rounds instead of after them and the glide check (default false):
+   * five minutes shorter, but it moves figures (every page a round opens stalls a two-core
+   * machine for a moment, which shows in the long run's latency tail, and the blank page and the
+   * trading strip's main thread read differently with the other core busy).
+   */
+  longRunBesideRounds?: boolean;
 }
 
 export interface StripCostResult {
@@ -147,6 +158,8 @@ export interface StripCostDetails {
 interface Rig {
   browser: Browser;
   browserRoot: number;
+  /** Processes under browserRoot that are not this browser's (the long run's), left out of its CPU. */
+  notOurs: ReadonlySet<number>;
   filesUrl: string;
   server: FakeFinnhub;
   core: TickerCore;
@@ -161,7 +174,7 @@ interface HeapPoint {
   dom_nodes: number;
 }
 
-interface Soak {
+export interface Soak {
   points: HeapPoint[];
   latency: { result: LatencyResult; details: LatencyDetails };
   /** The main thread each second of the long run, heap points left out. */
@@ -470,10 +483,10 @@ async function measureScenario(
     const pageStart = detailed ? await page.evaluate(() => performance.now()) : 0;
     const startMetrics = await metrics(cdp);
     const sentBefore = rig.pump.sentTrades;
-    const startCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS);
+    const startCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS, rig.notOurs);
     const startAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, options.measureMs));
-    const endCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS);
+    const endCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS, rig.notOurs);
     const wallMs = performance.now() - startAt;
     const trades = rig.pump.sentTrades - sentBefore;
     const endMetrics = await metrics(cdp);
@@ -524,7 +537,7 @@ function steppableClock(): Clock & { step(ms: number): void } {
  * nodes every `soakEveryMs` after `soakFirstMs`. Growth per hour is the least-squares slope over
  * those points, so it is what keeps growing once nothing is filling any more.
  */
-async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
+async function soak(browser: Browser, filesUrl: string, options: StripCostOptions): Promise<Soak> {
   const clock = steppableClock();
   const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
   const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY, clock });
@@ -544,7 +557,8 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
 
-    const { page, dispose } = await openScenario({ ...rig, server, core, pump }, 'strip_trading');
+    const rig: Rig = { browser, browserRoot: process.pid, notOurs: new Set(), filesUrl, server, core, pump };
+    const { page, dispose } = await openScenario(rig, 'strip_trading');
     try {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -616,6 +630,70 @@ async function soak(rig: Rig, options: StripCostOptions): Promise<Soak> {
   }
 }
 
+/** The long run in a browser of its own, as its process runs it (long-run-process.ts). */
+export function runLongRun(browser: Browser, filesUrl: string, options: StripCostOptions): Promise<Soak> {
+  return soak(browser, filesUrl, options);
+}
+
+/** What the bench asks of the long run's process. */
+export interface LongRunRequest {
+  filesUrl: string;
+  options: StripCostOptions;
+}
+
+/** What the long run's process reports. */
+export type LongRunReport = { type: 'ready' } | { type: 'done'; soak: Soak } | { type: 'failed'; error: string };
+
+/** The long run's process, seen from the bench. */
+interface LongRunProcess {
+  pid: number;
+  /** Its code loaded and its browser launched: the busy part of its start, over before anything is measured. */
+  ready: Promise<void>;
+  /** Start the long run; resolves with its figures. */
+  run(filesUrl: string, options: StripCostOptions): Promise<Soak>;
+  stop(): void;
+}
+
+/** Fork long-run-process.ts (with this process's loader options, so it runs TypeScript as this does). */
+function forkLongRun(): LongRunProcess {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./long-run-process.ts', import.meta.url)), [], {
+    serialization: 'advanced',
+  });
+  const { pid } = child;
+  if (pid === undefined) throw new Error("the long run's process did not start");
+  let settleReady: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  let settleDone: { resolve: (soak: Soak) => void; reject: (error: Error) => void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
+  const done = new Promise<Soak>((resolve, reject) => (settleDone = { resolve, reject }));
+  // Each is awaited later (or never, when the bench fails first): not an unhandled rejection meanwhile.
+  ready.catch(() => {});
+  done.catch(() => {});
+  const fail = (error: Error): void => {
+    settleReady?.reject(error);
+    settleDone?.reject(error);
+  };
+  child.on('message', (report: LongRunReport) => {
+    if (report.type === 'ready') settleReady?.resolve();
+    else if (report.type === 'done') settleDone?.resolve(report.soak);
+    else fail(new Error(`the long run failed: ${report.error}`));
+  });
+  child.on('error', fail);
+  child.on('exit', (code, signal) =>
+    fail(new Error(`the long run's process ended (${signal ?? code}) before it finished`)),
+  );
+  return {
+    pid,
+    ready,
+    run(filesUrl, options) {
+      child.send({ filesUrl, options } satisfies LongRunRequest);
+      return done;
+    },
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}
+
 export async function runStripCostBench(
   bench: BenchBrowser,
   options: StripCostOptions,
@@ -631,6 +709,16 @@ export async function runStripCostBench(
       phases.push(`${name} ${((now - phaseStart) / 1000).toFixed(0)} s`);
       phaseStart = now;
     };
+    /** Processes under this one that are not the measured browser's (the long run's), left out of its CPU. */
+    const notOurs = new Set<number>();
+    /** Fork the long run's process and wait until it has loaded and launched its browser. */
+    const startLongRun = async (): Promise<LongRunProcess> => {
+      const started = forkLongRun();
+      notOurs.add(started.pid);
+      cleanups.push(() => started.stop());
+      await started.ready;
+      return started;
+    };
     const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
     cleanups.push(() => server.close());
 
@@ -640,6 +728,20 @@ export async function runStripCostBench(
         ? { demo: [], fake_server: [] }
         : await runStartupBench(browser, server, options.startupRuns, bench.shippedUrl);
     phase('startup');
+    // The long run after the rounds and the glide check: nothing of it runs while they are measured.
+    // Beside them (longRunBesideRounds), its process starts once the startup is timed, and the
+    // rounds begin once it has loaded and launched its browser (the busy part of its start).
+    const longRun = options.soak !== false && options.longRunBesideRounds === true ? await startLongRun() : null;
+    if (longRun) phase('long run process ready');
+    const longRunning = longRun ? longRun.run(bench.filesUrl, options) : null;
+    let longRunEnded = Number.NaN;
+    void longRunning?.then(
+      () => {
+        longRunEnded = performance.now();
+      },
+      () => {},
+    );
+    const sectionStart = performance.now();
     const chosen = new Set<Scenario>(['blank', ...(options.scenarios ?? SCENARIOS)]);
 
     const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY });
@@ -649,7 +751,7 @@ export async function runStripCostBench(
     const pump = new TradePump(server, BENCH_SYMBOLS, seededRandom(options.seed));
     // Every symbol has a price before any strip page opens; "no trades" scenarios get no more.
     pump.sendRound();
-    const rig: Rig = { browser, browserRoot: process.pid, filesUrl: bench.filesUrl, server, core, pump };
+    const rig: Rig = { browser, browserRoot: process.pid, notOurs, filesUrl: bench.filesUrl, server, core, pump };
 
     const rounds = Object.fromEntries(
       SCENARIOS.map((scenario) => [
@@ -679,9 +781,15 @@ export async function runStripCostBench(
     phase(`${options.rounds} rounds`);
     const glide = chosen.has('strip_glide') ? await glideSpeed(rig) : null;
     phase('glide speed');
-    const long = options.soak === false ? null : await soak(rig, options);
-    phase('long run');
+    const long =
+      options.soak === false ? null : await (longRunning ?? (await startLongRun()).run(bench.filesUrl, options));
+    phase(longRunning ? 'rest of the long run' : 'long run');
     console.log(`[bench] strip: ${phases.join(', ')}`);
+    if (longRunning) {
+      console.log(
+        `[bench] strip: the long run, beside the rounds, took ${((longRunEnded - sectionStart) / 1000).toFixed(0)} s`,
+      );
+    }
     const {
       points: heapPoints,
       fillRounds,
@@ -697,7 +805,7 @@ export async function runStripCostBench(
       rendererWindows.length > 0
         ? rendererFromWindows(rendererWindows, BENCH_SYMBOLS.length, long?.perSecond ?? [])
         : null;
-    const processes = treeTimes(process.pid, CHROMIUM_PROCESS).length;
+    const processes = treeTimes(process.pid, CHROMIUM_PROCESS, notOurs).length;
 
     const last = heapPoints.at(-1);
     const heapTrend = linearTrend(heapPoints.map((point) => ({ x: point.at_s / 3600, y: point.js_heap_mb })));

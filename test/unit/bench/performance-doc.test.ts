@@ -43,6 +43,28 @@ describe('docs/performance.md from bench/results.json', () => {
     expect(doc).toContain('Some sections come from earlier runs: relay 2029-12-30.');
   });
 
+  it('says whether the long run went on beside the rounds or after them', () => {
+    const strip = results.strip_cost;
+    const heap = strip?.heap;
+    if (!strip || !heap) throw new Error('the committed results have no long run');
+    const withLongRun = (beside: boolean | undefined): string => {
+      const { beside_rounds: _committed, ...rest } = heap;
+      return renderPerformanceDoc({
+        ...results,
+        strip_cost: { ...strip, heap: beside === undefined ? rest : { ...rest, beside_rounds: beside } },
+      });
+    };
+    expect(withLongRun(true)).toContain('The long run (below) went on at the same time (`--long-run-beside`)');
+    expect(withLongRun(true)).toContain(
+      'The long run therefore runs, beside the rounds above and in a browser of its own,',
+    );
+    expect(withLongRun(false)).toContain(
+      'The long run (below) ran after the rounds, in a Chromium and a Node process of its own.',
+    );
+    expect(withLongRun(undefined)).toContain('The long run (below) ran after the rounds.');
+    for (const after of [withLongRun(false), withLongRun(undefined)]) expect(after).not.toContain('beside the rounds');
+  });
+
   it('reads as documentation, not a work diary', () => {
     const doc = renderPerformanceDoc(results);
     expect(doc).not.toMatch(/\bissues?\b|\bthis (round|session)\b|#\d+/i);
