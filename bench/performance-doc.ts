@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { GLIDE_EVERY_MS, GLIDE_MS } from '../src/shared/glide-timing';
 import { BARS, PUBLISH_INTERVAL_MS } from './lib/bars';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -376,7 +377,7 @@ function stripCostSection(r: BenchResults): string[] {
       '- **Nothing drawn while hidden.** While the screen is locked, the system sleeps or no strip is on screen, main holds the quote batches (the feed keeps the store current) and tells the strips to stop; on return one batch brings every price that changed.',
       '- **A frame only when the picture moves.** Below one device pixel per frame the scroll steps a whole device pixel at a time instead of gliding by fractions, so the compositor draws only when something moved.',
       '- **Economy mode** (on battery by default): the strip shows a page of symbols at a time instead of scrolling. Stepping the scroll in bigger jumps or moving a paused animation from a timer saved less: the compositor still ticks every frame for a running animation, and a timer moves the cost to the main thread.',
-      '- **Gliding** (a choice on mains power and in economy): the strip stands still and every few seconds slides by what the scroll covers in that time, in one eased 300 ms animation that holds its end, so frames are made only while it slides and items still cross the screen at the scrolling speed on average.',
+      `- **Gliding** (a choice on mains power and in economy): the strip stands still and every ${GLIDE_EVERY_MS / 1000} s slides by what the scroll covers in that time, in one eased ${GLIDE_MS} ms animation that holds its end, so frames are made only while it slides and items still cross the screen at the scrolling speed on average. Its keyframes sit on whole device pixels, so each frame is copied rather than resampled (a quarter less work per frame for a software compositor). Its row is measured over a whole number of glide intervals (the shortest at least ${sc.window_s} s), so every window holds the same number of slides.`,
       '- **Two layers**: the page and the track; no layer per item or per flash.',
       "- **Where a batch's work goes** at 1,000 trades/s: more than half of the page's script time is Chromium re-shaping text inside the writes of the text nodes (so the change and the percent share one node: two writes per moved price, not three); each batch then costs one layout of about a millisecond and a commit. Layout containment on fixed-width slots, `position: relative` items and replacing text nodes instead of writing them were measured and gave nothing, so none of them is shipped.",
     ].join('\n'),

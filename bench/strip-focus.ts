@@ -8,7 +8,8 @@
  *   npx tsx bench/strip-focus.ts --renderer [--rounds 3] [--against main]
  *
  * Prints, per build and scenario, main_busy_pct (the renderer main thread's busy share), the CPU
- * ratio to the blank page and the frames per second, each round and their median. `--renderer`
+ * ratio to the blank page, the whole browser's CPU (% of a core) and the frames per second, each
+ * round and their median; with strip_glide, also the gliding items' average speed. `--renderer`
  * runs the renderer row instead (the trading scenario's window, 1,000 trades/s): busy share, the main thread's
  * own CPU time (less shaken by other work on the machine than the busy share) and script, layout
  * and style time. Run it under the machine's heavy-job lock like any other bench.
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
     if (values.against) builds.push(await serveBuild(values.against, sourcesAt(values.against)));
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
-    const figures = new Map<string, { busy: number[]; ratio: number[]; frames: number[] }>();
+    const figures = new Map<string, { busy: number[]; ratio: number[]; cpu: number[]; frames: number[] }>();
+    const glideSpeeds = new Map<string, number[]>();
     const rendererFigures = new Map<string, Record<string, number[]>>();
     for (let round = 0; round < rounds; round += 1) {
       // Alternate which build goes first, so neither always runs on a warmer machine.
@@ -137,17 +139,22 @@ async function main(): Promise<void> {
           continue;
         }
         const result = await oneRound(bench, scenarios);
-        for (const scenario of scenarios) {
+        for (const scenario of ['blank' as const, ...scenarios.filter((name) => name !== 'blank')]) {
           const key = `${build.name} | ${scenario}`;
-          const entry = figures.get(key) ?? { busy: [], ratio: [], frames: [] };
+          const entry = figures.get(key) ?? { busy: [], ratio: [], cpu: [], frames: [] };
           const row = result.scenarios[scenario];
           entry.busy.push(row.main_busy_pct);
           entry.ratio.push(row.ratio);
+          entry.cpu.push(row.cpu_pct);
           entry.frames.push(row.frames_per_s);
           figures.set(key, entry);
           console.log(
-            `[focus] round ${round + 1} ${key}: busy ${row.main_busy_pct.toFixed(2)} %, ratio ${row.ratio.toFixed(2)}`,
+            `[focus] round ${round + 1} ${key}: busy ${row.main_busy_pct.toFixed(2)} %, ` +
+              `CPU ${row.cpu_pct.toFixed(2)} %, ratio ${row.ratio.toFixed(2)}`,
           );
+        }
+        if (result.glide) {
+          glideSpeeds.set(build.name, [...(glideSpeeds.get(build.name) ?? []), result.glide.average_px_per_s]);
         }
       }
     }
@@ -159,12 +166,20 @@ async function main(): Promise<void> {
       );
     }
     if (values.renderer) return;
-    console.log('\nbuild | scenario: main_busy_pct median (rounds); CPU ratio to blank median; frames/s median');
+    console.log(
+      '\nbuild | scenario: main_busy_pct median (rounds); CPU ratio to blank median (rounds); ' +
+        'whole-browser CPU % median; frames/s median',
+    );
+    const list = (values: number[]): string => values.map((v) => v.toFixed(2)).join(', ');
     for (const [key, entry] of figures) {
       console.log(
-        `${key}: ${median(entry.busy).toFixed(2)} % (${entry.busy.map((v) => v.toFixed(2)).join(', ')}); ` +
-          `ratio ${median(entry.ratio).toFixed(2)}; ${median(entry.frames).toFixed(0)} frames/s`,
+        `${key}: ${median(entry.busy).toFixed(2)} % (${list(entry.busy)}); ` +
+          `ratio ${median(entry.ratio).toFixed(2)} (${list(entry.ratio)}); CPU ${median(entry.cpu).toFixed(2)} %; ` +
+          `${median(entry.frames).toFixed(0)} frames/s`,
       );
+    }
+    for (const [name, speeds] of glideSpeeds) {
+      console.log(`${name} | glide: items at ${median(speeds).toFixed(1)} px/s on average (${list(speeds)})`);
     }
   } finally {
     for (const cleanup of cleanups.reverse()) {

@@ -14,7 +14,7 @@
  * every few milliseconds: per process type and thread, how much CPU each slide costs (from its
  * start to a little after its end) and how much the strip costs between slides, and the main
  * thread's events split the same way. The slides' start times come from the page (each
- * `Element.animate` call). `--scenario blank` samples a blank page's threads the same way, to
+ * `Element.animate` call); `--untraced` stops there, with no trace. `--scenario blank` samples a blank page's threads the same way, to
  * compare with (no trace).
  *
  * `--invalidations` also records what invalidated each layout and style recalc, with stacks (every
@@ -45,6 +45,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     invalidations: { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'trading' },
+    /** Gliding: sample the threads only, no trace after (a quicker look). */
+    untraced: { type: 'boolean', default: false },
   },
 });
 if (!['trading', 'glide', 'blank'].includes(values.scenario)) {
@@ -179,6 +181,7 @@ async function record(seconds: number, invalidations: boolean): Promise<Recordin
         () => (window as unknown as { __tickerAnimations: [number, number][] }).__tickerAnimations,
       );
       threads = { samples, labels, slides: started.filter(([, ms]) => ms > 0).map(([at]) => at) };
+      if (values.untraced) return { events: [], threads };
     } else {
       // A warm-up stream first (JIT, first layouts), as the renderer row has.
       await pump.run(1000, 3000);
@@ -482,10 +485,10 @@ if (values.out) writeFileSync(values.out, JSON.stringify({ traceEvents: events }
 const main = mainThread(events);
 const times = main.filter((event) => event.ts > 0).map((event) => event.ts);
 const span = (Math.max(...times) - Math.min(...times)) / 1e6;
-if (!blank) {
+if (events.length > 0) {
   console.log(`Trace: ${events.length} events, ${main.length} on the strip's main thread over ${span.toFixed(1)} s`);
 }
-if (blank && threads) glideThreads(threads);
+if ((blank || values.untraced) && threads) glideThreads(threads);
 else if (threads) {
   glideThreads(threads);
   glideTrace(events);

@@ -460,6 +460,18 @@ async function glideSpeed(rig: Rig): Promise<NonNullable<StripCostResult['glide'
 }
 
 /**
+ * How long to measure `scenario` for: the window asked for, except for the gliding strip, whose
+ * window is a whole number of glide intervals (the shortest at least as long as asked): any
+ * other length would hold one slide more or fewer depending on where in the cycle it started.
+ */
+async function windowFor(page: Page, scenario: Scenario, measureMs: number): Promise<number> {
+  if (scenario !== 'strip_glide') return measureMs;
+  const laneWidth = await page.evaluate(() => document.querySelector('.lane')?.getBoundingClientRect().width ?? 0);
+  const { everyMs } = glideStep(DEFAULT_PREFERENCES.speed, laneWidth);
+  return Math.max(1, Math.ceil(measureMs / everyMs)) * everyMs;
+}
+
+/**
  * One measured window of one scenario: whole-browser CPU and the page's main-thread busy share,
  * and the animation frames the page ran in the second before it (a starved page looks cheap).
  */
@@ -479,13 +491,14 @@ async function measureScenario(
     const counted = scenario === 'blank' ? 0 : FRAMES_COUNTED_MS;
     await new Promise((resolve) => setTimeout(resolve, Math.max(options.settleMs - counted, 0)));
     const frames = scenario === 'blank' ? Number.NaN : await framesPerSecond(page);
+    const windowMs = await windowFor(page, scenario, options.measureMs);
     const detailed = scenario === 'strip_trading';
     const pageStart = detailed ? await page.evaluate(() => performance.now()) : 0;
     const startMetrics = await metrics(cdp);
     const sentBefore = rig.pump.sentTrades;
     const startCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS, rig.notOurs);
     const startAt = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, options.measureMs));
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
     const endCpu = treeTimes(rig.browserRoot, CHROMIUM_PROCESS, rig.notOurs);
     const wallMs = performance.now() - startAt;
     const trades = rig.pump.sentTrades - sentBefore;

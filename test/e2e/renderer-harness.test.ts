@@ -511,6 +511,9 @@ describe('ticker strip', () => {
       expect(after.from - before.to).toBeLessThan(1000);
       const between = samples.filter(([at]) => at > before.to && at < after.from).map(([, offset]) => offset);
       for (let j = 1; j < between.length; j += 1) expect(between[j]!).toBeGreaterThanOrEqual(between[j - 1]!);
+      // Every frame of the slide sits on a whole device pixel (this page: 1 device px a CSS px).
+      expect(between.length).toBeGreaterThan(0);
+      for (const offset of between) expect(Math.abs(offset - Math.round(offset))).toBeLessThan(1e-3);
     }
     expect(errors).toEqual([]);
     await page.close();

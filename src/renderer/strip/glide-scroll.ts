@@ -1,7 +1,8 @@
 /**
  * The gliding strip: it stands still, and every few seconds slides left by the distance the
  * scrolling strip would have covered in that time (speed × interval), in one short eased Web
- * Animation (about 300 ms) run by the compositor; then it stands still again. Each item crosses
+ * Animation (GLIDE_MS) run by the compositor, through keyframes on whole device pixels
+ * (glidePath); then it stands still again. Each item crosses
  * the screen at the scrolling speed on average, but frames are made only while it slides: between
  * slides the finished animation holds the picture (fill: forwards) and nothing ticks.
  *
@@ -13,7 +14,7 @@
  */
 import type { ScrollAnimationHandle, ScrollTarget } from './seamless-scroll';
 import { wrapOffset } from './scroll-offset';
-import { GLIDE_EASING, GLIDE_MS, glideStep } from '../../shared/glide-timing';
+import { GLIDE_MS, glidePath, glideStep } from '../../shared/glide-timing';
 
 /** The timers GlideScroll uses (window's, or a test's). */
 export interface GlideTimers {
@@ -49,12 +50,14 @@ export class GlideScroll {
   /**
    * `beforeStep` is told of each slide just before it starts (and of the resting place when the
    * geometry changes, as a step from and to the same offset), so the strip can bring the items on
-   * its path near.
+   * its path near. `pixelRatio`: device pixels per CSS pixel (window.devicePixelRatio), which the
+   * slides' keyframes are rounded to.
    */
   constructor(
     private readonly target: ScrollTarget,
     private readonly timers: GlideTimers,
     private readonly beforeStep: (step: GlideStep) => void = () => {},
+    private readonly pixelRatio = 1,
   ) {}
 
   /** Where the strip rests (or is sliding to), in px moved left, in [0, width). */
@@ -157,15 +160,22 @@ export class GlideScroll {
     this.slideEnd = null;
   }
 
-  /** Replace the animation within one task, so no frame shows the gap between the two. */
+  /**
+   * Replace the animation within one task, so no frame shows the gap between the two. A slide
+   * follows glidePath, each keyframe held until the next; a rest (no duration) just shows `to`.
+   */
   private play(from: number, to: number, duration: number): void {
     this.shown = to;
     this.animation?.cancel();
-    this.animation = this.target.animate([translate(from), translate(to)], {
-      duration,
-      easing: GLIDE_EASING,
-      fill: 'forwards',
-    });
+    const keyframes =
+      duration > 0
+        ? glidePath(from, to, this.pixelRatio, duration).map(({ offset, position }) => ({
+            ...translate(position),
+            offset,
+            easing: 'steps(1, jump-end)',
+          }))
+        : [translate(from), translate(to)];
+    this.animation = this.target.animate(keyframes, { duration, easing: 'linear', fill: 'forwards' });
   }
 
   private clearTimer(): void {

@@ -87,6 +87,7 @@ function useLaneMotion(
             clearTimeout: (handle) => window.clearTimeout(handle),
           },
           (step) => markLanes(elements, motion, step),
+          window.devicePixelRatio,
         )
       : new SeamlessScroll(track, window.devicePixelRatio);
     motion.scroll.current = scroll;

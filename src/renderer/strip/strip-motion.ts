@@ -7,7 +7,7 @@
  * (Chromium traces and whole-browser CPU of the idle strip, see docs/performance.md), paging cut
  * the most, to about what a blank page costs: nothing moves between two pages, so neither the
  * compositor nor viz has a frame to make. Gliding keeps that stillness between its slides, so it
- * pays for frames only for the share of time it moves (about 300 ms every few seconds), while each
+ * pays for frames only for the share of time it moves (a quarter of a second every few seconds), while each
  * item still crosses the screen at the scrolling speed on average. The runners-up kept a cost of
  * their own: coarser `steps()` on the compositor animation make viz draw less often, but the
  * renderer's compositor still ticks every display frame for a running animation; a paused

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GlideScroll, type GlideStep, type GlideTimers } from '../../../src/renderer/strip/glide-scroll';
-import { GLIDE_EVERY_MS, GLIDE_MS, glideStep } from '../../../src/shared/glide-timing';
+import { GLIDE_EVERY_MS, GLIDE_MS, glidePath, glideStep } from '../../../src/shared/glide-timing';
 import type { ScrollAnimationHandle, ScrollTarget } from '../../../src/renderer/strip/seamless-scroll';
 
 class FakeAnimation implements ScrollAnimationHandle {
@@ -24,15 +24,17 @@ class FakeTarget implements ScrollTarget {
     this.animations.push(animation);
     return animation;
   }
-  /** The slides (animations that move), as [from, to] offsets. */
+  /** The slides (animations that move), as [from, to] offsets: their first and last keyframes. */
   slides(): [number, number][] {
     return this.animations
       .filter((animation) => (animation.options.duration as number) > 0)
-      .map(
-        (animation) =>
-          animation.keyframes.map((frame) => 0 - parseFloat(String(frame.transform).slice(12))) as [number, number],
-      );
+      .map((animation) => [offsetOf(animation.keyframes[0]!), offsetOf(animation.keyframes.at(-1)!)]);
   }
+}
+
+/** The offset (px moved left) a keyframe shows. */
+function offsetOf(frame: Keyframe): number {
+  return 0 - parseFloat(String(frame.transform).slice(12));
 }
 
 const timers: GlideTimers = {
@@ -59,21 +61,38 @@ afterEach(() => {
 describe('GlideScroll', () => {
   it('stands still, then slides by speed × interval in one short eased animation, and holds it', () => {
     const { target, scroll } = gliding(10_000, 60);
+    const step = (60 * GLIDE_EVERY_MS) / 1000;
     vi.advanceTimersByTime(GLIDE_EVERY_MS - 1);
     expect(target.slides()).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(target.slides()).toEqual([[0, 240]]);
+    expect(target.slides()).toEqual([[0, step]]);
     const slide = target.animations.at(-1)!;
-    expect(slide.options).toMatchObject({ duration: GLIDE_MS, fill: 'forwards', easing: 'ease-in-out' });
+    expect(slide.options).toMatchObject({ duration: GLIDE_MS, fill: 'forwards', easing: 'linear' });
     expect(slide.options.iterations).toBeUndefined();
-    expect(scroll.offset()).toBe(240);
+    expect(scroll.offset()).toBe(step);
     vi.advanceTimersByTime(GLIDE_EVERY_MS);
     expect(target.slides()).toEqual([
-      [0, 240],
-      [240, 480],
+      [0, step],
+      [step, 2 * step],
     ]);
     // Each slide replaces the last one, so only one animation is ever alive.
     expect(target.animations.filter((animation) => !animation.cancelled)).toHaveLength(1);
+  });
+
+  it('draws each slide through its eased path on whole device pixels, each place held until the next', () => {
+    const target = new FakeTarget();
+    const scroll = new GlideScroll(target, timers, () => {}, 2);
+    scroll.setSpeed(60);
+    scroll.setWidth(10_000);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS * 2);
+    const slide = target.animations.at(-1)!;
+    const step = (60 * GLIDE_EVERY_MS) / 1000;
+    expect(slide.keyframes.map((frame) => ({ offset: frame.offset, position: offsetOf(frame) }))).toEqual(
+      glidePath(step, 2 * step, 2),
+    );
+    expect(slide.keyframes.every((frame) => frame.easing === 'steps(1, jump-end)')).toBe(true);
+    expect(slide.keyframes.every((frame) => Number.isInteger(offsetOf(frame) * 2))).toBe(true);
+    scroll.dispose();
   });
 
   it('keeps the scrolling speed on average: distance over time is the speed', () => {
@@ -84,20 +103,24 @@ describe('GlideScroll', () => {
   });
 
   it('wraps at the lane width: the next slide starts where the last ended, one lane back', () => {
-    const { target, scroll } = gliding(1000, 100);
-    // Half a lane per slide at most: 1000 px lane, 100 px/s → a slide every 4 s of 400 px.
+    // A lane a little over twice a slide: 0 → s → 2s → 3s, the third past the lane's end.
+    const step = (60 * GLIDE_EVERY_MS) / 1000;
+    const width = 2 * step + 50;
+    const { target, scroll } = gliding(width, 60);
     vi.advanceTimersByTime(GLIDE_EVERY_MS * 3);
     expect(target.slides()).toEqual([
-      [0, 400],
-      [400, 800],
-      [800, 1200],
+      [0, step],
+      [step, 2 * step],
+      [2 * step, 3 * step],
     ]);
-    expect(scroll.offset()).toBe(200);
+    expect(scroll.offset()).toBe(3 * step - width);
+    vi.advanceTimersByTime(GLIDE_EVERY_MS);
+    expect(target.slides().at(-1)).toEqual([3 * step - width, 4 * step - width]);
   });
 
   it('shortens the interval on a short lane at a high speed, never more than half a lane a slide', () => {
     expect(glideStep(400, 1000)).toEqual({ everyMs: 1250, distance: 500 });
-    expect(glideStep(60, 10_000)).toEqual({ everyMs: GLIDE_EVERY_MS, distance: 240 });
+    expect(glideStep(60, 100_000)).toEqual({ everyMs: GLIDE_EVERY_MS, distance: (60 * GLIDE_EVERY_MS) / 1000 });
     expect(glideStep(0, 1000).distance).toBe(0);
   });
 
@@ -105,7 +128,7 @@ describe('GlideScroll', () => {
     const { steps } = gliding(10_000, 60);
     expect(steps).toEqual([{ from: 0, to: 0 }]);
     vi.advanceTimersByTime(GLIDE_EVERY_MS);
-    expect(steps.at(-1)).toEqual({ from: 0, to: 240 });
+    expect(steps.at(-1)).toEqual({ from: 0, to: (60 * GLIDE_EVERY_MS) / 1000 });
   });
 
   it('starts no slide while held (hover, pause, quiet), and waits a full interval after release', () => {
@@ -133,17 +156,18 @@ describe('GlideScroll', () => {
   });
 
   it('keeps its place when the lane changes width, wrapped into the new width', () => {
-    const { target, scroll } = gliding(1000, 100);
+    const step = (60 * GLIDE_EVERY_MS) / 1000;
+    const { target, scroll } = gliding(10_000, 60);
     // Standing still after the second slide.
     vi.advanceTimersByTime(GLIDE_EVERY_MS * 2 + GLIDE_MS);
-    expect(scroll.offset()).toBe(800);
-    scroll.setWidth(500);
-    expect(scroll.offset()).toBe(300);
+    expect(scroll.offset()).toBe(2 * step);
+    scroll.setWidth(step + 100);
+    expect(scroll.offset()).toBe(step - 100);
     const rest = target.animations.at(-1)!;
     expect(rest.options.duration).toBe(0);
     expect(rest.keyframes).toEqual([
-      { transform: 'translate3d(-300px, 0px, 0px)' },
-      { transform: 'translate3d(-300px, 0px, 0px)' },
+      { transform: `translate3d(${100 - step}px, 0px, 0px)` },
+      { transform: `translate3d(${100 - step}px, 0px, 0px)` },
     ]);
   });
 
@@ -154,29 +178,30 @@ describe('GlideScroll', () => {
       vi.advanceTimersByTime(1000);
       scroll.setWidth(10_000 + second * 7);
     }
-    expect(target.slides()).toHaveLength(10);
+    expect(target.slides()).toHaveLength(Math.floor(40_000 / GLIDE_EVERY_MS));
     const moved = target.slides().reduce((sum, [from, to]) => sum + (to - from), 0);
-    expect(moved / 40).toBeCloseTo(60, 9);
+    expect(moved / ((Math.floor(40_000 / GLIDE_EVERY_MS) * GLIDE_EVERY_MS) / 1000)).toBeCloseTo(60, 9);
   });
 
   it('lets a slide under way finish when the lane changes width, then rests at the wrapped place', () => {
-    const { target, scroll } = gliding(1000, 100);
+    const step = (60 * GLIDE_EVERY_MS) / 1000;
+    const { target, scroll } = gliding(10_000, 60);
     vi.advanceTimersByTime(GLIDE_EVERY_MS * 3 + GLIDE_MS / 2);
-    // The third slide (800 → 1200) is under way when the lane shrinks.
+    // The third slide (2s → 3s) is under way when the lane shrinks to 2s + 100.
     const slide = target.animations.at(-1)!;
-    scroll.setWidth(900);
+    scroll.setWidth(2 * step + 100);
     expect(slide.cancelled).toBe(false);
     expect(target.animations.at(-1)).toBe(slide);
-    expect(scroll.offset()).toBe(200);
+    expect(scroll.offset()).toBe(step - 100);
     vi.advanceTimersByTime(GLIDE_MS / 2);
     const rest = target.animations.at(-1)!;
     expect(rest.options.duration).toBe(0);
-    expect(rest.keyframes[0]).toEqual({ transform: 'translate3d(-200px, 0px, 0px)' });
+    expect(rest.keyframes[0]).toEqual({ transform: `translate3d(${100 - step}px, 0px, 0px)` });
     // The next slide still comes a full interval after the last one started, from the wrapped place.
     vi.advanceTimersByTime(GLIDE_EVERY_MS - GLIDE_MS - 1);
     expect(target.slides()).toHaveLength(3);
     vi.advanceTimersByTime(1);
-    expect(target.slides().at(-1)).toEqual([200, 600]);
+    expect(target.slides().at(-1)).toEqual([step - 100, 2 * step - 100]);
   });
 
   it('draws nothing when the lane changes width and the picture it rests on stays right', () => {
@@ -186,6 +211,6 @@ describe('GlideScroll', () => {
     scroll.setWidth(10_500);
     scroll.setWidth(9_000);
     expect(target.animations).toHaveLength(before);
-    expect(scroll.offset()).toBe(240);
+    expect(scroll.offset()).toBe((60 * GLIDE_EVERY_MS) / 1000);
   });
 });
