@@ -13,8 +13,6 @@
 export const GLIDE_EVERY_MS = 6000;
 /** How long one slide takes: a little under 300 ms, 15 frames at 60 Hz. */
 export const GLIDE_MS = 250;
-/** The slide's shape: CSS ease-in-out, cubic-bezier(0.42, 0, 0.58, 1). */
-export const GLIDE_EASING = 'ease-in-out';
 /**
  * The slide is drawn through keyframes this far apart (four a frame at 60 Hz), each held until
  * the next, so every frame shows the eased place of at most this long ago, rounded to a whole
@@ -35,7 +33,10 @@ export function glideStep(speed: number, width: number): { everyMs: number; dist
   return { everyMs, distance: (speed * everyMs) / 1000 };
 }
 
-/** ease-in-out's progress at time `t` in [0, 1] (the cubic Bézier solved for x by bisection). */
+/**
+ * The slide's shape: CSS ease-in-out's progress at time `t` in [0, 1], cubic-bezier(0.42, 0, 0.58, 1)
+ * solved for x by bisection.
+ */
 export function easeInOut(t: number): number {
   if (!(t > 0)) return 0;
   if (t >= 1) return 1;
