@@ -26,6 +26,7 @@ import { serveStatic } from '../test/e2e/harness/static-server';
 import type { BenchBrowser } from './browser/bench-browser';
 import { runStripCostBench, SCENARIOS, type Scenario } from './browser/strip-cost-bench';
 import { median } from './lib/stats';
+import { runCleanups, type Cleanup } from './lib/cleanups';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +50,7 @@ interface Build {
   url: string;
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanup[] = [];
 
 /** Build the renderer from `sourceRoot` (a directory holding src/renderer and src/shared) and serve it. */
 async function serveBuild(name: string, sourceRoot: string): Promise<Build> {
@@ -182,13 +183,7 @@ async function main(): Promise<void> {
       console.log(`${name} | glide: items at ${median(speeds).toFixed(1)} px/s on average (${list(speeds)})`);
     }
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error('[focus] cleanup failed:', error);
-      }
-    }
+    await runCleanups(cleanups, 'focus');
   }
 }
 

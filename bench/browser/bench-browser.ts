@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildRenderer } from '../../test/e2e/harness/build-renderer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
 import { serveStatic } from '../../test/e2e/harness/static-server';
+import { runCleanups, type Cleanup } from '../lib/cleanups';
 
 export interface BenchBrowser {
   readonly browser: Browser;
@@ -21,15 +22,9 @@ export interface BenchBrowser {
 }
 
 export async function startBenchBrowser(): Promise<BenchBrowser> {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: Cleanup[] = [];
   const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error('[bench] cleanup failed:', error);
-      }
-    }
+    await runCleanups(cleanups, 'bench');
   };
   try {
     const serve = async (shipped: boolean): Promise<string> => {

@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/renderer-session';
-import { runLongRun, type LongRunReport, type LongRunRequest } from './strip-cost-bench';
+import { soak as runLongRun, type LongRunReport, type LongRunRequest } from './strip-cost-bench';
 
 function report(message: LongRunReport): Promise<void> {
   return new Promise((resolve) => {

@@ -46,6 +46,7 @@ import {
   type StripWindow,
 } from './strip-window';
 import { TradePump } from './trade-pump';
+import { runCleanups, type Cleanup } from '../lib/cleanups';
 
 const API_KEY = 'bench-key';
 const CHROMIUM_PROCESS = /^chrom/;
@@ -550,7 +551,7 @@ function steppableClock(): Clock & { step(ms: number): void } {
  * nodes every `soakEveryMs` after `soakFirstMs`. Growth per hour is the least-squares slope over
  * those points, so it is what keeps growing once nothing is filling any more.
  */
-async function soak(browser: Browser, filesUrl: string, options: StripCostOptions): Promise<Soak> {
+export async function soak(browser: Browser, filesUrl: string, options: StripCostOptions): Promise<Soak> {
   const clock = steppableClock();
   const server = await startFakeFinnhub({ tokens: [API_KEY], pingIntervalMs: 20_000 });
   const { core } = createCoreFixture(server, { symbols: [...BENCH_SYMBOL_NAMES], key: API_KEY, clock });
@@ -643,11 +644,6 @@ async function soak(browser: Browser, filesUrl: string, options: StripCostOption
   }
 }
 
-/** The long run in a browser of its own, as its process runs it (long-run-process.ts). */
-export function runLongRun(browser: Browser, filesUrl: string, options: StripCostOptions): Promise<Soak> {
-  return soak(browser, filesUrl, options);
-}
-
 /** What the bench asks of the long run's process. */
 export interface LongRunRequest {
   filesUrl: string;
@@ -711,7 +707,7 @@ export async function runStripCostBench(
   bench: BenchBrowser,
   options: StripCostOptions,
 ): Promise<{ result: StripCostResult; details: StripCostDetails }> {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: Cleanup[] = [];
   try {
     const { browser } = bench;
     // How long each part took, for the log: the section's time is mostly these.
@@ -860,12 +856,6 @@ export async function runStripCostBench(
       details: { rounds, heapPoints, fillRounds, lapMs, startupRuns, processes },
     };
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error('[bench] cleanup failed:', error);
-      }
-    }
+    await runCleanups(cleanups, 'bench');
   }
 }
